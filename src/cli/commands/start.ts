@@ -1,0 +1,55 @@
+import { ConfigError, loadConfig } from '../../config/config.ts';
+import { DataDirLockedError } from '../../db/embedded.ts';
+import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '../../db/seed/demo.ts';
+import { buildApp } from '../../server/app.ts';
+import { DatabaseUnreachableError, startSystem } from '../../system.ts';
+
+/** `vorort start` (= `npm start`): database, migrations, demo data, mail, HTTP. Stops cleanly on SIGINT/SIGTERM. */
+export async function startCommand(_args: string[]): Promise<number> {
+  let config;
+  try {
+    config = loadConfig();
+  } catch (err) {
+    if (err instanceof ConfigError) {
+      console.error(err.message);
+      return 1;
+    }
+    throw err;
+  }
+  let system;
+  try {
+    system = await startSystem(config, { log: (l) => console.log(l) });
+  } catch (err) {
+    if (err instanceof DataDirLockedError || err instanceof DatabaseUnreachableError) {
+      console.error(err.message);
+      return 1;
+    }
+    console.error(`vorort konnte nicht starten: ${err instanceof Error ? err.message : String(err)}`);
+    return 1;
+  }
+  const app = await buildApp({ config, db: system.db, mailer: system.mailer, mailCatcher: system.mailCatcher });
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    console.log(`${signal} empfangen – vorort wird beendet …`);
+    try {
+      await app.close();
+    } finally {
+      await system.stop();
+    }
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void stop('SIGINT'));
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+
+  await app.listen({ port: config.port, host: config.host });
+  const url = config.publicUrl ?? `http://localhost:${config.port}`;
+  console.log(`\nvorort läuft auf ${url}`);
+  if (system.mailCatcher) console.log(`Entwicklungs-Postfach (abgefangene E-Mails): ${url}/entwicklung/post`);
+  if (config.demoData) {
+    console.log(`\nDemo-Zugänge (Passwort für alle: ${DEMO_PASSWORD}):`);
+    for (const a of DEMO_ACCOUNTS) console.log(`  ${a.email.padEnd(34)} ${a.roles.join(', ')}`);
+  }
+  return -1; // keep running
+}

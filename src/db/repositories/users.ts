@@ -1,0 +1,94 @@
+import { and, asc, eq, ilike, inArray, or, sql } from 'drizzle-orm';
+import type { Tx } from '../client.ts';
+import { authTokens, standorte, userStandorte, users, type User } from '../schema/index.ts';
+
+export type UserWithStandorte = User & { standortIds: string[] };
+
+export const userRepository = {
+  async findById(tx: Tx, id: string): Promise<User | undefined> {
+    const [row] = await tx.select().from(users).where(eq(users.id, id)).limit(1);
+    return row;
+  },
+
+  async findByIdWithStandorte(tx: Tx, id: string): Promise<UserWithStandorte | undefined> {
+    const user = await userRepository.findById(tx, id);
+    if (!user) return undefined;
+    const rows = await tx.select({ id: userStandorte.standortId }).from(userStandorte).where(eq(userStandorte.userId, id));
+    return { ...user, standortIds: rows.map((r) => r.id) };
+  },
+
+  async list(tx: Tx, filter: { art?: 'staff' | 'buerger'; query?: string } = {}) {
+    const conditions = [];
+    if (filter.art) conditions.push(eq(users.art, filter.art));
+    if (filter.query) {
+      const q = `%${filter.query.replace(/[%_\\]/g, (c) => `\\${c}`)}%`;
+      conditions.push(or(ilike(users.name, q), ilike(users.email, q)));
+    }
+    const rows = await tx
+      .select()
+      .from(users)
+      .where(conditions.length ? and(...conditions) : undefined)
+      .orderBy(asc(users.name))
+      .limit(500);
+    const links = rows.length
+      ? await tx
+          .select({ userId: userStandorte.userId, standortId: userStandorte.standortId, name: standorte.name })
+          .from(userStandorte)
+          .innerJoin(standorte, and(eq(standorte.traegerId, userStandorte.traegerId), eq(standorte.id, userStandorte.standortId)))
+          .where(inArray(userStandorte.userId, rows.map((r) => r.id)))
+      : [];
+    return rows.map((u) => ({ ...u, standorte: links.filter((l) => l.userId === u.id).map((l) => ({ id: l.standortId, name: l.name })) }));
+  },
+
+  async insert(tx: Tx, row: typeof users.$inferInsert, standortIds: string[] = []): Promise<User> {
+    const [created] = await tx.insert(users).values(row).returning();
+    if (standortIds.length) {
+      await tx.insert(userStandorte).values(standortIds.map((standortId) => ({ traegerId: created!.traegerId, userId: created!.id, standortId })));
+    }
+    return created!;
+  },
+
+  /** Optimistic locking: updates only when `version` is still the one read; returns undefined otherwise. */
+  async update(tx: Tx, id: string, version: number, patch: Partial<typeof users.$inferInsert>): Promise<User | undefined> {
+    const [row] = await tx
+      .update(users)
+      .set({ ...patch, version: sql`${users.version} + 1`, updatedAt: sql`now()` })
+      .where(and(eq(users.id, id), eq(users.version, version)))
+      .returning();
+    return row;
+  },
+
+  /** Changes that are not edits of the record by a person (last sign-in, TOTP replay counter). */
+  async setTechnical(tx: Tx, id: string, patch: Partial<Pick<typeof users.$inferInsert, 'lastLoginAt' | 'totpLastStep' | 'passwordHash' | 'emailVerifiedAt' | 'totpSecretEnc' | 'totpEnabledAt'>>) {
+    await tx.update(users).set(patch).where(eq(users.id, id));
+  },
+
+  async replaceStandorte(tx: Tx, traegerId: string, userId: string, standortIds: string[]) {
+    await tx.delete(userStandorte).where(eq(userStandorte.userId, userId));
+    if (standortIds.length) {
+      await tx.insert(userStandorte).values(standortIds.map((standortId) => ({ traegerId, userId, standortId })));
+    }
+  },
+
+  async createToken(tx: Tx, row: typeof authTokens.$inferInsert) {
+    await tx.insert(authTokens).values(row);
+  },
+
+  async findToken(tx: Tx, tokenHash: string, zweck: string) {
+    const [row] = await tx
+      .select()
+      .from(authTokens)
+      .where(and(eq(authTokens.tokenHash, tokenHash), eq(authTokens.zweck, zweck)))
+      .limit(1);
+    return row;
+  },
+
+  async useToken(tx: Tx, id: string): Promise<boolean> {
+    const rows = await tx
+      .update(authTokens)
+      .set({ usedAt: sql`now()` })
+      .where(and(eq(authTokens.id, id), sql`${authTokens.usedAt} is null`, sql`${authTokens.expiresAt} > now()`))
+      .returning({ id: authTokens.id });
+    return rows.length === 1;
+  },
+};

@@ -1,0 +1,80 @@
+import type { Database } from '../client.ts';
+import { directoryRepository } from '../repositories/directory.ts';
+import { kommunen, standorte, traeger, userStandorte, users } from '../schema/index.ts';
+
+export const DEMO_PASSWORD = 'vorort-demo';
+
+export const DEMO_ACCOUNTS = [
+  { email: 'admin@musterland.example', roles: ['admin'], name: 'Anna Admin', traeger: 'musterland' },
+  { email: 'leistung@musterland.example', roles: ['leistung'], name: 'Lena Leistung', traeger: 'musterland' },
+  { email: 'integration@musterland.example', roles: ['integration'], name: 'Ivo Integration', traeger: 'musterland' },
+  { email: 'teamleitung@musterland.example', roles: ['teamleitung'], name: 'Tara Teamleitung', traeger: 'musterland' },
+  { email: 'controlling@musterland.example', roles: ['controlling'], name: 'Carl Controlling', traeger: 'musterland' },
+  { email: 'admin@beispielstadt.example', roles: ['admin'], name: 'Bea Beispiel', traeger: 'beispielstadt' },
+  { email: 'buerger@musterland.example', roles: ['buerger'], name: 'Max Mustermann', traeger: 'musterland' },
+] as const;
+
+/**
+ * Demo data (only outside production, only into an empty database): "Kreis Musterland" with 3 Kommunen and
+ * 3 Standorte, "Stadt Beispielstadt" with 1 Standort to show that Träger are kept apart. All names, addresses
+ * and phone numbers are invented (.example domains, 0xx-555 numbers).
+ */
+export async function seedDemoData(db: Database, hashPassword: (p: string) => Promise<string>): Promise<boolean> {
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
+  return db.withSystem(async (tx) => {
+    // Serialise concurrent first starts.
+    await tx.execute('SELECT pg_advisory_xact_lock(7261002)');
+    if (!(await directoryRepository.isEmpty(tx))) return false;
+    const [musterland] = await tx
+      .insert(traeger)
+      .values({ slug: 'musterland', name: 'Kreis Musterland', art: 'kreis', jobcenterName: 'Jobcenter Kreis Musterland', anschrift: 'Kreishausplatz 1, 12345 Musterstadt' })
+      .returning();
+    const [beispielstadt] = await tx
+      .insert(traeger)
+      .values({ slug: 'beispielstadt', name: 'Stadt Beispielstadt', art: 'kreisfreie_stadt', jobcenterName: 'Jobcenter Stadt Beispielstadt', anschrift: 'Rathausmarkt 1, 54321 Beispielstadt' })
+      .returning();
+    const m = musterland!.id;
+    const b = beispielstadt!.id;
+    const ks = await tx
+      .insert(kommunen)
+      .values([
+        { traegerId: m, name: 'Musterstadt', ags: '09999001' },
+        { traegerId: m, name: 'Beispieldorf', ags: '09999002' },
+        { traegerId: m, name: 'Seeheim am Muster', ags: '09999003' },
+        { traegerId: b, name: 'Beispielstadt', ags: '09998000' },
+      ])
+      .returning();
+    const kommune = (name: string) => ks.find((k) => k.name === name)!.id;
+    const hours = 'Mo, Di, Do, Fr 8:00–12:00\nDo 14:00–17:30\nTermine auch außerhalb der Öffnungszeiten nach Vereinbarung';
+    const st = await tx
+      .insert(standorte)
+      .values([
+        { traegerId: m, kommuneId: kommune('Musterstadt'), name: 'Jobcenter Musterstadt', strasse: 'Bahnhofstraße 12', plz: '12345', ort: 'Musterstadt', telefon: '0123 555-100', email: 'musterstadt@jobcenter.musterland.example', oeffnungszeiten: hours },
+        { traegerId: m, kommuneId: kommune('Beispieldorf'), name: 'Jobcenter Beispieldorf', strasse: 'Marktplatz 3', plz: '12346', ort: 'Beispieldorf', telefon: '0123 555-200', email: 'beispieldorf@jobcenter.musterland.example', oeffnungszeiten: 'Mo–Fr 8:00–12:00\nDi 14:00–16:00' },
+        { traegerId: m, kommuneId: kommune('Seeheim am Muster'), name: 'Jobcenter Seeheim', strasse: 'Uferweg 7', plz: '12347', ort: 'Seeheim am Muster', telefon: '0123 555-300', email: 'seeheim@jobcenter.musterland.example', oeffnungszeiten: 'Mo, Mi, Fr 8:30–12:30' },
+        { traegerId: b, kommuneId: kommune('Beispielstadt'), name: 'Jobcenter Beispielstadt Mitte', strasse: 'Rathausmarkt 5', plz: '54321', ort: 'Beispielstadt', telefon: '0543 555-0', email: 'mitte@jobcenter.beispielstadt.example', oeffnungszeiten: 'Mo–Fr 7:30–12:30\nDo 14:00–18:00' },
+      ])
+      .returning();
+    const standort = (name: string) => st.find((s) => s.name === name)!;
+    for (const account of DEMO_ACCOUNTS) {
+      const traegerId = account.traeger === 'musterland' ? m : b;
+      const [u] = await tx
+        .insert(users)
+        .values({
+          traegerId,
+          art: account.roles[0] === 'buerger' ? 'buerger' : 'staff',
+          email: account.email,
+          name: account.name,
+          passwordHash,
+          emailVerifiedAt: new Date(),
+          roles: [...account.roles],
+        })
+        .returning();
+      if (account.roles[0] !== 'buerger') {
+        const own = account.traeger === 'musterland' ? [standort('Jobcenter Musterstadt'), ...(account.roles[0] === 'teamleitung' ? [standort('Jobcenter Beispieldorf')] : [])] : [standort('Jobcenter Beispielstadt Mitte')];
+        await tx.insert(userStandorte).values(own.map((s) => ({ traegerId, userId: u!.id, standortId: s.id })));
+      }
+    }
+    return true;
+  });
+}

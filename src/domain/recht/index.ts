@@ -1,0 +1,115 @@
+/**
+ * The law of SGB II as dated parameters, 2021-01-01 to 2026-12-31.
+ *
+ * `parameterAm(datum)` returns every parameter in force on a calendar date; the Vermögen rule of 2026 is
+ * keyed on the start of the Bewilligungszeitraum (§ 65a Abs. 1) and therefore has its own lookup
+ * `vermoegensregelFuer(monat, bwzBeginn)`.
+ */
+import { AUSLEGUNG } from './auslegung.ts';
+import { ERWERBSFREIBETRAG, VERSICHERUNGSPAUSCHALE, type Erwerbsfreibetrag } from './einkommen.ts';
+import { KINDERGELD } from './kindergeld.ts';
+import { LEISTUNGSNAME, type Leistungsname } from './leistung.ts';
+import { MEHRBEDARF_SAETZE, type Mehrbedarfssaetze } from './mehrbedarf.ts';
+import { MINDERUNG, type Minderungsregel } from './minderung.ts';
+import { REGELBEDARFE, type Regelbedarfsstufen } from './regelbedarf.ts';
+import { SOFORTZUSCHLAG } from './sofortzuschlag.ts';
+import { gueltigAm, type Gueltig } from './typen.ts';
+import { UNTERKUNFT, type Unterkunftsregel } from './unterkunft.ts';
+import { VEREINFACHTES_VERFAHREN, VERMOEGEN, type Vermoegensregel } from './vermoegen.ts';
+
+export * from './auslegung.ts';
+export * from './einkommen.ts';
+export * from './kindergeld.ts';
+export * from './leistung.ts';
+export * from './mehrbedarf.ts';
+export * from './minderung.ts';
+export * from './regelbedarf.ts';
+export * from './sofortzuschlag.ts';
+export * from './typen.ts';
+export * from './unterkunft.ts';
+export * from './vermoegen.ts';
+
+/** First and last day the engine has law for. */
+export const RECHT_AB = '2021-01-01';
+export const RECHT_BIS = '2026-12-31';
+
+export type Parameter = {
+  datum: string;
+  regelbedarf: Gueltig<Regelbedarfsstufen>;
+  mehrbedarf: Gueltig<Mehrbedarfssaetze>;
+  erwerbsfreibetrag: Gueltig<Erwerbsfreibetrag>;
+  versicherungspauschale: Gueltig<number>;
+  sofortzuschlag: Gueltig<number>;
+  unterkunft: Gueltig<Unterkunftsregel>;
+  minderung: Gueltig<Minderungsregel>;
+  leistungsname: Gueltig<Leistungsname>;
+  kindergeld: Gueltig<readonly [number, number, number, number]>;
+};
+
+const cache = new Map<string, Parameter>();
+
+/** All parameters in force on `datum` ('YYYY-MM-DD'). Throws RechtsstandFehler outside 2021–2026. */
+export function parameterAm(datum: string): Parameter {
+  const vorhanden = cache.get(datum);
+  if (vorhanden) return vorhanden;
+  if (datum < RECHT_AB || datum > RECHT_BIS) {
+    // let gueltigAm produce the uniform error
+    gueltigAm([], datum, 'das SGB II');
+  }
+  const p: Parameter = {
+    datum,
+    regelbedarf: gueltigAm(REGELBEDARFE, datum, 'die Regelbedarfe'),
+    mehrbedarf: gueltigAm(MEHRBEDARF_SAETZE, datum, 'die Mehrbedarfe'),
+    erwerbsfreibetrag: gueltigAm(ERWERBSFREIBETRAG, datum, 'den Erwerbstätigenfreibetrag'),
+    versicherungspauschale: gueltigAm(VERSICHERUNGSPAUSCHALE, datum, 'die Versicherungspauschale'),
+    sofortzuschlag: gueltigAm(SOFORTZUSCHLAG, datum, 'den Sofortzuschlag'),
+    unterkunft: gueltigAm(UNTERKUNFT, datum, 'die Kosten der Unterkunft'),
+    minderung: gueltigAm(MINDERUNG, datum, 'die Leistungsminderungen'),
+    leistungsname: gueltigAm(LEISTUNGSNAME, datum, 'den Namen der Leistung'),
+    kindergeld: gueltigAm(KINDERGELD, datum, 'das Kindergeld'),
+  };
+  if (cache.size > 5000) cache.clear();
+  cache.set(datum, p);
+  return p;
+}
+
+export type VermoegensPruefung =
+  | { art: 'regel'; regel: Gueltig<Vermoegensregel> }
+  | { art: 'vereinfacht'; regel: typeof VEREINFACHTES_VERFAHREN };
+
+/**
+ * The Vermögen rule for a month ('YYYY-MM-DD', first day) in a Bewilligungszeitraum beginning `bwzBeginn`.
+ * § 65a Abs. 1: the 2026 rule only for Bewilligungszeiträume that begin on or after 2026-07-01.
+ * § 67: for Bewilligungszeiträume beginning in the Corona window, the first six months use the simplified rule.
+ */
+export function vermoegensregelFuer(monatsbeginn: string, bwzBeginn: string): VermoegensPruefung {
+  const v = VEREINFACHTES_VERFAHREN;
+  if (bwzBeginn >= v.wert.bwzBeginnAb && bwzBeginn <= AUSLEGUNG.coronaBwzBeginnBis) {
+    const [bj, bm] = [Number(bwzBeginn.slice(0, 4)), Number(bwzBeginn.slice(5, 7))];
+    const [mj, mm] = [Number(monatsbeginn.slice(0, 4)), Number(monatsbeginn.slice(5, 7))];
+    const abstand = mj * 12 + mm - (bj * 12 + bm);
+    if (abstand >= 0 && abstand < v.wert.monate) return { art: 'vereinfacht', regel: v };
+  }
+  const stichtag = bwzBeginn > monatsbeginn ? monatsbeginn : bwzBeginn;
+  const regel = gueltigAm(VERMOEGEN, monatsbeginn, 'das Vermögen');
+  if (regel.wert.art === 'altersgestaffelt' && stichtag < regel.gueltigAb) {
+    // Bewilligungszeitraum began before the reform: the 2023 rule continues (§ 65a Abs. 1)
+    return { art: 'regel', regel: gueltigAm(VERMOEGEN, '2026-06-30', 'das Vermögen') };
+  }
+  return { art: 'regel', regel };
+}
+
+/** Every parameter table with a label, for documentation. */
+export const ALLE_TABELLEN: readonly { name: string; eintraege: readonly Gueltig<unknown>[] }[] = [
+  { name: 'Regelbedarfe (Cent)', eintraege: REGELBEDARFE },
+  { name: 'Mehrbedarfe (Basispunkte)', eintraege: MEHRBEDARF_SAETZE },
+  { name: 'Erwerbstätigenfreibetrag', eintraege: ERWERBSFREIBETRAG },
+  { name: 'Versicherungspauschale (Cent)', eintraege: VERSICHERUNGSPAUSCHALE },
+  { name: 'Kindersofortzuschlag (Cent)', eintraege: SOFORTZUSCHLAG },
+  { name: 'Kosten der Unterkunft', eintraege: UNTERKUNFT },
+  { name: 'Vermögen', eintraege: VERMOEGEN },
+  { name: 'Vereinfachtes Verfahren (Corona)', eintraege: [VEREINFACHTES_VERFAHREN] },
+  { name: 'Leistungsminderungen', eintraege: MINDERUNG },
+  { name: 'Name der Leistung', eintraege: LEISTUNGSNAME },
+  { name: 'Kindergeld (Cent)', eintraege: KINDERGELD },
+];

@@ -1,0 +1,99 @@
+import type { AppContext, RequestInfo } from '../context.ts';
+import { directoryRepository } from '../../db/repositories/directory.ts';
+import { userRepository } from '../../db/repositories/users.ts';
+import type { User } from '../../db/schema/index.ts';
+import { AppError } from '../errors.ts';
+import { verifyPassword } from '../security/passwords.ts';
+import { checkTotp, openTotpSecret } from '../security/totp.ts';
+import { startSession } from './session.ts';
+import { assertNotLocked, clearLoginFailures, recordLoginFailure } from './throttle.ts';
+
+export type LoginOptions = {
+  ctx: AppContext;
+  request: RequestInfo;
+  email: string;
+  password: string;
+  /** TOTP code, when the caller has it at hand (API). */
+  totp?: string | undefined;
+  /**
+   * Pages sign in in two steps: with `allowPending` a missing TOTP code yields a pending session that the
+   * second-factor page completes. The API instead answers 401 `totp_required` and expects the code in the same call.
+   */
+  allowPending: boolean;
+};
+
+export type LoginResult = {
+  token: string;
+  user: User;
+  next: 'fertig' | 'zweiter_faktor' | 'totp_einrichten';
+};
+
+const invalid = () => new AppError('invalid_credentials', 401, 'E-Mail-Adresse oder Passwort ist nicht richtig.');
+
+/** Sign-in with e-mail and password (and TOTP where set up or required). */
+export async function login(opts: LoginOptions): Promise<LoginResult> {
+  const { ctx, request } = opts;
+  const email = opts.email.trim();
+  await assertNotLocked(ctx.db, email, request.ip);
+
+  const found = await ctx.db.withSystem((tx) => directoryRepository.findUserByEmail(tx, email));
+  const ok = await verifyPassword(found?.passwordHash ?? null, opts.password);
+  if (!found || !ok) {
+    await recordLoginFailure(ctx.db, email, request.ip);
+    throw invalid();
+  }
+  const user = found;
+  if (!user.aktiv) {
+    throw new AppError('account_inactive', 403, 'Dieses Konto ist deaktiviert. Bitte wenden Sie sich an Ihr Jobcenter.');
+  }
+  if (user.art === 'buerger' && !user.emailVerifiedAt) {
+    throw new AppError(
+      'email_not_verified',
+      403,
+      'Bitte bestätigen Sie zuerst Ihre E-Mail-Adresse über den Link, den wir Ihnen geschickt haben.',
+    );
+  }
+  const traeger = await ctx.db.withSystem((tx) => directoryRepository.findTraegerById(tx, user.traegerId));
+  const scope = { traegerId: user.traegerId, userId: user.id, requestId: request.requestId };
+
+  const totpActive = !!(user.totpEnabledAt && user.totpSecretEnc);
+  if (totpActive) {
+    if (opts.totp) {
+      const step = checkTotp(openTotpSecret(ctx.config.secret, user.totpSecretEnc!), opts.totp, user.totpLastStep);
+      if (step === null) {
+        await recordLoginFailure(ctx.db, email, request.ip);
+        throw new AppError('totp_invalid', 401, 'Der Sicherheitscode ist nicht richtig oder abgelaufen.', [
+          { path: 'totp', code: 'totp_invalid', message: 'Der Sicherheitscode ist nicht richtig oder abgelaufen.' },
+        ]);
+      }
+      await clearLoginFailures(ctx.db, email);
+      return ctx.db.withTenant(scope, async (tx) => {
+        await userRepository.setTechnical(tx, user.id, { totpLastStep: step });
+        const s = await startSession(tx, { user, secondFactorPending: false, totpSetupRequired: false, methode: 'passwort' });
+        return { token: s.token, user, next: 'fertig' as const };
+      });
+    }
+    if (!opts.allowPending) {
+      throw new AppError('totp_required', 401, 'Bitte geben Sie den Sicherheitscode aus Ihrer Authenticator-App ein.');
+    }
+    await clearLoginFailures(ctx.db, email);
+    return ctx.db.withTenant(scope, async (tx) => {
+      const s = await startSession(tx, { user, secondFactorPending: true, totpSetupRequired: false, methode: 'passwort' });
+      return { token: s.token, user, next: 'zweiter_faktor' as const };
+    });
+  }
+
+  const mustSetUp = user.art === 'staff' && !!traeger?.totpPflicht;
+  if (mustSetUp && !opts.allowPending) {
+    throw new AppError(
+      'totp_setup_required',
+      403,
+      'Ihr Jobcenter verlangt einen zweiten Faktor. Bitte melden Sie sich einmal im Browser an und richten Sie ihn ein.',
+    );
+  }
+  await clearLoginFailures(ctx.db, email);
+  return ctx.db.withTenant(scope, async (tx) => {
+    const s = await startSession(tx, { user, secondFactorPending: false, totpSetupRequired: mustSetUp, methode: 'passwort' });
+    return { token: s.token, user, next: mustSetUp ? ('totp_einrichten' as const) : ('fertig' as const) };
+  });
+}

@@ -1,0 +1,14 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { AppContext } from './context.ts';
+import { registerHealthRoutes } from './health/routes.ts';
+import { registerAuthRoutes } from './auth/routes.ts';
+
+
+/** Every JSON API area registers its routes here (one folder per area). */
+export function registerApiRoutes(app: FastifyInstance, ctx: AppContext): void {
+  const api = app.withTypeProvider<ZodTypeProvider>();
+  registerHealthRoutes(api, ctx);
+  registerAuthRoutes(api, ctx);
+  api.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+}

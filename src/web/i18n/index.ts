@@ -1,0 +1,24 @@
+import { de, type Messages } from './de.ts';
+import { en } from './en.ts';
+
+/**
+ * Citizen-facing text is translatable from the start: every string a citizen reads comes from these
+ * dictionaries. German is the legally binding text; staff pages are German only.
+ */
+export const LANGUAGES = { de: 'Deutsch', en: 'English' } as const;
+export type Lang = keyof typeof LANGUAGES;
+export const isLang = (v: unknown): v is Lang => typeof v === 'string' && v in LANGUAGES;
+export const LANG_COOKIE = 'vorort_sprache';
+
+const dictionaries: Record<Lang, Messages> = { de, en };
+
+export type MessageKey = keyof Messages;
+
+/** Looks up a text and fills `{name}` placeholders. */
+export function translate(lang: Lang, key: MessageKey, params: Record<string, string | number> = {}): string {
+  const text = dictionaries[lang][key] ?? de[key];
+  return text.replace(/\{(\w+)\}/g, (_, name: string) => String(params[name] ?? `{${name}}`));
+}
+
+export type T = (key: MessageKey, params?: Record<string, string | number>) => string;
+export const translator = (lang: Lang): T => (key, params) => translate(lang, key, params);

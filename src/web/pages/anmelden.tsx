@@ -1,0 +1,133 @@
+import { redirect, useActionData, useLoaderData, type ActionFunctionArgs, type LoaderFunctionArgs, type RouteObject } from 'react-router';
+import { directoryRepository } from '../../db/repositories/directory.ts';
+import { login } from '../../server/auth/login.ts';
+import { logout } from '../../server/auth/logout.ts';
+import { setSessionCookie } from '../../server/auth/routes.ts';
+import { SESSION_COOKIE } from '../../server/auth/session.ts';
+import { AppError } from '../../server/errors.ts';
+import { ErrorSummary, PostForm, SubmitButton, TextField, type FieldErrors } from '../components/forms.tsx';
+import { useRoot, useT } from '../hooks.ts';
+import { translator } from '../i18n/index.ts';
+import { defaultTraeger } from '../server.tsx';
+import { info, readForm, web } from '../web-context.ts';
+import type { PageHandle } from './root.tsx';
+
+/** Where to go after sign-in: only local paths, never another host. */
+export function safeNext(value: string | null | undefined, fallback: string): string {
+  if (!value || !value.startsWith('/') || value.startsWith('//') || value.startsWith('/\\')) return fallback;
+  return value;
+}
+
+export const homeOf = (art: string) => (art === 'buerger' ? '/portal' : '/arbeitsplatz');
+
+async function loader({ context, request }: LoaderFunctionArgs) {
+  const { req, app } = web(context);
+  if (req.actor) throw redirect(homeOf(req.actor.art));
+  const traeger = await defaultTraeger(app);
+  const providers = traeger ? await app.db.withSystem((tx) => directoryRepository.activeOidcProviders(tx, traeger.id)) : [];
+  return {
+    weiter: safeNext(new URL(request.url).searchParams.get('weiter'), ''),
+    providers: providers.map((p) => ({ id: p.id, label: p.label })),
+  };
+}
+
+type ActionData = { errors: FieldErrors; email: string };
+
+async function action({ context, request }: ActionFunctionArgs): Promise<ActionData | Response> {
+  const { app, reply, lang } = web(context);
+  const form = await readForm(request);
+  const email = form.get('email').trim();
+  const password = form.get('password');
+  const t = translator(lang);
+  const errors: FieldErrors = {};
+  if (!email) errors.email = t('login.fehler.email');
+  if (!password) errors.password = t('login.fehler.passwort');
+  if (Object.keys(errors).length) return { errors, email };
+  try {
+    const result = await login({ ctx: app, request: info(context), email, password, allowPending: true });
+    setSessionCookie(reply, app, result.token);
+    const next = safeNext(form.get('weiter'), homeOf(result.user.art));
+    if (result.next === 'zweiter_faktor') return redirect(`/anmelden/zweiter-faktor?weiter=${encodeURIComponent(next)}`);
+    if (result.next === 'totp_einrichten') return redirect('/anmelden/totp-einrichten');
+    return redirect(next);
+  } catch (err) {
+    if (err instanceof AppError && [401, 403, 429].includes(err.status)) {
+      reply.code(err.status);
+      return { errors: { email: err.message }, email };
+    }
+    throw err;
+  }
+}
+
+function LoginPage() {
+  const { weiter, providers } = useLoaderData<typeof loader>();
+  const result = useActionData() as ActionData | undefined;
+  const { csrfToken } = useRoot();
+  const t = useT();
+  const errors = result?.errors ?? {};
+  return (
+    <div className="kern-stack-lg form-narrow">
+      <h1 className="kern-heading-large">{t('login.titel')}</h1>
+      <ErrorSummary errors={errors} title={t('form.fehler.titel')} />
+      <p className="kern-body">{t('login.einleitung')}</p>
+      <PostForm csrfToken={csrfToken} action="/anmelden">
+        <input type="hidden" name="weiter" value={weiter} />
+        <TextField name="email" type="email" label={t('login.email')} autoComplete="username" defaultValue={result?.email} error={errors.email} required />
+        <TextField name="password" type="password" label={t('login.passwort')} autoComplete="current-password" error={errors.password} required />
+        <div className="actions">
+          <SubmitButton>{t('login.absenden')}</SubmitButton>
+          <a className="kern-link" href="/passwort-vergessen">
+            {t('login.vergessen')}
+          </a>
+        </div>
+      </PostForm>
+      <p className="kern-body">
+        <a className="kern-link" href="/registrieren">
+          {t('login.registrieren')}
+        </a>
+      </p>
+      {providers.length ? (
+        <section aria-labelledby="oidc" className="kern-stack-sm">
+          <h2 className="kern-heading-small" id="oidc">
+            {t('login.oidc.titel')}
+          </h2>
+          {providers.map((p) => (
+            <PostForm key={p.id} csrfToken={csrfToken} action={`/anmelden/oidc/${p.id}`}>
+              <input type="hidden" name="weiter" value={weiter} />
+              <SubmitButton variant="secondary">{t('login.oidc.button', { label: p.label })}</SubmitButton>
+            </PostForm>
+          ))}
+        </section>
+      ) : null}
+    </div>
+  );
+}
+
+export const loginRoute: RouteObject = {
+  path: 'anmelden',
+  loader,
+  action,
+  Component: LoginPage,
+  handle: { title: (_d: never, t) => t('login.titel'), citizen: true } satisfies PageHandle,
+};
+
+/** Sign-out (POST from the header button): ends this session. */
+async function logoutAction({ context }: ActionFunctionArgs) {
+  const { req, reply, app } = web(context);
+  const state = req.sessionState;
+  if (state) {
+    const ids =
+      state.kind === 'aktiv'
+        ? { traegerId: state.actor.traegerId, userId: state.actor.userId, sessionId: state.actor.sessionId }
+        : { traegerId: state.user.traegerId, userId: state.user.id, sessionId: state.sessionId };
+    await logout({ ctx: app, ...ids, requestId: String(req.id) });
+  }
+  reply.clearCookie(SESSION_COOKIE, { path: '/' });
+  return redirect('/');
+}
+
+export const logoutRoute: RouteObject = {
+  path: 'abmelden',
+  action: logoutAction,
+  loader: () => redirect('/'),
+};
