@@ -111,7 +111,7 @@ export function fehlerAusZod(fehler: z.ZodError, eingabe: unknown): BerechnungsF
         return new BerechnungsFehler(
           'schema_ungueltig',
           pfad,
-          `${wo}: unbekannte Einkommensart, erlaubt: ${(issue.options as unknown[] | undefined)?.map(String).join(', ') ?? ''}.`,
+          `${wo}: unbekannte Einkommensart, erlaubt: ${((issue as { options?: unknown[] }).options ?? []).map(String).join(', ') ?? ''}.`,
         );
       }
       return new BerechnungsFehler(
