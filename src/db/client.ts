@@ -81,6 +81,10 @@ export function createDatabase(connectionString: string, opts: { max?: number } 
   pool.on('error', () => {});
   // Safe by default: any query outside withSystem runs as the RLS-bound application role.
   pool.on('connect', (client) => {
+    // A connection that drops while checked out (database restarted mid-request) emits 'error' on the client,
+    // where the pool listens only while the client is idle: without this the process would crash. The failure
+    // still reaches the caller as the rejected query, and run() discards the broken client.
+    client.on('error', () => {});
     client.query('SET ROLE vorort_app').catch(() => {});
   });
 

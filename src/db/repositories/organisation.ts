@@ -34,6 +34,15 @@ export const organisationRepository = {
     return row;
   },
 
+  /** How many active Standorte lie in the Kommune (a Kommune with active Standorte stays active). */
+  async countActiveStandorte(tx: Tx, kommuneId: string): Promise<number> {
+    const [row] = await tx
+      .select({ n: sql<number>`count(*)::int` })
+      .from(standorte)
+      .where(and(eq(standorte.kommuneId, kommuneId), eq(standorte.aktiv, true)));
+    return row?.n ?? 0;
+  },
+
   listStandorte: (tx: Tx) =>
     tx
       .select({ standort: standorte, kommune: kommunen.name })

@@ -17,7 +17,7 @@ export const userRepository = {
     return { ...user, standortIds: rows.map((r) => r.id) };
   },
 
-  async list(tx: Tx, filter: { art?: 'staff' | 'buerger'; query?: string } = {}) {
+  async list(tx: Tx, filter: { art?: 'staff' | 'buerger'; query?: string; limit?: number } = {}) {
     const conditions = [];
     if (filter.art) conditions.push(eq(users.art, filter.art));
     if (filter.query) {
@@ -28,8 +28,8 @@ export const userRepository = {
       .select()
       .from(users)
       .where(conditions.length ? and(...conditions) : undefined)
-      .orderBy(asc(users.name))
-      .limit(500);
+      .orderBy(asc(users.name), asc(users.email))
+      .limit(filter.limit ?? 500);
     const links = rows.length
       ? await tx
           .select({ userId: userStandorte.userId, standortId: userStandorte.standortId, name: standorte.name })
@@ -59,7 +59,11 @@ export const userRepository = {
   },
 
   /** Changes that are not edits of the record by a person (last sign-in, TOTP replay counter). */
-  async setTechnical(tx: Tx, id: string, patch: Partial<Pick<typeof users.$inferInsert, 'lastLoginAt' | 'totpLastStep' | 'passwordHash' | 'emailVerifiedAt' | 'totpSecretEnc' | 'totpEnabledAt'>>) {
+  async setTechnical(
+    tx: Tx,
+    id: string,
+    patch: Partial<Pick<typeof users.$inferInsert, 'lastLoginAt' | 'totpLastStep' | 'passwordHash' | 'emailVerifiedAt' | 'totpSecretEnc' | 'totpEnabledAt' | 'oidcIssuer' | 'oidcSubject'>>,
+  ) {
     await tx.update(users).set(patch).where(eq(users.id, id));
   },
 
@@ -81,6 +85,48 @@ export const userRepository = {
       .where(and(eq(authTokens.tokenHash, tokenHash), eq(authTokens.zweck, zweck)))
       .limit(1);
     return row;
+  },
+
+  /**
+   * Records an accepted TOTP time step — only when it is later than the last one, atomically, so the same code
+   * cannot be used twice, not even by two parallel requests. False when the step was already used.
+   */
+  async advanceTotpStep(tx: Tx, id: string, step: number): Promise<boolean> {
+    const rows = await tx
+      .update(users)
+      .set({ totpLastStep: step })
+      .where(and(eq(users.id, id), sql`(${users.totpLastStep} is null or ${users.totpLastStep} < ${step})`))
+      .returning({ id: users.id });
+    return rows.length === 1;
+  },
+
+  /** Case-insensitive e-mail look-up within the current Träger (RLS). */
+  async findByEmail(tx: Tx, email: string): Promise<User | undefined> {
+    const [row] = await tx.select().from(users).where(sql`lower(${users.email}) = lower(${email})`).limit(1);
+    return row;
+  },
+
+  /** The account linked to an OpenID Connect identity (issuer + subject) within the current Träger. */
+  async findByOidc(tx: Tx, issuer: string, subject: string): Promise<User | undefined> {
+    const [row] = await tx.select().from(users).where(and(eq(users.oidcIssuer, issuer), eq(users.oidcSubject, subject))).limit(1);
+    return row;
+  },
+
+  /** Marks every still open token of one purpose as used (after a reset, older links stop working). */
+  async invalidateTokens(tx: Tx, userId: string, zweck: string) {
+    await tx
+      .update(authTokens)
+      .set({ usedAt: sql`now()` })
+      .where(and(eq(authTokens.userId, userId), eq(authTokens.zweck, zweck), sql`${authTokens.usedAt} is null`));
+  },
+
+  /** How many tokens of one purpose were issued to the user within the last `seconds` (mail flood guard). */
+  async countRecentTokens(tx: Tx, userId: string, zweck: string, seconds: number): Promise<number> {
+    const [row] = await tx
+      .select({ n: sql<number>`count(*)::int` })
+      .from(authTokens)
+      .where(and(eq(authTokens.userId, userId), eq(authTokens.zweck, zweck), sql`${authTokens.createdAt} > now() - make_interval(secs => ${seconds})`));
+    return row?.n ?? 0;
   },
 
   async useToken(tx: Tx, id: string): Promise<boolean> {

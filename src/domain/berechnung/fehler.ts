@@ -85,7 +85,8 @@ export function fehlerAusZod(fehler: z.ZodError, eingabe: unknown): BerechnungsF
         return new BerechnungsFehler('negativer_betrag', pfad, `${wo}: Beträge dürfen nicht negativ sein.`);
       }
       if (issue.origin === 'array') {
-        return new BerechnungsFehler('schema_ungueltig', pfad, `${wo}: mindestens ${issue.minimum} Einträge nötig.`);
+        if (pfad === 'personen') return new BerechnungsFehler('keine_person_in_bg', pfad, 'Die Eingabe enthält keine Person; eine Bedarfsgemeinschaft braucht mindestens eine.');
+        return new BerechnungsFehler('schema_ungueltig', pfad, `${wo}: mindestens ${issue.minimum} ${Number(issue.minimum) === 1 ? 'Eintrag' : 'Einträge'} nötig.`);
       }
       return new BerechnungsFehler('schema_ungueltig', pfad, `${wo}: Wert zu klein (Minimum ${issue.minimum}).`);
     case 'too_big':
@@ -111,7 +112,7 @@ export function fehlerAusZod(fehler: z.ZodError, eingabe: unknown): BerechnungsF
         return new BerechnungsFehler(
           'schema_ungueltig',
           pfad,
-          `${wo}: unbekannte Einkommensart, erlaubt: ${((issue as { options?: unknown[] }).options ?? []).map(String).join(', ') ?? ''}.`,
+          `${wo}: unbekannte Einkommensart, erlaubt: ${((issue as { options?: unknown[] }).options ?? []).map(String).join(', ')}.`,
         );
       }
       return new BerechnungsFehler(

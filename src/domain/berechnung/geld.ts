@@ -1,8 +1,8 @@
 /** Money as integer cents. Rounding follows § 41 Abs. 2 SGB II: to the cent, half up. */
 
 /** Euro amount with at most two decimals → cents. */
-export function cent(euro: number): number {
-  return Math.round(euro * 100);
+export function cent(betrag: number): number {
+  return Math.round(betrag * 100);
 }
 
 /** Cents → euro number for the JSON output. */
@@ -40,8 +40,8 @@ export function euroText(c: number): string {
 export function verteileAnteilig(summe: number, gewichte: readonly number[]): number[] {
   let gesamt = 0;
   for (const g of gewichte) gesamt += g;
-  const teile = new Array<number>(gewichte.length);
-  const reste = new Array<number>(gewichte.length);
+  const teile: number[] = Array.from({ length: gewichte.length }, () => 0);
+  const reste: number[] = Array.from({ length: gewichte.length }, () => 0);
   let vergeben = 0;
   for (let i = 0; i < gewichte.length; i++) {
     // exact integer arithmetic: summe and weights are cents (< 2^31), product < 2^53

@@ -8,6 +8,13 @@ import { logout } from './logout.ts';
 import { resolveSession, SESSION_COOKIE, SESSION_IDLE_MS } from './session.ts';
 import { AppError } from '../errors.ts';
 import type { Actor } from '../context.ts';
+import { defaultTraeger } from '../../web/server.tsx';
+import { isLang, LANG_COOKIE } from '../../web/i18n/index.ts';
+import { publicBaseUrl } from './public-url.ts';
+import { register } from './register.ts';
+import { requestPasswordReset } from './request-password-reset.ts';
+import { resetPassword } from './reset-password.ts';
+import { verifyEmail } from './verify-email.ts';
 
 export const errorSchema = z
   .object({
@@ -91,6 +98,85 @@ export function registerAuthRoutes(app: FastifyInstance, ctx: AppContext) {
       const { ended } = await logout({ ctx, traegerId: actor.traegerId, userId: actor.userId, sessionId: actor.sessionId, requestId: actor.requestId, everywhere: true });
       reply.clearCookie(SESSION_COOKIE, { path: '/' });
       return { beendet: ended };
+    },
+  );
+
+  const accepted = z.object({ message: z.string() });
+
+  api.post(
+    '/api/auth/register',
+    {
+      schema: {
+        tags: ['Anmeldung'],
+        summary: 'Bürgerkonto anlegen (Selbstregistrierung); schickt eine E-Mail mit Bestätigungslink',
+        description:
+          'Das Konto gehört zum Träger, dessen öffentliche Seiten diese Installation zeigt (VORORT_TRAEGER, sonst der erste). ' +
+          'Ob es die Adresse schon gibt, verrät die Antwort nicht: dann geht stattdessen eine Hinweis-E-Mail an sie.',
+        body: z.object({ name: z.string().max(200), email: z.string().max(320), password: z.string().max(1000) }),
+        response: { 202: accepted, 400: errorSchema },
+      },
+    },
+    async (req, reply) => {
+      const traeger = await defaultTraeger(ctx);
+      if (!traeger) throw new AppError('not_found', 404, 'Es ist noch kein Jobcenter eingerichtet.');
+      const cookieLang = req.cookies[LANG_COOKIE];
+      await register({
+        ctx,
+        request: requestInfo(req),
+        traegerId: traeger.id,
+        input: req.body,
+        lang: isLang(cookieLang) ? cookieLang : 'de',
+        baseUrl: publicBaseUrl(ctx, req),
+      });
+      return reply.code(202).send({ message: 'Wir haben eine E-Mail an die angegebene Adresse geschickt. Bitte öffnen Sie den Link darin.' });
+    },
+  );
+
+  api.post(
+    '/api/auth/verify-email',
+    {
+      schema: {
+        tags: ['Anmeldung'],
+        summary: 'E-Mail-Adresse mit dem Token aus der Bestätigungs-E-Mail bestätigen (einmalig, 48 Stunden gültig)',
+        body: z.object({ token: z.string().min(1).max(200) }),
+        response: { 200: z.object({ message: z.string() }), 400: errorSchema },
+      },
+    },
+    async (req) => {
+      await verifyEmail({ ctx, request: requestInfo(req), token: req.body.token });
+      return { message: 'Ihre E-Mail-Adresse ist bestätigt. Sie können sich jetzt anmelden.' };
+    },
+  );
+
+  api.post(
+    '/api/auth/password-reset/request',
+    {
+      schema: {
+        tags: ['Anmeldung'],
+        summary: 'Link zum Zurücksetzen des Passworts anfordern (Antwort immer gleich)',
+        body: z.object({ email: z.string().max(320) }),
+        response: { 202: accepted, 400: errorSchema },
+      },
+    },
+    async (req, reply) => {
+      await requestPasswordReset({ ctx, request: requestInfo(req), email: req.body.email, baseUrl: publicBaseUrl(ctx, req) });
+      return reply.code(202).send({ message: 'Wenn es ein Konto mit dieser Adresse gibt, haben wir eine E-Mail mit einem Link geschickt. Der Link gilt eine Stunde.' });
+    },
+  );
+
+  api.post(
+    '/api/auth/password-reset/confirm',
+    {
+      schema: {
+        tags: ['Anmeldung'],
+        summary: 'Neues Passwort mit dem Token aus der E-Mail festlegen (einmalig, 1 Stunde gültig); beendet alle Sitzungen',
+        body: z.object({ token: z.string().min(1).max(200), password: z.string().max(1000) }),
+        response: { 200: z.object({ message: z.string() }), 400: errorSchema },
+      },
+    },
+    async (req) => {
+      await resetPassword({ ctx, request: requestInfo(req), token: req.body.token, password: req.body.password });
+      return { message: 'Ihr Passwort wurde geändert. Bitte melden Sie sich mit dem neuen Passwort an.' };
     },
   );
 

@@ -53,9 +53,26 @@ async function action({ context, request }: ActionFunctionArgs): Promise<ActionD
   } catch (err) {
     if (err instanceof AppError && [401, 403, 429].includes(err.status)) {
       reply.code(err.status);
-      return { errors: { email: err.message }, email };
+      if (err.status === 429 && typeof err.extra.retryAfter === 'number') reply.header('retry-after', String(err.extra.retryAfter));
+      return { errors: { email: loginErrorText(t, err) }, email };
     }
     throw err;
+  }
+}
+
+/** The sign-in page is a citizen page: known refusals in the chosen language, others as the use case words them. */
+function loginErrorText(t: ReturnType<typeof translator>, err: AppError): string {
+  switch (err.code) {
+    case 'invalid_credentials':
+      return t('login.fehler.ungueltig');
+    case 'email_not_verified':
+      return t('login.fehler.nicht_bestaetigt');
+    case 'account_inactive':
+      return t('login.fehler.deaktiviert');
+    case 'too_many_attempts':
+      return t('login.fehler.gesperrt', { minuten: Math.max(1, Math.ceil(Number(err.extra.retryAfter ?? 60) / 60)) });
+    default:
+      return err.message;
   }
 }
 

@@ -37,16 +37,19 @@ function KontoPage() {
           <dd className="kern-description-list-item__value">{d.email}</dd>
         </div>
       </dl>
-      <section aria-labelledby="zwei-faktor" className="kern-stack-sm">
-        <h2 className="kern-heading-small" id="zwei-faktor">
-          Zweiter Faktor (TOTP)
-        </h2>
-        <p className="kern-body">
-          <a className="kern-link" href="/konto/totp">
-            Authenticator-App einrichten oder ändern
-          </a>
-        </p>
-      </section>
+      {d.art === 'staff' ? (
+        // TOTP is a staff feature (issue 2); staff pages are German only.
+        <section aria-labelledby="zwei-faktor" className="kern-stack-sm">
+          <h2 className="kern-heading-small" id="zwei-faktor">
+            Zweiter Faktor (TOTP)
+          </h2>
+          <p className="kern-body">
+            <a className="kern-link" href="/konto/totp">
+              Authenticator-App einrichten oder ändern
+            </a>
+          </p>
+        </section>
+      ) : null}
       <section aria-labelledby="ueberall" className="kern-stack-sm">
         <h2 className="kern-heading-small" id="ueberall">
           {t('konto.ueberall_abmelden')}

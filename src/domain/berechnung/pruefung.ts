@@ -1,0 +1,132 @@
+/**
+ * Checks of facts that the schema cannot express. Each impossible or contradictory fact raises a
+ * BerechnungsFehler naming it; nothing is silently corrected.
+ */
+import { ALTERSGRENZEN, RECHT_AB, RECHT_BIS, parameterAm } from '../recht/index.ts';
+import { alterImMonat, parseTag, vergleiche } from './datum.ts';
+import { BerechnungsFehler } from './fehler.ts';
+import { zeitraumAus } from './kern.ts';
+import type { BerechnungInput } from './schema.ts';
+
+export function pruefeFakten(input: BerechnungInput): void {
+  // period
+  if (typeof input.zeitraum === 'object') {
+    const { von, bis } = input.zeitraum;
+    if (von > bis) throw new BerechnungsFehler('zeitraum_ungueltig', 'zeitraum.bis', 'zeitraum: "bis" liegt vor "von".');
+    if (von.slice(0, 7) !== bis.slice(0, 7)) {
+      throw new BerechnungsFehler('zeitraum_ungueltig', 'zeitraum.bis', 'zeitraum: "von" und "bis" müssen im selben Kalendermonat liegen (ein Monat wird einzeln berechnet).');
+    }
+  }
+  const zr = zeitraumAus(input.zeitraum);
+  if (zr.vonIso < RECHT_AB || zr.bisIso > RECHT_BIS) {
+    throw new BerechnungsFehler(
+      'zeitraum_ausserhalb_rechtsstand',
+      'zeitraum',
+      `Der Zeitraum ${zr.vonIso} bis ${zr.bisIso} liegt außerhalb des hinterlegten Rechts (${RECHT_AB} bis ${RECHT_BIS}).`,
+    );
+  }
+  const monat = zr.vonIso.slice(0, 7);
+  if (input.leistungsbeginn && input.leistungsbeginn > monat) {
+    throw new BerechnungsFehler('leistungsbeginn_nach_zeitraum', 'leistungsbeginn', `leistungsbeginn ${input.leistungsbeginn} liegt nach dem berechneten Monat ${monat}.`);
+  }
+  if (input.bewilligungszeitraumBeginn) {
+    if (input.bewilligungszeitraumBeginn > monat) {
+      throw new BerechnungsFehler('bewilligungszeitraum_ungueltig', 'bewilligungszeitraumBeginn', `bewilligungszeitraumBeginn ${input.bewilligungszeitraumBeginn} liegt nach dem berechneten Monat ${monat}.`);
+    }
+    if (input.leistungsbeginn && input.bewilligungszeitraumBeginn < input.leistungsbeginn) {
+      throw new BerechnungsFehler('bewilligungszeitraum_ungueltig', 'bewilligungszeitraumBeginn', `bewilligungszeitraumBeginn ${input.bewilligungszeitraumBeginn} liegt vor dem leistungsbeginn ${input.leistungsbeginn}.`);
+    }
+  }
+
+  // persons
+  const ids = new Map<string, number>();
+  let antragsteller = -1;
+  let partner = -1;
+  input.personen.forEach((p, i) => {
+    if (ids.has(p.id)) throw new BerechnungsFehler('id_doppelt', `personen[${i}].id`, `Die id "${p.id}" kommt mehrfach vor.`);
+    ids.set(p.id, i);
+    if (p.rolle === 'antragsteller') {
+      if (antragsteller >= 0) throw new BerechnungsFehler('antragsteller_mehrfach', `personen[${i}].rolle`, 'Es darf nur eine Person die Rolle "antragsteller" haben.');
+      antragsteller = i;
+    }
+    if (p.rolle === 'partner') {
+      if (partner >= 0) throw new BerechnungsFehler('partner_mehrfach', `personen[${i}].rolle`, 'Es darf nur eine Person die Rolle "partner" haben.');
+      partner = i;
+    }
+  });
+  if (antragsteller < 0) throw new BerechnungsFehler('antragsteller_fehlt', 'personen', 'Eine Person muss die Rolle "antragsteller" haben.');
+
+  const par = parameterAm(zr.vonIso);
+  const eltern = input.personen.filter((p) => p.rolle === 'antragsteller' || p.rolle === 'partner');
+  const minderjaehrigeKinder = input.personen.filter(
+    (p) => p.rolle === 'kind' && alterImMonat(parseTag(p.geburtsdatum), zr.jahr, zr.monat) < ALTERSGRENZEN.volljaehrig,
+  );
+  let inBg = 0;
+  let erwerbsfaehigInBg = 0;
+  input.personen.forEach((p, i) => {
+    const geburt = parseTag(p.geburtsdatum);
+    if (vergleiche(geburt, zr.bis) > 0) {
+      throw new BerechnungsFehler('geburtsdatum_nach_zeitraum', `personen[${i}].geburtsdatum`, `Person "${p.id}" ist erst am ${p.geburtsdatum} geboren, nach dem Ende des Zeitraums ${zr.bisIso}.`);
+    }
+    const alter = alterImMonat(geburt, zr.jahr, zr.monat);
+    if (p.rolle === 'kind') {
+      if (alter >= ALTERSGRENZEN.kindBisUnter) {
+        throw new BerechnungsFehler('kind_25_oder_aelter', `personen[${i}].geburtsdatum`, `Person "${p.id}" ist in diesem Monat ${alter} Jahre alt; als "kind" gehört nur ein Kind unter 25 zur Bedarfsgemeinschaft der Eltern (§ 7 Abs. 3 Nr. 4 SGB II).`);
+      }
+      if (eltern.length > 0 && !eltern.some((e) => e.geburtsdatum < p.geburtsdatum)) {
+        throw new BerechnungsFehler('kind_aelter_als_elternteil', `personen[${i}].geburtsdatum`, `Kind "${p.id}" (geboren ${p.geburtsdatum}) ist nicht jünger als Antragsteller oder Partner.`);
+      }
+    }
+    if (p.kindergeldberechtigter !== undefined) {
+      if (p.rolle !== 'kind') {
+        throw new BerechnungsFehler('kindergeldberechtigter_ungueltig', `personen[${i}].kindergeldberechtigter`, 'kindergeldberechtigter ist nur bei einer Person mit der Rolle "kind" anzugeben.');
+      }
+      const ziel = ids.get(p.kindergeldberechtigter);
+      if (ziel === undefined) {
+        throw new BerechnungsFehler('unbekannte_person', `personen[${i}].kindergeldberechtigter`, `Es gibt keine Person mit der id "${p.kindergeldberechtigter}".`);
+      }
+      const rolle = input.personen[ziel]?.rolle;
+      if (rolle !== 'antragsteller' && rolle !== 'partner') {
+        throw new BerechnungsFehler('kindergeldberechtigter_ungueltig', `personen[${i}].kindergeldberechtigter`, 'Das Kindergeld muss der Antragsteller oder der Partner erhalten.');
+      }
+    }
+    const erwerbsfaehig = p.erwerbsfaehig ?? alter >= ALTERSGRENZEN.erwerbsfaehigAb;
+    if (p.erwerbsfaehig === true && alter < ALTERSGRENZEN.erwerbsfaehigAb) {
+      throw new BerechnungsFehler('erwerbsfaehig_unter_15', `personen[${i}].erwerbsfaehig`, `Person "${p.id}" ist ${alter} Jahre alt; erwerbsfähig ist man erst ab 15 Jahren (§ 7 Abs. 1 Nr. 1 SGB II).`);
+    }
+    const drin = p.inBedarfsgemeinschaft ?? p.rolle !== 'sonstige';
+    if (drin) {
+      inBg++;
+      if (erwerbsfaehig) erwerbsfaehigInBg++;
+    }
+    if (p.alleinerziehend === true && !minderjaehrigeKinder.some((k) => k !== p)) {
+      throw new BerechnungsFehler('alleinerziehend_ohne_kind', `personen[${i}].alleinerziehend`, `Person "${p.id}" ist als alleinerziehend angegeben, im Haushalt lebt aber kein minderjähriges Kind (§ 21 Abs. 3 SGB II).`);
+    }
+    if (p.mehrbedarf?.behinderung === true && alter < ALTERSGRENZEN.erwerbsfaehigAb) {
+      throw new BerechnungsFehler('mehrbedarf_behinderung_unter_15', `personen[${i}].mehrbedarf.behinderung`, `Der Mehrbedarf wegen Behinderung setzt ein Alter ab 15 Jahren voraus (§ 21 Abs. 4, § 23 Nr. 2 SGB II); Person "${p.id}" ist ${alter}.`);
+    }
+    p.einkommen?.forEach((ek, j) => {
+      if (ek.art === 'erwerbstaetigkeit' && ek.netto > ek.brutto) {
+        throw new BerechnungsFehler('netto_groesser_brutto', `personen[${i}].einkommen[${j}].netto`, `Das Nettoeinkommen (${ek.netto} €) ist höher als das Bruttoeinkommen (${ek.brutto} €).`);
+      }
+    });
+    const prozent = p.minderungProzent ?? 0;
+    if (prozent > 0) {
+      const r = par.minderung.wert;
+      const erlaubt = prozent <= r.hoechstProzent || (prozent === 100 && r.vollerWegfall);
+      if (!erlaubt || !erwerbsfaehig) {
+        throw new BerechnungsFehler(
+          'minderung_unzulaessig',
+          `personen[${i}].minderungProzent`,
+          !erwerbsfaehig
+            ? `Eine Leistungsminderung trifft nur erwerbsfähige Leistungsberechtigte; Person "${p.id}" ist nicht erwerbsfähig.`
+            : `Eine Minderung von ${prozent} % ist am ${zr.vonIso} nicht zulässig (höchstens ${r.hoechstProzent} %${r.vollerWegfall ? ' oder 100 % bei Wegfall des Regelbedarfs' : ''}; ${par.minderung.norm}).`,
+        );
+      }
+    }
+  });
+  if (inBg === 0) throw new BerechnungsFehler('keine_person_in_bg', 'personen', 'Keine Person gehört zur Bedarfsgemeinschaft.');
+  if (erwerbsfaehigInBg === 0) {
+    throw new BerechnungsFehler('keine_erwerbsfaehige_person', 'personen', 'Zur Bedarfsgemeinschaft gehört keine erwerbsfähige Person; dann gilt nicht das SGB II (§ 7 Abs. 1, § 19 Abs. 1 SGB II).');
+  }
+}

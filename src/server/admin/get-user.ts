@@ -1,0 +1,37 @@
+import type { Tx } from '../../db/client.ts';
+import { organisationRepository } from '../../db/repositories/organisation.ts';
+import { userRepository } from '../../db/repositories/users.ts';
+import { recordAudit } from '../audit-trail.ts';
+import { tenantScope, type Actor, type AppContext } from '../context.ts';
+import { notFound } from '../errors.ts';
+import { authorize } from '../policies.ts';
+import { requireUuid } from './common.ts';
+import { presentUser, type UserView } from './schemas.ts';
+
+/** The account with the names of its Standorte, within the current Träger (RLS); undefined when not there. */
+export async function loadUserView(tx: Tx, id: string): Promise<UserView | undefined> {
+  const user = await userRepository.findByIdWithStandorte(tx, id);
+  if (!user) return undefined;
+  const names = new Map((await organisationRepository.listStandorte(tx)).map((s) => [s.standort.id, s.standort.name]));
+  const standorte = user.standortIds.map((sid) => ({ id: sid, name: names.get(sid) ?? '' })).sort((a, b) => a.name.localeCompare(b.name, 'de'));
+  return presentUser(user, standorte);
+}
+
+/** One account of the Träger, for the administration; the read is recorded in the audit trail. */
+export async function getUser(opts: { ctx: AppContext; actor: Actor; id: string }): Promise<UserView> {
+  const { ctx, actor, id } = opts;
+  authorize(actor, 'benutzer.verwalten');
+  requireUuid(id, 'Das Konto');
+  return ctx.db.withTenant(tenantScope(actor), async (tx) => {
+    const view = await loadUserView(tx, id);
+    if (!view) throw notFound('Das Konto');
+    await recordAudit(tx, actor, {
+      objectType: 'user',
+      objectId: id,
+      personId: id,
+      action: 'read',
+      purpose: 'Benutzerverwaltung: Konto ansehen',
+    });
+    return view;
+  });
+}

@@ -1,0 +1,33 @@
+import { userRepository } from '../../db/repositories/users.ts';
+import { recordAudit } from '../audit-trail.ts';
+import { tenantScope, type Actor, type AppContext } from '../context.ts';
+import { authorize } from '../policies.ts';
+import { presentUser, type UserView } from './schemas.ts';
+
+export type UserFilter = { art?: 'staff' | 'buerger' | undefined; q?: string | undefined };
+
+/** At most this many accounts per list; a search narrows it down. */
+export const USER_LIST_LIMIT = 200;
+
+/**
+ * Lists staff and citizen accounts of the Träger (optionally only one kind, optionally matching a name or
+ * e-mail). Seeing a list of accounts is a use of personal data: the audit trail records the filter and the
+ * ids shown, so a later search by person finds this list too.
+ */
+export async function listUsers(opts: { ctx: AppContext; actor: Actor; filter?: UserFilter }): Promise<{ benutzer: UserView[]; begrenzt: boolean }> {
+  const { ctx, actor } = opts;
+  authorize(actor, 'benutzer.verwalten');
+  const q = opts.filter?.q?.trim() || undefined;
+  const art = opts.filter?.art;
+  return ctx.db.withTenant(tenantScope(actor), async (tx) => {
+    const rows = await userRepository.list(tx, { art, query: q, limit: USER_LIST_LIMIT + 1 });
+    const shown = rows.slice(0, USER_LIST_LIMIT);
+    await recordAudit(tx, actor, {
+      objectType: 'user',
+      action: 'search',
+      purpose: q ? 'Benutzerverwaltung: Konten suchen' : 'Benutzerverwaltung: Kontenliste ansehen',
+      details: { filter: { art: art ?? 'alle', ...(q ? { suche: q } : {}) }, anzahl: shown.length, treffer: shown.map((u) => u.id) },
+    });
+    return { benutzer: shown.map((u) => presentUser(u, u.standorte)), begrenzt: rows.length > USER_LIST_LIMIT };
+  });
+}

@@ -1,0 +1,39 @@
+import { organisationRepository } from '../../db/repositories/organisation.ts';
+import type { Kommune } from '../../db/schema/index.ts';
+import { recordAudit } from '../audit-trail.ts';
+import { tenantScope, type Actor, type AppContext } from '../context.ts';
+import { notFound, versionConflict } from '../errors.ts';
+import { authorize } from '../policies.ts';
+import { changedFields, requireUuid, withUniqueFields } from './common.ts';
+import { KOMMUNE_NAME_TAKEN } from './create-kommune.ts';
+import type { KommuneUpdate } from './schemas.ts';
+
+/** Changes name and AGS; `input.version` must be the version that was read (optimistic locking). */
+export async function updateKommune(opts: { ctx: AppContext; actor: Actor; id: string; input: KommuneUpdate }): Promise<Kommune> {
+  const { ctx, actor, id, input } = opts;
+  authorize(actor, 'organisation.verwalten');
+  requireUuid(id, 'Die Kommune');
+  return withUniqueFields(
+    () =>
+      ctx.db.withTenant(tenantScope(actor), async (tx) => {
+        const current = await organisationRepository.findKommune(tx, id);
+        if (!current) throw notFound('Die Kommune');
+        if (current.version !== input.version) throw versionConflict();
+        const patch = { name: input.name, ags: input.ags === undefined ? undefined : (input.ags ?? null) };
+        const felder = changedFields(current, patch);
+        if (felder.length === 0) return current;
+        const updated = await organisationRepository.updateKommune(tx, id, input.version, patch);
+        if (!updated) throw versionConflict();
+        await recordAudit(tx, actor, {
+          objectType: 'kommune',
+          objectId: id,
+          action: 'update',
+          purpose: 'Organisationsverwaltung: Kommune ändern',
+          details: { felder },
+        });
+        return updated;
+      }),
+    { kommunen_name_unique: KOMMUNE_NAME_TAKEN },
+    KOMMUNE_NAME_TAKEN,
+  );
+}

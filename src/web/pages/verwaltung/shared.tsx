@@ -1,0 +1,138 @@
+import type { z } from 'zod';
+import { AppError, type FieldIssue } from '../../../server/errors.ts';
+import { Alert } from '../../components/alert.tsx';
+import { fieldId, type FieldErrors } from '../../components/forms.tsx';
+import { web } from '../../web-context.ts';
+
+/** What a form action of the admin area returns when it does not redirect: messages and the values sent. */
+export type FormResult = {
+  errors: FieldErrors;
+  values?: Record<string, string | string[]>;
+  /** A conflict the whole form is about (stale version, own account, Kommune still in use). */
+  konflikt?: string;
+};
+
+const BERLIN = new Intl.DateTimeFormat('de-DE', { timeZone: 'Europe/Berlin', dateStyle: 'medium', timeStyle: 'medium' });
+
+/** A point in time as people in the Jobcenter read it (Europe/Berlin). */
+export function berlinZeit(value: Date | string | null | undefined): string {
+  if (!value) return '–';
+  return BERLIN.format(typeof value === 'string' ? new Date(value) : value);
+}
+
+/** Field messages from validation issues: the first message per field (the first path segment). */
+export function issuesToErrors(issues: readonly (FieldIssue | { path: PropertyKey[] | string; message: string })[]): FieldErrors {
+  const errors: FieldErrors = {};
+  for (const issue of issues) {
+    const field = typeof issue.path === 'string' ? issue.path.replace(/^(body|querystring)\./, '').split('.')[0]! : String(issue.path[0] ?? '');
+    errors[field] ??= issue.message;
+  }
+  return errors;
+}
+
+/** Parses form fields through the same zod schema the API uses. */
+export function parseWith<S extends z.ZodType>(schema: S, raw: unknown): { data: z.infer<S> } | { errors: FieldErrors } {
+  const parsed = schema.safeParse(raw);
+  if (parsed.success) return { data: parsed.data };
+  return { errors: issuesToErrors(parsed.error.issues) };
+}
+
+/** The version field of a form as a number (0 when missing, which never matches and so yields a conflict). */
+export const formVersion = (value: string): number => (/^[0-9]{1,9}$/.test(value) ? Number(value) : 0);
+
+/** Empty optional form fields mean "none". */
+export const orNull = (value: string): string | null => (value.trim() === '' ? null : value);
+
+/** Turns a use case's refusal into something the form can show (status 400 or 409); anything else is rethrown. */
+export function formFailure(context: unknown, err: unknown, values?: Record<string, string | string[]>): FormResult {
+  if (err instanceof AppError && err.code === 'validation_failed') {
+    web(context).reply.code(400);
+    return { errors: issuesToErrors(err.issues), values };
+  }
+  if (err instanceof AppError && err.status === 409) {
+    web(context).reply.code(409);
+    return { errors: {}, values, konflikt: err.message };
+  }
+  throw err;
+}
+
+export function invalid(context: unknown, errors: FieldErrors, values?: Record<string, string | string[]>): FormResult {
+  web(context).reply.code(400);
+  return { errors, values };
+}
+
+export function KonfliktHinweis(p: { text: string | undefined }) {
+  if (!p.text) return null;
+  return (
+    <Alert type="danger" title="Die Änderung wurde nicht gespeichert" role="alert">
+      <p className="kern-body">{p.text}</p>
+    </Alert>
+  );
+}
+
+export function AktivBadge(p: { aktiv: boolean }) {
+  return (
+    <span className={`kern-badge kern-badge--small ${p.aktiv ? 'kern-badge--success' : 'kern-badge--warning'}`}>
+      <span className="kern-label">{p.aktiv ? 'aktiv' : 'deaktiviert'}</span>
+    </span>
+  );
+}
+
+export function TextAreaField(p: { name: string; label: string; defaultValue?: string | null; hint?: string; error?: string | undefined; rows?: number }) {
+  const id = fieldId(p.name);
+  const hintId = p.hint ? `${id}-hinweis` : undefined;
+  const errorId = p.error ? `${id}-fehler` : undefined;
+  return (
+    <div className={`kern-form-input${p.error ? ' kern-form-input--error' : ''}`}>
+      <label className="kern-label" htmlFor={id}>
+        {p.label}
+      </label>
+      {p.hint ? (
+        <div className="kern-hint" id={hintId}>
+          {p.hint}
+        </div>
+      ) : null}
+      {p.error ? (
+        <p className="kern-error" id={errorId}>
+          <span className="kern-icon kern-icon--danger kern-icon--small" aria-hidden="true" />
+          <span className="kern-body">{p.error}</span>
+        </p>
+      ) : null}
+      <textarea
+        className={`kern-form-input__input${p.error ? ' kern-form-input__input--error' : ''}`}
+        id={id}
+        name={p.name}
+        rows={p.rows ?? 4}
+        defaultValue={p.defaultValue ?? undefined}
+        aria-describedby={[errorId, hintId].filter(Boolean).join(' ') || undefined}
+        aria-invalid={p.error ? true : undefined}
+      />
+    </div>
+  );
+}
+
+/** A link back up the admin area, above the page heading. */
+export function Zurueck(p: { href: string; label: string }) {
+  return (
+    <p className="kern-body">
+      <a className="kern-link" href={p.href}>
+        <span aria-hidden="true">← </span>
+        {p.label}
+      </a>
+    </p>
+  );
+}
+
+/** A description list of label/value pairs. */
+export function Fakten(p: { items: [string, React.ReactNode][] }) {
+  return (
+    <dl className="kern-description-list">
+      {p.items.map(([key, value]) => (
+        <div className="kern-description-list-item" key={key}>
+          <dt className="kern-description-list-item__key">{key}</dt>
+          <dd className="kern-description-list-item__value">{value}</dd>
+        </div>
+      ))}
+    </dl>
+  );
+}

@@ -1,0 +1,272 @@
+import { redirect, useActionData, useLoaderData, type ActionFunctionArgs, type LoaderFunctionArgs, type RouteObject } from 'react-router';
+import { createStandort } from '../../../server/admin/create-standort.ts';
+import { getStandort } from '../../../server/admin/get-standort.ts';
+import { listKommunen } from '../../../server/admin/list-kommunen.ts';
+import { listStandorte } from '../../../server/admin/list-standorte.ts';
+import { presentStandort, standortCreateSchema, standortUpdateSchema } from '../../../server/admin/schemas.ts';
+import { setStandortAktiv } from '../../../server/admin/set-standort-aktiv.ts';
+import { updateStandort } from '../../../server/admin/update-standort.ts';
+import type { Actor, AppContext } from '../../../server/context.ts';
+import { ErrorSummary, PostForm, SelectField, SubmitButton, TextField } from '../../components/forms.tsx';
+import { useRoot } from '../../hooks.ts';
+import { flash, readForm, requirePermission, web } from '../../web-context.ts';
+import type { PageHandle } from '../root.tsx';
+import { AktivBadge, formFailure, formVersion, invalid, KonfliktHinweis, orNull, parseWith, TextAreaField, Zurueck, type FormResult } from './shared.tsx';
+
+const FEHLER_TITEL = 'Bitte prüfen Sie Ihre Eingaben';
+const FIELDS = ['name', 'kommuneId', 'strasse', 'plz', 'ort', 'telefon', 'email', 'oeffnungszeiten'] as const;
+type Values = Partial<Record<(typeof FIELDS)[number], string | null>>;
+
+/* ---------- /verwaltung/standorte ---------- */
+
+async function listLoader({ context, request }: LoaderFunctionArgs) {
+  const actor = requirePermission(context, request, 'organisation.verwalten');
+  return { standorte: (await listStandorte({ ctx: web(context).app, actor })).map((s) => presentStandort(s.standort, s.kommune)) };
+}
+
+function StandortePage() {
+  const { standorte } = useLoaderData<typeof listLoader>();
+  return (
+    <div className="kern-stack-lg">
+      <Zurueck href="/verwaltung" label="Verwaltung" />
+      <h1 className="kern-heading-large">Standorte</h1>
+      <p className="kern-body">
+        <a className="kern-btn kern-btn--primary" href="/verwaltung/standorte/neu">
+          <span className="kern-label">Neuen Standort anlegen</span>
+        </a>
+      </p>
+      {standorte.length === 0 ? (
+        <p className="kern-body">Es sind noch keine Standorte eingetragen.</p>
+      ) : (
+        <div className="table-wrap">
+          <table className="kern-table">
+            <caption className="kern-title">Standorte des Trägers ({standorte.length})</caption>
+            <thead>
+              <tr className="kern-table__row">
+                <th scope="col" className="kern-table__header">Name</th>
+                <th scope="col" className="kern-table__header">Kommune</th>
+                <th scope="col" className="kern-table__header">Anschrift</th>
+                <th scope="col" className="kern-table__header">Status</th>
+              </tr>
+            </thead>
+            <tbody className="kern-table__body">
+              {standorte.map((s) => (
+                <tr className="kern-table__row" key={s.id}>
+                  <th scope="row" className="kern-table__cell">
+                    <a className="kern-link" href={`/verwaltung/standorte/${s.id}`}>
+                      {s.name}
+                    </a>
+                  </th>
+                  <td className="kern-table__cell">{s.kommune}</td>
+                  <td className="kern-table__cell">
+                    {s.strasse}, {s.plz} {s.ort}
+                  </td>
+                  <td className="kern-table__cell">
+                    <AktivBadge aktiv={s.aktiv} />
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </div>
+  );
+}
+
+export const standorteRoute: RouteObject = {
+  path: 'verwaltung/standorte',
+  loader: listLoader,
+  Component: StandortePage,
+  handle: { title: 'Standorte' } satisfies PageHandle,
+};
+
+/* ---------- form shared by "new" and "edit" ---------- */
+
+/** Kommunen to choose from: the active ones, plus the current one even when it has been deactivated since. */
+async function kommuneOptions(ctx: AppContext, actor: Actor, current?: string) {
+  const kommunen = await listKommunen({ ctx, actor });
+  return kommunen
+    .filter((k) => k.aktiv || k.id === current)
+    .map((k) => ({ value: k.id, label: k.aktiv ? k.name : `${k.name} (deaktiviert)` }));
+}
+
+function StandortFelder(p: { values: Values; errors: FormResult['errors']; kommunen: { value: string; label: string }[] }) {
+  const v = p.values;
+  return (
+    <>
+      <TextField name="name" label="Name des Standorts" hint="So erscheint er auf der Startseite, z. B. „Jobcenter Musterstadt“." defaultValue={v.name} error={p.errors.name} required />
+      <SelectField
+        name="kommuneId"
+        label="Kommune"
+        options={[{ value: '', label: 'Bitte wählen' }, ...p.kommunen]}
+        defaultValue={v.kommuneId ?? ''}
+        error={p.errors.kommuneId}
+      />
+      <TextField name="strasse" label="Straße und Hausnummer" autoComplete="off" defaultValue={v.strasse} error={p.errors.strasse} required />
+      <TextField name="plz" label="Postleitzahl" inputMode="numeric" defaultValue={v.plz} error={p.errors.plz} required />
+      <TextField name="ort" label="Ort" defaultValue={v.ort} error={p.errors.ort} required />
+      <TextField name="telefon" type="tel" label="Telefon" optionalLabel="optional" defaultValue={v.telefon} error={p.errors.telefon} />
+      <TextField name="email" type="email" label="E-Mail-Adresse" optionalLabel="optional" defaultValue={v.email} error={p.errors.email} />
+      <TextAreaField
+        name="oeffnungszeiten"
+        label="Öffnungszeiten"
+        hint="Eine Zeile je Zeitraum, z. B. „Mo–Fr 8:00–12:00“."
+        defaultValue={v.oeffnungszeiten}
+        error={p.errors.oeffnungszeiten}
+      />
+    </>
+  );
+}
+
+async function readStandortForm(request: Request) {
+  const form = await readForm(request);
+  const values = Object.fromEntries(FIELDS.map((f) => [f, form.get(f)])) as Record<(typeof FIELDS)[number], string>;
+  const input = {
+    ...values,
+    telefon: orNull(values.telefon),
+    email: orNull(values.email),
+  };
+  return { form, values, input };
+}
+
+/* ---------- /verwaltung/standorte/neu ---------- */
+
+async function newLoader({ context, request }: LoaderFunctionArgs) {
+  const actor = requirePermission(context, request, 'organisation.verwalten');
+  return { kommunen: await kommuneOptions(web(context).app, actor) };
+}
+
+async function newAction({ context, request }: ActionFunctionArgs): Promise<FormResult | Response> {
+  const actor = requirePermission(context, request, 'organisation.verwalten');
+  const { values, input } = await readStandortForm(request);
+  const parsed = parseWith(standortCreateSchema, input);
+  if ('errors' in parsed) return invalid(context, parsed.errors, values);
+  try {
+    const { standort } = await createStandort({ ctx: web(context).app, actor, input: parsed.data });
+    flash(context, `Der Standort „${standort.name}“ wurde angelegt.`);
+    return redirect('/verwaltung/standorte');
+  } catch (err) {
+    return formFailure(context, err, values);
+  }
+}
+
+function NeuerStandortPage() {
+  const { kommunen } = useLoaderData<typeof newLoader>();
+  const result = useActionData() as FormResult | undefined;
+  const { csrfToken } = useRoot();
+  const errors = result?.errors ?? {};
+  return (
+    <div className="kern-stack-lg form-narrow">
+      <Zurueck href="/verwaltung/standorte" label="Standorte" />
+      <h1 className="kern-heading-large">Neuer Standort</h1>
+      <ErrorSummary errors={errors} title={FEHLER_TITEL} />
+      <KonfliktHinweis text={result?.konflikt} />
+      {kommunen.length === 0 ? (
+        <p className="kern-body">
+          Bitte legen Sie zuerst eine <a className="kern-link" href="/verwaltung/kommunen/neu">Kommune</a> an.
+        </p>
+      ) : (
+        <PostForm csrfToken={csrfToken} action="/verwaltung/standorte/neu">
+          <StandortFelder values={(result?.values ?? {}) as Values} errors={errors} kommunen={kommunen} />
+          <SubmitButton>Standort anlegen</SubmitButton>
+        </PostForm>
+      )}
+    </div>
+  );
+}
+
+export const standortNeuRoute: RouteObject = {
+  path: 'verwaltung/standorte/neu',
+  loader: newLoader,
+  action: newAction,
+  Component: NeuerStandortPage,
+  handle: { title: 'Neuer Standort' } satisfies PageHandle,
+};
+
+/* ---------- /verwaltung/standorte/:id ---------- */
+
+async function detailLoader({ context, request, params }: LoaderFunctionArgs) {
+  const actor = requirePermission(context, request, 'organisation.verwalten');
+  const ctx = web(context).app;
+  const s = await getStandort({ ctx, actor, id: params.id ?? '' });
+  return { standort: presentStandort(s.standort, s.kommune), kommunen: await kommuneOptions(ctx, actor, s.standort.kommuneId) };
+}
+
+async function detailAction({ context, request, params }: ActionFunctionArgs): Promise<FormResult | Response> {
+  const actor = requirePermission(context, request, 'organisation.verwalten');
+  const ctx = web(context).app;
+  const id = params.id ?? '';
+  const { form, values, input } = await readStandortForm(request);
+  const version = formVersion(form.get('version'));
+  const aktion = form.get('_aktion');
+  try {
+    if (aktion === 'deaktivieren' || aktion === 'aktivieren') {
+      const { standort } = await setStandortAktiv({ ctx, actor, id, aktiv: aktion === 'aktivieren', version });
+      flash(context, standort.aktiv ? `Der Standort „${standort.name}“ ist wieder aktiv.` : `Der Standort „${standort.name}“ wurde deaktiviert.`);
+      return redirect(`/verwaltung/standorte/${id}`);
+    }
+    const parsed = parseWith(standortUpdateSchema, { ...input, version });
+    if ('errors' in parsed) return invalid(context, parsed.errors, values);
+    const { standort } = await updateStandort({ ctx, actor, id, input: parsed.data });
+    flash(context, `Die Änderungen an „${standort.name}“ wurden gespeichert.`);
+    return redirect(`/verwaltung/standorte/${id}`);
+  } catch (err) {
+    return formFailure(context, err, values);
+  }
+}
+
+function StandortPage() {
+  const { standort, kommunen } = useLoaderData<typeof detailLoader>();
+  const result = useActionData() as FormResult | undefined;
+  const { csrfToken } = useRoot();
+  const errors = result?.errors ?? {};
+  const values = (result?.values && !result.konflikt ? result.values : standort) as Values;
+  return (
+    <div className="kern-stack-lg form-narrow">
+      <Zurueck href="/verwaltung/standorte" label="Standorte" />
+      <h1 className="kern-heading-large">{standort.name}</h1>
+      <p className="kern-body">
+        Status: <AktivBadge aktiv={standort.aktiv} />
+      </p>
+      <ErrorSummary errors={errors} title={FEHLER_TITEL} />
+      <KonfliktHinweis text={result?.konflikt} />
+      <section aria-labelledby="bearbeiten" className="kern-stack-md">
+        <h2 className="kern-heading-medium" id="bearbeiten">
+          Angaben ändern
+        </h2>
+        <PostForm csrfToken={csrfToken} action={`/verwaltung/standorte/${standort.id}`}>
+          <input type="hidden" name="version" value={standort.version} />
+          <StandortFelder values={values} errors={errors} kommunen={kommunen} />
+          <SubmitButton name="_aktion" value="speichern">
+            Änderungen speichern
+          </SubmitButton>
+        </PostForm>
+      </section>
+      <section aria-labelledby="status" className="kern-stack-md">
+        <h2 className="kern-heading-medium" id="status">
+          {standort.aktiv ? 'Standort deaktivieren' : 'Standort wieder aktivieren'}
+        </h2>
+        <p className="kern-body">
+          {standort.aktiv
+            ? 'Standorte werden nicht gelöscht, sondern deaktiviert. Ein deaktivierter Standort erscheint nicht mehr auf der Startseite und kann Beschäftigten nicht neu zugeordnet werden.'
+            : 'Der Standort ist deaktiviert. Nach dem Aktivieren erscheint er wieder auf der Startseite.'}
+        </p>
+        <PostForm csrfToken={csrfToken} action={`/verwaltung/standorte/${standort.id}`}>
+          <input type="hidden" name="version" value={standort.version} />
+          <SubmitButton variant="secondary" name="_aktion" value={standort.aktiv ? 'deaktivieren' : 'aktivieren'}>
+            {standort.aktiv ? 'Standort deaktivieren' : 'Standort aktivieren'}
+          </SubmitButton>
+        </PostForm>
+      </section>
+    </div>
+  );
+}
+
+export const standortRoute: RouteObject = {
+  path: 'verwaltung/standorte/:id',
+  loader: detailLoader,
+  action: detailAction,
+  Component: StandortPage,
+  handle: { title: (d: { standort: { name: string } } | undefined) => d?.standort.name ?? 'Standort' } satisfies PageHandle,
+};

@@ -1,0 +1,186 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import pg from 'pg';
+import { afterAll, describe, expect, it } from 'vitest';
+import { freePort, startEmbeddedPostgres } from '../../src/db/embedded.ts';
+
+/**
+ * The embedded PostgreSQL server (ADR 0002): started and stopped by vorort, data kept across restarts,
+ * a second vorort on the same data directory refused, and a stop that needs no recovery at the next start.
+ * These tests start real servers (as root they run as the `postgres` OS user, like `npm start` does).
+ */
+
+const root = path.resolve(import.meta.dirname, '../..');
+const dirs: string[] = [];
+const children: ChildProcess[] = [];
+
+function tempDataDir(): string {
+  const dir = mkdtempSync(path.join(tmpdir(), 'vorort-embedded-'));
+  dirs.push(dir);
+  return dir;
+}
+
+afterAll(() => {
+  for (const child of children) if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+  for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
+});
+
+/**
+ * The cluster state recorded in global/pg_control (ControlFileData.state, an int32 at byte 16 after the
+ * system identifier and two version numbers — the same layout in PostgreSQL 15 to 18).
+ * 1 = shut down cleanly, 6 = in production (running, or not properly shut down).
+ */
+function clusterState(dataDir: string): number {
+  return readFileSync(path.join(dataDir, 'pg', 'global', 'pg_control')).readInt32LE(16);
+}
+const SHUT_DOWN = 1;
+const IN_PRODUCTION = 6;
+
+async function query<T extends pg.QueryResultRow>(connectionString: string, text: string, values: unknown[] = []): Promise<T[]> {
+  const client = new pg.Client({ connectionString });
+  await client.connect();
+  try {
+    return (await client.query<T>(text, values)).rows;
+  } finally {
+    await client.end();
+  }
+}
+
+type Exit = { code: number | null; signal: NodeJS.Signals | null; stdout: string; stderr: string };
+
+function spawnNode(args: string[], env: Record<string, string>): { child: ChildProcess; output: () => { stdout: string; stderr: string }; exited: Promise<Exit> } {
+  const childEnv: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: 'development', LOG_LEVEL: 'warn', ...env };
+  delete childEnv.DATABASE_URL;
+  const child = spawn(process.execPath, args, { cwd: root, env: childEnv, stdio: ['ignore', 'pipe', 'pipe'] });
+  children.push(child);
+  let stdout = '';
+  let stderr = '';
+  child.stdout!.on('data', (d: Buffer) => (stdout += d.toString()));
+  child.stderr!.on('data', (d: Buffer) => (stderr += d.toString()));
+  const exited = new Promise<Exit>((resolve) => child.on('exit', (code, signal) => resolve({ code, signal, stdout, stderr })));
+  return { child, output: () => ({ stdout, stderr }), exited };
+}
+
+async function within<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`${what}: no result within ${ms} ms`)), ms);
+  });
+  try {
+    return await Promise.race([promise, timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+async function waitFor(check: () => boolean, ms: number, what: () => string): Promise<void> {
+  const until = Date.now() + ms;
+  while (!check()) {
+    if (Date.now() > until) throw new Error(`timed out waiting: ${what()}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+/** A second process that tries to start the embedded server on the same data directory. */
+async function secondStart(dataDir: string): Promise<{ name: string; message: string; locked: boolean }> {
+  const script = `
+    const { startEmbeddedPostgres, DataDirLockedError } = await import(${JSON.stringify(path.join(root, 'src/db/embedded.ts'))});
+    try {
+      const db = await startEmbeddedPostgres({ dataDir: ${JSON.stringify(dataDir)} });
+      await db.stop();
+      console.log(JSON.stringify({ name: 'started', message: '', locked: false }));
+    } catch (err) {
+      console.log(JSON.stringify({ name: err.constructor.name, message: err.message, locked: err instanceof DataDirLockedError }));
+    }`;
+  const run = spawnNode(['--import', 'tsx', '--input-type=module', '-e', script], {});
+  const result = await within(run.exited, 60_000, 'second start');
+  const line = result.stdout.trim().split('\n').pop() ?? '';
+  return JSON.parse(line) as { name: string; message: string; locked: boolean };
+}
+
+describe('embedded PostgreSQL', () => {
+  it('keeps data across a clean stop and restart and refuses a second start on the same data', { timeout: 180_000 }, async () => {
+    const dataDir = tempDataDir();
+    const firstLog: string[] = [];
+    const first = await startEmbeddedPostgres({ dataDir, log: (l) => firstLog.push(l) });
+    await query(first.connectionString, 'CREATE TABLE merkzettel (text text NOT NULL)');
+    await query(first.connectionString, 'INSERT INTO merkzettel VALUES ($1)', ['bleibt erhalten']);
+    expect(existsSync(path.join(dataDir, 'vorort.lock'))).toBe(true);
+    expect(clusterState(dataDir)).toBe(IN_PRODUCTION);
+
+    // A second vorort on the same directory stops with a clear German message and touches nothing.
+    const second = await secondStart(dataDir);
+    expect(second.locked, JSON.stringify(second)).toBe(true);
+    expect(second.name).toBe('DataDirLockedError');
+    expect(second.message).toContain(`Das Datenverzeichnis ${dataDir} wird bereits von einem anderen vorort-Prozess (PID ${process.pid}) verwendet`);
+    expect(second.message).toContain('VORORT_DATA_DIR');
+    expect(await query(first.connectionString, 'SELECT text FROM merkzettel')).toEqual([{ text: 'bleibt erhalten' }]);
+
+    await within(first.stop(), 30_000, 'stop');
+    expect(existsSync(path.join(dataDir, 'vorort.lock'))).toBe(false);
+    expect(existsSync(path.join(dataDir, 'pg', 'postmaster.pid'))).toBe(false);
+    expect(clusterState(dataDir)).toBe(SHUT_DOWN);
+    expect(firstLog.join('\n')).toMatch(/database system is shut down/);
+
+    const restartLog: string[] = [];
+    const again = await startEmbeddedPostgres({ dataDir, log: (l) => restartLog.push(l) });
+    try {
+      expect(await query(again.connectionString, 'SELECT text FROM merkzettel')).toEqual([{ text: 'bleibt erhalten' }]);
+      const log = restartLog.join('\n');
+      expect(log).toMatch(/database system is ready to accept connections/);
+      expect(log).not.toMatch(/not properly shut down|automatic recovery|redo starts/);
+      expect(log).toMatch(/database system was shut down at/);
+    } finally {
+      await again.stop();
+    }
+    expect(clusterState(dataDir)).toBe(SHUT_DOWN);
+  });
+
+  it('`vorort start` serves the demo, refuses a second start and stops cleanly on SIGTERM', { timeout: 240_000 }, async () => {
+    const dataDir = tempDataDir();
+    const port = await freePort();
+    const env = { VORORT_DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1', VORORT_DEV_SMTP_PORT: '0' };
+    const server = spawnNode([path.join(root, 'bin/vorort.mjs'), 'start'], env);
+    let serverExit: Exit | null = null;
+    void server.exited.then((e) => (serverExit = e));
+    await waitFor(
+      () => server.output().stdout.includes('vorort läuft auf') || serverExit !== null,
+      120_000,
+      () => JSON.stringify(server.output()),
+    );
+    expect(serverExit, JSON.stringify(server.output())).toBeNull();
+    const startOutput = server.output().stdout;
+    expect(startOutput).toContain('Demo-Zugänge (Passwort für alle: vorort-demo)');
+    expect(startOutput).toContain('admin@beispielstadt.example');
+
+    const health = await fetch(`http://127.0.0.1:${port}/api/health`);
+    expect(health.status).toBe(200);
+    expect(await health.json()).toEqual({ status: 'ok', database: 'ok' });
+    const start = await (await fetch(`http://127.0.0.1:${port}/`)).text();
+    expect(start).toContain('Jobcenter Musterstadt');
+
+    // The same data directory a second time: a clear message, exit code ≠ 0, the first server unharmed.
+    const other = spawnNode([path.join(root, 'bin/vorort.mjs'), 'start'], { ...env, PORT: String(await freePort()) });
+    const otherExit = await within(other.exited, 60_000, 'second vorort start');
+    expect(otherExit.code).toBe(1);
+    expect(otherExit.stderr).toContain(`wird bereits von einem anderen vorort-Prozess (PID ${server.child.pid}) verwendet`);
+    expect((await fetch(`http://127.0.0.1:${port}/api/health`)).status).toBe(200);
+
+    server.child.kill('SIGTERM');
+    const exit = await within(server.exited, 60_000, 'vorort stop on SIGTERM');
+    expect(exit.code, JSON.stringify(exit)).toBe(0);
+    expect(exit.stdout).toContain('SIGTERM empfangen');
+    expect(existsSync(path.join(dataDir, 'vorort.lock'))).toBe(false);
+    expect(existsSync(path.join(dataDir, 'pg', 'postmaster.pid'))).toBe(false);
+    expect(clusterState(dataDir)).toBe(SHUT_DOWN);
+
+    // The next start finds everything as it was: migrations are up to date, the data is there.
+    const migrate = spawnNode([path.join(root, 'bin/vorort.mjs'), 'migrate'], env);
+    const migrated = await within(migrate.exited, 90_000, 'vorort migrate');
+    expect(migrated.code, JSON.stringify(migrated)).toBe(0);
+    expect(migrated.stdout).toContain('Migrationen angewendet');
+    expect(clusterState(dataDir)).toBe(SHUT_DOWN);
+  });
+});
