@@ -1,4 +1,4 @@
-import pg from 'pg';
+import { Client } from 'pg';
 import type { Config } from './config/config.ts';
 import { createDatabase, type Database } from './db/client.ts';
 import { startEmbeddedPostgres, type EmbeddedDatabase } from './db/embedded.ts';
@@ -74,7 +74,7 @@ export async function startSystem(config: Config, opts: { log?: (line: string) =
 }
 
 async function checkReachable(connectionString: string): Promise<void> {
-  const client = new pg.Client({ connectionString, connectionTimeoutMillis: 5000 });
+  const client = new Client({ connectionString, connectionTimeoutMillis: 5000 });
   try {
     await client.connect();
     await client.query('SELECT 1');
@@ -100,7 +100,7 @@ export function safeTarget(connectionString: string): string {
 
 /** Creates database `name` on the server if it does not exist; returns its connection string. */
 export async function ensureDatabase(serverConnectionString: string, name: string): Promise<string> {
-  const client = new pg.Client({ connectionString: serverConnectionString });
+  const client = new Client({ connectionString: serverConnectionString });
   await client.connect();
   try {
     const exists = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);

@@ -1,5 +1,5 @@
 import { drizzle, type NodePgDatabase } from 'drizzle-orm/node-postgres';
-import pg from 'pg';
+import pg, { Pool, types } from 'pg';
 import * as schema from './schema/index.ts';
 
 export type Tx = NodePgDatabase<typeof schema>;
@@ -66,11 +66,11 @@ export function isDatabaseUnavailable(err: unknown): boolean {
 }
 
 // int8 (count, sum) as JS numbers; dates stay ISO strings (calendar dates, no time zone shifts).
-pg.types.setTypeParser(pg.types.builtins.INT8, (v) => Number(v));
-pg.types.setTypeParser(pg.types.builtins.DATE, (v) => v);
+types.setTypeParser(types.builtins.INT8, (v) => Number(v));
+types.setTypeParser(types.builtins.DATE, (v) => v);
 
 export function createDatabase(connectionString: string, opts: { max?: number } = {}): Database {
-  const pool = new pg.Pool({
+  const pool = new Pool({
     connectionString,
     max: opts.max ?? 10,
     connectionTimeoutMillis: 3000,

@@ -92,6 +92,7 @@ export async function startEmbeddedPostgres(opts: {
     } catch (err) {
       throw new Error(
         `Der eingebettete PostgreSQL-Server konnte nicht starten (Daten in ${pgDir}). ${err instanceof Error ? err.message : ''}`.trim(),
+        { cause: err },
       );
     }
     const connectionString = `postgres://${encodeURIComponent(credentials.user)}:${encodeURIComponent(credentials.password)}@127.0.0.1:${port}/postgres`;

@@ -2,7 +2,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { drizzle } from 'drizzle-orm/node-postgres';
 import { migrate } from 'drizzle-orm/node-postgres/migrator';
-import pg from 'pg';
+import { Client } from 'pg';
 
 export const MIGRATIONS_FOLDER = path.join(path.dirname(fileURLToPath(import.meta.url)), 'migrations');
 
@@ -12,7 +12,7 @@ export const MIGRATIONS_FOLDER = path.join(path.dirname(fileURLToPath(import.met
  * Drizzle applies all pending migrations in one transaction: never add and use an enum value in one set.
  */
 export async function runMigrations(connectionString: string): Promise<void> {
-  const client = new pg.Client({ connectionString, application_name: 'vorort-migrate' });
+  const client = new Client({ connectionString, application_name: 'vorort-migrate' });
   await client.connect();
   try {
     // Serialise concurrent starts against the same database.

@@ -47,7 +47,7 @@ export async function startMailCatcher(opts: { port?: number; host?: string; kee
           };
           messages.push(mail);
           if (messages.length > (opts.keep ?? 500)) messages.shift();
-          for (const w of [...waiters]) {
+          for (const w of waiters.slice()) { // a copy: resolved waiters are removed while iterating
             if (w.predicate(mail)) {
               waiters.splice(waiters.indexOf(w), 1);
               w.resolve(mail);

@@ -13,6 +13,7 @@ import {
   validatorCompiler,
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
+// oxlint-disable-next-line import/no-unassigned-import -- sets zod's German messages for every schema
 import '../config/zod-de.ts';
 import { isDatabaseUnavailable } from '../db/client.ts';
 import type { AppContext } from './context.ts';

@@ -4,6 +4,25 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../helpers/app.ts';
 import { browserAvailable, expectAccessible, launchBrowser } from '../helpers/browser.ts';
 
+/** Clicks a form's button and waits for the page the server answers with (every form posts and reloads). */
+async function submit(page: Page, button: string) {
+  await Promise.all([page.waitForNavigation({ waitUntil: 'load' }), page.locator('main').getByRole('button', { name: button, exact: true }).click()]);
+}
+
+async function expectOneH1(page: Page, text: string) {
+  expect(await page.locator('h1').allTextContents()).toEqual([text]);
+}
+
+async function expectErrorSummary(page: Page) {
+  const summary = page.locator('[data-error-summary]');
+  expect(await summary.count()).toBe(1);
+  expect(await summary.getAttribute('role')).toBe('alert');
+  expect(await page.locator('[aria-invalid=true]').count()).toBeGreaterThan(0);
+}
+
+const code = (secret: string, offset = 0) =>
+  new TOTP({ secret: Secret.fromBase32(secret), digits: 6, period: 30, algorithm: 'SHA1' }).generate({ timestamp: Date.now() + offset * 30_000 });
+
 /**
  * The sign-in pages beyond the password form, in Chromium and checked with axe: e-mail confirmation, new
  * password, TOTP set-up and second factor, the Träger's sign-in settings and the OIDC error page. Each page must
@@ -34,31 +53,12 @@ describe.skipIf(!browserAvailable)('sign-in security pages in Chromium', () => {
     return context.newPage();
   }
 
-  /** Clicks a form's button and waits for the page the server answers with (every form posts and reloads). */
-  async function submit(page: Page, button: string) {
-    await Promise.all([page.waitForNavigation({ waitUntil: 'load' }), page.locator('main').getByRole('button', { name: button, exact: true }).click()]);
-  }
-
   async function signInThroughForm(page: Page, email: string, password = 'vorort-demo') {
     await page.goto(`${base}/anmelden`);
     await page.getByLabel('E-Mail-Adresse').fill(email);
     await page.getByLabel('Passwort', { exact: true }).fill(password);
     await submit(page, 'Anmelden');
   }
-
-  async function expectOneH1(page: Page, text: string) {
-    expect(await page.locator('h1').allTextContents()).toEqual([text]);
-  }
-
-  async function expectErrorSummary(page: Page) {
-    const summary = page.locator('[data-error-summary]');
-    expect(await summary.count()).toBe(1);
-    expect(await summary.getAttribute('role')).toBe('alert');
-    expect(await page.locator('[aria-invalid=true]').count()).toBeGreaterThan(0);
-  }
-
-  const code = (secret: string, offset = 0) =>
-    new TOTP({ secret: Secret.fromBase32(secret), digits: 6, period: 30, algorithm: 'SHA1' }).generate({ timestamp: Date.now() + offset * 30_000 });
 
   it('registration: confirmation page with its button, the result, and an invalid link pass axe', async () => {
     const page = await newPage();

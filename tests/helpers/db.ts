@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import pg from 'pg';
+import { Client } from 'pg';
 import { inject } from 'vitest';
 import { createDatabase, type Database } from '../../src/db/client.ts';
 
@@ -10,7 +10,7 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   const serverUrl = inject('dbServerUrl');
   const template = inject('dbTemplate');
   const name = `${template}_t_${randomBytes(5).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: serverUrl });
+  const admin = new Client({ connectionString: serverUrl });
   await admin.connect();
   try {
     await admin.query(`CREATE DATABASE ${admin.escapeIdentifier(name)} TEMPLATE ${admin.escapeIdentifier(template)}`);
@@ -26,7 +26,7 @@ export async function createTestDatabase(): Promise<TestDatabase> {
     db,
     drop: async () => {
       await db.close().catch(() => {});
-      const c = new pg.Client({ connectionString: serverUrl });
+      const c = new Client({ connectionString: serverUrl });
       await c.connect();
       try {
         await c.query(`DROP DATABASE IF EXISTS ${c.escapeIdentifier(name)} WITH (FORCE)`);

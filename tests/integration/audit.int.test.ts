@@ -141,6 +141,15 @@ describe('entries for changes', () => {
     expect(await entriesOf(onId)).toEqual([expect.objectContaining({ action: 'activate', purpose: 'Benutzerverwaltung: Konto wieder aktivieren' })]);
   });
 
+  it('an update that changes nothing records the read, not a change', async () => {
+    const detail = (await call(admin, 'GET', `/api/admin/users/${ids.leistung}`)).json();
+    const requestId = rid('unveraendert');
+    const res = await call(admin, 'PATCH', `/api/admin/users/${ids.leistung}`, { requestId, payload: { version: detail.version, name: detail.name } });
+    expect(res.statusCode).toBe(200);
+    expect(res.json().version).toBe(detail.version);
+    expect((await entriesOf(requestId)).map((e) => e.action)).toEqual(['read']);
+  });
+
   it('records changes made through the HTML forms', async () => {
     const res = await postForm(t.app, admin, '/verwaltung/kommunen/neu', { name: 'Protokollhausen', ags: '' });
     expect(res.statusCode).toBe(302);
@@ -250,10 +259,9 @@ describe('searching the audit trail', () => {
     await call(admin, 'GET', `/api/admin/users/${ids.buerger}`);
     for (const person of [ids.buerger, 'buerger@musterland.example', 'BUERGER@musterland.example', 'Max Mustermann', 'mustermann']) {
       const r = await search(`person=${encodeURIComponent(person)}&von=2024-01-01`);
-      expect(r.status, person).toBe(200);
-      expect(r.body.person?.id).toBe(ids.buerger);
+      expect({ person, status: r.status, id: r.body.person?.id }).toEqual({ person, status: 200, id: ids.buerger });
       expect(r.body.eintraege.length).toBeGreaterThanOrEqual(fixed.length + 1);
-      expect(r.body.eintraege.every((e) => e.personId === ids.buerger || e.purpose.startsWith('Benutzerverwaltung: Konten')), person).toBe(true);
+      expect(r.body.eintraege.filter((e) => e.personId !== ids.buerger && !e.purpose.startsWith('Benutzerverwaltung: Konten'))).toEqual([]);
     }
     const byAdmin = await search(`person=${ids.buerger}&actor=admin%40musterland.example`);
     expect(byAdmin.body.eintraege.length).toBeGreaterThan(0);

@@ -2,7 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import pg from 'pg';
+import { Client, type QueryResultRow } from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
 import { freePort, startEmbeddedPostgres } from '../../src/db/embedded.ts';
 
@@ -38,8 +38,8 @@ function clusterState(dataDir: string): number {
 const SHUT_DOWN = 1;
 const IN_PRODUCTION = 6;
 
-async function query<T extends pg.QueryResultRow>(connectionString: string, text: string, values: unknown[] = []): Promise<T[]> {
-  const client = new pg.Client({ connectionString });
+async function query<T extends QueryResultRow>(connectionString: string, text: string, values: unknown[] = []): Promise<T[]> {
+  const client = new Client({ connectionString });
   await client.connect();
   try {
     return (await client.query<T>(text, values)).rows;

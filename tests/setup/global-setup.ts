@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import pg from 'pg';
+import { Client } from 'pg';
 import type { TestProject } from 'vitest/node';
 import { startEmbeddedPostgres, type EmbeddedDatabase } from '../../src/db/embedded.ts';
 import { runMigrations } from '../../src/db/migrate.ts';
@@ -27,7 +27,7 @@ export default async function setup(project: TestProject) {
     serverUrl = embedded.connectionString;
   }
   const template = `vorort_tpl_${process.pid}_${Date.now().toString(36)}_${project.name}`;
-  const admin = new pg.Client({ connectionString: serverUrl });
+  const admin = new Client({ connectionString: serverUrl });
   await admin.connect();
   await admin.query(`CREATE DATABASE ${admin.escapeIdentifier(template)}`);
   await admin.end();
@@ -39,7 +39,7 @@ export default async function setup(project: TestProject) {
   project.provide('dbTemplate', template);
 
   return async () => {
-    const client = new pg.Client({ connectionString: serverUrl });
+    const client = new Client({ connectionString: serverUrl });
     await client.connect();
     try {
       const leftovers = await client.query<{ datname: string }>(

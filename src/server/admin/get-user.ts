@@ -17,6 +17,17 @@ export async function loadUserView(tx: Tx, id: string): Promise<UserView | undef
   return presentUser(user, standorte);
 }
 
+/** Records that the actor has seen an account (in the caller's transaction). */
+export async function recordUserRead(tx: Tx, actor: Actor, id: string): Promise<void> {
+  await recordAudit(tx, actor, {
+    objectType: 'user',
+    objectId: id,
+    personId: id,
+    action: 'read',
+    purpose: 'Benutzerverwaltung: Konto ansehen',
+  });
+}
+
 /** One account of the Träger, for the administration; the read is recorded in the audit trail. */
 export async function getUser(opts: { ctx: AppContext; actor: Actor; id: string }): Promise<UserView> {
   const { ctx, actor, id } = opts;
@@ -25,13 +36,7 @@ export async function getUser(opts: { ctx: AppContext; actor: Actor; id: string 
   return ctx.db.withTenant(tenantScope(actor), async (tx) => {
     const view = await loadUserView(tx, id);
     if (!view) throw notFound('Das Konto');
-    await recordAudit(tx, actor, {
-      objectType: 'user',
-      objectId: id,
-      personId: id,
-      action: 'read',
-      purpose: 'Benutzerverwaltung: Konto ansehen',
-    });
+    await recordUserRead(tx, actor, id);
     return view;
   });
 }

@@ -13,7 +13,12 @@ const pflichttext = (was: string, max = 200) =>
     .min(1, { error: `Bitte geben Sie ${was} an.` })
     .max(max, { error: `Bitte kürzen Sie die Angabe auf höchstens ${max} Zeichen.` });
 
-const version = z.number({ error: 'Die Versionsnummer fehlt.' }).int().min(1).describe('Version, die gelesen wurde (optimistisches Sperren)');
+const VERSION_FEHLT = 'Die Versionsnummer fehlt. Bitte laden Sie die Seite neu.';
+const version = z
+  .number({ error: VERSION_FEHLT })
+  .int({ error: VERSION_FEHLT })
+  .min(1, { error: VERSION_FEHLT })
+  .describe('Version, die gelesen wurde (optimistisches Sperren)');
 
 const email = z
   .string({ error: 'Bitte geben Sie eine E-Mail-Adresse an.' })

@@ -5,7 +5,7 @@ import { tenantScope, type Actor, type AppContext } from '../context.ts';
 import { notFound, versionConflict } from '../errors.ts';
 import { authorize } from '../policies.ts';
 import { ownAccount, requireUuid } from './common.ts';
-import { loadUserView } from './get-user.ts';
+import { loadUserView, recordUserRead } from './get-user.ts';
 import type { UserView } from './schemas.ts';
 
 /**
@@ -38,6 +38,9 @@ export async function setUserAktiv(opts: { ctx: AppContext; actor: Actor; id: st
         purpose: aktiv ? 'Benutzerverwaltung: Konto wieder aktivieren' : 'Benutzerverwaltung: Konto deaktivieren',
         details: { felder: ['aktiv'], ...(aktiv ? {} : { sitzungenBeendet }) },
       });
+    } else {
+      // Already in that state: nothing changes, but the answer shows the account.
+      await recordUserRead(tx, actor, id);
     }
     return (await loadUserView(tx, id))!;
   });

@@ -5,7 +5,7 @@ import { notFound, validationFailed, versionConflict } from '../errors.ts';
 import { authorize } from '../policies.ts';
 import { changedFields, readOnlyAccount, requireUuid, withUniqueFields } from './common.ts';
 import { checkRolesAndStandorte, EMAIL_TAKEN, EMAIL_UNIQUE_CONSTRAINTS } from './create-user.ts';
-import { loadUserView } from './get-user.ts';
+import { loadUserView, recordUserRead } from './get-user.ts';
 import type { UserUpdate, UserView } from './schemas.ts';
 
 /**
@@ -35,7 +35,11 @@ export async function updateUser(opts: { ctx: AppContext; actor: Actor; id: stri
           { name: input.name, email: input.email, roles: input.roles ? roles : undefined, standorte: input.standortIds ? standortIds : undefined },
         );
         if (felder.includes('roles') || felder.includes('standorte')) await checkRolesAndStandorte(tx, roles, standortIds, current.standortIds);
-        if (felder.length === 0) return (await loadUserView(tx, id))!;
+        if (felder.length === 0) {
+          // Nothing to change; the answer still shows the account.
+          await recordUserRead(tx, actor, id);
+          return (await loadUserView(tx, id))!;
+        }
         const updated = await userRepository.update(tx, id, input.version, {
           name: input.name,
           email: input.email,

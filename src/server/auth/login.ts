@@ -66,12 +66,20 @@ export async function login(opts: LoginOptions): Promise<LoginResult> {
           { path: 'totp', code: 'totp_invalid', message: 'Der Sicherheitscode ist nicht richtig oder abgelaufen.' },
         ]);
       }
-      await clearLoginFailures(ctx.db, email);
-      return ctx.db.withTenant(scope, async (tx) => {
-        await userRepository.setTechnical(tx, user.id, { totpLastStep: step });
+      // Atomic: of two parallel requests with the same code only one gets through.
+      const result = await ctx.db.withTenant(scope, async (tx) => {
+        if (!(await userRepository.advanceTotpStep(tx, user.id, step))) return null;
         const s = await startSession(tx, { user, secondFactorPending: false, totpSetupRequired: false, methode: 'passwort' });
         return { token: s.token, user, next: 'fertig' as const };
       });
+      if (!result) {
+        await recordLoginFailure(ctx.db, email, request.ip);
+        throw new AppError('totp_invalid', 401, 'Der Sicherheitscode ist nicht richtig oder abgelaufen.', [
+          { path: 'totp', code: 'totp_invalid', message: 'Der Sicherheitscode ist nicht richtig oder abgelaufen.' },
+        ]);
+      }
+      await clearLoginFailures(ctx.db, email);
+      return result;
     }
     if (!opts.allowPending) {
       throw new AppError('totp_required', 401, 'Bitte geben Sie den Sicherheitscode aus Ihrer Authenticator-App ein.');

@@ -38,7 +38,7 @@ async function loader({ context, request }: LoaderFunctionArgs): Promise<RootDat
 function Root() {
   const data = useLoaderData() as RootData;
   const matches = useMatches();
-  const leaf = [...matches].reverse().find((m) => (m.handle as PageHandle | undefined)?.title);
+  const leaf = matches.toReversed().find((m) => (m.handle as PageHandle | undefined)?.title);
   const handle = leaf?.handle as PageHandle | undefined;
   const citizen = handle?.citizen ?? false;
   const t = translator(citizen ? data.lang : 'de');

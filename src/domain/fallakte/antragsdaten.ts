@@ -1,0 +1,177 @@
+/**
+ * Structured data of an application ("Antragsdaten", docs/fallakte.md). One shape for every way in: the staff
+ * form (paper, phone, counter), the JSON API and – next issue – the citizen portal, which stores it in
+ * `antraege.payload` as `{ schema: 'vorort.antrag.erstantrag', version: 1, daten }`; taking it over into a
+ * Fallakte runs the same code as a paper application, so nothing is typed twice. Money in cents.
+ */
+import { z } from 'zod';
+import { istKalenderdatum } from '../berechnung/datum.ts';
+import { ersterTag, monatVon } from './datum.ts';
+import { EINKOMMEN_ARTEN, ROLLEN } from './typen.ts';
+
+/** Law supported by the engine (src/domain/recht): an Antragsdatum outside cannot be decided. */
+export const RECHTSSTAND_VON = '2021-01-01';
+export const RECHTSSTAND_BIS = '2026-12-31';
+
+export const datumSchema = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'Bitte ein Datum im Format JJJJ-MM-TT angeben.')
+  .refine(istKalenderdatum, { message: 'Dieses Datum gibt es nicht.' })
+  .describe('Kalenderdatum JJJJ-MM-TT');
+
+const centSchema = z.number().int().min(0).max(100_000_000).describe('Betrag in Cent');
+const text = (max: number) => z.string().trim().min(1).max(max);
+
+export const ANTRAG_ARTEN = ['erstantrag', 'weiterbewilligung', 'veraenderung'] as const;
+export const EINGANGSKANAELE = ['papier', 'telefon', 'schalter', 'online'] as const;
+export const ANTRAG_STATUS = ['eingegangen', 'in_bearbeitung', 'wartet_auf_unterlagen', 'entschieden', 'zurueckgenommen'] as const;
+export const OFFENE_STATUS = ['eingegangen', 'in_bearbeitung', 'wartet_auf_unterlagen'] as const;
+
+const SONSTIGE_ARTEN = EINKOMMEN_ARTEN.filter((a) => a !== 'erwerbstaetigkeit') as Exclude<(typeof EINKOMMEN_ARTEN)[number], 'erwerbstaetigkeit'>[];
+
+export const einkommenDatenSchema = z.discriminatedUnion('art', [
+  z.strictObject({
+    art: z.literal('erwerbstaetigkeit'),
+    bezeichnung: z.string().trim().max(200).optional().describe('z. B. Arbeitgeber'),
+    bruttoCent: centSchema,
+    nettoCent: centSchema,
+    absetzungenCent: centSchema.optional().describe('nachgewiesene Absetzungen nach § 11b Abs. 1 S. 1 Nr. 3–5'),
+  }),
+  z.strictObject({
+    art: z.enum(SONSTIGE_ARTEN as [string, ...string[]]),
+    bezeichnung: z.string().trim().max(200).optional(),
+    betragCent: centSchema,
+  }),
+]);
+
+export const vermoegenDatenSchema = z.strictObject({
+  bezeichnung: text(200),
+  wertCent: centSchema.describe('zu berücksichtigender Wert in Cent'),
+});
+
+export const mehrbedarfDatenSchema = z.strictObject({
+  behinderung: z.boolean().optional(),
+  ernaehrungCent: centSchema.optional(),
+  unabweisbarCent: centSchema.optional(),
+  schulbuecherCent: centSchema.optional(),
+});
+
+export const merkmaleDatenSchema = z.strictObject({
+  erwerbsfaehig: z.boolean().nullable().optional().describe('leer: ab 15 Jahren erwerbsfähig'),
+  schwanger: z.boolean().optional(),
+  mehrbedarf: mehrbedarfDatenSchema.optional(),
+  alleinerziehend: z.boolean().nullable().optional().describe('übersteuert den abgeleiteten Wert'),
+});
+
+export const stammdatenSchema = z.strictObject({
+  vorname: text(100),
+  nachname: text(100),
+  geburtsdatum: datumSchema,
+  geschlecht: z.enum(['w', 'm', 'd']).nullable().optional(),
+  staatsangehoerigkeit: z
+    .string()
+    .regex(/^[A-Z]{2}$/, 'Bitte den zweistelligen Ländercode angeben, z. B. DE (XX = staatenlos oder ungeklärt).')
+    .describe('ISO-3166-1-Code, XX = staatenlos/ungeklärt'),
+});
+
+export const personDatenSchema = z.strictObject({
+  ref: z.string().min(1).max(40).describe('Verweis innerhalb des Antrags, z. B. "p1"'),
+  ...stammdatenSchema.shape,
+  rolle: z.enum(ROLLEN),
+  inBedarfsgemeinschaft: z.boolean().optional().describe('Standard: ja, außer bei "sonstige" (nur Haushalt)'),
+  ...merkmaleDatenSchema.shape,
+  kindergeldberechtigter: z.string().max(40).optional().describe('ref der Person, die das Kindergeld erhält'),
+  eltern: z.array(z.string().max(40)).max(2).optional().describe('refs der Eltern (bei Kindern; Standard: Antragsteller und Partner)'),
+  einkommen: z.array(einkommenDatenSchema).max(20).optional(),
+  vermoegen: z.array(vermoegenDatenSchema).max(20).optional(),
+});
+
+export const adresseDatenSchema = z.strictObject({
+  strasse: text(200),
+  hausnummer: text(20),
+  zusatz: z.string().trim().max(200).nullable().optional(),
+  plz: z.string().regex(/^\d{5}$/, 'Bitte eine fünfstellige Postleitzahl angeben.'),
+  ort: text(200),
+  kommuneId: z.uuid().describe('Kommune des Wohnorts (bestimmt den zuständigen Standort)'),
+});
+
+export const bankDatenSchema = z.strictObject({
+  iban: z.string().trim().min(1).max(50).describe('IBAN, Leerzeichen erlaubt'),
+  bic: z.string().trim().max(11).nullable().optional(),
+  kontoinhaber: text(200),
+});
+
+export const unterkunftDatenSchema = z.strictObject({
+  grundmieteCent: centSchema,
+  nebenkostenCent: centSchema,
+  heizkostenCent: centSchema,
+  warmwasserDezentral: z.boolean().optional(),
+});
+
+export const erstantragDatenSchema = z
+  .strictObject({
+    antragsdatum: datumSchema.describe('Tag des Antrags; Leistungen ab dem Ersten dieses Monats (§ 37 Abs. 2 SGB II)'),
+    eingangskanal: z.enum(EINGANGSKANAELE),
+    standortId: z.uuid().optional().describe('zuständiger Standort; Standard: Standort der Kommune der Anschrift'),
+    personen: z.array(personDatenSchema).min(1).max(20),
+    adresse: adresseDatenSchema,
+    bank: bankDatenSchema.nullable().optional(),
+    unterkunft: unterkunftDatenSchema.nullable().optional(),
+    faelligAm: datumSchema.optional().describe('Frist im Arbeitsvorrat; Standard: Antragsdatum + 14 Tage'),
+  })
+  .describe('Erstantrag: Bedarfsgemeinschaft mit Personen, Anschrift, Bank, Einkommen, Unterkunft');
+
+export type ErstantragDaten = z.infer<typeof erstantragDatenSchema>;
+export type PersonDaten = z.infer<typeof personDatenSchema>;
+export type EinkommenDaten = z.infer<typeof einkommenDatenSchema>;
+
+/** The envelope an application's `payload` carries. */
+export const ERSTANTRAG_PAYLOAD_SCHEMA = 'vorort.antrag.erstantrag';
+export type AntragPayload = { schema: typeof ERSTANTRAG_PAYLOAD_SCHEMA; version: 1; daten: ErstantragDaten };
+
+export type FachlichesProblem = { path: string; code: string; message: string };
+
+/** Start of benefits for an application: the first day of the month of the Antragsdatum (§ 37 Abs. 2 S. 2 SGB II). */
+export function leistungsbeginn(antragsdatum: string): string {
+  return ersterTag(monatVon(antragsdatum));
+}
+
+export function imRechtsstand(tag: string): boolean {
+  return tag >= RECHTSSTAND_VON && tag <= RECHTSSTAND_BIS;
+}
+
+/** Checks what the schema cannot: one Antragsteller, at most one partner, references, law in force. */
+export function pruefeErstantrag(d: ErstantragDaten): FachlichesProblem[] {
+  const probleme: FachlichesProblem[] = [];
+  if (!imRechtsstand(d.antragsdatum)) {
+    probleme.push({
+      path: 'antragsdatum',
+      code: 'datum_ausserhalb_rechtsstand',
+      message: `Das Antragsdatum muss zwischen dem 01.01.2021 und dem 31.12.2026 liegen (unterstützter Rechtsstand).`,
+    });
+  }
+  const antragsteller = d.personen.filter((p) => p.rolle === 'antragsteller').length;
+  if (antragsteller !== 1) {
+    probleme.push({ path: 'personen', code: 'antragsteller_genau_einmal', message: 'Es muss genau eine antragstellende Person angegeben sein.' });
+  }
+  if (d.personen.filter((p) => p.rolle === 'partner').length > 1) {
+    probleme.push({ path: 'personen', code: 'partner_hoechstens_einmal', message: 'Es kann höchstens eine Partnerin oder ein Partner angegeben sein.' });
+  }
+  const refs = new Set<string>();
+  d.personen.forEach((p, i) => {
+    if (refs.has(p.ref)) probleme.push({ path: `personen.${i}.ref`, code: 'ref_doppelt', message: 'Dieser Verweis kommt mehrfach vor.' });
+    refs.add(p.ref);
+    if (p.geburtsdatum > d.antragsdatum && p.rolle !== 'kind') {
+      probleme.push({ path: `personen.${i}.geburtsdatum`, code: 'geburtsdatum_nach_antrag', message: 'Das Geburtsdatum liegt nach dem Antragsdatum.' });
+    }
+  });
+  d.personen.forEach((p, i) => {
+    if (p.kindergeldberechtigter && !refs.has(p.kindergeldberechtigter)) {
+      probleme.push({ path: `personen.${i}.kindergeldberechtigter`, code: 'ref_unbekannt', message: 'Diese Person gehört nicht zum Antrag.' });
+    }
+    for (const e of p.eltern ?? []) {
+      if (!refs.has(e) || e === p.ref) probleme.push({ path: `personen.${i}.eltern`, code: 'ref_unbekannt', message: 'Diese Person gehört nicht zum Antrag.' });
+    }
+  });
+  return probleme;
+}

@@ -1,0 +1,100 @@
+/**
+ * Fallakte → input of the Leistungsberechnung (exchange format v1, docs/berechnung.md).
+ */
+import type { BerechnungInput, EinkommenInput, PersonInput } from '../berechnung/schema.ts';
+import type { FallZustand, PersonZustand } from './typen.ts';
+
+export class FallakteFehler extends Error {
+  constructor(
+    readonly code: 'kein_antragsteller' | 'mehrere_antragsteller' | 'mehrere_partner' | 'keine_personen',
+    message: string,
+  ) {
+    super(message);
+    this.name = 'FallakteFehler';
+  }
+}
+
+export type BerechnungsOptionen = {
+  /** First month of the running benefit ('YYYY-MM'), controls the Karenzzeit. */
+  leistungsbeginn?: string;
+  /** Start of the Bewilligungszeitraum ('YYYY-MM'). */
+  bewilligungszeitraumBeginn?: string;
+  /** Part of the month instead of the whole month (both days inclusive, within `monat`). */
+  zeitraum?: { von: string; bis: string };
+  /** Values of the Kommune for the Angemessenheit (cents). */
+  angemessen?: { bruttokaltmieteCent?: number; heizkostenCent?: number };
+};
+
+const euro = (c: number) => Math.round(c) / 100;
+
+function einkommen(p: PersonZustand): EinkommenInput[] {
+  return p.einkommen.map((e): EinkommenInput => {
+    if (e.art === 'erwerbstaetigkeit') {
+      const out: EinkommenInput = { art: 'erwerbstaetigkeit', brutto: euro(e.bruttoCent ?? 0), netto: euro(e.nettoCent ?? 0) };
+      if (e.absetzungenCent !== null && e.absetzungenCent !== undefined) out.absetzungen = euro(e.absetzungenCent);
+      return out;
+    }
+    return { art: e.art as Exclude<EinkommenInput['art'], 'erwerbstaetigkeit'>, betrag: euro(e.betragCent ?? 0) };
+  });
+}
+
+function person(p: PersonZustand, ids: Set<string>): PersonInput {
+  const out: PersonInput = { id: p.id, geburtsdatum: p.geburtsdatum, rolle: p.rolle };
+  // The engine's default for 'sonstige' is "outside the BG", for everyone else "inside".
+  const standardInBg = p.rolle !== 'sonstige';
+  if (p.inBg !== standardInBg) out.inBedarfsgemeinschaft = p.inBg;
+  const m = p.merkmale;
+  if (m) {
+    if (m.erwerbsfaehig !== null) out.erwerbsfaehig = m.erwerbsfaehig;
+    if (m.kindergeldberechtigterPersonId && ids.has(m.kindergeldberechtigterPersonId) && p.rolle === 'kind') {
+      out.kindergeldberechtigter = m.kindergeldberechtigterPersonId;
+    }
+    if (m.alleinerziehend !== null) out.alleinerziehend = m.alleinerziehend;
+    if (m.schwanger) out.schwanger = true;
+    const mehrbedarf: NonNullable<PersonInput['mehrbedarf']> = {};
+    if (m.mehrbedarfBehinderung) mehrbedarf.behinderung = true;
+    if (m.mehrbedarfErnaehrungCent) mehrbedarf.ernaehrung = euro(m.mehrbedarfErnaehrungCent);
+    if (m.mehrbedarfUnabweisbarCent) mehrbedarf.unabweisbar = euro(m.mehrbedarfUnabweisbarCent);
+    if (m.mehrbedarfSchulbuecherCent) mehrbedarf.schulbuecher = euro(m.mehrbedarfSchulbuecherCent);
+    if (Object.keys(mehrbedarf).length) out.mehrbedarf = mehrbedarf;
+  }
+  const e = einkommen(p);
+  if (e.length) out.einkommen = e;
+  const vermoegenCent = p.vermoegen.reduce((s, v) => s + v.wertCent, 0);
+  if (vermoegenCent > 0) out.vermoegen = euro(vermoegenCent);
+  return out;
+}
+
+/**
+ * Builds the engine input for one month (or part of it, `optionen.zeitraum`) from the state of a Fallakte.
+ * Check the result with `pruefe()` before `berechneValidiert`; `berechne()` does both.
+ */
+export function fallakteZuBerechnungInput(zustand: FallZustand, monat: string, optionen: BerechnungsOptionen = {}): BerechnungInput {
+  if (zustand.personen.length === 0) throw new FallakteFehler('keine_personen', 'Zu diesem Zeitpunkt gehört niemand zur Bedarfsgemeinschaft.');
+  const antragsteller = zustand.personen.filter((p) => p.rolle === 'antragsteller');
+  if (antragsteller.length === 0) throw new FallakteFehler('kein_antragsteller', 'Zu diesem Zeitpunkt ist keine antragstellende Person eingetragen.');
+  if (antragsteller.length > 1) throw new FallakteFehler('mehrere_antragsteller', 'Es sind mehrere antragstellende Personen eingetragen.');
+  if (zustand.personen.filter((p) => p.rolle === 'partner').length > 1) {
+    throw new FallakteFehler('mehrere_partner', 'Es sind mehrere Partnerinnen oder Partner eingetragen.');
+  }
+  const ids = new Set(zustand.personen.map((p) => p.id));
+  const input: BerechnungInput = {
+    version: 1,
+    zeitraum: optionen.zeitraum ? { von: optionen.zeitraum.von, bis: optionen.zeitraum.bis } : monat,
+    personen: zustand.personen.map((p) => person(p, ids)),
+  };
+  if (optionen.leistungsbeginn) input.leistungsbeginn = optionen.leistungsbeginn;
+  if (optionen.bewilligungszeitraumBeginn) input.bewilligungszeitraumBeginn = optionen.bewilligungszeitraumBeginn;
+  const u = zustand.unterkunft;
+  if (u) {
+    input.unterkunft = { grundmiete: euro(u.grundmieteCent), nebenkosten: euro(u.nebenkostenCent), heizkosten: euro(u.heizkostenCent) };
+    if (u.warmwasserDezentral) input.unterkunft.warmwasserDezentral = true;
+    const a = optionen.angemessen;
+    if (a && (a.bruttokaltmieteCent !== undefined || a.heizkostenCent !== undefined)) {
+      input.unterkunft.angemessen = {};
+      if (a.bruttokaltmieteCent !== undefined) input.unterkunft.angemessen.bruttokaltmiete = euro(a.bruttokaltmieteCent);
+      if (a.heizkostenCent !== undefined) input.unterkunft.angemessen.heizkosten = euro(a.heizkostenCent);
+    }
+  }
+  return input;
+}

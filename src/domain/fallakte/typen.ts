@@ -1,0 +1,121 @@
+/**
+ * The dated facts of a Fallakte as the domain sees them. The shapes match the rows of src/db/schema/fall.ts
+ * (extra columns are simply ignored), so a repository result can be passed in directly. Money in cents.
+ */
+import type { Periode } from './perioden.ts';
+
+export const ROLLEN = ['antragsteller', 'partner', 'kind', 'sonstige'] as const;
+export type Rolle = (typeof ROLLEN)[number];
+
+export const EINKOMMEN_ARTEN = [
+  'erwerbstaetigkeit',
+  'kindergeld',
+  'unterhalt',
+  'unterhaltsvorschuss',
+  'rente',
+  'arbeitslosengeld',
+  'krankengeld',
+  'elterngeld',
+  'selbststaendigkeit',
+  'sonstiges',
+] as const;
+export type EinkommenArt = (typeof EINKOMMEN_ARTEN)[number];
+
+type P = Periode & { id: string };
+
+export type StammdatenPeriode = P & {
+  personId: string;
+  vorname: string;
+  nachname: string;
+  geburtsdatum: string;
+  geschlecht: string | null;
+  staatsangehoerigkeit: string;
+};
+
+export type MitgliedschaftPeriode = P & { personId: string; bgId: string; rolle: Rolle | string; inBg: boolean };
+
+export type BeziehungPeriode = P & { personId: string; zuPersonId: string; art: 'partner' | 'elternteil' | string };
+
+export type MerkmalePeriode = P & {
+  personId: string;
+  erwerbsfaehig: boolean | null;
+  schwanger: boolean;
+  mehrbedarfBehinderung: boolean;
+  mehrbedarfErnaehrungCent: number | null;
+  mehrbedarfUnabweisbarCent: number | null;
+  mehrbedarfSchulbuecherCent: number | null;
+  alleinerziehend: boolean | null;
+  kindergeldberechtigterPersonId: string | null;
+};
+
+export type EinkommenPeriode = P & {
+  personId: string;
+  art: EinkommenArt | string;
+  bezeichnung: string | null;
+  bruttoCent: number | null;
+  nettoCent: number | null;
+  absetzungenCent: number | null;
+  betragCent: number | null;
+};
+
+export type VermoegenPeriode = P & { personId: string; bezeichnung: string; wertCent: number };
+
+export type AdressePeriode = P & {
+  strasse: string;
+  hausnummer: string;
+  zusatz: string | null;
+  plz: string;
+  ort: string;
+  kommuneId: string;
+};
+
+export type BankPeriode = P & { iban: string; bic: string | null; kontoinhaber: string };
+
+export type UnterkunftPeriode = P & {
+  grundmieteCent: number;
+  nebenkostenCent: number;
+  heizkostenCent: number;
+  warmwasserDezentral: boolean;
+};
+
+/** Everything recorded for one BG (all periods, past and future). */
+export type FallakteDaten = {
+  bg: { id: string; fallnummer: string; standortId: string; status: string; version: number };
+  mitgliedschaften: MitgliedschaftPeriode[];
+  stammdaten: StammdatenPeriode[];
+  merkmale: MerkmalePeriode[];
+  einkommen: EinkommenPeriode[];
+  vermoegen: VermoegenPeriode[];
+  beziehungen: BeziehungPeriode[];
+  adressen: AdressePeriode[];
+  /** Empty when the reader may not see bank details. */
+  bankverbindungen: BankPeriode[];
+  unterkunft: UnterkunftPeriode[];
+};
+
+export type PersonZustand = {
+  id: string;
+  rolle: Rolle;
+  inBg: boolean;
+  /** First day of the membership period in force (for a child born during a month: its first day). */
+  mitgliedSeit: string;
+  vorname: string;
+  nachname: string;
+  geburtsdatum: string;
+  geschlecht: string | null;
+  staatsangehoerigkeit: string;
+  merkmale: MerkmalePeriode | null;
+  einkommen: EinkommenPeriode[];
+  vermoegen: VermoegenPeriode[];
+};
+
+/** The Fallakte as it stood on one day. */
+export type FallZustand = {
+  stichtag: string;
+  bg: FallakteDaten['bg'];
+  personen: PersonZustand[];
+  beziehungen: BeziehungPeriode[];
+  adresse: AdressePeriode | null;
+  bank: BankPeriode | null;
+  unterkunft: UnterkunftPeriode | null;
+};

@@ -1,0 +1,4 @@
+/** Zahlung: Zahllauf plan (§ 42 Abs. 1 SGB II), SEPA pain.001, IBAN checks (pure, no IO). */
+export * from './iban.ts';
+export * from './plan.ts';
+export * from './sepa.ts';

@@ -1,0 +1,239 @@
+/**
+ * The monthly Zahllauf as a pure plan. Leistungen sollen monatlich im Voraus erbracht werden (§ 42 Abs. 1 SGB II):
+ * the run in month M pays the Leistungsmonat M+1. It also pays every earlier month of a running Bewilligung
+ * that has not been paid yet (e.g. a Bewilligung decided after its first month began) and every open positive
+ * Korrektur (Nachzahlung). Negative Korrekturen become Erstattungsforderungen (§ 50 SGB X), never negative
+ * payments.
+ *
+ * Idempotency: every payment and every claim has a key; keys in `erledigt` (already recorded) are skipped, so
+ * running the plan twice – or again after a crash halfway through recording – yields nothing twice and nothing
+ * missing, as long as the caller records each key together with its payment in one transaction.
+ *   laufend:     `${bgId}:${leistungsmonat}:laufend`
+ *   Nachzahlung: `${bgId}:${leistungsmonat}:nachzahlung:${korrekturId}`
+ *   Erstattung:  `${bgId}:${leistungsmonat}:erstattung:${korrekturId}`
+ * A booking line of a payment has the key `${zahlung.schluessel}:${kostenart}[:${kommuneId}]`.
+ */
+import { createHash } from 'node:crypto';
+import type { Kostenanteil } from '../kosten/index.ts';
+import { LEISTUNGSNAME } from '../recht/leistung.ts';
+import { gueltigAm } from '../recht/typen.ts';
+import { NORM_ERSTATTUNG, NORM_FAELLIGKEIT } from '../recht/verfahren.ts';
+import { monatKurz, monatPlus, pruefeMonat } from '../bewilligung/monat.ts';
+import { istGueltigeBic, pruefeIban } from './iban.ts';
+
+export type Empfaenger = { name: string; iban: string; bic?: string | null };
+
+export type LaufendeBewilligung = {
+  bewilligungId: string;
+  bgId: string;
+  fallnummer: string;
+  empfaenger: Empfaenger;
+  /** decided amount per month; `kosten` add up to `betragCent` (see kosten/kostenaufteilung) */
+  monate: readonly { monat: string; betragCent: number; kosten: readonly Kostenanteil[] }[];
+};
+
+/** A decided difference for a month already paid (from `vergleiche` or `abschliessendeFeststellung`). */
+export type Korrektur = {
+  /** id of the decision (Bescheid) that caused it – part of the key */
+  id: string;
+  bgId: string;
+  fallnummer: string;
+  empfaenger: Empfaenger;
+  monat: string;
+  /** > 0 Nachzahlung, < 0 Überzahlung */
+  betragCent: number;
+  /** for a Nachzahlung: its cost lines (sum = betragCent) */
+  kosten?: readonly Kostenanteil[];
+  /** for an Überzahlung: who owes what (sum = −betragCent) */
+  personen?: readonly { id: string; betragCent: number }[];
+};
+
+export type Zahlung = {
+  schluessel: string;
+  endToEndId: string;
+  art: 'laufend' | 'nachzahlung';
+  bgId: string;
+  bewilligungId: string | null;
+  korrekturId: string | null;
+  fallnummer: string;
+  leistungsmonat: string;
+  zahlmonat: string;
+  betragCent: number;
+  empfaenger: { name: string; iban: string; bic: string | null };
+  verwendungszweck: string;
+  kosten: Kostenanteil[];
+};
+
+export type Forderung = {
+  schluessel: string;
+  bgId: string;
+  korrekturId: string;
+  fallnummer: string;
+  leistungsmonat: string;
+  betragCent: number;
+  personen: { id: string; betragCent: number }[];
+  norm: string;
+};
+
+export type Zurueckgestellt = { bgId: string; schluessel: string; code: 'iban_ungueltig' | 'iban_nicht_sepa' | 'bic_ungueltig' | 'kosten_summe'; message: string };
+
+export type ZahllaufPlan = {
+  zahlmonat: string;
+  leistungsmonat: string;
+  norm: string;
+  zahlungen: Zahlung[];
+  forderungen: Forderung[];
+  /** payments that cannot go out (invalid bank data, inconsistent cost lines) – to be fixed in the Fallakte */
+  zurueckgestellt: Zurueckgestellt[];
+  summeCent: number;
+  /** keys skipped because they are already recorded */
+  bereitsErledigt: number;
+};
+
+export type ZahllaufEingabe = {
+  /** month in which the run takes place ('YYYY-MM'); pays Leistungsmonat = zahlmonat + 1 */
+  zahlmonat: string;
+  bewilligungen: Iterable<LaufendeBewilligung>;
+  korrekturen?: Iterable<Korrektur>;
+  /** keys of payments and claims already recorded */
+  erledigt: ReadonlySet<string>;
+};
+
+/** § 42 Abs. 1: the run of month M pays the following month. */
+export function leistungsmonatFuer(zahlmonat: string): string {
+  return monatPlus(zahlmonat, 1);
+}
+
+/** Short, stable EndToEndId from the key (SEPA: at most 35 characters). */
+export function endToEndId(schluessel: string): string {
+  return `VO${createHash('sha256').update(schluessel).digest('hex').slice(0, 32).toUpperCase()}`;
+}
+
+/** The benefit's name in the month (Arbeitslosengeld II until 2022, Bürgergeld, Grundsicherungsgeld). */
+export function leistungsnameIm(monat: string): string {
+  return gueltigAm(LEISTUNGSNAME, `${monat}-01`, 'den Namen der Leistung').wert.erwerbsfaehig;
+}
+
+/** "Bürgergeld 06/2024 F-2024-0001" (Nachzahlungen: "Nachzahlung Bürgergeld 03/2024 …"). */
+export function verwendungszweck(art: Zahlung['art'], monat: string, fallnummer: string): string {
+  const text = `${art === 'nachzahlung' ? 'Nachzahlung ' : ''}${leistungsnameIm(monat)} ${monatKurz(monat)} ${fallnummer}`;
+  return text.length > 140 ? text.slice(0, 140) : text;
+}
+
+export function planeZahllauf(eingabe: ZahllaufEingabe): ZahllaufPlan {
+  pruefeMonat(eingabe.zahlmonat, 'Zahlmonat');
+  const leistungsmonat = leistungsmonatFuer(eingabe.zahlmonat);
+  const zahlungen: Zahlung[] = [];
+  const forderungen: Forderung[] = [];
+  const zurueck: Zurueckgestellt[] = [];
+  const geplant = new Set<string>();
+  let erledigt = 0;
+  let summe = 0;
+
+  const empfaengerPruefen = (bgId: string, schluessel: string, e: Empfaenger): Zahlung['empfaenger'] | null => {
+    const iban = pruefeIban(e.iban);
+    if (!iban.gueltig) {
+      zurueck.push({ bgId, schluessel, code: iban.code, message: iban.message });
+      return null;
+    }
+    const bic = e.bic ? e.bic.replace(/\s+/g, '').toUpperCase() : null;
+    if (!istGueltigeBic(bic)) {
+      zurueck.push({ bgId, schluessel, code: 'bic_ungueltig', message: 'Die BIC ist ungültig.' });
+      return null;
+    }
+    return { name: e.name, iban: iban.iban, bic };
+  };
+  const kostenPruefen = (bgId: string, schluessel: string, betrag: number, kosten: readonly Kostenanteil[]): boolean => {
+    let s = 0;
+    for (const k of kosten) s += k.betragCent;
+    if (s === betrag) return true;
+    zurueck.push({ bgId, schluessel, code: 'kosten_summe', message: `Die Kostenanteile (${s} Cent) ergeben nicht den Zahlbetrag (${betrag} Cent).` });
+    return false;
+  };
+  const neu = (schluessel: string): boolean => {
+    if (eingabe.erledigt.has(schluessel)) {
+      erledigt++;
+      return false;
+    }
+    if (geplant.has(schluessel)) return false;
+    geplant.add(schluessel);
+    return true;
+  };
+
+  for (const b of eingabe.bewilligungen) {
+    for (const m of b.monate) {
+      if (m.monat > leistungsmonat || m.betragCent <= 0) continue;
+      const schluessel = `${b.bgId}:${m.monat}:laufend`;
+      if (!neu(schluessel)) continue;
+      const empfaenger = empfaengerPruefen(b.bgId, schluessel, b.empfaenger);
+      if (!empfaenger || !kostenPruefen(b.bgId, schluessel, m.betragCent, m.kosten)) continue;
+      zahlungen.push({
+        schluessel,
+        endToEndId: endToEndId(schluessel),
+        art: 'laufend',
+        bgId: b.bgId,
+        bewilligungId: b.bewilligungId,
+        korrekturId: null,
+        fallnummer: b.fallnummer,
+        leistungsmonat: m.monat,
+        zahlmonat: eingabe.zahlmonat,
+        betragCent: m.betragCent,
+        empfaenger,
+        verwendungszweck: verwendungszweck('laufend', m.monat, b.fallnummer),
+        kosten: m.kosten.map((k) => ({ ...k })),
+      });
+      summe += m.betragCent;
+    }
+  }
+  for (const k of eingabe.korrekturen ?? []) {
+    if (k.betragCent === 0 || k.monat > leistungsmonat) continue;
+    if (k.betragCent > 0) {
+      const schluessel = `${k.bgId}:${k.monat}:nachzahlung:${k.id}`;
+      if (!neu(schluessel)) continue;
+      const empfaenger = empfaengerPruefen(k.bgId, schluessel, k.empfaenger);
+      const kosten = k.kosten ?? [];
+      if (!empfaenger || !kostenPruefen(k.bgId, schluessel, k.betragCent, kosten)) continue;
+      zahlungen.push({
+        schluessel,
+        endToEndId: endToEndId(schluessel),
+        art: 'nachzahlung',
+        bgId: k.bgId,
+        bewilligungId: null,
+        korrekturId: k.id,
+        fallnummer: k.fallnummer,
+        leistungsmonat: k.monat,
+        zahlmonat: eingabe.zahlmonat,
+        betragCent: k.betragCent,
+        empfaenger,
+        verwendungszweck: verwendungszweck('nachzahlung', k.monat, k.fallnummer),
+        kosten: kosten.map((x) => ({ ...x })),
+      });
+      summe += k.betragCent;
+    } else {
+      const schluessel = `${k.bgId}:${k.monat}:erstattung:${k.id}`;
+      if (!neu(schluessel)) continue;
+      forderungen.push({
+        schluessel,
+        bgId: k.bgId,
+        korrekturId: k.id,
+        fallnummer: k.fallnummer,
+        leistungsmonat: k.monat,
+        betragCent: -k.betragCent,
+        personen: (k.personen ?? []).map((p) => ({ ...p })),
+        norm: NORM_ERSTATTUNG,
+      });
+    }
+  }
+  return { zahlmonat: eingabe.zahlmonat, leistungsmonat, norm: NORM_FAELLIGKEIT, zahlungen, forderungen, zurueckgestellt: zurueck, summeCent: summe, bereitsErledigt: erledigt };
+}
+
+/** Booking lines of a payment with their keys (what the persistence records per payment). */
+export function buchungszeilen(z: Zahlung): { schluessel: string; kostenart: Kostenanteil['kostenart']; traeger: Kostenanteil['traeger']; kommuneId: string | null; betragCent: number }[] {
+  return z.kosten.map((k) => ({
+    schluessel: `${z.schluessel}:${k.kostenart}${k.kommuneId ? `:${k.kommuneId}` : ''}`,
+    kostenart: k.kostenart,
+    traeger: k.traeger,
+    kommuneId: k.kommuneId,
+    betragCent: k.betragCent,
+  }));
+}
