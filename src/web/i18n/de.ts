@@ -98,6 +98,8 @@ export const de = {
   'portal.titel': 'Mein Bereich',
   'portal.einleitung': 'Hier finden Sie künftig Ihre Anträge, Nachrichten, Bescheide und Termine.',
   'portal.leer': 'Sie haben noch keine Anliegen beim Jobcenter online gestellt.',
+  'konto.name': 'Name',
+  'konto.email': 'E-Mail-Adresse',
   'konto.titel': 'Mein Konto',
   'konto.ueberall_abmelden': 'Auf allen Geräten abmelden',
   'konto.ueberall_abmelden.text': 'Beendet alle Sitzungen dieses Kontos, auch auf anderen Geräten.',

@@ -99,6 +99,8 @@ export const en: Messages = {
   'portal.titel': 'My area',
   'portal.einleitung': 'This is where you will find your applications, messages, decisions and appointments.',
   'portal.leer': 'You have not submitted anything to the Jobcenter online yet.',
+  'konto.name': 'Name',
+  'konto.email': 'Email address',
   'konto.titel': 'My account',
   'konto.ueberall_abmelden': 'Sign out on all devices',
   'konto.ueberall_abmelden.text': 'Ends all sessions of this account, also on other devices.',

@@ -29,11 +29,11 @@ function KontoPage() {
       <h1 className="kern-heading-large">{t('konto.titel')}</h1>
       <dl className="kern-description-list">
         <div className="kern-description-list-item">
-          <dt className="kern-description-list-item__key">Name</dt>
+          <dt className="kern-description-list-item__key">{t('konto.name')}</dt>
           <dd className="kern-description-list-item__value">{d.name}</dd>
         </div>
         <div className="kern-description-list-item">
-          <dt className="kern-description-list-item__key">E-Mail</dt>
+          <dt className="kern-description-list-item__key">{t('konto.email')}</dt>
           <dd className="kern-description-list-item__value">{d.email}</dd>
         </div>
       </dl>
