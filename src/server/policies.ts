@@ -20,6 +20,10 @@ const PERMISSIONS = {
   'arbeitsplatz.controlling': ['controlling'],
   /** Benefit calculation for a case (issue 3). */
   'berechnung.ausfuehren': ['leistung', 'teamleitung', 'integration'],
+  /** Fallakten and Anträge (issue 4): read, change, and see bank details. */
+  'fall.lesen': ['leistung', 'integration', 'teamleitung'],
+  'fall.bearbeiten': ['leistung', 'teamleitung'],
+  'fall.bankdaten': ['leistung', 'teamleitung'],
   /** Citizen portal. */
   'portal.nutzen': ['buerger'],
 } as const satisfies Record<string, readonly Role[]>;

@@ -5,6 +5,7 @@ import { registerHealthRoutes } from './health/routes.ts';
 import { registerAuthRoutes } from './auth/routes.ts';
 import { registerAdminRoutes } from './admin/routes.ts';
 import { registerBerechnungRoutes } from './berechnung/routes.ts';
+import { registerFallRoutes } from './fall/routes.ts';
 
 
 /** Every JSON API area registers its routes here (one folder per area). */
@@ -14,5 +15,6 @@ export function registerApiRoutes(app: FastifyInstance, ctx: AppContext): void {
   registerAuthRoutes(api, ctx);
   registerAdminRoutes(api, ctx);
   registerBerechnungRoutes(api, ctx);
+  registerFallRoutes(api, ctx);
   api.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 }

@@ -1,6 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { tmpdir, userInfo } from 'node:os';
 import path from 'node:path';
 import { Client, type QueryResultRow } from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -136,6 +136,16 @@ describe('embedded PostgreSQL', () => {
       await again.stop();
     }
     expect(clusterState(dataDir)).toBe(SHUT_DOWN);
+  });
+
+  it.skipIf(userInfo().uid !== 0)('as root, refuses a data directory the postgres user cannot reach, naming the folder', async () => {
+    const outer = tempDataDir(); // created with mode 700, like /root
+    const dataDir = path.join(outer, 'innen', 'data');
+    await expect(startEmbeddedPostgres({ dataDir })).rejects.toThrow(
+      new RegExp(`Dieser Benutzer kann ${outer.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} nicht betreten`),
+    );
+    expect(existsSync(path.join(dataDir, 'pg', 'PG_VERSION'))).toBe(false);
+    expect(existsSync(path.join(dataDir, 'vorort.lock'))).toBe(false);
   });
 
   it('`vorort start` serves the demo, refuses a second start and stops cleanly on SIGTERM', { timeout: 240_000 }, async () => {

@@ -27,10 +27,12 @@ export type MonatsBetraege = {
   personen: readonly { id: string; auszahlungCent: number }[];
 };
 
-export type MonatsErgebnis = MonatsBetraege & {
+export type MonatsErgebnis = {
+  monat: string;
+  auszahlungCent: number;
+  personen: PersonBetrag[];
   input: BerechnungInput;
   ergebnis: BerechnungErgebnis;
-  personen: PersonBetrag[];
 };
 
 export type ZeitraumErgebnis = {
@@ -87,10 +89,6 @@ export function berechneZeitraum(monatsInputs: readonly BerechnungInput[], optio
   const kern: KernOptionen = { erklaerung: optionen.erklaerung ?? true };
   if (optionen.auslegung) kern.auslegung = optionen.auslegung;
   const monate: MonatsErgebnis[] = [];
-  const jePerson = new Map<string, number>();
-  let summe = 0;
-  let rechtsstand = '';
-  const ohne: string[] = [];
   let erwartet: string | null = null;
   for (const roh of monatsInputs) {
     let input = roh;
@@ -113,12 +111,23 @@ export function berechneZeitraum(monatsInputs: readonly BerechnungInput[], optio
       );
     }
     erwartet = monatPlus(monat, 1);
-    const m = monatsErgebnis(input, berechneValidiert(input, kern));
-    monate.push(m);
+    monate.push(monatsErgebnis(input, berechneValidiert(input, kern)));
+  }
+  return zeitraumAusMonaten(monate);
+}
+
+/** Sums already computed, consecutive months into a period result. */
+export function zeitraumAusMonaten(monate: MonatsErgebnis[]): ZeitraumErgebnis {
+  if (monate.length === 0) throw new BewilligungsFehler('keine_monate', 'Der Bewilligungszeitraum enthält keinen Monat.');
+  const jePerson = new Map<string, number>();
+  let summe = 0;
+  let rechtsstand = '';
+  const ohne: string[] = [];
+  for (const m of monate) {
     summe += m.auszahlungCent;
     for (const p of m.personen) jePerson.set(p.id, (jePerson.get(p.id) ?? 0) + p.auszahlungCent);
     if (m.ergebnis.rechtsstand > rechtsstand) rechtsstand = m.ergebnis.rechtsstand;
-    if (m.ergebnis.ablehnungsgrund !== null) ohne.push(monat);
+    if (m.ergebnis.ablehnungsgrund !== null) ohne.push(m.monat);
   }
   return {
     beginn: (monate[0] as MonatsErgebnis).monat,

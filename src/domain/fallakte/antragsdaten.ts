@@ -27,7 +27,17 @@ export const EINGANGSKANAELE = ['papier', 'telefon', 'schalter', 'online'] as co
 export const ANTRAG_STATUS = ['eingegangen', 'in_bearbeitung', 'wartet_auf_unterlagen', 'entschieden', 'zurueckgenommen'] as const;
 export const OFFENE_STATUS = ['eingegangen', 'in_bearbeitung', 'wartet_auf_unterlagen'] as const;
 
-const SONSTIGE_ARTEN = EINKOMMEN_ARTEN.filter((a) => a !== 'erwerbstaetigkeit') as Exclude<(typeof EINKOMMEN_ARTEN)[number], 'erwerbstaetigkeit'>[];
+const SONSTIGE_ARTEN = [
+  'kindergeld',
+  'unterhalt',
+  'unterhaltsvorschuss',
+  'rente',
+  'arbeitslosengeld',
+  'krankengeld',
+  'elterngeld',
+  'selbststaendigkeit',
+  'sonstiges',
+] as const satisfies readonly Exclude<(typeof EINKOMMEN_ARTEN)[number], 'erwerbstaetigkeit'>[];
 
 export const einkommenDatenSchema = z.discriminatedUnion('art', [
   z.strictObject({
@@ -38,7 +48,7 @@ export const einkommenDatenSchema = z.discriminatedUnion('art', [
     absetzungenCent: centSchema.optional().describe('nachgewiesene Absetzungen nach § 11b Abs. 1 S. 1 Nr. 3–5'),
   }),
   z.strictObject({
-    art: z.enum(SONSTIGE_ARTEN as [string, ...string[]]),
+    art: z.enum(SONSTIGE_ARTEN),
     bezeichnung: z.string().trim().max(200).optional(),
     betragCent: centSchema,
   }),

@@ -135,6 +135,10 @@ export type Kostenbericht = {
   anzahlBedarfsgemeinschaften: number;
 };
 
+function liste(m: Map<string, number>): { kommuneId: string; betragCent: number }[] {
+  return [...m].map(([kommuneId, betragCent]) => ({ kommuneId, betragCent })).sort((a, b) => (a.kommuneId < b.kommuneId ? -1 : a.kommuneId > b.kommuneId ? 1 : 0));
+}
+
 function leer(): Record<Kostenart, number> {
   return { lebensunterhalt: 0, unterkunft: 0, sofortzuschlag: 0, einmalig: 0 };
 }
@@ -168,8 +172,6 @@ export function kostenbericht(
     }
     bgs.add(b.bgId);
   }
-  const liste = (m: Map<string, number>) =>
-    [...m].map(([kommuneId, betragCent]) => ({ kommuneId, betragCent })).sort((a, b) => (a.kommuneId < b.kommuneId ? -1 : a.kommuneId > b.kommuneId ? 1 : 0));
   return {
     von,
     bis,

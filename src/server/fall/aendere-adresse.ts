@@ -1,0 +1,43 @@
+import { fallRepository } from '../../db/repositories/fall.ts';
+import { organisationRepository } from '../../db/repositories/organisation.ts';
+import { tenantScope, type Actor, type AppContext } from '../context.ts';
+import { AppError } from '../errors.ts';
+import { aendereSerieAb, datumText, ladeBgFuer, mitUeberschneidungsFehler, protokolliere, sperreVersion } from './common.ts';
+import type { AdresseAenderung } from './schemas.ts';
+
+/**
+ * New address "ab" a day (a move). A move into another Kommune makes that Kommune's Standort responsible
+ * from now on (the Fallakte moves with the people).
+ */
+export async function aendereAdresse(opts: { ctx: AppContext; actor: Actor; id: string; input: AdresseAenderung }) {
+  const { ctx, actor, id, input } = opts;
+  return mitUeberschneidungsFehler(() =>
+    ctx.db.withTenant(tenantScope(actor), async (tx) => {
+      const bg = await ladeBgFuer(tx, actor, id, 'fall.bearbeiten');
+      const kommune = await organisationRepository.findKommune(tx, input.adresse.kommuneId);
+      if (!kommune) {
+        throw new AppError('validation_failed', 400, 'Bitte prüfen Sie Ihre Eingaben.', [
+          { path: 'adresse.kommuneId', code: 'kommune_unbekannt', message: 'Diese Kommune gibt es beim Träger nicht.' },
+        ]);
+      }
+      const standort = await fallRepository.standortFuerKommune(tx, kommune.id);
+      const neuerStandort = standort && standort.id !== bg.standortId ? standort : null;
+      const updated = await sperreVersion(tx, bg, input.version, neuerStandort ? { standortId: neuerStandort.id } : {});
+      const a = input.adresse;
+      await aendereSerieAb(tx, {
+        tabelle: 'adressen',
+        filter: { bgId: bg.id },
+        ab: input.ab,
+        traegerId: actor.traegerId,
+        werte: { strasse: a.strasse, hausnummer: a.hausnummer, zusatz: a.zusatz ?? null, plz: a.plz, ort: a.ort, kommuneId: a.kommuneId },
+      });
+      await protokolliere(tx, actor, {
+        bgId: bg.id,
+        art: 'adresse_geaendert',
+        beschreibung: `Anschrift ab ${datumText(input.ab)}: ${a.strasse} ${a.hausnummer}, ${a.plz} ${a.ort} (${kommune.name}).${neuerStandort ? ` Zuständig ist jetzt ${neuerStandort.name}.` : ''}`,
+        details: { ab: input.ab, kommuneId: kommune.id, standortId: neuerStandort?.id ?? null },
+      });
+      return updated;
+    }),
+  );
+}

@@ -1,0 +1,71 @@
+import { fallRepository } from '../../db/repositories/fall.ts';
+import { geltendeAm } from '../../domain/fallakte/index.ts';
+import { tenantScope, type Actor, type AppContext } from '../context.ts';
+import { notFound, validationFailed } from '../errors.ts';
+import { aendereSerieAb, datumText, ladeBgFuer, mitUeberschneidungsFehler, protokolliere, sperreVersion } from './common.ts';
+import type { PersonAenderung } from './schemas.ts';
+
+/**
+ * Stammdaten (e.g. a new name after marriage, a new nationality) and/or person facts (Erwerbsfähigkeit,
+ * Schwangerschaft, Mehrbedarfe, …) "ab" a day. Missing fields keep the value in force on that day.
+ * The old periods stay: the Stammdaten history is kept.
+ */
+export async function aenderePerson(opts: { ctx: AppContext; actor: Actor; id: string; input: PersonAenderung }) {
+  const { ctx, actor, id, input } = opts;
+  if (!input.stammdaten && !input.merkmale) {
+    throw validationFailed([{ path: 'stammdaten', code: 'fehlt', message: 'Bitte geben Sie die Änderung an.' }]);
+  }
+  return mitUeberschneidungsFehler(() =>
+    ctx.db.withTenant(tenantScope(actor), async (tx) => {
+      const bg = await ladeBgFuer(tx, actor, id, 'fall.bearbeiten');
+      if (!(await fallRepository.istMitglied(tx, bg.id, input.personId))) throw notFound('Die Person');
+      const updated = await sperreVersion(tx, bg, input.version);
+      const teile: string[] = [];
+      if (input.stammdaten) {
+        const s = input.stammdaten;
+        await aendereSerieAb(tx, {
+          tabelle: 'stammdaten',
+          filter: { personId: input.personId },
+          ab: input.ab,
+          traegerId: actor.traegerId,
+          werte: { vorname: s.vorname, nachname: s.nachname, geburtsdatum: s.geburtsdatum, geschlecht: s.geschlecht ?? null, staatsangehoerigkeit: s.staatsangehoerigkeit },
+        });
+        teile.push(`Stammdaten: ${s.vorname} ${s.nachname}, geboren ${datumText(s.geburtsdatum)}, Staatsangehörigkeit ${s.staatsangehoerigkeit}`);
+      }
+      if (input.merkmale) {
+        const serie = (await fallRepository.serie(tx, 'merkmale', { personId: input.personId })) as unknown as Record<string, unknown>[];
+        const bisher = (geltendeAm(serie as never[], input.ab) ?? {}) as Record<string, unknown>;
+        const m = input.merkmale;
+        const pick = <T>(neu: T | undefined, alt: unknown, leer: T): T => (neu !== undefined ? neu : ((alt as T) ?? leer));
+        const werte = {
+          erwerbsfaehig: pick(m.erwerbsfaehig, bisher.erwerbsfaehig, null),
+          schwanger: pick(m.schwanger, bisher.schwanger, false),
+          mehrbedarfBehinderung: pick(m.mehrbedarf?.behinderung, bisher.mehrbedarfBehinderung, false),
+          mehrbedarfErnaehrungCent: pick(m.mehrbedarf?.ernaehrungCent, bisher.mehrbedarfErnaehrungCent, null),
+          mehrbedarfUnabweisbarCent: pick(m.mehrbedarf?.unabweisbarCent, bisher.mehrbedarfUnabweisbarCent, null),
+          mehrbedarfSchulbuecherCent: pick(m.mehrbedarf?.schulbuecherCent, bisher.mehrbedarfSchulbuecherCent, null),
+          alleinerziehend: pick(m.alleinerziehend, bisher.alleinerziehend, null),
+          kindergeldberechtigterPersonId: pick(m.kindergeldberechtigterPersonId, bisher.kindergeldberechtigterPersonId, null),
+        };
+        await aendereSerieAb(tx, { tabelle: 'merkmale', filter: { personId: input.personId }, ab: input.ab, traegerId: actor.traegerId, werte });
+        const t: string[] = [];
+        if (werte.erwerbsfaehig !== null) t.push(werte.erwerbsfaehig ? 'erwerbsfähig' : 'nicht erwerbsfähig');
+        if (werte.schwanger) t.push('schwanger');
+        if (werte.mehrbedarfBehinderung) t.push('Mehrbedarf Behinderung');
+        if (werte.mehrbedarfErnaehrungCent) t.push('Mehrbedarf Ernährung');
+        if (werte.mehrbedarfUnabweisbarCent) t.push('unabweisbarer Mehrbedarf');
+        if (werte.mehrbedarfSchulbuecherCent) t.push('Mehrbedarf Schulbücher');
+        if (werte.alleinerziehend !== null) t.push(werte.alleinerziehend ? 'alleinerziehend' : 'nicht alleinerziehend');
+        teile.push(`Merkmale: ${t.length ? t.join(', ') : 'keine besonderen'}`);
+      }
+      await protokolliere(tx, actor, {
+        bgId: bg.id,
+        art: 'person_geaendert',
+        beschreibung: `Angaben zur Person ab ${datumText(input.ab)} geändert – ${teile.join('; ')}.`,
+        personId: input.personId,
+        details: { ab: input.ab, stammdaten: !!input.stammdaten, merkmale: !!input.merkmale },
+      });
+      return updated;
+    }),
+  );
+}

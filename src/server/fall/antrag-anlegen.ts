@@ -1,0 +1,37 @@
+import { antraegeRepository } from '../../db/repositories/antraege.ts';
+import { imRechtsstand, plusTage } from '../../domain/fallakte/index.ts';
+import { tenantScope, type Actor, type AppContext } from '../context.ts';
+import { AppError } from '../errors.ts';
+import { ART_TEXT, datumText, heute, KANAL_TEXT, ladeBgFuer, protokolliere } from './common.ts';
+import type { AntragNeu } from './schemas.ts';
+
+/** A Weiterbewilligungsantrag or a Veränderungsmitteilung for an existing Fallakte, into the work queue. */
+export async function antragAnlegen(opts: { ctx: AppContext; actor: Actor; id: string; input: AntragNeu }) {
+  const { ctx, actor, id, input } = opts;
+  if (!imRechtsstand(input.antragsdatum)) {
+    throw new AppError('datum_ausserhalb_rechtsstand', 400, 'Das Antragsdatum muss zwischen dem 01.01.2021 und dem 31.12.2026 liegen (unterstützter Rechtsstand).', [
+      { path: 'antragsdatum', code: 'datum_ausserhalb_rechtsstand', message: 'Das Antragsdatum muss zwischen dem 01.01.2021 und dem 31.12.2026 liegen.' },
+    ]);
+  }
+  return ctx.db.withTenant(tenantScope(actor), async (tx) => {
+    const bg = await ladeBgFuer(tx, actor, id, 'fall.bearbeiten');
+    const antrag = await antraegeRepository.insert(tx, {
+      traegerId: actor.traegerId,
+      bgId: bg.id,
+      art: input.art,
+      antragsdatum: input.antragsdatum,
+      eingangskanal: input.eingangskanal,
+      standortId: bg.standortId,
+      faelligAm: input.faelligAm ?? plusTage(heute(), 14),
+      payload: input.payload ?? null,
+    });
+    await protokolliere(tx, actor, {
+      bgId: bg.id,
+      art: 'antrag_eingegangen',
+      beschreibung: `${ART_TEXT[input.art]} vom ${datumText(input.antragsdatum)} (${KANAL_TEXT[input.eingangskanal]}) erfasst.`,
+      details: { antragId: antrag.id },
+      zweck: 'Leistungssachbearbeitung: Antrag erfassen',
+    });
+    return antrag;
+  });
+}

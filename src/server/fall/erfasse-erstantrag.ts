@@ -1,0 +1,118 @@
+import { randomUUID } from 'node:crypto';
+import { antraegeRepository } from '../../db/repositories/antraege.ts';
+import { fallRepository } from '../../db/repositories/fall.ts';
+import { organisationRepository } from '../../db/repositories/organisation.ts';
+import type { Antrag, Bedarfsgemeinschaft } from '../../db/schema/index.ts';
+import {
+  ERSTANTRAG_PAYLOAD_SCHEMA,
+  faktenAusErstantrag,
+  leistungsbeginn,
+  plusTage,
+  pruefeErstantrag,
+  type AntragPayload,
+  type ErstantragDaten,
+} from '../../domain/fallakte/index.ts';
+import { recordAudit } from '../audit-trail.ts';
+import { tenantScope, type Actor, type AppContext } from '../context.ts';
+import { AppError } from '../errors.ts';
+import { authorize } from '../policies.ts';
+import { datumText, fachlichUngueltig, heute, KANAL_TEXT, mitUeberschneidungsFehler, protokolliere, pruefeIban, standortSichtbar } from './common.ts';
+
+export type ErstantragErgebnis = { bg: Bedarfsgemeinschaft; antrag: Antrag; personIds: Record<string, string>; standortName: string };
+
+/**
+ * Records an Erstantrag for a new Bedarfsgemeinschaft in ONE transaction: the BG with its Fallnummer, persons,
+ * membership, relationships, person facts, income, assets, address, bank account, housing costs, the Antrag in
+ * the work queue (with the data as received in its payload), the history and the audit trail.
+ * Every fact is valid from the Leistungsbeginn (first of the month of the Antragsdatum).
+ */
+export async function erfasseErstantrag(opts: { ctx: AppContext; actor: Actor; input: ErstantragDaten; eingereichtVon?: string | null }): Promise<ErstantragErgebnis> {
+  const { ctx, actor, input } = opts;
+  authorize(actor, 'fall.bearbeiten');
+  const probleme = pruefeErstantrag(input);
+  if (probleme.length) throw fachlichUngueltig(probleme);
+  const iban = input.bank ? pruefeIban(input.bank.iban, 'bank.iban') : null;
+
+  return mitUeberschneidungsFehler(() =>
+    ctx.db.withTenant(tenantScope(actor), async (tx) => {
+      const kommune = await organisationRepository.findKommune(tx, input.adresse.kommuneId);
+      if (!kommune) {
+        throw new AppError('validation_failed', 400, 'Bitte prüfen Sie Ihre Eingaben.', [
+          { path: 'adresse.kommuneId', code: 'kommune_unbekannt', message: 'Diese Kommune gibt es beim Träger nicht.' },
+        ]);
+      }
+      let standort;
+      if (input.standortId) {
+        standort = await organisationRepository.findStandort(tx, input.standortId);
+        if (!standort || !standortSichtbar(actor, standort.id)) {
+          throw new AppError('validation_failed', 400, 'Bitte prüfen Sie Ihre Eingaben.', [
+            { path: 'standortId', code: 'standort_ungueltig', message: 'Bitte wählen Sie einen Ihrer Standorte.' },
+          ]);
+        }
+      } else {
+        standort = await fallRepository.standortFuerKommune(tx, kommune.id);
+        if (!standort) {
+          throw new AppError('validation_failed', 400, 'Bitte prüfen Sie Ihre Eingaben.', [
+            { path: 'standortId', code: 'standort_fehlt', message: `Für ${kommune.name} ist kein Standort zuständig. Bitte wählen Sie den Standort aus.` },
+          ]);
+        }
+      }
+      const fallnummer = await fallRepository.naechsteFallnummer(tx, actor.traegerId);
+      const bg = await fallRepository.insertBg(tx, { traegerId: actor.traegerId, fallnummer, standortId: standort.id });
+      const { daten, personIds } = faktenAusErstantrag(input, {
+        bg: { id: bg.id, fallnummer, standortId: bg.standortId, status: bg.status, version: bg.version },
+        neueId: randomUUID,
+        bank: iban ? { iban } : undefined,
+      });
+      const t = actor.traegerId;
+      await fallRepository.insertPersonen(tx, Object.values(personIds).map((id) => ({ traegerId: t, id })));
+      const mitT = <R extends object>(rows: R[]) => rows.map((r) => ({ ...r, traegerId: t }));
+      await fallRepository.insertPerioden(tx, 'stammdaten', mitT(daten.stammdaten));
+      await fallRepository.insertPerioden(tx, 'mitgliedschaften', mitT(daten.mitgliedschaften));
+      await fallRepository.insertPerioden(tx, 'merkmale', mitT(daten.merkmale));
+      await fallRepository.insertPerioden(tx, 'beziehungen', mitT(daten.beziehungen.map((b) => ({ ...b, bgId: bg.id }))));
+      await fallRepository.insertPerioden(tx, 'einkommen', mitT(daten.einkommen));
+      await fallRepository.insertPerioden(tx, 'vermoegen', mitT(daten.vermoegen));
+      await fallRepository.insertPerioden(tx, 'adressen', mitT(daten.adressen.map((a) => ({ ...a, bgId: bg.id }))));
+      await fallRepository.insertPerioden(tx, 'bankverbindungen', mitT(daten.bankverbindungen.map((b) => ({ ...b, bgId: bg.id }))));
+      await fallRepository.insertPerioden(tx, 'unterkunft', mitT(daten.unterkunft.map((u) => ({ ...u, bgId: bg.id }))));
+
+      const payload: AntragPayload = {
+        schema: ERSTANTRAG_PAYLOAD_SCHEMA,
+        version: 1,
+        daten: { ...input, ...(input.bank && iban ? { bank: { ...input.bank, iban } } : {}) },
+      };
+      const antrag = await antraegeRepository.insert(tx, {
+        traegerId: t,
+        bgId: bg.id,
+        art: 'erstantrag',
+        antragsdatum: input.antragsdatum,
+        eingangskanal: input.eingangskanal,
+        standortId: standort.id,
+        faelligAm: input.faelligAm ?? plusTage(heute(), 14),
+        eingereichtVon: opts.eingereichtVon ?? null,
+        payload,
+      });
+
+      const namen = input.personen.map((p) => `${p.vorname} ${p.nachname}`).join(', ');
+      await protokolliere(tx, actor, {
+        bgId: bg.id,
+        art: 'fall_angelegt',
+        beschreibung: `Fallakte ${fallnummer} aus dem Erstantrag vom ${datumText(input.antragsdatum)} (${KANAL_TEXT[input.eingangskanal]}) angelegt, Leistungsbeginn ${datumText(leistungsbeginn(input.antragsdatum))}. Personen: ${namen}.`,
+        details: { antragId: antrag.id, personen: Object.values(personIds), standortId: standort.id },
+        zweck: 'Leistungssachbearbeitung: Erstantrag erfassen',
+      });
+      for (const [ref, personId] of Object.entries(personIds)) {
+        await recordAudit(tx, actor, {
+          objectType: 'person',
+          objectId: personId,
+          personId,
+          action: 'create',
+          purpose: 'Leistungssachbearbeitung: Erstantrag erfassen',
+          details: { bgId: bg.id, ref },
+        });
+      }
+      return { bg, antrag, personIds, standortName: standort.name };
+    }),
+  );
+}

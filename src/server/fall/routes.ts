@@ -1,0 +1,315 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { ANTRAG_ARTEN, ANTRAG_STATUS, datumSchema, erstantragDatenSchema } from '../../domain/fallakte/index.ts';
+import { withIssuePrefix } from '../admin/common.ts';
+import { errorSchema } from '../auth/routes.ts';
+import type { AppContext } from '../context.ts';
+import { requireActor } from '../http.ts';
+import { authorize, type Permission } from '../policies.ts';
+import { aendereAdresse } from './aendere-adresse.ts';
+import { aendereBankverbindung } from './aendere-bankverbindung.ts';
+import { aendereEinkommen } from './aendere-einkommen.ts';
+import { aenderePerson } from './aendere-person.ts';
+import { aendereUnterkunft } from './aendere-unterkunft.ts';
+import { antragAnlegen } from './antrag-anlegen.ts';
+import { antragStatusSetzen } from './antrag-status-setzen.ts';
+import { antragZuweisen } from './antrag-zuweisen.ts';
+import { arbeitsvorrat } from './arbeitsvorrat.ts';
+import { dokumentHochladen } from './dokument-hochladen.ts';
+import { dokumentLaden } from './dokument-laden.ts';
+import { erfasseErstantrag } from './erfasse-erstantrag.ts';
+import { oeffneFallakte } from './oeffne-fallakte.ts';
+import {
+  antragSchema,
+  fallakteSchema,
+  presentAntrag,
+  presentFallakte,
+  presentVermerk,
+  presentWiedervorlage,
+  vermerkSchema as vermerkAntwort,
+  wiedervorlageSchema,
+} from './present.ts';
+import {
+  adresseAenderungSchema,
+  antragNeuSchema,
+  antragStatusSchema,
+  antragZuweisenSchema,
+  bankAenderungSchema,
+  dokumentSchema,
+  einkommenAenderungSchema,
+  personAenderungSchema,
+  unterkunftAenderungSchema,
+  vermerkSchema,
+  wiedervorlageErledigenSchema,
+  wiedervorlageNeuSchema,
+} from './schemas.ts';
+import { sucheFaelle } from './suche-faelle.ts';
+import { vermerkAnlegen } from './vermerk-anlegen.ts';
+import { wiedervorlageAnlegen } from './wiedervorlage-anlegen.ts';
+import { wiedervorlageErledigen } from './wiedervorlage-erledigen.ts';
+import { wiedervorlagenFaellig } from './wiedervorlagen-faellig.ts';
+
+const idParams = z.object({ id: z.string().max(100).describe('ID (UUID)') });
+const errors = { 400: errorSchema, 401: errorSchema, 403: errorSchema, 404: errorSchema, 409: errorSchema };
+const security = [{ sitzung: [] }];
+const versionAntwort = z.object({ id: z.string(), version: z.number().describe('neue Version der Fallakte') });
+
+/** Signed in, nothing more: object routes decide 404 (other Träger/Standort) before 403 (missing right). */
+const angemeldet = async (req: FastifyRequest) => {
+  requireActor(req);
+};
+const guard = (permission: Permission) => async (req: FastifyRequest) => {
+  authorize(requireActor(req), permission);
+};
+
+/**
+ * Fallakten, Anträge and Wiedervorlagen (issue 4). Rights: 'fall.lesen' (leistung, integration, teamleitung),
+ * 'fall.bearbeiten' and 'fall.bankdaten' (leistung, teamleitung). Scoped to the caller's Standorte.
+ */
+export function registerFallRoutes(app: FastifyInstance, ctx: AppContext) {
+  const api = app.withTypeProvider<ZodTypeProvider>();
+  const faelle = ['Fallakten'];
+  const antraege = ['Anträge und Arbeitsvorrat'];
+
+  api.get(
+    '/api/faelle',
+    {
+      preValidation: guard('fall.lesen'),
+      schema: {
+        tags: faelle,
+        security,
+        summary: 'Fallakten suchen (Name, Geburtsdatum, Fallnummer; nur eigene Standorte)',
+        querystring: z.object({ name: z.string().max(200).optional(), geburtsdatum: z.string().max(10).optional(), fallnummer: z.string().max(50).optional() }),
+        response: {
+          200: z.object({
+            treffer: z.array(
+              z.object({
+                bgId: z.string(),
+                fallnummer: z.string(),
+                standort: z.string(),
+                status: z.string(),
+                personId: z.string(),
+                vorname: z.string(),
+                nachname: z.string(),
+                geburtsdatum: z.string(),
+                rolle: z.string(),
+                aktuell: z.boolean(),
+              }),
+            ),
+          }),
+          ...errors,
+        },
+      },
+    },
+    async (req) => {
+      const treffer = await withIssuePrefix('querystring', () => sucheFaelle({ ctx, actor: requireActor(req), input: req.query }));
+      return { treffer: treffer.map(({ standortId: _s, ...t }) => t) };
+    },
+  );
+
+  api.post(
+    '/api/faelle',
+    {
+      preValidation: guard('fall.bearbeiten'),
+      schema: {
+        tags: faelle,
+        security,
+        summary: 'Erstantrag erfassen: neue Bedarfsgemeinschaft mit Personen, Anschrift, Bank, Einkommen, Unterkunft (eine Transaktion)',
+        description:
+          'Beträge in Cent. Fehler: 400 validation_failed (z. B. issues[].code iban_ungueltig an body.bank.iban), 400 datum_ausserhalb_rechtsstand (Antragsdatum außerhalb 2021–2026).',
+        body: erstantragDatenSchema,
+        response: {
+          201: z.object({
+            bg: z.object({ id: z.string(), fallnummer: z.string(), standortId: z.string(), standortName: z.string(), version: z.number() }),
+            antrag: antragSchema,
+            personIds: z.record(z.string(), z.string()).describe('ref aus dem Antrag → Personen-ID'),
+          }),
+          ...errors,
+        },
+      },
+    },
+    async (req, reply) => {
+      const r = await withIssuePrefix('body', () => erfasseErstantrag({ ctx, actor: requireActor(req), input: req.body }));
+      return reply.code(201).send({
+        bg: { id: r.bg.id, fallnummer: r.bg.fallnummer, standortId: r.bg.standortId, standortName: r.standortName, version: r.bg.version },
+        antrag: presentAntrag(r.antrag),
+        personIds: r.personIds,
+      });
+    },
+  );
+
+  api.get(
+    '/api/faelle/:id',
+    {
+      preValidation: angemeldet,
+      schema: {
+        tags: faelle,
+        security,
+        summary: 'Fallakte öffnen (Stand am Stichtag, Standard heute; ohne Bankdaten für die Integration)',
+        params: idParams,
+        querystring: z.object({ stichtag: z.string().max(10).optional() }),
+        response: { 200: fallakteSchema, ...errors },
+      },
+    },
+    async (req) => presentFallakte(await oeffneFallakte({ ctx, actor: requireActor(req), id: req.params.id, stichtag: req.query.stichtag })),
+  );
+
+  const aenderung = <S extends z.ZodType>(
+    pfad: string,
+    summary: string,
+    body: S,
+    fn: (o: { ctx: AppContext; actor: ReturnType<typeof requireActor>; id: string; input: z.infer<S> }) => Promise<{ id: string; version: number }>,
+  ) =>
+    api.post(
+      `/api/faelle/:id/${pfad}`,
+      {
+        preValidation: angemeldet,
+        schema: { tags: faelle, security, summary, params: idParams, body, response: { 200: versionAntwort, ...errors } },
+      },
+      async (req) => {
+        const bg = await withIssuePrefix('body', () => fn({ ctx, actor: requireActor(req), id: (req.params as { id: string }).id, input: req.body as z.infer<S> }));
+        return { id: bg.id, version: bg.version };
+      },
+    );
+  aenderung('adresse', 'Neue Anschrift ab einem Tag (Umzug; zuständiger Standort folgt der Kommune)', adresseAenderungSchema, aendereAdresse);
+  aenderung('bankverbindung', 'Bankverbindung ab einem Tag (IBAN geprüft; nur mit Recht auf Bankdaten)', bankAenderungSchema, aendereBankverbindung);
+  aenderung('unterkunft', 'Kosten der Unterkunft ab einem Tag', unterkunftAenderungSchema, aendereUnterkunft);
+  aenderung('einkommen', 'Einkommen ab einem Tag: neu, geändert oder beendet', einkommenAenderungSchema, aendereEinkommen);
+  aenderung('person', 'Stammdaten und Merkmale einer Person ab einem Tag', personAenderungSchema, aenderePerson);
+
+  api.post(
+    '/api/faelle/:id/vermerke',
+    { preValidation: angemeldet, schema: { tags: faelle, security, summary: 'Vermerk anlegen', params: idParams, body: vermerkSchema, response: { 201: vermerkAntwort, ...errors } } },
+    async (req, reply) => reply.code(201).send(presentVermerk(await vermerkAnlegen({ ctx, actor: requireActor(req), id: req.params.id, text: req.body.text }))),
+  );
+
+  api.post(
+    '/api/faelle/:id/antraege',
+    {
+      preValidation: angemeldet,
+      schema: { tags: antraege, security, summary: 'Weiterbewilligungsantrag oder Veränderungsmitteilung erfassen', params: idParams, body: antragNeuSchema, response: { 201: antragSchema, ...errors } },
+    },
+    async (req, reply) => reply.code(201).send(presentAntrag(await withIssuePrefix('body', () => antragAnlegen({ ctx, actor: requireActor(req), id: req.params.id, input: req.body })))),
+  );
+
+  api.post(
+    '/api/faelle/:id/wiedervorlagen',
+    {
+      preValidation: angemeldet,
+      schema: { tags: antraege, security, summary: 'Wiedervorlage anlegen', params: idParams, body: wiedervorlageNeuSchema, response: { 201: wiedervorlageSchema, ...errors } },
+    },
+    async (req, reply) =>
+      reply.code(201).send(presentWiedervorlage(await withIssuePrefix('body', () => wiedervorlageAnlegen({ ctx, actor: requireActor(req), id: req.params.id, input: req.body })))),
+  );
+
+  api.post(
+    '/api/faelle/:id/dokumente',
+    {
+      preValidation: angemeldet,
+      bodyLimit: 8 * 1024 * 1024,
+      schema: {
+        tags: faelle,
+        security,
+        summary: 'Dokument ablegen (Base64, höchstens 5 MB)',
+        params: idParams,
+        body: dokumentSchema,
+        response: { 201: z.object({ id: z.string(), titel: z.string(), mime: z.string(), groesse: z.number(), sha256: z.string() }), ...errors },
+      },
+    },
+    async (req, reply) => {
+      const d = await withIssuePrefix('body', () => dokumentHochladen({ ctx, actor: requireActor(req), id: req.params.id, input: req.body }));
+      return reply.code(201).send({ id: d.id, titel: d.titel, mime: d.mime, groesse: d.groesse, sha256: d.sha256 });
+    },
+  );
+
+  api.get(
+    '/api/faelle/:id/dokumente/:dokumentId',
+    {
+      preValidation: angemeldet,
+      schema: { tags: faelle, security, summary: 'Dokument herunterladen', params: z.object({ id: z.string().max(100), dokumentId: z.string().max(100) }) },
+    },
+    async (req, reply) => {
+      const d = await dokumentLaden({ ctx, actor: requireActor(req), id: req.params.id, dokumentId: req.params.dokumentId });
+      return reply
+        .header('content-type', d.mime)
+        .header('content-disposition', `attachment; filename="${d.dateiname.replace(/[^\w.\- ]/g, '_')}"`)
+        .header('x-content-type-options', 'nosniff')
+        .send(d.inhalt);
+    },
+  );
+
+  api.get(
+    '/api/antraege',
+    {
+      preValidation: guard('fall.lesen'),
+      schema: {
+        tags: antraege,
+        security,
+        summary: 'Arbeitsvorrat: Anträge der eigenen Standorte mit Alter und Frist',
+        querystring: z.object({
+          standortId: z.string().max(100).optional(),
+          status: z.enum(['offen', 'alle', ...ANTRAG_STATUS]).optional().describe('Standard: offen'),
+          art: z.enum(ANTRAG_ARTEN).optional(),
+          bearbeiter: z.string().max(100).optional().describe('"ich", "niemand" oder eine Benutzer-ID'),
+          faellig: z.enum(['ja', 'nein']).optional().describe('ja: nur mit Frist bis heute'),
+        }),
+        response: {
+          200: z.object({
+            eintraege: z.array(antragSchema.extend({ fallnummer: z.string().nullable(), antragsteller: z.string().nullable(), standort: z.string(), alterTage: z.number(), ueberfaellig: z.boolean() })),
+          }),
+          ...errors,
+        },
+      },
+    },
+    async (req) => {
+      const q = req.query;
+      const r = await arbeitsvorrat({ ctx, actor: requireActor(req), filter: { ...q, faellig: q.faellig === 'ja' } });
+      return {
+        eintraege: r.eintraege.map((e) => ({ ...presentAntrag(e), fallnummer: e.fallnummer, antragsteller: e.antragsteller, standort: e.standort, alterTage: e.alterTage, ueberfaellig: e.ueberfaellig })),
+      };
+    },
+  );
+
+  api.post(
+    '/api/antraege/:id/zuweisung',
+    {
+      preValidation: angemeldet,
+      schema: { tags: antraege, security, summary: 'Antrag zuweisen (sich selbst oder einer Kollegin des Standorts); null hebt auf', params: idParams, body: antragZuweisenSchema, response: { 200: antragSchema, ...errors } },
+    },
+    async (req) =>
+      presentAntrag(await withIssuePrefix('body', () => antragZuweisen({ ctx, actor: requireActor(req), id: req.params.id, bearbeiterId: req.body.bearbeiterId, version: req.body.version }))),
+  );
+
+  api.post(
+    '/api/antraege/:id/status',
+    { preValidation: angemeldet, schema: { tags: antraege, security, summary: 'Status eines Antrags setzen', params: idParams, body: antragStatusSchema, response: { 200: antragSchema, ...errors } } },
+    async (req) => presentAntrag(await antragStatusSetzen({ ctx, actor: requireActor(req), id: req.params.id, status: req.body.status, version: req.body.version })),
+  );
+
+  api.get(
+    '/api/wiedervorlagen',
+    {
+      preValidation: guard('fall.lesen'),
+      schema: {
+        tags: antraege,
+        security,
+        summary: 'Fällige Wiedervorlagen der eigenen Standorte (bis zum Tag, Standard heute)',
+        querystring: z.object({ bis: datumSchema.optional(), meine: z.enum(['ja', 'nein']).optional() }),
+        response: { 200: z.object({ wiedervorlagen: z.array(wiedervorlageSchema) }), ...errors },
+      },
+    },
+    async (req) => ({
+      wiedervorlagen: (await wiedervorlagenFaellig({ ctx, actor: requireActor(req), bis: req.query.bis, nurMeine: req.query.meine === 'ja' })).map(presentWiedervorlage),
+    }),
+  );
+
+  api.post(
+    '/api/wiedervorlagen/:id/erledigt',
+    {
+      preValidation: angemeldet,
+      schema: { tags: antraege, security, summary: 'Wiedervorlage erledigen', params: idParams, body: wiedervorlageErledigenSchema, response: { 200: wiedervorlageSchema, ...errors } },
+    },
+    async (req) => presentWiedervorlage(await wiedervorlageErledigen({ ctx, actor: requireActor(req), id: req.params.id, version: req.body.version })),
+  );
+}
