@@ -21,6 +21,8 @@ export type ShellProps = {
 
 const STAFF_NAV: { href: string; label: string; permission?: Permission }[] = [
   { href: '/arbeitsplatz', label: 'Arbeitsplatz' },
+  { href: '/faelle', label: 'Fälle', permission: 'fall.lesen' },
+  { href: '/arbeitsvorrat', label: 'Arbeitsvorrat', permission: 'fall.lesen' },
   { href: '/verwaltung', label: 'Verwaltung', permission: 'organisation.verwalten' },
   { href: '/verwaltung/protokoll', label: 'Zugriffsprotokoll', permission: 'protokoll.durchsuchen' },
 ];
