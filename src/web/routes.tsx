@@ -18,6 +18,10 @@ import { standortNeuRoute, standortRoute, standorteRoute } from './pages/verwalt
 import { benutzerDetailRoute, benutzerNeuRoute, benutzerRoute } from './pages/verwaltung/benutzer.tsx';
 import { protokollRoute } from './pages/verwaltung/protokoll.tsx';
 import { entwicklungPostRoute } from './pages/entwicklung-post.tsx';
+import { faelleSucheRoute } from './pages/faelle/suche.tsx';
+import { faelleNeuRoute } from './pages/faelle/neu.tsx';
+import { fallakteRoute } from './pages/faelle/akte.tsx';
+import { arbeitsvorratRoute } from './pages/faelle/arbeitsvorrat.tsx';
 
 /**
  * Every page, by path. Each page module exports one route object: its loader/action call the use case
@@ -57,6 +61,10 @@ export const routes: RouteObject[] = [
       benutzerDetailRoute,
       protokollRoute,
       entwicklungPostRoute,
+      faelleSucheRoute,
+      faelleNeuRoute,
+      fallakteRoute,
+      arbeitsvorratRoute,
       barrierefreiheitRoute,
       datenschutzRoute,
     ],

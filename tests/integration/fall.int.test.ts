@@ -16,7 +16,7 @@ const api = async (who: string, method: 'GET' | 'POST', url: string, payload?: u
   return res;
 };
 
-export const erstantrag = (kommuneId: string, mehr: Record<string, unknown> = {}) => ({
+const erstantrag = (kommuneId: string, mehr: Record<string, unknown> = {}) => ({
   antragsdatum: '2024-06-12',
   eingangskanal: 'papier',
   personen: [
@@ -158,12 +158,60 @@ describe('Änderung ab Datum', () => {
       ),
     ).rejects.toMatchObject({ cause: { code: '23P01', constraint: 'bg_mitgliedschaften_keine_ueberschneidung' } });
     // After the membership in the first BG ended, joining another is fine.
-    await t.ctx.db.withTenant({ traegerId: musterland }, async (tx) => {
+    await expect(t.ctx.db.withTenant({ traegerId: musterland }, async (tx) => {
       const rows = await fallRepository.serie(tx, 'mitgliedschaften', { personId: personIds.a! });
       await fallRepository.schliessePeriode(tx, 'mitgliedschaften', rows[0]!.id, '2024-12-31');
       await fallRepository.insertPerioden(tx, 'mitgliedschaften', [{ traegerId: musterland, bgId: zweiteBg, personId: personIds.a!, rolle: 'partner', inBg: true, gueltigVon: '2025-01-01', gueltigBis: null }]);
       throw new Error('rollback');
-    }).catch((e: Error) => expect(e.message).toBe('rollback'));
+    })).rejects.toThrow('rollback');
+  });
+});
+
+describe('Personen aufnehmen und ausscheiden', () => {
+  it('a child born on 2024-09-14 belongs to the BG from that day', async () => {
+    const akte = (await api('leistung', 'GET', `/api/faelle/${bgId}`)).json();
+    const res = await api('leistung', 'POST', `/api/faelle/${bgId}/personen`, {
+      version: akte.bg.version,
+      ab: '2024-09-14',
+      person: { vorname: 'Emil', nachname: 'Musterfrau', geburtsdatum: '2024-09-14', staatsangehoerigkeit: 'DE', rolle: 'kind', einkommen: [{ art: 'kindergeld', betragCent: 25000 }] },
+    });
+    expect(res.statusCode, res.body).toBe(200);
+    const vorher = (await api('leistung', 'GET', `/api/faelle/${bgId}?stichtag=2024-09-13`)).json();
+    const nachher = (await api('leistung', 'GET', `/api/faelle/${bgId}?stichtag=2024-09-14`)).json();
+    expect(vorher.zustand.personen).toHaveLength(4);
+    expect(nachher.zustand.personen.map((p: { vorname: string }) => p.vorname)).toContain('Emil');
+    expect(nachher.zustand.beziehungen.filter((b: { zuPersonId: string; art: string }) => b.zuPersonId === res.json().id || b.art === 'elternteil').length).toBeGreaterThanOrEqual(6);
+    expect(nachher.ereignisse[0].beschreibung).toContain('Emil Musterfrau (geboren 14.09.2024) gehört ab 14.09.2024 als Kind zur Bedarfsgemeinschaft');
+    // A second Antragsteller is refused.
+    const zweiter = await api('leistung', 'POST', `/api/faelle/${bgId}/personen`, {
+      version: nachher.bg.version,
+      ab: '2024-10-01',
+      person: { vorname: 'X', nachname: 'Y', geburtsdatum: '1990-01-01', staatsangehoerigkeit: 'DE', rolle: 'antragsteller' },
+    });
+    expect(zweiter.statusCode).toBe(409);
+    expect(zweiter.json().error).toBe('rolle_vergeben');
+  });
+
+  it('a member of this BG cannot join another BG at the same time (409), but can after leaving', async () => {
+    const zweite = await api('leistung', 'POST', '/api/faelle', erstantrag(kommunen.Musterstadt!, { personen: [{ ref: 'x', vorname: 'Yusuf', nachname: 'Umzug', geburtsdatum: '1975-01-01', staatsangehoerigkeit: 'DE', rolle: 'antragsteller' }] }));
+    const zweiteBg = zweite.json().bg.id;
+    const v2 = zweite.json().bg.version;
+    const beitritt = (version: number, ab: string) =>
+      api('leistung', 'POST', `/api/faelle/${zweiteBg}/personen`, { version, ab, personId: personIds.d, person: { vorname: 'David', nachname: 'Musterfrau', geburtsdatum: '2010-01-10', staatsangehoerigkeit: 'DE', rolle: 'sonstige' } });
+    const abgelehnt = await beitritt(v2, '2025-01-01');
+    expect(abgelehnt.statusCode).toBe(409);
+    expect(abgelehnt.json().error).toBe('person_in_anderer_bg');
+    const akte = (await api('leistung', 'GET', `/api/faelle/${bgId}`)).json();
+    const raus = await api('leistung', 'POST', `/api/faelle/${bgId}/austritt`, { version: akte.bg.version, ab: '2025-01-01', personId: personIds.d });
+    expect(raus.statusCode, raus.body).toBe(200);
+    const drin = await beitritt(v2, '2025-01-01');
+    expect(drin.statusCode, drin.body).toBe(200);
+    const dezember = (await api('leistung', 'GET', `/api/faelle/${bgId}?stichtag=2024-12-31`)).json();
+    const januar = (await api('leistung', 'GET', `/api/faelle/${bgId}?stichtag=2025-01-01`)).json();
+    expect(dezember.zustand.personen.some((p: { id: string }) => p.id === personIds.d)).toBe(true);
+    expect(januar.zustand.personen.some((p: { id: string }) => p.id === personIds.d)).toBe(false);
+    const neu = (await api('leistung', 'GET', `/api/faelle/${zweiteBg}?stichtag=2025-01-01`)).json();
+    expect(neu.zustand.personen.find((p: { id: string }) => p.id === personIds.d)).toMatchObject({ vorname: 'David', rolle: 'sonstige', inBg: false });
   });
 });
 
@@ -211,7 +259,11 @@ describe('Suche und Zugriffsprotokoll', () => {
     expect(byName.treffer).toHaveLength(1);
     expect(byName.treffer[0]).toMatchObject({ bgId, vorname: 'Aylin', rolle: 'antragsteller' });
     const byDate = (await api('leistung', 'GET', '/api/faelle?geburtsdatum=2010-01-10')).json();
-    expect(byDate.treffer.map((x: { vorname: string }) => x.vorname)).toEqual(['David']);
+    // David left this BG on 2025-01-01 and lives in another one now: one hit per BG, the former one marked.
+    expect(byDate.treffer.map((x: { vorname: string; bgId: string; aktuell: boolean }) => [x.vorname, x.bgId === bgId ? 'alt' : 'neu', x.aktuell]).sort()).toEqual([
+      ['David', 'alt', false],
+      ['David', 'neu', true],
+    ]);
     const nummer = byName.treffer[0].fallnummer;
     const byNummer = (await api('leistung', 'GET', `/api/faelle?fallnummer=${nummer}`)).json();
     expect(new Set(byNummer.treffer.map((x: { bgId: string }) => x.bgId))).toEqual(new Set([bgId]));
@@ -230,6 +282,8 @@ describe('Suche und Zugriffsprotokoll', () => {
     for (const id of Object.values(personIds)) expect(reads.some((r) => r.person_id === id)).toBe(true);
     expect(reads.some((r) => r.purpose.startsWith('Integration'))).toBe(true);
     expect(audit.rows.some((r) => r.action === 'update' && r.person_id === personIds.b)).toBe(true);
+    // A change of the whole BG (housing costs) names every member.
+    expect(audit.rows.some((r) => r.action === 'update' && r.person_id === null && (r.details.treffer as string[] | undefined)?.includes(personIds.c!))).toBe(true);
   });
 });
 

@@ -52,6 +52,16 @@ export const antraegeRepository = {
     return row;
   },
 
+  /** Open Anträge of a BG move to its new Standort (after a move); their assignment ends. */
+  async verschiebeOffene(tx: Tx, bgId: string, standortId: string): Promise<number> {
+    const rows = await tx
+      .update(antraege)
+      .set({ standortId, bearbeiterId: null, version: sql`${antraege.version} + 1`, updatedAt: sql`now()` })
+      .where(and(eq(antraege.bgId, bgId), inArray(antraege.status, ['eingegangen', 'in_bearbeitung', 'wartet_auf_unterlagen'])))
+      .returning({ id: antraege.id });
+    return rows.length;
+  },
+
   listByBg: (tx: Tx, bgId: string) =>
     tx
       .select({ antrag: antraege, bearbeiterName: bearbeiter.name })

@@ -243,6 +243,12 @@ export const fallRepository = {
     return row;
   },
 
+  /** Everyone who ever belonged to the BG (for audit entries of changes that concern the whole BG). */
+  async personIdsDerBg(tx: Tx, bgId: string): Promise<string[]> {
+    const rows = await tx.selectDistinct({ personId: bgMitgliedschaften.personId }).from(bgMitgliedschaften).where(eq(bgMitgliedschaften.bgId, bgId));
+    return rows.map((r) => r.personId);
+  },
+
   /** Is the person a member (BG or household) of the BG at any time? */
   async istMitglied(tx: Tx, bgId: string, personId: string): Promise<boolean> {
     const [row] = await tx

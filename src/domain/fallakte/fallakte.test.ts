@@ -21,7 +21,7 @@ import {
 const KOMMUNE = '00000000-0000-4000-8000-000000000001';
 
 /** Couple with two children (7 and 14 in 2024), two earnings, Kindergeld – "Beispiel 3" of the engine tests. */
-export const familie: ErstantragDaten = {
+const familie: ErstantragDaten = {
   antragsdatum: '2024-06-12',
   eingangskanal: 'papier',
   personen: [

@@ -1,3 +1,4 @@
+import { antraegeRepository } from '../../db/repositories/antraege.ts';
 import { fallRepository } from '../../db/repositories/fall.ts';
 import { organisationRepository } from '../../db/repositories/organisation.ts';
 import { tenantScope, type Actor, type AppContext } from '../context.ts';
@@ -7,7 +8,7 @@ import type { AdresseAenderung } from './schemas.ts';
 
 /**
  * New address "ab" a day (a move). A move into another Kommune makes that Kommune's Standort responsible
- * from now on (the Fallakte moves with the people).
+ * from now on: the Fallakte and its open Anträge move there (their assignment ends).
  */
 export async function aendereAdresse(opts: { ctx: AppContext; actor: Actor; id: string; input: AdresseAenderung }) {
   const { ctx, actor, id, input } = opts;
@@ -23,6 +24,7 @@ export async function aendereAdresse(opts: { ctx: AppContext; actor: Actor; id: 
       const standort = await fallRepository.standortFuerKommune(tx, kommune.id);
       const neuerStandort = standort && standort.id !== bg.standortId ? standort : null;
       const updated = await sperreVersion(tx, bg, input.version, neuerStandort ? { standortId: neuerStandort.id } : {});
+      const verschoben = neuerStandort ? await antraegeRepository.verschiebeOffene(tx, bg.id, neuerStandort.id) : 0;
       const a = input.adresse;
       await aendereSerieAb(tx, {
         tabelle: 'adressen',
@@ -34,7 +36,7 @@ export async function aendereAdresse(opts: { ctx: AppContext; actor: Actor; id: 
       await protokolliere(tx, actor, {
         bgId: bg.id,
         art: 'adresse_geaendert',
-        beschreibung: `Anschrift ab ${datumText(input.ab)}: ${a.strasse} ${a.hausnummer}, ${a.plz} ${a.ort} (${kommune.name}).${neuerStandort ? ` Zuständig ist jetzt ${neuerStandort.name}.` : ''}`,
+        beschreibung: `Anschrift ab ${datumText(input.ab)}: ${a.strasse} ${a.hausnummer}, ${a.plz} ${a.ort} (${kommune.name}).${neuerStandort ? ` Zuständig ist jetzt ${neuerStandort.name}${verschoben ? `; ${verschoben} offene(r) Antrag/Anträge dorthin abgegeben` : ''}.` : ''}`,
         details: { ab: input.ab, kommuneId: kommune.id, standortId: neuerStandort?.id ?? null },
       });
       return updated;

@@ -69,7 +69,7 @@ export async function aendereEinkommen(opts: { ctx: AppContext; actor: Actor; id
         art: !e ? 'einkommen_beendet' : input.einkommenId ? 'einkommen_geaendert' : 'einkommen_neu',
         beschreibung,
         personId: input.personId,
-        details: { ab: input.ab, einkommenId: input.einkommenId ?? null, ...(werte ?? {}) },
+        details: { ab: input.ab, einkommenId: input.einkommenId ?? null, ...werte },
       });
       return updated;
     }),

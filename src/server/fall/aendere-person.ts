@@ -5,6 +5,9 @@ import { notFound, validationFailed } from '../errors.ts';
 import { aendereSerieAb, datumText, ladeBgFuer, mitUeberschneidungsFehler, protokolliere, sperreVersion } from './common.ts';
 import type { PersonAenderung } from './schemas.ts';
 
+/** The new value if given, else the value in force, else the default. */
+const pick = <T>(neu: T | undefined, alt: unknown, leer: T): T => (neu !== undefined ? neu : ((alt as T) ?? leer));
+
 /**
  * Stammdaten (e.g. a new name after marriage, a new nationality) and/or person facts (Erwerbsfähigkeit,
  * Schwangerschaft, Mehrbedarfe, …) "ab" a day. Missing fields keep the value in force on that day.
@@ -36,7 +39,6 @@ export async function aenderePerson(opts: { ctx: AppContext; actor: Actor; id: s
         const serie = (await fallRepository.serie(tx, 'merkmale', { personId: input.personId })) as unknown as Record<string, unknown>[];
         const bisher = (geltendeAm(serie as never[], input.ab) ?? {}) as Record<string, unknown>;
         const m = input.merkmale;
-        const pick = <T>(neu: T | undefined, alt: unknown, leer: T): T => (neu !== undefined ? neu : ((alt as T) ?? leer));
         const werte = {
           erwerbsfaehig: pick(m.erwerbsfaehig, bisher.erwerbsfaehig, null),
           schwanger: pick(m.schwanger, bisher.schwanger, false),

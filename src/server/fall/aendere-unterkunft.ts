@@ -25,7 +25,7 @@ export async function aendereUnterkunft(opts: { ctx: AppContext; actor: Actor; i
         beschreibung: u
           ? `Kosten der Unterkunft ab ${datumText(input.ab)}: Grundmiete ${euroText(u.grundmieteCent)}, Nebenkosten ${euroText(u.nebenkostenCent)}, Heizkosten ${euroText(u.heizkostenCent)}${u.warmwasserDezentral ? ', Warmwasser dezentral' : ''}.`
           : `Keine Kosten der Unterkunft mehr ab ${datumText(input.ab)}.`,
-        details: { ab: input.ab, ...(u ?? {}) },
+        details: { ab: input.ab, ...u },
       });
       return updated;
     }),

@@ -56,13 +56,16 @@ export async function protokolliere(
     personId: e.personId ?? null,
     details: e.details ?? null,
   });
+  // A change of the whole BG (address, housing, notes …) concerns everyone in it: they are named in
+  // `details.treffer`, so "who touched my data" finds it (src/db/repositories/audit.ts).
+  const treffer = e.personId ? undefined : await fallRepository.personIdsDerBg(tx, e.bgId);
   await recordAudit(tx, actor, {
     objectType: 'fallakte',
     objectId: e.bgId,
     personId: e.personId ?? null,
     action: e.art === 'fall_angelegt' ? 'create' : 'update',
     purpose: e.zweck ?? 'Leistungssachbearbeitung: Fallakte ändern',
-    details: { art: e.art },
+    details: { art: e.art, ...(treffer ? { treffer } : {}) },
   });
 }
 

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import type { Tx } from '../../db/client.ts';
 import { antraegeRepository } from '../../db/repositories/antraege.ts';
 import { fallRepository } from '../../db/repositories/fall.ts';
 import { organisationRepository } from '../../db/repositories/organisation.ts';
@@ -14,7 +15,7 @@ import {
 } from '../../domain/fallakte/index.ts';
 import { recordAudit } from '../audit-trail.ts';
 import { tenantScope, type Actor, type AppContext } from '../context.ts';
-import { AppError } from '../errors.ts';
+import { AppError, versionConflict } from '../errors.ts';
 import { authorize } from '../policies.ts';
 import { datumText, fachlichUngueltig, heute, KANAL_TEXT, mitUeberschneidungsFehler, protokolliere, pruefeIban, standortSichtbar } from './common.ts';
 
@@ -26,93 +27,119 @@ export type ErstantragErgebnis = { bg: Bedarfsgemeinschaft; antrag: Antrag; pers
  * the work queue (with the data as received in its payload), the history and the audit trail.
  * Every fact is valid from the Leistungsbeginn (first of the month of the Antragsdatum).
  */
-export async function erfasseErstantrag(opts: { ctx: AppContext; actor: Actor; input: ErstantragDaten; eingereichtVon?: string | null }): Promise<ErstantragErgebnis> {
+export async function erfasseErstantrag(opts: { ctx: AppContext; actor: Actor; input: ErstantragDaten }): Promise<ErstantragErgebnis> {
   const { ctx, actor, input } = opts;
   authorize(actor, 'fall.bearbeiten');
+  const { iban } = pruefeAntragsdaten(input);
+  return mitUeberschneidungsFehler(() => ctx.db.withTenant(tenantScope(actor), (tx) => legeFallakteAn(tx, actor, input, iban, null)));
+}
+
+/** Checks Antragsdaten beyond the schema; returns the IBAN in electronic form (400 iban_ungueltig otherwise). */
+export function pruefeAntragsdaten(input: ErstantragDaten): { iban: string | null } {
   const probleme = pruefeErstantrag(input);
   if (probleme.length) throw fachlichUngueltig(probleme);
-  const iban = input.bank ? pruefeIban(input.bank.iban, 'bank.iban') : null;
+  return { iban: input.bank ? pruefeIban(input.bank.iban, 'bank.iban') : null };
+}
 
-  return mitUeberschneidungsFehler(() =>
-    ctx.db.withTenant(tenantScope(actor), async (tx) => {
-      const kommune = await organisationRepository.findKommune(tx, input.adresse.kommuneId);
-      if (!kommune) {
-        throw new AppError('validation_failed', 400, 'Bitte prüfen Sie Ihre Eingaben.', [
-          { path: 'adresse.kommuneId', code: 'kommune_unbekannt', message: 'Diese Kommune gibt es beim Träger nicht.' },
-        ]);
-      }
-      let standort;
-      if (input.standortId) {
-        standort = await organisationRepository.findStandort(tx, input.standortId);
-        if (!standort || !standortSichtbar(actor, standort.id)) {
-          throw new AppError('validation_failed', 400, 'Bitte prüfen Sie Ihre Eingaben.', [
-            { path: 'standortId', code: 'standort_ungueltig', message: 'Bitte wählen Sie einen Ihrer Standorte.' },
-          ]);
-        }
-      } else {
-        standort = await fallRepository.standortFuerKommune(tx, kommune.id);
-        if (!standort) {
-          throw new AppError('validation_failed', 400, 'Bitte prüfen Sie Ihre Eingaben.', [
-            { path: 'standortId', code: 'standort_fehlt', message: `Für ${kommune.name} ist kein Standort zuständig. Bitte wählen Sie den Standort aus.` },
-          ]);
-        }
-      }
-      const fallnummer = await fallRepository.naechsteFallnummer(tx, actor.traegerId);
-      const bg = await fallRepository.insertBg(tx, { traegerId: actor.traegerId, fallnummer, standortId: standort.id });
-      const { daten, personIds } = faktenAusErstantrag(input, {
-        bg: { id: bg.id, fallnummer, standortId: bg.standortId, status: bg.status, version: bg.version },
-        neueId: randomUUID,
-        bank: iban ? { iban } : undefined,
-      });
-      const t = actor.traegerId;
-      await fallRepository.insertPersonen(tx, Object.values(personIds).map((id) => ({ traegerId: t, id })));
-      const mitT = <R extends object>(rows: R[]) => rows.map((r) => ({ ...r, traegerId: t }));
-      await fallRepository.insertPerioden(tx, 'stammdaten', mitT(daten.stammdaten));
-      await fallRepository.insertPerioden(tx, 'mitgliedschaften', mitT(daten.mitgliedschaften));
-      await fallRepository.insertPerioden(tx, 'merkmale', mitT(daten.merkmale));
-      await fallRepository.insertPerioden(tx, 'beziehungen', mitT(daten.beziehungen.map((b) => ({ ...b, bgId: bg.id }))));
-      await fallRepository.insertPerioden(tx, 'einkommen', mitT(daten.einkommen));
-      await fallRepository.insertPerioden(tx, 'vermoegen', mitT(daten.vermoegen));
-      await fallRepository.insertPerioden(tx, 'adressen', mitT(daten.adressen.map((a) => ({ ...a, bgId: bg.id }))));
-      await fallRepository.insertPerioden(tx, 'bankverbindungen', mitT(daten.bankverbindungen.map((b) => ({ ...b, bgId: bg.id }))));
-      await fallRepository.insertPerioden(tx, 'unterkunft', mitT(daten.unterkunft.map((u) => ({ ...u, bgId: bg.id }))));
+/** The Standort responsible for an address: the chosen one (must be visible to staff) or the Kommune's. */
+export async function zustaendigerStandort(tx: Tx, actor: Actor, input: Pick<ErstantragDaten, 'adresse' | 'standortId'>) {
+  const kommune = await organisationRepository.findKommune(tx, input.adresse.kommuneId);
+  if (!kommune) {
+    throw new AppError('validation_failed', 400, 'Bitte prüfen Sie Ihre Eingaben.', [
+      { path: 'adresse.kommuneId', code: 'kommune_unbekannt', message: 'Diese Kommune gibt es beim Träger nicht.' },
+    ]);
+  }
+  if (input.standortId && actor.art === 'staff') {
+    const standort = await organisationRepository.findStandort(tx, input.standortId);
+    if (!standort || !standortSichtbar(actor, standort.id)) {
+      throw new AppError('validation_failed', 400, 'Bitte prüfen Sie Ihre Eingaben.', [
+        { path: 'standortId', code: 'standort_ungueltig', message: 'Bitte wählen Sie einen Ihrer Standorte.' },
+      ]);
+    }
+    return standort;
+  }
+  const standort = await fallRepository.standortFuerKommune(tx, kommune.id);
+  if (!standort) {
+    throw new AppError('validation_failed', 400, 'Bitte prüfen Sie Ihre Eingaben.', [
+      { path: 'standortId', code: 'standort_fehlt', message: `Für ${kommune.name} ist kein Standort zuständig. Bitte wählen Sie den Standort aus.` },
+    ]);
+  }
+  return standort;
+}
 
-      const payload: AntragPayload = {
-        schema: ERSTANTRAG_PAYLOAD_SCHEMA,
-        version: 1,
-        daten: { ...input, ...(input.bank && iban ? { bank: { ...input.bank, iban } } : {}) },
-      };
-      const antrag = await antraegeRepository.insert(tx, {
-        traegerId: t,
-        bgId: bg.id,
-        art: 'erstantrag',
-        antragsdatum: input.antragsdatum,
-        eingangskanal: input.eingangskanal,
-        standortId: standort.id,
-        faelligAm: input.faelligAm ?? plusTage(heute(), 14),
-        eingereichtVon: opts.eingereichtVon ?? null,
-        payload,
-      });
+/**
+ * Creates the Fallakte from Antragsdaten inside the caller's transaction. Without `vorhandenerAntrag` the Erstantrag
+ * is added to the work queue; with it (an online application taken over) that Antrag is linked to the new BG.
+ */
+export async function legeFallakteAn(tx: Tx, actor: Actor, input: ErstantragDaten, iban: string | null, vorhandenerAntrag: Antrag | null): Promise<ErstantragErgebnis> {
+  const standort = vorhandenerAntrag
+    ? ((await organisationRepository.findStandort(tx, vorhandenerAntrag.standortId)) ?? (await zustaendigerStandort(tx, actor, input)))
+    : await zustaendigerStandort(tx, actor, input);
+  const fallnummer = await fallRepository.naechsteFallnummer(tx, actor.traegerId);
+  const bg = await fallRepository.insertBg(tx, { traegerId: actor.traegerId, fallnummer, standortId: standort.id });
+  const { daten, personIds } = faktenAusErstantrag(input, {
+    bg: { id: bg.id, fallnummer, standortId: bg.standortId, status: bg.status, version: bg.version },
+    neueId: randomUUID,
+    bank: iban ? { iban } : undefined,
+  });
+  const t = actor.traegerId;
+  await fallRepository.insertPersonen(tx, Object.values(personIds).map((id) => ({ traegerId: t, id })));
+  const mitT = <R extends object>(rows: R[]) => rows.map((r) => ({ ...r, traegerId: t }));
+  await fallRepository.insertPerioden(tx, 'stammdaten', mitT(daten.stammdaten));
+  await fallRepository.insertPerioden(tx, 'mitgliedschaften', mitT(daten.mitgliedschaften));
+  await fallRepository.insertPerioden(tx, 'merkmale', mitT(daten.merkmale));
+  await fallRepository.insertPerioden(tx, 'beziehungen', mitT(daten.beziehungen.map((b) => ({ ...b, bgId: bg.id }))));
+  await fallRepository.insertPerioden(tx, 'einkommen', mitT(daten.einkommen));
+  await fallRepository.insertPerioden(tx, 'vermoegen', mitT(daten.vermoegen));
+  await fallRepository.insertPerioden(tx, 'adressen', mitT(daten.adressen.map((a) => ({ ...a, bgId: bg.id }))));
+  await fallRepository.insertPerioden(tx, 'bankverbindungen', mitT(daten.bankverbindungen.map((b) => ({ ...b, bgId: bg.id }))));
+  await fallRepository.insertPerioden(tx, 'unterkunft', mitT(daten.unterkunft.map((u) => ({ ...u, bgId: bg.id }))));
 
-      const namen = input.personen.map((p) => `${p.vorname} ${p.nachname}`).join(', ');
-      await protokolliere(tx, actor, {
-        bgId: bg.id,
-        art: 'fall_angelegt',
-        beschreibung: `Fallakte ${fallnummer} aus dem Erstantrag vom ${datumText(input.antragsdatum)} (${KANAL_TEXT[input.eingangskanal]}) angelegt, Leistungsbeginn ${datumText(leistungsbeginn(input.antragsdatum))}. Personen: ${namen}.`,
-        details: { antragId: antrag.id, personen: Object.values(personIds), standortId: standort.id },
-        zweck: 'Leistungssachbearbeitung: Erstantrag erfassen',
-      });
-      for (const [ref, personId] of Object.entries(personIds)) {
-        await recordAudit(tx, actor, {
-          objectType: 'person',
-          objectId: personId,
-          personId,
-          action: 'create',
-          purpose: 'Leistungssachbearbeitung: Erstantrag erfassen',
-          details: { bgId: bg.id, ref },
-        });
-      }
-      return { bg, antrag, personIds, standortName: standort.name };
-    }),
-  );
+  let antrag: Antrag;
+  if (vorhandenerAntrag) {
+    const linked = await antraegeRepository.update(tx, vorhandenerAntrag.id, vorhandenerAntrag.version, {
+      bgId: bg.id,
+      standortId: standort.id,
+      bearbeiterId: actor.userId,
+      status: vorhandenerAntrag.status === 'eingegangen' ? 'in_bearbeitung' : vorhandenerAntrag.status,
+    });
+    if (!linked) throw versionConflict();
+    antrag = linked;
+  } else {
+    antrag = await antraegeRepository.insert(tx, {
+      traegerId: t,
+      bgId: bg.id,
+      art: 'erstantrag',
+      antragsdatum: input.antragsdatum,
+      eingangskanal: input.eingangskanal,
+      standortId: standort.id,
+      faelligAm: input.faelligAm ?? plusTage(heute(), 14),
+      payload: antragPayload(input, iban),
+    });
+  }
+
+  const namen = input.personen.map((p) => `${p.vorname} ${p.nachname}`).join(', ');
+  await protokolliere(tx, actor, {
+    bgId: bg.id,
+    art: 'fall_angelegt',
+    beschreibung: `Fallakte ${fallnummer} aus dem Erstantrag vom ${datumText(input.antragsdatum)} (${KANAL_TEXT[input.eingangskanal]}) angelegt, Leistungsbeginn ${datumText(leistungsbeginn(input.antragsdatum))}. Personen: ${namen}.`,
+    details: { antragId: antrag.id, personen: Object.values(personIds), standortId: standort.id },
+    zweck: 'Leistungssachbearbeitung: Erstantrag erfassen',
+  });
+  for (const [ref, personId] of Object.entries(personIds)) {
+    await recordAudit(tx, actor, {
+      objectType: 'person',
+      objectId: personId,
+      personId,
+      action: 'create',
+      purpose: 'Leistungssachbearbeitung: Erstantrag erfassen',
+      details: { bgId: bg.id, ref },
+    });
+  }
+  return { bg, antrag, personIds, standortName: standort.name };
+}
+
+/** The payload an Erstantrag keeps: the data as received (IBAN normalised). */
+export function antragPayload(input: ErstantragDaten, iban: string | null): AntragPayload {
+  return { schema: ERSTANTRAG_PAYLOAD_SCHEMA, version: 1, daten: { ...input, ...(input.bank && iban ? { bank: { ...input.bank, iban } } : {}) } };
 }

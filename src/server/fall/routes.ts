@@ -14,12 +14,15 @@ import { aenderePerson } from './aendere-person.ts';
 import { aendereUnterkunft } from './aendere-unterkunft.ts';
 import { antragAnlegen } from './antrag-anlegen.ts';
 import { antragStatusSetzen } from './antrag-status-setzen.ts';
+import { antragUebernehmen } from './antrag-uebernehmen.ts';
 import { antragZuweisen } from './antrag-zuweisen.ts';
 import { arbeitsvorrat } from './arbeitsvorrat.ts';
 import { dokumentHochladen } from './dokument-hochladen.ts';
 import { dokumentLaden } from './dokument-laden.ts';
 import { erfasseErstantrag } from './erfasse-erstantrag.ts';
 import { oeffneFallakte } from './oeffne-fallakte.ts';
+import { personAufnehmen } from './person-aufnehmen.ts';
+import { personAustritt } from './person-austritt.ts';
 import {
   antragSchema,
   fallakteSchema,
@@ -39,6 +42,8 @@ import {
   dokumentSchema,
   einkommenAenderungSchema,
   personAenderungSchema,
+  personAufnahmeSchema,
+  personAustrittSchema,
   unterkunftAenderungSchema,
   vermerkSchema,
   wiedervorlageErledigenSchema,
@@ -177,6 +182,8 @@ export function registerFallRoutes(app: FastifyInstance, ctx: AppContext) {
   aenderung('unterkunft', 'Kosten der Unterkunft ab einem Tag', unterkunftAenderungSchema, aendereUnterkunft);
   aenderung('einkommen', 'Einkommen ab einem Tag: neu, geändert oder beendet', einkommenAenderungSchema, aendereEinkommen);
   aenderung('person', 'Stammdaten und Merkmale einer Person ab einem Tag', personAenderungSchema, aenderePerson);
+  aenderung('personen', 'Person ab einem Tag in die BG oder den Haushalt aufnehmen (Geburt, Zuzug)', personAufnahmeSchema, personAufnehmen);
+  aenderung('austritt', 'Person gehört ab einem Tag nicht mehr dazu (Auszug, Tod)', personAustrittSchema, personAustritt);
 
   api.post(
     '/api/faelle/:id/vermerke',
@@ -279,6 +286,25 @@ export function registerFallRoutes(app: FastifyInstance, ctx: AppContext) {
     },
     async (req) =>
       presentAntrag(await withIssuePrefix('body', () => antragZuweisen({ ctx, actor: requireActor(req), id: req.params.id, bearbeiterId: req.body.bearbeiterId, version: req.body.version }))),
+  );
+
+  api.post(
+    '/api/antraege/:id/uebernahme',
+    {
+      preValidation: angemeldet,
+      schema: {
+        tags: antraege,
+        security,
+        summary: 'Online-Erstantrag ohne Fallakte übernehmen: aus seinen Antragsdaten entsteht die Fallakte (ohne Abtippen)',
+        params: idParams,
+        body: z.strictObject({ version: z.number().int().min(1) }),
+        response: { 200: z.object({ bg: z.object({ id: z.string(), fallnummer: z.string() }), antrag: antragSchema, personIds: z.record(z.string(), z.string()) }), ...errors },
+      },
+    },
+    async (req) => {
+      const r = await withIssuePrefix('payload', () => antragUebernehmen({ ctx, actor: requireActor(req), id: req.params.id, version: req.body.version }));
+      return { bg: { id: r.bg.id, fallnummer: r.bg.fallnummer }, antrag: presentAntrag(r.antrag), personIds: r.personIds };
+    },
   );
 
   api.post(

@@ -8,6 +8,7 @@ import {
   EINGANGSKANAELE,
   einkommenDatenSchema,
   merkmaleDatenSchema,
+  personDatenSchema,
   stammdatenSchema,
   unterkunftDatenSchema,
 } from '../../domain/fallakte/index.ts';
@@ -70,3 +71,20 @@ export type PersonAenderung = z.infer<typeof personAenderungSchema>;
 export type AntragNeu = z.infer<typeof antragNeuSchema>;
 export type WiedervorlageNeu = z.infer<typeof wiedervorlageNeuSchema>;
 export type DokumentNeu = z.infer<typeof dokumentSchema>;
+
+export const personAufnahmeSchema = z.strictObject({
+  version,
+  ab: datumSchema.describe('erster Tag der Zugehörigkeit (bei Geburt: der Geburtstag)'),
+  personId: z.uuid().optional().describe('schon bekannte Person (z. B. aus einer früheren BG); sonst wird sie neu angelegt'),
+  person: personDatenSchema.omit({ ref: true, kindergeldberechtigter: true, eltern: true }).extend({
+    kindergeldberechtigterPersonId: z.uuid().optional(),
+    elternPersonIds: z.array(z.uuid()).max(2).optional().describe('Eltern in der BG (bei Kindern; Standard: Antragsteller und Partner)'),
+  }),
+});
+export const personAustrittSchema = z.strictObject({
+  version,
+  ab: datumSchema.describe('erster Tag, an dem die Person nicht mehr dazugehört'),
+  personId: z.uuid(),
+});
+export type PersonAufnahme = z.infer<typeof personAufnahmeSchema>;
+export type PersonAustritt = z.infer<typeof personAustrittSchema>;

@@ -1,6 +1,7 @@
 import { useLoaderData, type LoaderFunctionArgs, type RouteObject } from 'react-router';
 import { can } from '../../server/policies.ts';
-import { requirePageActor } from '../web-context.ts';
+import { anzahlOffeneAntraege } from '../../server/fall/arbeitsvorrat.ts';
+import { requirePageActor, web } from '../web-context.ts';
 import { forbidden } from '../../server/errors.ts';
 import type { PageHandle } from './root.tsx';
 
@@ -16,7 +17,9 @@ const ROLE_NAMES: Record<string, string> = {
 async function loader({ context, request }: LoaderFunctionArgs) {
   const actor = requirePageActor(context, request);
   if (actor.art !== 'staff') throw forbidden();
+  const offeneAntraege = can(actor, 'arbeitsplatz.leistung') && can(actor, 'fall.lesen') ? await anzahlOffeneAntraege({ ctx: web(context).app, actor }) : 0;
   return {
+    offeneAntraege,
     name: actor.name,
     roles: actor.roles,
     standorte: actor.standorte,
@@ -59,8 +62,23 @@ function ArbeitsplatzPage() {
       <div className="card-grid">
         {d.areas.leistung ? (
           <Area id="bereich-leistung" title="Leistung">
-            <p className="kern-body">Arbeitsvorrat: Es liegen keine Anträge vor.</p>
-            <p className="kern-body kern-body--small">Fallakten, Anträge und Bewilligungen werden hier erscheinen.</p>
+            <p className="kern-body">
+              {d.offeneAntraege === 0
+                ? 'Arbeitsvorrat: Es liegen keine offenen Anträge vor.'
+                : `Arbeitsvorrat: ${d.offeneAntraege} ${d.offeneAntraege === 1 ? 'offener Antrag' : 'offene Anträge'} an Ihren Standorten.`}
+            </p>
+            <ul className="kern-list">
+              <li>
+                <a className="kern-link" href="/arbeitsvorrat">
+                  Zum Arbeitsvorrat
+                </a>
+              </li>
+              <li>
+                <a className="kern-link" href="/faelle">
+                  Fallakte suchen oder Erstantrag erfassen
+                </a>
+              </li>
+            </ul>
           </Area>
         ) : null}
         {d.areas.integration ? (

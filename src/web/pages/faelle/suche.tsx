@@ -43,7 +43,8 @@ function FaelleSuchePage() {
         <h2 className="kern-heading-medium" id="suche">
           Fallakte suchen
         </h2>
-        <form method="get" action="/faelle" className="filter-bar" role="search" aria-label="Fallakten">
+        <search aria-label="Fallakten suchen">
+        <form method="get" action="/faelle" className="filter-bar">
           <TextField name="name" label="Name" hint="Vor- oder Nachname, auch frühere Namen" defaultValue={d.input.name} error={d.errors.name} />
           <TextField name="geburtsdatum" label="Geburtsdatum" type="date" defaultValue={d.input.geburtsdatum} error={d.errors.geburtsdatum} />
           <TextField name="fallnummer" label="Fallnummer" hint="z. B. BG-000123" defaultValue={d.input.fallnummer} error={d.errors.fallnummer} />
@@ -51,16 +52,19 @@ function FaelleSuchePage() {
             <span className="kern-label">Suchen</span>
           </button>
         </form>
+        </search>
       </section>
       {d.gesucht && Object.keys(d.errors).length === 0 ? (
         d.treffer.length === 0 ? (
+          // A live region announcing the empty result.
+          // oxlint-disable-next-line jsx-a11y/prefer-tag-over-role
           <p className="kern-body" role="status">
             Keine Fallakte gefunden. Gesucht wird in den Fällen Ihrer Standorte.
           </p>
         ) : (
           <div className="table-wrap">
             <table className="kern-table">
-              <caption className="kern-title">Treffer ({d.treffer.length})</caption>
+              <caption className="kern-title">{`Treffer (${d.treffer.length})`}</caption>
               <thead>
                 <tr className="kern-table__row">
                   <th scope="col" className="kern-table__header">Name</th>
@@ -75,7 +79,7 @@ function FaelleSuchePage() {
                   <tr className="kern-table__row" key={`${t.bgId}-${t.personId}`}>
                     <th scope="row" className="kern-table__cell">
                       <a className="kern-link" href={`/faelle/${t.bgId}`}>
-                        {t.nachname}, {t.vorname}
+                        {`${t.nachname}, ${t.vorname}`}
                       </a>
                     </th>
                     <td className="kern-table__cell">{datumText(t.geburtsdatum)}</td>
