@@ -35,6 +35,15 @@ export function antragZuBerechnungInput(d: AntragDaten, monat: string): Berechnu
   return antragAbbilden(d, monat).input;
 }
 
+function geb(wert: string | undefined, feld: string): string {
+  if (!wert) throw new AntragUnvollstaendig(feld);
+  return wert;
+}
+
+function einkommen(p: PersonInput, e: EinkommenInput): void {
+  p.einkommen = [...(p.einkommen ?? []), e];
+}
+
 /** Maps the answers for the month "JJJJ-MM"; throws AntragUnvollstaendig if a birth date is missing. */
 export function antragAbbilden(d: AntragDaten, monat: string): Abbildung {
   if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(monat)) throw new RangeError(`kein Monat: ${monat}`);
@@ -42,10 +51,6 @@ export function antragAbbilden(d: AntragDaten, monat: string): Abbildung {
   const mon = Number(monat.slice(5, 7));
   const hinweise: string[] = [];
   const personen: PersonInput[] = [];
-  const geb = (wert: string | undefined, feld: string) => {
-    if (!wert) throw new AntragUnvollstaendig(feld);
-    return wert;
-  };
 
   personen.push({ id: 'antragsteller', rolle: 'antragsteller', geburtsdatum: geb(d.antragsteller?.geburtsdatum, 'antragsteller.geburtsdatum') });
   if (d.haushalt?.partner === true) {
@@ -69,9 +74,6 @@ export function antragAbbilden(d: AntragDaten, monat: string): Abbildung {
     personen.push({ id: w.id, rolle: 'sonstige', geburtsdatum: geb(w.geburtsdatum, `weiterePersonen.${w.id}.geburtsdatum`), inBedarfsgemeinschaft: false });
   }
   const person = (ref: string | undefined) => personen.find((p) => p.id === ref);
-  const einkommen = (p: PersonInput, e: EinkommenInput) => {
-    p.einkommen = [...(p.einkommen ?? []), e];
-  };
 
   // Kindergeld asked per child (Anlage KI)
   for (const k of d.kinder ?? []) {

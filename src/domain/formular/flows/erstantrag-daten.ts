@@ -179,9 +179,10 @@ export type AntragDaten = {
 /** Person references used by income, assets, Mehrbedarfe and maintenance: "antragsteller", "partner" or a child's id. */
 export type PersonAuswahl = { ref: string; name: string; rolle: 'antragsteller' | 'partner' | 'kind' };
 
+const name = (p: { vorname?: string | undefined; nachname?: string | undefined } | undefined, ersatz: string) =>
+  [p?.vorname, p?.nachname].filter(Boolean).join(' ') || ersatz;
+
 export function personenAuswahl(d: AntragDaten): PersonAuswahl[] {
-  const name = (p: { vorname?: string | undefined; nachname?: string | undefined } | undefined, ersatz: string) =>
-    [p?.vorname, p?.nachname].filter(Boolean).join(' ') || ersatz;
   const liste: PersonAuswahl[] = [{ ref: 'antragsteller', name: name(d.antragsteller, 'Antragsteller/in'), rolle: 'antragsteller' }];
   if (d.haushalt?.partner === true) liste.push({ ref: 'partner', name: name(d.partner, 'Partner/in'), rolle: 'partner' });
   if (d.haushalt?.kinder === true) for (const k of d.kinder ?? []) liste.push({ ref: k.id, name: name(k, 'Kind'), rolle: 'kind' });
