@@ -56,7 +56,8 @@ type InputProps = {
   optionalLabel?: string;
 };
 
-export function TextField(p: InputProps) {
+/** Label, hint and error of one field, with the ids the control refers to (aria-describedby). */
+function FieldFrame(p: { name: string; label: string; hint?: string | undefined; error?: string | undefined; optionalLabel?: string | undefined; children: (ids: { id: string; describedBy: string | undefined }) => ReactNode }) {
   const id = fieldId(p.name);
   const hintId = p.hint ? `${id}-hinweis` : undefined;
   const errorId = p.error ? `${id}-fehler` : undefined;
@@ -78,20 +79,48 @@ export function TextField(p: InputProps) {
           <span className="kern-body">{p.error}</span>
         </p>
       ) : null}
-      <input
-        className={`kern-form-input__input${p.error ? ' kern-form-input__input--error' : ''}`}
-        id={id}
-        name={p.name}
-        type={p.type ?? 'text'}
-        defaultValue={p.defaultValue ?? undefined}
-        aria-describedby={describedBy}
-        aria-invalid={p.error ? true : undefined}
-        required={p.required}
-        aria-required={p.required ? true : undefined}
-        autoComplete={p.autoComplete}
-        inputMode={p.inputMode}
-      />
+      {p.children({ id, describedBy })}
     </div>
+  );
+}
+
+export function TextField(p: InputProps) {
+  return (
+    <FieldFrame name={p.name} label={p.label} hint={p.hint} error={p.error} optionalLabel={p.optionalLabel}>
+      {({ id, describedBy }) => (
+        <input
+          className={`kern-form-input__input${p.error ? ' kern-form-input__input--error' : ''}`}
+          id={id}
+          name={p.name}
+          type={p.type ?? 'text'}
+          defaultValue={p.defaultValue ?? undefined}
+          aria-describedby={describedBy}
+          aria-invalid={p.error ? true : undefined}
+          required={p.required}
+          aria-required={p.required ? true : undefined}
+          autoComplete={p.autoComplete}
+          inputMode={p.inputMode}
+        />
+      )}
+    </FieldFrame>
+  );
+}
+
+export function TextAreaField(p: { name: string; label: string; defaultValue?: string | null; hint?: string; error?: string | undefined; rows?: number }) {
+  return (
+    <FieldFrame name={p.name} label={p.label} hint={p.hint} error={p.error}>
+      {({ id, describedBy }) => (
+        <textarea
+          className={`kern-form-input__input${p.error ? ' kern-form-input__input--error' : ''}`}
+          id={id}
+          name={p.name}
+          rows={p.rows ?? 4}
+          defaultValue={p.defaultValue ?? undefined}
+          aria-describedby={describedBy}
+          aria-invalid={p.error ? true : undefined}
+        />
+      )}
+    </FieldFrame>
   );
 }
 
@@ -103,37 +132,27 @@ export function SelectField(p: {
   error?: string | undefined;
   hint?: string;
 }) {
-  const id = fieldId(p.name);
-  const errorId = p.error ? `${id}-fehler` : undefined;
-  const hintId = p.hint ? `${id}-hinweis` : undefined;
   return (
-    <div className={`kern-form-input${p.error ? ' kern-form-input--error' : ''}`}>
-      <label className="kern-label" htmlFor={id}>
-        {p.label}
-      </label>
-      {p.hint ? <div className="kern-hint" id={hintId}>{p.hint}</div> : null}
-      {p.error ? (
-        <p className="kern-error" id={errorId}>
-          <span className="kern-body">{p.error}</span>
-        </p>
-      ) : null}
-      <div className="kern-form-input__select-wrapper">
-        <select
-          className={`kern-form-input__select${p.error ? ' kern-form-input__select--error' : ''}`}
-          id={id}
-          name={p.name}
-          defaultValue={p.defaultValue}
-          aria-describedby={[errorId, hintId].filter(Boolean).join(' ') || undefined}
-          aria-invalid={p.error ? true : undefined}
-        >
-          {p.options.map((o) => (
-            <option key={o.value} value={o.value}>
-              {o.label}
-            </option>
-          ))}
-        </select>
-      </div>
-    </div>
+    <FieldFrame name={p.name} label={p.label} hint={p.hint} error={p.error}>
+      {({ id, describedBy }) => (
+        <div className="kern-form-input__select-wrapper">
+          <select
+            className={`kern-form-input__select${p.error ? ' kern-form-input__select--error' : ''}`}
+            id={id}
+            name={p.name}
+            defaultValue={p.defaultValue}
+            aria-describedby={describedBy}
+            aria-invalid={p.error ? true : undefined}
+          >
+            {p.options.map((o) => (
+              <option key={o.value} value={o.value}>
+                {o.label}
+              </option>
+            ))}
+          </select>
+        </div>
+      )}
+    </FieldFrame>
   );
 }
 

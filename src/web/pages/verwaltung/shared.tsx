@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import { AppError, type FieldIssue } from '../../../server/errors.ts';
 import { Alert } from '../../components/alert.tsx';
-import { fieldId, type FieldErrors } from '../../components/forms.tsx';
+import type { FieldErrors } from '../../components/forms.tsx';
 import { web } from '../../web-context.ts';
 
 /** What a form action of the admin area returns when it does not redirect: messages and the values sent. */
@@ -78,38 +78,7 @@ export function AktivBadge(p: { aktiv: boolean }) {
   );
 }
 
-export function TextAreaField(p: { name: string; label: string; defaultValue?: string | null; hint?: string; error?: string | undefined; rows?: number }) {
-  const id = fieldId(p.name);
-  const hintId = p.hint ? `${id}-hinweis` : undefined;
-  const errorId = p.error ? `${id}-fehler` : undefined;
-  return (
-    <div className={`kern-form-input${p.error ? ' kern-form-input--error' : ''}`}>
-      <label className="kern-label" htmlFor={id}>
-        {p.label}
-      </label>
-      {p.hint ? (
-        <div className="kern-hint" id={hintId}>
-          {p.hint}
-        </div>
-      ) : null}
-      {p.error ? (
-        <p className="kern-error" id={errorId}>
-          <span className="kern-icon kern-icon--danger kern-icon--small" aria-hidden="true" />
-          <span className="kern-body">{p.error}</span>
-        </p>
-      ) : null}
-      <textarea
-        className={`kern-form-input__input${p.error ? ' kern-form-input__input--error' : ''}`}
-        id={id}
-        name={p.name}
-        rows={p.rows ?? 4}
-        defaultValue={p.defaultValue ?? undefined}
-        aria-describedby={[errorId, hintId].filter(Boolean).join(' ') || undefined}
-        aria-invalid={p.error ? true : undefined}
-      />
-    </div>
-  );
-}
+export { TextAreaField } from '../../components/forms.tsx';
 
 /** A link back up the admin area, above the page heading. */
 export function Zurueck(p: { href: string; label: string }) {
