@@ -111,6 +111,16 @@ describe.skipIf(!browserAvailable)('sign-in in Chromium', () => {
     expect(width.doc).toBeLessThanOrEqual(width.view);
     await expectAccessible(page);
 
+    // The own account page (sign out everywhere) in German and in English.
+    await page.goto(`${base}/konto`);
+    expect(await page.locator('h1').textContent()).toBe('Mein Konto');
+    await expectAccessible(page);
+    await page.goto(`${base}/konto?lang=en`);
+    expect(await page.locator('h1').textContent()).toBe('My account');
+    expect(await page.locator('html').getAttribute('lang')).toBe('en');
+    await expectAccessible(page);
+    await page.goto(`${base}/konto?lang=de`);
+
     const res = await page.goto(`${base}/arbeitsplatz`);
     expect(res?.status()).toBe(403);
     expect(await page.locator('main').innerText()).not.toContain('Arbeitsvorrat');
