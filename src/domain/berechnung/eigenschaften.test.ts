@@ -124,7 +124,7 @@ describe('Eigenschaften der Berechnung (fast-check)', () => {
       }),
       { numRuns: 300 },
     );
-  });
+  }, 60_000);
 
   it('Ansprüche sind nie negativ; Personen-Ansprüche ergeben die Summe; Schritte ergeben die Auszahlung', () => {
     fc.assert(
@@ -145,7 +145,7 @@ describe('Eigenschaften der Berechnung (fast-check)', () => {
       }),
       { numRuns: 600 },
     );
-  });
+  }, 60_000);
 
   it('mehr Einkommen erhöht den Anspruch nie', () => {
     fc.assert(
@@ -160,7 +160,7 @@ describe('Eigenschaften der Berechnung (fast-check)', () => {
       }),
       { numRuns: 600 },
     );
-  });
+  }, 60_000);
 
   it('ein Teilmonat übersteigt nie den vollen Monat', () => {
     fc.assert(
@@ -179,7 +179,7 @@ describe('Eigenschaften der Berechnung (fast-check)', () => {
       }),
       { numRuns: 600 },
     );
-  });
+  }, 60_000);
 
   it('ohne Erklärungstexte dieselben Beträge (Massenberechnung)', () => {
     fc.assert(
@@ -190,5 +190,5 @@ describe('Eigenschaften der Berechnung (fast-check)', () => {
       }),
       { numRuns: 200 },
     );
-  });
+  }, 60_000);
 });
