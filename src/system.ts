@@ -1,4 +1,5 @@
 import { Client } from 'pg';
+import PgBoss from 'pg-boss';
 import type { Config } from './config/config.ts';
 import { createDatabase, type Database } from './db/client.ts';
 import { startEmbeddedPostgres, type EmbeddedDatabase } from './db/embedded.ts';
@@ -19,13 +20,15 @@ export type System = {
   mailCatcher: MailCatcher | null;
   embedded: EmbeddedDatabase | null;
   connectionString: string;
+  /** Background jobs (pg-boss, own schema `pgboss`, owner connection); null when started with `jobs: false`. */
+  boss: PgBoss | null;
   seeded: boolean;
   stop: () => Promise<void>;
 };
 
 export class DatabaseUnreachableError extends Error {}
 
-export async function startSystem(config: Config, opts: { log?: (line: string) => void } = {}): Promise<System> {
+export async function startSystem(config: Config, opts: { log?: (line: string) => void; jobs?: boolean } = {}): Promise<System> {
   const log = opts.log ?? (() => {});
   let embedded: EmbeddedDatabase | null = null;
   let connectionString: string;
@@ -56,7 +59,16 @@ export async function startSystem(config: Config, opts: { log?: (line: string) =
     }
     const mailer = createMailer({ smtpUrl, from: config.mailFrom });
     cleanup.unshift(() => mailer.close());
+    let boss: PgBoss | null = null;
+    if (opts.jobs !== false) {
+      boss = new PgBoss({ connectionString, max: 2 });
+      boss.on('error', () => {});
+      await boss.start();
+      const started = boss;
+      cleanup.unshift(() => started.stop({ graceful: true, timeout: 5000 }));
+    }
     return {
+      boss,
       db,
       mailer,
       mailCatcher,

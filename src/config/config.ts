@@ -31,6 +31,20 @@ const envSchema = z.object({
   VORORT_DEMO_DATA: z.enum(['0', '1']).default('1'),
   /** Cookies with the Secure flag (default: on in production). */
   VORORT_SECURE_COOKIES: z.enum(['0', '1']).optional(),
+  /** Unix socket of clamd (ClamAV) that scans every uploaded file. */
+  VORORT_CLAMD_SOCKET: z.string().default('/run/clamav/clamd.ctl'),
+  /** STUN/TURN servers for the Video-Beratung, as JSON (RTCIceServer[]); see docs/termine.md (coturn). */
+  VORORT_ICE_SERVERS: z
+    .string()
+    .default('[]')
+    .refine((v) => {
+      try {
+        const a: unknown = JSON.parse(v);
+        return Array.isArray(a) && a.every((x) => typeof x === 'object' && x !== null && 'urls' in x);
+      } catch {
+        return false;
+      }
+    }, 'JSON-Liste von ICE-Servern, z. B. [{"urls":"stun:stun.example.org:3478"}]'),
 });
 
 export type Config = {
@@ -48,6 +62,9 @@ export type Config = {
   defaultTraegerSlug: string | undefined;
   demoData: boolean;
   secureCookies: boolean;
+  clamdSocket: string;
+  /** RTCIceServer list handed to the video client (VORORT_ICE_SERVERS). */
+  iceServers: { urls: string | string[]; username?: string; credential?: string }[];
 };
 
 export class ConfigError extends Error {}
@@ -85,6 +102,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     defaultTraegerSlug: e.VORORT_TRAEGER,
     demoData: !production && e.VORORT_DEMO_DATA === '1',
     secureCookies: e.VORORT_SECURE_COOKIES ? e.VORORT_SECURE_COOKIES === '1' : production,
+    clamdSocket: e.VORORT_CLAMD_SOCKET,
+    iceServers: JSON.parse(e.VORORT_ICE_SERVERS) as Config['iceServers'],
   };
 }
 
@@ -115,6 +134,8 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
     defaultTraegerSlug: undefined,
     demoData: false,
     secureCookies: false,
+    clamdSocket: '/nonexistent/clamd.ctl',
+    iceServers: [],
     ...overrides,
   };
 }

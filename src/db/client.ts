@@ -1,8 +1,11 @@
 import { drizzle, type NodePgDatabase } from 'drizzle-orm/node-postgres';
 import pg, { Pool, types } from 'pg';
-import * as schema from './schema/index.ts';
 
-export type Tx = NodePgDatabase<typeof schema>;
+/**
+ * A transaction handle. Built without Drizzle's relational schema: repositories use the query builder only, and the
+ * relational config would be rebuilt for every transaction (measured as a hot spot in the booking benchmark).
+ */
+export type Tx = NodePgDatabase;
 
 /** Who is acting in a tenant transaction: written to the connection so RLS and triggers can see it. */
 export type TenantScope = {
@@ -76,16 +79,17 @@ export function createDatabase(connectionString: string, opts: { max?: number } 
     connectionTimeoutMillis: 3000,
     idleTimeoutMillis: 30_000,
     application_name: 'vorort',
+    // Safe by default: every session starts as the RLS-bound application role (startup parameter, no extra query);
+    // withSystem switches to the owner with SET LOCAL ROLE NONE for its transaction only.
+    options: '-c role=vorort_app',
   });
   // A lost connection is reported on the pool; without a listener it would crash the process.
   pool.on('error', () => {});
-  // Safe by default: any query outside withSystem runs as the RLS-bound application role.
   pool.on('connect', (client) => {
     // A connection that drops while checked out (database restarted mid-request) emits 'error' on the client,
     // where the pool listens only while the client is idle: without this the process would crash. The failure
     // still reaches the caller as the rejected query, and run() discards the broken client.
     client.on('error', () => {});
-    client.query('SET ROLE vorort_app').catch(() => {});
   });
 
   async function run<T>(prelude: (client: pg.PoolClient) => Promise<void>, fn: (tx: Tx) => Promise<T>): Promise<T> {
@@ -94,7 +98,7 @@ export function createDatabase(connectionString: string, opts: { max?: number } 
     try {
       await client.query('BEGIN');
       await prelude(client);
-      const tx = drizzle(client, { schema });
+      const tx = drizzle(client);
       const result = await fn(tx);
       await client.query('COMMIT');
       return result;

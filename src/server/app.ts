@@ -5,6 +5,7 @@ import fastifyCookie from '@fastify/cookie';
 import fastifyFormbody from '@fastify/formbody';
 import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
+import fastifyWebsocket from '@fastify/websocket';
 import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
 import {
   hasZodFastifySchemaValidationErrors,
@@ -59,6 +60,8 @@ export async function buildApp(ctx: AppContext, opts: { logger?: boolean } = {})
   app.setSerializerCompiler(serializerCompiler);
 
   await app.register(fastifyCookie);
+  // Video-Beratung signalling (src/server/video/raeume.ts); frames above 64 KiB are refused by ws itself.
+  await app.register(fastifyWebsocket, { options: { maxPayload: 64 * 1024 } });
   await app.register(fastifyFormbody);
   await app.register(fastifySwagger, {
     openapi: {

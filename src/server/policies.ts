@@ -24,6 +24,18 @@ const PERMISSIONS = {
   'fall.lesen': ['leistung', 'integration', 'teamleitung'],
   'fall.bearbeiten': ['leistung', 'teamleitung'],
   'fall.bankdaten': ['leistung', 'teamleitung'],
+  /** Bewilligung, Bescheid, Zahlung, Kosten, Massenänderung (issue 4, items 3–8). */
+  'bewilligung.lesen': ['leistung', 'integration', 'teamleitung'],
+  'bewilligung.bearbeiten': ['leistung', 'teamleitung'],
+  'bewilligung.freigeben': ['teamleitung'],
+  'zahllauf.ausfuehren': ['leistung', 'teamleitung'],
+  'zahllauf.uebersicht': ['leistung', 'teamleitung', 'controlling'],
+  'kosten.lesen': ['controlling', 'teamleitung'],
+  'kdu.verwalten': ['admin'],
+  'einstellungen.verwalten': ['admin'],
+  'massenaenderung.ausfuehren': ['teamleitung'],
+  /** Termine (issue 6): calendars, consultation hours, invitations, outcomes, check-in. */
+  'termine.bearbeiten': ['leistung', 'integration', 'teamleitung', 'admin'],
   /** Citizen portal. */
   'portal.nutzen': ['buerger'],
 } as const satisfies Record<string, readonly Role[]>;

@@ -6,6 +6,12 @@ import { registerAuthRoutes } from './auth/routes.ts';
 import { registerAdminRoutes } from './admin/routes.ts';
 import { registerBerechnungRoutes } from './berechnung/routes.ts';
 import { registerFallRoutes } from './fall/routes.ts';
+import { registerBewilligungRoutes } from './bewilligung/routes.ts';
+import { registerZahlungRoutes } from './zahlung/routes.ts';
+import { registerMassenaenderungRoutes } from './massenaenderung/routes.ts';
+import { registerTermineRoutes } from './termine/routes.ts';
+import { registerVideoRoutes } from './video/raeume.ts';
+import { registerPortalRoutes } from './portal/routes.ts';
 
 
 /** Every JSON API area registers its routes here (one folder per area). */
@@ -16,5 +22,11 @@ export function registerApiRoutes(app: FastifyInstance, ctx: AppContext): void {
   registerAdminRoutes(api, ctx);
   registerBerechnungRoutes(api, ctx);
   registerFallRoutes(api, ctx);
+  registerBewilligungRoutes(api, ctx);
+  registerZahlungRoutes(api, ctx);
+  registerMassenaenderungRoutes(api, ctx);
+  registerTermineRoutes(api, ctx);
+  registerVideoRoutes(app, ctx);
+  registerPortalRoutes(app, ctx);
   api.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 }

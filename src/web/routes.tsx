@@ -4,6 +4,11 @@ import { startRoute } from './pages/start.tsx';
 import { loginRoute, logoutRoute } from './pages/anmelden.tsx';
 import { arbeitsplatzRoute } from './pages/arbeitsplatz.tsx';
 import { portalRoute } from './pages/portal.tsx';
+import { onlineEingangRoute } from './pages/online-eingang.tsx';
+import { anspruchPruefenRoute } from './pages/anspruch-pruefen.tsx';
+import { postfachRoute, vollmachtenRoute, zustellungRoute } from './pages/portal/postfach.tsx';
+import { fallPostfachRoute } from './pages/faelle/postfach-abschnitt.tsx';
+import { antragAbsendenRoute, antragEingegangenRoute, antragNeuRoute, antragRoute, antragSchrittRoute } from './pages/portal/antrag.tsx';
 import { kontoRoute } from './pages/konto.tsx';
 import { barrierefreiheitRoute, datenschutzRoute } from './pages/info.tsx';
 import { registerConfirmRoute, registerRoute, registerSentRoute } from './pages/registrieren.tsx';
@@ -22,6 +27,15 @@ import { faelleSucheRoute } from './pages/faelle/suche.tsx';
 import { faelleNeuRoute } from './pages/faelle/neu.tsx';
 import { fallakteRoute } from './pages/faelle/akte.tsx';
 import { arbeitsvorratRoute } from './pages/faelle/arbeitsvorrat.tsx';
+import { bescheidErstellenRoute, bewilligungAendernRoute, bewilligungBerechnenRoute, bewilligungFreigebenRoute } from './pages/faelle/bewilligung-abschnitt.tsx';
+import { freigabenRoute } from './pages/leistung/freigaben.tsx';
+import { zahlungRoute } from './pages/leistung/zahlung.tsx';
+import { kostenRoute } from './pages/leistung/kosten.tsx';
+import { massenaenderungRoute } from './pages/leistung/massenaenderung.tsx';
+import { kduRichtwerteRoute } from './pages/verwaltung/kdu-richtwerte.tsx';
+import { terminDetailRoute, termineAngebotRoute, termineBestaetigenRoute, termineBuchenRoute, termineGebuchtRoute, termineGesendetRoute, termineRoute } from './pages/termine/buerger.tsx';
+import { videoRoute } from './pages/termine/video.tsx';
+import { checkinRoute, terminEinladenRoute, terminEinladungRoute, terminKalenderRoute, terminSprechzeitenRoute } from './pages/termine/personal.tsx';
 
 /**
  * Every page, by path. Each page module exports one route object: its loader/action call the use case
@@ -37,6 +51,17 @@ export const routes: RouteObject[] = [
       logoutRoute,
       arbeitsplatzRoute,
       portalRoute,
+      antragNeuRoute,
+      antragRoute,
+      antragSchrittRoute,
+      antragAbsendenRoute,
+      antragEingegangenRoute,
+      onlineEingangRoute,
+      anspruchPruefenRoute,
+      postfachRoute,
+      zustellungRoute,
+      vollmachtenRoute,
+      fallPostfachRoute,
       kontoRoute,
       registerRoute,
       registerSentRoute,
@@ -65,6 +90,28 @@ export const routes: RouteObject[] = [
       faelleNeuRoute,
       fallakteRoute,
       arbeitsvorratRoute,
+      bewilligungBerechnenRoute,
+      bescheidErstellenRoute,
+      bewilligungFreigebenRoute,
+      bewilligungAendernRoute,
+      freigabenRoute,
+      zahlungRoute,
+      kostenRoute,
+      massenaenderungRoute,
+      kduRichtwerteRoute,
+      termineRoute,
+      termineBuchenRoute,
+      termineGesendetRoute,
+      termineGebuchtRoute,
+      termineBestaetigenRoute,
+      termineAngebotRoute,
+      terminDetailRoute,
+      videoRoute,
+      terminKalenderRoute,
+      terminSprechzeitenRoute,
+      terminEinladenRoute,
+      terminEinladungRoute,
+      checkinRoute,
       barrierefreiheitRoute,
       datenschutzRoute,
     ],

@@ -2,6 +2,8 @@ import { ConfigError, loadConfig } from '../../config/config.ts';
 import { DataDirLockedError, releaseSignalHooks } from '../../db/embedded.ts';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '../../db/seed/demo.ts';
 import { buildApp } from '../../server/app.ts';
+import { registriereTerminJobs } from '../../server/termine/jobs.ts';
+import { registrierePortalJobs } from '../../server/portal/jobs.ts';
 import { DatabaseUnreachableError, startSystem } from '../../system.ts';
 
 /** `vorort start` (= `npm start`): database, migrations, demo data, mail, HTTP. Stops cleanly on SIGINT/SIGTERM. */
@@ -49,6 +51,8 @@ export async function startCommand(_args: string[]): Promise<number> {
 
   await app.listen({ port: config.port, host: config.host });
   const url = config.publicUrl ?? `http://localhost:${config.port}`;
+  if (system.boss) await registriereTerminJobs({ boss: system.boss, ctx: { config, db: system.db, mailer: system.mailer, mailCatcher: system.mailCatcher }, basisUrl: url });
+  if (system.boss) await registrierePortalJobs({ boss: system.boss, ctx: { config, db: system.db, mailer: system.mailer, mailCatcher: system.mailCatcher } });
   console.log(`\nvorort läuft auf ${url}`);
   if (system.mailCatcher) console.log(`Entwicklungs-Postfach (abgefangene E-Mails): ${url}/entwicklung/post`);
   if (config.demoData) {

@@ -1,6 +1,7 @@
 import type { Database } from '../client.ts';
 import { directoryRepository } from '../repositories/directory.ts';
 import { kommunen, standorte, traeger, userStandorte, users } from '../schema/index.ts';
+import { seedTermineDemo } from './termine-demo.ts';
 
 export const DEMO_PASSWORD = 'vorort-demo';
 
@@ -56,6 +57,7 @@ export async function seedDemoData(db: Database, hashPassword: (p: string) => Pr
       ])
       .returning();
     const standort = (name: string) => st.find((s) => s.name === name)!;
+    const termineStaff: { userId: string; name: string; roles: readonly string[] }[] = [];
     for (const account of DEMO_ACCOUNTS) {
       const traegerId = account.traeger === 'musterland' ? m : b;
       const [u] = await tx
@@ -74,7 +76,11 @@ export async function seedDemoData(db: Database, hashPassword: (p: string) => Pr
         const own = account.traeger === 'musterland' ? [standort('Jobcenter Musterstadt'), ...(account.roles[0] === 'teamleitung' ? [standort('Jobcenter Beispieldorf')] : [])] : [standort('Jobcenter Beispielstadt Mitte')];
         await tx.insert(userStandorte).values(own.map((s) => ({ traegerId, userId: u!.id, standortId: s.id })));
       }
+      if (account.email === 'leistung@musterland.example' || account.email === 'integration@musterland.example') {
+        termineStaff.push({ userId: u!.id, name: account.name, roles: account.roles });
+      }
     }
+    await seedTermineDemo(tx, { traegerId: m, standortId: standort('Jobcenter Musterstadt').id, staff: termineStaff });
     return true;
   });
 }

@@ -6,4 +6,4 @@ export { erstantragFlow, weiterbewilligungFlow } from './flows/erstantrag.ts';
 export * from './flows/veraenderung.ts';
 export * from './nachweise.ts';
 export * from './berechnung.ts';
-export { text, fehlertext, type Sprache, type TextSchluessel, formularTexteDe, formularTexteEn } from './texte/index.ts';
+export { text, fehlertext, SPRACHEN, woerterbuecher, type Sprache, type TextSchluessel, formularTexteDe, formularTexteEn } from './texte/index.ts';

@@ -1,3 +1,4 @@
+import type { Tx } from '../../db/client.ts';
 import { antraegeRepository } from '../../db/repositories/antraege.ts';
 import { erstantragDatenSchema, plusTage, type ErstantragDaten } from '../../domain/fallakte/index.ts';
 import { recordAudit } from '../audit-trail.ts';
@@ -12,7 +13,7 @@ import { antragPayload, pruefeAntragsdaten, zustaendigerStandort } from './erfas
  * exactly like a paper application and stored as the Antrag's payload, without a Fallakte yet (bg_id NULL), at the
  * Standort of the address's Kommune. A caseworker takes it over with `antragUebernehmen` – no retyping.
  */
-export async function onlineErstantragEingang(opts: { ctx: AppContext; actor: Actor; daten: unknown }) {
+export async function onlineErstantragEingang(opts: { ctx: AppContext; actor: Actor; daten: unknown; /** run inside the caller's transaction (portal submission) */ tx?: Tx }) {
   const { ctx, actor } = opts;
   authorize(actor, 'portal.nutzen');
   const parsed = erstantragDatenSchema.safeParse(opts.daten);
@@ -21,7 +22,8 @@ export async function onlineErstantragEingang(opts: { ctx: AppContext; actor: Ac
   }
   const daten: ErstantragDaten = { ...parsed.data, eingangskanal: 'online', standortId: undefined };
   const { iban } = pruefeAntragsdaten(daten);
-  return ctx.db.withTenant(tenantScope(actor), async (tx) => {
+  const run = <T>(fn: (tx: Tx) => Promise<T>) => (opts.tx ? fn(opts.tx) : ctx.db.withTenant(tenantScope(actor), fn));
+  return run(async (tx) => {
     const standort = await zustaendigerStandort(tx, actor, daten);
     const antrag = await antraegeRepository.insert(tx, {
       traegerId: actor.traegerId,

@@ -1,7 +1,8 @@
 import type { ReactNode } from 'react';
 import type { Role } from '../../db/schema/index.ts';
 import { can, type Permission } from '../../server/policies.ts';
-import { LANGUAGES, translator, type Lang } from '../i18n/index.ts';
+import { LANGUAGES, RTL_LANGUAGES, translator, type Lang } from '../i18n/index.ts';
+import { text as formularText, type Sprache } from '../../domain/formular/index.ts';
 
 export type ShellUser = { name: string; art: 'staff' | 'buerger'; roles: Role[]; traegerName: string };
 
@@ -23,6 +24,12 @@ const STAFF_NAV: { href: string; label: string; permission?: Permission }[] = [
   { href: '/arbeitsplatz', label: 'Arbeitsplatz' },
   { href: '/faelle', label: 'Fälle', permission: 'fall.lesen' },
   { href: '/arbeitsvorrat', label: 'Arbeitsvorrat', permission: 'fall.lesen' },
+  { href: '/online-eingang', label: 'Online-Eingang', permission: 'fall.lesen' },
+  { href: '/freigaben', label: 'Freigaben', permission: 'bewilligung.freigeben' },
+  { href: '/zahlung', label: 'Zahlung', permission: 'zahllauf.uebersicht' },
+  { href: '/kosten', label: 'Kosten', permission: 'kosten.lesen' },
+  { href: '/massenaenderung', label: 'Massenänderung', permission: 'massenaenderung.ausfuehren' },
+  { href: '/verwaltung/kdu-richtwerte', label: 'KdU-Richtwerte', permission: 'kdu.verwalten' },
   { href: '/verwaltung', label: 'Verwaltung', permission: 'organisation.verwalten' },
   { href: '/verwaltung/protokoll', label: 'Zugriffsprotokoll', permission: 'protokoll.durchsuchen' },
 ];
@@ -42,7 +49,7 @@ export function Shell(p: ShellProps) {
   }
   const header = p.user?.traegerName ? `Jobcenter ${p.user.traegerName}` : (p.jobcenterName ?? 'vorort');
   return (
-    <html lang={htmlLang} dir="ltr">
+    <html lang={htmlLang} dir={RTL_LANGUAGES.has(htmlLang) ? 'rtl' : 'ltr'}>
       <head>
         <meta charSet="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
@@ -156,6 +163,7 @@ export function Shell(p: ShellProps) {
                 </a>
               </li>
             </ul>
+            {htmlLang !== 'de' ? <p className="kern-body kern-body--small">{formularText('portal.deutsch_verbindlich', htmlLang as Sprache)}</p> : null}
             <p className="kern-body kern-body--small">vorort – Stark. Sozial. Vor Ort.</p>
           </div>
         </footer>

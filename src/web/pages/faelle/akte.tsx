@@ -1,3 +1,7 @@
+import { postfachZurBg } from '../../../server/portal/postfach.ts';
+import { PostfachAbschnitt } from './postfach-abschnitt.tsx';
+import { BewilligungAbschnitt } from './bewilligung-abschnitt.tsx';
+import { listeBewilligungen } from '../../../server/bewilligung/liste-bewilligungen.ts';
 import { redirect, useActionData, useLoaderData, type ActionFunctionArgs, type LoaderFunctionArgs, type RouteObject } from 'react-router';
 import { einkommenDatenSchema } from '../../../domain/fallakte/index.ts';
 import { aendereAdresse } from '../../../server/fall/aendere-adresse.ts';
@@ -28,7 +32,10 @@ async function loader({ context, request, params }: LoaderFunctionArgs) {
   const akte = await oeffneFallakte({ ctx: web(context).app, actor, id: params.id ?? '', stichtag: stichtag || undefined });
   const darfBearbeiten = can(actor, 'fall.bearbeiten');
   const kommunen = darfBearbeiten ? (await formularDaten({ ctx: web(context).app, actor })).kommunen : [];
-  return { akte, darfBearbeiten, kommunen, ich: actor.userId };
+  const postfach = await postfachZurBg({ ctx: web(context).app, actor, bgId: akte.bg.id });
+  const bewilligung = can(actor, 'bewilligung.lesen') ? await listeBewilligungen({ ctx: web(context).app, actor, bgId: akte.bg.id }) : null;
+  const bewilligungRechte = { bearbeiten: can(actor, 'bewilligung.bearbeiten'), freigeben: can(actor, 'bewilligung.freigeben') };
+  return { akte, darfBearbeiten, kommunen, ich: actor.userId, postfach, bewilligung, bewilligungRechte };
 }
 
 const istTag = (x: string | undefined) => /^\d{4}-\d{2}-\d{2}$/.test(x ?? '');
@@ -203,7 +210,7 @@ function Abschnitt(p: { id: string; titel: string; children: React.ReactNode }) 
 }
 
 function FallaktePage() {
-  const { akte, darfBearbeiten, kommunen } = useLoaderData<typeof loader>();
+  const { akte, darfBearbeiten, kommunen, postfach, bewilligung, bewilligungRechte, ich } = useLoaderData<typeof loader>();
   const result = useActionData() as FallFormResult | undefined;
   const { csrfToken } = useRoot();
   const e = result?.errors ?? {};
@@ -493,6 +500,8 @@ function FallaktePage() {
           </table>
         </div>
       </Abschnitt>
+      <BewilligungAbschnitt bgId={akte.bg.id} csrfToken={csrfToken} darfBearbeiten={bewilligungRechte.bearbeiten} darfFreigeben={bewilligungRechte.freigeben} ich={ich} daten={bewilligung} />
+      <PostfachAbschnitt bgId={akte.bg.id} csrfToken={csrfToken} darfBearbeiten={darfBearbeiten} postfach={postfach} />
     </div>
   );
 }

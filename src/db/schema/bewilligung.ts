@@ -1,0 +1,376 @@
+import { sql } from 'drizzle-orm';
+import {
+  type AnyPgColumn,
+  bigint,
+  boolean,
+  check,
+  customType,
+  date,
+  foreignKey,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  unique,
+  uuid,
+} from 'drizzle-orm/pg-core';
+import { tenantColumns, versionColumn } from './columns.ts';
+import { bedarfsgemeinschaften } from './fall.ts';
+import { kommunen, traeger } from './organisation.ts';
+
+/**
+ * Bewilligung, Bescheid, Zahlung, Kosten, KdU-Richtwerte and Massenänderung (issue 4, items 3–8).
+ * Money in integer cents; months as 'YYYY-MM' text; periods of a Bewilligung as first/last day (date) so that an
+ * exclusion constraint (migration bewilligung_rls) refuses two approved Bewilligungen of one BG in the same month.
+ */
+
+const bytea = customType<{ data: Buffer; driverData: Buffer }>({ dataType: () => 'bytea' });
+
+const bgFk = (t: { traegerId: AnyPgColumn; bgId: AnyPgColumn }) =>
+  foreignKey({ columns: [t.traegerId, t.bgId], foreignColumns: [bedarfsgemeinschaften.traegerId, bedarfsgemeinschaften.id] });
+
+const monatCheck = (name: string, col: AnyPgColumn) => check(name, sql`${col} ~ '^[0-9]{4}-(0[1-9]|1[0-2])$'`);
+
+/** Settings of a Träger for benefits: Vier-Augen thresholds (vierAugenRegelnSchema) and its own bank account. */
+export const traegerEinstellungen = pgTable(
+  'traeger_einstellungen',
+  {
+    traegerId: uuid('traeger_id').notNull().primaryKey(),
+    vierAugenRegeln: jsonb('vier_augen_regeln').notNull(),
+    /** the Träger's account, debtor of the SEPA credit transfers */
+    iban: text('iban'),
+    bic: text('bic'),
+    kontoinhaber: text('kontoinhaber'),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    ...versionColumn,
+  },
+  (t) => [
+    foreignKey({ columns: [t.traegerId], foreignColumns: [traeger.id] }),
+    check('traeger_einstellungen_iban_check', sql`${t.iban} is null or ${t.iban} ~ '^[A-Z]{2}[0-9]{2}[A-Z0-9]{11,30}$'`),
+  ],
+);
+
+/** Angemessenheitsgrenzen (KdU-Richtwerte) per Kommune and household size, with validity dates. */
+export const kduRichtwerte = pgTable(
+  'kdu_richtwerte',
+  {
+    ...tenantColumns,
+    kommuneId: uuid('kommune_id').notNull(),
+    haushaltsgroesse: integer('haushaltsgroesse').notNull(),
+    bruttokaltmieteCent: bigint('bruttokaltmiete_cent', { mode: 'number' }).notNull(),
+    heizkostenCent: bigint('heizkosten_cent', { mode: 'number' }).notNull(),
+    gueltigVon: date('gueltig_von', { mode: 'string' }).notNull(),
+    gueltigBis: date('gueltig_bis', { mode: 'string' }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    ...versionColumn,
+  },
+  (t) => [
+    primaryKey({ columns: [t.traegerId, t.id] }),
+    foreignKey({ columns: [t.traegerId, t.kommuneId], foreignColumns: [kommunen.traegerId, kommunen.id] }),
+    check('kdu_richtwerte_groesse_check', sql`${t.haushaltsgroesse} between 1 and 12`),
+    check('kdu_richtwerte_betraege_check', sql`${t.bruttokaltmieteCent} >= 0 and ${t.heizkostenCent} >= 0`),
+    check('kdu_richtwerte_periode_check', sql`${t.gueltigBis} is null or ${t.gueltigBis} >= ${t.gueltigVon}`),
+    index('kdu_richtwerte_kommune_idx').on(t.traegerId, t.kommuneId, t.haushaltsgroesse),
+  ],
+);
+
+export const BEWILLIGUNG_STATUS = ['entwurf', 'freigabe_erforderlich', 'bewilligt', 'abgelehnt', 'aufgehoben', 'ersetzt'] as const;
+export type BewilligungStatus = (typeof BEWILLIGUNG_STATUS)[number];
+
+/** A decision about a Bewilligungszeitraum of a BG (one version; an Änderung creates a new version). */
+export const bewilligungen = pgTable(
+  'bewilligungen',
+  {
+    ...tenantColumns,
+    bgId: uuid('bg_id').notNull(),
+    antragId: uuid('antrag_id'),
+    /** first day of the first month, last day of the last month */
+    von: date('von', { mode: 'string' }).notNull(),
+    bis: date('bis', { mode: 'string' }).notNull(),
+    art: text('art').notNull().default('endgueltig'),
+    /** erstbewilligung | weiterbewilligung | aenderung | abschliessende_feststellung | ablehnung */
+    vorgang: text('vorgang').notNull(),
+    status: text('status').notNull().default('entwurf'),
+    rechtsstand: text('rechtsstand').notNull(),
+    vorlaeufigGrund: text('vorlaeufig_grund'),
+    /** the Bewilligung this version replaces (Änderung, abschließende Feststellung, Massenänderung) */
+    vorgaengerId: uuid('vorgaenger_id'),
+    massenaenderungId: uuid('massenaenderung_id'),
+    summeCent: bigint('summe_cent', { mode: 'number' }).notNull().default(0),
+    hoechsterMonatCent: bigint('hoechster_monat_cent', { mode: 'number' }).notNull().default(0),
+    /** reasons why a second person must approve (vierAugenErforderlich) */
+    vierAugenGruende: jsonb('vier_augen_gruende'),
+    /** Ablehnung: reasons (ablehnungAus) or the caseworker's text */
+    ablehnungsgruende: jsonb('ablehnungsgruende'),
+    /** Änderung: comparison with the previous version (vergleiche) and the reasons */
+    aenderung: jsonb('aenderung'),
+    computedAt: timestamp('computed_at', { withTimezone: true }).notNull().defaultNow(),
+    createdBy: uuid('created_by'),
+    approvedBy: uuid('approved_by'),
+    approvedAt: timestamp('approved_at', { withTimezone: true }),
+    ...versionColumn,
+  },
+  (t) => [
+    primaryKey({ columns: [t.traegerId, t.id] }),
+    bgFk(t),
+    check('bewilligungen_art_check', sql`${t.art} in ('endgueltig', 'vorlaeufig')`),
+    check(
+      'bewilligungen_status_check',
+      sql`${t.status} in ('entwurf', 'freigabe_erforderlich', 'bewilligt', 'abgelehnt', 'aufgehoben', 'ersetzt')`,
+    ),
+    check(
+      'bewilligungen_vorgang_check',
+      sql`${t.vorgang} in ('erstbewilligung', 'weiterbewilligung', 'aenderung', 'abschliessende_feststellung', 'ablehnung')`,
+    ),
+    check('bewilligungen_periode_check', sql`${t.bis} >= ${t.von}`),
+    index('bewilligungen_bg_idx').on(t.traegerId, t.bgId),
+    index('bewilligungen_status_idx').on(t.traegerId, t.status, t.bis),
+  ],
+);
+
+/** One month of a Bewilligung: engine input, engine result, amounts per person and cost split. */
+export const bewilligungMonate = pgTable(
+  'bewilligung_monate',
+  {
+    traegerId: uuid('traeger_id').notNull(),
+    bewilligungId: uuid('bewilligung_id').notNull(),
+    monat: text('monat').notNull(),
+    input: jsonb('input').notNull(),
+    /** engine result (with `schritte` when computed for a caseworker) */
+    ergebnis: jsonb('ergebnis').notNull(),
+    /** PersonBetrag[] (cents) */
+    personen: jsonb('personen').notNull(),
+    /** Kostenanteil[] (kostenaufteilung), sum = auszahlung_cent */
+    kosten: jsonb('kosten').notNull(),
+    auszahlungCent: bigint('auszahlung_cent', { mode: 'number' }).notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.traegerId, t.bewilligungId, t.monat] }),
+    foreignKey({ columns: [t.traegerId, t.bewilligungId], foreignColumns: [bewilligungen.traegerId, bewilligungen.id] }).onDelete('cascade'),
+    monatCheck('bewilligung_monate_monat_check', t.monat),
+    check('bewilligung_monate_betrag_check', sql`${t.auszahlungCent} >= 0`),
+  ],
+);
+
+/** Bescheide: immutable (content hash; the app role may only insert, read and add the rendered PDF once). */
+export const bescheide = pgTable(
+  'bescheide',
+  {
+    ...tenantColumns,
+    bgId: uuid('bg_id').notNull(),
+    bewilligungId: uuid('bewilligung_id'),
+    massenaenderungId: uuid('massenaenderung_id'),
+    art: text('art').notNull(),
+    datum: date('datum', { mode: 'string' }).notNull(),
+    modell: jsonb('modell').notNull(),
+    /** SHA-256 of the canonical model (bescheidHash) */
+    sha256: text('sha256').notNull(),
+    /** rendered PDF (NULL until rendered in the background, set once) */
+    pdf: bytea('pdf'),
+    pdfSha256: text('pdf_sha256'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    createdBy: uuid('created_by'),
+  },
+  (t) => [
+    primaryKey({ columns: [t.traegerId, t.id] }),
+    bgFk(t),
+    foreignKey({ columns: [t.traegerId, t.bewilligungId], foreignColumns: [bewilligungen.traegerId, bewilligungen.id] }),
+    check('bescheide_art_check', sql`${t.art} in ('bewilligung', 'aenderung', 'ablehnung', 'aufhebung')`),
+    check('bescheide_sha_check', sql`${t.sha256} ~ '^[0-9a-f]{64}$'`),
+    index('bescheide_bg_idx').on(t.traegerId, t.bgId, t.createdAt),
+    index('bescheide_ohne_pdf_idx').on(t.traegerId, t.createdAt).where(sql`pdf is null`),
+  ],
+);
+
+/** Decided differences for months already paid that are still to be paid out (Nachzahlungen, next Zahllauf). */
+export const korrekturen = pgTable(
+  'korrekturen',
+  {
+    ...tenantColumns,
+    bgId: uuid('bg_id').notNull(),
+    bewilligungId: uuid('bewilligung_id').notNull(),
+    monat: text('monat').notNull(),
+    betragCent: bigint('betrag_cent', { mode: 'number' }).notNull(),
+    kosten: jsonb('kosten').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.traegerId, t.id] }),
+    bgFk(t),
+    foreignKey({ columns: [t.traegerId, t.bewilligungId], foreignColumns: [bewilligungen.traegerId, bewilligungen.id] }),
+    monatCheck('korrekturen_monat_check', t.monat),
+    check('korrekturen_betrag_check', sql`${t.betragCent} > 0`),
+    index('korrekturen_bg_idx').on(t.traegerId, t.bgId),
+  ],
+);
+
+/** A monthly payment run. A run that did not finish (crash) is continued by the next start for the month. */
+export const zahllaeufe = pgTable(
+  'zahllaeufe',
+  {
+    ...tenantColumns,
+    zahlmonat: text('zahlmonat').notNull(),
+    nr: integer('nr').notNull(),
+    status: text('status').notNull().default('laufend'),
+    startedAt: timestamp('started_at', { withTimezone: true }).notNull().defaultNow(),
+    finishedAt: timestamp('finished_at', { withTimezone: true }),
+    startedBy: uuid('started_by'),
+    nachrichtId: text('nachricht_id').notNull(),
+    pain001: text('pain001'),
+    anzahl: integer('anzahl').notNull().default(0),
+    summeCent: bigint('summe_cent', { mode: 'number' }).notNull().default(0),
+    zurueckgestellt: jsonb('zurueckgestellt'),
+  },
+  (t) => [
+    primaryKey({ columns: [t.traegerId, t.id] }),
+    unique('zahllaeufe_monat_nr_unique').on(t.traegerId, t.zahlmonat, t.nr),
+    monatCheck('zahllaeufe_monat_check', t.zahlmonat),
+    check('zahllaeufe_status_check', sql`${t.status} in ('laufend', 'fertig')`),
+  ],
+);
+
+/** One payment. The idempotency key is unique per Träger: a payment is never recorded twice. */
+export const zahlungen = pgTable(
+  'zahlungen',
+  {
+    ...tenantColumns,
+    schluessel: text('schluessel').notNull(),
+    zahllaufId: uuid('zahllauf_id').notNull(),
+    bgId: uuid('bg_id').notNull(),
+    bewilligungId: uuid('bewilligung_id'),
+    korrekturId: uuid('korrektur_id'),
+    art: text('art').notNull(),
+    leistungsmonat: text('leistungsmonat').notNull(),
+    zahlmonat: text('zahlmonat').notNull(),
+    betragCent: bigint('betrag_cent', { mode: 'number' }).notNull(),
+    endToEndId: text('end_to_end_id').notNull(),
+    empfaengerName: text('empfaenger_name').notNull(),
+    ibanMaskiert: text('iban_maskiert').notNull(),
+    /** IBAN encrypted (security/crypto.ts, purpose 'zahlung-iban') */
+    ibanEnc: text('iban_enc').notNull(),
+    bic: text('bic'),
+    verwendungszweck: text('verwendungszweck').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.traegerId, t.id] }),
+    unique('zahlungen_schluessel_unique').on(t.traegerId, t.schluessel),
+    foreignKey({ columns: [t.traegerId, t.zahllaufId], foreignColumns: [zahllaeufe.traegerId, zahllaeufe.id] }),
+    bgFk(t),
+    check('zahlungen_art_check', sql`${t.art} in ('laufend', 'nachzahlung')`),
+    check('zahlungen_betrag_check', sql`${t.betragCent} > 0`),
+    monatCheck('zahlungen_leistungsmonat_check', t.leistungsmonat),
+    index('zahlungen_lauf_idx').on(t.traegerId, t.zahllaufId),
+    index('zahlungen_bg_idx').on(t.traegerId, t.bgId, t.leistungsmonat),
+  ],
+);
+
+/** Booking lines of a payment per cost type (and Kommune for kommunal costs). */
+export const buchungen = pgTable(
+  'buchungen',
+  {
+    ...tenantColumns,
+    schluessel: text('schluessel').notNull(),
+    zahlungId: uuid('zahlung_id').notNull(),
+    bgId: uuid('bg_id').notNull(),
+    leistungsmonat: text('leistungsmonat').notNull(),
+    zahlmonat: text('zahlmonat').notNull(),
+    kostenart: text('kostenart').notNull(),
+    kostentraeger: text('kostentraeger').notNull(),
+    kommuneId: uuid('kommune_id'),
+    betragCent: bigint('betrag_cent', { mode: 'number' }).notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.traegerId, t.id] }),
+    unique('buchungen_schluessel_unique').on(t.traegerId, t.schluessel),
+    foreignKey({ columns: [t.traegerId, t.zahlungId], foreignColumns: [zahlungen.traegerId, zahlungen.id] }),
+    check('buchungen_kostenart_check', sql`${t.kostenart} in ('lebensunterhalt', 'unterkunft', 'sofortzuschlag', 'einmalig')`),
+    check('buchungen_traeger_check', sql`${t.kostentraeger} in ('bund', 'kommune')`),
+    index('buchungen_monat_idx').on(t.traegerId, t.zahlmonat),
+  ],
+);
+
+/** Claims for overpaid benefits (§ 50 SGB X), per decision. */
+export const erstattungsforderungen = pgTable(
+  'erstattungsforderungen',
+  {
+    ...tenantColumns,
+    bgId: uuid('bg_id').notNull(),
+    bewilligungId: uuid('bewilligung_id'),
+    bescheidId: uuid('bescheid_id'),
+    betragCent: bigint('betrag_cent', { mode: 'number' }).notNull(),
+    /** who owes what and for which months */
+    personen: jsonb('personen').notNull(),
+    monate: jsonb('monate').notNull(),
+    norm: text('norm').notNull(),
+    status: text('status').notNull().default('offen'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    createdBy: uuid('created_by'),
+  },
+  (t) => [
+    primaryKey({ columns: [t.traegerId, t.id] }),
+    bgFk(t),
+    check('erstattungsforderungen_betrag_check', sql`${t.betragCent} > 0`),
+    check('erstattungsforderungen_status_check', sql`${t.status} in ('offen', 'erledigt')`),
+    index('erstattungsforderungen_bg_idx').on(t.traegerId, t.bgId),
+  ],
+);
+
+/** A Massenänderung job: recompute every running Bewilligung from `ab`. */
+export const massenaenderungen = pgTable(
+  'massenaenderungen',
+  {
+    ...tenantColumns,
+    ab: date('ab', { mode: 'string' }).notNull(),
+    grund: text('grund').notNull(),
+    status: text('status').notNull().default('laufend'),
+    gesamt: integer('gesamt').notNull().default(0),
+    verarbeitet: integer('verarbeitet').notNull().default(0),
+    geaendert: integer('geaendert').notNull().default(0),
+    bescheide: integer('bescheide').notNull().default(0),
+    fehler: integer('fehler').notNull().default(0),
+    startedBy: uuid('started_by'),
+    startedAt: timestamp('started_at', { withTimezone: true }).notNull().defaultNow(),
+    finishedAt: timestamp('finished_at', { withTimezone: true }),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    ...versionColumn,
+  },
+  (t) => [
+    primaryKey({ columns: [t.traegerId, t.id] }),
+    check('massenaenderungen_status_check', sql`${t.status} in ('laufend', 'pausiert', 'fertig', 'abgebrochen')`),
+  ],
+);
+
+/** Done marker per Bewilligung of a Massenänderung: unique, so a resumed run never handles a case twice. */
+export const massenaenderungFaelle = pgTable(
+  'massenaenderung_faelle',
+  {
+    traegerId: uuid('traeger_id').notNull(),
+    massenaenderungId: uuid('massenaenderung_id').notNull(),
+    bewilligungId: uuid('bewilligung_id').notNull(),
+    bgId: uuid('bg_id').notNull(),
+    geaendert: boolean('geaendert').notNull(),
+    neueBewilligungId: uuid('neue_bewilligung_id'),
+    bescheidId: uuid('bescheid_id'),
+    fehler: text('fehler'),
+    differenzCent: bigint('differenz_cent', { mode: 'number' }).notNull().default(0),
+    erledigtAt: timestamp('erledigt_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.traegerId, t.massenaenderungId, t.bewilligungId] }),
+    foreignKey({ columns: [t.traegerId, t.massenaenderungId], foreignColumns: [massenaenderungen.traegerId, massenaenderungen.id] }),
+    unique('massenaenderung_faelle_bescheid_unique').on(t.traegerId, t.bescheidId),
+  ],
+);
+
+export type TraegerEinstellungen = typeof traegerEinstellungen.$inferSelect;
+export type KduRichtwert = typeof kduRichtwerte.$inferSelect;
+export type Bewilligung = typeof bewilligungen.$inferSelect;
+export type BewilligungMonat = typeof bewilligungMonate.$inferSelect;
+export type BescheidRow = typeof bescheide.$inferSelect;
+export type Zahllauf = typeof zahllaeufe.$inferSelect;
+export type ZahlungRow = typeof zahlungen.$inferSelect;
+export type Massenaenderung = typeof massenaenderungen.$inferSelect;

@@ -1,0 +1,112 @@
+import { createHash } from 'node:crypto';
+import type { Tx } from '../../db/client.ts';
+import { antraegeRepository } from '../../db/repositories/antraege.ts';
+import { bescheidRepository, bescheidStammdaten, bewilligungRepository } from '../../db/repositories/bewilligung.ts';
+import { organisationRepository } from '../../db/repositories/organisation.ts';
+import type { Bedarfsgemeinschaft, Bewilligung } from '../../db/schema/index.ts';
+import { BescheidFehler, erstelleBescheid as erstelleModell } from '../../domain/bescheid/index.ts';
+import { tenantScope, type Actor, type AppContext } from '../context.ts';
+import { AppError, notFound } from '../errors.ts';
+import { heute, ladeBgFuer, protokolliere } from '../fall/common.ts';
+import { can } from '../policies.ts';
+import type { AenderungsDaten } from '../bewilligung/freigeben.ts';
+import { zeitraumAusGespeichert } from '../bewilligung/common.ts';
+import { bescheidEingabe, type Briefkopf } from './eingabe.ts';
+import { renderBescheidPdf } from './pdf.ts';
+
+const ENTSCHIEDEN = new Set(['bewilligt', 'abgelehnt', 'ersetzt']);
+
+export async function briefkopf(tx: Tx, standortId: string): Promise<Briefkopf> {
+  const t = await organisationRepository.traeger(tx);
+  const s = await organisationRepository.findStandort(tx, standortId);
+  return {
+    traeger: { name: t?.name ?? '', jobcenter: t?.jobcenterName ?? '' },
+    standort: {
+      name: s?.name ?? '',
+      strasse: s?.strasse ?? '',
+      plz: s?.plz ?? '',
+      ort: s?.ort ?? '',
+      ...(s?.telefon ? { telefon: s.telefon } : {}),
+      ...(s?.email ? { email: s.email } : {}),
+      ...(s?.oeffnungszeiten ? { oeffnungszeiten: s.oeffnungszeiten } : {}),
+    },
+  };
+}
+
+/** Builds the model of the Bescheid of a decided Bewilligung (no PDF yet). */
+export async function bescheidModell(tx: Tx, bg: Bedarfsgemeinschaft, b: Bewilligung, opts: { datum: string; sachbearbeitung?: { name: string } }) {
+  const monate = await bewilligungRepository.monate(tx, b.id);
+  const aenderung = b.aenderung as AenderungsDaten | null;
+  const relevant = aenderung && b.vorgang === 'aenderung' ? monate.filter((m) => m.monat >= aenderung.ab.slice(0, 7)) : monate;
+  const stamm = (await bescheidStammdaten(tx, [bg.id], opts.datum, { bank: true })).get(bg.id)!;
+  const antrag = b.antragId ? await antraegeRepository.find(tx, b.antragId) : undefined;
+  const eingabe = bescheidEingabe({
+    b,
+    fallnummer: bg.fallnummer,
+    briefkopf: await briefkopf(tx, bg.standortId),
+    stamm,
+    zeitraum: zeitraumAusGespeichert(relevant),
+    datum: opts.datum,
+    antragsdatum: antrag?.antragsdatum,
+    sachbearbeitung: opts.sachbearbeitung,
+  });
+  try {
+    return erstelleModell(eingabe);
+  } catch (err) {
+    if (err instanceof BescheidFehler) throw new AppError(err.code, 409, err.message);
+    throw err;
+  }
+}
+
+/**
+ * Creates the Bescheid for a decided Bewilligung of the BG (default: the latest decided one): model, PDF
+ * (renderBescheidPdf), content hash – stored immutably. A BG without a decided Bewilligung gets a clear 409.
+ */
+export async function erstelleBescheid(opts: { ctx: AppContext; actor: Actor; bgId: string; bewilligungId?: string | undefined }) {
+  const { ctx, actor } = opts;
+  return ctx.db.withTenant(tenantScope(actor), async (tx) => {
+    const bg = await ladeBgFuer(tx, actor, opts.bgId, 'bewilligung.bearbeiten');
+    const alle = await bewilligungRepository.listByBg(tx, bg.id);
+    let b: Bewilligung | undefined;
+    if (opts.bewilligungId) {
+      b = alle.find((x) => x.id === opts.bewilligungId);
+      if (!b) throw notFound('Die Bewilligung');
+    } else {
+      b = alle.filter((x) => x.status === 'bewilligt' || x.status === 'abgelehnt').sort((x, y) => (x.computedAt < y.computedAt ? 1 : -1))[0];
+    }
+    if (!b) {
+      throw new AppError(
+        'keine_bewilligung',
+        409,
+        alle.length
+          ? 'Für diese Bedarfsgemeinschaft ist noch keine Bewilligung entschieden. Bitte lassen Sie die berechnete Bewilligung zuerst freigeben.'
+          : 'Für diese Bedarfsgemeinschaft ist noch keine Bewilligung berechnet. Ein Bescheid kann erst nach Berechnung und Freigabe erstellt werden.',
+      );
+    }
+    if (!ENTSCHIEDEN.has(b.status)) {
+      throw new AppError('keine_bewilligung', 409, 'Diese Bewilligung ist noch nicht entschieden. Ein Bescheid kann erst nach der Freigabe erstellt werden.');
+    }
+    const modell = await bescheidModell(tx, bg, b, { datum: heute(), sachbearbeitung: { name: actor.name } });
+    const pdf = await renderBescheidPdf(modell);
+    const row = await bescheidRepository.insert(tx, {
+      traegerId: actor.traegerId,
+      bgId: bg.id,
+      bewilligungId: b.id,
+      art: modell.art,
+      datum: modell.datum,
+      modell,
+      sha256: modell.inhaltHash,
+      pdf,
+      pdfSha256: createHash('sha256').update(pdf).digest('hex'),
+      createdBy: actor.userId,
+    });
+    await protokolliere(tx, actor, {
+      bgId: bg.id,
+      art: 'bescheid_erstellt',
+      beschreibung: `${modell.titel} vom ${modell.datumText} erstellt.`,
+      details: { bescheidId: row.id, art: modell.art, sha256: modell.inhaltHash },
+      zweck: 'Leistungssachbearbeitung: Bescheid erstellen',
+    });
+    return { id: row.id, art: modell.art, titel: modell.titel, datum: modell.datum, sha256: modell.inhaltHash, bewilligungId: b.id, bankSichtbar: can(actor, 'fall.bankdaten') };
+  });
+}

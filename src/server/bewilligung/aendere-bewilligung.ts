@@ -1,0 +1,108 @@
+import { bewilligungRepository } from '../../db/repositories/bewilligung.ts';
+import { betraegeVon, monateVonBis, vergleiche, vierAugenErforderlich, type MonatsBetraege, type PersonBetrag } from '../../domain/bewilligung/index.ts';
+import { istKalenderdatum } from '../../domain/fallakte/index.ts';
+import { tenantScope, type Actor, type AppContext } from '../context.ts';
+import { AppError, validationFailed, versionConflict } from '../errors.ts';
+import { heute, protokolliere } from '../fall/common.ts';
+import {
+  berechneAusFallakte,
+  ladeBewilligungFuer,
+  ladeFallakte,
+  monatBis,
+  monatsZeilen,
+  monatVonTag,
+  presentBewilligung,
+  vierAugenRegeln,
+} from './common.ts';
+import type { AenderungsDaten } from './freigeben.ts';
+
+/**
+ * Änderung of an approved Bewilligung after a change in the Fallakte (new job, birth, move …): recomputes the months
+ * from `ab` with the Fallakte as it stands, compares them with the decided amounts (vergleiche: Nachzahlung for
+ * paid months, Erstattungsforderung for overpaid ones) and stores a new version as draft (`vorgaenger_id`). Months
+ * before `ab` are copied unchanged. `abschliessend` turns a vorläufige Bewilligung into the final decision
+ * (§ 41a Abs. 3): every month is recomputed from the actual figures recorded in the Fallakte.
+ */
+export async function aendereBewilligung(opts: {
+  ctx: AppContext;
+  actor: Actor;
+  id: string;
+  input: { ab?: string | undefined; grund: string; version: number; abschliessend?: boolean | undefined };
+}) {
+  const { ctx, actor, input } = opts;
+  return ctx.db.withTenant(tenantScope(actor), async (tx) => {
+    const { b: alt, bg } = await ladeBewilligungFuer(tx, actor, opts.id, 'bewilligung.bearbeiten');
+    if (alt.version !== input.version) throw versionConflict();
+    if (alt.status !== 'bewilligt') throw new AppError('status_ungueltig', 409, 'Nur eine erteilte Bewilligung kann geändert werden.');
+    if (input.abschliessend && alt.art !== 'vorlaeufig') {
+      throw new AppError('nicht_vorlaeufig', 409, 'Eine abschließende Feststellung gibt es nur für eine vorläufige Bewilligung.');
+    }
+    const ab = input.abschliessend ? alt.von : input.ab;
+    if (!ab || !istKalenderdatum(ab)) throw validationFailed([{ path: 'ab', code: 'datum_ungueltig', message: 'Bitte geben Sie an, ab wann sich etwas geändert hat (TT.MM.JJJJ).' }]);
+    if (ab > alt.bis) throw validationFailed([{ path: 'ab', code: 'ausserhalb', message: 'Das Datum liegt nach dem Ende des Bewilligungszeitraums.' }]);
+    const abMonat = ab < alt.von ? monatVonTag(alt.von) : ab.slice(0, 7);
+    const monate = monateVonBis(abMonat, monatBis(alt.bis));
+    const daten = await ladeFallakte(tx, bg, false);
+    const altMonate = await bewilligungRepository.monate(tx, alt.id);
+    const erster = altMonate[0]?.input as { leistungsbeginn?: string } | undefined;
+    const { zeitraum: z, kosten } = await berechneAusFallakte(tx, daten, monate, {
+      leistungsbeginn: erster?.leistungsbeginn ?? monatVonTag(alt.von),
+      bewilligungszeitraumBeginn: monatVonTag(alt.von),
+    });
+    const altBetraege: MonatsBetraege[] = altMonate
+      .filter((m) => m.monat >= abMonat)
+      .map((m) => ({ monat: m.monat, auszahlungCent: m.auszahlungCent, personen: (m.personen as PersonBetrag[]).map((p) => ({ id: p.id, auszahlungCent: p.auszahlungCent })) }));
+    const gezahltBis = await bewilligungRepository.gezahltBis(tx, bg.id);
+    const vergleich = vergleiche(altBetraege, betraegeVon(z), { gezahltBis, entscheidungsdatum: heute() });
+    if (!vergleich.geaendert && !input.abschliessend) {
+      throw new AppError('keine_aenderung', 409, 'Die Neuberechnung ergibt dieselben Beträge; ein Änderungsbescheid ist nicht nötig.');
+    }
+    const vorgang = input.abschliessend ? 'abschliessende_feststellung' : 'aenderung';
+    const unveraendert = altMonate.filter((m) => m.monat < abMonat);
+    const alle = [...unveraendert.map((m) => m.auszahlungCent), ...z.monate.map((m) => m.auszahlungCent)];
+    const regeln = await vierAugenRegeln(tx);
+    const pruefung = vierAugenErforderlich(regeln, {
+      art: vorgang,
+      nachzahlungCent: vergleich.nachzahlung.gesamtCent,
+      erstattungCent: vergleich.erstattungsforderung?.betragCent ?? 0,
+      hoechsterMonatsbetragCent: Math.max(0, ...z.monate.map((m) => m.auszahlungCent)),
+    });
+    const aenderung: AenderungsDaten = { ab, gruende: [input.grund], vergleich };
+    const neu = await bewilligungRepository.insert(tx, {
+      traegerId: actor.traegerId,
+      bgId: bg.id,
+      antragId: alt.antragId,
+      von: alt.von,
+      bis: alt.bis,
+      art: 'endgueltig',
+      vorgang,
+      status: 'entwurf',
+      rechtsstand: z.rechtsstand > alt.rechtsstand ? z.rechtsstand : alt.rechtsstand,
+      vorgaengerId: alt.id,
+      summeCent: alle.reduce((s, x) => s + x, 0),
+      hoechsterMonatCent: Math.max(0, ...alle),
+      vierAugenGruende: pruefung.gruende,
+      aenderung,
+      createdBy: actor.userId,
+    });
+    await bewilligungRepository.kopiereMonate(tx, [{ vonId: alt.id, nachId: neu.id }], abMonat);
+    await bewilligungRepository.insertMonate(tx, monatsZeilen(actor.traegerId, neu.id, z, kosten));
+    await protokolliere(tx, actor, {
+      bgId: bg.id,
+      art: 'bewilligung_geaendert',
+      beschreibung: `Bewilligung ab ${ab} neu berechnet (${input.abschliessend ? 'abschließende Feststellung' : 'Änderung'}): ${input.grund}`,
+      details: { bewilligungId: neu.id, vorgaengerId: alt.id, nachzahlungCent: vergleich.nachzahlung.gesamtCent, ueberzahlungCent: vergleich.ueberzahlung.gesamtCent },
+      zweck: 'Leistungssachbearbeitung: Bewilligung ändern',
+    });
+    return {
+      bewilligung: presentBewilligung(neu, await bewilligungRepository.monate(tx, neu.id)),
+      vergleich: {
+        nachzahlungCent: vergleich.nachzahlung.gesamtCent,
+        ueberzahlungCent: vergleich.ueberzahlung.gesamtCent,
+        erstattungCent: vergleich.erstattungsforderung?.betragCent ?? 0,
+        geaenderteMonate: vergleich.geaenderteMonate.map((m) => ({ monat: m.monat, altCent: m.altCent, neuCent: m.neuCent, differenzCent: m.differenzCent })),
+      },
+      vierAugen: pruefung,
+    };
+  });
+}

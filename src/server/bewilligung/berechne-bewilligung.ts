@@ -1,0 +1,121 @@
+import { antraegeRepository } from '../../db/repositories/antraege.ts';
+import { bewilligungRepository } from '../../db/repositories/bewilligung.ts';
+import {
+  ablehnungAus,
+  bewilligungszeitraum,
+  BewilligungsFehler,
+  leistungsbeginnAusAntrag,
+  vierAugenErforderlich,
+  type Vorgangsart,
+} from '../../domain/bewilligung/index.ts';
+import { tenantScope, type Actor, type AppContext } from '../context.ts';
+import { AppError, notFound } from '../errors.ts';
+import { ladeBgFuer, protokolliere } from '../fall/common.ts';
+import {
+  berechneAusFallakte,
+  ladeFallakte,
+  monatsZeilen,
+  periodeTage,
+  presentBewilligung,
+  ueberschneidungsFehler,
+  vierAugenRegeln,
+} from './common.ts';
+
+export type BerechneBewilligungEingabe = {
+  /** Antrag the decision answers (its Antragsdatum sets the Leistungsbeginn, § 37 Abs. 2 S. 2) */
+  antragId?: string | undefined;
+  /** first month 'YYYY-MM' (default: from the Antrag, else the month after the last approved period) */
+  beginn?: string | undefined;
+  /** length in months (default: the rule, normally 12) */
+  monate?: number | undefined;
+  /** vorläufige Entscheidung (§ 41a) with its reason */
+  vorlaeufigGrund?: string | undefined;
+};
+
+/**
+ * Computes a Bewilligung for a BG month by month from the Fallakte and stores it as `entwurf` with its
+ * Rechtsstand and the Vier-Augen reasons that will apply to its approval. A period overlapping an approved one is
+ * refused. When no month has an entitlement the draft is an Ablehnung (with the reasons from the engine).
+ */
+export async function berechneBewilligung(opts: { ctx: AppContext; actor: Actor; bgId: string; input: BerechneBewilligungEingabe }) {
+  const { ctx, actor, input } = opts;
+  return ctx.db.withTenant(tenantScope(actor), async (tx) => {
+    const bg = await ladeBgFuer(tx, actor, opts.bgId, 'bewilligung.bearbeiten');
+    const bisher = await bewilligungRepository.listByBg(tx, bg.id);
+    const bewilligte = bisher.filter((b) => b.status === 'bewilligt' || b.status === 'ersetzt');
+    let beginn = input.beginn;
+    let antragId: string | null = null;
+    if (input.antragId) {
+      const antrag = await antraegeRepository.find(tx, input.antragId);
+      if (!antrag || antrag.bgId !== bg.id) throw notFound('Der Antrag');
+      antragId = antrag.id;
+      if (!beginn) beginn = leistungsbeginnAusAntrag(antrag.antragsdatum).monat;
+    }
+    if (!beginn) {
+      const letzte = bisher.filter((b) => b.status === 'bewilligt').sort((a, b) => (a.bis < b.bis ? 1 : -1))[0];
+      if (letzte) {
+        const [j, m] = letzte.bis.slice(0, 7).split('-').map(Number) as [number, number];
+        beginn = m === 12 ? `${j + 1}-01` : `${j}-${String(m + 1).padStart(2, '0')}`;
+      } else {
+        const antraege = (await antraegeRepository.listByBg(tx, bg.id)).map((r) => r.antrag).filter((a) => a.art === 'erstantrag' || a.art === 'weiterbewilligung');
+        const erst = antraege.sort((a, b) => (a.antragsdatum < b.antragsdatum ? 1 : -1))[0];
+        if (!erst) throw new AppError('beginn_fehlt', 400, 'Bitte geben Sie den Beginn des Bewilligungszeitraums an oder wählen Sie einen Antrag.');
+        antragId = erst.id;
+        beginn = leistungsbeginnAusAntrag(erst.antragsdatum).monat;
+      }
+    }
+    let zeitraum;
+    try {
+      zeitraum = bewilligungszeitraum({
+        beginn,
+        ...(input.vorlaeufigGrund ? { vorlaeufig: true } : {}),
+        ...(input.monate !== undefined ? { monate: input.monate } : {}),
+      });
+    } catch (err) {
+      if (err instanceof BewilligungsFehler) throw new AppError(err.code, 400, err.message, [{ path: 'monate', code: err.code, message: err.message }]);
+      throw err;
+    }
+    const tage = periodeTage(zeitraum.beginn, zeitraum.ende);
+    if ((await bewilligungRepository.bewilligteIm(tx, bg.id, tage.von, tage.bis)).length > 0) throw ueberschneidungsFehler();
+
+    const daten = await ladeFallakte(tx, bg, false);
+    const leistungsbeginn = bewilligte.map((b) => b.von.slice(0, 7)).sort()[0] ?? zeitraum.beginn;
+    const { zeitraum: z, kosten } = await berechneAusFallakte(tx, daten, zeitraum.monate, {
+      leistungsbeginn: leistungsbeginn < zeitraum.beginn ? leistungsbeginn : zeitraum.beginn,
+      bewilligungszeitraumBeginn: zeitraum.beginn,
+    });
+    const ablehnung = ablehnungAus(z);
+    const vorgang: Vorgangsart = ablehnung?.vollstaendig ? 'ablehnung' : bewilligte.length ? 'weiterbewilligung' : 'erstbewilligung';
+    const hoechster = Math.max(0, ...z.monate.map((m) => m.auszahlungCent));
+    const regeln = await vierAugenRegeln(tx);
+    const pruefung = vierAugenErforderlich(regeln, { art: vorgang, hoechsterMonatsbetragCent: hoechster });
+    const b = await bewilligungRepository.insert(tx, {
+      traegerId: actor.traegerId,
+      bgId: bg.id,
+      antragId,
+      von: tage.von,
+      bis: tage.bis,
+      art: input.vorlaeufigGrund ? 'vorlaeufig' : 'endgueltig',
+      vorgang,
+      status: 'entwurf',
+      rechtsstand: z.rechtsstand,
+      vorlaeufigGrund: input.vorlaeufigGrund ?? null,
+      summeCent: z.summeCent,
+      hoechsterMonatCent: hoechster,
+      vierAugenGruende: pruefung.gruende,
+      ablehnungsgruende: ablehnung ? ablehnung.gruende.map((g) => ({ text: g.text, norm: g.norm, monate: g.monate })) : null,
+      createdBy: actor.userId,
+    });
+    const zeilen = monatsZeilen(actor.traegerId, b.id, z, kosten);
+    await bewilligungRepository.insertMonate(tx, zeilen);
+    await protokolliere(tx, actor, {
+      bgId: bg.id,
+      art: 'bewilligung_berechnet',
+      beschreibung: `Bewilligung ${zeitraum.beginn} bis ${zeitraum.ende} berechnet (${vorgang === 'ablehnung' ? 'Ablehnung' : 'Entwurf'}).`,
+      details: { bewilligungId: b.id, summeCent: z.summeCent },
+      zweck: 'Leistungssachbearbeitung: Bewilligung berechnen',
+    });
+    const monate = await bewilligungRepository.monate(tx, b.id);
+    return { bewilligung: presentBewilligung(b, monate), zeitraumBegruendung: zeitraum.begruendung, vierAugen: pruefung };
+  });
+}

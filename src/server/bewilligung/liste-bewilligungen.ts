@@ -1,0 +1,32 @@
+import { bescheidRepository, bewilligungRepository } from '../../db/repositories/bewilligung.ts';
+import { recordAudit } from '../audit-trail.ts';
+import { tenantScope, type Actor, type AppContext } from '../context.ts';
+import { ladeBgFuer } from '../fall/common.ts';
+import { can } from '../policies.ts';
+import { presentBewilligung } from './common.ts';
+
+/** Bewilligungen (with months of the latest ones) and Bescheide of a BG; audited as a read of benefit data. */
+export async function listeBewilligungen(opts: { ctx: AppContext; actor: Actor; bgId: string }) {
+  const { ctx, actor } = opts;
+  return ctx.db.withTenant(tenantScope(actor), async (tx) => {
+    const bg = await ladeBgFuer(tx, actor, opts.bgId, 'bewilligung.lesen');
+    const liste = await bewilligungRepository.listByBg(tx, bg.id);
+    const bewilligungen = [];
+    for (const b of liste) {
+      const zeigeMonate = b.status !== 'ersetzt';
+      bewilligungen.push(presentBewilligung(b, zeigeMonate ? await bewilligungRepository.monate(tx, b.id) : undefined));
+    }
+    const bescheide = (await bescheidRepository.listByBg(tx, bg.id)).map((x) => ({ ...x, createdAt: x.createdAt.toISOString() }));
+    const erstattungen = can(actor, 'bewilligung.bearbeiten')
+      ? (await bewilligungRepository.erstattungenByBg(tx, bg.id)).map((e) => ({ id: e.id, betragCent: e.betragCent, status: e.status, norm: e.norm, createdAt: e.createdAt.toISOString() }))
+      : [];
+    await recordAudit(tx, actor, {
+      objectType: 'bewilligung',
+      objectId: bg.id,
+      action: 'read',
+      purpose: actor.roles.includes('leistung') ? 'Leistungssachbearbeitung: Bewilligungen einsehen' : 'Bewilligungen einsehen',
+      details: { anzahl: liste.length },
+    });
+    return { bgId: bg.id, fallnummer: bg.fallnummer, version: bg.version, bewilligungen, bescheide, erstattungen };
+  });
+}

@@ -1,0 +1,36 @@
+import { zahlungRepository } from '../../db/repositories/bewilligung.ts';
+import { organisationRepository } from '../../db/repositories/organisation.ts';
+import { istMonat } from '../../domain/fallakte/index.ts';
+import { kostenBisMonat, kostenImMonat, type Buchung, type Kostenbericht } from '../../domain/kosten/index.ts';
+import { tenantScope, type Actor, type AppContext } from '../context.ts';
+import { validationFailed } from '../errors.ts';
+import { authorize } from '../policies.ts';
+
+/**
+ * Expenditure of the month and of the year to date from the recorded bookings (by payment month): total, Bund,
+ * KdU of the Kreis and per Kommune. Aggregates only – no personal data.
+ */
+export async function kostenbericht(opts: { ctx: AppContext; actor: Actor; monat: string }) {
+  const { ctx, actor, monat } = opts;
+  authorize(actor, 'kosten.lesen');
+  if (!istMonat(monat)) throw validationFailed([{ path: 'monat', code: 'monat_ungueltig', message: 'Bitte einen Monat im Format JJJJ-MM angeben.' }]);
+  return ctx.db.withTenant(tenantScope(actor), async (tx) => {
+    const rows = await zahlungRepository.buchungenBis(tx, `${monat.slice(0, 4)}-01`, monat);
+    const buchungen: Buchung[] = rows.map((r) => ({
+      bgId: r.bgId,
+      leistungsmonat: r.leistungsmonat,
+      zahlmonat: r.zahlmonat,
+      kostenart: r.kostenart as Buchung['kostenart'],
+      traeger: r.kostentraeger as Buchung['traeger'],
+      kommuneId: r.kommuneId,
+      betragCent: r.betragCent,
+    }));
+    const namen = new Map((await organisationRepository.listKommunen(tx)).map((k) => [k.id, k.name]));
+    const mitNamen = (b: Kostenbericht) => ({
+      ...b,
+      unterkunftJeKommune: b.unterkunftJeKommune.map((k) => ({ ...k, name: namen.get(k.kommuneId) ?? 'unbekannt' })),
+      kommunalJeKommune: b.kommunalJeKommune.map((k) => ({ ...k, name: namen.get(k.kommuneId) ?? 'unbekannt' })),
+    });
+    return { monat, imMonat: mitNamen(kostenImMonat(buchungen, monat)), bisMonat: mitNamen(kostenBisMonat(buchungen, monat)) };
+  });
+}

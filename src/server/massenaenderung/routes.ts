@@ -1,0 +1,92 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { errorSchema } from '../auth/routes.ts';
+import type { AppContext } from '../context.ts';
+import { requireActor } from '../http.ts';
+import { setzeLaufendeFort, warteAufWorker } from './runner.ts';
+import { massenaenderungDetail, massenaenderungen, starteMassenaenderung, steuereMassenaenderung } from './steuerung.ts';
+
+const idParams = z.object({ id: z.string().max(100).describe('ID (UUID)') });
+const errors = { 400: errorSchema, 401: errorSchema, 403: errorSchema, 404: errorSchema, 409: errorSchema };
+const security = [{ sitzung: [] }];
+const angemeldet = async (req: FastifyRequest) => {
+  requireActor(req);
+};
+const jobSchema = z.object({
+  id: z.string(),
+  ab: z.string(),
+  grund: z.string(),
+  status: z.string().describe('laufend | pausiert | fertig | abgebrochen'),
+  gesamt: z.number(),
+  verarbeitet: z.number(),
+  geaendert: z.number(),
+  bescheide: z.number(),
+  fehler: z.number(),
+  startedAt: z.string(),
+  finishedAt: z.string().nullable(),
+  version: z.number(),
+});
+
+/** Massenänderung: start, progress, pause/resume/cancel (issue 4, item 8). Jobs left running resume at start. */
+export function registerMassenaenderungRoutes(app: FastifyInstance, ctx: AppContext) {
+  const api = app.withTypeProvider<ZodTypeProvider>();
+  const tags = ['Massenänderung'];
+  app.addHook('onReady', async () => {
+    await setzeLaufendeFort(ctx).catch(() => {});
+  });
+  app.addHook('onClose', async () => {
+    await warteAufWorker();
+  });
+
+  api.get(
+    '/api/massenaenderungen',
+    { preValidation: angemeldet, schema: { tags, security, summary: 'Massenänderungen mit Fortschritt', response: { 200: z.object({ massenaenderungen: z.array(jobSchema) }), ...errors } } },
+    async (req) => ({ massenaenderungen: await massenaenderungen({ ctx, actor: requireActor(req) }) }),
+  );
+  api.post(
+    '/api/massenaenderungen',
+    {
+      preValidation: angemeldet,
+      schema: {
+        tags,
+        security,
+        summary: 'Massenänderung ab Datum starten (läuft im Hintergrund; Änderungsbescheide, wo sich ein Betrag ändert)',
+        body: z.object({ ab: z.string().max(10), grund: z.string().max(300) }),
+        response: { 202: jobSchema, ...errors },
+      },
+    },
+    async (req, reply) => reply.code(202).send(await starteMassenaenderung({ ctx, actor: requireActor(req), input: req.body })),
+  );
+  api.get(
+    '/api/massenaenderungen/:id',
+    {
+      preValidation: angemeldet,
+      schema: {
+        tags,
+        security,
+        summary: 'Fortschritt und geänderte Fälle',
+        params: idParams,
+        response: {
+          200: jobSchema.extend({ faelle: z.array(z.object({ bgId: z.string(), fallnummer: z.string(), differenzCent: z.number(), bescheidId: z.string().nullable(), fehler: z.string().nullable() })) }),
+          ...errors,
+        },
+      },
+    },
+    async (req) => massenaenderungDetail({ ctx, actor: requireActor(req), id: req.params.id }),
+  );
+  api.post(
+    '/api/massenaenderungen/:id/:aktion',
+    {
+      preValidation: angemeldet,
+      schema: {
+        tags,
+        security,
+        summary: 'Massenänderung pausieren, fortsetzen oder abbrechen',
+        params: z.object({ id: z.string().max(100), aktion: z.enum(['pausieren', 'fortsetzen', 'abbrechen']) }),
+        response: { 200: jobSchema, ...errors },
+      },
+    },
+    async (req) => steuereMassenaenderung({ ctx, actor: requireActor(req), id: req.params.id, aktion: req.params.aktion }),
+  );
+}

@@ -1,0 +1,38 @@
+import { directoryRepository } from '../../db/repositories/directory.ts';
+import { portalRepository } from '../../db/repositories/portal.ts';
+import { text, type Sprache, SPRACHEN } from '../../domain/formular/index.ts';
+import { recordAudit } from '../audit-trail.ts';
+import type { AppContext } from '../context.ts';
+import { portalFlow } from './flows.ts';
+
+export const ENTWURF_ERINNERUNG_NACH_TAGEN = 3;
+
+/**
+ * Reminds citizens by e-mail of a draft they have not touched for `nachTagen` days (once per draft). The Antragsdatum
+ * is already secured; the mail says so. Returns how many mails went out. Called by the periodic job and by tests.
+ */
+export async function erinnereAnEntwuerfe(opts: { ctx: AppContext; jetzt?: Date; nachTagen?: number }): Promise<number> {
+  const { ctx } = opts;
+  const jetzt = opts.jetzt ?? new Date();
+  const vor = new Date(jetzt.getTime() - (opts.nachTagen ?? ENTWURF_ERINNERUNG_NACH_TAGEN) * 24 * 3600 * 1000);
+  const traeger = await ctx.db.withSystem((tx) => directoryRepository.listTraeger(tx));
+  const basis = ctx.config.publicUrl ?? '';
+  let gesendet = 0;
+  for (const t of traeger) {
+    const offen = await ctx.db.withTenant({ traegerId: t.id }, (tx) => portalRepository.entwuerfeZurErinnerung(tx, vor));
+    for (const e of offen) {
+      const sprache: Sprache = (SPRACHEN as readonly string[]).includes(e.sprache) ? (e.sprache as Sprache) : 'de';
+      const titel = text(portalFlow(e.flowId)?.titel ?? 'antrag.antrag.titel', sprache);
+      const link = `${basis}/portal/antrag/${e.id}`;
+      const zeilen = [text('portal.erinnerung.text', sprache, { titel, link })];
+      if (sprache !== 'de') zeilen.push('', '—', text('portal.erinnerung.text', 'de', { titel: text(portalFlow(e.flowId)?.titel ?? 'antrag.antrag.titel', 'de'), link }));
+      await ctx.mailer.send({ to: e.email, subject: text('portal.erinnerung.betreff', sprache), text: zeilen.join('\n') });
+      await ctx.db.withTenant({ traegerId: t.id }, async (tx) => {
+        await portalRepository.markiereErinnert(tx, e.id);
+        await recordAudit(tx, { system: 'entwurf-erinnerung', traegerId: t.id }, { objectType: 'antrag_entwurf', objectId: e.id, action: 'update', purpose: 'Bürgerportal: an unfertigen Antrag erinnern' });
+      });
+      gesendet++;
+    }
+  }
+  return gesendet;
+}

@@ -1,0 +1,33 @@
+import { portalRepository } from '../../db/repositories/portal.ts';
+import { recordAudit } from '../audit-trail.ts';
+import { tenantScope, type Actor, type AppContext } from '../context.ts';
+import { heute } from '../fall/common.ts';
+import { portalFlow } from './flows.ts';
+import { pruefeZugriff } from './zugriff.ts';
+
+/**
+ * What the portal start page shows for a citizen (or, for a representative, for the person they act for): open
+ * drafts, every request made with its status, unread messages, and whom the actor may act for.
+ */
+export async function portalUebersicht(opts: { ctx: AppContext; actor: Actor; fuer?: string | undefined }) {
+  const { ctx, actor } = opts;
+  return ctx.db.withTenant(tenantScope(actor), async (tx) => {
+    const zugriff = await pruefeZugriff(tx, actor, opts.fuer ?? actor.userId, 'lesen');
+    const buergerId = zugriff.buergerId;
+    const entwuerfe = (await portalRepository.listEntwuerfe(tx, buergerId))
+      .filter((e) => e.status === 'offen')
+      .map((e) => ({ id: e.id, flowId: e.flowId, titel: portalFlow(e.flowId)?.titel ?? e.flowId, antragsdatum: e.antragsdatum, geaendert: e.updatedAt.toISOString() }));
+    const antraege = (await portalRepository.antraegeVon(tx, buergerId)).map((a) => ({ id: a.id, art: a.art, antragsdatum: a.antragsdatum, status: a.status }));
+    const nachrichten = await portalRepository.nachrichten(tx, { buergerId });
+    const ungelesen = nachrichten.filter((n) => n.richtung === 'an_buerger' && !n.gelesenAm).length;
+    const vertretene: Array<{ id: string; name: string; umfang: string }> = [];
+    for (const v of await portalRepository.vollmachtenFuer(tx, actor.userId, heute())) {
+      const vorhanden = vertretene.find((x) => x.id === v.v.vollmachtgeberId);
+      if (!vorhanden) vertretene.push({ id: v.v.vollmachtgeberId, name: v.name, umfang: v.v.umfang });
+      else if (v.v.umfang === 'handeln') vorhanden.umfang = 'handeln';
+    }
+    const person = buergerId === actor.userId ? { name: actor.name } : await portalRepository.findUser(tx, buergerId);
+    await recordAudit(tx, actor, { objectType: 'portal', objectId: buergerId, action: 'read', purpose: 'Bürgerportal: Übersicht', details: { als: zugriff.als } });
+    return { buergerId, als: zugriff.als, name: person?.name ?? '', entwuerfe, antraege, ungelesen, vertretene };
+  });
+}

@@ -1,0 +1,108 @@
+import { istBelegtFehler, termineRepository, type TerminRow } from '../../db/repositories/termine.ts';
+import { alternativen, darfAbsagen, darfVerschieben, pruefeBuchung, type Kanal } from '../../domain/termine/index.ts';
+import type { OutgoingMail } from '../../mail/mailer.ts';
+import { recordAudit } from '../audit-trail.ts';
+import { tenantScope, type Actor, type AppContext } from '../context.ts';
+import { AppError, versionConflict } from '../errors.ts';
+import { slotBelegt, terminFehler } from './fehler.ts';
+import { alsTerminZeit, darfSehen, regelnFuer, sendeNachCommit, terminNichtGefunden } from './gemeinsam.ts';
+import { terminMail } from './mails.ts';
+import { ladeVerfuegbarkeit } from './verfuegbarkeit.ts';
+import { slotAnbieten } from './warteliste.ts';
+
+class SchonBelegt extends Error {}
+
+async function freigeben(ctx: AppContext, tx: Parameters<typeof slotAnbieten>[0]['tx'], alt: TerminRow, basisUrl: string, jetzt: Date) {
+  const anliegen = await termineRepository.findAnliegen(tx, alt.anliegenId);
+  return slotAnbieten({
+    ctx,
+    tx,
+    traegerId: alt.traegerId,
+    slot: {
+      ressourceId: alt.ressourceId,
+      standortId: alt.standortId,
+      anliegenId: alt.anliegenId,
+      beginn: alt.beginn,
+      ende: alt.ende,
+      kanal: alt.kanal as Kanal,
+      pufferMinuten: anliegen?.pufferMinuten ?? 0,
+    },
+    basisUrl,
+    jetzt,
+  });
+}
+
+/**
+ * Moves an appointment to another free time (same Anliegen, channel and Standort). Citizens only their own and
+ * only within the rules (`darfVerschieben`); the freed time goes to the Warteliste. SEQUENCE + 1, change mail.
+ */
+export async function verschiebeTermin(opts: { ctx: AppContext; actor: Actor; terminId: string; input: { beginn: Date; version?: number | undefined }; basisUrl: string; jetzt?: Date }) {
+  const { ctx, actor, basisUrl } = opts;
+  const jetzt = opts.jetzt ?? new Date();
+  const regeln = regelnFuer(actor.traegerId);
+  try {
+    const { termin, mails } = await ctx.db.withTenant(tenantScope(actor), async (tx) => {
+      const alt = await termineRepository.findTermin(tx, opts.terminId);
+      if (!alt || !darfSehen(actor, alt)) throw terminNichtGefunden();
+      if (opts.input.version !== undefined && opts.input.version !== alt.version) throw versionConflict();
+      if (actor.art === 'buerger') {
+        const r = darfVerschieben(alsTerminZeit(alt), jetzt, regeln);
+        if (!r.ok) throw new AppError(r.code, r.code === 'termin_nicht_aktiv' ? 409 : 400, r.meldung);
+      } else if (alt.status !== 'gebucht') throw new AppError('termin_nicht_aktiv', 409, 'Dieser Termin ist nicht mehr gebucht.');
+      const { v } = await ladeVerfuegbarkeit(tx, { jetzt, regeln, ohneTerminId: alt.id });
+      const wunsch = { anliegenId: alt.anliegenId, kanal: alt.kanal as Kanal, beginn: opts.input.beginn, standortId: alt.standortId };
+      const p = pruefeBuchung(v, wunsch, jetzt, regeln);
+      if (!p.ok) {
+        if (p.fehler.code === 'slot_belegt') throw new SchonBelegt();
+        throw terminFehler(p.fehler);
+      }
+      const anliegen = await termineRepository.findAnliegen(tx, alt.anliegenId);
+      const neu = await termineRepository.updateTermin(tx, alt.id, alt.version, {
+        ressourceId: p.slot.ressourceId,
+        beginn: p.slot.beginn,
+        ende: p.slot.ende,
+        blockiertBis: new Date(p.slot.ende.getTime() + (anliegen?.pufferMinuten ?? 0) * 60_000),
+        sequenz: alt.sequenz + 1,
+        erinnerungGesendetAm: null,
+      });
+      if (!neu) throw versionConflict();
+      await recordAudit(tx, actor, { objectType: 'termin', objectId: alt.id, personId: alt.buergerUserId, action: 'update', purpose: 'Termin verschieben', details: { feld: 'beginn' } });
+      const ausgehend: (OutgoingMail | undefined)[] = [await terminMail({ ctx, tx, termin: neu, art: 'aenderung', basisUrl, jetzt })];
+      ausgehend.push(await freigeben(ctx, tx, alt, basisUrl, jetzt));
+      return { termin: neu, mails: ausgehend };
+    });
+    await sendeNachCommit(ctx, mails);
+    return termin;
+  } catch (err) {
+    if (!(err instanceof SchonBelegt) && !istBelegtFehler(err)) throw err;
+  }
+  const frei = await ctx.db.withTenant(tenantScope(actor), async (tx) => {
+    const alt = await termineRepository.findTermin(tx, opts.terminId);
+    const { v } = await ladeVerfuegbarkeit(tx, { jetzt, regeln, ohneTerminId: opts.terminId });
+    return alt ? alternativen(v, { anliegenId: alt.anliegenId, kanal: alt.kanal as Kanal, beginn: opts.input.beginn, standortId: alt.standortId }, jetzt, regeln) : [];
+  });
+  throw slotBelegt(frei);
+}
+
+/** Cancels an appointment (citizens within `darfAbsagen`); CANCEL mail; the freed time goes to the Warteliste. */
+export async function sageTerminAb(opts: { ctx: AppContext; actor: Actor; terminId: string; basisUrl: string; jetzt?: Date }) {
+  const { ctx, actor, basisUrl } = opts;
+  const jetzt = opts.jetzt ?? new Date();
+  const regeln = regelnFuer(actor.traegerId);
+  const { termin, mails } = await ctx.db.withTenant(tenantScope(actor), async (tx) => {
+    const alt = await termineRepository.findTermin(tx, opts.terminId);
+    if (!alt || !darfSehen(actor, alt)) throw terminNichtGefunden();
+    if (actor.art === 'buerger') {
+      const r = darfAbsagen(alsTerminZeit(alt), jetzt, regeln);
+      if (!r.ok) throw new AppError(r.code, r.code === 'termin_nicht_aktiv' ? 409 : 400, r.meldung);
+    } else if (alt.status !== 'gebucht') throw new AppError('termin_nicht_aktiv', 409, 'Dieser Termin ist nicht mehr gebucht.');
+    const neu = await termineRepository.updateTermin(tx, alt.id, alt.version, { status: 'abgesagt', sequenz: alt.sequenz + 1, abgesagtAm: jetzt });
+    if (!neu) throw versionConflict();
+    await recordAudit(tx, actor, { objectType: 'termin', objectId: alt.id, personId: alt.buergerUserId, action: 'update', purpose: 'Termin absagen', details: { status: 'abgesagt' } });
+    const ausgehend: (OutgoingMail | undefined)[] = [await terminMail({ ctx, tx, termin: neu, art: 'absage', basisUrl, jetzt })];
+    if (alt.beginn.getTime() > jetzt.getTime()) ausgehend.push(await freigeben(ctx, tx, alt, basisUrl, jetzt));
+    return { termin: neu, mails: ausgehend };
+  });
+  await sendeNachCommit(ctx, mails);
+  return termin;
+}

@@ -1,0 +1,51 @@
+import { termineRepository } from '../../db/repositories/termine.ts';
+import { freieSlots, freieZeiten, lokalesDatum, plusTage, type Kanal } from '../../domain/termine/index.ts';
+import type { AppContext } from '../context.ts';
+import { notFound } from '../errors.ts';
+import { regelnFuer } from './gemeinsam.ts';
+import { ladeVerfuegbarkeit } from './verfuegbarkeit.ts';
+
+/** Free start times of an Anliegen for citizens (one entry per Standort and time; public, no personal data). */
+export async function listeFreieZeiten(opts: {
+  ctx: AppContext;
+  traegerId: string;
+  input: { anliegen: string; kanal?: Kanal | undefined; standortId?: string | undefined; von?: string | undefined; bis?: string | undefined };
+  jetzt?: Date;
+}) {
+  const jetzt = opts.jetzt ?? new Date();
+  const regeln = regelnFuer(opts.traegerId);
+  return opts.ctx.db.withTenant({ traegerId: opts.traegerId }, async (tx) => {
+    const { v, daten } = await ladeVerfuegbarkeit(tx, { jetzt, regeln });
+    const anliegen = daten.anliegen.find((a) => a.id === opts.input.anliegen || a.schluessel === opts.input.anliegen);
+    if (!anliegen || !anliegen.online) throw notFound('Das Anliegen');
+    const von = opts.input.von ?? lokalesDatum(jetzt);
+    const bis = opts.input.bis ?? plusTage(von, 13);
+    const slots = freieSlots(v, {
+      anliegenId: anliegen.id,
+      von,
+      bis,
+      jetzt,
+      regeln,
+      ...(opts.input.kanal ? { kanal: opts.input.kanal } : {}),
+      ...(opts.input.standortId ? { standortId: opts.input.standortId } : {}),
+    });
+    return {
+      anliegen: { id: anliegen.id, schluessel: anliegen.schluessel, name: anliegen.name, dauerMinuten: anliegen.dauerMinuten, kanaele: anliegen.kanaele },
+      zeiten: freieZeiten(slots),
+      standorte: daten.standorte.map((s) => ({ id: s.id, name: s.name })),
+    };
+  });
+}
+
+/** Anliegen bookable online and the Standorte (public). */
+export async function listeAnliegen(opts: { ctx: AppContext; traegerId: string }) {
+  return opts.ctx.db.withTenant({ traegerId: opts.traegerId }, async (tx) => {
+    const daten = await termineRepository.stammdaten(tx);
+    return {
+      anliegen: daten.anliegen
+        .filter((a) => a.online)
+        .map((a) => ({ id: a.id, schluessel: a.schluessel, name: a.name, dauerMinuten: a.dauerMinuten, kanaele: a.kanaele })),
+      standorte: daten.standorte.map((s) => ({ id: s.id, name: s.name, anschrift: `${s.strasse}, ${s.plz} ${s.ort}` })),
+    };
+  });
+}

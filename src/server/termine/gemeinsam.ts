@@ -1,0 +1,47 @@
+import { randomUUID } from 'node:crypto';
+import type { FastifyBaseLogger } from 'fastify';
+import { directoryRepository } from '../../db/repositories/directory.ts';
+import type { TerminRow } from '../../db/repositories/termine.ts';
+import { STANDARD_REGELN, type TerminRegeln, type TerminZeit } from '../../domain/termine/index.ts';
+import type { OutgoingMail } from '../../mail/mailer.ts';
+import type { Actor, AppContext } from '../context.ts';
+import { AppError, notFound } from '../errors.ts';
+
+/** The Träger's rules (defaults until they are configurable per Träger). */
+export const regelnFuer = (_traegerId: string): TerminRegeln => STANDARD_REGELN;
+
+export const neueRaumId = () => randomUUID();
+
+export function alsTerminZeit(t: TerminRow): TerminZeit {
+  return { beginn: t.beginn, ende: t.ende, kanal: t.kanal as TerminZeit['kanal'], status: t.status as TerminZeit['status'], art: t.art as TerminZeit['art'] };
+}
+
+/** A public (anonymous) request names its Träger by slug; without one the first Träger is meant. */
+export async function traegerFuer(ctx: AppContext, slug: string | undefined): Promise<{ id: string; name: string; slug: string }> {
+  const t = await ctx.db.withSystem(async (tx) =>
+    slug ? directoryRepository.findTraegerBySlug(tx, slug) : (await directoryRepository.listTraeger(tx))[0],
+  );
+  if (!t) throw notFound('Der Träger');
+  return { id: t.id, name: t.name, slug: t.slug };
+}
+
+/** Whether the actor may see this appointment: the citizen who booked it, or staff of its Standort (or Träger-wide). */
+export function darfSehen(actor: Actor, t: TerminRow): boolean {
+  if (actor.art === 'buerger') return t.buergerUserId === actor.userId;
+  if (actor.roles.includes('admin') || actor.roles.includes('controlling')) return true;
+  return actor.standorte.some((s) => s.id === t.standortId);
+}
+
+export const terminNichtGefunden = () => new AppError('not_found', 404, 'Diesen Termin gibt es nicht.');
+
+/** Mail is sent after the transaction committed; a failing mail server must not undo a booking. */
+export async function sendeNachCommit(ctx: AppContext, mails: (OutgoingMail | undefined)[], log?: FastifyBaseLogger): Promise<void> {
+  for (const m of mails) {
+    if (!m) continue;
+    try {
+      await ctx.mailer.send(m);
+    } catch (err) {
+      log?.warn({ code: (err as { code?: string }).code }, 'Termin-E-Mail nicht gesendet');
+    }
+  }
+}

@@ -1,0 +1,51 @@
+import { einstellungenRepository } from '../../db/repositories/bewilligung.ts';
+import { STANDARD_VIER_AUGEN_REGELN, vierAugenRegelnSchema, type VierAugenRegeln } from '../../domain/bewilligung/index.ts';
+import { istGueltigeBic, pruefeIban } from '../../domain/zahlung/index.ts';
+import { recordAudit } from '../audit-trail.ts';
+import { tenantScope, type Actor, type AppContext } from '../context.ts';
+import { validationFailed, versionConflict, type FieldIssue } from '../errors.ts';
+import { authorize } from '../policies.ts';
+
+export type EinstellungenEingabe = { vierAugenRegeln: VierAugenRegeln; iban: string; bic?: string | null | undefined; kontoinhaber: string; version: number };
+
+const present = (e: { vierAugenRegeln: unknown; iban: string | null; bic: string | null; kontoinhaber: string | null; version: number } | undefined) => ({
+  vierAugenRegeln: (e ? vierAugenRegelnSchema.safeParse(e.vierAugenRegeln).data : undefined) ?? STANDARD_VIER_AUGEN_REGELN,
+  iban: e?.iban ?? null,
+  bic: e?.bic ?? null,
+  kontoinhaber: e?.kontoinhaber ?? null,
+  version: e?.version ?? 0,
+});
+
+export async function ladeEinstellungen(opts: { ctx: AppContext; actor: Actor }) {
+  authorize(opts.actor, 'einstellungen.verwalten');
+  return opts.ctx.db.withTenant(tenantScope(opts.actor), async (tx) => present(await einstellungenRepository.find(tx)));
+}
+
+/** Vier-Augen thresholds and the Träger's bank account (version 0 = first save). */
+export async function speichereEinstellungen(opts: { ctx: AppContext; actor: Actor; input: EinstellungenEingabe }) {
+  authorize(opts.actor, 'einstellungen.verwalten');
+  const { input } = opts;
+  const issues: FieldIssue[] = [];
+  const regeln = vierAugenRegelnSchema.safeParse(input.vierAugenRegeln);
+  if (!regeln.success) issues.push({ path: 'vierAugenRegeln', code: 'regeln_ungueltig', message: 'Die Vier-Augen-Regeln sind ungültig.' });
+  const iban = pruefeIban(input.iban);
+  if (!iban.gueltig) issues.push({ path: 'iban', code: iban.code, message: iban.message });
+  const bic = input.bic ? input.bic.replace(/\s+/g, '').toUpperCase() : null;
+  if (bic && !istGueltigeBic(bic)) issues.push({ path: 'bic', code: 'bic_ungueltig', message: 'Die BIC ist ungültig.' });
+  if (!input.kontoinhaber.trim()) issues.push({ path: 'kontoinhaber', code: 'pflicht', message: 'Bitte den Kontoinhaber angeben.' });
+  if (issues.length || !regeln.success || !iban.gueltig) throw validationFailed(issues);
+  return opts.ctx.db.withTenant(tenantScope(opts.actor), async (tx) => {
+    const werte = { vierAugenRegeln: regeln.data, iban: iban.iban, bic, kontoinhaber: input.kontoinhaber.trim() };
+    const bisher = await einstellungenRepository.find(tx);
+    let r;
+    if (!bisher) {
+      if (input.version !== 0) throw versionConflict();
+      r = await einstellungenRepository.insert(tx, { traegerId: opts.actor.traegerId, ...werte });
+    } else {
+      r = await einstellungenRepository.update(tx, input.version, werte);
+    }
+    if (!r) throw versionConflict();
+    await recordAudit(tx, opts.actor, { objectType: 'traeger_einstellungen', objectId: opts.actor.traegerId, action: 'update', purpose: 'Einstellungen des Trägers pflegen' });
+    return present(r);
+  });
+}

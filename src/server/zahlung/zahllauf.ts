@@ -1,0 +1,213 @@
+import { bankverbindungenAm, bewilligungRepository, einstellungenRepository, zahlungRepository } from '../../db/repositories/bewilligung.ts';
+import type { Zahllauf } from '../../db/schema/index.ts';
+import { istMonat, plusTage, letzterTag } from '../../domain/fallakte/index.ts';
+import type { Kostenanteil } from '../../domain/kosten/index.ts';
+import {
+  buchungszeilen,
+  erzeugePain001,
+  ibanMaskiert,
+  leistungsmonatFuer,
+  planeZahllauf,
+  type Korrektur,
+  type LaufendeBewilligung,
+  type Zahlung,
+  type Zurueckgestellt,
+} from '../../domain/zahlung/index.ts';
+import { recordAudit } from '../audit-trail.ts';
+import { tenantScope, type Actor, type AppContext } from '../context.ts';
+import { AppError, validationFailed } from '../errors.ts';
+import { heute } from '../fall/common.ts';
+import { authorize } from '../policies.ts';
+import { decrypt, encrypt } from '../security/crypto.ts';
+
+export const IBAN_ZWECK = 'zahlung-iban';
+
+export type ZahllaufOptionen = {
+  ctx: AppContext;
+  actor: Actor;
+  /** month of the run ('YYYY-MM'); pays the following Leistungsmonat (§ 42 Abs. 1) and open Nachzahlungen */
+  zahlmonat: string;
+  /** payments per transaction (default 500) */
+  batchGroesse?: number;
+  /** test hook: called after each committed batch (throwing simulates a crash) */
+  nachBatch?: (nr: number) => void | Promise<void>;
+};
+
+function ortszeit(now = new Date()): string {
+  return new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Berlin', dateStyle: 'short', timeStyle: 'medium' }).format(now).replace(' ', 'T');
+}
+
+/**
+ * The monthly Zahllauf. Idempotent and crash-safe: the plan skips every payment key already recorded; payments and
+ * their bookings are written in batches, each in one transaction, with `ON CONFLICT DO NOTHING` on the key. A run
+ * that stopped halfway stays `laufend` and is continued by the next start for the month. At the end the pain.001
+ * file is built from the run's recorded payments (so its control sum equals the sum of the payments).
+ */
+export async function zahllauf(opts: ZahllaufOptionen) {
+  const { ctx, actor, zahlmonat } = opts;
+  authorize(actor, 'zahllauf.ausfuehren');
+  if (!istMonat(zahlmonat)) throw validationFailed([{ path: 'zahlmonat', code: 'monat_ungueltig', message: 'Bitte einen Monat im Format JJJJ-MM angeben.' }]);
+  const scope = tenantScope(actor);
+  const leistungsmonat = leistungsmonatFuer(zahlmonat);
+  const groesse = opts.batchGroesse ?? 500;
+
+  const vorbereitung = await ctx.db.withTenant(scope, async (tx) => {
+    const konto = await einstellungenRepository.find(tx);
+    if (!konto?.iban || !konto.kontoinhaber) {
+      throw new AppError('traeger_konto_fehlt', 409, 'Für den Zahllauf fehlt das Konto des Trägers. Bitte in den Einstellungen (Verwaltung) eintragen.');
+    }
+    const zeilen = await bewilligungRepository.laufendeFuerZahllauf(tx, leistungsmonat);
+    const korrekturRows = await bewilligungRepository.korrekturen(tx, leistungsmonat);
+    const bgIds = [...new Set([...zeilen.map((z) => z.bgId), ...korrekturRows.map((k) => k.k.bgId)])];
+    const banken = await bankverbindungenAm(tx, bgIds, `${leistungsmonat}-01`);
+    const ohneKonto: Zurueckgestellt[] = [];
+    const bewilligungen = new Map<string, LaufendeBewilligung & { monate: { monat: string; betragCent: number; kosten: Kostenanteil[] }[] }>();
+    for (const z of zeilen) {
+      const bank = banken.get(z.bgId);
+      if (!bank) {
+        ohneKonto.push({ bgId: z.bgId, schluessel: `${z.bgId}:${z.monat}:laufend`, code: 'iban_ungueltig', message: 'Keine Bankverbindung eingetragen.' });
+        continue;
+      }
+      let b = bewilligungen.get(z.id);
+      if (!b) {
+        b = { bewilligungId: z.id, bgId: z.bgId, fallnummer: z.fallnummer, empfaenger: { name: bank.kontoinhaber, iban: bank.iban, bic: bank.bic }, monate: [] };
+        bewilligungen.set(z.id, b);
+      }
+      b.monate.push({ monat: z.monat, betragCent: z.auszahlungCent, kosten: z.kosten as Kostenanteil[] });
+    }
+    const korrekturen: Korrektur[] = [];
+    for (const { k, fallnummer } of korrekturRows) {
+      const bank = banken.get(k.bgId);
+      if (!bank) continue;
+      korrekturen.push({
+        id: k.id,
+        bgId: k.bgId,
+        fallnummer,
+        empfaenger: { name: bank.kontoinhaber, iban: bank.iban, bic: bank.bic },
+        monat: k.monat,
+        betragCent: k.betragCent,
+        kosten: k.kosten as Kostenanteil[],
+      });
+    }
+    const erledigt = await zahlungRepository.schluessel(tx);
+    const plan = planeZahllauf({ zahlmonat, bewilligungen: bewilligungen.values(), korrekturen, erledigt });
+    let lauf: Zahllauf | undefined = await zahlungRepository.offenerLauf(tx, zahlmonat);
+    if (!lauf && plan.zahlungen.length > 0) {
+      const nr = await zahlungRepository.naechsteNr(tx, zahlmonat);
+      lauf = await zahlungRepository.insertLauf(tx, { traegerId: actor.traegerId, zahlmonat, nr, nachrichtId: `ZL-${zahlmonat}-${nr}`, startedBy: actor.userId });
+    }
+    const zurueckgestellt = [...plan.zurueckgestellt, ...ohneKonto];
+    if (lauf) await zahlungRepository.updateLauf(tx, lauf.id, { zurueckgestellt });
+    await recordAudit(tx, actor, {
+      objectType: 'zahllauf',
+      objectId: lauf?.id ?? null,
+      action: 'create',
+      purpose: 'Zahllauf ausführen',
+      details: { zahlmonat, geplant: plan.zahlungen.length, bereitsErledigt: plan.bereitsErledigt },
+    });
+    return { plan, lauf, konto, zurueckgestellt };
+  });
+
+  const { plan, lauf, konto } = vorbereitung;
+  if (!lauf) {
+    return { lauf: null, zahlmonat, leistungsmonat, neu: 0, bereitsErledigt: plan.bereitsErledigt, zurueckgestellt: vorbereitung.zurueckgestellt };
+  }
+  let neu = 0;
+  let nr = 0;
+  for (let i = 0; i < plan.zahlungen.length; i += groesse) {
+    const batch = plan.zahlungen.slice(i, i + groesse);
+    neu += await ctx.db.withTenant(scope, (tx) => schreibeBatch(tx, ctx.config.secret, actor.traegerId, lauf.id, batch));
+    nr++;
+    if (opts.nachBatch) await opts.nachBatch(nr);
+  }
+  const fertig = await ctx.db.withTenant(scope, async (tx) => {
+    const zahlungen = await zahlungRepository.zahlungenDesLaufs(tx, lauf.id);
+    let summe = 0;
+    for (const z of zahlungen) summe += z.betragCent;
+    const frist = plusTage(letzterTag(zahlmonat), -2);
+    const pain001 = zahlungen.length
+      ? erzeugePain001({
+          nachrichtId: lauf.nachrichtId,
+          erstelltAm: ortszeit(),
+          ausfuehrungsdatum: heute() > frist ? heute() : frist,
+          auftraggeber: { name: konto.kontoinhaber!, iban: konto.iban!, bic: konto.bic },
+          zahlungen: zahlungen.map((z) => ({
+            endToEndId: z.endToEndId,
+            betragCent: z.betragCent,
+            empfaenger: { name: z.empfaengerName, iban: decrypt(ctx.config.secret, IBAN_ZWECK, z.ibanEnc), bic: z.bic },
+            verwendungszweck: z.verwendungszweck,
+          })),
+        })
+      : null;
+    return zahlungRepository.updateLauf(tx, lauf.id, { status: 'fertig', finishedAt: new Date(), pain001, anzahl: zahlungen.length, summeCent: summe });
+  });
+  return {
+    lauf: fertig ? presentLauf(fertig) : null,
+    zahlmonat,
+    leistungsmonat,
+    neu,
+    bereitsErledigt: plan.bereitsErledigt,
+    zurueckgestellt: vorbereitung.zurueckgestellt,
+  };
+}
+
+async function schreibeBatch(tx: Parameters<Parameters<AppContext['db']['withTenant']>[1]>[0], secret: string, traegerId: string, zahllaufId: string, batch: Zahlung[]) {
+  const eingefuegt = await zahlungRepository.insertZahlungen(
+    tx,
+    batch.map((z) => ({
+      traegerId,
+      schluessel: z.schluessel,
+      zahllaufId,
+      bgId: z.bgId,
+      bewilligungId: z.bewilligungId,
+      korrekturId: z.korrekturId,
+      art: z.art,
+      leistungsmonat: z.leistungsmonat,
+      zahlmonat: z.zahlmonat,
+      betragCent: z.betragCent,
+      endToEndId: z.endToEndId,
+      empfaengerName: z.empfaenger.name,
+      ibanMaskiert: ibanMaskiert(z.empfaenger.iban),
+      ibanEnc: encrypt(secret, IBAN_ZWECK, z.empfaenger.iban),
+      bic: z.empfaenger.bic,
+      verwendungszweck: z.verwendungszweck,
+    })),
+  );
+  const ids = new Map(eingefuegt.map((r) => [r.schluessel, r.id]));
+  const buchungen = [];
+  for (const z of batch) {
+    const id = ids.get(z.schluessel);
+    if (!id) continue;
+    for (const b of buchungszeilen(z)) {
+      buchungen.push({
+        traegerId,
+        schluessel: b.schluessel,
+        zahlungId: id,
+        bgId: z.bgId,
+        leistungsmonat: z.leistungsmonat,
+        zahlmonat: z.zahlmonat,
+        kostenart: b.kostenart,
+        kostentraeger: b.traeger,
+        kommuneId: b.kommuneId,
+        betragCent: b.betragCent,
+      });
+    }
+  }
+  await zahlungRepository.insertBuchungen(tx, buchungen);
+  return eingefuegt.length;
+}
+
+export function presentLauf(l: Zahllauf) {
+  return {
+    id: l.id,
+    zahlmonat: l.zahlmonat,
+    nr: l.nr,
+    status: l.status,
+    startedAt: l.startedAt.toISOString(),
+    finishedAt: l.finishedAt ? l.finishedAt.toISOString() : null,
+    anzahl: l.anzahl,
+    summeCent: l.summeCent,
+    hatDatei: l.pain001 !== null,
+    zurueckgestellt: ((l.zurueckgestellt as Zurueckgestellt[] | null) ?? []).map((z) => ({ bgId: z.bgId, code: z.code, message: z.message })),
+  };
+}

@@ -1,0 +1,86 @@
+import { redirect, useLoaderData, type ActionFunctionArgs, type LoaderFunctionArgs, type RouteObject } from 'react-router';
+import { AppError } from '../../../server/errors.ts';
+import { can } from '../../../server/policies.ts';
+import { zahllaeufe } from '../../../server/zahlung/zahllaeufe.ts';
+import { zahllauf } from '../../../server/zahlung/zahllauf.ts';
+import { PostForm, SubmitButton, TextField } from '../../components/forms.tsx';
+import { useRoot } from '../../hooks.ts';
+import { flash, readForm, requirePermission, web } from '../../web-context.ts';
+import type { PageHandle } from '../root.tsx';
+import { euroText } from '../faelle/shared.tsx';
+
+async function loader({ context, request }: LoaderFunctionArgs) {
+  const actor = requirePermission(context, request, 'zahllauf.uebersicht');
+  return { laeufe: await zahllaeufe({ ctx: web(context).app, actor }), darfAusfuehren: can(actor, 'zahllauf.ausfuehren') };
+}
+
+async function action({ context, request }: ActionFunctionArgs) {
+  const actor = requirePermission(context, request, 'zahllauf.ausfuehren');
+  const form = await readForm(request);
+  try {
+    const r = await zahllauf({ ctx: web(context).app, actor, zahlmonat: form.get('zahlmonat').trim() });
+    flash(
+      context,
+      r.lauf
+        ? `Zahllauf ${r.zahlmonat}: ${r.neu} neue Zahlungen, zusammen ${r.lauf.anzahl} Zahlungen über ${euroText(r.lauf.summeCent)}.${r.zurueckgestellt.length ? ` ${r.zurueckgestellt.length} zurückgestellt.` : ''}`
+        : `Zahllauf ${r.zahlmonat}: nichts zu zahlen (${r.bereitsErledigt} Zahlungen bereits erledigt).`,
+    );
+  } catch (err) {
+    if (!(err instanceof AppError) || err.status >= 500) throw err;
+    flash(context, `Zahllauf nicht ausgeführt: ${err.issues.length ? err.issues.map((i) => i.message).join(' ') : err.message}`);
+  }
+  return redirect('/zahlung');
+}
+
+/** Monthly Zahllauf: run it, see the runs, download the SEPA file. */
+function ZahlungPage() {
+  const { laeufe, darfAusfuehren } = useLoaderData<typeof loader>();
+  const { csrfToken } = useRoot();
+  return (
+    <div className="kern-stack-lg">
+      <h1 className="kern-heading-large">Zahlung</h1>
+      {darfAusfuehren ? (
+        <PostForm csrfToken={csrfToken} action="/zahlung" className="kern-stack-md form-narrow" aria-label="Zahllauf ausführen">
+          <TextField name="zahlmonat" label="Zahlmonat (JJJJ-MM)" hint="Der Lauf zahlt den Folgemonat im Voraus (§ 42 SGB II) und offene Nachzahlungen. Ein zweiter Lauf zahlt nichts doppelt." required />
+          <SubmitButton>Zahllauf ausführen</SubmitButton>
+        </PostForm>
+      ) : null}
+      <h2 className="kern-heading-medium">Zahlläufe</h2>
+      {laeufe.length === 0 ? (
+        <p className="kern-body">Noch keine Zahlläufe.</p>
+      ) : (
+        <table className="kern-table">
+          <caption className="kern-sr-only">Zahlläufe</caption>
+          <thead className="kern-table__head">
+            <tr className="kern-table__row">
+              <th scope="col" className="kern-table__header">Zahlmonat</th>
+              <th scope="col" className="kern-table__header">Status</th>
+              <th scope="col" className="kern-table__header kern-table__header--numeric">Zahlungen</th>
+              <th scope="col" className="kern-table__header kern-table__header--numeric">Summe</th>
+              <th scope="col" className="kern-table__header">SEPA-Datei</th>
+            </tr>
+          </thead>
+          <tbody className="kern-table__body">
+            {laeufe.map((l) => (
+              <tr key={l.id} className="kern-table__row">
+                <th scope="row" className="kern-table__cell">{`${l.zahlmonat} (Lauf ${l.nr})`}</th>
+                <td className="kern-table__cell">{l.status === 'fertig' ? 'fertig' : 'unterbrochen – wird beim nächsten Start fortgesetzt'}</td>
+                <td className="kern-table__cell kern-table__cell--numeric">{l.anzahl}</td>
+                <td className="kern-table__cell kern-table__cell--numeric">{euroText(l.summeCent)}</td>
+                <td className="kern-table__cell">
+                  {l.hatDatei && darfAusfuehren ? (
+                    <a className="kern-link" href={`/api/zahllaeufe/${l.id}/pain001`}>{`pain.001 ${l.zahlmonat} herunterladen`}</a>
+                  ) : (
+                    '–'
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </div>
+  );
+}
+
+export const zahlungRoute: RouteObject = { path: 'zahlung', loader, action, Component: ZahlungPage, handle: { title: 'Zahlung' } satisfies PageHandle };

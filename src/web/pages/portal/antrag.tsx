@@ -1,0 +1,504 @@
+import { redirect, useActionData, useLoaderData, type ActionFunctionArgs, type LoaderFunctionArgs, type RouteObject } from 'react-router';
+import {
+  benoetigteNachweise,
+  eintraege,
+  ersterOffenerSchritt,
+  fortschritt,
+  formwerte,
+  istErreichbar,
+  nachweisText,
+  position,
+  vorherigerSchritt,
+  text,
+  pfad,
+  type AntragDaten,
+  type Flow,
+  type FlowDaten,
+  type FormEingabe,
+} from '../../../domain/formular/index.ts';
+import { portalRepository } from '../../../db/repositories/portal.ts';
+import { VORPRUEFUNG_FELDER, vorbelegungAusVorpruefung, vorpruefungLesen } from '../../../domain/formular/vorpruefung.ts';
+import { heute } from '../../../server/fall/common.ts';
+import { tenantScope } from '../../../server/context.ts';
+import { AppError } from '../../../server/errors.ts';
+import { reicheEin } from '../../../server/portal/einreichen.ts';
+import { entferneEintrag, fuegeEintragHinzu, ladeEntwurf, speichereSchritt, starteEntwurf, verwirfEntwurf } from '../../../server/portal/entwuerfe.ts';
+import { dokumenteZumEntwurf } from '../../../server/portal/dokumente.ts';
+import { ErrorSummary, PostForm, SelectField, SubmitButton, type FieldErrors } from '../../components/forms.tsx';
+import { beschreibeFelder, FlowFeld, type FeldBeschreibung } from '../../components/flow-felder.tsx';
+import { useRoot } from '../../hooks.ts';
+import { requirePageActor, web } from '../../web-context.ts';
+import type { PageHandle } from '../root.tsx';
+import { datumText, portalT, spracheVon, usePT } from './texte.ts';
+
+/** name of the submit button that says what to do (weiter, hinzufuegen:<liste>, entfernen:<liste>:<id>) */
+const AKTION = '_aktion';
+const basis = (id: string) => `/portal/antrag/${id}`;
+export const schrittUrl = (id: string, adresse: string) => `${basis(id)}/schritt/${adresse}`;
+const zielUrl = (id: string, adresse: string | undefined) => (adresse ? schrittUrl(id, adresse) : `${basis(id)}/absenden`);
+
+async function formEingabe(request: Request): Promise<FormEingabe> {
+  const form = await request.formData();
+  const eingabe: FormEingabe = {};
+  for (const key of new Set(form.keys())) {
+    const alle = form.getAll(key).filter((v): v is string => typeof v === 'string');
+    eingabe[key] = alle.length > 1 ? alle : alle[0];
+  }
+  return eingabe;
+}
+
+// ---- start --------------------------------------------------------------------------------------------------------
+
+async function neuAction({ context, request }: ActionFunctionArgs) {
+  const actor = requirePageActor(context, request);
+  const eingabe = await formEingabe(request);
+  const flowId = typeof eingabe.flow === 'string' ? eingabe.flow : 'erstantrag';
+  const fuer = typeof eingabe.fuer === 'string' && eingabe.fuer ? eingabe.fuer : undefined;
+  // answers of the public pre-check travel in the form (never stored before the person starts the application)
+  const hatVorpruefung = VORPRUEFUNG_FELDER.some((f) => typeof eingabe[f] === 'string' && eingabe[f] !== '');
+  const vorbelegung =
+    hatVorpruefung && flowId === 'erstantrag'
+      ? vorbelegungAusVorpruefung(vorpruefungLesen((n) => (typeof eingabe[n] === 'string' ? (eingabe[n] as string) : null), heute()).daten)
+      : undefined;
+  const id = await starteEntwurf({ ctx: web(context).app, actor, flowId, ...(fuer ? { fuer } : {}), ...(vorbelegung ? { vorbelegung } : {}) });
+  return redirect(basis(id));
+}
+
+/** GET with the pre-check's answers: after sign-in, one button starts the application pre-filled (POST). */
+async function neuLoader({ context, request }: LoaderFunctionArgs) {
+  requirePageActor(context, request);
+  const q = new URL(request.url).searchParams;
+  const felder = [...q.entries()].filter(([k]) => k === 'flow' || (VORPRUEFUNG_FELDER as readonly string[]).includes(k));
+  if (felder.length === 0) return redirect('/portal');
+  return { titel: portalT(web(context).lang, 'portal.neu.titel'), felder };
+}
+
+function NeuPage() {
+  const d = useLoaderData<typeof neuLoader>();
+  const { csrfToken } = useRoot();
+  const t = usePT();
+  return (
+    <div className="kern-stack-lg form-narrow">
+      <h1 className="kern-heading-large">{d.titel}</h1>
+      <p className="kern-body">{t('portal.neu.text')}</p>
+      <PostForm csrfToken={csrfToken} action="/portal/antrag/neu">
+        {d.felder.map(([k, v]) => (
+          <input key={k} type="hidden" name={k} value={v} />
+        ))}
+        <SubmitButton>{t('portal.erstantrag_starten')}</SubmitButton>
+      </PostForm>
+    </div>
+  );
+}
+
+export const antragNeuRoute: RouteObject = {
+  path: 'portal/antrag/neu',
+  action: neuAction,
+  loader: neuLoader,
+  Component: NeuPage,
+  handle: { title: (d: { titel: string } | undefined) => d?.titel ?? 'Antrag', citizen: true } satisfies PageHandle,
+};
+
+/** "Resume": to the first open step, or to the submission page when every step is answered. */
+async function fortsetzenLoader({ context, request, params }: LoaderFunctionArgs) {
+  const actor = requirePageActor(context, request);
+  const v = await ladeEntwurf({ ctx: web(context).app, actor, id: params.id ?? '' });
+  if (v.entwurf.status !== 'offen') return redirect(`${basis(v.entwurf.id)}/eingegangen`);
+  return redirect(zielUrl(v.entwurf.id, ersterOffenerSchritt(v.pf.flow, v.daten)));
+}
+
+export const antragRoute: RouteObject = { path: 'portal/antrag/:id', loader: fortsetzenLoader };
+
+// ---- one step -------------------------------------------------------------------------------------------------------
+
+type ListenEintrag = { id: string; name: string; link: string };
+
+async function schrittLoader({ context, request, params }: LoaderFunctionArgs) {
+  const actor = requirePageActor(context, request);
+  const { app, lang } = web(context);
+  const sprache = spracheVon(lang);
+  const v = await ladeEntwurf({ ctx: app, actor, id: params.id ?? '' });
+  const id = v.entwurf.id;
+  if (v.entwurf.status !== 'offen') throw redirect(`${basis(id)}/eingegangen`);
+  const adresse = params['*'] ?? '';
+  const flow = v.pf.flow;
+  if (!istErreichbar(flow, v.daten, adresse)) throw redirect(zielUrl(id, ersterOffenerSchritt(flow, v.daten)));
+  const pos = position(flow, adresse)!;
+  const zurueck = vorherigerSchritt(flow, v.daten, adresse);
+  let liste: { key: string; eintraege: ListenEintrag[]; max: number } | null = null;
+  if (pos.art === 'schritt') {
+    const l = Object.entries(flow.listen ?? {}).find(([, x]) => x.uebersicht === pos.stepId);
+    if (l) {
+      const [key, konf] = l;
+      liste = {
+        key,
+        max: konf.max,
+        eintraege: eintraege(v.daten, key).map((e, i) => {
+          const name = [e.vorname, e.nachname].filter((x) => typeof x === 'string').join(' ') || (typeof e.name === 'string' ? e.name : '') || (typeof e.arbeitgeber === 'string' ? e.arbeitgeber : '') || (typeof e.bezeichnung === 'string' ? e.bezeichnung : '') || `${text(konf.titel, sprache)} ${i + 1}`;
+          return { id: e.id, name, link: schrittUrl(id, `${key}/${e.id}/${konf.initial}`) };
+        }),
+      };
+    }
+  }
+  return {
+    id,
+    adresse,
+    flowTitel: text(v.pf.titel, sprache),
+    titel: text(pos.seite.titel, sprache),
+    felder: beschreibeFelder(pos.seite, v.daten, sprache),
+    werte: formwerte(flow, v.daten, adresse),
+    fortschritt: fortschritt(flow, adresse),
+    zurueck: zurueck ? schrittUrl(id, zurueck) : pos.art === 'eintrag' ? schrittUrl(id, pos.konfiguration.uebersicht) : null,
+    liste,
+    antragsdatum: v.entwurf.antragsdatum,
+    als: v.als,
+  };
+}
+
+type SchrittAction = { errors: FieldErrors; values: FormEingabe } | undefined;
+
+async function schrittAction({ context, request, params }: ActionFunctionArgs) {
+  const actor = requirePageActor(context, request);
+  const { app, lang, reply } = web(context);
+  const id = params.id ?? '';
+  const adresse = params['*'] ?? '';
+  const eingabe = await formEingabe(request);
+  const roh = eingabe[AKTION];
+  const aktion = typeof roh === 'string' ? roh : 'weiter';
+  if (aktion.startsWith('hinzufuegen:')) {
+    const ziel = await fuegeEintragHinzu({ ctx: app, actor, id, liste: aktion.slice('hinzufuegen:'.length) });
+    return redirect(schrittUrl(id, ziel));
+  }
+  if (aktion.startsWith('entfernen:')) {
+    const [, liste = '', eintragId = ''] = aktion.split(':');
+    await entferneEintrag({ ctx: app, actor, id, liste, eintragId });
+    return redirect(schrittUrl(id, adresse));
+  }
+  const r = await speichereSchritt({ ctx: app, actor, id, adresse, eingabe, sprache: spracheVon(lang) });
+  if (!r.ok) {
+    reply.code(400);
+    return { errors: Object.fromEntries(r.fehler.map((f) => [f.feld, f.nachricht])), values: r.eingabe } satisfies SchrittAction;
+  }
+  // A list overview leads on only when enough complete entries exist.
+  if (r.naechster && !istErreichbar((await ladeEntwurf({ ctx: app, actor, id })).pf.flow, r.daten, r.naechster)) {
+    reply.code(400);
+    return { errors: { _liste: portalT(lang, 'portal.liste_unvollstaendig') }, values: {} } satisfies SchrittAction;
+  }
+  return redirect(zielUrl(id, r.naechster));
+}
+
+function SchrittPage() {
+  const d = useLoaderData<typeof schrittLoader>();
+  const a = useActionData() as SchrittAction;
+  const { csrfToken } = useRoot();
+  const t = usePT();
+  const errors = a?.errors ?? {};
+  const werte = a?.values && Object.keys(a.values).length ? a.values : d.werte;
+  return (
+    <div className="kern-stack-lg form-narrow">
+      <p className="kern-body kern-body--small">{d.flowTitel}</p>
+      <h1 className="kern-heading-large">{d.titel}</h1>
+      <div className="kern-stack-sm">
+        <p className="kern-body kern-body--small" id="fortschritt-text">
+          {t('portal.schritt_von', { schritt: d.fortschritt.schritt, gesamt: d.fortschritt.gesamt })}
+        </p>
+        <progress className="fortschritt" max={100} value={d.fortschritt.prozent} aria-labelledby="fortschritt-text" />
+      </div>
+      {d.antragsdatum ? <p className="kern-body kern-body--small">{t('portal.antragsdatum_gesichert', { datum: datumText(d.antragsdatum) })}</p> : null}
+      <ErrorSummary errors={Object.fromEntries(Object.entries(errors).map(([k, v]) => [k, d.felder.find((f) => f.name === k) ? `${d.felder.find((f) => f.name === k)!.label}: ${v}` : v]))} title={t('portal.fehler_titel')} />
+      {d.liste ? <ListenUebersicht liste={d.liste} id={d.id} adresse={d.adresse} /> : null}
+      <PostForm csrfToken={csrfToken} action={schrittUrl(d.id, d.adresse)}>
+        {d.felder.map((f: FeldBeschreibung) => (
+          <FlowFeld key={f.name} feld={f} werte={werte} fehler={errors[f.name]} optionalLabel={t('feld.optional')} />
+        ))}
+        <div className="actions">
+          <SubmitButton name="_aktion" value="weiter">
+            {t('portal.weiter')}
+          </SubmitButton>
+        </div>
+      </PostForm>
+      <p className="kern-body">
+        {d.zurueck ? (
+          <a className="kern-link" href={d.zurueck}>
+            {t('portal.zurueck')}
+          </a>
+        ) : null}{' '}
+        <a className="kern-link" href="/portal">
+          {t('portal.spaeter')}
+        </a>
+      </p>
+    </div>
+  );
+}
+
+function ListenUebersicht(p: { liste: { key: string; eintraege: ListenEintrag[]; max: number }; id: string; adresse: string }) {
+  const { csrfToken } = useRoot();
+  const t = usePT();
+  return (
+    <section className="kern-stack-sm" aria-labelledby="liste-titel" id="feld-_liste">
+      <h2 className="kern-heading-small" id="liste-titel">
+        {t('portal.eintraege')}
+      </h2>
+      {p.liste.eintraege.length === 0 ? <p className="kern-body">{t('portal.keine_eintraege')}</p> : null}
+      <ul className="kern-list eintrag-liste">
+        {p.liste.eintraege.map((e) => (
+          <li key={e.id} className="eintrag">
+            <span className="kern-body">{e.name}</span>{' '}
+            <a className="kern-link" href={e.link}>
+              {t('portal.bearbeiten')}
+              <span className="sr-only"> {e.name}</span>
+            </a>
+            <PostForm csrfToken={csrfToken} action={schrittUrl(p.id, p.adresse)} className="inline-form">
+              <button className="kern-btn kern-btn--tertiary kern-btn--x-small" type="submit" name="_aktion" value={`entfernen:${p.liste.key}:${e.id}`}>
+                <span className="kern-label">
+                  {t('portal.entfernen')}
+                  <span className="sr-only"> {e.name}</span>
+                </span>
+              </button>
+            </PostForm>
+          </li>
+        ))}
+      </ul>
+      {p.liste.eintraege.length < p.liste.max ? (
+        <PostForm csrfToken={csrfToken} action={schrittUrl(p.id, p.adresse)}>
+          <SubmitButton variant="secondary" name="_aktion" value={`hinzufuegen:${p.liste.key}`}>
+            {t('portal.hinzufuegen')}
+          </SubmitButton>
+        </PostForm>
+      ) : null}
+    </section>
+  );
+}
+
+export const antragSchrittRoute: RouteObject = {
+  path: 'portal/antrag/:id/schritt/*',
+  loader: schrittLoader,
+  action: schrittAction,
+  Component: SchrittPage,
+  handle: { title: (d: { titel: string } | undefined) => d?.titel ?? 'Antrag', citizen: true } satisfies PageHandle,
+};
+
+// ---- submission ----------------------------------------------------------------------------------------------------
+
+async function absendenLoader({ context, request, params }: LoaderFunctionArgs) {
+  const actor = requirePageActor(context, request);
+  const { app, lang } = web(context);
+  const sprache = spracheVon(lang);
+  const v = await ladeEntwurf({ ctx: app, actor, id: params.id ?? '' });
+  const id = v.entwurf.id;
+  if (v.entwurf.status !== 'offen') throw redirect(`${basis(id)}/eingegangen`);
+  const offen = ersterOffenerSchritt(v.pf.flow, v.daten);
+  if (offen) throw redirect(schrittUrl(id, offen));
+  const daten = v.daten as AntragDaten;
+  const kommunen = v.pf.art === 'erstantrag' ? await app.db.withTenant(tenantScope(actor), (tx) => portalRepository.kommunen(tx)) : [];
+  const ort = daten.anschrift?.ort?.toLowerCase();
+  const dokumente = await dokumenteZumEntwurf({ ctx: app, actor, entwurfId: id });
+  return {
+    id,
+    titel: text('portal.absenden.titel', sprache),
+    flowTitel: text(v.pf.titel, sprache),
+    art: v.pf.art,
+    antragsdatum: v.entwurf.antragsdatum,
+    nachweise: v.pf.art === 'veraenderung' ? [] : benoetigteNachweise(daten).map((n) => ({ art: n.art, text: nachweisText(n, sprache), erledigt: dokumente.some((d) => d.nachweis === n.art && d.status !== 'abgelehnt') })),
+    kommunen,
+    kommuneVorschlag: kommunen.find((k) => k.name.toLowerCase() === ort)?.id ?? '',
+    dokumente,
+    zurueck: schrittUrl(id, lastStep(v.pf.flow, v.daten)),
+    hochgeladen: new URL(request.url).searchParams.get('hochgeladen'),
+  };
+}
+
+/** The final page of the flow on the path of these answers (where "back" leads from the submission page). */
+function lastStep(flow: Flow, daten: FlowDaten): string {
+  const p = pfad(flow, daten, false);
+  return p[p.length - 1] ?? flow.initial;
+}
+
+async function absendenAction({ context, request, params }: ActionFunctionArgs) {
+  const actor = requirePageActor(context, request);
+  const { app, reply, lang } = web(context);
+  const eingabe = await formEingabe(request);
+  const id = params.id ?? '';
+  if (eingabe[AKTION] === 'verwerfen') {
+    await verwirfEntwurf({ ctx: app, actor, id });
+    return redirect('/portal');
+  }
+  try {
+    await reicheEin({ ctx: app, actor, id, kommuneId: typeof eingabe.kommuneId === 'string' ? eingabe.kommuneId : undefined });
+  } catch (err) {
+    if (err instanceof AppError && err.status === 400 && err.issues?.some((i) => i.path === 'kommuneId')) {
+      reply.code(400);
+      return { errors: { kommuneId: portalT(lang, 'portal.kommune_fehlt') } };
+    }
+    throw err;
+  }
+  return redirect(`${basis(id)}/eingegangen`);
+}
+
+function AbsendenPage() {
+  const d = useLoaderData<typeof absendenLoader>();
+  const a = useActionData() as { errors: FieldErrors } | undefined;
+  const { csrfToken } = useRoot();
+  const t = usePT();
+  const errors = a?.errors ?? {};
+  return (
+    <div className="kern-stack-lg form-narrow">
+      <p className="kern-body kern-body--small">{d.flowTitel}</p>
+      <h1 className="kern-heading-large">{t('portal.absenden.titel')}</h1>
+      {d.antragsdatum ? <p className="kern-body">{t('portal.antragsdatum_gesichert', { datum: datumText(d.antragsdatum) })}</p> : null}
+      <ErrorSummary errors={errors} title={t('portal.fehler_titel')} />
+      {d.nachweise.length ? (
+        <section className="kern-stack-sm" aria-labelledby="nachweise">
+          <h2 className="kern-heading-small" id="nachweise">
+            {t('portal.nachweise.titel')}
+          </h2>
+          <p className="kern-body">{t('portal.nachweise.text')}</p>
+          <ul className="kern-list checkliste">
+            {d.nachweise.map((n, i) => (
+              <li key={`${n.art}-${i}`}>
+                <span className={n.erledigt ? 'status status--ok' : 'status'}>{n.erledigt ? t('portal.nachweis.hochgeladen') : t('portal.nachweis.offen')}</span> {n.text}
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+      <section className="kern-stack-sm" aria-labelledby="hochladen">
+        <h2 className="kern-heading-small" id="hochladen">
+          {t('portal.hochladen.titel')}
+        </h2>
+        <p className="kern-body">{t('portal.hochladen.text')}</p>
+        <UploadMeldung code={d.hochgeladen} />
+        {d.dokumente.length ? (
+          <ul className="kern-list">
+            {d.dokumente.map((f) => (
+              <li key={f.id}>
+                {f.dateiname} – {t(`portal.datei.${f.status}`)}
+                {f.status === 'abgelehnt' && f.meldung ? ` (${f.meldung})` : ''}
+              </li>
+            ))}
+          </ul>
+        ) : null}
+        <form method="post" action={`/portal/antrag/${d.id}/dokumente`} encType="multipart/form-data" className="kern-stack-sm">
+          <input type="hidden" name="_csrf" value={csrfToken} />
+          {d.nachweise.length ? (
+            <SelectField name="nachweis" label={t('portal.hochladen.nachweis')} options={[{ value: '', label: t('portal.hochladen.sonstiges') }, ...dedupe(d.nachweise)]} />
+          ) : null}
+          <div className="kern-form-input">
+            <label className="kern-label" htmlFor="feld-datei">
+              {t('portal.hochladen.datei')}
+            </label>
+            <div className="kern-hint" id="feld-datei-hinweis">
+              {t('portal.hochladen.hinweis')}
+            </div>
+            <input className="kern-form-input__input" id="feld-datei" type="file" name="datei" accept="image/*,application/pdf" capture="environment" aria-describedby="feld-datei-hinweis" />
+          </div>
+          <SubmitButton variant="secondary">{t('portal.hochladen.knopf')}</SubmitButton>
+        </form>
+      </section>
+      <PostForm csrfToken={csrfToken} action={`${basis(d.id)}/absenden`}>
+        {d.art === 'erstantrag' ? (
+          <SelectField
+            name="kommuneId"
+            label={t('portal.kommune')}
+            options={[{ value: '', label: t('portal.bitte_waehlen') }, ...d.kommunen.map((k) => ({ value: k.id, label: k.name }))]}
+            defaultValue={d.kommuneVorschlag}
+            error={errors.kommuneId}
+          />
+        ) : null}
+        <div className="actions">
+          <SubmitButton>{t('portal.absenden')}</SubmitButton>
+        </div>
+      </PostForm>
+      <p className="kern-body">
+        <a className="kern-link" href={d.zurueck}>
+          {t('portal.zurueck')}
+        </a>{' '}
+        <a className="kern-link" href="/portal">
+          {t('portal.spaeter')}
+        </a>
+      </p>
+    </div>
+  );
+}
+
+function UploadMeldung(p: { code: string | null }) {
+  const t = usePT();
+  if (!p.code) return null;
+  if (p.code === 'sauber' || p.code === 'quarantaene') {
+    return (
+      // oxlint-disable-next-line jsx-a11y/prefer-tag-over-role
+      <div className="kern-alert kern-alert--success" role="status">
+        <div className="kern-alert__header">
+          <span className="kern-title">{t(p.code === 'sauber' ? 'portal.hochladen.ok' : 'portal.hochladen.quarantaene')}</span>
+        </div>
+      </div>
+    );
+  }
+  const key = p.code === 'keine_datei' ? 'portal.hochladen.keine_datei' : `dokument.fehler.${p.code.replace(/[^a-z_]/g, '')}`;
+  return (
+    <div className="kern-alert kern-alert--danger" role="alert">
+      <div className="kern-alert__header">
+        <span className="kern-title">{t('dokument.fehler.titel')}</span>
+      </div>
+      <div className="kern-alert__body">
+        <p className="kern-body">{t(key)}</p>
+      </div>
+    </div>
+  );
+}
+
+function dedupe(n: { art: string; text: string }[]) {
+  const seen = new Set<string>();
+  return n.filter((x) => (seen.has(x.art) ? false : (seen.add(x.art), true))).map((x) => ({ value: x.art, label: x.text }));
+}
+
+export const antragAbsendenRoute: RouteObject = {
+  path: 'portal/antrag/:id/absenden',
+  loader: absendenLoader,
+  action: absendenAction,
+  Component: AbsendenPage,
+  handle: { title: (d: { titel: string } | undefined) => d?.titel ?? 'vorort', citizen: true } satisfies PageHandle,
+};
+
+// ---- received -------------------------------------------------------------------------------------------------------
+
+async function eingegangenLoader({ context, request, params }: LoaderFunctionArgs) {
+  const actor = requirePageActor(context, request);
+  const { app, lang } = web(context);
+  const v = await ladeEntwurf({ ctx: app, actor, id: params.id ?? '' });
+  if (v.entwurf.status === 'offen') throw redirect(basis(v.entwurf.id));
+  const titel = text(v.entwurf.status === 'eingereicht' ? 'portal.eingegangen.titel' : 'portal.verworfen.titel', spracheVon(lang));
+  return { titel, status: v.entwurf.status, antragsdatum: v.entwurf.antragsdatum, flowTitel: text(v.pf.titel, spracheVon(lang)) };
+}
+
+function EingegangenPage() {
+  const d = useLoaderData<typeof eingegangenLoader>();
+  const t = usePT();
+  return (
+    <div className="kern-stack-lg form-narrow">
+      <h1 className="kern-heading-large">{d.titel}</h1>
+      {d.status === 'eingereicht' ? (
+        <>
+          <p className="kern-body">{t('portal.eingegangen.text', { datum: datumText(d.antragsdatum ?? '') })}</p>
+          <p className="kern-body">
+            <a className="kern-link" href="/portal/postfach">
+              {t('portal.zum_postfach')}
+            </a>
+          </p>
+        </>
+      ) : null}
+      <p className="kern-body">
+        <a className="kern-link" href="/portal">
+          {t('portal.zur_uebersicht')}
+        </a>
+      </p>
+    </div>
+  );
+}
+
+export const antragEingegangenRoute: RouteObject = {
+  path: 'portal/antrag/:id/eingegangen',
+  loader: eingegangenLoader,
+  Component: EingegangenPage,
+  handle: { title: (d: { titel: string } | undefined) => d?.titel ?? 'vorort', citizen: true } satisfies PageHandle,
+};

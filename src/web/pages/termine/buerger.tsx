@@ -1,0 +1,468 @@
+import { redirect, useActionData, useLoaderData, type ActionFunctionArgs, type LoaderFunctionArgs, type RouteObject } from 'react-router';
+import { termineRepository } from '../../../db/repositories/termine.ts';
+import { deutscheAnzeige, KANAELE, type Kanal } from '../../../domain/termine/index.ts';
+import { publicBaseUrl } from '../../../server/auth/public-url.ts';
+import { tenantScope } from '../../../server/context.ts';
+import { AppError } from '../../../server/errors.ts';
+import { anfrageBestaetigen, anfragePruefen, anonymeAnfrage } from '../../../server/termine/anfrage.ts';
+import { sageTerminAb, verschiebeTermin } from '../../../server/termine/aendere-termin.ts';
+import { bucheTermin } from '../../../server/termine/buche-termin.ts';
+import { listeAnliegen, listeFreieZeiten } from '../../../server/termine/freie-zeiten.ts';
+import { darfSehen, terminNichtGefunden, traegerFuer } from '../../../server/termine/gemeinsam.ts';
+import { angebotAnnehmen, angebotLesen, wartelisteEintragen } from '../../../server/termine/warteliste.ts';
+import { Alert } from '../../components/alert.tsx';
+import { ErrorSummary, PostForm, SelectField, SubmitButton, TextField } from '../../components/forms.tsx';
+import { useRoot, useT } from '../../hooks.ts';
+import type { MessageKey } from '../../i18n/index.ts';
+import { flash, readForm, requirePageActor, web } from '../../web-context.ts';
+import type { PageHandle } from '../root.tsx';
+
+/**
+ * Citizen pages of issue 6: choose an Anliegen and channel, see free times, book (signed in, or with e-mail double
+ * opt-in), see, move and cancel own appointments, confirm links from e-mails. Every form works without JavaScript.
+ */
+
+const kanalKey = (k: string) => `termine.kanal.${k}` as MessageKey;
+const statusKey = (s: string) => `termine.status.${s}` as MessageKey;
+
+async function traegerIdFuer(context: unknown) {
+  const { app, req } = web(context);
+  return req.actor ? req.actor.traegerId : (await traegerFuer(app, app.config.defaultTraegerSlug ?? undefined)).id;
+}
+
+function RadioGroup(p: { name: string; legend: string; options: { value: string; label: string }[]; checked?: string | undefined; error?: string | undefined }) {
+  const id = `feld-${p.name}`;
+  const errorId = p.error ? `${id}-fehler` : undefined;
+  return (
+    <fieldset className={`kern-fieldset${p.error ? ' kern-fieldset--error' : ''}`} id={id} aria-describedby={errorId}>
+      <legend className="kern-label">{p.legend}</legend>
+      {p.error ? (
+        <p className="kern-error" id={errorId}>
+          <span className="kern-body">{p.error}</span>
+        </p>
+      ) : null}
+      <div className="kern-fieldset__body">
+        {p.options.map((o, i) => (
+          <div className="kern-form-check" key={o.value}>
+            <input className={`kern-form-check__radio${p.error ? ' kern-form-check__radio--error' : ''}`} type="radio" id={`${id}-${i}`} name={p.name} value={o.value} defaultChecked={p.checked === o.value} aria-describedby={errorId} />
+            <label className="kern-label" htmlFor={`${id}-${i}`}>
+              {o.label}
+            </label>
+          </div>
+        ))}
+      </div>
+    </fieldset>
+  );
+}
+
+// ---------------------------------------------------------------- /termine
+
+async function uebersichtLoader({ context }: LoaderFunctionArgs) {
+  const { app, req } = web(context);
+  const traegerId = await traegerIdFuer(context);
+  const angebot = await listeAnliegen({ ctx: app, traegerId });
+  const actor = req.actor?.art === 'buerger' ? req.actor : null;
+  const meine = actor ? await app.db.withTenant(tenantScope(actor), (tx) => termineRepository.termineVonBuerger(tx, actor.userId)) : [];
+  return {
+    angemeldet: !!actor,
+    anliegen: angebot.anliegen,
+    standorte: angebot.standorte,
+    meine: meine.map((t) => ({ id: t.id, beginn: deutscheAnzeige(t.beginn), kanal: t.kanal, status: t.status, anliegen: angebot.anliegen.find((a) => a.id === t.anliegenId)?.name ?? '' })),
+  };
+}
+
+function UebersichtPage() {
+  const d = useLoaderData<typeof uebersichtLoader>();
+  const t = useT();
+  return (
+    <div className="kern-stack-lg">
+      <h1 className="kern-heading-large">{t('termine.titel')}</h1>
+      <p className="kern-body">{t('termine.einleitung')}</p>
+      {d.angemeldet ? (
+        <section aria-labelledby="meine" className="kern-stack-sm">
+          <h2 className="kern-heading-medium" id="meine">
+            {t('termine.meine')}
+          </h2>
+          {d.meine.length === 0 ? (
+            <p className="kern-body">{t('termine.keine')}</p>
+          ) : (
+            <ul className="kern-list">
+              {d.meine.map((m) => (
+                <li key={m.id}>
+                  <a className="kern-link" href={`/termine/${m.id}`}>
+                    {m.beginn}: {m.anliegen} ({t(kanalKey(m.kanal))}, {t(statusKey(m.status))})
+                  </a>
+                </li>
+              ))}
+            </ul>
+          )}
+        </section>
+      ) : null}
+      <section aria-labelledby="buchen" className="kern-stack-sm form-narrow">
+        <h2 className="kern-heading-medium" id="buchen">
+          {t('termine.buchen')}
+        </h2>
+        <form method="get" action="/termine/buchen" className="kern-stack-lg">
+          <RadioGroup name="anliegen" legend={t('termine.anliegen')} options={d.anliegen.map((a) => ({ value: a.schluessel, label: `${a.name} (${a.dauerMinuten} min)` }))} checked={d.anliegen[0]?.schluessel} />
+          <RadioGroup name="kanal" legend={t('termine.kanal')} options={KANAELE.map((k) => ({ value: k, label: t(kanalKey(k)) }))} checked="vor_ort" />
+          <SelectField name="standortId" label={t('termine.standort')} options={[{ value: '', label: t('termine.standort.egal') }, ...d.standorte.map((s) => ({ value: s.id, label: `${s.name}, ${s.anschrift}` }))]} />
+          <button className="kern-btn kern-btn--primary" type="submit">
+            <span className="kern-label">{t('termine.weiter')}</span>
+          </button>
+        </form>
+      </section>
+    </div>
+  );
+}
+
+export const termineRoute: RouteObject = {
+  path: 'termine',
+  loader: uebersichtLoader,
+  Component: UebersichtPage,
+  handle: { title: (_d: never, t) => t('termine.titel'), citizen: true } satisfies PageHandle,
+};
+
+// ---------------------------------------------------------------- /termine/buchen
+
+const istKanal = (k: unknown): k is Kanal => typeof k === 'string' && (KANAELE as readonly string[]).includes(k);
+
+async function zeitenLaden(context: unknown, request: Request) {
+  const { app } = web(context);
+  const url = new URL(request.url);
+  const anliegen = url.searchParams.get('anliegen') ?? '';
+  const kanalParam = url.searchParams.get('kanal');
+  const kanal = istKanal(kanalParam) ? kanalParam : 'vor_ort';
+  const standortId = url.searchParams.get('standortId') || undefined;
+  const traegerId = await traegerIdFuer(context);
+  const r = await listeFreieZeiten({ ctx: app, traegerId, input: { anliegen, kanal, standortId } });
+  return {
+    anliegen: r.anliegen,
+    kanal,
+    standortId: standortId ?? '',
+    zeiten: r.zeiten.slice(0, 40).map((z) => ({ wert: z.beginn.toISOString(), text: `${deutscheAnzeige(z.beginn)} – ${r.standorte.find((s) => s.id === z.standortId)?.name ?? ''}`, standortId: z.standortId })),
+  };
+}
+
+async function buchenLoader({ context, request }: LoaderFunctionArgs) {
+  const { req } = web(context);
+  return { ...(await zeitenLaden(context, request)), angemeldet: req.actor?.art === 'buerger', errors: {} as Record<string, string>, values: {} as Record<string, string>, warteliste: false };
+}
+
+async function buchenAction({ context, request }: ActionFunctionArgs) {
+  const { app, req, reply } = web(context);
+  const daten = await zeitenLaden(context, request);
+  const form = await readForm(request);
+  const actor = req.actor?.art === 'buerger' ? req.actor : null;
+  const basisUrl = publicBaseUrl(app, req);
+  const values = { beginn: String(form.get('beginn') ?? ''), email: String(form.get('email') ?? ''), name: String(form.get('name') ?? '') };
+  const fehler = (errors: Record<string, string>, status = 400) => {
+    reply.code(status);
+    return { ...daten, angemeldet: !!actor, errors, values, warteliste: false };
+  };
+  const traegerId = await traegerIdFuer(context);
+  if (form.get('_aktion') === 'warteliste') {
+    if (!actor && !values.email.includes('@')) return fehler({ email: 'Bitte geben Sie Ihre E-Mail-Adresse an.' });
+    try {
+      await wartelisteEintragen({ ctx: app, traegerId, actor, input: { anliegen: daten.anliegen.id, kanaele: [daten.kanal], email: values.email || undefined, name: values.name || undefined } });
+    } catch (err) {
+      if (err instanceof AppError && err.status < 500) return fehler({ email: err.message }, err.status);
+      throw err;
+    }
+    return { ...daten, angemeldet: !!actor, errors: {}, values, warteliste: true };
+  }
+  const beginn = new Date(values.beginn);
+  if (!values.beginn || Number.isNaN(beginn.getTime())) return fehler({ beginn: 'Bitte wählen Sie eine Zeit.' });
+  const standortId = daten.zeiten.find((z) => z.wert === values.beginn)?.standortId ?? (daten.standortId || undefined);
+  try {
+    if (actor) {
+      const termin = await bucheTermin({ ctx: app, traegerId, actor, person: { userId: actor.userId, name: actor.name }, input: { anliegenId: daten.anliegen.id, kanal: daten.kanal, beginn, standortId }, basisUrl });
+      flash(context, 'Ihr Termin ist gebucht. Die Bestätigung mit Kalenderdatei haben wir Ihnen per E-Mail geschickt.');
+      return redirect(`/termine/${termin.id}`);
+    }
+    const errors: Record<string, string> = {};
+    if (!values.email.includes('@')) errors.email = 'Bitte geben Sie Ihre E-Mail-Adresse an.';
+    if (!values.name.trim()) errors.name = 'Bitte geben Sie Ihren Namen an.';
+    if (Object.keys(errors).length) return fehler(errors);
+    await anonymeAnfrage({ ctx: app, traegerId, input: { anliegenId: daten.anliegen.id, kanal: daten.kanal, beginn, standortId, email: values.email, name: values.name.trim() }, basisUrl });
+    return redirect('/termine/gesendet');
+  } catch (err) {
+    if (err instanceof AppError && err.status < 500) return fehler({ beginn: err.message }, err.status);
+    throw err;
+  }
+}
+
+function BuchenPage() {
+  const geladen = useLoaderData<typeof buchenLoader>();
+  const d = (useActionData<typeof buchenAction>() as typeof geladen | undefined) ?? geladen;
+  const { csrfToken } = useRoot();
+  const t = useT();
+  const query = `?anliegen=${encodeURIComponent(d.anliegen.schluessel)}&kanal=${d.kanal}${d.standortId ? `&standortId=${d.standortId}` : ''}`;
+  return (
+    <div className="kern-stack-lg form-narrow">
+      <h1 className="kern-heading-large">{t('termine.zeiten.titel', { anliegen: d.anliegen.name })}</h1>
+      <p className="kern-body">
+        {t('termine.kanal')}: {t(kanalKey(d.kanal))}
+      </p>
+      {d.warteliste ? <Alert type="success" title={t('termine.warteliste.ok')} /> : null}
+      <ErrorSummary errors={d.errors} title={t('termine.fehler.titel')} />
+      {d.zeiten.length > 0 ? (
+        <PostForm csrfToken={csrfToken} action={`/termine/buchen${query}`}>
+          <RadioGroup name="beginn" legend={d.errors.beginn ? t('termine.alternativen') : t('termine.zeit')} options={d.zeiten.map((z) => ({ value: z.wert, label: z.text }))} checked={d.values.beginn} error={d.errors.beginn} />
+          {d.angemeldet ? null : (
+            <>
+              <TextField name="email" label={t('termine.email')} hint={t('termine.email.hinweis')} type="email" autoComplete="email" defaultValue={d.values.email} error={d.errors.email} />
+              <TextField name="name" label={t('termine.name')} autoComplete="name" defaultValue={d.values.name} error={d.errors.name} />
+            </>
+          )}
+          <SubmitButton>{t('termine.jetzt_buchen')}</SubmitButton>
+        </PostForm>
+      ) : (
+        <div className="kern-stack-sm">
+          <p className="kern-body">{t('termine.keine_zeiten')}</p>
+          <PostForm csrfToken={csrfToken} action={`/termine/buchen${query}`}>
+            <input type="hidden" name="_aktion" value="warteliste" />
+            {d.angemeldet ? null : (
+              <>
+                <TextField name="email" label={t('termine.email')} type="email" autoComplete="email" defaultValue={d.values.email} error={d.errors.email} />
+                <TextField name="name" label={t('termine.name')} autoComplete="name" defaultValue={d.values.name} />
+              </>
+            )}
+            <SubmitButton>{t('termine.warteliste')}</SubmitButton>
+          </PostForm>
+        </div>
+      )}
+    </div>
+  );
+}
+
+export const termineBuchenRoute: RouteObject = {
+  path: 'termine/buchen',
+  loader: buchenLoader,
+  action: buchenAction,
+  Component: BuchenPage,
+  handle: { title: (_d: never, t) => t('termine.buchen'), citizen: true } satisfies PageHandle,
+};
+
+// ---------------------------------------------------------------- /termine/gesendet, /termine/gebucht
+
+function GesendetPage() {
+  const t = useT();
+  return (
+    <div className="kern-stack-lg form-narrow">
+      <h1 className="kern-heading-large">{t('termine.gesendet.titel')}</h1>
+      <p className="kern-body">{t('termine.gesendet.text')}</p>
+    </div>
+  );
+}
+export const termineGesendetRoute: RouteObject = { path: 'termine/gesendet', Component: GesendetPage, handle: { title: (_d: never, t) => t('termine.gesendet.titel'), citizen: true } satisfies PageHandle };
+
+function GebuchtPage() {
+  const t = useT();
+  return (
+    <div className="kern-stack-lg form-narrow">
+      <h1 className="kern-heading-large">{t('termine.gebucht.titel')}</h1>
+      <p className="kern-body">{t('termine.gebucht.text')}</p>
+    </div>
+  );
+}
+export const termineGebuchtRoute: RouteObject = { path: 'termine/gebucht', Component: GebuchtPage, handle: { title: (_d: never, t) => t('termine.gebucht.titel'), citizen: true } satisfies PageHandle };
+
+// ---------------------------------------------------------------- /termine/bestaetigen/:token
+
+async function bestaetigenLoader({ context, params }: LoaderFunctionArgs) {
+  const { app } = web(context);
+  const b = await anfragePruefen({ ctx: app, token: params.token ?? '' });
+  return { beginn: deutscheAnzeige(b.beginn), kanal: b.kanal };
+}
+async function bestaetigenAction({ context, params }: ActionFunctionArgs) {
+  const { app, req } = web(context);
+  await anfrageBestaetigen({ ctx: app, token: params.token ?? '', basisUrl: publicBaseUrl(app, req) });
+  return redirect('/termine/gebucht');
+}
+function BestaetigenPage() {
+  const d = useLoaderData<typeof bestaetigenLoader>();
+  const { csrfToken } = useRoot();
+  const t = useT();
+  return (
+    <div className="kern-stack-lg form-narrow">
+      <h1 className="kern-heading-large">{t('termine.bestaetigen.titel')}</h1>
+      <p className="kern-body">{t('termine.bestaetigen.text')}</p>
+      <p className="kern-body">
+        <strong>{d.beginn}</strong> ({t(kanalKey(d.kanal))})
+      </p>
+      <PostForm csrfToken={csrfToken}>
+        <SubmitButton>{t('termine.bestaetigen.knopf')}</SubmitButton>
+      </PostForm>
+    </div>
+  );
+}
+export const termineBestaetigenRoute: RouteObject = {
+  path: 'termine/bestaetigen/:token',
+  loader: bestaetigenLoader,
+  action: bestaetigenAction,
+  Component: BestaetigenPage,
+  handle: { title: (_d: never, t) => t('termine.bestaetigen.titel'), citizen: true } satisfies PageHandle,
+};
+
+// ---------------------------------------------------------------- /termine/angebot/:token
+
+async function angebotLoader({ context, params }: LoaderFunctionArgs) {
+  const { app } = web(context);
+  const a = await angebotLesen({ ctx: app, token: params.token ?? '' });
+  return { beginn: deutscheAnzeige(a.beginn), kanal: a.kanal, gueltigBis: deutscheAnzeige(a.gueltigBis) };
+}
+async function angebotAction({ context, params }: ActionFunctionArgs) {
+  const { app, req } = web(context);
+  await angebotAnnehmen({ ctx: app, token: params.token ?? '', basisUrl: publicBaseUrl(app, req) });
+  return redirect('/termine/gebucht');
+}
+function AngebotPage() {
+  const d = useLoaderData<typeof angebotLoader>();
+  const { csrfToken } = useRoot();
+  const t = useT();
+  return (
+    <div className="kern-stack-lg form-narrow">
+      <h1 className="kern-heading-large">{t('termine.angebot.titel')}</h1>
+      <p className="kern-body">
+        <strong>{d.beginn}</strong> ({t(kanalKey(d.kanal))})
+      </p>
+      <p className="kern-body">{t('termine.angebot.gueltig', { zeit: d.gueltigBis })}</p>
+      <PostForm csrfToken={csrfToken}>
+        <SubmitButton>{t('termine.angebot.annehmen')}</SubmitButton>
+      </PostForm>
+    </div>
+  );
+}
+export const termineAngebotRoute: RouteObject = {
+  path: 'termine/angebot/:token',
+  loader: angebotLoader,
+  action: angebotAction,
+  Component: AngebotPage,
+  handle: { title: (_d: never, t) => t('termine.angebot.titel'), citizen: true } satisfies PageHandle,
+};
+
+// ---------------------------------------------------------------- /termine/:id (own appointment)
+
+async function detailLoader({ context, request, params }: LoaderFunctionArgs) {
+  const actor = requirePageActor(context, request);
+  const { app } = web(context);
+  const termin = await app.db.withTenant(tenantScope(actor), async (tx) => {
+    const t = await termineRepository.findTermin(tx, params.id ?? '');
+    if (!t || !darfSehen(actor, t)) throw terminNichtGefunden();
+    const anliegen = await termineRepository.findAnliegen(tx, t.anliegenId);
+    return { ...t, anliegenName: anliegen?.name ?? '', anliegenSchluessel: anliegen?.schluessel ?? '' };
+  });
+  const zeiten = termin.status === 'gebucht' && termin.art === 'buchung'
+    ? (await listeFreieZeiten({ ctx: app, traegerId: actor.traegerId, input: { anliegen: termin.anliegenId, kanal: termin.kanal as Kanal, standortId: termin.standortId } })).zeiten.slice(0, 20)
+    : [];
+  return {
+    id: termin.id,
+    beginn: deutscheAnzeige(termin.beginn),
+    kanal: termin.kanal,
+    status: termin.status,
+    art: termin.art,
+    anliegen: termin.anliegenName,
+    zeiten: zeiten.map((z) => ({ value: z.beginn.toISOString(), label: deutscheAnzeige(z.beginn) })),
+    errors: {} as Record<string, string>,
+  };
+}
+
+async function detailAction({ context, request, params }: ActionFunctionArgs) {
+  const actor = requirePageActor(context, request);
+  const { app, req, reply } = web(context);
+  const form = await readForm(request);
+  const basisUrl = publicBaseUrl(app, req);
+  try {
+    if (form.get('_aktion') === 'absagen') {
+      await sageTerminAb({ ctx: app, actor, terminId: params.id ?? '', basisUrl });
+      flash(context, 'Ihr Termin ist abgesagt.');
+    } else {
+      const wert = String(form.get('beginn') ?? '');
+      if (!wert) {
+        reply.code(400);
+        return { ...(await detailLoader({ context, request, params } as LoaderFunctionArgs)), errors: { beginn: 'Bitte wählen Sie eine Zeit.' } };
+      }
+      await verschiebeTermin({ ctx: app, actor, terminId: params.id ?? '', input: { beginn: new Date(wert) }, basisUrl });
+      flash(context, 'Ihr Termin ist verschoben.');
+    }
+  } catch (err) {
+    if (err instanceof AppError && err.status < 500 && err.status !== 404) {
+      reply.code(err.status);
+      return { ...(await detailLoader({ context, request, params } as LoaderFunctionArgs)), errors: { beginn: err.message } };
+    }
+    throw err;
+  }
+  return redirect(`/termine/${params.id}`);
+}
+
+function DetailPage() {
+  const geladen = useLoaderData<typeof detailLoader>();
+  const d = (useActionData<typeof detailAction>() as typeof geladen | undefined) ?? geladen;
+  const { csrfToken } = useRoot();
+  const t = useT();
+  return (
+    <div className="kern-stack-lg form-narrow">
+      <h1 className="kern-heading-large">{t('termine.detail.titel')}</h1>
+      <ErrorSummary errors={d.errors} title={t('termine.fehler.titel')} />
+      <dl className="kern-description-list">
+        <div className="kern-description-list-item">
+          <dt className="kern-description-list-item__key">{t('termine.anliegen')}</dt>
+          <dd className="kern-description-list-item__value">{d.anliegen}</dd>
+        </div>
+        <div className="kern-description-list-item">
+          <dt className="kern-description-list-item__key">{t('termine.zeitpunkt')}</dt>
+          <dd className="kern-description-list-item__value" data-termin-beginn="">{d.beginn}</dd>
+        </div>
+        <div className="kern-description-list-item">
+          <dt className="kern-description-list-item__key">{t('termine.kanal')}</dt>
+          <dd className="kern-description-list-item__value">{t(kanalKey(d.kanal))}</dd>
+        </div>
+        <div className="kern-description-list-item">
+          <dt className="kern-description-list-item__key">{t('termine.status')}</dt>
+          <dd className="kern-description-list-item__value" data-termin-status="">{t(statusKey(d.status))}</dd>
+        </div>
+      </dl>
+      {d.kanal === 'video' && d.status === 'gebucht' ? (
+        <p className="kern-body">
+          <a className="kern-link" href={`/video/${d.id}`}>
+            {t('termine.video.betreten')}
+          </a>
+        </p>
+      ) : null}
+      {d.status === 'gebucht' && d.art === 'buchung' ? (
+        <>
+          {d.zeiten.length > 0 ? (
+            <section aria-labelledby="verschieben" className="kern-stack-sm">
+              <h2 className="kern-heading-small" id="verschieben">
+                {t('termine.verschieben')}
+              </h2>
+              <PostForm csrfToken={csrfToken}>
+                <input type="hidden" name="_aktion" value="verschieben" />
+                <SelectField name="beginn" label={t('termine.zeit')} options={d.zeiten} error={d.errors.beginn} />
+                <SubmitButton variant="secondary">{t('termine.verschieben.knopf')}</SubmitButton>
+              </PostForm>
+            </section>
+          ) : null}
+          <section aria-labelledby="absagen" className="kern-stack-sm">
+            <h2 className="kern-heading-small" id="absagen">
+              {t('termine.absagen')}
+            </h2>
+            <p className="kern-body">{t('termine.absagen.text')}</p>
+            <PostForm csrfToken={csrfToken}>
+              <input type="hidden" name="_aktion" value="absagen" />
+              <SubmitButton variant="secondary">{t('termine.absagen')}</SubmitButton>
+            </PostForm>
+          </section>
+        </>
+      ) : null}
+    </div>
+  );
+}
+
+export const terminDetailRoute: RouteObject = {
+  path: 'termine/:id',
+  loader: detailLoader,
+  action: detailAction,
+  Component: DetailPage,
+  handle: { title: (_d: never, t) => t('termine.detail.titel'), citizen: true } satisfies PageHandle,
+};

@@ -1,0 +1,258 @@
+// Video-Beratung client (issue 6): plain ES module, no build step. Signalling over the WebSocket
+// /api/video/<termin>/ws (protocol: src/server/video/signalling.ts); media flows directly between the browsers
+// (or via the configured TURN server), never through vorort. Nothing is recorded.
+const $ = (id) => document.getElementById(id);
+const wurzel = $('video-app');
+if (wurzel) start(wurzel);
+
+function start(app) {
+  const terminId = app.dataset.terminId;
+  const rolle = app.dataset.rolle;
+  const sachbearbeitung = rolle === 'sachbearbeitung';
+  let iceServers = [];
+  try {
+    iceServers = JSON.parse(app.dataset.iceServers || '[]');
+  } catch {
+    iceServers = [];
+  }
+  const status = $('video-status');
+  const ohneJs = $('video-ohne-js');
+  if (ohneJs) ohneJs.hidden = true;
+  const einlassen = $('video-einlassen');
+  const mikro = $('video-mikro');
+  const kamera = $('video-kamera');
+  const bildschirm = $('video-bildschirm');
+  const neu = $('video-neu');
+  const auflegen = $('video-auflegen');
+  const fern = $('video-fern');
+  const lokal = $('video-lokal');
+  const verlauf = $('chat-verlauf');
+  const chatForm = $('chat-form');
+  const chatText = $('chat-text');
+  const chatSenden = $('chat-senden');
+
+  let ws = null;
+  let pc = null;
+  let lokalerStrom = null;
+  let bildschirmSpur = null;
+  let beendet = false;
+  let gespraech = false;
+
+  const melde = (text) => {
+    status.textContent = text;
+  };
+  const chatBereit = (an) => {
+    chatText.disabled = !an;
+    chatSenden.disabled = !an;
+  };
+  const senden = (nachricht) => {
+    if (ws && ws.readyState === WebSocket.OPEN) ws.send(JSON.stringify(nachricht));
+  };
+
+  async function medienHolen() {
+    if (lokalerStrom) return lokalerStrom;
+    try {
+      lokalerStrom = await navigator.mediaDevices.getUserMedia({ audio: true, video: { width: 640, height: 480 } });
+    } catch {
+      melde('Kamera oder Mikrofon sind nicht freigegeben. Sie können trotzdem chatten; bitte erlauben Sie den Zugriff und laden Sie die Seite neu.');
+      lokalerStrom = new MediaStream();
+    }
+    lokal.srcObject = lokalerStrom;
+    mikro.disabled = lokalerStrom.getAudioTracks().length === 0;
+    kamera.disabled = lokalerStrom.getVideoTracks().length === 0;
+    return lokalerStrom;
+  }
+
+  function verbindungSchliessen() {
+    if (pc) {
+      pc.onicecandidate = null;
+      pc.ontrack = null;
+      pc.close();
+    }
+    pc = null;
+    window.vorortPeerConnection = null;
+    fern.srcObject = null;
+  }
+
+  async function peerAufbauen() {
+    verbindungSchliessen();
+    const strom = await medienHolen();
+    pc = new RTCPeerConnection({ iceServers });
+    window.vorortPeerConnection = pc; // for the end-to-end test (getStats)
+    for (const spur of strom.getTracks()) pc.addTrack(spur, strom);
+    pc.onicecandidate = (e) => senden({ typ: 'ice', kandidat: e.candidate ? e.candidate.toJSON() : null });
+    pc.ontrack = (e) => {
+      if (fern.srcObject !== e.streams[0]) fern.srcObject = e.streams[0];
+    };
+    pc.onconnectionstatechange = () => {
+      if (!pc) return;
+      if (pc.connectionState === 'connected') melde('Verbunden. Das Gespräch läuft.');
+      if (pc.connectionState === 'failed') melde('Die Verbindung ist gestört. Bitte „Erneut verbinden“ wählen.');
+    };
+    return pc;
+  }
+
+  function verbinden() {
+    if (beendet) return;
+    const protokoll = location.protocol === 'https:' ? 'wss:' : 'ws:';
+    ws = new WebSocket(`${protokoll}//${location.host}/api/video/${encodeURIComponent(terminId)}/ws`);
+    neu.hidden = true;
+    ws.addEventListener('open', () => {
+      senden({ typ: 'join', terminId });
+      auflegen.disabled = false;
+      if (sachbearbeitung) melde('Sie sind im Raum. Warten auf die Bürgerin oder den Bürger …');
+      medienHolen();
+    });
+    ws.addEventListener('message', (e) => {
+      let n;
+      try {
+        n = JSON.parse(e.data);
+      } catch {
+        return;
+      }
+      behandeln(n).catch(() => melde('Es ist ein Fehler aufgetreten. Bitte „Erneut verbinden“ wählen.'));
+    });
+    ws.addEventListener('close', () => {
+      gespraech = false;
+      chatBereit(false);
+      if (bildschirm) bildschirm.disabled = true;
+      if (!beendet) {
+        melde('Die Verbindung ist unterbrochen. Sie können sich ohne neuen Termin wieder verbinden.');
+        neu.hidden = false;
+      }
+    });
+  }
+
+  async function behandeln(n) {
+    switch (n.typ) {
+      case 'waiting':
+        if (n.wartet === 'selbst') melde('Sie sind im Warteraum. Sie werden gleich eingelassen.');
+        else {
+          melde('Die Bürgerin oder der Bürger wartet im Warteraum.');
+          if (einlassen) {
+            einlassen.hidden = false;
+            einlassen.focus();
+          }
+        }
+        break;
+      case 'admit': {
+        if (einlassen) einlassen.hidden = true;
+        gespraech = true;
+        chatBereit(true);
+        if (bildschirm) bildschirm.disabled = false;
+        melde('Das Gespräch beginnt …');
+        const p = await peerAufbauen();
+        if (n.anbieter) {
+          const angebot = await p.createOffer();
+          await p.setLocalDescription(angebot);
+          senden({ typ: 'offer', sdp: p.localDescription.sdp });
+        }
+        break;
+      }
+      case 'offer': {
+        const p = pc ?? (await peerAufbauen());
+        await p.setRemoteDescription({ type: 'offer', sdp: n.sdp });
+        const antwort = await p.createAnswer();
+        await p.setLocalDescription(antwort);
+        senden({ typ: 'answer', sdp: p.localDescription.sdp });
+        break;
+      }
+      case 'answer':
+        if (pc) await pc.setRemoteDescription({ type: 'answer', sdp: n.sdp });
+        break;
+      case 'ice':
+        if (pc) await pc.addIceCandidate(n.kandidat ?? null).catch(() => {});
+        break;
+      case 'chat': {
+        const li = document.createElement('li');
+        const wer = n.von === rolle ? 'Sie' : n.von === 'sachbearbeitung' ? 'Beratung' : 'Bürger/in';
+        li.textContent = `${wer}: ${n.text}`;
+        verlauf.appendChild(li);
+        break;
+      }
+      case 'peer-left':
+        verbindungSchliessen();
+        gespraech = false;
+        chatBereit(false);
+        melde(n.grund === 'aufgelegt' ? 'Ihr Gegenüber hat aufgelegt.' : 'Die Verbindung Ihres Gegenübers ist unterbrochen. Bitte warten …');
+        break;
+      case 'hangup':
+        verbindungSchliessen();
+        chatBereit(false);
+        if (n.von === 'sachbearbeitung') {
+          beendet = true;
+          melde('Die Beratung wurde beendet. Vielen Dank.');
+        } else melde('Die Bürgerin oder der Bürger hat das Gespräch verlassen.');
+        break;
+      case 'error':
+        melde(n.message);
+        if (['nicht_berechtigt', 'raum_beendet', 'raum_geschlossen', 'ersetzt'].includes(n.code)) beendet = true;
+        break;
+      default:
+        break;
+    }
+  }
+
+  const umschalten = (knopf, art, anText, ausText) => {
+    knopf.addEventListener('click', () => {
+      if (!lokalerStrom) return;
+      const spuren = art === 'audio' ? lokalerStrom.getAudioTracks() : lokalerStrom.getVideoTracks();
+      const an = !(knopf.getAttribute('aria-pressed') === 'true');
+      for (const s of spuren) s.enabled = an;
+      knopf.setAttribute('aria-pressed', String(an));
+      knopf.querySelector('.kern-label').textContent = an ? anText : ausText;
+    });
+  };
+  umschalten(mikro, 'audio', 'Mikrofon an', 'Mikrofon aus');
+  umschalten(kamera, 'video', 'Kamera an', 'Kamera aus');
+
+  if (bildschirm) {
+    bildschirm.addEventListener('click', async () => {
+      if (!pc) return;
+      const sender = pc.getSenders().find((s) => s.track && s.track.kind === 'video');
+      if (!sender) return;
+      if (bildschirmSpur) {
+        bildschirmSpur.stop();
+        bildschirmSpur = null;
+        await sender.replaceTrack(lokalerStrom.getVideoTracks()[0] ?? null);
+        bildschirm.setAttribute('aria-pressed', 'false');
+        bildschirm.querySelector('.kern-label').textContent = 'Bildschirm teilen';
+        return;
+      }
+      try {
+        const strom = await navigator.mediaDevices.getDisplayMedia({ video: true });
+        bildschirmSpur = strom.getVideoTracks()[0];
+        await sender.replaceTrack(bildschirmSpur);
+        bildschirm.setAttribute('aria-pressed', 'true');
+        bildschirm.querySelector('.kern-label').textContent = 'Bildschirm nicht mehr teilen';
+        bildschirmSpur.addEventListener('ended', () => bildschirm.click());
+      } catch {
+        melde('Der Bildschirm wurde nicht freigegeben.');
+      }
+    });
+  }
+
+  if (einlassen) einlassen.addEventListener('click', () => senden({ typ: 'admit' }));
+  auflegen.addEventListener('click', () => {
+    senden({ typ: 'hangup' });
+    if (sachbearbeitung) beendet = true;
+    verbindungSchliessen();
+    chatBereit(false);
+    melde(sachbearbeitung ? 'Sie haben die Beratung beendet.' : 'Sie haben das Gespräch verlassen.');
+    neu.hidden = sachbearbeitung;
+  });
+  neu.addEventListener('click', () => {
+    if (ws && ws.readyState === WebSocket.OPEN) ws.close();
+    verbindungSchliessen();
+    verbinden();
+  });
+  chatForm.addEventListener('submit', (e) => {
+    e.preventDefault();
+    const text = chatText.value.trim();
+    if (!text || !gespraech) return;
+    senden({ typ: 'chat', text });
+    chatText.value = '';
+  });
+
+  verbinden();
+}

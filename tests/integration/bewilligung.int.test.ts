@@ -1,0 +1,387 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { euroText } from '../../src/domain/berechnung/geld.ts';
+import { zahllauf } from '../../src/server/zahlung/zahllauf.ts';
+import type { Actor } from '../../src/server/context.ts';
+import { createTestApp, postForm, signIn, type CookieJar, type TestApp } from '../helpers/app.ts';
+
+let t: TestApp;
+let musterland: string;
+let kommunen: Record<string, string>;
+const jars: Record<string, CookieJar> = {};
+const verzeichnis = mkdtempSync(join(tmpdir(), 'vorort-bewilligung-'));
+
+const api = async (who: string, method: 'GET' | 'POST' | 'PUT', url: string, payload?: unknown) =>
+  t.app.inject({ method, url, headers: { cookie: jars[who]!.header(), ...(payload ? { 'content-type': 'application/json' } : {}) }, payload: payload as never });
+
+const erstantrag = (kommuneId: string, nachname: string, iban = 'DE02120300000000202051') => ({
+  antragsdatum: '2024-06-12',
+  eingangskanal: 'papier',
+  personen: [
+    { ref: 'a', vorname: 'Aylin', nachname, geburtsdatum: '1985-03-10', staatsangehoerigkeit: 'DE', rolle: 'antragsteller', einkommen: [{ art: 'erwerbstaetigkeit', bezeichnung: 'Bäckerei Korn', bruttoCent: 120000, nettoCent: 95000 }] },
+    { ref: 'b', vorname: 'Ben', nachname, geburtsdatum: '1987-05-10', staatsangehoerigkeit: 'DE', rolle: 'partner' },
+    { ref: 'c', vorname: 'Clara', nachname, geburtsdatum: '2017-01-10', staatsangehoerigkeit: 'DE', rolle: 'kind', einkommen: [{ art: 'kindergeld', betragCent: 25000 }] },
+    { ref: 'd', vorname: 'David', nachname, geburtsdatum: '2010-01-10', staatsangehoerigkeit: 'DE', rolle: 'kind', einkommen: [{ art: 'kindergeld', betragCent: 25000 }] },
+  ],
+  adresse: { strasse: 'Lindenweg', hausnummer: '4', plz: '12345', ort: 'Musterstadt', kommuneId },
+  bank: { iban, kontoinhaber: `Aylin ${nachname}` },
+  unterkunft: { grundmieteCent: 57000, nebenkostenCent: 14000, heizkostenCent: 14000 },
+});
+
+function pdfText(pdf: Buffer, name: string): string {
+  const datei = join(verzeichnis, `${name}.pdf`);
+  writeFileSync(datei, pdf);
+  return execFileSync('pdftotext', ['-enc', 'UTF-8', datei, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
+}
+
+async function neuerFall(nachname: string, iban?: string): Promise<{ bgId: string; personIds: Record<string, string> }> {
+  const res = await api('leistung', 'POST', '/api/faelle', erstantrag(kommunen.Musterstadt!, nachname, iban));
+  if (res.statusCode !== 201) throw new Error(`Erstantrag: ${res.statusCode} ${res.body}`);
+  return { bgId: res.json().bg.id, personIds: res.json().personIds };
+}
+
+async function bewilligterFall(nachname: string, iban?: string) {
+  const f = await neuerFall(nachname, iban);
+  const b = await api('leistung', 'POST', `/api/faelle/${f.bgId}/bewilligungen`, {});
+  if (b.statusCode !== 201) throw new Error(`Berechnung: ${b.statusCode} ${b.body}`);
+  const fr = await api('leistung', 'POST', `/api/bewilligungen/${b.json().bewilligung.id}/freigeben`, { version: b.json().bewilligung.version });
+  if (fr.statusCode !== 200 || fr.json().bewilligung.status !== 'bewilligt') throw new Error(`Freigabe: ${fr.statusCode} ${fr.body}`);
+  return { ...f, bewilligung: fr.json().bewilligung };
+}
+
+async function actorFor(email: string): Promise<Actor> {
+  const r = await t.ctx.db.withSystem((tx) => tx.execute<{ id: string; name: string; roles: string[] }>(sql`select id, name, roles from users where email = ${email}`));
+  const u = r.rows[0]!;
+  return { userId: u.id, traegerId: musterland, traegerName: 'Kreis Musterland', art: 'staff', email, name: u.name, roles: u.roles as Actor['roles'], standorte: [], sessionId: 'test', requestId: 'test' };
+}
+
+const regeln = { nachzahlungAbCent: 10_000, monatsbetragAbCent: 500_000, erstattungAbCent: 100_000, ablehnung: false, aufhebung: true, erstbewilligung: false };
+
+beforeAll(async () => {
+  t = await createTestApp({ seed: true });
+  const tr = await t.ctx.db.withSystem((tx) => tx.execute<{ id: string }>(sql`select id from traeger where slug = 'musterland'`));
+  musterland = tr.rows[0]!.id;
+  const k = await t.ctx.db.withSystem((tx) => tx.execute<{ id: string; name: string }>(sql`select id, name from kommunen where traeger_id = ${musterland}`));
+  kommunen = Object.fromEntries(k.rows.map((r) => [r.name, r.id]));
+  // a second Teamleitung (for the Vier-Augen rule) with the same Standorte and password
+  await t.ctx.db.withSystem(async (tx) => {
+    await tx.execute(sql`insert into users (traeger_id, art, email, name, password_hash, email_verified_at, roles)
+      select traeger_id, art, 'teamleitung2@musterland.example', 'Theo Teamleitung', password_hash, email_verified_at, roles from users where email = 'teamleitung@musterland.example'`);
+    await tx.execute(sql`insert into user_standorte (traeger_id, user_id, standort_id)
+      select s.traeger_id, (select id from users where email = 'teamleitung2@musterland.example'), s.standort_id
+      from user_standorte s join users u on u.id = s.user_id where u.email = 'teamleitung@musterland.example'`);
+  });
+  for (const who of ['leistung', 'integration', 'teamleitung', 'teamleitung2', 'controlling', 'admin']) jars[who] = await signIn(t.app, `${who}@musterland.example`);
+  jars.fremd = await signIn(t.app, 'admin@beispielstadt.example');
+  const e = await api('admin', 'PUT', '/api/admin/traeger-einstellungen', { vierAugenRegeln: regeln, iban: 'DE89 3704 0044 0532 0130 00', bic: 'COBADEFFXXX', kontoinhaber: 'Kreis Musterland Jobcenter', version: 0 });
+  if (e.statusCode !== 200) throw new Error(`Einstellungen: ${e.body}`);
+  const kdu = await api('admin', 'POST', '/api/admin/kdu-richtwerte', { kommuneId: kommunen.Musterstadt, haushaltsgroesse: 4, bruttokaltmieteCent: 85000, heizkostenCent: 16000, gueltigVon: '2021-01-01' });
+  if (kdu.statusCode !== 201) throw new Error(`KdU: ${kdu.body}`);
+}, 60_000);
+afterAll(async () => {
+  await t.close();
+  rmSync(verzeichnis, { recursive: true, force: true });
+});
+
+describe('OpenAPI', () => {
+  it('documents the routes with tags', async () => {
+    const doc = (await t.app.inject({ method: 'GET', url: '/api/openapi.json' })).json();
+    for (const pfad of ['/api/faelle/{id}/bewilligungen', '/api/bewilligungen/{id}/freigeben', '/api/zahllaeufe', '/api/kosten', '/api/admin/kdu-richtwerte', '/api/massenaenderungen']) {
+      expect(doc.paths[pfad], pfad).toBeDefined();
+    }
+    expect(doc.paths['/api/zahllaeufe'].post.tags).toEqual(['Zahlung']);
+  });
+});
+
+describe('Einstellungen und KdU-Richtwerte', () => {
+  it('refuses overlapping KdU-Richtwerte and an invalid Träger IBAN; only admin maintains them', async () => {
+    const doppelt = await api('admin', 'POST', '/api/admin/kdu-richtwerte', { kommuneId: kommunen.Musterstadt, haushaltsgroesse: 4, bruttokaltmieteCent: 90000, heizkostenCent: 16000, gueltigVon: '2024-01-01' });
+    expect(doppelt.statusCode).toBe(409);
+    expect(doppelt.json().error).toBe('zeitraum_ueberschneidung');
+    const iban = await api('admin', 'PUT', '/api/admin/traeger-einstellungen', { vierAugenRegeln: regeln, iban: 'DE00 1234', kontoinhaber: 'X', version: 1 });
+    expect(iban.statusCode).toBe(400);
+    expect(iban.json().issues[0].path).toBe('iban');
+    expect((await api('leistung', 'GET', '/api/admin/kdu-richtwerte')).statusCode).toBe(403);
+    expect((await api('controlling', 'GET', '/api/admin/traeger-einstellungen')).statusCode).toBe(403);
+  });
+});
+
+describe('Bewilligung, Bescheid, Zahllauf', () => {
+  let bgId: string;
+  let bewilligungId: string;
+
+  it('refuses a Bescheid for a case without a computed Bewilligung', async () => {
+    bgId = (await neuerFall('Ohnebescheid')).bgId;
+    const res = await api('leistung', 'POST', `/api/faelle/${bgId}/bescheide`, {});
+    expect(res.statusCode).toBe(409);
+    expect(res.json().error).toBe('keine_bewilligung');
+  });
+
+  it('computes 12 months from the Leistungsbeginn of the Antrag, with explanation and Rechtsstand; rights and audit', async () => {
+    expect((await api('integration', 'POST', `/api/faelle/${bgId}/bewilligungen`, {})).statusCode).toBe(403);
+    expect((await api('controlling', 'POST', `/api/faelle/${bgId}/bewilligungen`, {})).statusCode).toBe(403);
+    expect((await api('fremd', 'POST', `/api/faelle/${bgId}/bewilligungen`, {})).statusCode).toBe(404);
+    const res = await api('leistung', 'POST', `/api/faelle/${bgId}/bewilligungen`, {});
+    expect(res.statusCode, res.body).toBe(201);
+    const b = res.json().bewilligung;
+    bewilligungId = b.id;
+    expect(b).toMatchObject({ beginn: '2024-06', ende: '2025-05', status: 'entwurf', vorgang: 'erstbewilligung', art: 'endgueltig' });
+    expect(b.monate).toHaveLength(12);
+    expect(b.rechtsstand).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    expect(b.monate[0].auszahlungCent).toBeGreaterThan(0);
+    expect(b.monate[0].schritte.some((s: { text: string }) => s.text.includes('Regelbedarf'))).toBe(true);
+    // Regelbedarf and Sofortzuschlag rose in January 2025: the amounts differ month by month
+    expect(b.monate[7].auszahlungCent).not.toBe(b.monate[6].auszahlungCent);
+    // integration reads (without bank details), controlling does not see the case
+    expect((await api('integration', 'GET', `/api/faelle/${bgId}/bewilligungen`)).statusCode).toBe(200);
+    expect((await api('controlling', 'GET', `/api/faelle/${bgId}/bewilligungen`)).statusCode).toBe(403);
+    const audit = await t.ctx.db.withSystem((tx) =>
+      tx.execute<{ action: string; object_type: string }>(sql`select action, object_type from audit_log where object_id = ${bgId} and object_type in ('bewilligung', 'fallakte') order by at`),
+    );
+    expect(audit.rows.some((r) => r.object_type === 'bewilligung' && r.action === 'read')).toBe(true);
+    expect(audit.rows.some((r) => r.object_type === 'fallakte' && r.action === 'update')).toBe(true);
+  });
+
+  it('approves directly below the thresholds; optimistic locking; overlapping periods are refused', async () => {
+    expect((await api('leistung', 'POST', `/api/bewilligungen/${bewilligungId}/freigeben`, { version: 99 })).json().error).toBe('version_conflict');
+    const res = await api('leistung', 'POST', `/api/bewilligungen/${bewilligungId}/freigeben`, { version: 1 });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json()).toMatchObject({ freigabeErforderlich: false, bewilligung: { status: 'bewilligt' } });
+    const zweite = await api('leistung', 'POST', `/api/faelle/${bgId}/bewilligungen`, { beginn: '2025-01', monate: 6 });
+    expect(zweite.statusCode).toBe(409);
+    expect(zweite.json().error).toBe('bewilligungszeitraum_ueberschneidung');
+  });
+
+  it('creates the Bescheid as PDF with the right amounts, stored immutably', async () => {
+    const res = await api('leistung', 'POST', `/api/faelle/${bgId}/bescheide`, {});
+    expect(res.statusCode, res.body).toBe(201);
+    const { id, sha256, art } = res.json();
+    expect(art).toBe('bewilligung');
+    expect(sha256).toMatch(/^[0-9a-f]{64}$/);
+    const pdf = await api('leistung', 'GET', `/api/bescheide/${id}.pdf`);
+    expect(pdf.statusCode).toBe(200);
+    expect(pdf.headers['content-type']).toBe('application/pdf');
+    const text = pdfText(pdf.rawPayload, 'bewilligung');
+    const liste = (await api('leistung', 'GET', `/api/faelle/${bgId}/bewilligungen`)).json();
+    const b = liste.bewilligungen.find((x: { id: string }) => x.id === bewilligungId);
+    expect(text).toContain('Bewilligungsbescheid');
+    expect(text).toContain('Aylin Ohnebescheid');
+    expect(text).toContain('Bürgergeld');
+    for (const m of b.monate) expect(text).toContain(euroText(m.auszahlungCent));
+    expect(text).toContain(euroText(b.summeCent));
+    expect(liste.bescheide).toHaveLength(1);
+    // the application role cannot change or delete a Bescheid
+    await expect(t.ctx.db.withTenant({ traegerId: musterland }, (tx) => tx.execute(sql`update bescheide set art = 'aufhebung' where id = ${id}`))).rejects.toThrow(/Failed query/);
+    await expect(t.ctx.db.withTenant({ traegerId: musterland }, (tx) => tx.execute(sql`delete from bescheide where id = ${id}`))).rejects.toThrow(/Failed query/);
+    // integration may read it, the other Träger gets 404
+    expect((await api('integration', 'GET', `/api/bescheide/${id}`)).statusCode).toBe(200);
+    expect((await api('fremd', 'GET', `/api/bescheide/${id}.pdf`)).statusCode).toBe(404);
+  });
+
+  it('Zahllauf: pays every due month once, SEPA control sum = sum of payments, booked by cost type; a second run pays nothing', async () => {
+    expect((await api('controlling', 'POST', '/api/zahllaeufe', { zahlmonat: '2024-06' })).statusCode).toBe(403);
+    const res = await api('leistung', 'POST', '/api/zahllaeufe', { zahlmonat: '2024-06' });
+    expect(res.statusCode, res.body).toBe(200);
+    const r = res.json();
+    expect(r.leistungsmonat).toBe('2024-07');
+    expect(r.neu).toBe(2); // June (decided late) and July
+    const liste = (await api('leistung', 'GET', `/api/faelle/${bgId}/bewilligungen`)).json();
+    const b = liste.bewilligungen.find((x: { id: string }) => x.id === bewilligungId);
+    const erwartet = b.monate[0].auszahlungCent + b.monate[1].auszahlungCent;
+    expect(r.lauf.summeCent).toBe(erwartet);
+    const xml = (await api('leistung', 'GET', `/api/zahllaeufe/${r.lauf.id}/pain001`)).body;
+    expect(xml).toContain(`<CtrlSum>${(erwartet / 100).toFixed(2)}</CtrlSum>`);
+    expect(xml).toContain('<NbOfTxs>2</NbOfTxs>');
+    expect(xml).toContain('DE89370400440532013000');
+    expect((await api('controlling', 'GET', `/api/zahllaeufe/${r.lauf.id}/pain001`)).statusCode).toBe(403);
+    expect((await api('controlling', 'GET', '/api/zahllaeufe')).statusCode).toBe(200);
+    const nochmal = (await api('leistung', 'POST', '/api/zahllaeufe', { zahlmonat: '2024-06' })).json();
+    expect(nochmal.neu).toBe(0);
+    expect(nochmal.bereitsErledigt).toBe(2);
+    const summen = await t.ctx.db.withSystem((tx) =>
+      tx.execute<{ z: number; b: number; n: number }>(sql`select (select sum(betrag_cent)::int from zahlungen where bg_id = ${bgId}) as z,
+        (select sum(betrag_cent)::int from buchungen where bg_id = ${bgId}) as b, (select count(*)::int from zahlungen where bg_id = ${bgId}) as n`),
+    );
+    expect(summen.rows[0]).toEqual({ z: erwartet, b: erwartet, n: 2 });
+    const kosten = await api('controlling', 'GET', '/api/kosten?monat=2024-06');
+    expect(kosten.statusCode, kosten.body).toBe(200);
+    expect(kosten.json().imMonat.gesamtCent).toBe(erwartet);
+    expect(kosten.json().imMonat.unterkunftJeKommune[0].name).toBe('Musterstadt');
+    expect(kosten.json().imMonat.bundCent + kosten.json().imMonat.kommunalCent).toBe(erwartet);
+    expect((await api('leistung', 'GET', '/api/kosten?monat=2024-06')).statusCode).toBe(403);
+  });
+
+  it('a crash in the middle of a Zahllauf resumes without double or missing payments', async () => {
+    const faelle = [await bewilligterFall('Eins', 'DE02100100100006820101'), await bewilligterFall('Zwei', 'DE02300209000106531065'), await bewilligterFall('Drei', 'DE02200505501015871393')];
+    const actor = await actorFor('leistung@musterland.example');
+    await expect(
+      zahllauf({
+        ctx: t.ctx,
+        actor,
+        zahlmonat: '2024-07',
+        batchGroesse: 2,
+        nachBatch: (nr) => {
+          if (nr === 1) throw new Error('Absturz simuliert');
+        },
+      }),
+    ).rejects.toThrow('Absturz simuliert');
+    const halb = await t.ctx.db.withSystem((tx) => tx.execute<{ n: number; status: string }>(sql`select (select count(*)::int from zahlungen where zahlmonat = '2024-07') as n, (select status from zahllaeufe where zahlmonat = '2024-07') as status`));
+    expect(halb.rows[0]).toEqual({ n: 2, status: 'laufend' });
+    const weiter = await zahllauf({ ctx: t.ctx, actor, zahlmonat: '2024-07', batchGroesse: 2 });
+    expect(weiter.bereitsErledigt).toBeGreaterThanOrEqual(2);
+    expect(weiter.lauf?.status).toBe('fertig');
+    // every BG: months 2024-06..2024-08 paid exactly once
+    const je = await t.ctx.db.withSystem((tx) =>
+      tx.execute<{ bg_id: string; n: number; d: number }>(sql`select bg_id, count(*)::int as n, count(distinct leistungsmonat)::int as d from zahlungen group by bg_id`),
+    );
+    for (const f of faelle) expect(je.rows.find((r) => r.bg_id === f.bgId)).toMatchObject({ n: 3, d: 3 });
+    expect(je.rows.find((r) => r.bg_id === bgId)).toMatchObject({ n: 3, d: 3 });
+    const lauf = await t.ctx.db.withSystem((tx) => tx.execute<{ anzahl: number; summe_cent: number; pain001: string }>(sql`select anzahl, summe_cent, pain001 from zahllaeufe where zahlmonat = '2024-07'`));
+    const summe = await t.ctx.db.withSystem((tx) => tx.execute<{ s: number; n: number }>(sql`select sum(betrag_cent)::int as s, count(*)::int as n from zahlungen where zahlmonat = '2024-07'`));
+    expect(lauf.rows[0]!.anzahl).toBe(summe.rows[0]!.n);
+    expect(lauf.rows[0]!.summe_cent).toBe(summe.rows[0]!.s);
+    expect(lauf.rows[0]!.pain001).toContain(`<CtrlSum>${(summe.rows[0]!.s / 100).toFixed(2)}</CtrlSum>`);
+  });
+
+  it('Änderung after a new job: new version, Vier-Augen for the Nachzahlung, Änderungsbescheid, Nachzahlung paid once', async () => {
+    // Aylin's job ended on 31 July 2024 (reported late): higher entitlement from August, already paid → Nachzahlung
+    const akte = (await api('leistung', 'GET', `/api/faelle/${bgId}`)).json();
+    const aylin = akte.zustand.personen.find((p: { vorname: string }) => p.vorname === 'Aylin');
+    const einkommen = akte.daten?.einkommen?.find?.((e: { personId: string }) => e.personId === aylin.id) ?? aylin.einkommen?.[0];
+    const ende = await api('leistung', 'POST', `/api/faelle/${bgId}/einkommen`, { version: akte.bg.version, ab: '2024-08-01', personId: aylin.id, einkommenId: einkommen.id, einkommen: null });
+    expect(ende.statusCode, ende.body).toBe(200);
+    const b = (await api('leistung', 'GET', `/api/faelle/${bgId}/bewilligungen`)).json().bewilligungen.find((x: { status: string }) => x.status === 'bewilligt');
+    const aend = await api('teamleitung', 'POST', `/api/bewilligungen/${b.id}/aenderung`, { ab: '2024-08-01', grund: 'Erwerbstätigkeit beendet', version: b.version });
+    expect(aend.statusCode, aend.body).toBe(201);
+    const a = aend.json();
+    expect(a.vergleich.nachzahlungCent).toBeGreaterThan(10_000);
+    expect(a.vierAugen.erforderlich).toBe(true);
+    expect(a.bewilligung).toMatchObject({ vorgang: 'aenderung', status: 'entwurf', vorgaengerId: b.id });
+    const vorgelegt = await api('teamleitung', 'POST', `/api/bewilligungen/${a.bewilligung.id}/freigeben`, { version: a.bewilligung.version });
+    expect(vorgelegt.json()).toMatchObject({ freigabeErforderlich: true, bewilligung: { status: 'freigabe_erforderlich' } });
+    const v = vorgelegt.json().bewilligung.version;
+    const queue = (await api('teamleitung2', 'GET', '/api/freigaben')).json().freigaben;
+    expect(queue.map((q: { id: string }) => q.id)).toContain(a.bewilligung.id);
+    expect((await api('leistung', 'GET', '/api/freigaben')).statusCode).toBe(403);
+    const selbst = await api('teamleitung', 'POST', `/api/bewilligungen/${a.bewilligung.id}/freigeben`, { version: v });
+    expect(selbst.statusCode).toBe(403);
+    expect(selbst.json().error).toBe('vier_augen_selbe_person');
+    expect((await api('leistung', 'POST', `/api/bewilligungen/${a.bewilligung.id}/freigeben`, { version: v })).statusCode).toBe(403);
+    const frei = await api('teamleitung2', 'POST', `/api/bewilligungen/${a.bewilligung.id}/freigeben`, { version: v });
+    expect(frei.statusCode, frei.body).toBe(200);
+    expect(frei.json().bewilligung.status).toBe('bewilligt');
+    const liste = (await api('leistung', 'GET', `/api/faelle/${bgId}/bewilligungen`)).json();
+    expect(liste.bewilligungen.find((x: { id: string }) => x.id === b.id).status).toBe('ersetzt');
+    const bescheid = await api('leistung', 'POST', `/api/faelle/${bgId}/bescheide`, {});
+    expect(bescheid.statusCode, bescheid.body).toBe(201);
+    expect(bescheid.json().art).toBe('aenderung');
+    const text = pdfText((await api('leistung', 'GET', `/api/bescheide/${bescheid.json().id}.pdf`)).rawPayload, 'aenderung');
+    expect(text).toContain('Änderungsbescheid');
+    expect(text).toContain(euroText(a.vergleich.nachzahlungCent));
+    // the next Zahllauf pays the Nachzahlung (art nachzahlung) once
+    const z1 = (await api('leistung', 'POST', '/api/zahllaeufe', { zahlmonat: '2024-08' })).json();
+    const z2 = (await api('leistung', 'POST', '/api/zahllaeufe', { zahlmonat: '2024-08' })).json();
+    expect(z1.neu).toBeGreaterThan(0);
+    expect(z2.neu).toBe(0);
+    const nz = await t.ctx.db.withSystem((tx) => tx.execute<{ s: number }>(sql`select coalesce(sum(betrag_cent), 0)::int as s from zahlungen where bg_id = ${bgId} and art = 'nachzahlung'`));
+    expect(nz.rows[0]!.s).toBe(a.vergleich.nachzahlungCent);
+  });
+});
+
+const seite = (who: string, url: string) => t.app.inject({ method: 'GET', url, headers: { cookie: jars[who]!.header() } });
+
+async function csrf(url: string) {
+  const res = await t.app.inject({ method: 'GET', url, headers: { cookie: jars.leistung!.header() } });
+  return /name="_csrf" value="([^"]+)"/.exec(res.body)?.[1] ?? '';
+}
+
+describe('Vorläufige Bewilligung (§ 41a) und abschließende Feststellung', () => {
+  it('decides for 6 months provisionally, then finally with the actual income: Erstattungsforderung', async () => {
+    const { bgId } = await neuerFall('Vorlaeufig', 'DE02370502990000684712');
+    const v = await api('leistung', 'POST', `/api/faelle/${bgId}/bewilligungen`, { vorlaeufigGrund: 'schwankendes Einkommen' });
+    expect(v.statusCode, v.body).toBe(201);
+    expect(v.json().bewilligung).toMatchObject({ art: 'vorlaeufig', beginn: '2024-06', ende: '2024-11' });
+    const b = (await api('leistung', 'POST', `/api/bewilligungen/${v.json().bewilligung.id}/freigeben`, { version: 1 })).json().bewilligung;
+    // the actual income was higher from the start: Ben earned 1,000 € gross / 800 € net
+    const akte = (await api('leistung', 'GET', `/api/faelle/${bgId}`)).json();
+    const ben = akte.zustand.personen.find((p: { vorname: string }) => p.vorname === 'Ben');
+    const e = await api('leistung', 'POST', `/api/faelle/${bgId}/einkommen`, { version: akte.bg.version, ab: '2024-06-01', personId: ben.id, einkommen: { art: 'erwerbstaetigkeit', bezeichnung: 'Aushilfe', bruttoCent: 100000, nettoCent: 80000 } });
+    expect(e.statusCode, e.body).toBe(200);
+    // June to August have been paid (a second run of the month pays only what is new)
+    const z = await api('leistung', 'POST', '/api/zahllaeufe', { zahlmonat: '2024-07' });
+    expect(z.json().neu, z.body).toBe(3);
+    expect(z.json().lauf.nr).toBeGreaterThan(1);
+    const f = await api('leistung', 'POST', `/api/bewilligungen/${b.id}/aenderung`, { grund: 'Abschließende Feststellung', version: b.version, abschliessend: true });
+    expect(f.statusCode, f.body).toBe(201);
+    expect(f.json().bewilligung).toMatchObject({ vorgang: 'abschliessende_feststellung', art: 'endgueltig', beginn: '2024-06', ende: '2024-11' });
+    expect(f.json().vergleich.ueberzahlungCent).toBeGreaterThan(0);
+    const fb = f.json().bewilligung;
+    // 1,416 € Erstattung reaches the Träger's threshold of 1,000 €: Vier-Augen
+    const vorgelegt = await api('leistung', 'POST', `/api/bewilligungen/${fb.id}/freigeben`, { version: fb.version });
+    expect(vorgelegt.json().bewilligung.vierAugenGruende[0].code).toBe('erstattung');
+    const frei = await api('teamleitung', 'POST', `/api/bewilligungen/${fb.id}/freigeben`, { version: vorgelegt.json().bewilligung.version });
+    expect(frei.json().bewilligung?.status, frei.body).toBe('bewilligt');
+    const liste = (await api('leistung', 'GET', `/api/faelle/${bgId}/bewilligungen`)).json();
+    expect(liste.erstattungen).toHaveLength(1);
+    expect(liste.erstattungen[0].betragCent).toBe(f.json().vergleich.erstattungCent);
+    const nichtVorlaeufig = await api('leistung', 'POST', `/api/bewilligungen/${fb.id}/aenderung`, { grund: 'x', version: frei.json().bewilligung.version, abschliessend: true });
+    expect(nichtVorlaeufig.statusCode).toBe(409);
+    expect(nichtVorlaeufig.json().error).toBe('nicht_vorlaeufig');
+  });
+});
+
+describe('Seiten (ohne JavaScript)', () => {
+  it('shows each page to its roles only', async () => {
+    for (const [who, url, h1] of [
+      ['teamleitung', '/freigaben', 'Freigaben'],
+      ['leistung', '/zahlung', 'Zahlung'],
+      ['controlling', '/zahlung', 'Zahlung'],
+      ['controlling', '/kosten?monat=2024-06', 'Kosten'],
+      ['teamleitung', '/massenaenderung', 'Massenänderung'],
+      ['admin', '/verwaltung/kdu-richtwerte', 'KdU-Richtwerte'],
+    ] as const) {
+      const res = await seite(who, url);
+      expect(res.statusCode, `${who} ${url}`).toBe(200);
+      expect(res.body).toContain(`<h1 class="kern-heading-large">${h1}</h1>`);
+    }
+    for (const [who, url] of [
+      ['leistung', '/freigaben'],
+      ['integration', '/zahlung'],
+      ['leistung', '/kosten'],
+      ['leistung', '/massenaenderung'],
+      ['leistung', '/verwaltung/kdu-richtwerte'],
+    ] as const) {
+      expect((await seite(who, url)).statusCode, `${who} ${url}`).toBe(403);
+    }
+    const kosten = await seite('controlling', '/kosten?monat=2024-06');
+    expect(kosten.body).toContain('Kosten der Unterkunft Musterstadt');
+    expect(kosten.body).toContain('<th scope="row"');
+  });
+
+  it('computes and approves a Bewilligung on the Fallakte page with plain forms', async () => {
+    const { bgId } = await neuerFall('Formular', 'DE02500105170137075030');
+    const r1 = await postForm(t.app, jars.leistung!, `/faelle/${bgId}/bewilligung`, { 'bw-beginn': '', 'bw-monate': '', 'bw-vorlaeufig': '' }, { csrf: await csrf(`/faelle/${bgId}`) });
+    expect(r1.statusCode).toBe(302);
+    const akte = await seite('leistung', `/faelle/${bgId}`);
+    expect(akte.statusCode).toBe(200);
+    expect(akte.body).toContain('Bewilligung und Bescheide');
+    expect(akte.body).toContain('Erstbewilligung 06/2024 – 05/2025: Entwurf');
+    const liste = (await api('leistung', 'GET', `/api/faelle/${bgId}/bewilligungen`)).json();
+    const b = liste.bewilligungen[0];
+    const r2 = await postForm(t.app, jars.leistung!, `/bewilligungen/${b.id}/freigeben`, { version: String(b.version), zurueck: `/faelle/${bgId}` }, { csrf: await csrf(`/faelle/${bgId}`) });
+    expect(r2.statusCode).toBe(302);
+    const r3 = await postForm(t.app, jars.leistung!, `/faelle/${bgId}/bescheid`, { bewilligungId: b.id }, { csrf: await csrf(`/faelle/${bgId}`) });
+    expect(r3.statusCode).toBe(302);
+    const nachher = await seite('leistung', `/faelle/${bgId}`);
+    expect(nachher.body).toContain('Bewilligungsbescheid vom');
+    expect(nachher.body).toContain('.pdf"');
+    // without the CSRF token nothing happens
+    const ohne = await postForm(t.app, jars.leistung!, `/faelle/${bgId}/bewilligung`, {}, { csrf: null });
+    expect(ohne.statusCode).toBe(403);
+  });
+
+});

@@ -1,0 +1,152 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { erstelleMassenBescheide } from '../../src/server/massenaenderung/bescheide.ts';
+import { steuereMassenaenderung, starteMassenaenderung } from '../../src/server/massenaenderung/steuerung.ts';
+import { verarbeiteMassenaenderung } from '../../src/server/massenaenderung/verarbeite.ts';
+import type { Actor } from '../../src/server/context.ts';
+import { createTestApp, signIn, type CookieJar, type TestApp } from '../helpers/app.ts';
+
+let t: TestApp;
+let musterland: string;
+let kommuneId: string;
+let teamleitung: Actor;
+const jars: Record<string, CookieJar> = {};
+const bgs: string[] = [];
+
+const api = async (who: string, method: 'GET' | 'POST' | 'PUT', url: string, payload?: unknown) =>
+  t.app.inject({ method, url, headers: { cookie: jars[who]!.header(), ...(payload ? { 'content-type': 'application/json' } : {}) }, payload: payload as never });
+
+const erstantrag = (nachname: string, kinder: number) => ({
+  antragsdatum: '2024-07-03',
+  eingangskanal: 'papier',
+  personen: [
+    { ref: 'a', vorname: 'Mia', nachname, geburtsdatum: '1984-02-02', staatsangehoerigkeit: 'DE', rolle: 'antragsteller' },
+    ...Array.from({ length: kinder }, (_, i) => ({ ref: `k${i}`, vorname: `Kind${i}`, nachname, geburtsdatum: `201${i + 2}-05-05`, staatsangehoerigkeit: 'DE', rolle: 'kind', einkommen: [{ art: 'kindergeld', betragCent: 25000 }] })),
+  ],
+  adresse: { strasse: 'Ringstraße', hausnummer: '9', plz: '12345', ort: 'Musterstadt', kommuneId },
+  bank: { iban: 'DE02120300000000202051', kontoinhaber: `Mia ${nachname}` },
+  unterkunft: { grundmieteCent: 45000, nebenkostenCent: 10000, heizkostenCent: 9000 },
+});
+
+const zaehle = async (q: ReturnType<typeof sql>) => (await t.ctx.db.withSystem((tx) => tx.execute<{ n: number }>(q))).rows[0]!.n;
+
+beforeAll(async () => {
+  t = await createTestApp({ seed: true });
+  const tr = await t.ctx.db.withSystem((tx) => tx.execute<{ id: string }>(sql`select id from traeger where slug = 'musterland'`));
+  musterland = tr.rows[0]!.id;
+  kommuneId = (await t.ctx.db.withSystem((tx) => tx.execute<{ id: string }>(sql`select id from kommunen where traeger_id = ${musterland} and name = 'Musterstadt'`))).rows[0]!.id;
+  for (const who of ['leistung', 'teamleitung', 'controlling']) jars[who] = await signIn(t.app, `${who}@musterland.example`);
+  const u = (await t.ctx.db.withSystem((tx) => tx.execute<{ id: string }>(sql`select id from users where email = 'teamleitung@musterland.example'`))).rows[0]!;
+  teamleitung = { userId: u.id, traegerId: musterland, traegerName: 'Kreis Musterland', art: 'staff', email: 'teamleitung@musterland.example', name: 'Tara Teamleitung', roles: ['teamleitung'], standorte: [], sessionId: 't', requestId: 't' };
+  for (let i = 0; i < 5; i++) {
+    const f = await api('leistung', 'POST', '/api/faelle', erstantrag(`Fall${i}`, i % 3));
+    if (f.statusCode !== 201) throw new Error(`Erstantrag: ${f.body}`);
+    const bgId = f.json().bg.id;
+    bgs.push(bgId);
+    const b = await api('leistung', 'POST', `/api/faelle/${bgId}/bewilligungen`, {});
+    if (b.statusCode !== 201) throw new Error(`Berechnung: ${b.body}`);
+    const fr = await api('leistung', 'POST', `/api/bewilligungen/${b.json().bewilligung.id}/freigeben`, { version: 1 });
+    if (fr.json().bewilligung?.status !== 'bewilligt') throw new Error(`Freigabe: ${fr.body}`);
+  }
+  // The Bewilligungen were decided before the 2025 parameters were known: from January 2025 the first person's
+  // amount was 10 € lower than the law in force gives (cases 0–3; case 4 already has the right amounts).
+  await t.ctx.db.withSystem((tx) =>
+    tx.execute(sql`update bewilligung_monate m set auszahlung_cent = auszahlung_cent - 1000,
+      personen = jsonb_set(personen, '{0,auszahlungCent}', to_jsonb((personen->0->>'auszahlungCent')::int - 1000))
+      from bewilligungen b where b.id = m.bewilligung_id and m.monat >= '2025-01' and b.bg_id = any(${`{${bgs.slice(0, 4).join(',')}}`}::uuid[])`),
+  );
+}, 120_000);
+afterAll(() => t.close());
+
+describe('Massenänderung', () => {
+  it('only teamleitung starts it; invalid input is refused', async () => {
+    expect((await api('leistung', 'POST', '/api/massenaenderungen', { ab: '2025-01-01', grund: 'x' })).statusCode).toBe(403);
+    expect((await api('controlling', 'GET', '/api/massenaenderungen')).statusCode).toBe(403);
+    const falsch = await api('teamleitung', 'POST', '/api/massenaenderungen', { ab: '2025-13-01', grund: '' });
+    expect(falsch.statusCode).toBe(400);
+  });
+
+  it('survives a crash and a pause: every case exactly once, no doubled Bescheid', async () => {
+    const job = await starteMassenaenderung({ ctx: t.ctx, actor: teamleitung, input: { ab: '2025-01-01', grund: 'Neue Regelbedarfe und Kindersofortzuschlag 2025' }, hintergrund: false });
+    expect(job.gesamt).toBe(5);
+    // batch 1 commits, batch 2 crashes before commit (rolled back)
+    await expect(
+      verarbeiteMassenaenderung({
+        ctx: t.ctx,
+        traegerId: musterland,
+        id: job.id,
+        batchGroesse: 1,
+        vorCommit: (nr) => {
+          if (nr === 2) throw new Error('Absturz simuliert');
+        },
+      }),
+    ).rejects.toThrow('Absturz simuliert');
+    expect(await zaehle(sql`select count(*)::int as n from massenaenderung_faelle where massenaenderung_id = ${job.id}`)).toBe(1);
+    // one more batch, then pause: the worker stops
+    await verarbeiteMassenaenderung({ ctx: t.ctx, traegerId: musterland, id: job.id, batchGroesse: 1, maxBatches: 1 });
+    await steuereMassenaenderung({ ctx: t.ctx, actor: teamleitung, id: job.id, aktion: 'pausieren', hintergrund: false });
+    const pausiert = await verarbeiteMassenaenderung({ ctx: t.ctx, traegerId: musterland, id: job.id, batchGroesse: 1 });
+    expect(pausiert).toMatchObject({ status: 'pausiert', batches: 0 });
+    const fortschritt = (await api('teamleitung', 'GET', `/api/massenaenderungen/${job.id}`)).json();
+    expect(fortschritt).toMatchObject({ status: 'pausiert', verarbeitet: 2, gesamt: 5 });
+    // resume: the rest, each case once
+    await steuereMassenaenderung({ ctx: t.ctx, actor: teamleitung, id: job.id, aktion: 'fortsetzen', hintergrund: false });
+    const r = await verarbeiteMassenaenderung({ ctx: t.ctx, traegerId: musterland, id: job.id, batchGroesse: 2 });
+    expect(r.status).toBe('fertig');
+    expect(await zaehle(sql`select count(*)::int as n from massenaenderung_faelle where massenaenderung_id = ${job.id}`)).toBe(5);
+    expect(await zaehle(sql`select count(distinct bg_id)::int as n from massenaenderung_faelle where massenaenderung_id = ${job.id}`)).toBe(5);
+    const stand = (await api('teamleitung', 'GET', `/api/massenaenderungen/${job.id}`)).json();
+    expect(stand).toMatchObject({ status: 'fertig', verarbeitet: 5, geaendert: 4, bescheide: 4, fehler: 0 });
+    expect(stand.faelle).toHaveLength(4);
+    for (const f of stand.faelle) expect(f.differenzCent).toBe(6 * 1000);
+    // one approved Bewilligung per BG, the old versions replaced
+    expect(await zaehle(sql`select count(*)::int as n from bewilligungen where status = 'bewilligt'`)).toBe(5);
+    expect(await zaehle(sql`select count(*)::int as n from bewilligungen where status = 'ersetzt'`)).toBe(4);
+    // Bescheide in the second phase; a crash-free repeat writes none twice
+    expect(await erstelleMassenBescheide({ ctx: t.ctx, traegerId: musterland, id: job.id, batchGroesse: 3 })).toBe(4);
+    expect(await erstelleMassenBescheide({ ctx: t.ctx, traegerId: musterland, id: job.id })).toBe(0);
+    expect(await zaehle(sql`select count(*)::int as n from bescheide where massenaenderung_id = ${job.id} and art = 'aenderung' and pdf is not null`)).toBe(4);
+    // a second run of the same date finds nothing to change
+    const zweiter = await starteMassenaenderung({ ctx: t.ctx, actor: teamleitung, input: { ab: '2025-01-01', grund: 'Wiederholung' }, hintergrund: false });
+    const r2 = await verarbeiteMassenaenderung({ ctx: t.ctx, traegerId: musterland, id: zweiter.id });
+    expect(r2.status).toBe('fertig');
+    expect((await api('teamleitung', 'GET', `/api/massenaenderungen/${zweiter.id}`)).json()).toMatchObject({ verarbeitet: 5, geaendert: 0 });
+  });
+
+  it('runs in parallel streams over disjoint id ranges: every case exactly once', async () => {
+    await t.ctx.db.withSystem((tx) =>
+      tx.execute(sql`update bewilligung_monate m set auszahlung_cent = auszahlung_cent - 500,
+        personen = jsonb_set(personen, '{0,auszahlungCent}', to_jsonb((personen->0->>'auszahlungCent')::int - 500))
+        from bewilligungen b where b.id = m.bewilligung_id and b.status = 'bewilligt' and m.monat >= '2025-03'`),
+    );
+    const job = await starteMassenaenderung({ ctx: t.ctx, actor: teamleitung, input: { ab: '2025-03-01', grund: 'Korrektur März' }, hintergrund: false });
+    const r = await verarbeiteMassenaenderung({ ctx: t.ctx, traegerId: musterland, id: job.id, batchGroesse: 1, parallel: 3 });
+    expect(r).toMatchObject({ status: 'fertig', verarbeitet: 5 });
+    expect(await zaehle(sql`select count(*)::int as n from massenaenderung_faelle where massenaenderung_id = ${job.id} and geaendert`)).toBe(5);
+    expect(await zaehle(sql`select count(*)::int as n from bewilligungen where status = 'bewilligt'`)).toBe(5);
+  });
+
+  it('the Änderungsbescheid of the January change lists the new amounts (PDF text)', async () => {
+    const liste = (await api('leistung', 'GET', `/api/faelle/${bgs[0]}/bewilligungen`)).json();
+    const bescheid = liste.bescheide.find((b: { art: string }) => b.art === 'aenderung');
+    expect(bescheid).toBeDefined();
+    const pdf = await api('leistung', 'GET', `/api/bescheide/${bescheid.id}.pdf`);
+    expect(pdf.statusCode).toBe(200);
+    const dir = mkdtempSync(join(tmpdir(), 'vorort-ma-'));
+    try {
+      writeFileSync(join(dir, 'a.pdf'), pdf.rawPayload);
+      const text = execFileSync('pdftotext', ['-enc', 'UTF-8', join(dir, 'a.pdf'), '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
+      expect(text).toContain('Änderungsbescheid');
+      expect(text).toContain('Neue Regelbedarfe und Kindersofortzuschlag 2025');
+      const neu = liste.bewilligungen.find((b: { status: string }) => b.status === 'bewilligt');
+      const januar = neu.monate.find((m: { monat: string }) => m.monat === '2025-01');
+      expect(text).toContain((januar.auszahlungCent / 100).toLocaleString('de-DE', { minimumFractionDigits: 2 }));
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});

@@ -1,0 +1,100 @@
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { checkinFenster, checkinToken } from '../../src/domain/termine/index.ts';
+import { checkinGeheimnis } from '../../src/server/termine/mails.ts';
+import { createTestApp, postForm, signIn, type CookieJar, type TestApp } from '../helpers/app.ts';
+
+let t: TestApp;
+let ivo: CookieJar;
+
+const json = (jar: CookieJar | null, method: 'GET' | 'POST' | 'DELETE', url: string, payload?: unknown) =>
+  t.app.inject({ method, url, headers: { ...(jar ? { cookie: jar.header() } : {}), ...(payload ? { 'content-type': 'application/json' } : {}) }, ...(payload ? { payload: JSON.stringify(payload) } : {}) });
+
+async function naechsteZeit(anliegen: string, kanal: string): Promise<string> {
+  const heute = new Date().toISOString().slice(0, 10);
+  const bis = new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10);
+  const res = await json(null, 'GET', `/api/termine/freie-zeiten?anliegen=${anliegen}&kanal=${kanal}&von=${heute}&bis=${bis}`);
+  return (res.json().zeiten as { beginn: string }[]).find((z) => new Date(z.beginn).getTime() > Date.now() + 30 * 3_600_000)!.beginn;
+}
+
+beforeAll(async () => {
+  t = await createTestApp({ seed: true });
+  ivo = await signIn(t.app, 'integration@musterland.example');
+}, 60_000);
+afterAll(() => t.close());
+
+describe('Termine: Personal', () => {
+  it('Einladung mit Meldeaufforderung, Ergebnis erst ab Beginn und nur einmal, Begründung bei Nichterscheinen', async () => {
+    const beginn = await naechsteZeit('beratung_integration', 'vor_ort');
+    const r = await json(ivo, 'POST', '/api/termine/personal/einladungen', { anliegenId: 'beratung_integration', kanal: 'vor_ort', beginn, email: 'eingeladen@example.org', name: 'Ilse Eingeladen', zweck: 'vermittlung', mitbringen: ['Lebenslauf'] });
+    expect(r.statusCode).toBe(201);
+    const termin = r.json();
+    expect(termin.art).toBe('einladung');
+    const mail = await t.mail.waitFor((m) => m.to.includes('eingeladen@example.org'));
+    expect(mail.text).toContain('§ 59 SGB II');
+    expect(mail.text).toContain('Lebenslauf');
+    expect(mail.attachments.some((a) => a.filename === 'termin.ics')).toBe(true);
+
+    const kal = await json(ivo, 'GET', `/api/termine/personal/kalender?ansicht=person&datum=${new Date(beginn).toISOString().slice(0, 10)}&tage=7`);
+    expect(kal.statusCode).toBe(200);
+    expect(kal.json().termine.map((x: { id: string }) => x.id)).toContain(termin.id);
+
+    const eid = (await t.ctx.db.withSystem((tx) => tx.execute<{ id: string }>(sql`select id from einladungen where termin_id = ${termin.id}`))).rows[0]!.id;
+    const zuFrueh = await json(ivo, 'POST', `/api/termine/personal/einladungen/${eid}/ergebnis`, { ergebnis: 'wahrgenommen', version: 1 });
+    expect(zuFrueh.statusCode).toBe(409);
+    expect(zuFrueh.json().error).toBe('zu_frueh');
+    await t.ctx.db.withSystem((tx) => tx.execute(sql`update termine set beginn = now() - interval '1 hour', ende = now() - interval '30 minutes', blockiert_bis = now() - interval '30 minutes' where id = ${termin.id}`));
+    const ohneGrund = await json(ivo, 'POST', `/api/termine/personal/einladungen/${eid}/ergebnis`, { ergebnis: 'nicht_erschienen_ohne_wichtigen_grund', version: 1 });
+    expect(ohneGrund.statusCode).toBe(400);
+    expect(ohneGrund.json().error).toBe('grund_fehlt');
+    const ok = await json(ivo, 'POST', `/api/termine/personal/einladungen/${eid}/ergebnis`, { ergebnis: 'nicht_erschienen_mit_wichtigem_grund', begruendung: 'Arbeitsunfähigkeitsbescheinigung liegt vor', version: 1 });
+    expect(ok.statusCode).toBe(200);
+    expect(ok.json().status).toBe('nicht_erschienen_mit_wichtigem_grund');
+    const nochmal = await json(ivo, 'POST', `/api/termine/personal/einladungen/${eid}/ergebnis`, { ergebnis: 'wahrgenommen', version: 2 });
+    expect(nochmal.statusCode).toBe(409);
+    expect(nochmal.json().error).toBe('bereits_erfasst');
+    const seite = await t.app.inject({ method: 'GET', url: `/termine/einladungen/${eid}`, headers: { cookie: ivo.header() } });
+    expect(seite.statusCode).toBe(200);
+    expect(seite.body).toContain('§ 59 SGB II');
+    expect(seite.body).toContain('Arbeitsunfähigkeitsbescheinigung liegt vor');
+  });
+
+  it('Check-in mit dem QR-Token: nur im Fenster, nur für Personal, einmal erfasst', async () => {
+    const buerger = await signIn(t.app, 'buerger@musterland.example');
+    const beginn = await naechsteZeit('beratung_integration', 'vor_ort');
+    const r = await json(buerger, 'POST', '/api/termine', { anliegenId: 'beratung_integration', kanal: 'vor_ort', beginn });
+    expect(r.statusCode).toBe(201);
+    const id = r.json().id as string;
+    const token = checkinToken(id, checkinFenster({ beginn: new Date(beginn) }).bis, checkinGeheimnis(t.ctx));
+    const zuFrueh = await json(ivo, 'POST', '/api/termine/personal/checkin', { token });
+    expect(zuFrueh.statusCode).toBe(409);
+    expect(zuFrueh.json().error).toBe('checkin_zu_frueh');
+    expect((await json(buerger, 'POST', '/api/termine/personal/checkin', { token })).statusCode).toBe(403);
+    expect((await json(ivo, 'POST', '/api/termine/personal/checkin', { token: `${token.slice(0, -3)}abc` })).statusCode).toBe(400);
+    await t.ctx.db.withSystem((tx) => tx.execute(sql`update termine set beginn = now() + interval '10 minutes', ende = now() + interval '40 minutes', blockiert_bis = now() + interval '40 minutes' where id = ${id}`));
+    const ok = await postForm(t.app, ivo, `/checkin/${token}`, {});
+    expect(ok.statusCode).toBe(200);
+    expect(ok.body, ok.body.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ').slice(0, 3000)).toContain('ist angekommen');
+    const row = (await t.ctx.db.withSystem((tx) => tx.execute<{ eingecheckt_am: Date | null }>(sql`select eingecheckt_am from termine where id = ${id}`))).rows[0]!;
+    expect(row.eingecheckt_am).not.toBeNull();
+  });
+
+  it('Sprechzeiten pflegen: eigene ja, ungültige Zeiten 400, fremde Ressource 403/404', async () => {
+    const res = await json(ivo, 'GET', '/api/termine/personal/ressourcen');
+    const ressourcen = res.json().ressourcen as { id: string; name: string }[];
+    const eigene = ressourcen.find((r) => r.name === 'Ivo Integration')!;
+    const fremde = ressourcen.find((r) => r.name === 'Lena Leistung')!;
+    const falsch = await json(ivo, 'POST', `/api/termine/personal/ressourcen/${eigene.id}/sprechzeiten`, { wochentag: 6, von: '12:00', bis: '10:00' });
+    expect(falsch.statusCode).toBe(400);
+    expect(falsch.json().issues[0].path).toBe('bis');
+    const ok = await json(ivo, 'POST', `/api/termine/personal/ressourcen/${eigene.id}/sprechzeiten`, { wochentag: 6, von: '09:00', bis: '11:00', kanaele: ['video'] });
+    expect(ok.statusCode).toBe(201);
+    expect((await json(ivo, 'POST', `/api/termine/personal/ressourcen/${fremde.id}/sprechzeiten`, { wochentag: 6, von: '09:00', bis: '11:00' })).statusCode).toBe(403);
+    const seite = await t.app.inject({ method: 'GET', url: '/termine/sprechzeiten', headers: { cookie: ivo.header() } });
+    expect(seite.body).toContain('Samstag 09:00–11:00');
+    const kalender = await t.app.inject({ method: 'GET', url: '/termine/kalender', headers: { cookie: ivo.header() } });
+    expect(kalender.statusCode).toBe(200);
+    const andererTraeger = await signIn(t.app, 'admin@beispielstadt.example');
+    expect((await json(andererTraeger, 'POST', `/api/termine/personal/ressourcen/${eigene.id}/sprechzeiten`, { wochentag: 6, von: '09:00', bis: '11:00' })).statusCode).toBe(404);
+  });
+});
