@@ -159,8 +159,10 @@ describe('Bewilligung, Bescheid, Zahllauf', () => {
   it('creates the Bescheid as PDF with the right amounts, stored immutably', async () => {
     const res = await api('leistung', 'POST', `/api/faelle/${bgId}/bescheide`, {});
     expect(res.statusCode, res.body).toBe(201);
-    const { id, sha256, art } = res.json();
+    const { id, sha256, art, zustellung } = res.json();
     expect(art).toBe('bewilligung');
+    // A paper case without a citizen account (or without the opt-in) is sent by post.
+    expect(zustellung).toBe('post');
     expect(sha256).toMatch(/^[0-9a-f]{64}$/);
     const pdf = await api('leistung', 'GET', `/api/bescheide/${id}.pdf`);
     expect(pdf.statusCode).toBe(200);

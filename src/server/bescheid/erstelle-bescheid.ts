@@ -13,6 +13,7 @@ import type { AenderungsDaten } from '../bewilligung/freigeben.ts';
 import { zeitraumAusGespeichert } from '../bewilligung/common.ts';
 import { bescheidEingabe, type Briefkopf } from './eingabe.ts';
 import { renderBescheidPdf } from './pdf.ts';
+import { stelleBescheidZu } from '../portal/postfach.ts';
 
 const ENTSCHIEDEN = new Set(['bewilligt', 'abgelehnt', 'ersetzt']);
 
@@ -100,13 +101,15 @@ export async function erstelleBescheid(opts: { ctx: AppContext; actor: Actor; bg
       pdfSha256: createHash('sha256').update(pdf).digest('hex'),
       createdBy: actor.userId,
     });
+    // Online delivery only where the citizen chose it (separate from using uploads and messages); otherwise by post.
+    const zustellung = await stelleBescheidZu({ tx, actor, bgId: bg.id, titel: modell.titel, pdf, dateiname: `${modell.art}sbescheid-${modell.datum}.pdf` });
     await protokolliere(tx, actor, {
       bgId: bg.id,
       art: 'bescheid_erstellt',
-      beschreibung: `${modell.titel} vom ${modell.datumText} erstellt.`,
+      beschreibung: `${modell.titel} vom ${modell.datumText} erstellt (${zustellung === 'postfach' ? 'in das Online-Postfach zugestellt' : 'Versand per Post'}).`,
       details: { bescheidId: row.id, art: modell.art, sha256: modell.inhaltHash },
       zweck: 'Leistungssachbearbeitung: Bescheid erstellen',
     });
-    return { id: row.id, art: modell.art, titel: modell.titel, datum: modell.datum, sha256: modell.inhaltHash, bewilligungId: b.id, bankSichtbar: can(actor, 'fall.bankdaten') };
+    return { id: row.id, art: modell.art, titel: modell.titel, datum: modell.datum, sha256: modell.inhaltHash, bewilligungId: b.id, zustellung, bankSichtbar: can(actor, 'fall.bankdaten') };
   });
 }

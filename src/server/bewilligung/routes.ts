@@ -182,7 +182,15 @@ export function registerBewilligungRoutes(app: FastifyInstance, ctx: AppContext)
         params: idParams,
         body: z.object({ bewilligungId: z.string().max(100).optional() }),
         response: {
-          201: z.object({ id: z.string(), art: z.string(), titel: z.string(), datum: z.string(), sha256: z.string(), bewilligungId: z.string() }),
+          201: z.object({
+            id: z.string(),
+            art: z.string(),
+            titel: z.string(),
+            datum: z.string(),
+            sha256: z.string(),
+            bewilligungId: z.string(),
+            zustellung: z.enum(['postfach', 'post']).describe('postfach: online zugestellt (Bürger hat zugestimmt); post: auf Papier zu versenden'),
+          }),
           ...errors,
         },
       },

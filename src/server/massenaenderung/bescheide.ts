@@ -9,6 +9,7 @@ import { renderBescheidPdf } from '../bescheid/pdf.ts';
 import type { AppContext } from '../context.ts';
 import { heute } from '../fall/common.ts';
 import type { AenderungsDaten } from '../bewilligung/freigeben.ts';
+import { stelleBescheidZu } from '../portal/postfach.ts';
 
 /**
  * Second phase of a Massenänderung: writes the Änderungsbescheide under the ids reserved by the job – model with the
@@ -64,6 +65,12 @@ export async function erstelleMassenBescheide(opts: { ctx: AppContext; traegerId
         });
       }
       await bescheidRepository.insertMany(tx, zeilen);
+      // Same transaction: a Bescheid reaches the online Postfach exactly once, and only where the citizen opted in.
+      for (const z of zeilen) {
+        if (z.pdf) {
+          await stelleBescheidZu({ tx, actor: { system: 'massenaenderung', traegerId }, bgId: z.bgId, titel: z.modell.titel, pdf: z.pdf, dateiname: `${z.art}sbescheid-${z.datum}.pdf` });
+        }
+      }
       return offen.length;
     });
     if (fertig === 0) return n;
