@@ -92,6 +92,8 @@ function start(app) {
     return pc;
   }
 
+  let reihe = Promise.resolve();
+
   function verbinden() {
     if (beendet) return;
     const protokoll = location.protocol === 'https:' ? 'wss:' : 'ws:';
@@ -110,7 +112,11 @@ function start(app) {
       } catch {
         return;
       }
-      behandeln(n).catch(() => melde('Es ist ein Fehler aufgetreten. Bitte „Erneut verbinden“ wählen.'));
+      // One message after the other: an offer or ICE candidate must not overtake the set-up of the peer connection
+      // (getUserMedia can take a moment on a freshly loaded page), or candidates would be lost.
+      reihe = reihe
+        .then(() => behandeln(n))
+        .catch(() => melde('Es ist ein Fehler aufgetreten. Bitte „Erneut verbinden“ wählen.'));
     });
     ws.addEventListener('close', () => {
       gespraech = false;
