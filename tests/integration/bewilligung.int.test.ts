@@ -266,6 +266,17 @@ describe('Bewilligung, Bescheid, Zahllauf', () => {
     const vorgelegt = await api('teamleitung', 'POST', `/api/bewilligungen/${a.bewilligung.id}/freigeben`, { version: a.bewilligung.version });
     expect(vorgelegt.json()).toMatchObject({ freigabeErforderlich: true, bewilligung: { status: 'freigabe_erforderlich' } });
     const v = vorgelegt.json().bewilligung.version;
+    // While the Änderung waits for approval, the Zahllauf of August pays September with the old amount: the approval
+    // must take that month into the Nachzahlung too (the comparison is taken again at the decision).
+    const zwischen = (await api('leistung', 'POST', '/api/zahllaeufe', { zahlmonat: '2024-08' })).json();
+    expect(zwischen.leistungsmonat).toBe('2024-09');
+    const monatsbetrag = (bewilligung: { monate: { monat: string; auszahlungCent: number }[] }, monat: string) =>
+      bewilligung.monate.find((m) => m.monat === monat)!.auszahlungCent;
+    const vorher = (await api('leistung', 'GET', `/api/faelle/${bgId}/bewilligungen`)).json().bewilligungen;
+    const septemberDifferenz =
+      monatsbetrag(vorher.find((x: { id: string }) => x.id === a.bewilligung.id), '2024-09') - monatsbetrag(vorher.find((x: { id: string }) => x.id === b.id), '2024-09');
+    expect(septemberDifferenz).toBeGreaterThan(0);
+    const nachzahlungGesamt = a.vergleich.nachzahlungCent + septemberDifferenz;
     const queue = (await api('teamleitung2', 'GET', '/api/freigaben')).json().freigaben;
     expect(queue.map((q: { id: string }) => q.id)).toContain(a.bewilligung.id);
     expect((await api('leistung', 'GET', '/api/freigaben')).statusCode).toBe(403);
@@ -283,14 +294,14 @@ describe('Bewilligung, Bescheid, Zahllauf', () => {
     expect(bescheid.json().art).toBe('aenderung');
     const text = pdfText((await api('leistung', 'GET', `/api/bescheide/${bescheid.json().id}.pdf`)).rawPayload, 'aenderung');
     expect(text).toContain('Änderungsbescheid');
-    expect(text).toContain(euroText(a.vergleich.nachzahlungCent));
+    expect(text).toContain(euroText(nachzahlungGesamt));
     // the next Zahllauf pays the Nachzahlung (art nachzahlung) once
     const z1 = (await api('leistung', 'POST', '/api/zahllaeufe', { zahlmonat: '2024-08' })).json();
     const z2 = (await api('leistung', 'POST', '/api/zahllaeufe', { zahlmonat: '2024-08' })).json();
     expect(z1.neu).toBeGreaterThan(0);
     expect(z2.neu).toBe(0);
     const nz = await t.ctx.db.withSystem((tx) => tx.execute<{ s: number }>(sql`select coalesce(sum(betrag_cent), 0)::int as s from zahlungen where bg_id = ${bgId} and art = 'nachzahlung'`));
-    expect(nz.rows[0]!.s).toBe(a.vergleich.nachzahlungCent);
+    expect(nz.rows[0]!.s).toBe(nachzahlungGesamt);
   });
 });
 

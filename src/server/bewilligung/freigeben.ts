@@ -1,11 +1,11 @@
 import type { Tx } from '../../db/client.ts';
 import { bewilligungRepository } from '../../db/repositories/bewilligung.ts';
-import type { Bewilligung } from '../../db/schema/index.ts';
-import type { Vergleich } from '../../domain/bewilligung/index.ts';
+import type { Bewilligung, BewilligungMonat } from '../../db/schema/index.ts';
+import { vergleiche, type MonatsBetraege, type PersonBetrag, type Vergleich } from '../../domain/bewilligung/index.ts';
 import { kostenDerDifferenz, type Kostenanteil } from '../../domain/kosten/index.ts';
 import { tenantScope, type Actor, type AppContext } from '../context.ts';
 import { AppError, forbidden, versionConflict } from '../errors.ts';
-import { protokolliere } from '../fall/common.ts';
+import { heute, protokolliere } from '../fall/common.ts';
 import { can } from '../policies.ts';
 import { ladeBewilligungFuer, ohneUeberschneidung, presentBewilligung } from './common.ts';
 
@@ -64,7 +64,20 @@ export async function entscheide(tx: Tx, actor: Actor | { system: string; traege
   );
   if (!r) throw versionConflict();
   const aenderung = b.aenderung as AenderungsDaten | null;
-  if (aenderung && b.vorgaengerId) await korrekturenAus(tx, b, b.vorgaengerId, aenderung.vergleich, actor.userId);
+  let entschieden = r;
+  if (aenderung && b.vorgaengerId) {
+    // A person decides later than the draft was computed: a Zahllauf may have paid further months meanwhile, so the
+    // comparison (Nachzahlung / Überzahlung) is taken again against what is paid now and stored for the Bescheid.
+    // (The Massenänderung decides in the same transaction as it computes, so its stored comparison is current.)
+    let vergleich = aenderung.vergleich;
+    if ('roles' in actor) {
+      vergleich = await vergleichJetzt(tx, b, b.vorgaengerId, aenderung.ab);
+      const aktualisiert = await bewilligungRepository.update(tx, r.id, r.version, { aenderung: { ...aenderung, vergleich } });
+      if (!aktualisiert) throw versionConflict();
+      entschieden = aktualisiert;
+    }
+    await korrekturenAus(tx, b, b.vorgaengerId, vergleich, actor.userId);
+  }
   if ('roles' in actor) {
     await protokolliere(tx, actor, {
       bgId: b.bgId,
@@ -74,7 +87,19 @@ export async function entscheide(tx: Tx, actor: Actor | { system: string; traege
       zweck: 'Leistungssachbearbeitung: Bewilligung entscheiden',
     });
   }
-  return r;
+  return entschieden;
+}
+
+async function vergleichJetzt(tx: Tx, neu: Bewilligung, altId: string, ab: string): Promise<Vergleich> {
+  const abMonat = ab < neu.von ? neu.von.slice(0, 7) : ab.slice(0, 7);
+  const betraege = (monate: readonly BewilligungMonat[]): MonatsBetraege[] =>
+    monate
+      .filter((m) => m.monat >= abMonat)
+      .map((m) => ({ monat: m.monat, auszahlungCent: m.auszahlungCent, personen: (m.personen as PersonBetrag[]).map((p) => ({ id: p.id, auszahlungCent: p.auszahlungCent })) }));
+  const alt = betraege(await bewilligungRepository.monate(tx, altId));
+  const jetzt = betraege(await bewilligungRepository.monate(tx, neu.id));
+  const gezahltBis = await bewilligungRepository.gezahltBis(tx, neu.bgId);
+  return vergleiche(alt, jetzt, { gezahltBis, entscheidungsdatum: heute() });
 }
 
 /** Nachzahlungen (months already paid, new amount higher) and the Erstattungsforderung of a comparison. */
