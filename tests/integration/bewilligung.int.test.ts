@@ -270,8 +270,6 @@ describe('Bewilligung, Bescheid, Zahllauf', () => {
     // must take that month into the Nachzahlung too (the comparison is taken again at the decision).
     const zwischen = (await api('leistung', 'POST', '/api/zahllaeufe', { zahlmonat: '2024-08' })).json();
     expect(zwischen.leistungsmonat).toBe('2024-09');
-    const monatsbetrag = (bewilligung: { monate: { monat: string; auszahlungCent: number }[] }, monat: string) =>
-      bewilligung.monate.find((m) => m.monat === monat)!.auszahlungCent;
     const vorher = (await api('leistung', 'GET', `/api/faelle/${bgId}/bewilligungen`)).json().bewilligungen;
     const septemberDifferenz =
       monatsbetrag(vorher.find((x: { id: string }) => x.id === a.bewilligung.id), '2024-09') - monatsbetrag(vorher.find((x: { id: string }) => x.id === b.id), '2024-09');
@@ -304,6 +302,9 @@ describe('Bewilligung, Bescheid, Zahllauf', () => {
     expect(nz.rows[0]!.s).toBe(nachzahlungGesamt);
   });
 });
+
+const monatsbetrag = (bewilligung: { monate: { monat: string; auszahlungCent: number }[] }, monat: string) =>
+  bewilligung.monate.find((m) => m.monat === monat)!.auszahlungCent;
 
 const seite = (who: string, url: string) => t.app.inject({ method: 'GET', url, headers: { cookie: jars[who]!.header() } });
 
