@@ -4,7 +4,6 @@ import {
   bigint,
   boolean,
   check,
-  customType,
   date,
   foreignKey,
   index,
@@ -17,7 +16,7 @@ import {
   unique,
   uuid,
 } from 'drizzle-orm/pg-core';
-import { tenantColumns, versionColumn } from './columns.ts';
+import { tenantColumns, versionColumn, bytea } from './columns.ts';
 import { bedarfsgemeinschaften } from './fall.ts';
 import { kommunen, traeger } from './organisation.ts';
 
@@ -27,7 +26,6 @@ import { kommunen, traeger } from './organisation.ts';
  * exclusion constraint (migration bewilligung_rls) refuses two approved Bewilligungen of one BG in the same month.
  */
 
-const bytea = customType<{ data: Buffer; driverData: Buffer }>({ dataType: () => 'bytea' });
 
 const bgFk = (t: { traegerId: AnyPgColumn; bgId: AnyPgColumn }) =>
   foreignKey({ columns: [t.traegerId, t.bgId], foreignColumns: [bedarfsgemeinschaften.traegerId, bedarfsgemeinschaften.id] });

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { integer, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { customType, integer, timestamp, uuid } from 'drizzle-orm/pg-core';
 
 /** Columns every table with Jobcenter data starts with: the Träger (tenant) and the row id. */
 export const tenantColumns = {
@@ -14,3 +14,6 @@ export const timestamps = {
 
 /** Optimistic locking: every update must name the version it read and increments it. */
 export const versionColumn = { version: integer('version').notNull().default(1) };
+
+/** Binary content (documents, PDFs) stored in the database. */
+export const bytea = customType<{ data: Buffer; driverData: Buffer }>({ dataType: () => 'bytea' });

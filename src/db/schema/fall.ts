@@ -4,7 +4,6 @@ import {
   bigint,
   boolean,
   check,
-  customType,
   date,
   foreignKey,
   index,
@@ -17,7 +16,7 @@ import {
   unique,
   uuid,
 } from 'drizzle-orm/pg-core';
-import { tenantColumns, timestamps, versionColumn } from './columns.ts';
+import { tenantColumns, timestamps, versionColumn, bytea } from './columns.ts';
 import { kommunen, standorte, traeger } from './organisation.ts';
 import { users } from './users.ts';
 
@@ -30,7 +29,6 @@ import { users } from './users.ts';
  * ISO strings.
  */
 
-const bytea = customType<{ data: Buffer; driverData: Buffer }>({ dataType: () => 'bytea' });
 
 const periode = {
   gueltigVon: date('gueltig_von', { mode: 'string' }).notNull(),

@@ -2,7 +2,6 @@ import { sql } from 'drizzle-orm';
 import {
   boolean,
   check,
-  customType,
   date,
   foreignKey,
   index,
@@ -14,7 +13,7 @@ import {
   unique,
   uuid,
 } from 'drizzle-orm/pg-core';
-import { tenantColumns, timestamps, versionColumn } from './columns.ts';
+import { tenantColumns, timestamps, versionColumn, bytea } from './columns.ts';
 import { antraege, bedarfsgemeinschaften, fallDokumente } from './fall.ts';
 import { standorte, traeger } from './organisation.ts';
 import { users } from './users.ts';
@@ -24,7 +23,6 @@ import { users } from './users.ts';
  * the choice of online delivery and Bevollmächtigungen. Every table is tenant-scoped (RLS, migration portal_rls).
  */
 
-const bytea = customType<{ data: Buffer; driverData: Buffer }>({ dataType: () => 'bytea' });
 
 /** A draft of an online application or change notice; saved after every step, resumable on any device. */
 export const antragEntwuerfe = pgTable(
