@@ -33,6 +33,8 @@ import type { AppContext, Actor } from '../src/server/context.ts';
 import { starteMassenaenderung } from '../src/server/massenaenderung/steuerung.ts';
 import { verarbeiteMassenaenderung } from '../src/server/massenaenderung/verarbeite.ts';
 import { erstelleMassenBescheide } from '../src/server/massenaenderung/bescheide.ts';
+import { renderBescheidPdf } from '../src/server/bescheid/pdf.ts';
+import type { Bescheid } from '../src/domain/bescheid/index.ts';
 import { hashPassword } from '../src/server/security/passwords.ts';
 import { testConfig } from '../src/config/config.ts';
 
@@ -214,6 +216,17 @@ async function main() {
       const t1 = performance.now();
       const n = await erstelleMassenBescheide({ ctx, traegerId: traeger, id: job.id, pdf: false, batchGroesse: 200 });
       console.log(`Änderungsbescheide (Modell mit Erläuterung und Hash, ohne PDF) danach: ${n} in ${((performance.now() - t1) / 1000).toFixed(1)} s`);
+      // PDF rendering, measured on a sample of the stored models (BENCH_PDF_STICHPROBE, default 500; 0 = skip)
+      const stichprobe = Number(process.env.BENCH_PDF_STICHPROBE ?? 500);
+      if (stichprobe > 0) {
+        const modelle = await db.withTenant({ traegerId: traeger }, (tx) =>
+          tx.execute<{ modell: Bescheid }>(sql`select modell from bescheide where massenaenderung_id = ${job.id} limit ${stichprobe}`),
+        );
+        const t2 = performance.now();
+        for (const row of modelle.rows) await renderBescheidPdf(row.modell);
+        const msJe = (performance.now() - t2) / Math.max(1, modelle.rows.length);
+        console.log(`PDF-Stichprobe: ${modelle.rows.length} Änderungsbescheide in ${((performance.now() - t2) / 1000).toFixed(1)} s (${msJe.toFixed(1)} ms je PDF, ein Kern)`);
+      }
     }
     console.log(JSON.stringify({ faelle: s.verarbeitet, seconds: Math.round(seconds * 10) / 10, bescheide: s.bescheide }));
   } finally {

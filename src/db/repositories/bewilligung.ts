@@ -126,6 +126,10 @@ export const bewilligungRepository = {
     const [r] = await tx.select().from(bewilligungen).where(eq(bewilligungen.id, id)).limit(1);
     return r;
   },
+  async findMany(tx: Tx, ids: string[]) {
+    if (ids.length === 0) return [];
+    return tx.select().from(bewilligungen).where(inArray(bewilligungen.id, ids));
+  },
   async listByBg(tx: Tx, bgId: string) {
     return tx.select().from(bewilligungen).where(eq(bewilligungen.bgId, bgId)).orderBy(desc(bewilligungen.von), desc(bewilligungen.computedAt));
   },

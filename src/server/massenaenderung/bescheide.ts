@@ -29,14 +29,20 @@ export async function erstelleMassenBescheide(opts: { ctx: AppContext; traegerId
       const stamm = await bescheidStammdaten(tx, bgIds, datum, { bank: true });
       const koepfe = await bgKoepfe(tx, bgIds);
       const neueIds = offen.map((f) => f.neueBewilligungId!).filter(Boolean);
-      const monate = await bewilligungRepository.monateVieler(tx, neueIds);
+      const bewilligungen = new Map((await bewilligungRepository.findMany(tx, neueIds)).map((b) => [b.id, b]));
+      const monateJe = new Map<string, Awaited<ReturnType<typeof bewilligungRepository.monateVieler>>>();
+      for (const m of await bewilligungRepository.monateVieler(tx, neueIds)) {
+        const liste = monateJe.get(m.bewilligungId);
+        if (liste) liste.push(m);
+        else monateJe.set(m.bewilligungId, [m]);
+      }
       const zeilen = [];
       for (const f of offen) {
-        const b = await bewilligungRepository.find(tx, f.neueBewilligungId!);
+        const b = bewilligungen.get(f.neueBewilligungId!);
         if (!b) continue;
         const aenderung = b.aenderung as AenderungsDaten;
         const abMonat = aenderung.ab.slice(0, 7);
-        const eigene = monate.filter((m) => m.bewilligungId === b.id && m.monat >= abMonat);
+        const eigene = (monateJe.get(b.id) ?? []).filter((m) => m.monat >= abMonat);
         const zeitraum = berechneZeitraum(
           eigene.map((m) => m.input as BerechnungInput),
           { geprueft: true, erklaerung: true },
