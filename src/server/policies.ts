@@ -36,6 +36,8 @@ const PERMISSIONS = {
   'massenaenderung.ausfuehren': ['teamleitung'],
   /** Termine (issue 6): calendars, consultation hours, invitations, outcomes, check-in. */
   'termine.bearbeiten': ['leistung', 'integration', 'teamleitung', 'admin'],
+  /** Termine: closed days/extra hours of a Standort, absences of staff, team membership of desks. */
+  'termine.planen': ['teamleitung', 'admin'],
   /** Citizen portal. */
   'portal.nutzen': ['buerger'],
 } as const satisfies Record<string, readonly Role[]>;

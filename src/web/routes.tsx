@@ -8,6 +8,7 @@ import { onlineEingangRoute } from './pages/online-eingang.tsx';
 import { anspruchPruefenRoute } from './pages/anspruch-pruefen.tsx';
 import { postfachRoute, vollmachtenRoute, zustellungRoute } from './pages/portal/postfach.tsx';
 import { fallPostfachRoute } from './pages/faelle/postfach-abschnitt.tsx';
+import { fallMitteilungRoute } from './pages/faelle/mitteilung.tsx';
 import { antragAbsendenRoute, antragEingegangenRoute, antragNeuRoute, antragRoute, antragSchrittRoute } from './pages/portal/antrag.tsx';
 import { kontoRoute } from './pages/konto.tsx';
 import { barrierefreiheitRoute, datenschutzRoute } from './pages/info.tsx';
@@ -27,15 +28,20 @@ import { faelleSucheRoute } from './pages/faelle/suche.tsx';
 import { faelleNeuRoute } from './pages/faelle/neu.tsx';
 import { fallakteRoute } from './pages/faelle/akte.tsx';
 import { arbeitsvorratRoute } from './pages/faelle/arbeitsvorrat.tsx';
-import { bescheidErstellenRoute, bewilligungAendernRoute, bewilligungBerechnenRoute, bewilligungFreigebenRoute } from './pages/faelle/bewilligung-abschnitt.tsx';
+import { bescheidErstellenRoute, bewilligungAendernRoute, bewilligungAufhebenRoute, bewilligungBerechnenRoute, bewilligungFreigebenRoute } from './pages/faelle/bewilligung-abschnitt.tsx';
 import { freigabenRoute } from './pages/leistung/freigaben.tsx';
 import { zahlungRoute } from './pages/leistung/zahlung.tsx';
+import { erstattungenRoute, erstattungRoute } from './pages/leistung/erstattungen.tsx';
 import { kostenRoute } from './pages/leistung/kosten.tsx';
 import { massenaenderungRoute } from './pages/leistung/massenaenderung.tsx';
-import { kduRichtwerteRoute } from './pages/verwaltung/kdu-richtwerte.tsx';
+import { kduRichtwertRoute, kduRichtwerteRoute } from './pages/verwaltung/kdu-richtwerte.tsx';
+import { traegerEinstellungenRoute } from './pages/verwaltung/traeger-einstellungen.tsx';
+import { massenaenderungErgebnisRoute } from './pages/leistung/massenaenderung-ergebnis.tsx';
 import { terminDetailRoute, termineAngebotRoute, termineBestaetigenRoute, termineBuchenRoute, termineGebuchtRoute, termineGesendetRoute, termineRoute } from './pages/termine/buerger.tsx';
-import { videoRoute } from './pages/termine/video.tsx';
+import { videoPerLinkRoute, videoRoute } from './pages/termine/video.tsx';
+import { terminPerLinkRoute, wartelistePerLinkRoute } from './pages/termine/link.tsx';
 import { checkinRoute, terminEinladenRoute, terminEinladungRoute, terminKalenderRoute, terminSprechzeitenRoute } from './pages/termine/personal.tsx';
+import { terminAusnahmenRoute } from './pages/termine/ausnahmen.tsx';
 
 /**
  * Every page, by path. Each page module exports one route object: its loader/action call the use case
@@ -62,6 +68,7 @@ export const routes: RouteObject[] = [
       zustellungRoute,
       vollmachtenRoute,
       fallPostfachRoute,
+      fallMitteilungRoute,
       kontoRoute,
       registerRoute,
       registerSentRoute,
@@ -94,11 +101,17 @@ export const routes: RouteObject[] = [
       bescheidErstellenRoute,
       bewilligungFreigebenRoute,
       bewilligungAendernRoute,
+      bewilligungAufhebenRoute,
       freigabenRoute,
       zahlungRoute,
+      erstattungenRoute,
+      erstattungRoute,
       kostenRoute,
       massenaenderungRoute,
       kduRichtwerteRoute,
+      kduRichtwertRoute,
+      traegerEinstellungenRoute,
+      massenaenderungErgebnisRoute,
       termineRoute,
       termineBuchenRoute,
       termineGesendetRoute,
@@ -106,7 +119,11 @@ export const routes: RouteObject[] = [
       termineBestaetigenRoute,
       termineAngebotRoute,
       terminDetailRoute,
+      terminPerLinkRoute,
+      wartelistePerLinkRoute,
+      videoPerLinkRoute,
       videoRoute,
+      terminAusnahmenRoute,
       terminKalenderRoute,
       terminSprechzeitenRoute,
       terminEinladenRoute,

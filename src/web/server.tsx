@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { renderToString } from 'react-dom/server';
 import { createStaticHandler, createStaticRouter, isRouteErrorResponse, StaticRouterProvider, type StaticHandlerContext } from 'react-router';
+import { setzeSprache } from '../server/portal/sprache.ts';
 import type { AppContext } from '../server/context.ts';
 import { AppError } from '../server/errors.ts';
 import { sendError } from '../server/http.ts';
@@ -21,6 +22,8 @@ export function registerWebRoutes(app: FastifyInstance, ctx: AppContext) {
   const serve = async (req: FastifyRequest, reply: FastifyReply) => {
     if (req.url.startsWith('/api/')) return sendError(reply, new AppError('not_found', 404, 'Diese Schnittstelle gibt es nicht.'));
     const lang = resolveLang(req, reply, ctx);
+    // the language switch on a citizen page also sets the account's language (for mails)
+    if (req.actor?.art === 'buerger' && isLang((req.query as Record<string, unknown> | undefined)?.lang)) await setzeSprache({ ctx, actor: req.actor, sprache: lang });
     const webContext: WebContext = { app: ctx, req, reply, lang };
     const result = await handler.query(toFetchRequest(req), { requestContext: webContext });
     if (result instanceof Response) {

@@ -177,4 +177,73 @@ describe.skipIf(!browserAvailable)('Bewilligung bis Zahlung in Chromium', () => 
     expect(jan).toContain('Neue Regelbedarfe 2025');
     expect(jan).toContain(euroText(neu.monate.find((m: { monat: string }) => m.monat === '2025-01').auszahlungCent));
   }, 120_000);
+
+  it('Aufhebung from a month: Vier-Augen, Aufhebungsbescheid, the Erstattungsforderung worked on its page', async () => {
+    let page = await signedIn('leistung@musterland.example');
+    const kommune = (await t.ctx.db.withSystem((tx) => tx.execute<{ id: string }>(sql`select id from kommunen where name = 'Musterstadt'`))).rows[0]!.id;
+    const fall = await page.request.post(`${base}/api/faelle`, {
+      data: {
+        antragsdatum: '2024-06-03',
+        eingangskanal: 'papier',
+        personen: [{ ref: 'a', vorname: 'Olga', nachname: 'Ende', geburtsdatum: '1970-08-08', staatsangehoerigkeit: 'DE', rolle: 'antragsteller' }],
+        adresse: { strasse: 'Bahnhofstraße', hausnummer: '2', plz: '12345', ort: 'Musterstadt', kommuneId: kommune },
+        bank: { iban: 'DE02100100100006820101', kontoinhaber: 'Olga Ende' },
+        unterkunft: { grundmieteCent: 38000, nebenkostenCent: 7000, heizkostenCent: 6000 },
+      },
+    });
+    expect(fall.status(), await fall.text()).toBe(201);
+    const bgId = (await fall.json()).bg.id as string;
+    const b = (await (await page.request.post(`${base}/api/faelle/${bgId}/bewilligungen`, { data: {} })).json()).bewilligung;
+    expect((await page.request.post(`${base}/api/bewilligungen/${b.id}/freigeben`, { data: { version: b.version } })).status()).toBe(200);
+    // June to August are paid
+    expect((await page.request.post(`${base}/api/zahllaeufe`, { data: { zahlmonat: '2024-07' } })).status()).toBe(200);
+
+    await page.goto(`${base}/faelle/${bgId}`);
+    await page.getByRole('link', { name: 'Bewilligung 06/2024 – 05/2025 aufheben' }).click();
+    await expectAccessible(page);
+    await page.getByLabel('Aufgehoben ab (TT.MM.JJJJ)').fill('15.07.2024');
+    await page.getByLabel('Grund der Aufhebung').selectOption('sonstiger');
+    await page.getByRole('button', { name: 'Aufhebung berechnen' }).click();
+    // errors at the fields, summary first; axe on the page with errors
+    expect(await page.locator('.kern-alert--danger').textContent()).toContain('ab dem Ersten eines Monats');
+    await expectAccessible(page);
+    await page.getByLabel('Aufgehoben ab (TT.MM.JJJJ)').fill('01.07.2024');
+    await page.getByLabel('Erläuterung').fill('Frau Ende bezieht seit Juli eine Erwerbsminderungsrente.');
+    await page.getByLabel('Anhörung am (TT.MM.JJJJ) – optional').fill('20.08.2024');
+    await Promise.all([page.waitForURL(/#bewilligung$/), page.getByRole('button', { name: 'Aufhebung berechnen' }).click()]);
+    expect(await page.locator('main').textContent()).toContain('Aufhebung 06/2024 – 06/2024: Entwurf');
+    await page.getByRole('button', { name: 'Zur Freigabe vorlegen' }).click();
+    await page.waitForURL(/#bewilligung$/);
+
+    page = await signedIn('teamleitung@musterland.example');
+    await page.goto(`${base}/faelle/${bgId}`);
+    await page.getByRole('button', { name: 'Freigeben (zweite Person)' }).click();
+    await page.waitForURL(/#bewilligung$/);
+    expect(await page.locator('main').textContent()).toContain('Aufhebung 06/2024 – 06/2024: bewilligt');
+
+    page = await signedIn('leistung@musterland.example');
+    await page.goto(`${base}/faelle/${bgId}`);
+    await page.getByRole('button', { name: 'Bescheid erstellen' }).click();
+    await page.waitForURL(/#bewilligung$/);
+    const link = page.getByRole('link', { name: /Aufhebungsbescheid vom .* \(PDF\)/ });
+    const text = pdfText(await (await page.request.get(`${base}${await link.getAttribute('href')}`)).body(), 'aufhebung');
+    const juli = b.monate.find((m: { monat: string }) => m.monat === '2024-07').auszahlungCent as number;
+    const august = b.monate.find((m: { monat: string }) => m.monat === '2024-08').auszahlungCent as number;
+    expect(text).toContain('Aufhebungsbescheid');
+    expect(text).toContain('ab 01.07.2024 ganz aufgehoben');
+    expect(text).toContain('Erwerbsminderungsrente');
+    expect(text).toContain(euroText(juli + august));
+    expect(text).toContain('Anhörung vom 20.08.2024');
+
+    // the Erstattungsforderung on its page: partial payment, balance shown
+    await page.getByRole('link', { name: 'Erstattungen' }).first().click();
+    await expectAccessible(page);
+    await page.getByRole('link', { name: /Forderung vom/ }).first().click();
+    await expectAccessible(page);
+    await page.getByLabel('Betrag in Euro', { exact: true }).fill('100,00');
+    await page.getByLabel('Eingegangen am (TT.MM.JJJJ)').fill('01.10.2024');
+    await page.getByRole('button', { name: 'Zahlungseingang buchen' }).click();
+    expect(await page.locator('main').textContent()).toContain(euroText(juli + august - 10_000));
+    await expectAccessible(page);
+  }, 120_000);
 });

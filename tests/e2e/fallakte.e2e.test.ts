@@ -1,7 +1,11 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, type TestApp } from '../helpers/app.ts';
-import { browserAvailable, expectAccessible, launchBrowser } from '../helpers/browser.ts';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { browserAvailable, expectAccessible } from '../helpers/browser.ts';
+import { DESKTOP, useBrowserTestbed } from '../helpers/testbed.ts';
+import { clamdFehlt, startClamd, type TestClamd } from '../helpers/clamd.ts';
+import { kleinesPdf } from '../helpers/testdateien.ts';
+
+const fehltClamd = clamdFehlt();
 
 async function person(page: Page, gruppe: string, werte: Record<string, string>) {
   const fs = page.locator('fieldset', { has: page.locator('legend', { hasText: gruppe }) }).first();
@@ -14,33 +18,17 @@ async function person(page: Page, gruppe: string, werte: Record<string, string>)
  * (axe needs JavaScript; the forms themselves are plain HTML posts, see tests/integration/fall-seiten.int.test.ts).
  */
 describe.skipIf(!browserAvailable)('Fallakte in Chromium', () => {
-  let t: TestApp;
-  let base: string;
-  let browser: Browser;
-  let context: BrowserContext | undefined;
-
+  let clamd: TestClamd | undefined;
   beforeAll(async () => {
-    t = await createTestApp({ seed: true });
-    base = await t.listen();
-    browser = await launchBrowser();
-  });
-  afterEach(async () => {
-    await context?.close();
-    context = undefined;
-  });
+    clamd = fehltClamd ? undefined : await startClamd();
+  }, 60_000);
   afterAll(async () => {
-    await browser?.close();
-    await t?.close();
+    await clamd?.stop();
   });
-
+  const bed = useBrowserTestbed({ config: () => (clamd ? { clamdSocket: clamd.socket } : undefined) });
   async function signedIn(email: string, javaScriptEnabled = true): Promise<Page> {
-    context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'de-DE', javaScriptEnabled });
-    const page = await context.newPage();
+    const page = await bed.signedIn(email, { ...DESKTOP, javaScriptEnabled });
     page.setDefaultTimeout(8000);
-    await page.goto(`${base}/anmelden`);
-    await page.getByLabel('E-Mail-Adresse').fill(email);
-    await page.getByLabel('Passwort', { exact: true }).fill('vorort-demo');
-    await Promise.all([page.waitForURL(`${base}/arbeitsplatz`), page.locator('main form').getByRole('button', { name: 'Anmelden' }).click()]);
     return page;
   }
 
@@ -78,6 +66,7 @@ describe.skipIf(!browserAvailable)('Fallakte in Chromium', () => {
     expect(await page.getByRole('heading', { level: 1 }).textContent()).toMatch(/Fallakte BG-\d{6}/);
     expect(await page.locator('main').textContent()).toContain('Browser, David');
     await expectAccessible(page);
+    const akteUrl = page.url();
 
     await page.getByLabel('Stand am').fill('2024-05-31');
     await page.getByRole('button', { name: 'Anzeigen' }).click();
@@ -87,5 +76,67 @@ describe.skipIf(!browserAvailable)('Fallakte in Chromium', () => {
     await expectAccessible(page);
     await page.getByRole('button', { name: 'Mir zuweisen' }).first().click();
     expect(await page.locator('main').textContent()).toContain('Lena Leistung');
-  });
+
+    // A child is born: first without a date (message at the field), then from its birthday.
+    await page.goto(akteUrl);
+    await page.locator('summary', { hasText: 'Person aufnehmen (Geburt, Zuzug)' }).click();
+    const aufnehmen = page.getByRole('form', { name: 'Person aufnehmen' });
+    await aufnehmen.getByLabel('Vorname').fill('Nora');
+    await aufnehmen.getByLabel('Nachname').fill('Browser');
+    await aufnehmen.getByLabel('Geburtsdatum').fill('2024-10-07');
+    await aufnehmen.getByLabel('Kindergeld für dieses Kind (Euro monatlich) – optional').fill('250');
+    await aufnehmen.getByRole('button', { name: 'Person aufnehmen' }).click();
+    expect(await page.locator('#fehler').textContent()).toContain('Bitte ein Datum angeben.');
+    await expectAccessible(page);
+    const nochmal = page.getByRole('form', { name: 'Person aufnehmen' });
+    expect(await nochmal.getByLabel('Vorname').inputValue()).toBe('Nora');
+    await nochmal.getByLabel('Gehört dazu ab').fill('2024-10-07');
+    await nochmal.getByRole('button', { name: 'Person aufnehmen' }).click();
+    expect(await page.locator('main').textContent()).toContain('Nora Browser gehört ab 07.10.2024 dazu.');
+    expect(await page.locator('main').textContent()).toContain('Browser, Nora');
+
+    // Ben moves out.
+    await page.goto(akteUrl);
+    await page.locator('summary', { hasText: 'Person scheidet aus' }).click();
+    const austritt = page.getByRole('form', { name: 'Person scheidet aus' });
+    await austritt.getByLabel('Person').selectOption({ label: 'Ben Browser' });
+    await austritt.getByLabel('Gehört nicht mehr dazu ab').fill('2024-11-01');
+    await austritt.getByRole('button', { name: 'Austritt speichern' }).click();
+    expect(await page.locator('main').textContent()).toContain('Der Austritt ab 01.11.2024 wurde gespeichert.');
+
+    // Vermögen of Aylin from a date.
+    await page.locator('summary', { hasText: 'Vermögen ab einem Tag erfassen' }).click();
+    const vermoegen = page.getByRole('form', { name: 'Vermögen ändern' });
+    await vermoegen.getByLabel('Person').selectOption({ label: 'Aylin Browser' });
+    await vermoegen.getByLabel('Gültig ab').fill('2024-11-01');
+    await vermoegen.getByLabel('Bezeichnung, z. B. Sparbuch, Auto').fill('Sparbuch');
+    await vermoegen.getByLabel('Zu berücksichtigender Wert (Euro)').fill('1.200,00');
+    await vermoegen.getByRole('button', { name: 'Vermögen speichern' }).click();
+    expect(await page.locator('main').textContent()).toContain('Die Vermögensangabe ab 01.11.2024 wurde gespeichert.');
+    await page.goto(`${akteUrl}?stichtag=2024-11-15`);
+    const november = (await page.locator('main').textContent()) ?? '';
+    expect(november).toContain('Sparbuch');
+    expect(november).toContain('1.200,00 €');
+    expect(await page.getByRole('rowheader', { name: 'Browser, Ben' }).count()).toBe(0);
+    expect(await page.getByRole('rowheader', { name: 'Browser, Nora' }).count()).toBe(1);
+    await expectAccessible(page);
+
+    // "Daten ändern" opens the prefilled form of one person.
+    await page.getByRole('link', { name: 'Daten ändern von Aylin Browser' }).click();
+    expect(await page.getByRole('form', { name: 'Daten von Aylin Browser ändern' }).getByLabel('Nachname').inputValue()).toBe('Browser');
+    await expectAccessible(page);
+
+    // A document is uploaded (multipart, virus-scanned when clamd runs here).
+    await page.goto(akteUrl);
+    await page.locator('summary', { hasText: 'Dokument hochladen' }).click();
+    const dokument = page.getByRole('form', { name: 'Dokument hochladen' });
+    await dokument.getByLabel('Titel, z. B. Mietvertrag').fill('Geburtsurkunde Nora');
+    await dokument.getByLabel('Datei').setInputFiles({ name: 'urkunde.pdf', mimeType: 'application/pdf', buffer: kleinesPdf('Geburtsurkunde') });
+    await dokument.getByRole('button', { name: 'Dokument hochladen' }).click();
+    const nachUpload = (await page.locator('main').textContent()) ?? '';
+    expect(nachUpload).toContain(clamd ? 'Das Dokument „Geburtsurkunde Nora“ wurde auf Viren geprüft und abgelegt.' : 'konnte gerade nicht auf Viren geprüft werden');
+    expect(await page.getByRole('link', { name: 'Geburtsurkunde Nora' }).count()).toBe(clamd ? 1 : 0);
+    await expectAccessible(page);
+    // One long journey through many pages (each checked by axe): more time than the default on a busy machine.
+  }, 150_000);
 });

@@ -182,6 +182,31 @@ describe.skipIf(!browserAvailable)('Bürgerportal in Chromium (Handy)', () => {
     expect(weg).toBe('postfach');
     await spaeter.reload();
     expect(await spaeter.locator('main').textContent()).toContain('Bewilligungsbescheid Bürgergeld');
+
+    // the citizen reports a new job; the caseworker checks the prepared change, applies it with one confirmation
+    await spaeter.goto(`${base}/portal`);
+    await Promise.all([spaeter.waitForURL(/\/schritt\/aenderung$/), spaeter.getByRole('button', { name: text('vm.arbeit.titel', 'de') }).click()]);
+    await schritt(spaeter, { person: 'Jonas Handy', aenderung: 'neue_arbeit', ab: heute }, true);
+    await schritt(spaeter, { arbeitgeber: 'Gärtnerei Grün', bruttoCent: '2.100', nettoCent: '1.560' }, true);
+    await schritt(spaeter, { richtig: true }, true);
+    await Promise.all([spaeter.waitForURL(/\/eingegangen$/), spaeter.getByRole('button', { name: text('portal.absenden', 'de') }).click()]);
+
+    // staff work at a desk: a desktop viewport for the caseworker
+    const desk = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'de-DE' });
+    contexts.push(desk);
+    const sb2 = await desk.newPage();
+    sb2.setDefaultTimeout(10_000);
+    await anmelden(sb2, 'leistung@musterland.example');
+    await sb2.goto(`${base}/faelle/${bgId}`);
+    await Promise.all([sb2.waitForURL(/\/mitteilungen\/[0-9a-f-]{36}$/), sb2.getByRole('link', { name: /Arbeit oder Einkommen vom/ }).click()]);
+    await expectAccessible(sb2);
+    expect(await sb2.locator('select[name=v0_personId] option:checked').textContent()).toContain('Jonas Handy');
+    expect(await sb2.locator('input[name=v0_bruttoCent]').inputValue()).toBe('2100,00');
+    await Promise.all([sb2.waitForURL(/\/faelle\/[0-9a-f-]{36}$/), sb2.getByRole('button', { name: 'Geprüfte Änderungen in die Fallakte übernehmen' }).click()]);
+    const nachher = (await sb2.locator('main').textContent()) ?? '';
+    expect(nachher).toContain('Die Veränderungsmitteilung wurde übernommen');
+    expect(nachher).toContain('Gärtnerei Grün');
+    expect(nachher).toContain('übernommen am');
   }, 300_000);
 
   it('the same application completes with JavaScript disabled', async () => {

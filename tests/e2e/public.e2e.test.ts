@@ -1,37 +1,15 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, type TestApp } from '../helpers/app.ts';
-import { browserAvailable, expectAccessible, launchBrowser } from '../helpers/browser.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { browserAvailable, expectAccessible } from '../helpers/browser.ts';
+import { DESKTOP, PHONE, useBrowserTestbed } from '../helpers/testbed.ts';
 
 /** Public pages as a citizen sees them in Chromium: start page, language switch, 404, registration, password help. */
 describe.skipIf(!browserAvailable)('public pages in Chromium', () => {
-  let t: TestApp;
-  let base: string;
-  let browser: Browser;
-  let context: BrowserContext | undefined;
-
-  beforeAll(async () => {
-    t = await createTestApp({ seed: true });
-    base = await t.listen();
-    browser = await launchBrowser();
-  });
-  afterEach(async () => {
-    await context?.close();
-    context = undefined;
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await t?.close();
-  });
+  const bed = useBrowserTestbed();
 
   async function open(path: string, opts: { phone?: boolean } = {}): Promise<Page> {
-    context = await browser.newContext(
-      opts.phone
-        ? { viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true, locale: 'de-DE' }
-        : { viewport: { width: 1280, height: 900 }, locale: 'de-DE' },
-    );
-    const page = await context.newPage();
-    const res = await page.goto(`${base}${path}`);
+    const page = await bed.page(opts.phone ? PHONE : DESKTOP);
+    const res = await page.goto(`${bed.base}${path}`);
     expect(res, path).not.toBeNull();
     return page;
   }
@@ -124,8 +102,7 @@ describe.skipIf(!browserAvailable)('public pages in Chromium', () => {
       const page = await open(path);
       expect(await page.locator('h1').count(), path).toBe(1);
       await expectAccessible(page);
-      await context?.close();
-      context = undefined;
+      await page.context().close();
     }
   });
 });

@@ -1,8 +1,9 @@
 import { Secret, TOTP } from 'otpauth';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, type TestApp } from '../helpers/app.ts';
-import { browserAvailable, expectAccessible, launchBrowser } from '../helpers/browser.ts';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { TestApp } from '../helpers/app.ts';
+import { browserAvailable, expectAccessible } from '../helpers/browser.ts';
+import { useBrowserTestbed } from '../helpers/testbed.ts';
 
 /** Clicks a form's button and waits for the page the server answers with (every form posts and reloads). */
 async function submit(page: Page, button: string) {
@@ -29,29 +30,15 @@ const code = (secret: string, offset = 0) =>
  * have exactly one h1 and, in its error state, an announced summary tied to the fields.
  */
 describe.skipIf(!browserAvailable)('sign-in security pages in Chromium', () => {
+  const bed = useBrowserTestbed();
   let t: TestApp;
   let base: string;
-  let browser: Browser;
-  let context: BrowserContext | undefined;
-
-  beforeAll(async () => {
-    t = await createTestApp({ seed: true });
-    base = await t.listen();
-    browser = await launchBrowser();
-  });
-  afterEach(async () => {
-    await context?.close();
-    context = undefined;
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await t?.close();
+  beforeAll(() => {
+    t = bed.t;
+    base = bed.base;
   });
 
-  async function newPage(): Promise<Page> {
-    context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'de-DE' });
-    return context.newPage();
-  }
+  const newPage = (): Promise<Page> => bed.page();
 
   async function signInThroughForm(page: Page, email: string, password = 'vorort-demo') {
     await page.goto(`${base}/anmelden`);
@@ -131,7 +118,7 @@ describe.skipIf(!browserAvailable)('sign-in security pages in Chromium', () => {
     expect(await page.locator('main').innerText()).toContain('Der zweite Faktor ist eingerichtet.');
     await expectAccessible(page);
 
-    await context!.clearCookies();
+    await page.context().clearCookies();
     await signInThroughForm(page, 'teamleitung@musterland.example');
     expect(new URL(page.url()).pathname).toBe('/anmelden/zweiter-faktor');
     await expectOneH1(page, 'Sicherheitscode eingeben');
@@ -168,7 +155,7 @@ describe.skipIf(!browserAvailable)('sign-in security pages in Chromium', () => {
     expect(await page.locator('main').innerText()).toContain('jetzt für alle Mitarbeitenden Pflicht');
     await expectAccessible(page);
 
-    await context!.clearCookies();
+    await page.context().clearCookies();
     await signInThroughForm(page, 'leistung@musterland.example');
     expect(new URL(page.url()).pathname).toBe('/anmelden/totp-einrichten');
     await expectOneH1(page, 'Zweiten Faktor einrichten');

@@ -1,7 +1,7 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, type TestApp } from '../helpers/app.ts';
-import { browserAvailable, expectAccessible, launchBrowser } from '../helpers/browser.ts';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { browserAvailable, expectAccessible } from '../helpers/browser.ts';
+import { DESKTOP, PHONE, useBrowserTestbed } from '../helpers/testbed.ts';
 
 /**
  * Sign-in through the form in Chromium, for every demo role: where each lands and what its start page and
@@ -36,33 +36,13 @@ const FOREIGN: Record<string, RegExp> = {
 };
 
 describe.skipIf(!browserAvailable)('sign-in in Chromium', () => {
-  let t: TestApp;
+  const bed = useBrowserTestbed();
   let base: string;
-  let browser: Browser;
-  let context: BrowserContext | undefined;
-
-  beforeAll(async () => {
-    t = await createTestApp({ seed: true });
-    base = await t.listen();
-    browser = await launchBrowser();
-  });
-  afterEach(async () => {
-    await context?.close();
-    context = undefined;
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await t?.close();
+  beforeAll(() => {
+    base = bed.base;
   });
 
-  async function newPage(opts: { phone?: boolean } = {}): Promise<Page> {
-    context = await browser.newContext(
-      opts.phone
-        ? { viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true, locale: 'de-DE' }
-        : { viewport: { width: 1280, height: 900 }, locale: 'de-DE' },
-    );
-    return context.newPage();
-  }
+  const newPage = (opts: { phone?: boolean } = {}): Promise<Page> => bed.page(opts.phone ? PHONE : DESKTOP);
 
   async function signInThroughForm(page: Page, email: string, password = 'vorort-demo') {
     await page.goto(`${base}/anmelden`);

@@ -231,4 +231,112 @@ describe.skipIf(!browserAvailable)('Termine und Video-Beratung in Chromium', () 
     await expect.poll(() => sb.locator('main').textContent()).toContain('ist angekommen');
     await expectAccessible(sb);
   }, 120_000);
+  it('ohne Konto: Link aus der Bestätigung – ansehen, verschieben, absagen; Warteliste austragen; Planung des Personals (axe)', async () => {
+    const context = await browser.newContext({ locale: 'de-DE' });
+    contexts.push(context);
+    const gast = await context.newPage();
+    gast.setDefaultTimeout(15_000);
+    await gast.goto(`${base}/termine`);
+    await gast.getByLabel('Beratung Integration (30 min)').check();
+    await gast.getByLabel('vor Ort', { exact: true }).check();
+    await gast.getByRole('button', { name: 'Freie Zeiten anzeigen' }).click();
+    await gast.waitForURL(/\/termine\/buchen/);
+    await gast.locator('input[name="beginn"]').nth(2).check();
+    await gast.getByLabel('E-Mail-Adresse').fill('link.e2e@example.org');
+    await gast.getByLabel('Ihr Name').fill('Lina Link');
+    await gast.getByRole('button', { name: 'Verbindlich buchen' }).click();
+    await gast.waitForURL(`${base}/termine/gesendet`);
+    const optin = await t.mail.waitFor((m) => m.to.includes('link.e2e@example.org') && m.subject.includes('bestätigen'));
+    await gast.goto(/https?:\/\/\S+\/termine\/bestaetigen\/[A-Za-z0-9_-]+/.exec(optin.text)![0]);
+    await gast.getByRole('button', { name: 'Termin verbindlich buchen' }).click();
+    await gast.waitForURL(`${base}/termine/gebucht`);
+    const bestaetigung = await t.mail.waitFor((m) => m.to.includes('link.e2e@example.org') && m.subject.startsWith('Ihr Termin ist gebucht'));
+    const link = /https?:\/\/\S+\/termine\/verwalten\/[A-Za-z0-9_-]+/.exec(bestaetigung.text)![0];
+
+    await gast.goto(link);
+    await expectAccessible(gast);
+    const vorher = await gast.locator('[data-termin-beginn]').textContent();
+    await gast.getByLabel('Wählen Sie eine Zeit').selectOption({ index: 1 });
+    await gast.getByRole('button', { name: 'Auf diese Zeit verschieben' }).click();
+    await gast.waitForURL(link);
+    expect(await gast.locator('[data-termin-beginn]').textContent()).not.toBe(vorher);
+    await expectAccessible(gast);
+    const aenderung = await t.mail.waitFor((m) => m.to.includes('link.e2e@example.org') && m.subject.startsWith('Ihr Termin wurde verschoben'));
+    expect(aenderung.text).toContain(link);
+
+    await gast.getByRole('button', { name: 'Termin absagen' }).click();
+    await gast.waitForURL(`${base}/termine`);
+    await t.mail.waitFor((m) => m.to.includes('link.e2e@example.org') && m.subject.startsWith('Ihr Termin wurde abgesagt'));
+    const verbraucht = await gast.goto(link);
+    expect(verbraucht?.status()).toBe(410);
+    expect(await gast.locator('main').textContent()).toContain('abgesagt');
+    await expectAccessible(gast);
+
+    // Warteliste without account: the link from the mail shows the entry, which can be withdrawn
+    const w = await fetch(`${base}/api/termine/warteliste`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ traeger: 'musterland', anliegen: 'erstgespraech', kanaele: ['telefon'], email: 'warte.e2e@example.org', name: 'Walter Warte' }),
+    });
+    expect(w.status).toBe(201);
+    const wl = await t.mail.waitFor((m) => m.to.includes('warte.e2e@example.org') && m.subject.includes('Warteliste'));
+    await gast.goto(/https?:\/\/\S+\/termine\/warteliste\/[A-Za-z0-9_.-]+/.exec(wl.text)![0]);
+    await expectAccessible(gast);
+    await gast.getByRole('button', { name: 'Von der Warteliste austragen' }).click();
+    await gast.waitForURL(`${base}/termine`);
+    await expectAccessible(gast);
+
+    // staff planning page: a wrong entry shows the errors at the fields
+    const leitung = await signedIn('teamleitung@musterland.example');
+    await leitung.goto(`${base}/termine/ausnahmen`);
+    await expectAccessible(leitung);
+    await leitung.getByLabel('Datum').fill('');
+    await leitung.getByLabel('Von (HH:MM)').fill('10:00');
+    await leitung.getByRole('button', { name: 'Ausnahme eintragen' }).click();
+    await expect.poll(() => leitung.locator('#fehler').textContent()).toContain('Bitte geben Sie das Datum an');
+    await expectAccessible(leitung);
+  }, 120_000);
+
+  it('Video-Termin ohne Konto über den Link, auf Englisch: Warteraum, Einlassen, Chat', async () => {
+    const frei = await (await fetch(`${base}/api/termine/freie-zeiten?anliegen=erstgespraech&kanal=video`)).json();
+    const zeit = (frei.zeiten as { beginn: string }[]).at(-1)!;
+    const anfrage = await fetch(`${base}/api/termine/anfrage`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ traeger: 'musterland', anliegenId: 'erstgespraech', kanal: 'video', beginn: zeit.beginn, email: 'video.e2e@example.org', name: 'Vera Video' }),
+    });
+    expect(anfrage.status).toBe(202);
+    const optin = await t.mail.waitFor((m) => m.to.includes('video.e2e@example.org') && m.subject.includes('bestätigen'));
+    const b = await fetch(`${base}/api/termine/bestaetigung`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ token: /\/termine\/bestaetigen\/([A-Za-z0-9_-]+)/.exec(optin.text)![1] }) });
+    expect(b.status).toBe(201);
+    const terminId = (await b.json()).id as string;
+    const mail = await t.mail.waitFor((m) => m.to.includes('video.e2e@example.org') && m.subject.startsWith('Ihr Termin ist gebucht'));
+    const videoLink = /https?:\/\/\S+\/termine\/verwalten\/[A-Za-z0-9_-]+\/video/.exec(mail.text)![0];
+    // time passes: earlier appointments of the same desk around now are over (cancelled ones do not occupy the desk)
+    await t.ctx.db.withSystem((tx) => tx.execute(sql`update termine set status = 'abgesagt' where id <> ${terminId} and beginn < now() + interval '3 hours'`));
+    await t.ctx.db.withSystem((tx) => tx.execute(sql`update termine set beginn = now() + interval '5 minutes', ende = now() + interval '50 minutes', blockiert_bis = now() + interval '65 minutes' where id = ${terminId}`));
+
+    const context = await browser.newContext({ locale: 'en-GB', permissions: ['camera', 'microphone'] });
+    contexts.push(context);
+    const gast = await context.newPage();
+    gast.setDefaultTimeout(15_000);
+    await gast.goto(`${videoLink}?lang=en`);
+    await expect.poll(() => gast.locator('h1').textContent()).toBe('Video consultation');
+    await expect.poll(() => gast.locator('#video-status').textContent(), { timeout: 15_000, interval: 250 }).toContain('waiting room');
+    await expectAccessible(gast);
+
+    const staffMail = await t.ctx.db.withSystem((tx) =>
+      tx.execute<{ email: string }>(sql`select u.email from termine t join termin_ressourcen r on r.id = t.ressource_id join users u on u.id = r.user_id where t.id = ${terminId}`),
+    );
+    const sb = await signedIn(staffMail.rows[0]!.email);
+    await sb.goto(`${base}/video/${terminId}`);
+    const einlassen = sb.getByRole('button', { name: 'Einlassen' });
+    await einlassen.waitFor({ state: 'visible' });
+    await einlassen.click();
+    await expect.poll(() => gast.getByLabel('Message').isEnabled(), { timeout: 15_000, interval: 250 }).toBe(true);
+    await sb.getByLabel('Nachricht').fill('Hello, can you hear me?');
+    await sb.getByRole('button', { name: 'Senden' }).click();
+    await expect.poll(() => gast.locator('#chat-verlauf').textContent(), { timeout: 15_000, interval: 250 }).toContain('Adviser: Hello, can you hear me?');
+    await expectAccessible(gast);
+  }, 120_000);
 });

@@ -10,7 +10,7 @@ import { browserAvailable, expectAccessible, launchBrowser } from '../helpers/br
  */
 const MUSTERLAND = [/Musterland/i, /Musterstadt/, /Beispieldorf/, /Seeheim/, /@musterland\.example/];
 const BEISPIELSTADT = [/Beispielstadt Mitte/, /@beispielstadt\.example/];
-const ADMIN_PAGES = ['/verwaltung', '/verwaltung/benutzer', '/verwaltung/standorte', '/verwaltung/kommunen', '/verwaltung/protokoll'];
+const ADMIN_PAGES = ['/verwaltung', '/verwaltung/benutzer', '/verwaltung/standorte', '/verwaltung/kommunen', '/verwaltung/protokoll', '/verwaltung/traeger-einstellungen', '/verwaltung/kdu-richtwerte'];
 
 describe.skipIf(!browserAvailable)('admin area in Chromium', () => {
   let t: TestApp;

@@ -4,6 +4,9 @@ import { Secret, TOTP } from 'otpauth';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hashToken } from '../../src/server/security/crypto.ts';
 import { CookieJar, createTestApp, postForm, signIn, type TestApp } from '../helpers/app.ts';
+import { versendeMails } from '../../src/mail/ausgang.ts';
+import { startMailCatcher } from '../../src/mail/mail-catcher.ts';
+import { createMailer } from '../../src/mail/mailer.ts';
 
 let t: TestApp;
 
@@ -382,6 +385,35 @@ describe('citizen self-registration with e-mail verification', () => {
     expect(mismatch.statusCode).toBe(400);
     expect(mismatch.body).toContain('Die Passwörter stimmen nicht überein.');
     expect(await userCount('a.b@post.example')).toBe(0);
+  });
+
+  it('mail server down: registration still succeeds, the link mail waits in the outbox and is sent once the server is back', async () => {
+    const addr = 'ohne.smtp@post.example';
+    const echt = t.ctx.mailer;
+    // a real SMTP connection to a port nobody listens on (the catcher is closed right away)
+    const tot = await startMailCatcher();
+    const port = tot.port;
+    await tot.close();
+    t.ctx.mailer = createMailer({ smtpUrl: `smtp://127.0.0.1:${port}`, from: t.ctx.config.mailFrom });
+    try {
+      const res = await postForm(t.app, new CookieJar(), '/registrieren', { name: 'Ohne Server', email: addr, password: 'sicheres-passwort-9', password2: 'sicheres-passwort-9' });
+      expect(location(res)).toBe('/registrieren/gesendet');
+    } finally {
+      t.ctx.mailer.close();
+      t.ctx.mailer = echt;
+    }
+    const wartend = await t.ctx.db.withSystem((tx) =>
+      tx.execute<{ anlass: string; versuche: number; fehler_code: string }>(sql`select anlass, versuche, fehler_code from mail_ausgang where empfaenger = ${addr}`),
+    );
+    expect(wartend.rows).toEqual([{ anlass: 'registrierung', versuche: 1, fehler_code: 'ESOCKET' }]);
+    expect(t.mail.messages.some((m) => m.to.includes(addr))).toBe(false);
+    // the job's run: the mail is due after its back-off
+    await t.ctx.db.withSystem((tx) => tx.execute(sql`update mail_ausgang set naechster_versuch = now() where empfaenger = ${addr}`));
+    expect(await versendeMails({ ctx: t.ctx })).toBe(1);
+    const mail = await t.mail.waitFor((m) => m.to.includes(addr));
+    expect(mail.text).toContain('/registrieren/bestaetigen?token=');
+    const rest = await t.ctx.db.withSystem((tx) => tx.execute(sql`select 1 from mail_ausgang where empfaenger = ${addr}`));
+    expect(rest.rows).toHaveLength(0);
   });
 
   it('API: register → 202 and a mail in the chosen language; verify-email → 200, a second time 400 token_invalid', async () => {

@@ -16,6 +16,8 @@ let kommuneId: string;
 let teamleitung: Actor;
 const jars: Record<string, CookieJar> = {};
 const bgs: string[] = [];
+/** the January job and its repetition (for the result tests) */
+const jobs = { januar: '', wiederholung: '' };
 
 const api = async (who: string, method: 'GET' | 'POST' | 'PUT', url: string, payload?: unknown) =>
   t.app.inject({ method, url, headers: { cookie: jars[who]!.header(), ...(payload ? { 'content-type': 'application/json' } : {}) }, payload: payload as never });
@@ -73,6 +75,7 @@ describe('Massenänderung', () => {
   it('survives a crash and a pause: every case exactly once, no doubled Bescheid', async () => {
     const job = await starteMassenaenderung({ ctx: t.ctx, actor: teamleitung, input: { ab: '2025-01-01', grund: 'Neue Regelbedarfe und Kindersofortzuschlag 2025' }, hintergrund: false });
     expect(job.gesamt).toBe(5);
+    jobs.januar = job.id;
     // batch 1 commits, batch 2 crashes before commit (rolled back)
     await expect(
       verarbeiteMassenaenderung({
@@ -112,9 +115,75 @@ describe('Massenänderung', () => {
     expect(await zaehle(sql`select count(*)::int as n from bescheide where massenaenderung_id = ${job.id} and art = 'aenderung' and pdf is not null`)).toBe(4);
     // a second run of the same date finds nothing to change
     const zweiter = await starteMassenaenderung({ ctx: t.ctx, actor: teamleitung, input: { ab: '2025-01-01', grund: 'Wiederholung' }, hintergrund: false });
+    jobs.wiederholung = zweiter.id;
     const r2 = await verarbeiteMassenaenderung({ ctx: t.ctx, traegerId: musterland, id: zweiter.id });
     expect(r2.status).toBe('fertig');
     expect((await api('teamleitung', 'GET', `/api/massenaenderungen/${zweiter.id}`)).json()).toMatchObject({ verarbeitet: 5, geaendert: 0 });
+  });
+
+  it('reports the result: counts, monthly amount before and after, Bescheid state, filter, paging (audited)', async () => {
+    const vorher = await zaehle(sql`select count(*)::int as n from audit_log where object_type = 'massenaenderung' and action = 'read'`);
+    const r = await api('teamleitung', 'GET', `/api/massenaenderungen/${jobs.januar}/faelle`);
+    expect(r.statusCode).toBe(200);
+    const e = r.json();
+    expect(e.zahlen).toEqual({ alle: 5, geaendert: 4, unveraendert: 1, fehler: 0, differenzCent: 4 * 6000, bescheideErstellt: 4, pdfsFertig: 4 });
+    expect(e).toMatchObject({ filter: 'alle', seite: 1, seiten: 1, treffer: 5 });
+    type Fall = { fallnummer: string; geaendert: boolean; monat: string; altCent: number; neuCent: number; differenzCent: number; bescheidId: string | null };
+    const faelle = e.faelle as Fall[];
+    const nummern = faelle.map((f) => f.fallnummer);
+    expect(nummern).toEqual(nummern.toSorted());
+    expect(faelle.map((f) => f.monat)).toEqual(Array(5).fill('2025-01'));
+    const geaendert = faelle.filter((f) => f.geaendert);
+    expect(geaendert).toHaveLength(4);
+    // the old version paid 10 € less from January (see beforeAll); the new one pays the amount the law gives
+    expect(geaendert.map((f) => f.neuCent - f.altCent)).toEqual([1000, 1000, 1000, 1000]);
+    expect(geaendert).toEqual(Array(4).fill(expect.objectContaining({ differenzCent: 6000, bescheidErstellt: true, pdfFertig: true, fehler: null, bescheidId: expect.any(String) })));
+    const gleich = faelle.find((f) => !f.geaendert)!;
+    expect(gleich).toMatchObject({ neuCent: gleich.altCent, differenzCent: 0, bescheidId: null });
+    const nurGeaendert = (await api('teamleitung', 'GET', `/api/massenaenderungen/${jobs.januar}/faelle?filter=geaendert&proSeite=3&seite=2`)).json();
+    expect(nurGeaendert).toMatchObject({ treffer: 4, seiten: 2, seite: 2 });
+    expect(nurGeaendert.faelle).toHaveLength(1);
+    expect(nurGeaendert.faelle[0].geaendert).toBe(true);
+    expect((await api('teamleitung', 'GET', `/api/massenaenderungen/${jobs.januar}/faelle?filter=fehler`)).json()).toMatchObject({ treffer: 0, faelle: [] });
+    expect((await api('teamleitung', 'GET', `/api/massenaenderungen/${jobs.januar}/faelle?filter=quatsch`)).statusCode).toBe(400);
+    expect(await zaehle(sql`select count(*)::int as n from audit_log where object_type = 'massenaenderung' and action = 'read'`)).toBe(vorher + 3);
+    // rights: only teamleitung; an unknown id is 404
+    expect((await api('leistung', 'GET', `/api/massenaenderungen/${jobs.januar}/faelle`)).statusCode).toBe(403);
+    expect((await api('leistung', 'GET', `/api/massenaenderungen/${jobs.januar}/faelle.csv`)).statusCode).toBe(403);
+    expect((await api('teamleitung', 'GET', '/api/massenaenderungen/00000000-0000-4000-8000-000000000000/faelle')).statusCode).toBe(404);
+  });
+
+  it('shows the result page and exports CSV; a case with an error is listed under its filter, text made safe for spreadsheets', async () => {
+    // a failed case (as the worker records it when the engine refuses a case)
+    await t.ctx.db.withSystem((tx) =>
+      tx.execute(sql`update massenaenderung_faelle set fehler = ${'=HYPERLINK("x"); Rechtsstand fehlt'} where massenaenderung_id = ${jobs.wiederholung} and bg_id = ${bgs[1]!}`),
+    );
+    const seite = await t.app.inject({ url: `/massenaenderung/${jobs.januar}`, headers: { cookie: jars.teamleitung!.header() } });
+    expect(seite.statusCode).toBe(200);
+    expect(seite.body).toContain('Ergebnis der Massenänderung ab 01.01.2025');
+    expect(seite.body).toContain('Neue Regelbedarfe und Kindersofortzuschlag 2025');
+    expect(seite.body).toMatch(/href="\/api\/bescheide\/[0-9a-f-]{36}\.pdf"/);
+    expect(seite.body).toContain(`href="/api/massenaenderungen/${jobs.januar}/faelle.csv"`);
+    expect(seite.body).toContain('60,00');
+    const liste = await t.app.inject({ url: '/massenaenderung', headers: { cookie: jars.teamleitung!.header() } });
+    expect(liste.body).toContain(`href="/massenaenderung/${jobs.januar}"`);
+    const fehler = await t.app.inject({ url: `/massenaenderung/${jobs.wiederholung}?filter=fehler`, headers: { cookie: jars.teamleitung!.header() } });
+    expect(fehler.body).toContain('Nur Fälle mit Fehler: 1');
+    expect(fehler.body).toContain('Rechtsstand fehlt');
+    expect((await t.app.inject({ url: `/massenaenderung/${jobs.januar}`, headers: { cookie: jars.leistung!.header() } })).statusCode).toBe(403);
+
+    const csv = await api('teamleitung', 'GET', `/api/massenaenderungen/${jobs.januar}/faelle.csv?filter=geaendert`);
+    expect(csv.statusCode).toBe(200);
+    expect(csv.headers['content-type']).toContain('text/csv');
+    expect(csv.headers['content-disposition']).toContain('massenaenderung-2025-01-01-geaendert.csv');
+    const zeilen = csv.body.replace(/^\uFEFF/, '').trim().split('\r\n');
+    expect(zeilen[0]).toBe('Fallnummer;Ergebnis;Monat;Monatsbetrag bisher (EUR);Monatsbetrag neu (EUR);Differenz aller Monate (EUR);Änderungsbescheid;Fehler');
+    expect(zeilen).toHaveLength(5);
+    for (const z of zeilen.slice(1)) expect(z).toMatch(/^[^;]+;geändert;2025-01;\d+,\d\d;\d+,\d\d;60,00;PDF erstellt;$/);
+    const fehlerCsv = (await api('teamleitung', 'GET', `/api/massenaenderungen/${jobs.wiederholung}/faelle.csv?filter=fehler`)).body.trim().split('\r\n');
+    expect(fehlerCsv).toHaveLength(2);
+    expect(fehlerCsv[1]).toContain(';Fehler;');
+    expect(fehlerCsv[1]!.endsWith(`;"'=HYPERLINK(""x""); Rechtsstand fehlt"`)).toBe(true);
   });
 
   it('runs in parallel streams over disjoint id ranges: every case exactly once', async () => {

@@ -335,3 +335,49 @@ describe('Anspruch prüfen (public pre-check)', () => {
     expect(daten.unterkunft).toMatchObject({ wohnform: 'miete', grundmieteCent: 50000 });
   });
 });
+
+describe('Kommune from the PLZ', () => {
+  it('the Verwaltung lists a Kommune\'s PLZ; the submission derives the Kommune from it and asks only when ambiguous', async () => {
+    const admin = await signIn(t.app, 'admin@musterland.example');
+    const kommuneId = await musterstadt();
+    const seite = await get(admin, `/verwaltung/kommunen/${kommuneId}`);
+    expect(seite.statusCode).toBe(200);
+    const version = /name="version" value="(\d+)"/.exec(seite.body)![1]!;
+    const falsch = await postForm(t.app, admin, `/verwaltung/kommunen/${kommuneId}`, { name: 'Musterstadt', ags: '', postleitzahlen: '12345, 1234', version });
+    expect(falsch.statusCode).toBe(400);
+    expect(falsch.body).toContain('Postleitzahlen mit genau 5 Ziffern');
+    const ok = await postForm(t.app, admin, `/verwaltung/kommunen/${kommuneId}`, { name: 'Musterstadt', ags: '', postleitzahlen: '12346 12345', version });
+    expect(ok.statusCode, ok.body.slice(0, 800)).toBe(302);
+    const gespeichert = await t.ctx.db.withSystem((tx) => tx.execute<{ postleitzahlen: string[] }>(sql`select postleitzahlen from kommunen where id = ${kommuneId}`));
+    expect(gespeichert.rows[0]!.postleitzahlen).toEqual(['12345', '12346']);
+
+    // unique: the citizen is not asked, the Antrag goes to Musterstadt's Standort
+    await neuerBuerger('plz@musterland.example', 'Paula Plz');
+    const paula = await signIn(t.app, 'plz@musterland.example');
+    const { id, url } = await starte(paula);
+    const absenden = await fuelleErstantrag(paula, url);
+    const formular = await get(paula, absenden);
+    expect(formular.body).toContain('nach der Postleitzahl: Musterstadt');
+    expect(formular.body).not.toContain('name="kommuneId"');
+    expect(await schritt(paula, absenden, {})).toBe(`/portal/antrag/${id}/eingegangen`);
+    const antrag = await t.ctx.db.withSystem((tx) =>
+      tx.execute<{ kommune: string }>(sql`select k.name as kommune from antraege a join standorte s on s.id = a.standort_id join kommunen k on k.id = s.kommune_id where a.id = (select antrag_id from antrag_entwuerfe where id = ${id})`),
+    );
+    expect(antrag.rows[0]!.kommune).toBe('Musterstadt');
+
+    // ambiguous: a second Kommune lists the same PLZ → the citizen chooses between the two
+    await t.ctx.db.withSystem((tx) => tx.execute(sql`update kommunen set postleitzahlen = '{12345}' where name <> 'Musterstadt' and traeger_id = (select traeger_id from kommunen where id = ${kommuneId})`));
+    await neuerBuerger('plz2@musterland.example', 'Piet Plz');
+    const piet = await signIn(t.app, 'plz2@musterland.example');
+    const zweiter = await starte(piet);
+    const absenden2 = await fuelleErstantrag(piet, zweiter.url);
+    const auswahl = await get(piet, absenden2);
+    expect(auswahl.body).toContain('name="kommuneId"');
+    const optionen = [...auswahl.body.matchAll(/<option value="([0-9a-f-]{36})"/g)].map((m) => m[1]);
+    const anzahl = await t.ctx.db.withSystem((tx) => tx.execute<{ n: number }>(sql`select count(*)::int as n from kommunen where '12345' = any(postleitzahlen)`));
+    expect(anzahl.rows[0]!.n).toBeGreaterThan(1);
+    expect(optionen).toHaveLength(anzahl.rows[0]!.n);
+    const ohne = await postForm(t.app, piet, absenden2, {});
+    expect(ohne.statusCode).toBe(400);
+  });
+});

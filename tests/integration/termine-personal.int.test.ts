@@ -3,6 +3,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkinFenster, checkinToken } from '../../src/domain/termine/index.ts';
 import { checkinGeheimnis } from '../../src/server/termine/mails.ts';
 import { createTestApp, postForm, signIn, type CookieJar, type TestApp } from '../helpers/app.ts';
+import { versendeMails } from '../../src/mail/ausgang.ts';
+import { startMailCatcher } from '../../src/mail/mail-catcher.ts';
+import { createMailer } from '../../src/mail/mailer.ts';
 
 let t: TestApp;
 let ivo: CookieJar;
@@ -24,6 +27,36 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 describe('Termine: Personal', () => {
+  it('mail server down: the invitation is booked, its mail waits in the outbox with the .ics and is sent later', async () => {
+    const beginn = await naechsteZeit('beratung_integration', 'vor_ort');
+    const echt = t.ctx.mailer;
+    const tot = await startMailCatcher();
+    const port = tot.port;
+    await tot.close();
+    t.ctx.mailer = createMailer({ smtpUrl: `smtp://127.0.0.1:${port}`, from: t.ctx.config.mailFrom });
+    let r;
+    try {
+      r = await json(ivo, 'POST', '/api/termine/personal/einladungen', { anliegenId: 'beratung_integration', kanal: 'vor_ort', beginn, email: 'spaeter@example.org', name: 'Paul Später', zweck: 'vermittlung' });
+    } finally {
+      t.ctx.mailer.close();
+      t.ctx.mailer = echt;
+    }
+    expect(r.statusCode).toBe(201);
+    const wartend = await t.ctx.db.withSystem((tx) =>
+      tx.execute<{ anlass: string; versuche: number; dateien: string[] }>(
+        sql`select anlass, versuche, array(select a->>'filename' from jsonb_array_elements(anhaenge) a) as dateien from mail_ausgang where empfaenger = 'spaeter@example.org'`,
+      ),
+    );
+    expect(wartend.rows).toHaveLength(1);
+    expect(wartend.rows[0]).toMatchObject({ anlass: 'termine', versuche: 1 });
+    expect(wartend.rows[0]!.dateien).toContain('termin.ics');
+    await t.ctx.db.withSystem((tx) => tx.execute(sql`update mail_ausgang set naechster_versuch = now() where empfaenger = 'spaeter@example.org'`));
+    expect(await versendeMails({ ctx: t.ctx })).toBe(1);
+    const mail = await t.mail.waitFor((m) => m.to.includes('spaeter@example.org'));
+    expect(mail.text).toContain('§ 59 SGB II');
+    expect(mail.attachments.some((a) => a.filename === 'termin.ics')).toBe(true);
+  });
+
   it('Einladung mit Meldeaufforderung, Ergebnis erst ab Beginn und nur einmal, Begründung bei Nichterscheinen', async () => {
     const beginn = await naechsteZeit('beratung_integration', 'vor_ort');
     const r = await json(ivo, 'POST', '/api/termine/personal/einladungen', { anliegenId: 'beratung_integration', kanal: 'vor_ort', beginn, email: 'eingeladen@example.org', name: 'Ilse Eingeladen', zweck: 'vermittlung', mitbringen: ['Lebenslauf'] });
@@ -96,5 +129,60 @@ describe('Termine: Personal', () => {
     expect(kalender.statusCode).toBe(200);
     const andererTraeger = await signIn(t.app, 'admin@beispielstadt.example');
     expect((await json(andererTraeger, 'POST', `/api/termine/personal/ressourcen/${eigene.id}/sprechzeiten`, { wochentag: 6, von: '09:00', bis: '11:00' })).statusCode).toBe(404);
+  });
+  it('Ausnahmen und Abwesenheiten (Teamleitung): geschlossener Tag eines Standorts, Abwesenheit, Team; Fehler am Feld', async () => {
+    const leitung = await signIn(t.app, 'teamleitung@musterland.example');
+    const seite = await t.app.inject({ method: 'GET', url: '/termine/ausnahmen', headers: { cookie: leitung.header() } });
+    expect(seite.statusCode).toBe(200);
+    expect(seite.body).toContain('Ausnahme für einen Standort');
+    type Zeit = { datum: string; standortId: string; beginn: string };
+    const zeiten = async () => {
+      const heute = new Date().toISOString().slice(0, 10);
+      const bis = new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10);
+      return (await json(null, 'GET', `/api/termine/freie-zeiten?anliegen=beratung_integration&kanal=vor_ort&von=${heute}&bis=${bis}`)).json().zeiten as Zeit[];
+    };
+    const vorher = await zeiten();
+    const tag = vorher[0]!;
+    expect(vorher.some((z) => z.datum === tag.datum && z.standortId === tag.standortId)).toBe(true);
+
+    const falsch = await postForm(t.app, leitung, '/termine/ausnahmen', { _aktion: 'ausnahme', standortId: tag.standortId, art: 'geschlossen', datum: '', von: '10:00', bis: '' });
+    expect(falsch.statusCode).toBe(400);
+    expect(falsch.body).toMatch(/feld-datum-fehler/);
+    expect(falsch.body).toMatch(/feld-bis-fehler/);
+    const zu = await postForm(t.app, leitung, '/termine/ausnahmen', { _aktion: 'ausnahme', standortId: tag.standortId, art: 'geschlossen', datum: tag.datum, von: '', bis: '', grund: 'Personalversammlung' });
+    expect(zu.statusCode).toBe(302);
+    expect((await zeiten()).some((z) => z.datum === tag.datum && z.standortId === tag.standortId)).toBe(false);
+    const liste = await t.app.inject({ method: 'GET', url: '/termine/ausnahmen', headers: { cookie: leitung.header() } });
+    expect(liste.body).toContain('Personalversammlung');
+
+    // staff without planning rights may not close a Standort …
+    expect((await postForm(t.app, ivo, '/termine/ausnahmen', { _aktion: 'ausnahme', standortId: tag.standortId, art: 'geschlossen', datum: tag.datum })).statusCode).toBe(403);
+    // … but enter their own absence (whole days); the desk offers nothing then
+    const eigene = ((await json(ivo, 'GET', '/api/termine/personal/ressourcen')).json().ressourcen as { id: string; name: string; version: number }[]).find((r) => r.name === 'Ivo Integration')!;
+    const andererTag = (await zeiten()).find((z) => z.datum !== tag.datum)!;
+    const rueckwaerts = await postForm(t.app, ivo, '/termine/ausnahmen', { _aktion: 'abwesenheit', abwesendRessourceId: eigene.id, abwesendVon: andererTag.datum, abwesendBis: '2020-01-01' });
+    expect(rueckwaerts.statusCode).toBe(400);
+    expect(rueckwaerts.body).toMatch(/feld-abwesendBis-fehler/);
+    const plaetzeAm = async (datum: string) =>
+      ((await json(null, 'GET', `/api/termine/freie-zeiten?anliegen=beratung_integration&kanal=vor_ort&von=${datum}&bis=${datum}`)).json().zeiten as { plaetze: number }[]).reduce((n, z) => n + z.plaetze, 0);
+    const plaetzeVorher = await plaetzeAm(andererTag.datum);
+    expect(plaetzeVorher).toBeGreaterThan(0);
+    const weg = await postForm(t.app, ivo, '/termine/ausnahmen', { _aktion: 'abwesenheit', abwesendRessourceId: eigene.id, abwesendVon: andererTag.datum, abwesendBis: andererTag.datum, abwesendGrund: 'Fortbildung' });
+    expect(weg.statusCode).toBe(302);
+    expect(await plaetzeAm(andererTag.datum)).toBeLessThan(plaetzeVorher);
+    const abw = (await t.ctx.db.withSystem((tx) => tx.execute<{ id: string; von: Date; bis: Date }>(sql`select id, von, bis from termin_abwesenheiten where grund = 'Fortbildung'`))).rows[0]!;
+    expect(new Date(abw.bis).getTime() - new Date(abw.von).getTime()).toBeGreaterThanOrEqual(23 * 3_600_000);
+
+    // team of a desk (Teamleitung), with optimistic locking
+    const team = await postForm(t.app, leitung, '/termine/ausnahmen', { _aktion: 'team', teamRessourceId: `${eigene.id}|${eigene.version}`, team: 'Team Integration' });
+    expect(team.statusCode).toBe(302);
+    const veraltet = await postForm(t.app, leitung, '/termine/ausnahmen', { _aktion: 'team', teamRessourceId: `${eigene.id}|${eigene.version}`, team: 'Anderes Team' });
+    expect(veraltet.statusCode).toBe(409);
+    expect(veraltet.body).toMatch(/feld-team-fehler/);
+    expect((await postForm(t.app, ivo, '/termine/ausnahmen', { _aktion: 'team', teamRessourceId: `${eigene.id}|${eigene.version + 1}`, team: 'X' })).statusCode).toBe(403);
+
+    // removing the absence brings the times back
+    expect((await postForm(t.app, ivo, '/termine/ausnahmen', { _aktion: 'abwesenheit-entfernen', id: abw.id })).statusCode).toBe(302);
+    expect(await plaetzeAm(andererTag.datum)).toBe(plaetzeVorher);
   });
 });

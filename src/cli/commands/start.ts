@@ -4,6 +4,7 @@ import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '../../db/seed/demo.ts';
 import { buildApp } from '../../server/app.ts';
 import { registriereTerminJobs } from '../../server/termine/jobs.ts';
 import { registrierePortalJobs } from '../../server/portal/jobs.ts';
+import { registriereMailJob } from '../../mail/ausgang.ts';
 import { DatabaseUnreachableError, startSystem } from '../../system.ts';
 
 /** `vorort start` (= `npm start`): database, migrations, demo data, mail, HTTP. Stops cleanly on SIGINT/SIGTERM. */
@@ -53,6 +54,7 @@ export async function startCommand(_args: string[]): Promise<number> {
   const url = config.publicUrl ?? `http://localhost:${config.port}`;
   if (system.boss) await registriereTerminJobs({ boss: system.boss, ctx: { config, db: system.db, mailer: system.mailer, mailCatcher: system.mailCatcher }, basisUrl: url });
   if (system.boss) await registrierePortalJobs({ boss: system.boss, ctx: { config, db: system.db, mailer: system.mailer, mailCatcher: system.mailCatcher } });
+  if (system.boss) await registriereMailJob({ boss: system.boss, ctx: { config, db: system.db, mailer: system.mailer, mailCatcher: system.mailCatcher }, log: app.log });
   console.log(`\nvorort läuft auf ${url}`);
   if (system.mailCatcher) console.log(`Entwicklungs-Postfach (abgefangene E-Mails): ${url}/entwicklung/post`);
   if (config.demoData) {

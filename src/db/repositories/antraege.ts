@@ -43,7 +43,7 @@ export const antraegeRepository = {
     return row;
   },
 
-  async update(tx: Tx, id: string, version: number, patch: Partial<Pick<typeof antraege.$inferInsert, 'status' | 'bearbeiterId' | 'faelligAm' | 'erledigtAm' | 'bgId' | 'standortId'>>) {
+  async update(tx: Tx, id: string, version: number, patch: Partial<Pick<typeof antraege.$inferInsert, 'status' | 'bearbeiterId' | 'faelligAm' | 'erledigtAm' | 'bgId' | 'standortId' | 'payload'>>) {
     const [row] = await tx
       .update(antraege)
       .set({ ...patch, version: sql`${antraege.version} + 1`, updatedAt: sql`now()` })

@@ -157,6 +157,23 @@ export const portalRepository = {
   async updateDatei(tx: Tx, id: string, patch: Partial<typeof portalDateien.$inferInsert>) {
     await tx.update(portalDateien).set(patch).where(eq(portalDateien.id, id));
   },
+  /** A submitted Antrag's own uploads (not message attachments) not yet copied into the Fallakte, with their bytes. */
+  async dateienFuerFallakte(tx: Tx, antragId: string) {
+    return tx
+      .select()
+      .from(portalDateien)
+      .where(and(eq(portalDateien.antragId, antragId), isNull(portalDateien.nachrichtId), isNull(portalDateien.fallDokumentId), inArray(portalDateien.status, ['sauber', 'quarantaene'])))
+      .orderBy(portalDateien.createdAt);
+  },
+  /** Files of the Antrag of a Fallakte still waiting for the virus scan (shown as pending in the Fallakte). */
+  async ausstehendeDateienDerBg(tx: Tx, bgId: string) {
+    return tx
+      .select({ id: portalDateien.id, dateiname: portalDateien.dateiname, nachweis: portalDateien.nachweis, antragId: portalDateien.antragId, createdAt: portalDateien.createdAt })
+      .from(portalDateien)
+      .innerJoin(antraege, and(eq(antraege.traegerId, portalDateien.traegerId), eq(antraege.id, portalDateien.antragId)))
+      .where(and(eq(antraege.bgId, bgId), isNull(portalDateien.nachrichtId), eq(portalDateien.status, 'quarantaene')))
+      .orderBy(portalDateien.createdAt);
+  },
   async verknuepfeDateien(tx: Tx, entwurfId: string, patch: { antragId: string; bgId?: string | null }) {
     await tx.update(portalDateien).set(patch).where(eq(portalDateien.entwurfId, entwurfId));
   },
@@ -232,10 +249,15 @@ export const portalRepository = {
     return r;
   },
   async kommunen(tx: Tx) {
-    return tx.select({ id: kommunen.id, name: kommunen.name }).from(kommunen).orderBy(kommunen.name);
+    return tx.select({ id: kommunen.id, name: kommunen.name, postleitzahlen: kommunen.postleitzahlen }).from(kommunen).where(eq(kommunen.aktiv, true)).orderBy(kommunen.name);
   },
   async setzeEingereichtVon(tx: Tx, antragId: string, buergerId: string) {
     await tx.update(antraege).set({ eingereichtVon: buergerId }).where(eq(antraege.id, antragId));
+  },
+  /** The language of a citizen account (mails); true if it changed. */
+  async setzeSprache(tx: Tx, id: string, sprache: string): Promise<boolean> {
+    const r = await tx.update(users).set({ sprache }).where(and(eq(users.id, id), eq(users.art, 'buerger'), sql`${users.sprache} <> ${sprache}`)).returning({ id: users.id });
+    return r.length > 0;
   },
   async findUser(tx: Tx, id: string) {
     const [r] = await tx.select({ id: users.id, name: users.name, email: users.email, sprache: users.sprache }).from(users).where(eq(users.id, id));

@@ -139,6 +139,59 @@ export const termineRepository = {
     return row!;
   },
 
+  /** Across Träger (the link carries no Träger): the appointment behind a self-service link, by the token's hash. */
+  async findTerminByVerwaltungTokenSystem(tx: Tx, tokenHash: string) {
+    const [row] = await tx.select({ id: termine.id, traegerId: termine.traegerId, status: termine.status, ende: termine.ende }).from(termine).where(eq(termine.verwaltungTokenHash, tokenHash)).limit(1);
+    return row;
+  },
+
+  async ausnahmenAb(tx: Tx, ressourceIds: string[], abDatum: string) {
+    if (ressourceIds.length === 0) return [];
+    return tx
+      .select()
+      .from(terminAusnahmen)
+      .where(and(inArray(terminAusnahmen.ressourceId, ressourceIds), gte(terminAusnahmen.datum, abDatum)))
+      .orderBy(asc(terminAusnahmen.datum), asc(terminAusnahmen.von));
+  },
+
+  async deleteAusnahme(tx: Tx, id: string) {
+    const rows = await tx.delete(terminAusnahmen).where(eq(terminAusnahmen.id, id)).returning();
+    return rows[0];
+  },
+
+  async abwesenheitenAb(tx: Tx, ressourceIds: string[], ab: Date) {
+    if (ressourceIds.length === 0) return [];
+    return tx
+      .select()
+      .from(terminAbwesenheiten)
+      .where(and(inArray(terminAbwesenheiten.ressourceId, ressourceIds), gt(terminAbwesenheiten.bis, ab)))
+      .orderBy(asc(terminAbwesenheiten.von));
+  },
+
+  async findAbwesenheit(tx: Tx, id: string) {
+    const [row] = await tx.select().from(terminAbwesenheiten).where(eq(terminAbwesenheiten.id, id)).limit(1);
+    return row;
+  },
+
+  async findAusnahme(tx: Tx, id: string) {
+    const [row] = await tx.select().from(terminAusnahmen).where(eq(terminAusnahmen.id, id)).limit(1);
+    return row;
+  },
+
+  async deleteAbwesenheit(tx: Tx, id: string) {
+    const rows = await tx.delete(terminAbwesenheiten).where(eq(terminAbwesenheiten.id, id)).returning();
+    return rows[0];
+  },
+
+  async updateRessourceTeam(tx: Tx, id: string, version: number, team: string | null) {
+    const [row] = await tx
+      .update(terminRessourcen)
+      .set({ team, version: sql`${terminRessourcen.version} + 1`, updatedAt: new Date() })
+      .where(and(eq(terminRessourcen.id, id), eq(terminRessourcen.version, version)))
+      .returning();
+    return row;
+  },
+
   // --- double opt-in --------------------------------------------------------------------------------------
 
   async insertBestaetigung(tx: Tx, values: typeof terminBestaetigungen.$inferInsert) {
@@ -195,6 +248,27 @@ export const termineRepository = {
   async findEintrag(tx: Tx, id: string) {
     const [row] = await tx.select().from(wartelisteEintraege).where(eq(wartelisteEintraege.id, id)).limit(1);
     return row;
+  },
+
+  /** Across Träger: a Warteliste entry by id (the signed link names it; the HMAC is checked by the caller). */
+  async findEintragSystem(tx: Tx, id: string) {
+    if (!/^[0-9a-f-]{36}$/i.test(id)) return undefined;
+    const [row] = await tx.select({ id: wartelisteEintraege.id, traegerId: wartelisteEintraege.traegerId }).from(wartelisteEintraege).where(eq(wartelisteEintraege.id, id)).limit(1);
+    return row;
+  },
+
+  /** A citizen's own entries (signed in: by account; the address of the account too, for entries made before). */
+  async eintraegeVonBuerger(tx: Tx, userId: string) {
+    return tx.select().from(wartelisteEintraege).where(eq(wartelisteEintraege.buergerUserId, userId)).orderBy(asc(wartelisteEintraege.eingetragenAm));
+  },
+
+  /** Withdraws open offers of an entry (the held slot becomes free again). */
+  async zieheAngeboteZurueck(tx: Tx, eintragId: string) {
+    return tx
+      .update(wartelisteAngebote)
+      .set({ status: 'zurueckgezogen', beantwortetAm: new Date() })
+      .where(and(eq(wartelisteAngebote.eintragId, eintragId), eq(wartelisteAngebote.status, 'offen')))
+      .returning();
   },
 
   async updateEintrag(tx: Tx, id: string, patch: Partial<typeof wartelisteEintraege.$inferInsert>) {

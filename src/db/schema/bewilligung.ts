@@ -89,7 +89,7 @@ export const bewilligungen = pgTable(
     von: date('von', { mode: 'string' }).notNull(),
     bis: date('bis', { mode: 'string' }).notNull(),
     art: text('art').notNull().default('endgueltig'),
-    /** erstbewilligung | weiterbewilligung | aenderung | abschliessende_feststellung | ablehnung */
+    /** erstbewilligung | weiterbewilligung | aenderung | abschliessende_feststellung | ablehnung | aufhebung */
     vorgang: text('vorgang').notNull(),
     status: text('status').notNull().default('entwurf'),
     rechtsstand: text('rechtsstand').notNull(),
@@ -121,7 +121,7 @@ export const bewilligungen = pgTable(
     ),
     check(
       'bewilligungen_vorgang_check',
-      sql`${t.vorgang} in ('erstbewilligung', 'weiterbewilligung', 'aenderung', 'abschliessende_feststellung', 'ablehnung')`,
+      sql`${t.vorgang} in ('erstbewilligung', 'weiterbewilligung', 'aenderung', 'abschliessende_feststellung', 'ablehnung', 'aufhebung')`,
     ),
     check('bewilligungen_periode_check', sql`${t.bis} >= ${t.von}`),
     index('bewilligungen_bg_idx').on(t.traegerId, t.bgId),
@@ -304,16 +304,55 @@ export const erstattungsforderungen = pgTable(
     personen: jsonb('personen').notNull(),
     monate: jsonb('monate').notNull(),
     norm: text('norm').notNull(),
+    /** offen | erledigt (paid in full) | erlassen (§ 44 SGB II) | niedergeschlagen (not pursued for now) */
     status: text('status').notNull().default('offen'),
+    /** amount still owed: betrag minus Zahlungseingänge, Erlass, Niederschlagung (erstattung_vorgaenge); NULL = nothing booked yet (= betrag) */
+    offenCent: bigint('offen_cent', { mode: 'number' }),
+    /** Stundung / Ratenzahlung in force: deferred until, monthly instalment */
+    stundungBis: date('stundung_bis', { mode: 'string' }),
+    ratenCent: bigint('raten_cent', { mode: 'number' }),
+    erledigtAt: timestamp('erledigt_at', { withTimezone: true }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     createdBy: uuid('created_by'),
+    ...versionColumn,
   },
   (t) => [
     primaryKey({ columns: [t.traegerId, t.id] }),
     bgFk(t),
     check('erstattungsforderungen_betrag_check', sql`${t.betragCent} > 0`),
-    check('erstattungsforderungen_status_check', sql`${t.status} in ('offen', 'erledigt')`),
+    check('erstattungsforderungen_status_check', sql`${t.status} in ('offen', 'erledigt', 'erlassen', 'niedergeschlagen')`),
+    check('erstattungsforderungen_offen_check', sql`${t.offenCent} is null or (${t.offenCent} >= 0 and ${t.offenCent} <= ${t.betragCent})`),
+    check('erstattungsforderungen_raten_check', sql`${t.ratenCent} is null or ${t.ratenCent} > 0`),
     index('erstattungsforderungen_bg_idx').on(t.traegerId, t.bgId),
+    index('erstattungsforderungen_status_idx').on(t.traegerId, t.status),
+  ],
+);
+
+/**
+ * What happened to an Erstattungsforderung: Zahlungseingang (reduces the balance), Stundung/Ratenzahlung (note
+ * with date and instalment), Erlass (§ 44 SGB II) or Niederschlagung (with reason). Append-only history.
+ */
+export const erstattungVorgaenge = pgTable(
+  'erstattung_vorgaenge',
+  {
+    ...tenantColumns,
+    forderungId: uuid('forderung_id').notNull(),
+    art: text('art').notNull(),
+    /** date of the event (Zahlungseingang: value date) */
+    datum: date('datum', { mode: 'string' }).notNull(),
+    /** amount taken off the balance (Zahlung, Erlass, Niederschlagung); Stundung: the instalment, if any */
+    betragCent: bigint('betrag_cent', { mode: 'number' }),
+    stundungBis: date('stundung_bis', { mode: 'string' }),
+    grund: text('grund'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    createdBy: uuid('created_by'),
+  },
+  (t) => [
+    primaryKey({ columns: [t.traegerId, t.id] }),
+    foreignKey({ columns: [t.traegerId, t.forderungId], foreignColumns: [erstattungsforderungen.traegerId, erstattungsforderungen.id] }),
+    check('erstattung_vorgaenge_art_check', sql`${t.art} in ('zahlung', 'stundung', 'erlass', 'niederschlagung')`),
+    check('erstattung_vorgaenge_betrag_check', sql`${t.betragCent} is null or ${t.betragCent} > 0`),
+    index('erstattung_vorgaenge_forderung_idx').on(t.traegerId, t.forderungId, t.createdAt),
   ],
 );
 
@@ -372,3 +411,5 @@ export type BescheidRow = typeof bescheide.$inferSelect;
 export type Zahllauf = typeof zahllaeufe.$inferSelect;
 export type ZahlungRow = typeof zahlungen.$inferSelect;
 export type Massenaenderung = typeof massenaenderungen.$inferSelect;
+export type Erstattungsforderung = typeof erstattungsforderungen.$inferSelect;
+export type ErstattungVorgang = typeof erstattungVorgaenge.$inferSelect;

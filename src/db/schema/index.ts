@@ -5,3 +5,4 @@ export * from './fall.ts';
 export * from './termine.ts';
 export * from './bewilligung.ts';
 export * from './portal.ts';
+export * from './mail.ts';

@@ -28,6 +28,8 @@ export const kommunen = pgTable(
     name: text('name').notNull(),
     /** Amtlicher Gemeindeschlüssel (8 digits). */
     ags: text('ags'),
+    /** Postleitzahlen of the Kommune: the portal derives the Kommune of an address from its PLZ (asks when ambiguous). */
+    postleitzahlen: text('postleitzahlen').array().notNull().default(sql`'{}'::text[]`),
     aktiv: boolean('aktiv').notNull().default(true),
     ...timestamps,
     ...versionColumn,
@@ -37,6 +39,7 @@ export const kommunen = pgTable(
     unique('kommunen_name_unique').on(t.traegerId, t.name),
     foreignKey({ columns: [t.traegerId], foreignColumns: [traeger.id] }),
     check('kommunen_ags_check', sql`${t.ags} is null or ${t.ags} ~ '^[0-9]{8}$'`),
+    check('kommunen_postleitzahlen_check', sql`array_to_string(${t.postleitzahlen}, ',') ~ '^([0-9]{5}(,[0-9]{5})*)?$'`),
   ],
 );
 

@@ -6,6 +6,7 @@
 import { euroText } from '../berechnung/geld.ts';
 import type { Schritt } from '../berechnung/schema.ts';
 import { ablehnungAus, monatsspanne } from '../bewilligung/ablehnung.ts';
+import { anhoerungsHinweis } from '../bewilligung/aufhebung.ts';
 import type { MonatsErgebnis, ZeitraumErgebnis } from '../bewilligung/berechnung.ts';
 import { datumText, ersterTag, letzterTag, monatText, pruefeTag } from '../bewilligung/monat.ts';
 import type { Vergleich } from '../bewilligung/vergleich.ts';
@@ -37,7 +38,17 @@ export type BescheidEingabe = {
   /** Änderungsbescheid: what changed and why */
   aenderung?: { vergleich: Vergleich; gruende: readonly string[]; bezugsbescheidVom?: string };
   /** Aufhebungsbescheid */
-  aufhebung?: { abMonat: string; grund: string; norm: string; vergleich?: Vergleich; bezugsbescheidVom?: string };
+  aufhebung?: {
+    abMonat: string;
+    grund: string;
+    norm: string;
+    vergleich?: Vergleich;
+    bezugsbescheidVom?: string;
+    /** date of the Anhörung (§ 24 SGB X); null: none took place (note on making up for it); undefined: no note */
+    anhoerungAm?: string | null;
+  };
+  /** Ablehnung: the caseworker's own reasons (besides or instead of the engine's), each with its norm */
+  eigeneAblehnungsgruende?: readonly { text: string; norm: string }[];
   /** masked account for the payment note */
   kontoMaskiert?: string;
   sachbearbeitung?: { name: string; telefon?: string };
@@ -197,6 +208,7 @@ export function erstelleBescheid(e: BescheidEingabe): Bescheid {
   const bis = letzterTag(e.bewilligungszeitraum.ende);
   const zeitraumText = `${datumText(von)} bis ${datumText(bis)}`;
   const ablehnung = z ? ablehnungAus(z) : null;
+  const eigene = e.art === 'ablehnung' ? (e.eigeneAblehnungsgruende ?? []) : [];
   const tenor: string[] = [];
   const hinweise: string[] = [];
   const rechtsgrundlagen = new Set<string>(['§§ 7, 9, 19 bis 22 SGB II', '§ 41 SGB II']);
@@ -251,7 +263,10 @@ export function erstelleBescheid(e: BescheidEingabe): Bescheid {
       tenor.push(
         `Ihr Antrag${e.antragsdatum ? ` vom ${datumText(e.antragsdatum)}` : ''} auf Leistungen zur Sicherung des Lebensunterhalts (${leistung}) für die Zeit vom ${zeitraumText} wird abgelehnt.`,
       );
-      if (!ablehnung) throw new BescheidFehler('kein_ablehnungsgrund', 'Die Berechnung ergibt in jedem Monat einen Anspruch; eine Ablehnung ist nicht begründet.');
+      if (!ablehnung && eigene.length === 0) {
+        throw new BescheidFehler('kein_ablehnungsgrund', 'Die Berechnung ergibt in jedem Monat einen Anspruch; eine Ablehnung ist nicht begründet.');
+      }
+      for (const g of eigene) rechtsgrundlagen.add(g.norm);
       break;
     }
     case 'aufhebung': {
@@ -261,6 +276,16 @@ export function erstelleBescheid(e: BescheidEingabe): Bescheid {
       );
       rechtsgrundlagen.add(a.norm);
       erstattungsSatz(a.vergleich);
+      if (a.vergleich) {
+        const v = a.vergleich;
+        aenderungen = {
+          gruende: [mitNamen(a.grund, namen, muster)],
+          monate: v.geaenderteMonate.map((m) => ({ monat: m.monat, monatText: monatText(m.monat), altCent: m.altCent, neuCent: m.neuCent, differenzCent: m.differenzCent })),
+          nachzahlungCent: v.nachzahlung.gesamtCent,
+          erstattungCent: v.erstattungsforderung?.betragCent ?? 0,
+        };
+      }
+      if (a.anhoerungAm !== undefined) hinweise.push(anhoerungsHinweis(a.anhoerungAm, datumText));
       hinweise.push('Ein Widerspruch gegen die Aufhebung hat keine aufschiebende Wirkung (§ 39 Nr. 1 SGB II).');
       break;
     }
@@ -273,8 +298,10 @@ export function erstelleBescheid(e: BescheidEingabe): Bescheid {
     );
     rechtsgrundlagen.add('§ 41a SGB II');
   }
-  const ablehnungsgruende = (ablehnung?.gruende ?? []).map((g) => ({ text: g.text, norm: g.norm, monate: monatsspanne(g.monate) }));
-  if (ablehnungsgruende.length > 0) rechtsgrundlagen.add(ablehnung?.gruende.some((g) => g.grund === 'vermoegen') ? '§ 12 SGB II' : '§§ 11–11b SGB II');
+  // reasons of the caseworker apply to the whole period; the engine's name their months
+  const eigeneGruende = eigene.map((g) => ({ text: mitNamen(g.text, namen, muster), norm: g.norm, monate: zeitraumText }));
+  const ablehnungsgruende = [...(ablehnung?.gruende ?? []).map((g) => ({ text: g.text, norm: g.norm, monate: monatsspanne(g.monate) })), ...eigeneGruende];
+  if (ablehnung && ablehnung.gruende.length > 0) rechtsgrundlagen.add(ablehnung.gruende.some((g) => g.grund === 'vermoegen') ? '§ 12 SGB II' : '§§ 11–11b SGB II');
   if (e.art !== 'ablehnung' && e.art !== 'aufhebung') {
     hinweise.push(
       `Die Leistungen werden monatlich im Voraus${e.kontoMaskiert ? ` auf das Konto ${e.kontoMaskiert}` : ''} überwiesen (§ 42 Abs. 1 SGB II).`,
@@ -301,7 +328,8 @@ export function erstelleBescheid(e: BescheidEingabe): Bescheid {
     bewilligungszeitraum: { von, bis, text: zeitraumText },
     tenor,
     betraege: zeigtBetraege && z ? betragsTabelle(z, e.personen) : null,
-    berechnung: z ? abschnitte(z, namen, muster) : [],
+    // an Ablehnung for the caseworker's reasons alone shows no calculation (the engine found an entitlement)
+    berechnung: z && !(e.art === 'ablehnung' && !ablehnung?.vollstaendig && eigene.length > 0) ? abschnitte(z, namen, muster) : [],
     aenderungen,
     ablehnungsgruende,
     hinweise,

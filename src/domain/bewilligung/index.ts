@@ -6,3 +6,5 @@ export * from './vergleich.ts';
 export * from './vorlaeufig.ts';
 export * from './vieraugen.ts';
 export * from './ablehnung.ts';
+export * from './aufhebung.ts';
+export * from './erstattung.ts';

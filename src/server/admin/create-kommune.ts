@@ -14,13 +14,13 @@ export async function createKommune(opts: { ctx: AppContext; actor: Actor; input
   return withUniqueFields(
     () =>
       ctx.db.withTenant(tenantScope(actor), async (tx) => {
-        const kommune = await organisationRepository.insertKommune(tx, { traegerId: actor.traegerId, name: input.name, ags: input.ags ?? null });
+        const kommune = await organisationRepository.insertKommune(tx, { traegerId: actor.traegerId, name: input.name, ags: input.ags ?? null, postleitzahlen: [...new Set(input.postleitzahlen ?? [])].sort() });
         await recordAudit(tx, actor, {
           objectType: 'kommune',
           objectId: kommune.id,
           action: 'create',
           purpose: 'Organisationsverwaltung: Kommune anlegen',
-          details: { felder: ['name', ...(kommune.ags ? ['ags'] : [])] },
+          details: { felder: ['name', ...(kommune.ags ? ['ags'] : []), ...(kommune.postleitzahlen.length ? ['postleitzahlen'] : [])] },
         });
         return kommune;
       }),

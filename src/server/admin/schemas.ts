@@ -38,6 +38,11 @@ export const kommuneCreateSchema = z.object({
     .nullable()
     .optional()
     .describe('Amtlicher Gemeindeschlüssel (8 Ziffern), optional'),
+  postleitzahlen: z
+    .array(z.string().trim().regex(/^[0-9]{5}$/, { error: 'Jede Postleitzahl besteht aus genau 5 Ziffern.' }))
+    .max(500)
+    .optional()
+    .describe('Postleitzahlen der Kommune; das Bürgerportal leitet daraus die Kommune einer Anschrift ab'),
 });
 export const kommuneUpdateSchema = kommuneCreateSchema.partial().extend({ version });
 export type KommuneCreate = z.infer<typeof kommuneCreateSchema>;
@@ -47,6 +52,7 @@ export const kommuneSchema = z.object({
   id: z.string(),
   name: z.string(),
   ags: z.string().nullable(),
+  postleitzahlen: z.array(z.string()),
   aktiv: z.boolean(),
   version: z.number().int(),
   erstelltAm: z.date(),
@@ -57,6 +63,7 @@ export const presentKommune = (k: Kommune): z.infer<typeof kommuneSchema> => ({
   id: k.id,
   name: k.name,
   ags: k.ags,
+  postleitzahlen: k.postleitzahlen,
   aktiv: k.aktiv,
   version: k.version,
   erstelltAm: k.createdAt,

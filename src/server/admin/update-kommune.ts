@@ -8,7 +8,7 @@ import { changedFields, requireUuid, withUniqueFields } from './common.ts';
 import { KOMMUNE_NAME_TAKEN } from './create-kommune.ts';
 import type { KommuneUpdate } from './schemas.ts';
 
-/** Changes name and AGS; `input.version` must be the version that was read (optimistic locking). */
+/** Changes name, AGS and Postleitzahlen; `input.version` must be the version that was read (optimistic locking). */
 export async function updateKommune(opts: { ctx: AppContext; actor: Actor; id: string; input: KommuneUpdate }): Promise<Kommune> {
   const { ctx, actor, id, input } = opts;
   authorize(actor, 'organisation.verwalten');
@@ -19,7 +19,11 @@ export async function updateKommune(opts: { ctx: AppContext; actor: Actor; id: s
         const current = await organisationRepository.findKommune(tx, id);
         if (!current) throw notFound('Die Kommune');
         if (current.version !== input.version) throw versionConflict();
-        const patch = { name: input.name, ags: input.ags === undefined ? undefined : (input.ags ?? null) };
+        const patch = {
+          name: input.name,
+          ags: input.ags === undefined ? undefined : (input.ags ?? null),
+          postleitzahlen: input.postleitzahlen === undefined ? undefined : [...new Set(input.postleitzahlen)].sort(),
+        };
         const felder = changedFields(current, patch);
         if (felder.length === 0) return current;
         const updated = await organisationRepository.updateKommune(tx, id, input.version, patch);

@@ -8,6 +8,7 @@ import { AppError, validationFailed, type FieldIssue } from '../errors.ts';
 import { hashToken, randomToken } from '../security/crypto.ts';
 import { hashPassword, PASSWORD_MIN_LENGTH } from '../security/passwords.ts';
 import { composeMail } from './mail-text.ts';
+import { merkeMailVor, versendeMails } from '../../mail/ausgang.ts';
 
 /** A verification link stays valid for 48 hours and can be used once. */
 export const VERIFY_TOKEN_TTL_MS = 48 * 60 * 60 * 1000;
@@ -70,10 +71,18 @@ export async function register(opts: RegisterOptions): Promise<void> {
   const passwordHash = await hashPassword(input.password);
   // Sign-in identifies an account by its address alone, so addresses are unique across Träger.
   const existing = await ctx.db.withSystem((tx) => directoryRepository.findUserByEmail(tx, email));
-  if (existing) return sendAlreadyRegistered(opts, email, traeger.jobcenterName);
+  if (existing) return sendAlreadyRegistered(opts, email, traeger.id, traeger.jobcenterName);
 
   const token = randomToken();
-  const created = await ctx.db
+  const link = `${opts.baseUrl}/registrieren/bestaetigen?token=${encodeURIComponent(token)}`;
+  const mail = composeMail({
+    lang: opts.lang,
+    subject: 'mail.register.betreff',
+    body: 'mail.register.text',
+    params: { name, link },
+    jobcenter: traeger.jobcenterName,
+  });
+  const vorgemerkt = await ctx.db
     .withTenant({ traegerId: traeger.id, requestId: request.requestId }, async (tx) => {
       const user = await userRepository.insert(tx, {
         traegerId: traeger.id,
@@ -103,27 +112,19 @@ export async function register(opts: RegisterOptions): Promise<void> {
           details: { art: 'buerger' },
         },
       );
-      return true;
+      // The link mail goes through the outbox: with the mail server down the account still exists and the mail follows.
+      return merkeMailVor(tx, { traegerId: traeger.id, anlass: 'registrierung', mail: { to: email, ...mail } });
     })
     .catch((err: unknown) => {
       // The same address registered a moment ago by a parallel request: treat like an existing account.
-      if (isUniqueViolation(err)) return false;
+      if (isUniqueViolation(err)) return null;
       throw err;
     });
-  if (!created) return sendAlreadyRegistered(opts, email, traeger.jobcenterName);
-
-  const link = `${opts.baseUrl}/registrieren/bestaetigen?token=${encodeURIComponent(token)}`;
-  const mail = composeMail({
-    lang: opts.lang,
-    subject: 'mail.register.betreff',
-    body: 'mail.register.text',
-    params: { name, link },
-    jobcenter: traeger.jobcenterName,
-  });
-  await ctx.mailer.send({ to: email, ...mail });
+  if (!vorgemerkt) return sendAlreadyRegistered(opts, email, traeger.id, traeger.jobcenterName);
+  await versendeMails({ ctx, vorgemerkt: [vorgemerkt] });
 }
 
-async function sendAlreadyRegistered(opts: RegisterOptions, email: string, jobcenter: string) {
+async function sendAlreadyRegistered(opts: RegisterOptions, email: string, traegerId: string, jobcenter: string) {
   const mail = composeMail({
     lang: opts.lang,
     subject: 'mail.register.vorhanden.betreff',
@@ -131,7 +132,10 @@ async function sendAlreadyRegistered(opts: RegisterOptions, email: string, jobce
     params: { anmelden: `${opts.baseUrl}/anmelden`, vergessen: `${opts.baseUrl}/passwort-vergessen` },
     jobcenter,
   });
-  await opts.ctx.mailer.send({ to: email, ...mail });
+  const vorgemerkt = await opts.ctx.db.withTenant({ traegerId, requestId: opts.request.requestId }, (tx) =>
+    merkeMailVor(tx, { traegerId, anlass: 'registrierung_vorhanden', mail: { to: email, ...mail } }),
+  );
+  await versendeMails({ ctx: opts.ctx, vorgemerkt: [vorgemerkt] });
 }
 
 function isUniqueViolation(err: unknown): boolean {

@@ -5,6 +5,7 @@ import { recordAudit } from '../audit-trail.ts';
 import type { AppContext, RequestInfo } from '../context.ts';
 import { hashToken, randomToken } from '../security/crypto.ts';
 import { composeMail, langOf } from './mail-text.ts';
+import { merkeMailVor, versendeMails } from '../../mail/ausgang.ts';
 
 /** A reset link stays valid for one hour and can be used once. */
 export const RESET_TOKEN_TTL_MS = 60 * 60 * 1000;
@@ -25,8 +26,15 @@ export async function requestPasswordReset(opts: { ctx: AppContext; request: Req
   if (!traeger) return;
 
   const token = randomToken();
-  const issued = await ctx.db.withTenant({ traegerId: user.traegerId, userId: user.id, requestId: request.requestId }, async (tx) => {
-    if ((await userRepository.countRecentTokens(tx, user.id, 'passwort_zuruecksetzen', 3600)) >= MAX_MAILS_PER_HOUR) return false;
+  const mail = composeMail({
+    lang: user.art === 'buerger' ? langOf(user.sprache) : 'de',
+    subject: 'mail.reset.betreff',
+    body: 'mail.reset.text',
+    params: { name: user.name, link: `${opts.baseUrl}/passwort-neu?token=${encodeURIComponent(token)}` },
+    jobcenter: traeger.jobcenterName,
+  });
+  const vorgemerkt = await ctx.db.withTenant({ traegerId: user.traegerId, userId: user.id, requestId: request.requestId }, async (tx) => {
+    if ((await userRepository.countRecentTokens(tx, user.id, 'passwort_zuruecksetzen', 3600)) >= MAX_MAILS_PER_HOUR) return null;
     await userRepository.createToken(tx, {
       traegerId: user.traegerId,
       userId: user.id,
@@ -39,16 +47,7 @@ export async function requestPasswordReset(opts: { ctx: AppContext; request: Req
       { system: 'passwort-zuruecksetzen', traegerId: user.traegerId, requestId: request.requestId },
       { objectType: 'user', objectId: user.id, personId: user.id, action: 'read', purpose: 'Link zum Zurücksetzen des Passworts an die hinterlegte E-Mail-Adresse senden' },
     );
-    return true;
+    return merkeMailVor(tx, { traegerId: user.traegerId, anlass: 'passwort_vergessen', mail: { to: user.email, ...mail } });
   });
-  if (!issued) return;
-
-  const mail = composeMail({
-    lang: user.art === 'buerger' ? langOf(user.sprache) : 'de',
-    subject: 'mail.reset.betreff',
-    body: 'mail.reset.text',
-    params: { name: user.name, link: `${opts.baseUrl}/passwort-neu?token=${encodeURIComponent(token)}` },
-    jobcenter: traeger.jobcenterName,
-  });
-  await ctx.mailer.send({ to: user.email, ...mail });
+  if (vorgemerkt) await versendeMails({ ctx, vorgemerkt: [vorgemerkt] });
 }

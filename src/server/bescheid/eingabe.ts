@@ -4,6 +4,7 @@ import type { BescheidArt, BescheidEingabe } from '../../domain/bescheid/index.t
 import type { ZeitraumErgebnis } from '../../domain/bewilligung/index.ts';
 import { ibanMaskiert } from '../../domain/zahlung/index.ts';
 import type { AenderungsDaten } from '../bewilligung/freigeben.ts';
+import type { AufhebungsDaten } from '../bewilligung/hebe-bewilligung-auf.ts';
 
 export type Briefkopf = {
   traeger: { name: string; jobcenter: string };
@@ -13,6 +14,7 @@ export type Briefkopf = {
 /** Bescheid type of a decision. */
 export function bescheidArtVon(b: Pick<Bewilligung, 'vorgang'>): BescheidArt {
   if (b.vorgang === 'ablehnung') return 'ablehnung';
+  if (b.vorgang === 'aufhebung') return 'aufhebung';
   if (b.vorgang === 'aenderung' || b.vorgang === 'abschliessende_feststellung') return 'aenderung';
   return 'bewilligung';
 }
@@ -23,7 +25,8 @@ export function bescheidEingabe(o: {
   fallnummer: string;
   briefkopf: Briefkopf;
   stamm: BescheidStammdaten;
-  zeitraum: ZeitraumErgebnis;
+  /** the computed months; undefined for an Aufhebung (no new amounts) */
+  zeitraum: ZeitraumErgebnis | undefined;
   datum: string;
   antragsdatum?: string | undefined;
   sachbearbeitung?: { name: string } | undefined;
@@ -33,6 +36,7 @@ export function bescheidEingabe(o: {
   const a = stamm.adresse;
   const art = bescheidArtVon(b);
   const aenderung = b.aenderung as AenderungsDaten | null;
+  const aufhebung = art === 'aufhebung' ? (b.aenderung as AufhebungsDaten | null) : null;
   const e: BescheidEingabe = {
     art,
     datum: o.datum,
@@ -47,10 +51,16 @@ export function bescheidEingabe(o: {
       ort: a?.ort ?? '',
     },
     personen: stamm.personen.map((p) => ({ id: p.id, name: p.name })),
-    bewilligungszeitraum: { beginn: b.von.slice(0, 7), ende: b.bis.slice(0, 7) },
-    zeitraum: o.zeitraum,
-    vorlaeufig: b.art === 'vorlaeufig' ? { grund: b.vorlaeufigGrund ?? 'schwankendes Einkommen' } : null,
+    bewilligungszeitraum: { beginn: b.von.slice(0, 7), ende: (aufhebung?.aufhebung.bisherBis ?? b.bis).slice(0, 7) },
+    vorlaeufig: b.art === 'vorlaeufig' && art !== 'aufhebung' ? { grund: b.vorlaeufigGrund ?? 'schwankendes Einkommen' } : null,
   };
+  if (o.zeitraum) e.zeitraum = o.zeitraum;
+  if (art === 'aufhebung' && aufhebung) {
+    const x = aufhebung.aufhebung;
+    e.aufhebung = { abMonat: aufhebung.ab.slice(0, 7), grund: x.text, norm: x.norm, vergleich: aufhebung.vergleich, anhoerungAm: x.anhoerungAm };
+  }
+  const eigene = ((b.ablehnungsgruende as { text: string; norm: string; eigen?: boolean }[] | null) ?? []).filter((g) => g.eigen);
+  if (art === 'ablehnung' && eigene.length) e.eigeneAblehnungsgruende = eigene.map((g) => ({ text: g.text, norm: g.norm }));
   if (o.antragsdatum) e.antragsdatum = o.antragsdatum;
   if (art === 'aenderung' && aenderung) e.aenderung = { vergleich: aenderung.vergleich, gruende: aenderung.gruende };
   if (stamm.bank) e.kontoMaskiert = ibanMaskiert(stamm.bank.iban);

@@ -15,7 +15,7 @@ import { bescheidEingabe, type Briefkopf } from './eingabe.ts';
 import { renderBescheidPdf } from './pdf.ts';
 import { stelleBescheidZu } from '../portal/postfach.ts';
 
-const ENTSCHIEDEN = new Set(['bewilligt', 'abgelehnt', 'ersetzt']);
+const ENTSCHIEDEN = new Set(['bewilligt', 'abgelehnt', 'ersetzt', 'aufgehoben']);
 
 export async function briefkopf(tx: Tx, standortId: string): Promise<Briefkopf> {
   const t = await organisationRepository.traeger(tx);
@@ -39,6 +39,8 @@ export async function bescheidModell(tx: Tx, bg: Bedarfsgemeinschaft, b: Bewilli
   const monate = await bewilligungRepository.monate(tx, b.id);
   const aenderung = b.aenderung as AenderungsDaten | null;
   const relevant = aenderung && b.vorgang === 'aenderung' ? monate.filter((m) => m.monat >= aenderung.ab.slice(0, 7)) : monate;
+  // an Aufhebung states no new amounts: the months it keeps are unchanged
+  const zeitraum = b.vorgang === 'aufhebung' ? undefined : zeitraumAusGespeichert(relevant);
   const stamm = (await bescheidStammdaten(tx, [bg.id], opts.datum, { bank: true })).get(bg.id)!;
   const antrag = b.antragId ? await antraegeRepository.find(tx, b.antragId) : undefined;
   const eingabe = bescheidEingabe({
@@ -46,7 +48,7 @@ export async function bescheidModell(tx: Tx, bg: Bedarfsgemeinschaft, b: Bewilli
     fallnummer: bg.fallnummer,
     briefkopf: await briefkopf(tx, bg.standortId),
     stamm,
-    zeitraum: zeitraumAusGespeichert(relevant),
+    zeitraum,
     datum: opts.datum,
     antragsdatum: antrag?.antragsdatum,
     sachbearbeitung: opts.sachbearbeitung,
@@ -73,7 +75,7 @@ export async function erstelleBescheid(opts: { ctx: AppContext; actor: Actor; bg
       b = alle.find((x) => x.id === opts.bewilligungId);
       if (!b) throw notFound('Die Bewilligung');
     } else {
-      b = alle.filter((x) => x.status === 'bewilligt' || x.status === 'abgelehnt').sort((x, y) => (x.computedAt < y.computedAt ? 1 : -1))[0];
+      b = alle.filter((x) => x.status === 'bewilligt' || x.status === 'abgelehnt' || x.status === 'aufgehoben').sort((x, y) => (x.computedAt < y.computedAt ? 1 : -1))[0];
     }
     if (!b) {
       throw new AppError(

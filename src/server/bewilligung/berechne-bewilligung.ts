@@ -3,6 +3,7 @@ import { bewilligungRepository } from '../../db/repositories/bewilligung.ts';
 import {
   ablehnungAus,
   bewilligungszeitraum,
+  eigeneAblehnungsgruende,
   BewilligungsFehler,
   leistungsbeginnAusAntrag,
   vierAugenErforderlich,
@@ -10,7 +11,7 @@ import {
 } from '../../domain/bewilligung/index.ts';
 import { tenantScope, type Actor, type AppContext } from '../context.ts';
 import { AppError, notFound } from '../errors.ts';
-import { ladeBgFuer, protokolliere } from '../fall/common.ts';
+import { ladeBgFuer, protokolliere, pruefeOffenBis } from '../fall/common.ts';
 import {
   berechneAusFallakte,
   ladeFallakte,
@@ -30,6 +31,11 @@ export type BerechneBewilligungEingabe = {
   monate?: number | undefined;
   /** vorläufige Entscheidung (§ 41a) with its reason */
   vorlaeufigGrund?: string | undefined;
+  /**
+   * Ablehnung for the caseworker's own reasons (besides the engine's): standard reasons (STANDARD_ABLEHNUNGSGRUENDE)
+   * and/or a free reason with its norm. Any reason makes the draft an Ablehnung.
+   */
+  ablehnung?: { gruende?: string[] | undefined; freitext?: string | undefined; norm?: string | undefined } | undefined;
 };
 
 /**
@@ -41,6 +47,14 @@ export async function berechneBewilligung(opts: { ctx: AppContext; actor: Actor;
   const { ctx, actor, input } = opts;
   return ctx.db.withTenant(tenantScope(actor), async (tx) => {
     const bg = await ladeBgFuer(tx, actor, opts.bgId, 'bewilligung.bearbeiten');
+    let eigene;
+    try {
+      eigene = eigeneAblehnungsgruende({ codes: input.ablehnung?.gruende, freitext: input.ablehnung?.freitext, norm: input.ablehnung?.norm });
+    } catch (err) {
+      if (!(err instanceof BewilligungsFehler)) throw err;
+      const pfad = err.code === 'norm_fehlt' || err.code === 'norm_ungueltig' ? 'ablehnung.norm' : err.code === 'grund_ungueltig' ? 'ablehnung.gruende' : 'ablehnung.freitext';
+      throw new AppError('validation_failed', 400, 'Bitte prüfen Sie Ihre Eingaben.', [{ path: pfad, code: err.code, message: err.message }]);
+    }
     const bisher = await bewilligungRepository.listByBg(tx, bg.id);
     const bewilligte = bisher.filter((b) => b.status === 'bewilligt' || b.status === 'ersetzt');
     let beginn = input.beginn;
@@ -76,6 +90,7 @@ export async function berechneBewilligung(opts: { ctx: AppContext; actor: Actor;
       throw err;
     }
     const tage = periodeTage(zeitraum.beginn, zeitraum.ende);
+    await pruefeOffenBis(tx, bg, tage.bis);
     if ((await bewilligungRepository.bewilligteIm(tx, bg.id, tage.von, tage.bis)).length > 0) throw ueberschneidungsFehler();
 
     const daten = await ladeFallakte(tx, bg, false);
@@ -85,8 +100,13 @@ export async function berechneBewilligung(opts: { ctx: AppContext; actor: Actor;
       bewilligungszeitraumBeginn: zeitraum.beginn,
     });
     const ablehnung = ablehnungAus(z);
-    const vorgang: Vorgangsart = ablehnung?.vollstaendig ? 'ablehnung' : bewilligte.length ? 'weiterbewilligung' : 'erstbewilligung';
-    const hoechster = Math.max(0, ...z.monate.map((m) => m.auszahlungCent));
+    const vorgang: Vorgangsart = ablehnung?.vollstaendig || eigene.length > 0 ? 'ablehnung' : bewilligte.length ? 'weiterbewilligung' : 'erstbewilligung';
+    // an Ablehnung pays nothing, whatever the engine computed for the months (kept as a record)
+    const hoechster = vorgang === 'ablehnung' ? 0 : Math.max(0, ...z.monate.map((m) => m.auszahlungCent));
+    const gruende = [
+      ...(ablehnung ? ablehnung.gruende.map((g) => ({ text: g.text, norm: g.norm, monate: g.monate })) : []),
+      ...eigene.map((g) => ({ text: g.text, norm: g.norm, code: g.code, eigen: true })),
+    ];
     const regeln = await vierAugenRegeln(tx);
     const pruefung = vierAugenErforderlich(regeln, { art: vorgang, hoechsterMonatsbetragCent: hoechster });
     const b = await bewilligungRepository.insert(tx, {
@@ -100,10 +120,10 @@ export async function berechneBewilligung(opts: { ctx: AppContext; actor: Actor;
       status: 'entwurf',
       rechtsstand: z.rechtsstand,
       vorlaeufigGrund: input.vorlaeufigGrund ?? null,
-      summeCent: z.summeCent,
+      summeCent: vorgang === 'ablehnung' ? 0 : z.summeCent,
       hoechsterMonatCent: hoechster,
       vierAugenGruende: pruefung.gruende,
-      ablehnungsgruende: ablehnung ? ablehnung.gruende.map((g) => ({ text: g.text, norm: g.norm, monate: g.monate })) : null,
+      ablehnungsgruende: gruende.length ? gruende : null,
       createdBy: actor.userId,
     });
     const zeilen = monatsZeilen(actor.traegerId, b.id, z, kosten);

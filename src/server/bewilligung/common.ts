@@ -173,6 +173,13 @@ export async function protokolliereBewilligung(tx: Tx, actor: Actor, bgId: strin
   await recordAudit(tx, actor, { objectType: 'bewilligung', objectId: bgId, action, purpose: zweck, details });
 }
 
+/** Ab, reason and Erstattung of an Aufhebung (stored in `aenderung`), null for other decisions. */
+function aufhebungVon(b: Bewilligung): { ab: string; text: string; norm: string; erstattungCent: number } | null {
+  if (b.vorgang !== 'aufhebung' || !b.aenderung) return null;
+  const a = b.aenderung as { ab: string; vergleich: { erstattungsforderung: { betragCent: number } | null }; aufhebung: { text: string; norm: string } };
+  return { ab: a.ab, text: a.aufhebung.text, norm: a.aufhebung.norm, erstattungCent: a.vergleich.erstattungsforderung?.betragCent ?? 0 };
+}
+
 /** Plain JSON view of a Bewilligung for the API and pages. */
 export function presentBewilligung(b: Bewilligung, monate?: readonly BewilligungMonat[]) {
   return {
@@ -190,7 +197,8 @@ export function presentBewilligung(b: Bewilligung, monate?: readonly Bewilligung
     summeCent: b.summeCent,
     hoechsterMonatCent: b.hoechsterMonatCent,
     vierAugenGruende: (b.vierAugenGruende as { code: string; text: string }[] | null) ?? [],
-    ablehnungsgruende: (b.ablehnungsgruende as { text: string; norm: string }[] | null) ?? [],
+    ablehnungsgruende: ((b.ablehnungsgruende as { text: string; norm: string }[] | null) ?? []).map((g) => ({ text: g.text, norm: g.norm })),
+    aufhebung: aufhebungVon(b),
     computedAt: b.computedAt.toISOString(),
     createdBy: b.createdBy,
     approvedBy: b.approvedBy,

@@ -5,7 +5,7 @@ import { vergleiche, type MonatsBetraege, type PersonBetrag, type Vergleich } fr
 import { kostenDerDifferenz, type Kostenanteil } from '../../domain/kosten/index.ts';
 import { tenantScope, type Actor, type AppContext } from '../context.ts';
 import { AppError, forbidden, versionConflict } from '../errors.ts';
-import { heute, protokolliere } from '../fall/common.ts';
+import { heute, protokolliere, pruefeOffenBis } from '../fall/common.ts';
 import { can } from '../policies.ts';
 import { ladeBewilligungFuer, ohneUeberschneidung, presentBewilligung } from './common.ts';
 
@@ -20,8 +20,10 @@ export type AenderungsDaten = { ab: string; gruende: string[]; vergleich: Vergle
 export async function freigeben(opts: { ctx: AppContext; actor: Actor; id: string; version: number }) {
   const { ctx, actor } = opts;
   return ctx.db.withTenant(tenantScope(actor), async (tx) => {
-    const { b } = await ladeBewilligungFuer(tx, actor, opts.id, 'bewilligung.lesen');
+    const { b, bg } = await ladeBewilligungFuer(tx, actor, opts.id, 'bewilligung.lesen');
     if (b.version !== opts.version) throw versionConflict();
+    // A Bedarfsgemeinschaft closed meanwhile gets no Bewilligung beyond its end (an Ablehnung may still be decided).
+    if (b.vorgang !== 'ablehnung') await pruefeOffenBis(tx, bg, b.bis);
     const gruende = (b.vierAugenGruende as unknown[] | null) ?? [];
     if (b.status === 'entwurf') {
       if (!can(actor, 'bewilligung.bearbeiten')) throw forbidden();
@@ -58,7 +60,9 @@ export async function entscheide(tx: Tx, actor: Actor | { system: string; traege
     const ersetzt = await bewilligungRepository.update(tx, alt.id, alt.version, { status: 'ersetzt' });
     if (!ersetzt) throw versionConflict();
   }
-  const status = b.vorgang === 'ablehnung' ? 'abgelehnt' : 'bewilligt';
+  // An Aufhebung from the first month keeps no month: nothing is granted any more (status aufgehoben).
+  const status =
+    b.vorgang === 'ablehnung' ? 'abgelehnt' : b.vorgang === 'aufhebung' && (await bewilligungRepository.monate(tx, b.id)).length === 0 ? 'aufgehoben' : 'bewilligt';
   const r = await ohneUeberschneidung(() =>
     bewilligungRepository.update(tx, b.id, b.version, { status, approvedBy: actor.userId, approvedAt: new Date() }),
   );
@@ -81,8 +85,8 @@ export async function entscheide(tx: Tx, actor: Actor | { system: string; traege
   if ('roles' in actor) {
     await protokolliere(tx, actor, {
       bgId: b.bgId,
-      art: status === 'bewilligt' ? 'bewilligung_erteilt' : 'ablehnung_entschieden',
-      beschreibung: status === 'bewilligt' ? 'Bewilligung erteilt.' : 'Ablehnung entschieden.',
+      art: b.vorgang === 'aufhebung' ? 'aufhebung_entschieden' : status === 'bewilligt' ? 'bewilligung_erteilt' : 'ablehnung_entschieden',
+      beschreibung: b.vorgang === 'aufhebung' ? 'Aufhebung entschieden.' : status === 'bewilligt' ? 'Bewilligung erteilt.' : 'Ablehnung entschieden.',
       details: { bewilligungId: b.id },
       zweck: 'Leistungssachbearbeitung: Bewilligung entscheiden',
     });

@@ -18,7 +18,14 @@ export async function listeBewilligungen(opts: { ctx: AppContext; actor: Actor; 
     }
     const bescheide = (await bescheidRepository.listByBg(tx, bg.id)).map((x) => ({ ...x, createdAt: x.createdAt.toISOString() }));
     const erstattungen = can(actor, 'bewilligung.bearbeiten')
-      ? (await bewilligungRepository.erstattungenByBg(tx, bg.id)).map((e) => ({ id: e.id, betragCent: e.betragCent, status: e.status, norm: e.norm, createdAt: e.createdAt.toISOString() }))
+      ? (await bewilligungRepository.erstattungenByBg(tx, bg.id)).map((e) => ({
+          id: e.id,
+          betragCent: e.betragCent,
+          offenCent: e.offenCent ?? e.betragCent,
+          status: e.status,
+          norm: e.norm,
+          createdAt: e.createdAt.toISOString(),
+        }))
       : [];
     await recordAudit(tx, actor, {
       objectType: 'bewilligung',

@@ -10,6 +10,7 @@ import { aendereBewilligung } from './aendere-bewilligung.ts';
 import { berechneBewilligung } from './berechne-bewilligung.ts';
 import { freigabeListe } from './freigaben.ts';
 import { freigeben } from './freigeben.ts';
+import { hebeBewilligungAuf } from './hebe-bewilligung-auf.ts';
 import { listeBewilligungen } from './liste-bewilligungen.ts';
 
 const idParams = z.object({ id: z.string().max(100).describe('ID (UUID)') });
@@ -35,6 +36,10 @@ export const bewilligungSchema = z.object({
   hoechsterMonatCent: z.number(),
   vierAugenGruende: z.array(z.object({ code: z.string(), text: z.string() })),
   ablehnungsgruende: z.array(z.object({ text: z.string(), norm: z.string() })),
+  aufhebung: z
+    .object({ ab: z.string(), text: z.string(), norm: z.string(), erstattungCent: z.number() })
+    .nullable()
+    .describe('nur bei vorgang aufhebung: ab wann, Grund, Rechtsgrundlage, Erstattungsforderung'),
   computedAt: z.string(),
   createdBy: z.string().nullable(),
   approvedBy: z.string().nullable(),
@@ -75,7 +80,7 @@ export function registerBewilligungRoutes(app: FastifyInstance, ctx: AppContext)
             version: z.number(),
             bewilligungen: z.array(bewilligungSchema),
             bescheide: z.array(z.object({ id: z.string(), art: z.string(), datum: z.string(), bewilligungId: z.string().nullable(), sha256: z.string(), hatPdf: z.boolean(), createdAt: z.string() })),
-            erstattungen: z.array(z.object({ id: z.string(), betragCent: z.number(), status: z.string(), norm: z.string(), createdAt: z.string() })),
+            erstattungen: z.array(z.object({ id: z.string(), betragCent: z.number(), offenCent: z.number(), status: z.string(), norm: z.string(), createdAt: z.string() })),
           }),
           ...errors,
         },
@@ -100,6 +105,14 @@ export function registerBewilligungRoutes(app: FastifyInstance, ctx: AppContext)
           beginn: z.string().regex(/^\d{4}-\d{2}$/).optional().describe('erster Monat JJJJ-MM'),
           monate: z.number().int().min(1).max(12).optional(),
           vorlaeufigGrund: z.string().max(500).optional().describe('vorläufige Entscheidung nach § 41a mit Grund'),
+          ablehnung: z
+            .object({
+              gruende: z.array(z.string().max(50)).max(10).optional().describe('Standardgründe: fehlende_mitwirkung | nicht_erwerbsfaehig | leistungsausschluss | vermoegen'),
+              freitext: z.string().max(1000).optional().describe('eigener Ablehnungsgrund'),
+              norm: z.string().max(200).optional().describe('Rechtsgrundlage des eigenen Grunds (Pflicht mit freitext)'),
+            })
+            .optional()
+            .describe('Ablehnung mit eigenen Gründen der Sachbearbeitung (neben denen der Berechnung)'),
         }),
         response: { 201: z.object({ bewilligung: bewilligungSchema, zeitraumBegruendung: z.string(), vierAugen: vierAugenSchema }), ...errors },
       },
@@ -154,6 +167,39 @@ export function registerBewilligungRoutes(app: FastifyInstance, ctx: AppContext)
       },
     },
     async (req, reply) => reply.code(201).send(await aendereBewilligung({ ctx, actor: requireActor(req), id: req.params.id, input: req.body })),
+  );
+
+  api.post(
+    '/api/bewilligungen/:id/aufhebung',
+    {
+      preValidation: angemeldet,
+      schema: {
+        tags,
+        security,
+        summary: 'Laufende Bewilligung ab einem Monat aufheben (§ 48 SGB X, § 40 SGB II, § 330 Abs. 3 SGB III) – neue Fassung als Entwurf',
+        description:
+          'Gründe: wegfall_hilfebeduerftigkeit | umzug | tod | sonstiger (mit grundText). Bereits gezahlte Monate ab dem Datum werden bei der Entscheidung zur Erstattungsforderung; spätere Monate zahlt der Zahllauf nicht mehr. Entscheidung über /freigeben (Vier-Augen-Prinzip nach den Regeln des Trägers).',
+        params: idParams,
+        body: z.object({
+          ab: z.string().max(10).describe('erster Tag des ersten aufgehobenen Monats JJJJ-MM-TT'),
+          grund: z.string().max(50),
+          grundText: z.string().max(1000).optional(),
+          anhoerungAm: z.string().max(10).optional().describe('Datum der Anhörung (§ 24 SGB X)'),
+          version: z.number().int(),
+        }),
+        response: {
+          201: z.object({
+            bewilligung: bewilligungSchema,
+            erstattungCent: z.number(),
+            ueberzahlungCent: z.number(),
+            aufgehobeneMonate: z.array(z.string()),
+            vierAugen: vierAugenSchema,
+          }),
+          ...errors,
+        },
+      },
+    },
+    async (req, reply) => reply.code(201).send(await hebeBewilligungAuf({ ctx, actor: requireActor(req), id: req.params.id, input: req.body })),
   );
 
   api.get(

@@ -1,19 +1,20 @@
 import { antraegeRepository } from '../../db/repositories/antraege.ts';
 import { fallRepository } from '../../db/repositories/fall.ts';
 import { organisationRepository } from '../../db/repositories/organisation.ts';
-import { tenantScope, type Actor, type AppContext } from '../context.ts';
+import type { Tx } from '../../db/client.ts';
+import type { Actor, AppContext } from '../context.ts';
 import { AppError } from '../errors.ts';
-import { aendereSerieAb, datumText, ladeBgFuer, mitUeberschneidungsFehler, protokolliere, sperreVersion } from './common.ts';
+import { aendereSerieAb, datumText, imTenant, ladeBgFuer, mitUeberschneidungsFehler, protokolliere, sperreVersion } from './common.ts';
 import type { AdresseAenderung } from './schemas.ts';
 
 /**
  * New address "ab" a day (a move). A move into another Kommune makes that Kommune's Standort responsible
  * from now on: the Fallakte and its open Anträge move there (their assignment ends).
  */
-export async function aendereAdresse(opts: { ctx: AppContext; actor: Actor; id: string; input: AdresseAenderung }) {
+export async function aendereAdresse(opts: { ctx: AppContext; actor: Actor; id: string; input: AdresseAenderung; /** run inside the caller's transaction (e.g. applying a Veränderungsmitteilung) */ tx?: Tx }) {
   const { ctx, actor, id, input } = opts;
   return mitUeberschneidungsFehler(() =>
-    ctx.db.withTenant(tenantScope(actor), async (tx) => {
+    imTenant(ctx, actor, opts.tx, async (tx) => {
       const bg = await ladeBgFuer(tx, actor, id, 'fall.bearbeiten');
       const kommune = await organisationRepository.findKommune(tx, input.adresse.kommuneId);
       if (!kommune) {

@@ -1,14 +1,15 @@
-import { tenantScope, type Actor, type AppContext } from '../context.ts';
+import type { Tx } from '../../db/client.ts';
+import type { Actor, AppContext } from '../context.ts';
 import { authorize } from '../policies.ts';
-import { aendereSerieAb, datumText, ladeBgFuer, mitUeberschneidungsFehler, protokolliere, pruefeIban, sperreVersion } from './common.ts';
+import { aendereSerieAb, datumText, imTenant, ladeBgFuer, mitUeberschneidungsFehler, protokolliere, pruefeIban, sperreVersion } from './common.ts';
 import type { BankAenderung } from './schemas.ts';
 
 /** New bank account "ab" a day (or none any more). Needs 'fall.bankdaten'; the IBAN is checked. */
-export async function aendereBankverbindung(opts: { ctx: AppContext; actor: Actor; id: string; input: BankAenderung }) {
+export async function aendereBankverbindung(opts: { ctx: AppContext; actor: Actor; id: string; input: BankAenderung; /** run inside the caller's transaction (e.g. applying a Veränderungsmitteilung) */ tx?: Tx }) {
   const { ctx, actor, id, input } = opts;
   const iban = input.bank ? pruefeIban(input.bank.iban, 'bank.iban') : null;
   return mitUeberschneidungsFehler(() =>
-    ctx.db.withTenant(tenantScope(actor), async (tx) => {
+    imTenant(ctx, actor, opts.tx, async (tx) => {
       const bg = await ladeBgFuer(tx, actor, id, 'fall.bearbeiten');
       authorize(actor, 'fall.bankdaten');
       const updated = await sperreVersion(tx, bg, input.version);

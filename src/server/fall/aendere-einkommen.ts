@@ -1,8 +1,9 @@
 import { fallRepository } from '../../db/repositories/fall.ts';
 import { planeAenderungAb } from '../../domain/fallakte/index.ts';
-import { tenantScope, type Actor, type AppContext } from '../context.ts';
+import type { Tx } from '../../db/client.ts';
+import type { Actor, AppContext } from '../context.ts';
 import { AppError, notFound } from '../errors.ts';
-import { datumText, euroText, ladeBgFuer, mitUeberschneidungsFehler, protokolliere, sperreVersion } from './common.ts';
+import { datumText, euroText, imTenant, ladeBgFuer, mitUeberschneidungsFehler, protokolliere, sperreVersion } from './common.ts';
 import type { EinkommenAenderung } from './schemas.ts';
 
 const ART: Record<string, string> = {
@@ -23,10 +24,10 @@ export const einkommenArtText = (art: string) => ART[art] ?? art;
  * Income "ab" a day: a new income (without einkommenId), a changed one (the old period ends the day before),
  * or the end of one (einkommen: null). Several incomes of a person may run at the same time.
  */
-export async function aendereEinkommen(opts: { ctx: AppContext; actor: Actor; id: string; input: EinkommenAenderung }) {
+export async function aendereEinkommen(opts: { ctx: AppContext; actor: Actor; id: string; input: EinkommenAenderung; /** run inside the caller's transaction (e.g. applying a Veränderungsmitteilung) */ tx?: Tx }) {
   const { ctx, actor, id, input } = opts;
   return mitUeberschneidungsFehler(() =>
-    ctx.db.withTenant(tenantScope(actor), async (tx) => {
+    imTenant(ctx, actor, opts.tx, async (tx) => {
       const bg = await ladeBgFuer(tx, actor, id, 'fall.bearbeiten');
       if (!(await fallRepository.istMitglied(tx, bg.id, input.personId))) throw notFound('Die Person');
       const updated = await sperreVersion(tx, bg, input.version);

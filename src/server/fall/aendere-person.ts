@@ -1,8 +1,9 @@
 import { fallRepository } from '../../db/repositories/fall.ts';
 import { geltendeAm } from '../../domain/fallakte/index.ts';
-import { tenantScope, type Actor, type AppContext } from '../context.ts';
+import type { Tx } from '../../db/client.ts';
+import type { Actor, AppContext } from '../context.ts';
 import { notFound, validationFailed } from '../errors.ts';
-import { aendereSerieAb, datumText, ladeBgFuer, mitUeberschneidungsFehler, protokolliere, sperreVersion } from './common.ts';
+import { aendereSerieAb, datumText, imTenant, ladeBgFuer, mitUeberschneidungsFehler, protokolliere, sperreVersion } from './common.ts';
 import type { PersonAenderung } from './schemas.ts';
 
 /** The new value if given, else the value in force, else the default. */
@@ -13,13 +14,13 @@ const pick = <T>(neu: T | undefined, alt: unknown, leer: T): T => (neu !== undef
  * Schwangerschaft, Mehrbedarfe, …) "ab" a day. Missing fields keep the value in force on that day.
  * The old periods stay: the Stammdaten history is kept.
  */
-export async function aenderePerson(opts: { ctx: AppContext; actor: Actor; id: string; input: PersonAenderung }) {
+export async function aenderePerson(opts: { ctx: AppContext; actor: Actor; id: string; input: PersonAenderung; /** run inside the caller's transaction (e.g. applying a Veränderungsmitteilung) */ tx?: Tx }) {
   const { ctx, actor, id, input } = opts;
   if (!input.stammdaten && !input.merkmale) {
     throw validationFailed([{ path: 'stammdaten', code: 'fehlt', message: 'Bitte geben Sie die Änderung an.' }]);
   }
   return mitUeberschneidungsFehler(() =>
-    ctx.db.withTenant(tenantScope(actor), async (tx) => {
+    imTenant(ctx, actor, opts.tx, async (tx) => {
       const bg = await ladeBgFuer(tx, actor, id, 'fall.bearbeiten');
       if (!(await fallRepository.istMitglied(tx, bg.id, input.personId))) throw notFound('Die Person');
       const updated = await sperreVersion(tx, bg, input.version);

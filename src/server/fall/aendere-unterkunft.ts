@@ -1,12 +1,13 @@
-import { tenantScope, type Actor, type AppContext } from '../context.ts';
-import { aendereSerieAb, datumText, euroText, ladeBgFuer, mitUeberschneidungsFehler, protokolliere, sperreVersion } from './common.ts';
+import type { Tx } from '../../db/client.ts';
+import type { Actor, AppContext } from '../context.ts';
+import { aendereSerieAb, datumText, euroText, imTenant, ladeBgFuer, mitUeberschneidungsFehler, protokolliere, sperreVersion } from './common.ts';
 import type { UnterkunftAenderung } from './schemas.ts';
 
 /** New housing costs "ab" a day (e.g. a rent increase or a Nebenkostenabrechnung). */
-export async function aendereUnterkunft(opts: { ctx: AppContext; actor: Actor; id: string; input: UnterkunftAenderung }) {
+export async function aendereUnterkunft(opts: { ctx: AppContext; actor: Actor; id: string; input: UnterkunftAenderung; /** run inside the caller's transaction (e.g. applying a Veränderungsmitteilung) */ tx?: Tx }) {
   const { ctx, actor, id, input } = opts;
   return mitUeberschneidungsFehler(() =>
-    ctx.db.withTenant(tenantScope(actor), async (tx) => {
+    imTenant(ctx, actor, opts.tx, async (tx) => {
       const bg = await ladeBgFuer(tx, actor, id, 'fall.bearbeiten');
       const updated = await sperreVersion(tx, bg, input.version);
       const u = input.unterkunft;

@@ -4,7 +4,7 @@ import { fallRepository, type PeriodenTabelle } from '../../db/repositories/fall
 import type { Bedarfsgemeinschaft } from '../../db/schema/index.ts';
 import { planeAenderungAb, PeriodenFehler, type Periode } from '../../domain/fallakte/index.ts';
 import { recordAudit } from '../audit-trail.ts';
-import type { Actor } from '../context.ts';
+import { tenantScope, type Actor, type AppContext } from '../context.ts';
 import { AppError, notFound, validationFailed, versionConflict, type FieldIssue } from '../errors.ts';
 import { authorize, visibleStandorte, type Permission } from '../policies.ts';
 
@@ -32,12 +32,39 @@ export async function ladeBgFuer(tx: Tx, actor: Actor, id: string, permission: P
   return bg;
 }
 
+/** Runs `fn` in the caller's transaction if there is one (several changes applied together), else in a new one. */
+export function imTenant<T>(ctx: AppContext, actor: Actor, tx: Tx | undefined, fn: (tx: Tx) => Promise<T>): Promise<T> {
+  return tx ? fn(tx) : ctx.db.withTenant(tenantScope(actor), fn);
+}
+
 /** Optimistic locking of the Fallakte: every change names the version it read. */
-export async function sperreVersion(tx: Tx, bg: Bedarfsgemeinschaft, version: number, patch: { standortId?: string } = {}) {
+export async function sperreVersion(tx: Tx, bg: Bedarfsgemeinschaft, version: number, patch: { standortId?: string; status?: 'aktiv' | 'geschlossen' } = {}) {
   if (bg.version !== version) throw versionConflict();
   const updated = await fallRepository.bumpVersion(tx, bg.id, version, patch);
   if (!updated) throw versionConflict();
   return updated;
+}
+
+/** The last day anyone belonged to a closed BG (null: the BG is not closed). */
+export async function letzterTagDerBg(tx: Tx, bg: Bedarfsgemeinschaft): Promise<string | null> {
+  if (bg.status !== 'geschlossen') return null;
+  const serie = await fallRepository.serie(tx, 'mitgliedschaften', { bgId: bg.id });
+  return serie.reduce<string>((max, m) => (m.gueltigBis && m.gueltigBis > max ? m.gueltigBis : max), '0000-01-01');
+}
+
+/**
+ * A closed Bedarfsgemeinschaft gets no Bewilligung for any day after its end.
+ * Called before a Bewilligung is computed or approved; earlier periods stay open for corrections.
+ */
+export async function pruefeOffenBis(tx: Tx, bg: Bedarfsgemeinschaft, bis: string) {
+  const letzter = await letzterTagDerBg(tx, bg);
+  if (letzter !== null && bis > letzter) {
+    throw new AppError(
+      'fall_geschlossen',
+      409,
+      `Die Bedarfsgemeinschaft besteht nur bis zum ${datumText(letzter)} (Fallakte geschlossen). Für die Zeit danach ist keine Bewilligung möglich.`,
+    );
+  }
 }
 
 /** One line of the Fallakte's history (readable German) plus the audit entry of the change. */

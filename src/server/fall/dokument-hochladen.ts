@@ -2,30 +2,49 @@ import { createHash } from 'node:crypto';
 import { fallRepository } from '../../db/repositories/fall.ts';
 import { tenantScope, type Actor, type AppContext } from '../context.ts';
 import { AppError, notFound } from '../errors.ts';
+import { pruefeUpload } from '../dokumente/virenscan.ts';
 import { datumText, ladeBgFuer, protokolliere } from './common.ts';
 import type { DokumentNeu } from './schemas.ts';
 
 export const DOKUMENT_MAX_BYTES = 5 * 1024 * 1024;
 
-/** Stores a document of the case (bytes in the database for now) with size and SHA-256. */
-export async function dokumentHochladen(opts: { ctx: AppContext; actor: Actor; id: string; input: DokumentNeu; inhalt?: Buffer }) {
-  const { ctx, actor, id, input } = opts;
-  const inhalt = opts.inhalt ?? Buffer.from(input.inhaltBase64, 'base64');
-  if (inhalt.length === 0 || inhalt.length > DOKUMENT_MAX_BYTES) {
-    throw new AppError('validation_failed', 400, 'Bitte prüfen Sie Ihre Eingaben.', [
-      { path: 'inhaltBase64', code: 'dokument_groesse', message: 'Das Dokument ist leer oder größer als 5 MB.' },
-    ]);
-  }
-  return ctx.db.withTenant(tenantScope(actor), async (tx) => {
+export type DokumentAngaben = Pick<DokumentNeu, 'titel' | 'dateiname' | 'eingegangenAm' | 'personId'>;
+
+const dateiFehler = (feld: string, code: string, message: string) =>
+  new AppError('validation_failed', 400, 'Bitte prüfen Sie Ihre Eingaben.', [{ path: feld, code, message }]);
+
+/**
+ * Stores a document of the case (bytes in the database for now) with size and SHA-256. Like uploads in the
+ * Bürgerportal it is checked first (src/server/dokumente/virenscan.ts): type by content (images, PDF), at most
+ * 5 MB, and a clean clamd scan. A rejected file is not stored (400, issue code at `feld`, default `datei`); when clamd cannot be
+ * reached nothing is stored either (503 scanner_nicht_erreichbar: please try again later).
+ */
+export async function dokumentHochladen(opts: { ctx: AppContext; actor: Actor; id: string; input: DokumentAngaben; inhalt: Buffer; feld?: string }) {
+  const { ctx, actor, id, input, inhalt } = opts;
+  const feld = opts.feld ?? 'datei';
+  if (inhalt.length === 0) throw dateiFehler(feld, 'datei_leer', 'Die Datei ist leer. Bitte wählen Sie eine andere Datei.');
+  if (inhalt.length > DOKUMENT_MAX_BYTES) throw dateiFehler(feld, 'datei_zu_gross', 'Die Datei ist größer als 5 MB. Bitte verkleinern Sie sie oder teilen Sie das Dokument auf.');
+  // Access first: no scanning of files for a case the actor may not change.
+  await ctx.db.withTenant(tenantScope(actor), async (tx) => {
     const bg = await ladeBgFuer(tx, actor, id, 'fall.bearbeiten');
     if (input.personId && !(await fallRepository.istMitglied(tx, bg.id, input.personId))) throw notFound('Die Person');
+  });
+  const pruefung = await pruefeUpload(inhalt, { socket: ctx.config.clamdSocket, maxBytes: DOKUMENT_MAX_BYTES });
+  if (pruefung.ergebnis === 'abgelehnt') throw dateiFehler(feld, pruefung.code, pruefung.message);
+  if (pruefung.ergebnis === 'quarantaene') {
+    throw new AppError('scanner_nicht_erreichbar', 503, 'Die Datei konnte gerade nicht auf Viren geprüft werden und wurde nicht gespeichert. Bitte versuchen Sie es in einigen Minuten erneut.');
+  }
+  const basis = input.dateiname.replace(/[^\p{L}\p{N}._ -]/gu, '_').slice(0, 120) || 'dokument';
+  const dateiname = basis.toLowerCase().endsWith(`.${pruefung.endung}`) ? basis : `${basis.replace(/\.[^.]*$/, '')}.${pruefung.endung}`;
+  return ctx.db.withTenant(tenantScope(actor), async (tx) => {
+    const bg = await ladeBgFuer(tx, actor, id, 'fall.bearbeiten');
     const dokument = await fallRepository.insertDokument(tx, {
       traegerId: actor.traegerId,
       bgId: bg.id,
       personId: input.personId ?? null,
       titel: input.titel,
-      dateiname: input.dateiname,
-      mime: input.mime.toLowerCase(),
+      dateiname,
+      mime: pruefung.mime,
       groesse: inhalt.length,
       sha256: createHash('sha256').update(inhalt).digest('hex'),
       inhalt,
@@ -35,9 +54,9 @@ export async function dokumentHochladen(opts: { ctx: AppContext; actor: Actor; i
     await protokolliere(tx, actor, {
       bgId: bg.id,
       art: 'dokument',
-      beschreibung: `Dokument „${input.titel}“ (eingegangen am ${datumText(input.eingegangenAm)}) abgelegt.`,
+      beschreibung: `Dokument „${input.titel}“ (eingegangen am ${datumText(input.eingegangenAm)}) abgelegt, auf Viren geprüft.`,
       personId: input.personId ?? null,
-      details: { dokumentId: dokument.id, sha256: dokument.sha256, groesse: dokument.groesse },
+      details: { dokumentId: dokument.id, sha256: dokument.sha256, groesse: dokument.groesse, mime: dokument.mime },
       zweck: 'Leistungssachbearbeitung: Dokument ablegen',
     });
     return dokument;

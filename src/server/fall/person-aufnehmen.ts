@@ -2,9 +2,10 @@ import { randomUUID } from 'node:crypto';
 import { fallRepository } from '../../db/repositories/fall.ts';
 import { zustandAm, type FallakteDaten } from '../../domain/fallakte/index.ts';
 import { recordAudit } from '../audit-trail.ts';
-import { tenantScope, type Actor, type AppContext } from '../context.ts';
+import type { Tx } from '../../db/client.ts';
+import type { Actor, AppContext } from '../context.ts';
 import { AppError, notFound } from '../errors.ts';
-import { aendereSerieAb, datumText, ladeBgFuer, mitUeberschneidungsFehler, protokolliere, ROLLE_TEXT, sperreVersion } from './common.ts';
+import { aendereSerieAb, datumText, imTenant, ladeBgFuer, mitUeberschneidungsFehler, protokolliere, ROLLE_TEXT, sperreVersion } from './common.ts';
 import type { PersonAufnahme } from './schemas.ts';
 
 /**
@@ -13,12 +14,15 @@ import type { PersonAufnahme } from './schemas.ts';
  * already known (`personId`) the Stammdaten stay, the person facts change "ab" that day, and the given income and
  * assets are added.
  */
-export async function personAufnehmen(opts: { ctx: AppContext; actor: Actor; id: string; input: PersonAufnahme }) {
+export async function personAufnehmen(opts: { ctx: AppContext; actor: Actor; id: string; input: PersonAufnahme; /** run inside the caller's transaction (e.g. applying a Veränderungsmitteilung) */ tx?: Tx }) {
   const { ctx, actor, id, input } = opts;
   const p = input.person;
   return mitUeberschneidungsFehler(() =>
-    ctx.db.withTenant(tenantScope(actor), async (tx) => {
+    imTenant(ctx, actor, opts.tx, async (tx) => {
       const bg = await ladeBgFuer(tx, actor, id, 'fall.bearbeiten');
+      if (bg.status === 'geschlossen') {
+        throw new AppError('fall_geschlossen', 409, 'Diese Bedarfsgemeinschaft ist geschlossen; niemand kann mehr aufgenommen werden. Ein neuer Antrag bekommt eine neue Fallakte.');
+      }
       const updated = await sperreVersion(tx, bg, input.version);
       const rows = await fallRepository.ladeDaten(tx, bg.id, { bank: false });
       const daten: FallakteDaten = { bg: { id: bg.id, fallnummer: bg.fallnummer, standortId: bg.standortId, status: bg.status, version: bg.version }, ...rows };

@@ -1,15 +1,16 @@
 import { fallRepository } from '../../db/repositories/fall.ts';
 import { tagVorher } from '../../domain/fallakte/index.ts';
-import { tenantScope, type Actor, type AppContext } from '../context.ts';
+import type { Tx } from '../../db/client.ts';
+import type { Actor, AppContext } from '../context.ts';
 import { AppError, notFound } from '../errors.ts';
-import { datumText, ladeBgFuer, mitUeberschneidungsFehler, protokolliere, sperreVersion } from './common.ts';
+import { datumText, imTenant, ladeBgFuer, mitUeberschneidungsFehler, protokolliere, sperreVersion } from './common.ts';
 import type { PersonAustritt } from './schemas.ts';
 
 /** A person leaves the BG/household: the membership (and relationships in this BG) end the day before `ab`. */
-export async function personAustritt(opts: { ctx: AppContext; actor: Actor; id: string; input: PersonAustritt }) {
+export async function personAustritt(opts: { ctx: AppContext; actor: Actor; id: string; input: PersonAustritt; /** run inside the caller's transaction (e.g. applying a Veränderungsmitteilung) */ tx?: Tx }) {
   const { ctx, actor, id, input } = opts;
   return mitUeberschneidungsFehler(() =>
-    ctx.db.withTenant(tenantScope(actor), async (tx) => {
+    imTenant(ctx, actor, opts.tx, async (tx) => {
       const bg = await ladeBgFuer(tx, actor, id, 'fall.bearbeiten');
       if (!(await fallRepository.istMitglied(tx, bg.id, input.personId))) throw notFound('Die Person');
       const updated = await sperreVersion(tx, bg, input.version);

@@ -1,3 +1,4 @@
+import fastifyMultipart, { type MultipartFile } from '@fastify/multipart';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -6,18 +7,23 @@ import { withIssuePrefix } from '../admin/common.ts';
 import { errorSchema } from '../auth/routes.ts';
 import type { AppContext } from '../context.ts';
 import { requireActor } from '../http.ts';
+import { AppError } from '../errors.ts';
+import { HINWEIS_COOKIE } from '../../web/web-context.ts';
 import { authorize, type Permission } from '../policies.ts';
 import { aendereAdresse } from './aendere-adresse.ts';
 import { aendereBankverbindung } from './aendere-bankverbindung.ts';
 import { aendereEinkommen } from './aendere-einkommen.ts';
 import { aenderePerson } from './aendere-person.ts';
 import { aendereUnterkunft } from './aendere-unterkunft.ts';
+import { aendereVermoegen } from './aendere-vermoegen.ts';
+import { bgSchliessen } from './bg-schliessen.ts';
+import { isUuid } from './common.ts';
 import { antragAnlegen } from './antrag-anlegen.ts';
 import { antragStatusSetzen } from './antrag-status-setzen.ts';
 import { antragUebernehmen } from './antrag-uebernehmen.ts';
 import { antragZuweisen } from './antrag-zuweisen.ts';
 import { arbeitsvorrat } from './arbeitsvorrat.ts';
-import { dokumentHochladen } from './dokument-hochladen.ts';
+import { DOKUMENT_MAX_BYTES, dokumentHochladen } from './dokument-hochladen.ts';
 import { dokumentLaden } from './dokument-laden.ts';
 import { erfasseErstantrag } from './erfasse-erstantrag.ts';
 import { oeffneFallakte } from './oeffne-fallakte.ts';
@@ -39,6 +45,7 @@ import {
   antragStatusSchema,
   antragZuweisenSchema,
   bankAenderungSchema,
+  bgSchliessenSchema,
   dokumentSchema,
   einkommenAenderungSchema,
   personAenderungSchema,
@@ -46,6 +53,7 @@ import {
   personAustrittSchema,
   unterkunftAenderungSchema,
   vermerkSchema,
+  vermoegenAenderungSchema,
   wiedervorlageErledigenSchema,
   wiedervorlageNeuSchema,
 } from './schemas.ts';
@@ -54,6 +62,66 @@ import { vermerkAnlegen } from './vermerk-anlegen.ts';
 import { wiedervorlageAnlegen } from './wiedervorlage-anlegen.ts';
 import { wiedervorlageErledigen } from './wiedervorlage-erledigen.ts';
 import { wiedervorlagenFaellig } from './wiedervorlagen-faellig.ts';
+
+type Hochgeladen = { buffer: Buffer; filename: string; abgeschnitten: boolean };
+
+/**
+ * The Fallakte page's document upload (multipart, works without JavaScript): it needs its own route because the
+ * page router only reads url-encoded forms. Success → back to the page with a notice; a refusal → back with
+ * `dok_fehler` (codes, see src/web/pages/faelle/akte-dokumente.tsx) and the entered title and date.
+ */
+function registerDokumentFormular(app: FastifyInstance, ctx: AppContext) {
+  app.register(async (scope) => {
+    await scope.register(fastifyMultipart, {
+      attachFieldsToBody: 'keyValues',
+      throwFileSizeLimit: false,
+      limits: { fileSize: DOKUMENT_MAX_BYTES + 1, files: 1, fields: 10, fieldSize: 1000 },
+      async onFile(part: MultipartFile) {
+        const buffer = await part.toBuffer();
+        (part as unknown as { value: Hochgeladen }).value = { buffer, filename: part.filename, abgeschnitten: part.file.truncated };
+      },
+    });
+    scope.post('/faelle/:id/dokumente', { schema: { hide: true } }, async (req, reply) => {
+      const actor = requireActor(req);
+      authorize(actor, 'fall.bearbeiten');
+      const id = (req.params as { id: string }).id;
+      const body = (req.body ?? {}) as Record<string, unknown>;
+      const feld = (n: string) => (typeof body[n] === 'string' ? (body[n] as string).trim() : '');
+      const titel = feld('dok_titel');
+      const datum = feld('dok_datum');
+      const personId = feld('dok_person');
+      const datei = body.dok_datei as Hochgeladen | undefined;
+      const fehler: string[] = [];
+      if (!titel || titel.length > 200) fehler.push('titel_fehlt');
+      if (!datumSchema.safeParse(datum).success) fehler.push('datum_ungueltig');
+      if (personId && !isUuid(personId)) fehler.push('person_ungueltig');
+      if (!datei || !Buffer.isBuffer(datei.buffer) || (datei.buffer.length === 0 && !datei.filename)) fehler.push('keine_datei');
+      else if (datei.abgeschnitten) fehler.push('datei_zu_gross');
+      const zurueck = (codes: string[]) => {
+        const q = new URLSearchParams({ dok_fehler: codes.join(','), dok_titel: titel.slice(0, 200), dok_datum: datum.slice(0, 10), dok_person: personId.slice(0, 36) });
+        return reply.code(303).header('location', `/faelle/${encodeURIComponent(id)}?${q.toString()}#dokument-hochladen`).send();
+      };
+      if (fehler.length) {
+        return zurueck(fehler);
+      }
+      try {
+        await dokumentHochladen({
+          ctx,
+          actor,
+          id,
+          input: { titel, dateiname: datei!.filename || 'dokument', eingegangenAm: datum, ...(personId ? { personId } : {}) },
+          inhalt: datei!.buffer,
+        });
+      } catch (err) {
+        if (err instanceof AppError && err.status === 400 && err.issues.length) return zurueck(err.issues.map((i) => i.code));
+        if (err instanceof AppError && err.code === 'scanner_nicht_erreichbar') return zurueck(['scanner_nicht_erreichbar']);
+        throw err;
+      }
+      reply.setCookie(HINWEIS_COOKIE, encodeURIComponent(`Das Dokument „${titel}“ wurde auf Viren geprüft und abgelegt.`), { path: '/', httpOnly: true, sameSite: 'lax', maxAge: 60 });
+      return reply.code(303).header('location', `/faelle/${encodeURIComponent(id)}#dokumente`).send();
+    });
+  });
+}
 
 const idParams = z.object({ id: z.string().max(100).describe('ID (UUID)') });
 const errors = { 400: errorSchema, 401: errorSchema, 403: errorSchema, 404: errorSchema, 409: errorSchema };
@@ -76,6 +144,7 @@ export function registerFallRoutes(app: FastifyInstance, ctx: AppContext) {
   const api = app.withTypeProvider<ZodTypeProvider>();
   const faelle = ['Fallakten'];
   const antraege = ['Anträge und Arbeitsvorrat'];
+  registerDokumentFormular(app, ctx);
 
   api.get(
     '/api/faelle',
@@ -184,6 +253,13 @@ export function registerFallRoutes(app: FastifyInstance, ctx: AppContext) {
   aenderung('person', 'Stammdaten und Merkmale einer Person ab einem Tag', personAenderungSchema, aenderePerson);
   aenderung('personen', 'Person ab einem Tag in die BG oder den Haushalt aufnehmen (Geburt, Zuzug)', personAufnahmeSchema, personAufnehmen);
   aenderung('austritt', 'Person gehört ab einem Tag nicht mehr dazu (Auszug, Tod)', personAustrittSchema, personAustritt);
+  aenderung('vermoegen', 'Vermögen einer Person ab einem Tag: neu, geändert oder beendet', vermoegenAenderungSchema, aendereVermoegen);
+  aenderung(
+    'schliessung',
+    'Bedarfsgemeinschaft ab einem Tag schließen (alle Mitgliedschaften enden; 409 bewilligung_laeuft, solange eine erteilte Bewilligung darüber hinaus läuft)',
+    bgSchliessenSchema,
+    bgSchliessen,
+  );
 
   api.post(
     '/api/faelle/:id/vermerke',
@@ -218,14 +294,18 @@ export function registerFallRoutes(app: FastifyInstance, ctx: AppContext) {
       schema: {
         tags: faelle,
         security,
-        summary: 'Dokument ablegen (Base64, höchstens 5 MB)',
+        summary: 'Dokument ablegen (Base64, höchstens 5 MB; Bild oder PDF, nach Inhalt geprüft und auf Viren gescannt)',
+        description:
+          'Der Typ wird am Inhalt erkannt (mime wird nicht übernommen). Abgelehnt: 400 validation_failed mit issues[].code datei_leer, datei_zu_gross, dateityp_nicht_erlaubt oder virus_gefunden; 503 scanner_nicht_erreichbar (nichts gespeichert, später erneut versuchen).',
         params: idParams,
         body: dokumentSchema,
-        response: { 201: z.object({ id: z.string(), titel: z.string(), mime: z.string(), groesse: z.number(), sha256: z.string() }), ...errors },
+        response: { 201: z.object({ id: z.string(), titel: z.string(), mime: z.string(), groesse: z.number(), sha256: z.string() }), ...errors, 503: errorSchema },
       },
     },
     async (req, reply) => {
-      const d = await withIssuePrefix('body', () => dokumentHochladen({ ctx, actor: requireActor(req), id: req.params.id, input: req.body }));
+      const { inhaltBase64, mime: _mime, ...input } = req.body;
+      const inhalt = Buffer.from(inhaltBase64, 'base64');
+      const d = await withIssuePrefix('body', () => dokumentHochladen({ ctx, actor: requireActor(req), id: req.params.id, input, inhalt, feld: 'inhaltBase64' }));
       return reply.code(201).send({ id: d.id, titel: d.titel, mime: d.mime, groesse: d.groesse, sha256: d.sha256 });
     },
   );

@@ -11,6 +11,7 @@ import {
   personDatenSchema,
   stammdatenSchema,
   unterkunftDatenSchema,
+  vermoegenDatenSchema,
 } from '../../domain/fallakte/index.ts';
 
 const version = z.number().int().min(1).describe('gelesene Version der Fallakte (optimistisches Sperren)');
@@ -26,6 +27,18 @@ export const einkommenAenderungSchema = z.strictObject({
   /** Change or end this income; without it a new income is added. */
   einkommenId: z.uuid().optional().describe('bestehendes Einkommen ändern oder beenden; ohne: neues Einkommen'),
   einkommen: einkommenDatenSchema.nullable().describe('null: das Einkommen endet am Vortag von "ab"'),
+});
+export const vermoegenAenderungSchema = z.strictObject({
+  version,
+  ab,
+  personId: z.uuid(),
+  vermoegenId: z.uuid().optional().describe('bestehendes Vermögen ändern oder beenden; ohne: neues Vermögen'),
+  vermoegen: vermoegenDatenSchema.nullable().describe('null: das Vermögen zählt ab "ab" nicht mehr (z. B. verbraucht, verkauft)'),
+});
+export const bgSchliessenSchema = z.strictObject({
+  version,
+  ab: datumSchema.describe('erster Tag, an dem die Bedarfsgemeinschaft nicht mehr besteht; alle Mitgliedschaften enden am Vortag'),
+  grund: z.string().trim().max(500).optional().describe('Grund, z. B. Wegzug oder bedarfsdeckendes Einkommen'),
 });
 export const personAenderungSchema = z.strictObject({
   version,
@@ -68,6 +81,8 @@ export type BankAenderung = z.infer<typeof bankAenderungSchema>;
 export type UnterkunftAenderung = z.infer<typeof unterkunftAenderungSchema>;
 export type EinkommenAenderung = z.infer<typeof einkommenAenderungSchema>;
 export type PersonAenderung = z.infer<typeof personAenderungSchema>;
+export type VermoegenAenderung = z.infer<typeof vermoegenAenderungSchema>;
+export type BgSchliessen = z.infer<typeof bgSchliessenSchema>;
 export type AntragNeu = z.infer<typeof antragNeuSchema>;
 export type WiedervorlageNeu = z.infer<typeof wiedervorlageNeuSchema>;
 export type DokumentNeu = z.infer<typeof dokumentSchema>;

@@ -4,6 +4,8 @@ import { z } from 'zod';
 import { errorSchema } from '../auth/routes.ts';
 import type { AppContext } from '../context.ts';
 import { requireActor } from '../http.ts';
+import { massenaenderungErgebnisCsv } from './ergebnis-csv.ts';
+import { ERGEBNIS_FILTER, massenaenderungErgebnis } from './ergebnis.ts';
 import { setzeLaufendeFort, warteAufWorker } from './runner.ts';
 import { massenaenderungDetail, massenaenderungen, starteMassenaenderung, steuereMassenaenderung } from './steuerung.ts';
 
@@ -74,6 +76,56 @@ export function registerMassenaenderungRoutes(app: FastifyInstance, ctx: AppCont
       },
     },
     async (req) => massenaenderungDetail({ ctx, actor: requireActor(req), id: req.params.id }),
+  );
+  const filterQuery = z.enum(ERGEBNIS_FILTER as ['alle', 'geaendert', 'fehler']).default('alle').describe('alle | geaendert | fehler');
+  api.get(
+    '/api/massenaenderungen/:id/faelle',
+    {
+      preValidation: angemeldet,
+      schema: {
+        tags,
+        security,
+        summary: 'Ergebnis: bearbeitete Fälle seitenweise (Standard 50 je Seite) mit Monatsbetrag bisher/neu, Differenz und Änderungsbescheid',
+        params: idParams,
+        querystring: z.object({ filter: filterQuery, seite: z.coerce.number().int().min(1).max(1_000_000).default(1), proSeite: z.coerce.number().int().min(1).max(500).default(50) }),
+        response: {
+          200: z.object({
+            job: jobSchema,
+            zahlen: z.object({ alle: z.number(), geaendert: z.number(), unveraendert: z.number(), fehler: z.number(), differenzCent: z.number(), bescheideErstellt: z.number(), pdfsFertig: z.number() }),
+            filter: z.string(),
+            seite: z.number(),
+            seiten: z.number(),
+            proSeite: z.number(),
+            treffer: z.number(),
+            faelle: z.array(
+              z.object({
+                bgId: z.string(),
+                fallnummer: z.string(),
+                geaendert: z.boolean(),
+                fehler: z.string().nullable(),
+                differenzCent: z.number(),
+                monat: z.string().nullable(),
+                altCent: z.number().nullable(),
+                neuCent: z.number().nullable(),
+                bescheidId: z.string().nullable(),
+                bescheidErstellt: z.boolean(),
+                pdfFertig: z.boolean(),
+              }),
+            ),
+          }),
+          ...errors,
+        },
+      },
+    },
+    async (req) => massenaenderungErgebnis({ ctx, actor: requireActor(req), id: req.params.id, filter: req.query.filter, seite: req.query.seite, proSeite: req.query.proSeite }),
+  );
+  api.get(
+    '/api/massenaenderungen/:id/faelle.csv',
+    { preValidation: angemeldet, schema: { tags, security, summary: 'Ergebnis als CSV (Semikolon, UTF-8)', params: idParams, querystring: z.object({ filter: filterQuery }) } },
+    async (req, reply) => {
+      const d = await massenaenderungErgebnisCsv({ ctx, actor: requireActor(req), id: req.params.id, filter: req.query.filter });
+      return reply.type('text/csv; charset=utf-8').header('content-disposition', `attachment; filename="${d.dateiname}"`).send(d.csv);
+    },
   );
   api.post(
     '/api/massenaenderungen/:id/:aktion',

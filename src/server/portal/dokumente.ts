@@ -8,6 +8,7 @@ import { createHash } from 'node:crypto';
 import { portalRepository } from '../../db/repositories/portal.ts';
 import { directoryRepository } from '../../db/repositories/directory.ts';
 import { recordAudit } from '../audit-trail.ts';
+import { uebernehmePortalDateien } from '../fall/portal-dateien-uebernehmen.ts';
 import { tenantScope, type Actor, type AppContext } from '../context.ts';
 import { AppError, notFound } from '../errors.ts';
 import { isUuid, standortSichtbar } from '../fall/common.ts';
@@ -173,6 +174,9 @@ export async function scanneQuarantaene(opts: { ctx: AppContext }): Promise<{ fr
           zaehler.abgelehnt++;
         }
         await recordAudit(tx, system, { objectType: 'portal_datei', objectId: d.id, action: 'update', purpose: 'Virenprüfung nachholen', details: { status: scan.status } });
+        // A released upload of an Antrag that already belongs to a Fallakte follows into its documents.
+        const antrag = scan.status === 'sauber' && d.antragId && !d.nachrichtId ? await portalRepository.findAntrag(tx, d.antragId) : undefined;
+        if (antrag?.bgId) await uebernehmePortalDateien(tx, system, { id: antrag.id, bgId: antrag.bgId });
       }
     });
   }

@@ -11,17 +11,21 @@ import { organisationRepository } from '../../db/repositories/organisation.ts';
 import { portalRepository } from '../../db/repositories/portal.ts';
 import { plusTage } from '../../domain/fallakte/index.ts';
 import { AbbildungUnvollstaendig, antragZuErstantragDaten } from '../../domain/formular/fallakte-abbildung.ts';
-import { benoetigteNachweise, ersterOffenerSchritt, nachweisText, type AntragDaten } from '../../domain/formular/index.ts';
+import { kommunenZurPlz } from '../../domain/formular/kommune-plz.ts';
+import { benoetigteNachweise, ersterOffenerSchritt, nachweisText, SPRACHEN, text, type AntragDaten, type Sprache } from '../../domain/formular/index.ts';
 import { recordAudit } from '../audit-trail.ts';
 import { tenantScope, type Actor, type AppContext } from '../context.ts';
 import { AppError } from '../errors.ts';
 import { ART_TEXT, heute } from '../fall/common.ts';
+import { MITTEILUNG_PAYLOAD_SCHEMA } from '../fall/mitteilung-vorbereiten.ts';
 import { onlineErstantragEingang } from '../fall/online-antrag-eingang.ts';
+import { uebernehmePortalDateien } from '../fall/portal-dateien-uebernehmen.ts';
 import { eingangsbestaetigungPdf } from './eingangsbestaetigung-pdf.ts';
 import { entschluessele, flowVon } from './entwuerfe.ts';
 import { ladeEntwurfFuer } from './zugriff.ts';
 
-export const VERAENDERUNG_PAYLOAD_SCHEMA = 'vorort.portal.mitteilung';
+/** Payload schema of Weiterbewilligung / Veränderungsmitteilung (read back by `mitteilungVorbereiten`). */
+export const VERAENDERUNG_PAYLOAD_SCHEMA = MITTEILUNG_PAYLOAD_SCHEMA;
 
 export type Einreichung = { antragId: string; neu: boolean; antragsdatum: string };
 
@@ -41,12 +45,14 @@ export async function reicheEin(opts: { ctx: AppContext; actor: Actor; id: strin
     let antragId: string;
     if (pf.art === 'erstantrag') {
       const kommunen = await portalRepository.kommunen(tx);
-      if (!opts.kommuneId || !kommunen.some((k) => k.id === opts.kommuneId)) {
+      // the Kommune follows from the address's PLZ when exactly one Kommune lists it; else the citizen chose one
+      const kommuneId = opts.kommuneId || kommunenZurPlz((daten as AntragDaten).anschrift?.plz, kommunen).eindeutig?.id;
+      if (!kommuneId || !kommunen.some((k) => k.id === kommuneId)) {
         throw new AppError('validation_failed', 400, 'Bitte prüfen Sie Ihre Eingaben.', [{ path: 'kommuneId', code: 'kommune_fehlt', message: 'Bitte wählen Sie Ihre Stadt oder Gemeinde aus.' }]);
       }
       let abgebildet;
       try {
-        abgebildet = antragZuErstantragDaten({ ...(daten as AntragDaten), antragsdatum }, { kommuneId: opts.kommuneId });
+        abgebildet = antragZuErstantragDaten({ ...(daten as AntragDaten), antragsdatum }, { kommuneId });
       } catch (err) {
         if (err instanceof AbbildungUnvollstaendig) {
           throw new AppError('antrag_unvollstaendig', 400, 'Der Antrag ist noch nicht vollständig.', [{ path: err.feld, code: 'pflichtfeld', message: err.message }]);
@@ -87,6 +93,8 @@ export async function reicheEin(opts: { ctx: AppContext; actor: Actor; id: strin
     });
     const antragRow = await portalRepository.findAntrag(tx, antragId);
     await portalRepository.verknuepfeDateien(tx, entwurf.id, { antragId, bgId: antragRow?.bgId ?? null });
+    // Weiterbewilligung / Veränderung belong to a Fallakte already: clean uploads go into its documents now.
+    if (antragRow?.bgId) await uebernehmePortalDateien(tx, actor, { id: antragId, bgId: antragRow.bgId });
     await recordAudit(tx, actor, {
       objectType: 'antrag',
       objectId: antragId,
@@ -134,17 +142,15 @@ export async function reicheEin(opts: { ctx: AppContext; actor: Actor; id: strin
       scanErgebnis: 'vom Jobcenter erzeugt',
       gescanntAm: jetzt,
     });
-    return { antragId, neu: true, antragsdatum, mail: buerger ? { to: buerger.email, art: ART_TEXT[pf.art] ?? pf.art } : null };
+    return { antragId, neu: true, antragsdatum, mail: buerger ? { to: buerger.email, art: pf.art, sprache: buerger.sprache } : null };
   });
   if (ergebnis.mail) {
-    const base = ctx.config.publicUrl ?? '';
-    await ctx.mailer
-      .send({
-        to: ergebnis.mail.to,
-        subject: `Eingangsbestätigung: ${ergebnis.mail.art}`,
-        text: `Guten Tag,\n\nIhr ${ergebnis.mail.art} ist bei uns eingegangen. Antragsdatum: ${ergebnis.antragsdatum.split('-').toReversed().join('.')}.\nDie Eingangsbestätigung liegt in Ihrem Postfach: ${base}/portal/postfach\n\nIhr Jobcenter`,
-      })
-      .catch(() => undefined);
+    // in the account's language; a translation carries the (binding) German text below it
+    const sprache: Sprache = (SPRACHEN as readonly string[]).includes(ergebnis.mail.sprache) ? (ergebnis.mail.sprache as Sprache) : 'de';
+    const params = (s: Sprache) => ({ art: text(`portal.art.${ergebnis.mail!.art}`, s), datum: ergebnis.antragsdatum.split('-').toReversed().join('.'), link: `${ctx.config.publicUrl ?? ''}/portal/postfach` });
+    const zeilen = [text('portal.eingang_mail.text', sprache, params(sprache))];
+    if (sprache !== 'de') zeilen.push('', '—', text('portal.eingang_mail.text', 'de', params('de')));
+    await ctx.mailer.send({ to: ergebnis.mail.to, subject: text('portal.eingang_mail.betreff', sprache, params(sprache)), text: zeilen.join('\n') }).catch(() => undefined);
   }
   return { antragId: ergebnis.antragId, neu: ergebnis.neu, antragsdatum: ergebnis.antragsdatum };
 }

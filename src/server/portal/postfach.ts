@@ -5,11 +5,13 @@
  */
 import { createHash } from 'node:crypto';
 import type { Tx } from '../../db/client.ts';
+import { antraegeRepository } from '../../db/repositories/antraege.ts';
 import { portalRepository } from '../../db/repositories/portal.ts';
 import { recordAudit } from '../audit-trail.ts';
 import { tenantScope, type Actor, type AppContext } from '../context.ts';
 import { AppError, validationFailed } from '../errors.ts';
 import { ladeBgFuer } from '../fall/common.ts';
+import { alsMitteilung } from '../fall/mitteilung-vorbereiten.ts';
 import { pruefeUpload } from '../dokumente/virenscan.ts';
 import { pruefeZugriff } from './zugriff.ts';
 
@@ -127,7 +129,13 @@ export async function postfachZurBg(opts: { ctx: AppContext; actor: Actor; bgId:
     const nachrichten = await mitAnhaengen(tx, rows);
     for (const n of rows) if (n.richtung === 'an_jobcenter' && !n.gelesenAm) await portalRepository.markiereGelesen(tx, n.id);
     await recordAudit(tx, actor, { objectType: 'postfach', objectId: bg.id, action: 'read', purpose: 'Fallakte: Postfach lesen' });
-    return { portalKonto: buergerId !== undefined, nachrichten };
+    // Veränderungsmitteilungen from the portal (to check and apply) and uploads still being scanned.
+    const mitteilungen = (await antraegeRepository.listByBg(tx, bg.id)).flatMap(({ antrag }) => {
+      const p = alsMitteilung(antrag);
+      return p ? [{ id: antrag.id, antragsdatum: antrag.antragsdatum, flow: p.flow, veraenderungsart: p.veraenderungsart, angewendet: p.angewendet ?? null }] : [];
+    });
+    const ausstehend = (await portalRepository.ausstehendeDateienDerBg(tx, bg.id)).map((d) => ({ id: d.id, dateiname: d.dateiname, hochgeladenAm: d.createdAt.toISOString() }));
+    return { portalKonto: buergerId !== undefined, nachrichten, mitteilungen, ausstehend };
   });
 }
 

@@ -8,6 +8,7 @@ import { slotBelegt, terminFehler } from './fehler.ts';
 import { alsTerminZeit, darfSehen, regelnFuer, sendeNachCommit, terminNichtGefunden } from './gemeinsam.ts';
 import { terminMail } from './mails.ts';
 import { ladeVerfuegbarkeit } from './verfuegbarkeit.ts';
+import { linkAufloesen } from './verwaltung-per-link.ts';
 import { slotAnbieten } from './warteliste.ts';
 
 class SchonBelegt extends Error {}
@@ -32,20 +33,48 @@ async function freigeben(ctx: AppContext, tx: Parameters<typeof slotAnbieten>[0]
   });
 }
 
+/** Who changes the appointment: a signed-in person, or the holder of the personal link of a booking without account. */
+type Zugriff = { actor: Actor; verwaltungsToken?: undefined } | { actor?: null | undefined; verwaltungsToken: string };
+
+async function zugriffAufloesen(ctx: AppContext, z: Zugriff) {
+  if (z.actor) {
+    const actor = z.actor;
+    return {
+      traegerId: actor.traegerId,
+      scope: tenantScope(actor),
+      buergerRegeln: actor.art === 'buerger',
+      sieht: (t: TerminRow) => darfSehen(actor, t),
+      auditActor: actor as Actor | { system: string; traegerId: string },
+      purposeZusatz: '',
+    };
+  }
+  const l = await linkAufloesen(ctx, z.verwaltungsToken);
+  return {
+    traegerId: l.traegerId,
+    scope: { traegerId: l.traegerId, userId: null, requestId: null },
+    buergerRegeln: true,
+    sieht: (t: TerminRow) => t.verwaltungTokenHash === l.hash,
+    auditActor: { system: 'terminlink', traegerId: l.traegerId },
+    purposeZusatz: ' (persönlicher Link)',
+  };
+}
+
 /**
- * Moves an appointment to another free time (same Anliegen, channel and Standort). Citizens only their own and
- * only within the rules (`darfVerschieben`); the freed time goes to the Warteliste. SEQUENCE + 1, change mail.
+ * Moves an appointment to another free time (same Anliegen, channel and Standort). Citizens (signed in or by their
+ * personal link) only their own and only within the rules (`darfVerschieben`); the freed time goes to the
+ * Warteliste. SEQUENCE + 1, change mail.
  */
-export async function verschiebeTermin(opts: { ctx: AppContext; actor: Actor; terminId: string; input: { beginn: Date; version?: number | undefined }; basisUrl: string; jetzt?: Date }) {
-  const { ctx, actor, basisUrl } = opts;
+export async function verschiebeTermin(opts: Zugriff & { ctx: AppContext; terminId: string; input: { beginn: Date; version?: number | undefined }; basisUrl: string; jetzt?: Date }) {
+  const { ctx, basisUrl } = opts;
   const jetzt = opts.jetzt ?? new Date();
-  const regeln = regelnFuer(actor.traegerId);
+  const z = await zugriffAufloesen(ctx, opts);
+  const regeln = regelnFuer(z.traegerId);
   try {
-    const { termin, mails } = await ctx.db.withTenant(tenantScope(actor), async (tx) => {
+    const { termin, mails } = await ctx.db.withTenant(z.scope, async (tx) => {
       const alt = await termineRepository.findTermin(tx, opts.terminId);
-      if (!alt || !darfSehen(actor, alt)) throw terminNichtGefunden();
+      if (!alt || !z.sieht(alt)) throw terminNichtGefunden();
       if (opts.input.version !== undefined && opts.input.version !== alt.version) throw versionConflict();
-      if (actor.art === 'buerger') {
+      if (z.buergerRegeln) {
         const r = darfVerschieben(alsTerminZeit(alt), jetzt, regeln);
         if (!r.ok) throw new AppError(r.code, r.code === 'termin_nicht_aktiv' ? 409 : 400, r.meldung);
       } else if (alt.status !== 'gebucht') throw new AppError('termin_nicht_aktiv', 409, 'Dieser Termin ist nicht mehr gebucht.');
@@ -66,17 +95,17 @@ export async function verschiebeTermin(opts: { ctx: AppContext; actor: Actor; te
         erinnerungGesendetAm: null,
       });
       if (!neu) throw versionConflict();
-      await recordAudit(tx, actor, { objectType: 'termin', objectId: alt.id, personId: alt.buergerUserId, action: 'update', purpose: 'Termin verschieben', details: { feld: 'beginn' } });
-      const ausgehend: (OutgoingMail | undefined)[] = [await terminMail({ ctx, tx, termin: neu, art: 'aenderung', basisUrl, jetzt })];
+      await recordAudit(tx, z.auditActor, { objectType: 'termin', objectId: alt.id, personId: alt.buergerUserId, action: 'update', purpose: `Termin verschieben${z.purposeZusatz}`, details: { feld: 'beginn' } });
+      const ausgehend: (OutgoingMail | undefined)[] = [await terminMail({ ctx, tx, termin: neu, art: 'aenderung', basisUrl, jetzt, verwaltungsToken: opts.verwaltungsToken })];
       ausgehend.push(await freigeben(ctx, tx, alt, basisUrl, jetzt));
       return { termin: neu, mails: ausgehend };
     });
-    await sendeNachCommit(ctx, mails);
+    await sendeNachCommit(ctx, z.traegerId, mails);
     return termin;
   } catch (err) {
     if (!(err instanceof SchonBelegt) && !istBelegtFehler(err)) throw err;
   }
-  const frei = await ctx.db.withTenant(tenantScope(actor), async (tx) => {
+  const frei = await ctx.db.withTenant(z.scope, async (tx) => {
     const alt = await termineRepository.findTermin(tx, opts.terminId);
     const { v } = await ladeVerfuegbarkeit(tx, { jetzt, regeln, ohneTerminId: opts.terminId });
     return alt ? alternativen(v, { anliegenId: alt.anliegenId, kanal: alt.kanal as Kanal, beginn: opts.input.beginn, standortId: alt.standortId }, jetzt, regeln) : [];
@@ -85,24 +114,25 @@ export async function verschiebeTermin(opts: { ctx: AppContext; actor: Actor; te
 }
 
 /** Cancels an appointment (citizens within `darfAbsagen`); CANCEL mail; the freed time goes to the Warteliste. */
-export async function sageTerminAb(opts: { ctx: AppContext; actor: Actor; terminId: string; basisUrl: string; jetzt?: Date }) {
-  const { ctx, actor, basisUrl } = opts;
+export async function sageTerminAb(opts: Zugriff & { ctx: AppContext; terminId: string; basisUrl: string; jetzt?: Date }) {
+  const { ctx, basisUrl } = opts;
   const jetzt = opts.jetzt ?? new Date();
-  const regeln = regelnFuer(actor.traegerId);
-  const { termin, mails } = await ctx.db.withTenant(tenantScope(actor), async (tx) => {
+  const z = await zugriffAufloesen(ctx, opts);
+  const regeln = regelnFuer(z.traegerId);
+  const { termin, mails } = await ctx.db.withTenant(z.scope, async (tx) => {
     const alt = await termineRepository.findTermin(tx, opts.terminId);
-    if (!alt || !darfSehen(actor, alt)) throw terminNichtGefunden();
-    if (actor.art === 'buerger') {
+    if (!alt || !z.sieht(alt)) throw terminNichtGefunden();
+    if (z.buergerRegeln) {
       const r = darfAbsagen(alsTerminZeit(alt), jetzt, regeln);
       if (!r.ok) throw new AppError(r.code, r.code === 'termin_nicht_aktiv' ? 409 : 400, r.meldung);
     } else if (alt.status !== 'gebucht') throw new AppError('termin_nicht_aktiv', 409, 'Dieser Termin ist nicht mehr gebucht.');
     const neu = await termineRepository.updateTermin(tx, alt.id, alt.version, { status: 'abgesagt', sequenz: alt.sequenz + 1, abgesagtAm: jetzt });
     if (!neu) throw versionConflict();
-    await recordAudit(tx, actor, { objectType: 'termin', objectId: alt.id, personId: alt.buergerUserId, action: 'update', purpose: 'Termin absagen', details: { status: 'abgesagt' } });
+    await recordAudit(tx, z.auditActor, { objectType: 'termin', objectId: alt.id, personId: alt.buergerUserId, action: 'update', purpose: `Termin absagen${z.purposeZusatz}`, details: { status: 'abgesagt' } });
     const ausgehend: (OutgoingMail | undefined)[] = [await terminMail({ ctx, tx, termin: neu, art: 'absage', basisUrl, jetzt })];
     if (alt.beginn.getTime() > jetzt.getTime()) ausgehend.push(await freigeben(ctx, tx, alt, basisUrl, jetzt));
     return { termin: neu, mails: ausgehend };
   });
-  await sendeNachCommit(ctx, mails);
+  await sendeNachCommit(ctx, z.traegerId, mails);
   return termin;
 }

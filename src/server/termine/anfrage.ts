@@ -6,6 +6,7 @@ import { hashToken, randomToken } from '../security/crypto.ts';
 import { bucheTermin } from './buche-termin.ts';
 import { terminFehler } from './fehler.ts';
 import { regelnFuer, sendeNachCommit } from './gemeinsam.ts';
+import { terminAnfrageZaehlen } from './rate-limit.ts';
 import { ladeVerfuegbarkeit } from './verfuegbarkeit.ts';
 
 /** How long a double-opt-in link is valid. */
@@ -20,10 +21,13 @@ export async function anonymeAnfrage(opts: {
   traegerId: string;
   input: { anliegenId: string; kanal: Kanal; beginn: Date; standortId?: string | undefined; email: string; name: string };
   basisUrl: string;
+  /** the requesting address (rate limit per address and per e-mail) */
+  ip: string;
   jetzt?: Date;
 }) {
   const { ctx, input } = opts;
   const jetzt = opts.jetzt ?? new Date();
+  await terminAnfrageZaehlen(ctx.db, { ip: opts.ip, email: input.email, jetzt });
   const regeln = regelnFuer(opts.traegerId);
   const token = randomToken();
   const mail = await ctx.db.withTenant({ traegerId: opts.traegerId }, async (tx) => {
@@ -53,11 +57,12 @@ export async function anonymeAnfrage(opts: {
         `Bitte bestätigen Sie innerhalb von ${BESTAETIGUNG_GUELTIG_MINUTEN} Minuten mit diesem Link, dass diese E-Mail-Adresse Ihnen gehört:`,
         `${opts.basisUrl}/termine/bestaetigen/${token}`,
         '',
-        'Erst dann ist der Termin gebucht. Wenn Sie nichts gebucht haben, können Sie diese E-Mail löschen.',
+        'Erst dann ist der Termin gebucht. Mit der Buchungsbestätigung erhalten Sie einen persönlichen Link, mit dem Sie den Termin ansehen, verschieben oder absagen können.',
+        'Wenn Sie nichts gebucht haben, können Sie diese E-Mail löschen.',
       ].join('\n'),
     };
   });
-  await sendeNachCommit(ctx, [mail]);
+  await sendeNachCommit(ctx, opts.traegerId, [mail]);
   return { gesendetAn: input.email };
 }
 

@@ -5,7 +5,7 @@ import { alternativen, checkinFenster, checkinToken, pruefeBuchung, type Buchung
 import type { OutgoingMail } from '../../mail/mailer.ts';
 import { recordAudit } from '../audit-trail.ts';
 import type { Actor, AppContext } from '../context.ts';
-import { hashToken } from '../security/crypto.ts';
+import { hashToken, randomToken } from '../security/crypto.ts';
 import { slotBelegt, terminFehler } from './fehler.ts';
 import { neueRaumId, regelnFuer, sendeNachCommit } from './gemeinsam.ts';
 import { checkinGeheimnis, terminMail } from './mails.ts';
@@ -66,8 +66,9 @@ export async function bucheTermin(opts: {
   /** a Warteliste offer being accepted: its hold does not count as occupancy */
   ohneAngebotId?: string;
   imSelbenSchritt?: (tx: Tx) => Promise<void>;
-  nachInsert?: (tx: Tx, termin: TerminRow) => Promise<void>;
-}): Promise<TerminRow> {
+  /** `verwaltungsToken`: the self-service link's token of a booking without account (for the caller's own mail) */
+  nachInsert?: (tx: Tx, termin: TerminRow, verwaltungsToken: string | undefined) => Promise<void>;
+}): Promise<TerminRow & { verwaltungsToken?: string | undefined }> {
   const { ctx, traegerId, actor, person, input, basisUrl } = opts;
   const jetzt = opts.jetzt ?? new Date();
   const regeln = regelnFuer(traegerId);
@@ -95,6 +96,8 @@ export async function bucheTermin(opts: {
         // row would re-check the exclusion constraint against concurrent inserts and could deadlock with them
         const id = randomUUID();
         const checkin = input.kanal === 'vor_ort' ? checkinToken(id, checkinFenster(p.slot, regeln).bis, checkinGeheimnis(ctx)) : null;
+        // without an account the person manages the appointment by a personal link: random token, only its hash stored
+        const verwaltungsToken = person.userId ? undefined : randomToken();
         const gespeichert = await termineRepository.insertTermin(tx, {
           id,
           traegerId,
@@ -111,9 +114,10 @@ export async function bucheTermin(opts: {
           name: person.name ?? '',
           videoRaumId: input.kanal === 'video' ? neueRaumId() : null,
           checkinTokenHash: checkin ? hashToken(checkin) : null,
+          verwaltungTokenHash: verwaltungsToken ? hashToken(verwaltungsToken) : null,
           createdBy: actor?.userId ?? null,
         });
-        if (opts.nachInsert) await opts.nachInsert(tx, gespeichert);
+        if (opts.nachInsert) await opts.nachInsert(tx, gespeichert, verwaltungsToken);
         await recordAudit(tx, actor ?? { system: 'terminbuchung', traegerId, requestId: scope.requestId ?? undefined }, {
           objectType: 'termin',
           objectId: gespeichert.id,
@@ -122,10 +126,10 @@ export async function bucheTermin(opts: {
           purpose: opts.art === 'einladung' ? 'Einladung zu einem Termin' : 'Online-Terminbuchung',
           details: { kanal: input.kanal, anliegenId: p.slot.anliegenId },
         });
-        const bestaetigung: OutgoingMail | undefined = opts.art === 'einladung' ? undefined : await terminMail({ ctx, tx, termin: gespeichert, art: 'bestaetigung', basisUrl, jetzt });
-        return { termin: gespeichert, mail: bestaetigung };
+        const bestaetigung: OutgoingMail | undefined = opts.art === 'einladung' ? undefined : await terminMail({ ctx, tx, termin: gespeichert, art: 'bestaetigung', basisUrl, jetzt, verwaltungsToken });
+        return { termin: { ...gespeichert, verwaltungsToken }, mail: bestaetigung };
       }));
-      await sendeNachCommit(ctx, [mail]);
+      await sendeNachCommit(ctx, traegerId, [mail]);
       return termin;
     } catch (err) {
       if (istBelegtFehler(err)) continue;

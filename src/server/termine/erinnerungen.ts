@@ -27,7 +27,7 @@ export async function sendeErinnerungen(opts: { ctx: AppContext; basisUrl: strin
       return terminMail({ ctx: opts.ctx, tx, termin, art: 'erinnerung', basisUrl: opts.basisUrl, jetzt });
     });
     if (mail) {
-      await sendeNachCommit(opts.ctx, [mail]);
+      await sendeNachCommit(opts.ctx, k.traegerId, [mail]);
       gesendet++;
     }
   }

@@ -4,6 +4,7 @@ import { directoryRepository } from '../../db/repositories/directory.ts';
 import type { TerminRow } from '../../db/repositories/termine.ts';
 import { STANDARD_REGELN, type TerminRegeln, type TerminZeit } from '../../domain/termine/index.ts';
 import type { OutgoingMail } from '../../mail/mailer.ts';
+import { merkeMailVor } from '../../mail/ausgang.ts';
 import type { Actor, AppContext } from '../context.ts';
 import { AppError, notFound } from '../errors.ts';
 
@@ -34,14 +35,22 @@ export function darfSehen(actor: Actor, t: TerminRow): boolean {
 
 export const terminNichtGefunden = () => new AppError('not_found', 404, 'Diesen Termin gibt es nicht.');
 
-/** Mail is sent after the transaction committed; a failing mail server must not undo a booking. */
-export async function sendeNachCommit(ctx: AppContext, mails: (OutgoingMail | undefined)[], log?: FastifyBaseLogger): Promise<void> {
+/**
+ * Mail is sent after the transaction committed; a failing mail server must not undo a booking. A mail the server did
+ * not take goes into the outbox (`mail_ausgang`), whose job retries it (docs/ARCHITECTURE.md, "E-Mail: Postausgang").
+ */
+export async function sendeNachCommit(ctx: AppContext, traegerId: string, mails: (OutgoingMail | undefined)[], log?: FastifyBaseLogger): Promise<void> {
   for (const m of mails) {
     if (!m) continue;
     try {
       await ctx.mailer.send(m);
     } catch (err) {
-      log?.warn({ code: (err as { code?: string }).code }, 'Termin-E-Mail nicht gesendet');
+      const code = String((err as { code?: unknown }).code ?? 'EMAIL');
+      log?.warn({ code }, 'Termin-E-Mail nicht gesendet, sie wartet im Postausgang');
+      // the booking is committed: an error here is logged, never answered as a failure of the booking
+      await ctx.db
+        .withTenant({ traegerId }, (tx) => merkeMailVor(tx, { traegerId, anlass: 'termine', mail: m, fehlerCode: code }))
+        .catch((e: unknown) => log?.error({ code: (e as { code?: unknown }).code }, 'Termin-E-Mail konnte nicht in den Postausgang'));
     }
   }
 }

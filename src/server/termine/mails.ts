@@ -23,6 +23,9 @@ export const checkinGeheimnis = (ctx: AppContext) => hmac(ctx.config.secret, 'vo
 
 export const videoLink = (basisUrl: string, terminId: string) => `${basisUrl}/video/${terminId}`;
 
+/** Personal self-service link of a booking without account (the token itself is only in the e-mail). */
+export const verwaltungsLink = (basisUrl: string, token: string) => `${basisUrl}/termine/verwalten/${token}`;
+
 /** Where the mail goes: the portal account's address or the confirmed address of an anonymous booking. */
 export async function empfaenger(tx: Tx, termin: TerminRow): Promise<{ email: string; name: string } | undefined> {
   if (termin.email) return { email: termin.email, name: termin.name };
@@ -43,8 +46,9 @@ const BETREFF: Record<TerminMailArt, string> = {
  * German text, the .ics file (REQUEST, or CANCEL for a cancellation) and for on-site appointments the check-in
  * QR code as an SVG attachment.
  */
-export async function terminMail(opts: { ctx: AppContext; tx: Tx; termin: TerminRow; art: TerminMailArt; basisUrl: string; jetzt: Date }): Promise<OutgoingMail | undefined> {
+export async function terminMail(opts: { ctx: AppContext; tx: Tx; termin: TerminRow; art: TerminMailArt; basisUrl: string; jetzt: Date; verwaltungsToken?: string | undefined }): Promise<OutgoingMail | undefined> {
   const { tx, termin, art, basisUrl, jetzt } = opts;
+  const eigenerLink = opts.verwaltungsToken ? verwaltungsLink(basisUrl, opts.verwaltungsToken) : undefined;
   const an = await empfaenger(tx, termin);
   if (!an) return undefined;
   const daten = await termineRepository.stammdaten(tx);
@@ -54,7 +58,7 @@ export async function terminMail(opts: { ctx: AppContext; tx: Tx; termin: Termin
   const jobcenter = traeger?.jobcenterName ?? 'Jobcenter';
   const anschrift = standort ? `${standort.strasse}, ${standort.plz} ${standort.ort}` : '';
   const kanal = termin.kanal as Kanal;
-  const link = kanal === 'video' ? videoLink(basisUrl, termin.id) : undefined;
+  const link = kanal !== 'video' ? undefined : eigenerLink ? `${eigenerLink}/video` : videoLink(basisUrl, termin.id);
   const kalenderArt: KalenderArt = art === 'absage' ? 'absage' : art === 'aenderung' ? 'aenderung' : 'bestaetigung';
   const ics = kalenderAnhang(
     {
@@ -96,7 +100,11 @@ export async function terminMail(opts: { ctx: AppContext; tx: Tx; termin: Termin
     attachments.push({ filename: 'checkin-qr.svg', content: await checkinQrSvg(checkinInhalt(basisUrl, token)), contentType: 'image/svg+xml' });
     zeilen.push('', 'Zeigen Sie am Empfang den QR-Code aus dem Anhang vor, dann wissen wir, dass Sie da sind.');
   }
-  if (art !== 'absage') zeilen.push('', `Ihre Termine verwalten: ${basisUrl}/termine`);
+  if (art !== 'absage') {
+    if (eigenerLink) zeilen.push('', 'Ihr persönlicher Link zum Ansehen, Verschieben oder Absagen (bitte nicht weitergeben):', eigenerLink);
+    else if (termin.verwaltungTokenHash) zeilen.push('', 'Ansehen, verschieben oder absagen können Sie den Termin mit dem persönlichen Link aus Ihrer Buchungsbestätigung.');
+    else zeilen.push('', `Ihre Termine verwalten: ${basisUrl}/termine`);
+  }
   zeilen.push('', 'Mit freundlichen Grüßen', jobcenter);
   return { to: an.email, subject: `${BETREFF[art]} – ${jobcenter}`, text: zeilen.join('\n'), attachments };
 }

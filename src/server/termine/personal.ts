@@ -38,7 +38,7 @@ export async function listeRessourcen(opts: { ctx: AppContext; actor: Actor }) {
   });
 }
 
-async function eigeneRessource(opts: { ctx: AppContext; actor: Actor }, tx: Parameters<Parameters<AppContext['db']['withTenant']>[1]>[0], id: string) {
+export async function eigeneRessource(opts: { ctx: AppContext; actor: Actor }, tx: Parameters<Parameters<AppContext['db']['withTenant']>[1]>[0], id: string) {
   const r = await termineRepository.findRessource(tx, id);
   if (!r || !standortErlaubt(opts.actor, r.standortId)) throw notFound('Die Ressource');
   // staff maintain their own hours; team leads and admins every desk of their Standorte
@@ -133,7 +133,7 @@ export async function ladeEin(opts: {
     basisUrl: opts.basisUrl,
     art: 'einladung',
     ...(opts.jetzt ? { jetzt: opts.jetzt } : {}),
-    nachInsert: async (tx, t) => {
+    nachInsert: async (tx, t, verwaltungsToken) => {
       const daten = await termineRepository.stammdaten(tx);
       const standort = daten.standorte.find((s) => s.id === t.standortId);
       const text = einladungstext({
@@ -158,11 +158,11 @@ export async function ladeEin(opts: {
         text: volltext,
         createdBy: actor.userId,
       });
-      const basis = await terminMail({ ctx, tx, termin: t, art: 'bestaetigung', basisUrl: opts.basisUrl, jetzt: opts.jetzt ?? new Date() });
+      const basis = await terminMail({ ctx, tx, termin: t, art: 'bestaetigung', basisUrl: opts.basisUrl, jetzt: opts.jetzt ?? new Date(), verwaltungsToken });
       mail = basis ? { ...basis, subject: text.betreff, text: `${volltext}\n\n${basis.text}` } : undefined;
     },
   });
-  await sendeNachCommit(ctx, [mail]);
+  await sendeNachCommit(ctx, actor.traegerId, [mail]);
   return termin;
 }
 

@@ -32,12 +32,14 @@ import {
   sprechzeitHinzufuegen,
 } from './personal.ts';
 import { angebotAnnehmen, angebotLesen, wartelisteEintragen } from './warteliste.ts';
+import { eintragLesen, eintragZurueckziehen, meineWarteliste } from './warteliste-zurueckziehen.ts';
+import { linkAufloesen, terminPerLink } from './verwaltung-per-link.ts';
 
 const kanal = z.enum(KANAELE);
 const zeitpunkt = z.iso.datetime({ offset: true }).describe('Zeitpunkt (ISO 8601 mit Zeitzone)');
 const uuid = z.string().max(100);
 const datum = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Datum im Format JJJJ-MM-TT');
-const errors = { 400: errorSchema, 401: errorSchema, 403: errorSchema, 404: errorSchema, 409: errorSchema, 410: errorSchema };
+const errors = { 400: errorSchema, 401: errorSchema, 403: errorSchema, 404: errorSchema, 409: errorSchema, 410: errorSchema, 429: errorSchema };
 const tags = ['Termine'];
 const tagsPersonal = ['Termine: Personal'];
 const security = [{ sitzung: [] }];
@@ -77,6 +79,10 @@ export function presentTermin(t: TerminRow, basisUrl: string) {
     videoLink: t.kanal === 'video' ? videoLink(basisUrl, t.id) : null,
   };
 }
+
+const linkParams = z.object({ token: z.string().max(200) });
+const eintragSchema = z.object({ id: z.string(), anliegen: z.string(), kanaele: z.array(z.string()), status: z.string(), eingetragenAm: z.string() });
+const presentEintrag = (e: { id: string; anliegenName: string; kanaele: string[]; status: string; eingetragenAm: Date }) => ({ id: e.id, anliegen: e.anliegenName, kanaele: e.kanaele, status: e.status, eingetragenAm: e.eingetragenAm.toISOString() });
 
 const buerger = async (req: FastifyRequest) => {
   const actor = requireActor(req);
@@ -141,7 +147,7 @@ export function registerTermineRoutes(app: FastifyInstance, ctx: AppContext) {
     },
     async (req, reply) => {
       const traegerId = (await traegerFuer(ctx, req.body.traeger)).id;
-      const r = await anonymeAnfrage({ ctx, traegerId, input: { ...req.body, beginn: new Date(req.body.beginn) }, basisUrl: basis(req) });
+      const r = await anonymeAnfrage({ ctx, traegerId, input: { ...req.body, beginn: new Date(req.body.beginn) }, basisUrl: basis(req), ip: req.ip });
       return reply.code(202).send(r);
     },
   );
@@ -200,7 +206,7 @@ export function registerTermineRoutes(app: FastifyInstance, ctx: AppContext) {
       },
     },
     async (req, reply) => {
-      const e = await wartelisteEintragen({ ctx, traegerId: await traegerDes(req, req.body.traeger), actor: req.actor?.art === 'buerger' ? req.actor : null, input: req.body });
+      const e = await wartelisteEintragen({ ctx, traegerId: await traegerDes(req, req.body.traeger), actor: req.actor?.art === 'buerger' ? req.actor : null, input: req.body, ip: req.ip, basisUrl: basis(req) });
       return reply.code(201).send({ id: e.id, status: e.status });
     },
   );
@@ -218,6 +224,55 @@ export function registerTermineRoutes(app: FastifyInstance, ctx: AppContext) {
     '/api/termine/angebot/:token/annehmen',
     { schema: { tags, summary: 'Angebot der Warteliste annehmen und buchen', params: z.object({ token: z.string().max(200) }), response: { 201: terminSchema, ...errors } } },
     async (req, reply) => reply.code(201).send(presentTermin(await angebotAnnehmen({ ctx, token: req.params.token, basisUrl: basis(req) }), basis(req))),
+  );
+
+  // ---------- personal links (booking or Warteliste without account) ----------
+  api.get(
+    '/api/termine/verwalten/:token',
+    { schema: { tags, summary: 'Termin über den persönlichen Link aus der Bestätigung (unbekannt → 404, abgesagt/vorbei → 410)', params: linkParams, response: { 200: terminSchema, ...errors } } },
+    async (req) => presentTermin((await terminPerLink({ ctx, token: req.params.token })).termin, basis(req)),
+  );
+  api.post(
+    '/api/termine/verwalten/:token/verschieben',
+    { schema: { tags, summary: 'Termin über den persönlichen Link verschieben (Frist des Trägers; belegt → 409 mit alternativen)', params: linkParams, body: z.object({ beginn: zeitpunkt }), response: { 200: terminSchema, ...errors } } },
+    async (req) => {
+      const l = await linkAufloesen(ctx, req.params.token);
+      return presentTermin(await verschiebeTermin({ ctx, verwaltungsToken: req.params.token, terminId: l.terminId, input: { beginn: new Date(req.body.beginn) }, basisUrl: basis(req) }), basis(req));
+    },
+  );
+  api.post(
+    '/api/termine/verwalten/:token/absagen',
+    { schema: { tags, summary: 'Termin über den persönlichen Link absagen; danach gilt der Link nicht mehr (410)', params: linkParams, response: { 200: terminSchema, ...errors } } },
+    async (req) => {
+      const l = await linkAufloesen(ctx, req.params.token);
+      return presentTermin(await sageTerminAb({ ctx, verwaltungsToken: req.params.token, terminId: l.terminId, basisUrl: basis(req) }), basis(req));
+    },
+  );
+  api.get(
+    '/api/termine/warteliste/meine',
+    { preValidation: buerger, schema: { tags, security, summary: 'Meine Einträge auf der Warteliste', response: { 200: z.object({ eintraege: z.array(eintragSchema) }), ...errors } } },
+    async (req) => ({ eintraege: (await meineWarteliste({ ctx, actor: requireActor(req) })).map(presentEintrag) }),
+  );
+  api.post(
+    '/api/termine/warteliste/:id/zurueckziehen',
+    { preValidation: buerger, schema: { tags, security, summary: 'Eigenen Eintrag auf der Warteliste zurückziehen', params: z.object({ id: uuid }), response: { 200: z.object({ id: z.string(), status: z.string() }), ...errors } } },
+    async (req) => {
+      const e = await eintragZurueckziehen({ ctx, actor: requireActor(req), eintragId: req.params.id, basisUrl: basis(req) });
+      return { id: e.id, status: e.status };
+    },
+  );
+  api.get(
+    '/api/termine/warteliste/link/:token',
+    { schema: { tags, summary: 'Eintrag auf der Warteliste über den persönlichen Link (unbekannt → 404, zurückgezogen → 410)', params: linkParams, response: { 200: eintragSchema, ...errors } } },
+    async (req) => presentEintrag(await eintragLesen({ ctx, token: req.params.token })),
+  );
+  api.post(
+    '/api/termine/warteliste/link/:token/zurueckziehen',
+    { schema: { tags, summary: 'Eintrag auf der Warteliste über den persönlichen Link zurückziehen', params: linkParams, response: { 200: z.object({ id: z.string(), status: z.string() }), ...errors } } },
+    async (req) => {
+      const e = await eintragZurueckziehen({ ctx, token: req.params.token, basisUrl: basis(req) });
+      return { id: e.id, status: e.status };
+    },
   );
 
   // ---------- staff ----------

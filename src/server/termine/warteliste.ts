@@ -23,6 +23,8 @@ import { AppError, notFound } from '../errors.ts';
 import { randomToken } from '../security/crypto.ts';
 import { bucheTermin } from './buche-termin.ts';
 import { regelnFuer, sendeNachCommit } from './gemeinsam.ts';
+import { terminAnfrageZaehlen } from './rate-limit.ts';
+import { wartelisteLink } from './warteliste-link.ts';
 
 export type FreigegebenerSlot = { ressourceId: string; standortId: string; anliegenId: string; beginn: Date; ende: Date; kanal: Kanal; pufferMinuten: number };
 
@@ -54,22 +56,30 @@ const alsAngebot = (a: AngebotRow, pufferMinuten = 0): Angebot => ({
   status: a.status as Angebot['status'],
 });
 
-/** Puts a citizen (signed in, or by e-mail address) on the Warteliste of an Anliegen. */
+/**
+ * Puts a citizen (signed in, or by e-mail address) on the Warteliste of an Anliegen. Without an account the request
+ * counts against the rate limit (address and e-mail). A mail confirms the entry with the personal link to see and
+ * withdraw it (`/termine/warteliste/<link>`).
+ */
 export async function wartelisteEintragen(opts: {
   ctx: AppContext;
   traegerId: string;
   actor: Actor | null;
   input: { anliegen: string; kanaele: Kanal[]; standortIds?: string[] | undefined; wochentage?: number[] | undefined; email?: string | undefined; name?: string | undefined };
+  /** the requesting address (rate limit for requests without account) */
+  ip?: string | undefined;
+  basisUrl?: string | undefined;
 }) {
   const { ctx, actor, input } = opts;
   const email = actor?.email ?? input.email;
   if (!email) throw new AppError('validation_failed', 400, 'Bitte geben Sie Ihre E-Mail-Adresse an.', [{ path: 'email', code: 'required', message: 'Bitte geben Sie Ihre E-Mail-Adresse an.' }]);
-  return ctx.db.withTenant({ traegerId: opts.traegerId, userId: actor?.userId ?? null }, async (tx) => {
+  if (!actor) await terminAnfrageZaehlen(ctx.db, { ip: opts.ip ?? 'unbekannt', email });
+  const { eintrag, mail } = await ctx.db.withTenant({ traegerId: opts.traegerId, userId: actor?.userId ?? null }, async (tx) => {
     const anliegen = await termineRepository.findAnliegen(tx, input.anliegen);
     if (!anliegen) throw notFound('Das Anliegen');
     const vorhanden = await termineRepository.findEintragFuer(tx, anliegen.id, { userId: actor?.userId ?? null, email });
     if (vorhanden) throw new AppError('bereits_eingetragen', 409, 'Sie stehen für dieses Anliegen schon auf der Warteliste.');
-    const eintrag = await termineRepository.insertEintrag(tx, {
+    const neu = await termineRepository.insertEintrag(tx, {
       traegerId: opts.traegerId,
       anliegenId: anliegen.id,
       kanaele: input.kanaele,
@@ -81,13 +91,30 @@ export async function wartelisteEintragen(opts: {
     });
     await recordAudit(tx, actor ?? { system: 'warteliste', traegerId: opts.traegerId }, {
       objectType: 'warteliste_eintrag',
-      objectId: eintrag.id,
+      objectId: neu.id,
       personId: actor?.userId ?? null,
       action: 'create',
       purpose: 'Eintrag auf der Warteliste für Termine',
     });
-    return eintrag;
+    const bestaetigung: OutgoingMail | undefined = opts.basisUrl
+      ? {
+          to: email,
+          subject: 'Sie stehen auf der Warteliste',
+          text: [
+            `Guten Tag${neu.name ? ` ${neu.name}` : ''},`,
+            '',
+            `Sie stehen auf unserer Warteliste für: ${anliegen.name}.`,
+            'Sobald ein passender Termin frei wird, bieten wir ihn Ihnen der Reihe nach per E-Mail an.',
+            '',
+            'Ihren Eintrag ansehen oder zurückziehen (persönlicher Link, bitte nicht weitergeben):',
+            wartelisteLink(ctx, opts.basisUrl, neu.id),
+          ].join('\n'),
+        }
+      : undefined;
+    return { eintrag: neu, mail: bestaetigung };
   });
+  await sendeNachCommit(ctx, opts.traegerId, [mail]);
+  return eintrag;
 }
 
 /**
@@ -151,6 +178,9 @@ export async function slotAnbieten(opts: { ctx: AppContext; tx: Tx; traegerId: s
       link,
       '',
       'Wenn Sie nicht bestätigen, bieten wir den Termin der nächsten Person an. Sie bleiben auf der Warteliste.',
+      '',
+      'Sie brauchen keinen Termin mehr? Hier können Sie sich von der Warteliste austragen:',
+      wartelisteLink(opts.ctx, opts.basisUrl, eintrag.id),
     ].join('\n'),
   };
 }
@@ -228,7 +258,7 @@ export async function angeboteVerfallenLassen(opts: { ctx: AppContext; basisUrl:
       });
     });
     if (mail) weitergegeben++;
-    await sendeNachCommit(opts.ctx, [mail]);
+    await sendeNachCommit(opts.ctx, a.traegerId, [mail]);
   }
   return weitergegeben;
 }

@@ -31,7 +31,8 @@ function pruefe(e: KduEingabe): void {
   if (issues.length) throw validationFailed(issues);
 }
 
-async function mitUeberschneidung<T>(fn: () => Promise<T>): Promise<T> {
+/** Runs a write; PostgreSQL's exclusion constraint kdu_richtwerte_keine_ueberschneidung (23P01) becomes a 409 tied to `feld`. */
+export async function mitUeberschneidung<T>(fn: () => Promise<T>, feld = 'gueltigVon'): Promise<T> {
   try {
     return await fn();
   } catch (err) {
@@ -40,7 +41,7 @@ async function mitUeberschneidung<T>(fn: () => Promise<T>): Promise<T> {
       const x = e as { code?: unknown; cause?: unknown };
       if (x.code === '23P01') {
         throw new AppError('zeitraum_ueberschneidung', 409, 'Für diese Kommune und Haushaltsgröße gibt es in diesem Zeitraum schon einen Richtwert.', [
-          { path: 'gueltigVon', code: 'zeitraum_ueberschneidung', message: 'Der Zeitraum überschneidet sich mit einem bestehenden Richtwert.' },
+          { path: feld, code: 'zeitraum_ueberschneidung', message: 'Der Zeitraum überschneidet sich mit einem bestehenden Richtwert derselben Kommune und Haushaltsgröße.' },
         ]);
       }
       e = x.cause;
@@ -49,7 +50,7 @@ async function mitUeberschneidung<T>(fn: () => Promise<T>): Promise<T> {
   }
 }
 
-const present = (r: Awaited<ReturnType<typeof kduRepository.insert>>) => ({
+export const presentKduRichtwert = (r: Awaited<ReturnType<typeof kduRepository.insert>>) => ({
   id: r.id,
   kommuneId: r.kommuneId,
   haushaltsgroesse: r.haushaltsgroesse,
@@ -66,7 +67,10 @@ export async function listeKduRichtwerte(opts: { ctx: AppContext; actor: Actor }
     const namen = new Map((await organisationRepository.listKommunen(tx)).map((k) => [k.id, k.name]));
     return {
       kommunen: [...namen].map(([id, name]) => ({ id, name })),
-      richtwerte: (await kduRepository.list(tx)).map((r) => ({ ...present(r), kommune: namen.get(r.kommuneId) ?? '' })),
+      // by Kommune (name), household size, then from the oldest validity on
+      richtwerte: (await kduRepository.list(tx))
+        .map((r) => ({ ...presentKduRichtwert(r), kommune: namen.get(r.kommuneId) ?? '' }))
+        .sort((a, b) => a.kommune.localeCompare(b.kommune, 'de') || a.haushaltsgroesse - b.haushaltsgroesse || a.gueltigVon.localeCompare(b.gueltigVon)),
     };
   });
 }
@@ -82,7 +86,7 @@ export async function legeKduRichtwertAn(opts: { ctx: AppContext; actor: Actor; 
       kduRepository.insert(tx, { ...opts.input, gueltigBis: opts.input.gueltigBis || null, traegerId: opts.actor.traegerId }),
     );
     await recordAudit(tx, opts.actor, { objectType: 'kdu_richtwert', objectId: r.id, action: 'create', purpose: 'KdU-Richtwerte pflegen' });
-    return present(r);
+    return presentKduRichtwert(r);
   });
 }
 
@@ -94,6 +98,6 @@ export async function aendereKduRichtwert(opts: { ctx: AppContext; actor: Actor;
     const r = await mitUeberschneidung(() => kduRepository.update(tx, opts.id, opts.version, { ...opts.input, gueltigBis: opts.input.gueltigBis || null }));
     if (!r) throw versionConflict();
     await recordAudit(tx, opts.actor, { objectType: 'kdu_richtwert', objectId: r.id, action: 'update', purpose: 'KdU-Richtwerte pflegen' });
-    return present(r);
+    return presentKduRichtwert(r);
   });
 }

@@ -8,11 +8,13 @@ import { authorize } from '../policies.ts';
 
 export type EinstellungenEingabe = { vierAugenRegeln: VierAugenRegeln; iban: string; bic?: string | null | undefined; kontoinhaber: string; version: number };
 
-const present = (e: { vierAugenRegeln: unknown; iban: string | null; bic: string | null; kontoinhaber: string | null; version: number } | undefined) => ({
+const present = (e: { vierAugenRegeln: unknown; iban: string | null; bic: string | null; kontoinhaber: string | null; updatedAt: Date; version: number } | undefined) => ({
   vierAugenRegeln: (e ? vierAugenRegelnSchema.safeParse(e.vierAugenRegeln).data : undefined) ?? STANDARD_VIER_AUGEN_REGELN,
   iban: e?.iban ?? null,
   bic: e?.bic ?? null,
   kontoinhaber: e?.kontoinhaber ?? null,
+  /** null until the Träger first saved its settings (then the defaults apply and no SEPA file can be made) */
+  updatedAt: e ? e.updatedAt.toISOString() : null,
   version: e?.version ?? 0,
 });
 
@@ -27,7 +29,19 @@ export async function speichereEinstellungen(opts: { ctx: AppContext; actor: Act
   const { input } = opts;
   const issues: FieldIssue[] = [];
   const regeln = vierAugenRegelnSchema.safeParse(input.vierAugenRegeln);
-  if (!regeln.success) issues.push({ path: 'vierAugenRegeln', code: 'regeln_ungueltig', message: 'Die Vier-Augen-Regeln sind ungültig.' });
+  if (!regeln.success) {
+    // one message per rule, tied to its field (vierAugenRegeln.nachzahlungAbCent …)
+    for (const i of regeln.error.issues) {
+      const feld = i.path.length ? `vierAugenRegeln.${String(i.path[0])}` : 'vierAugenRegeln';
+      if (issues.some((x) => x.path === feld)) continue;
+      const betrag = i.path.length && String(i.path[0]).endsWith('AbCent');
+      issues.push({
+        path: feld,
+        code: 'regeln_ungueltig',
+        message: betrag ? 'Bitte eine Grenze von 0 Euro oder mehr angeben oder das Feld leer lassen.' : 'Die Vier-Augen-Regeln sind ungültig.',
+      });
+    }
+  }
   const iban = pruefeIban(input.iban);
   if (!iban.gueltig) issues.push({ path: 'iban', code: iban.code, message: iban.message });
   const bic = input.bic ? input.bic.replace(/\s+/g, '').toUpperCase() : null;

@@ -8,6 +8,7 @@ import { tenantScope, type AppContext } from '../context.ts';
 import { AppError } from '../errors.ts';
 import { requireActor } from '../http.ts';
 import { alsTerminZeit, regelnFuer, terminNichtGefunden } from '../termine/gemeinsam.ts';
+import { linkAufloesen } from '../termine/verwaltung-per-link.ts';
 import { beitreten, empfangen, getrennt, leer, nachrichtLesen, neuerRaum, pruefeZeit, type Raum, type Schritt } from './signalling.ts';
 
 /**
@@ -16,25 +17,35 @@ import { beitreten, empfangen, getrennt, leer, nachrichtLesen, neuerRaum, pruefe
  * only while the room is open (`videoraumStatus`). Everything else is decided by the pure `Raum` state machine in
  * signalling.ts; rooms live in memory (one process). Media never passes the server.
  */
-export type VideoZugang = { terminId: string; traegerId: string; sachbearbeitungId: string; buergerId: string; offenVon: Date; offenBis: Date; rolle: 'sachbearbeitung' | 'buerger' };
+export type VideoZugang = { terminId: string; traegerId: string; sachbearbeitungId: string; buergerId: string; offenVon: Date; offenBis: Date; rolle: 'sachbearbeitung' | 'buerger'; selbstId: string };
 
-/** Who may enter the room of an appointment – the two parties, in the window; everybody else gets 404. */
-export async function videoZugang(ctx: AppContext, req: FastifyRequest, terminId: string, jetzt = new Date()): Promise<VideoZugang> {
-  const actor = requireActor(req);
-  return ctx.db.withTenant(tenantScope(actor), async (tx) => {
+/** The citizen's side of a booking without account is identified by the personal link, not by an account. */
+const linkPartei = (terminId: string) => `link:${terminId}`;
+
+/**
+ * Who may enter the room of an appointment – the two parties, in the window; everybody else gets 404. The citizen
+ * comes with the session (portal account) or, for a booking without account, with the personal link's token.
+ */
+export async function videoZugang(ctx: AppContext, req: FastifyRequest, terminId: string, jetzt = new Date(), verwaltungsToken?: string): Promise<VideoZugang> {
+  const link = verwaltungsToken ? await linkAufloesen(ctx, verwaltungsToken, jetzt) : undefined;
+  if (link && link.terminId !== terminId) throw terminNichtGefunden();
+  const actor = link ? null : requireActor(req);
+  const scope = actor ? tenantScope(actor) : { traegerId: link!.traegerId, userId: null, requestId: null };
+  return ctx.db.withTenant(scope, async (tx) => {
     const t = await termineRepository.findTermin(tx, terminId);
     if (!t || t.kanal !== 'video') throw terminNichtGefunden();
     const ressource = await termineRepository.findRessource(tx, t.ressourceId);
     const sachbearbeitungId = ressource?.userId ?? '';
-    const buergerId = t.buergerUserId ?? '';
-    const rolle = actor.userId === sachbearbeitungId ? 'sachbearbeitung' : actor.userId === buergerId ? 'buerger' : null;
-    if (!rolle || !sachbearbeitungId || !buergerId) throw terminNichtGefunden();
+    const buergerId = t.buergerUserId ?? (t.verwaltungTokenHash ? linkPartei(t.id) : '');
+    const selbstId = actor ? actor.userId : link && t.verwaltungTokenHash === link.hash ? linkPartei(t.id) : '';
+    const rolle = selbstId === sachbearbeitungId ? 'sachbearbeitung' : selbstId === buergerId ? 'buerger' : null;
+    if (!rolle || !sachbearbeitungId || !buergerId || !selbstId) throw terminNichtGefunden();
     const regeln = regelnFuer(t.traegerId);
     const status = videoraumStatus(alsTerminZeit(t), jetzt, regeln);
     if (status !== 'offen') throw new AppError(`raum_${status}`, 409, RAUM_MELDUNG[status]);
-    await recordAudit(tx, actor, { objectType: 'termin', objectId: t.id, personId: t.buergerUserId, action: 'read', purpose: 'Video-Beratung betreten' });
+    await recordAudit(tx, actor ?? { system: 'terminlink', traegerId: t.traegerId }, { objectType: 'termin', objectId: t.id, personId: t.buergerUserId, action: 'read', purpose: actor ? 'Video-Beratung betreten' : 'Video-Beratung betreten (persönlicher Link)' });
     const f = videoraumFenster(t, regeln);
-    return { terminId: t.id, traegerId: t.traegerId, sachbearbeitungId, buergerId, offenVon: f.von, offenBis: f.bis, rolle };
+    return { terminId: t.id, traegerId: t.traegerId, sachbearbeitungId, buergerId, offenVon: f.von, offenBis: f.bis, rolle, selbstId };
   });
 }
 
@@ -88,14 +99,15 @@ export function registerVideoRoutes(app: FastifyInstance, ctx: AppContext) {
       preValidation: async (req) => {
         if (!gleicherUrsprung(req)) throw new AppError('forbidden', 403, 'Fremder Ursprung.');
         const { terminId } = req.params as { terminId: string };
-        (req as FastifyRequest & { videoZugang?: VideoZugang }).videoZugang = await videoZugang(ctx, req, terminId);
+        const link = (req.query as { link?: unknown } | undefined)?.link;
+        (req as FastifyRequest & { videoZugang?: VideoZugang }).videoZugang = await videoZugang(ctx, req, terminId, new Date(), typeof link === 'string' && link ? link : undefined);
       },
     },
     (socket, req) => {
       const zugang = (req as FastifyRequest & { videoZugang?: VideoZugang }).videoZugang!;
       const verbindung = randomUUID();
       verbindungen.set(verbindung, socket);
-      const userId = req.actor!.userId;
+      const userId = zugang.selbstId;
       if (!raeume.has(zugang.terminId)) {
         raeume.set(zugang.terminId, neuerRaum({ terminId: zugang.terminId, sachbearbeitungId: zugang.sachbearbeitungId, buergerId: zugang.buergerId, offenVon: zugang.offenVon, offenBis: zugang.offenBis }));
       }

@@ -5,6 +5,8 @@ import { errorSchema } from '../auth/routes.ts';
 import type { AppContext } from '../context.ts';
 import { requireActor } from '../http.ts';
 import { kostenbericht } from '../kosten/kostenbericht.ts';
+import { aendereKduRichtwertAb } from '../verwaltung/kdu-richtwert-ab.ts';
+import { beendeKduRichtwert } from '../verwaltung/kdu-richtwert-beenden.ts';
 import { aendereKduRichtwert, legeKduRichtwertAn, listeKduRichtwerte } from '../verwaltung/kdu-richtwerte.ts';
 import { ladeEinstellungen, speichereEinstellungen } from '../verwaltung/traeger-einstellungen.ts';
 import { zahllaeufe, zahllaufDatei } from './zahllaeufe.ts';
@@ -155,7 +157,50 @@ export function registerZahlungRoutes(app: FastifyInstance, ctx: AppContext) {
     },
   );
 
-  const einstellungenSchema = z.object({ vierAugenRegeln: regelnSchema, iban: z.string().nullable(), bic: z.string().nullable(), kontoinhaber: z.string().nullable(), version: z.number() });
+  api.post(
+    '/api/admin/kdu-richtwerte/:id/neuer-wert',
+    {
+      preValidation: angemeldet,
+      schema: {
+        tags: ['Verwaltung'],
+        security,
+        summary: 'Neuer KdU-Richtwert ab einem Datum: der bisherige endet am Vortag, der neue gilt bis zum bisherigen Ende',
+        description: 'Fehler: 400 datum_ausserhalb (Datum nicht innerhalb der bisherigen Gültigkeit), 409 version_conflict, 409 zeitraum_ueberschneidung.',
+        params: idParams,
+        body: z.object({ ab: z.string().max(10), bruttokaltmieteCent: z.number().int(), heizkostenCent: z.number().int(), version: z.number().int() }),
+        response: { 201: z.object({ beendet: kduSchema, neu: kduSchema }), ...errors },
+      },
+    },
+    async (req, reply) => {
+      const { version, ...input } = req.body;
+      return reply.code(201).send(await aendereKduRichtwertAb({ ctx, actor: requireActor(req), id: req.params.id, version, input }));
+    },
+  );
+
+  api.post(
+    '/api/admin/kdu-richtwerte/:id/beenden',
+    {
+      preValidation: angemeldet,
+      schema: {
+        tags: ['Verwaltung'],
+        security,
+        summary: 'KdU-Richtwert beenden (letzter Tag der Gültigkeit; 409 bei Überschneidung mit dem folgenden Richtwert)',
+        params: idParams,
+        body: z.object({ bis: z.string().max(10), version: z.number().int() }),
+        response: { 200: kduSchema, ...errors },
+      },
+    },
+    async (req) => beendeKduRichtwert({ ctx, actor: requireActor(req), id: req.params.id, version: req.body.version, bis: req.body.bis }),
+  );
+
+  const einstellungenSchema = z.object({
+    vierAugenRegeln: regelnSchema,
+    iban: z.string().nullable(),
+    bic: z.string().nullable(),
+    kontoinhaber: z.string().nullable(),
+    updatedAt: z.string().nullable().describe('null, solange der Träger nichts gespeichert hat (dann gelten die Standardregeln)'),
+    version: z.number(),
+  });
   api.get(
     '/api/admin/traeger-einstellungen',
     { preValidation: angemeldet, schema: { tags: ['Verwaltung'], security, summary: 'Vier-Augen-Regeln und Konto des Trägers', response: { 200: einstellungenSchema, ...errors } } },

@@ -106,6 +106,25 @@ export function TextField(p: InputProps) {
   );
 }
 
+/** A file chooser (for forms with encType="multipart/form-data"); the error is tied to it like at every field. */
+export function FileField(p: { name: string; label: string; hint?: string; error?: string | undefined; accept?: string }) {
+  return (
+    <FieldFrame name={p.name} label={p.label} hint={p.hint} error={p.error}>
+      {({ id, describedBy }) => (
+        <input
+          className={`kern-form-input__input${p.error ? ' kern-form-input__input--error' : ''}`}
+          id={id}
+          name={p.name}
+          type="file"
+          accept={p.accept}
+          aria-describedby={describedBy}
+          aria-invalid={p.error ? true : undefined}
+        />
+      )}
+    </FieldFrame>
+  );
+}
+
 export function TextAreaField(p: { name: string; label: string; defaultValue?: string | null; hint?: string; error?: string | undefined; rows?: number }) {
   return (
     <FieldFrame name={p.name} label={p.label} hint={p.hint} error={p.error}>

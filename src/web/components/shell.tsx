@@ -27,6 +27,7 @@ const STAFF_NAV: { href: string; label: string; permission?: Permission }[] = [
   { href: '/online-eingang', label: 'Online-Eingang', permission: 'fall.lesen' },
   { href: '/freigaben', label: 'Freigaben', permission: 'bewilligung.freigeben' },
   { href: '/zahlung', label: 'Zahlung', permission: 'zahllauf.uebersicht' },
+  { href: '/erstattungen', label: 'Erstattungen', permission: 'bewilligung.bearbeiten' },
   { href: '/kosten', label: 'Kosten', permission: 'kosten.lesen' },
   { href: '/massenaenderung', label: 'Massenänderung', permission: 'massenaenderung.ausfuehren' },
   { href: '/verwaltung/kdu-richtwerte', label: 'KdU-Richtwerte', permission: 'kdu.verwalten' },

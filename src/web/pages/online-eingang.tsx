@@ -43,7 +43,15 @@ function OnlineEingangPage() {
               {d.antraege.map((a) => (
                 <tr key={a.id} className="kern-table__row">
                   <td className="kern-table__cell">{a.bgId ? <a className="kern-link" href={`/faelle/${a.bgId}`}>{a.buergerName ?? '–'}</a> : (a.buergerName ?? '–')}</td>
-                  <td className="kern-table__cell">{ART_TEXT[a.art] ?? a.art}</td>
+                  <td className="kern-table__cell">
+                    {a.art === 'veraenderung' && a.bgId ? (
+                      <a className="kern-link" href={`/faelle/${a.bgId}/mitteilungen/${a.id}`}>
+                        {`${ART_TEXT[a.art]} prüfen und übernehmen`}
+                      </a>
+                    ) : (
+                      (ART_TEXT[a.art] ?? a.art)
+                    )}
+                  </td>
                   <td className="kern-table__cell">{datumText(a.antragsdatum)}</td>
                   <td className="kern-table__cell">{a.standortName}</td>
                   <td className="kern-table__cell">{STATUS_TEXT[a.status] ?? a.status}</td>

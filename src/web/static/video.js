@@ -8,6 +8,16 @@ if (wurzel) start(wurzel);
 function start(app) {
   const terminId = app.dataset.terminId;
   const rolle = app.dataset.rolle;
+  // personal link of a booking without account: the WebSocket authenticates with it instead of a session
+  const link = app.dataset.link || '';
+  let texte = {};
+  try {
+    texte = JSON.parse(app.dataset.texte || '{}');
+  } catch {
+    texte = {};
+  }
+  // texts come translated from the page (data-texte); German only as a fallback
+  const tx = (schluessel, deutsch) => texte[schluessel] || deutsch;
   const sachbearbeitung = rolle === 'sachbearbeitung';
   let iceServers = [];
   try {
@@ -54,7 +64,7 @@ function start(app) {
     try {
       lokalerStrom = await navigator.mediaDevices.getUserMedia({ audio: true, video: { width: 640, height: 480 } });
     } catch {
-      melde('Kamera oder Mikrofon sind nicht freigegeben. Sie können trotzdem chatten; bitte erlauben Sie den Zugriff und laden Sie die Seite neu.');
+      melde(tx('medien_fehlen', 'Kamera oder Mikrofon sind nicht freigegeben. Sie können trotzdem chatten; bitte erlauben Sie den Zugriff und laden Sie die Seite neu.'));
       lokalerStrom = new MediaStream();
     }
     lokal.srcObject = lokalerStrom;
@@ -86,8 +96,8 @@ function start(app) {
     };
     pc.onconnectionstatechange = () => {
       if (!pc) return;
-      if (pc.connectionState === 'connected') melde('Verbunden. Das Gespräch läuft.');
-      if (pc.connectionState === 'failed') melde('Die Verbindung ist gestört. Bitte „Erneut verbinden“ wählen.');
+      if (pc.connectionState === 'connected') melde(tx('verbunden', 'Verbunden. Das Gespräch läuft.'));
+      if (pc.connectionState === 'failed') melde(tx('gestoert', 'Die Verbindung ist gestört. Bitte „Erneut verbinden“ wählen.'));
     };
     return pc;
   }
@@ -97,12 +107,12 @@ function start(app) {
   function verbinden() {
     if (beendet) return;
     const protokoll = location.protocol === 'https:' ? 'wss:' : 'ws:';
-    ws = new WebSocket(`${protokoll}//${location.host}/api/video/${encodeURIComponent(terminId)}/ws`);
+    ws = new WebSocket(`${protokoll}//${location.host}/api/video/${encodeURIComponent(terminId)}/ws${link ? `?link=${encodeURIComponent(link)}` : ''}`);
     neu.hidden = true;
     ws.addEventListener('open', () => {
       senden({ typ: 'join', terminId });
       auflegen.disabled = false;
-      if (sachbearbeitung) melde('Sie sind im Raum. Warten auf die Bürgerin oder den Bürger …');
+      if (sachbearbeitung) melde(tx('im_raum', 'Sie sind im Raum. Warten auf die Bürgerin oder den Bürger …'));
       medienHolen();
     });
     ws.addEventListener('message', (e) => {
@@ -116,14 +126,14 @@ function start(app) {
       // (getUserMedia can take a moment on a freshly loaded page), or candidates would be lost.
       reihe = reihe
         .then(() => behandeln(n))
-        .catch(() => melde('Es ist ein Fehler aufgetreten. Bitte „Erneut verbinden“ wählen.'));
+        .catch(() => melde(tx('fehler', 'Es ist ein Fehler aufgetreten. Bitte „Erneut verbinden“ wählen.')));
     });
     ws.addEventListener('close', () => {
       gespraech = false;
       chatBereit(false);
       if (bildschirm) bildschirm.disabled = true;
       if (!beendet) {
-        melde('Die Verbindung ist unterbrochen. Sie können sich ohne neuen Termin wieder verbinden.');
+        melde(tx('unterbrochen', 'Die Verbindung ist unterbrochen. Sie können sich ohne neuen Termin wieder verbinden.'));
         neu.hidden = false;
       }
     });
@@ -132,9 +142,9 @@ function start(app) {
   async function behandeln(n) {
     switch (n.typ) {
       case 'waiting':
-        if (n.wartet === 'selbst') melde('Sie sind im Warteraum. Sie werden gleich eingelassen.');
+        if (n.wartet === 'selbst') melde(tx('warteraum', 'Sie sind im Warteraum. Sie werden gleich eingelassen.'));
         else {
-          melde('Die Bürgerin oder der Bürger wartet im Warteraum.');
+          melde(tx('buerger_wartet', 'Die Bürgerin oder der Bürger wartet im Warteraum.'));
           if (einlassen) {
             einlassen.hidden = false;
             einlassen.focus();
@@ -146,7 +156,7 @@ function start(app) {
         gespraech = true;
         chatBereit(true);
         if (bildschirm) bildschirm.disabled = false;
-        melde('Das Gespräch beginnt …');
+        melde(tx('beginnt', 'Das Gespräch beginnt …'));
         const p = await peerAufbauen();
         if (n.anbieter) {
           const angebot = await p.createOffer();
@@ -171,7 +181,7 @@ function start(app) {
         break;
       case 'chat': {
         const li = document.createElement('li');
-        const wer = n.von === rolle ? 'Sie' : n.von === 'sachbearbeitung' ? 'Beratung' : 'Bürger/in';
+        const wer = n.von === rolle ? tx('chat_sie', 'Sie') : n.von === 'sachbearbeitung' ? tx('chat_beratung', 'Beratung') : tx('chat_buerger', 'Bürger/in');
         li.textContent = `${wer}: ${n.text}`;
         verlauf.appendChild(li);
         break;
@@ -180,18 +190,18 @@ function start(app) {
         verbindungSchliessen();
         gespraech = false;
         chatBereit(false);
-        melde(n.grund === 'aufgelegt' ? 'Ihr Gegenüber hat aufgelegt.' : 'Die Verbindung Ihres Gegenübers ist unterbrochen. Bitte warten …');
+        melde(n.grund === 'aufgelegt' ? tx('aufgelegt', 'Ihr Gegenüber hat aufgelegt.') : tx('peer_getrennt', 'Die Verbindung Ihres Gegenübers ist unterbrochen. Bitte warten …'));
         break;
       case 'hangup':
         verbindungSchliessen();
         chatBereit(false);
         if (n.von === 'sachbearbeitung') {
           beendet = true;
-          melde('Die Beratung wurde beendet. Vielen Dank.');
-        } else melde('Die Bürgerin oder der Bürger hat das Gespräch verlassen.');
+          melde(tx('beendet', 'Die Beratung wurde beendet. Vielen Dank.'));
+        } else melde(tx('buerger_verlassen', 'Die Bürgerin oder der Bürger hat das Gespräch verlassen.'));
         break;
       case 'error':
-        melde(n.message);
+        melde(tx(`fehler_${n.code}`, n.message));
         if (['nicht_berechtigt', 'raum_beendet', 'raum_geschlossen', 'ersetzt'].includes(n.code)) beendet = true;
         break;
       default:
@@ -209,8 +219,8 @@ function start(app) {
       knopf.querySelector('.kern-label').textContent = an ? anText : ausText;
     });
   };
-  umschalten(mikro, 'audio', 'Mikrofon an', 'Mikrofon aus');
-  umschalten(kamera, 'video', 'Kamera an', 'Kamera aus');
+  umschalten(mikro, 'audio', tx('mikro_an', 'Mikrofon an'), tx('mikro_aus', 'Mikrofon aus'));
+  umschalten(kamera, 'video', tx('kamera_an', 'Kamera an'), tx('kamera_aus', 'Kamera aus'));
 
   if (bildschirm) {
     bildschirm.addEventListener('click', async () => {
@@ -222,7 +232,7 @@ function start(app) {
         bildschirmSpur = null;
         await sender.replaceTrack(lokalerStrom.getVideoTracks()[0] ?? null);
         bildschirm.setAttribute('aria-pressed', 'false');
-        bildschirm.querySelector('.kern-label').textContent = 'Bildschirm teilen';
+        bildschirm.querySelector('.kern-label').textContent = tx('bildschirm', 'Bildschirm teilen');
         return;
       }
       try {
@@ -230,10 +240,10 @@ function start(app) {
         bildschirmSpur = strom.getVideoTracks()[0];
         await sender.replaceTrack(bildschirmSpur);
         bildschirm.setAttribute('aria-pressed', 'true');
-        bildschirm.querySelector('.kern-label').textContent = 'Bildschirm nicht mehr teilen';
+        bildschirm.querySelector('.kern-label').textContent = tx('bildschirm_aus', 'Bildschirm nicht mehr teilen');
         bildschirmSpur.addEventListener('ended', () => bildschirm.click());
       } catch {
-        melde('Der Bildschirm wurde nicht freigegeben.');
+        melde(tx('bildschirm_fehlt', 'Der Bildschirm wurde nicht freigegeben.'));
       }
     });
   }
@@ -244,7 +254,7 @@ function start(app) {
     if (sachbearbeitung) beendet = true;
     verbindungSchliessen();
     chatBereit(false);
-    melde(sachbearbeitung ? 'Sie haben die Beratung beendet.' : 'Sie haben das Gespräch verlassen.');
+    melde(sachbearbeitung ? tx('selbst_beendet', 'Sie haben die Beratung beendet.') : tx('selbst_verlassen', 'Sie haben das Gespräch verlassen.'));
     neu.hidden = sachbearbeitung;
   });
   neu.addEventListener('click', () => {

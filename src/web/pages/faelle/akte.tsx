@@ -19,6 +19,19 @@ import { wiedervorlageAnlegen } from '../../../server/fall/wiedervorlage-anlegen
 import { wiedervorlageErledigen } from '../../../server/fall/wiedervorlage-erledigen.ts';
 import { can } from '../../../server/policies.ts';
 import { AdresseFormular, AntragFormular, AntragStatusFormular, BankFormular, UnterkunftFormular } from './akte-formulare.tsx';
+import {
+  DokumentFormular,
+  dokumentRueckmeldung,
+  PERSONEN_FELDER,
+  PersonAendernFormular,
+  personenAktion,
+  personenFeld,
+  PersonAufnehmenFormular,
+  PersonAustrittFormular,
+  SchliessenFormular,
+  VermoegenAbschnitt,
+} from './akte-personen.tsx';
+import { heute } from '../../../server/fall/common.ts';
 import { Checkbox, ErrorSummary, PostForm, SelectField, SubmitButton, TextField, type FieldErrors } from '../../components/forms.tsx';
 import { useRoot } from '../../hooks.ts';
 import { flash, readForm, requirePermission, web } from '../../web-context.ts';
@@ -28,14 +41,18 @@ import { ART_TEXT, BETRAG_FEHLER, datumText, EINKOMMEN_TEXT, euroText, fallFormF
 
 async function loader({ context, request, params }: LoaderFunctionArgs) {
   const actor = requirePermission(context, request, 'fall.lesen');
-  const stichtag = new URL(request.url).searchParams.get('stichtag') ?? undefined;
+  const url = new URL(request.url);
+  const stichtag = url.searchParams.get('stichtag') ?? undefined;
   const akte = await oeffneFallakte({ ctx: web(context).app, actor, id: params.id ?? '', stichtag: stichtag || undefined });
   const darfBearbeiten = can(actor, 'fall.bearbeiten');
   const kommunen = darfBearbeiten ? (await formularDaten({ ctx: web(context).app, actor })).kommunen : [];
   const postfach = await postfachZurBg({ ctx: web(context).app, actor, bgId: akte.bg.id });
   const bewilligung = can(actor, 'bewilligung.lesen') ? await listeBewilligungen({ ctx: web(context).app, actor, bgId: akte.bg.id }) : null;
   const bewilligungRechte = { bearbeiten: can(actor, 'bewilligung.bearbeiten'), freigeben: can(actor, 'bewilligung.freigeben') };
-  return { akte, darfBearbeiten, kommunen, ich: actor.userId, postfach, bewilligung, bewilligungRechte };
+  // "Daten ändern" of one person (?person=…) and a refused upload (?dok_fehler=…) only matter to those who may edit.
+  const personBearbeiten = darfBearbeiten ? (url.searchParams.get('person') ?? '') : '';
+  const dokument = darfBearbeiten ? dokumentRueckmeldung(url) : null;
+  return { akte, darfBearbeiten, kommunen, ich: actor.userId, postfach, bewilligung, bewilligungRechte, personBearbeiten, dokument, heute: heute() };
 }
 
 const istTag = (x: string | undefined) => /^\d{4}-\d{2}-\d{2}$/.test(x ?? '');
@@ -50,7 +67,7 @@ async function action({ context, request, params }: ActionFunctionArgs): Promise
   for (const n of [
     'vermerk_text', 'wv_faellig', 'wv_grund', 'wv_mir', 'ek_person', 'ek_id', 'ek_ab', 'ek_art', 'ek_bezeichnung', 'ek_brutto', 'ek_netto', 'ek_betrag', 'ek_ende',
     'ku_ab', 'ku_grundmiete', 'ku_nebenkosten', 'ku_heizkosten', 'ku_warmwasser', 'ad_ab', 'ad_strasse', 'ad_hausnummer', 'ad_plz', 'ad_ort', 'ad_kommune',
-    'bk_ab', 'bk_iban', 'bk_kontoinhaber', 'an_art', 'an_datum', 'an_kanal',
+    'bk_ab', 'bk_iban', 'bk_kontoinhaber', 'an_art', 'an_datum', 'an_kanal', ...PERSONEN_FELDER,
   ]) values[n] = form.get(n);
   const version = formVersion(form.get('version'));
   const fehlt = (errors: FieldErrors) => {
@@ -59,6 +76,8 @@ async function action({ context, request, params }: ActionFunctionArgs): Promise
   };
   const zurueck = redirect(`/faelle/${id}`);
   try {
+    const personen = await personenAktion({ context, ctx, actor, id, aktion, values, version });
+    if (personen) return personen;
     if (aktion === 'vermerk') {
       if (!values.vermerk_text!.trim()) {
         web(context).reply.code(400);
@@ -187,6 +206,8 @@ async function action({ context, request, params }: ActionFunctionArgs): Promise
     return zurueck;
   } catch (err) {
     const feld = (p: string) => {
+      const f = personenFeld(aktion, p);
+      if (f) return f;
       if (aktion === 'einkommen') return `ek_${p === 'ab' ? 'ab' : p.startsWith('einkommen') ? 'art' : 'person'}`;
       if (aktion === 'bank') return p === 'ab' ? 'bk_ab' : p.endsWith('kontoinhaber') ? 'bk_kontoinhaber' : 'bk_iban';
       if (aktion === 'adresse') return p === 'ab' ? 'ad_ab' : p.endsWith('kommuneId') ? 'ad_kommune' : `ad_${p.split('.').pop()}`;
@@ -210,10 +231,10 @@ function Abschnitt(p: { id: string; titel: string; children: React.ReactNode }) 
 }
 
 function FallaktePage() {
-  const { akte, darfBearbeiten, kommunen, postfach, bewilligung, bewilligungRechte, ich } = useLoaderData<typeof loader>();
+  const { akte, darfBearbeiten, kommunen, postfach, bewilligung, bewilligungRechte, ich, personBearbeiten, dokument, heute: heuteTag } = useLoaderData<typeof loader>();
   const result = useActionData() as FallFormResult | undefined;
   const { csrfToken } = useRoot();
-  const e = result?.errors ?? {};
+  const e = { ...result?.errors, ...dokument?.errors };
   const v = result?.values ?? {};
   const z = akte.zustand;
   const name = (personId: string | null) => {
@@ -222,6 +243,9 @@ function FallaktePage() {
   };
   const einkommen = z.personen.flatMap((p) => p.einkommen.map((ek) => ({ ...ek, person: `${p.vorname} ${p.nachname}` })));
   const offeneWv = akte.wiedervorlagen.filter((w) => !w.erledigtAm);
+  const basis = { csrfToken, bgId: akte.bg.id, version: akte.bg.version, v, e };
+  const bearbeitet = z.personen.find((p) => p.id === (result?.aktion === 'person_aendern' ? v.pa_person : personBearbeiten));
+  const letzterTag = akte.bg.status === 'geschlossen' ? akte.daten.mitgliedschaften.reduce<string | null>((m, x) => (x.gueltigBis && (!m || x.gueltigBis > m) ? x.gueltigBis : m), null) : null;
   return (
     <div className="kern-stack-lg">
       <Zurueck href="/faelle" label="Fälle" />
@@ -231,7 +255,7 @@ function FallaktePage() {
       <Fakten
         items={[
           ['Zuständiger Standort', akte.bg.standortName],
-          ['Status', akte.bg.status === 'aktiv' ? 'aktiv' : 'geschlossen'],
+          ['Status', akte.bg.status === 'aktiv' ? 'aktiv' : `geschlossen${letzterTag ? ` (letzter Tag ${datumText(letzterTag)})` : ''}`],
           ['Stand', `${datumText(akte.stichtag)}${akte.daten.mitgliedschaften.length ? '' : ' (keine Personen erfasst)'}`],
         ]}
       />
@@ -257,6 +281,11 @@ function FallaktePage() {
                   <th scope="col" className="kern-table__header">Zugehörigkeit</th>
                   <th scope="col" className="kern-table__header">Staatsangehörigkeit</th>
                   <th scope="col" className="kern-table__header">Merkmale</th>
+                  {darfBearbeiten ? (
+                    <th scope="col" className="kern-table__header">
+                      <span className="sr-only">Aktion</span>
+                    </th>
+                  ) : null}
                 </tr>
               </thead>
               <tbody className="kern-table__body">
@@ -270,7 +299,7 @@ function FallaktePage() {
                     m?.alleinerziehend ? 'alleinerziehend' : null,
                   ].filter(Boolean);
                   return (
-                    <tr className="kern-table__row" key={p.id}>
+                    <tr className="kern-table__row" key={p.id} id={`person-${p.id}`}>
                       <th scope="row" className="kern-table__cell">{`${p.nachname}, ${p.vorname}`}</th>
                       <td className="kern-table__cell">{datumText(p.geburtsdatum)}</td>
                       <td className="kern-table__cell">{ROLLE_TEXT[p.rolle] ?? p.rolle}</td>
@@ -279,6 +308,13 @@ function FallaktePage() {
                       </td>
                       <td className="kern-table__cell">{p.staatsangehoerigkeit}</td>
                       <td className="kern-table__cell">{merkmale.length ? merkmale.join(', ') : '–'}</td>
+                      {darfBearbeiten ? (
+                        <td className="kern-table__cell">
+                          <a className="kern-link" href={`/faelle/${akte.bg.id}?stichtag=${akte.stichtag}&person=${p.id}#person-aendern`}>
+                            Daten ändern<span className="sr-only">{` von ${p.vorname} ${p.nachname}`}</span>
+                          </a>
+                        </td>
+                      ) : null}
                     </tr>
                   );
                 })}
@@ -286,6 +322,13 @@ function FallaktePage() {
             </table>
           </div>
         )}
+        {darfBearbeiten ? (
+          <>
+            <PersonAendernFormular {...basis} offen person={bearbeitet} stichtag={akte.stichtag} />
+            <PersonAufnehmenFormular {...basis} offen={result?.aktion === 'person_aufnehmen'} />
+            {z.personen.length ? <PersonAustrittFormular {...basis} offen={result?.aktion === 'person_austritt'} personen={z.personen} /> : null}
+          </>
+        ) : null}
       </Abschnitt>
 
       <Abschnitt id="wohnung" titel="Anschrift und Unterkunft">
@@ -377,6 +420,10 @@ function FallaktePage() {
             </PostForm>
           </details>
         ) : null}
+      </Abschnitt>
+
+      <Abschnitt id="vermoegen" titel="Vermögen">
+        <VermoegenAbschnitt {...basis} offen={result?.aktion === 'vermoegen'} personen={z.personen} stichtag={akte.stichtag} darfBearbeiten={darfBearbeiten} />
       </Abschnitt>
 
       <Abschnitt id="antraege" titel="Anträge">
@@ -472,6 +519,7 @@ function FallaktePage() {
             ))}
           </ul>
         )}
+        {darfBearbeiten ? <DokumentFormular csrfToken={csrfToken} bgId={akte.bg.id} personen={z.personen} rueckmeldung={dokument} heute={heuteTag} /> : null}
       </Abschnitt>
 
       <Abschnitt id="verlauf" titel="Verlauf">
@@ -500,6 +548,11 @@ function FallaktePage() {
           </table>
         </div>
       </Abschnitt>
+      {darfBearbeiten && akte.bg.status === 'aktiv' ? (
+        <Abschnitt id="schliessen" titel="Ende des Leistungsbezugs">
+          <SchliessenFormular {...basis} offen={result?.aktion === 'schliessen'} />
+        </Abschnitt>
+      ) : null}
       <BewilligungAbschnitt bgId={akte.bg.id} csrfToken={csrfToken} darfBearbeiten={bewilligungRechte.bearbeiten} darfFreigeben={bewilligungRechte.freigeben} ich={ich} daten={bewilligung} />
       <PostfachAbschnitt bgId={akte.bg.id} csrfToken={csrfToken} darfBearbeiten={darfBearbeiten} postfach={postfach} />
     </div>

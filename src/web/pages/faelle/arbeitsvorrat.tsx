@@ -35,7 +35,13 @@ async function action({ context, request }: ActionFunctionArgs): Promise<FallFor
   try {
     if (form.get('_aktion') === 'uebernehmen') {
       const r = await antragUebernehmen({ ctx: web(context).app, actor, id: form.get('antrag'), version: formVersion(form.get('version')) });
-      flash(context, `Der Online-Antrag wurde übernommen: Fallakte ${r.bg.fallnummer}.`);
+      const dok = r.dokumente;
+      flash(
+        context,
+        `Der Online-Antrag wurde übernommen: Fallakte ${r.bg.fallnummer}.` +
+          (dok.uebernommen.length ? ` ${dok.uebernommen.length} Nachweis(e) aus dem Bürgerportal liegen bei den Dokumenten.` : '') +
+          (dok.ausstehend.length ? ` ${dok.ausstehend.length} Datei(en) werden noch auf Viren geprüft und folgen danach.` : ''),
+      );
       return redirect(`/faelle/${r.bg.id}`);
     }
     const a = await antragZuweisen({ ctx: web(context).app, actor, id: form.get('antrag'), bearbeiterId: ziel, version: formVersion(form.get('version')) });

@@ -1,12 +1,18 @@
-import { redirect, type ActionFunctionArgs, type RouteObject } from 'react-router';
+import { redirect, useActionData, useLoaderData, type ActionFunctionArgs, type LoaderFunctionArgs, type RouteObject } from 'react-router';
+import { AUFHEBUNGSGRUENDE, STANDARD_ABLEHNUNGSGRUENDE } from '../../../domain/bewilligung/index.ts';
+import { hebeBewilligungAuf } from '../../../server/bewilligung/hebe-bewilligung-auf.ts';
+import { listeBewilligungen } from '../../../server/bewilligung/liste-bewilligungen.ts';
+import { notFound } from '../../../server/errors.ts';
 import { aendereBewilligung } from '../../../server/bewilligung/aendere-bewilligung.ts';
 import { berechneBewilligung } from '../../../server/bewilligung/berechne-bewilligung.ts';
 import { freigeben } from '../../../server/bewilligung/freigeben.ts';
-import type { listeBewilligungen } from '../../../server/bewilligung/liste-bewilligungen.ts';
 import { erstelleBescheid } from '../../../server/bescheid/erstelle-bescheid.ts';
 import { AppError } from '../../../server/errors.ts';
-import { PostForm, SubmitButton, TextField } from '../../components/forms.tsx';
-import { flash, readForm, requirePageActor, web } from '../../web-context.ts';
+import { CheckboxGroup, ErrorSummary, PostForm, SelectField, SubmitButton, TextAreaField, TextField, type FieldErrors } from '../../components/forms.tsx';
+import { useRoot } from '../../hooks.ts';
+import { flash, readForm, requirePageActor, requirePermission, web } from '../../web-context.ts';
+import type { PageHandle } from '../root.tsx';
+import { formVersion, issuesToErrors, KonfliktHinweis, Zurueck } from '../verwaltung/shared.tsx';
 import { datumText, euroText } from './shared.tsx';
 
 export type BewilligungDaten = Awaited<ReturnType<typeof listeBewilligungen>>;
@@ -25,9 +31,12 @@ const VORGANG: Record<string, string> = {
   aenderung: 'Änderung',
   abschliessende_feststellung: 'abschließende Feststellung',
   ablehnung: 'Ablehnung',
+  aufhebung: 'Aufhebung',
 };
 const BESCHEID: Record<string, string> = { bewilligung: 'Bewilligungsbescheid', aenderung: 'Änderungsbescheid', ablehnung: 'Ablehnungsbescheid', aufhebung: 'Aufhebungsbescheid' };
 const monatText = (m: string) => `${m.slice(5, 7)}/${m.slice(0, 4)}`;
+/** Calendar day (Europe/Berlin) of a timestamp. */
+const berlinTag = (iso: string) => new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Berlin' }).format(new Date(iso));
 
 /**
  * Fallakte section (staff, German): Bewilligungen with their months and explanation, approval (Vier-Augen),
@@ -57,6 +66,9 @@ export function BewilligungAbschnitt(p: { bgId: string; csrfToken: string; darfB
               <p className="kern-body">{`Vier-Augen-Prinzip: ${b.vierAugenGruende.map((g) => g.text).join('; ')}.`}</p>
             ) : null}
             {b.ablehnungsgruende.length ? <p className="kern-body">{`Ablehnungsgründe: ${b.ablehnungsgruende.map((g) => `${g.text} (${g.norm})`).join('; ')}`}</p> : null}
+            {b.vorgang === 'aufhebung' && b.aufhebung ? (
+              <p className="kern-body">{`Aufgehoben ab ${datumText(b.aufhebung.ab)}: ${b.aufhebung.text} (${b.aufhebung.norm})${b.aufhebung.erstattungCent ? ` – Erstattungsforderung ${euroText(b.aufhebung.erstattungCent)} (§ 50 SGB X)` : ''}`}</p>
+            ) : null}
             {b.monate ? (
               <table className="kern-table">
                 <caption className="kern-sr-only">{`Beträge je Monat ${monatText(b.beginn)} bis ${monatText(b.ende)}`}</caption>
@@ -120,6 +132,11 @@ export function BewilligungAbschnitt(p: { bgId: string; csrfToken: string; darfB
               </PostForm>
             ) : null}
             {p.darfBearbeiten && b.status === 'bewilligt' ? (
+              <p className="kern-body">
+                <a className="kern-link" href={`/bewilligungen/${b.id}/aufhebung?fall=${p.bgId}`}>{`Bewilligung ${monatText(b.beginn)} – ${monatText(b.ende)} aufheben`}</a>
+              </p>
+            ) : null}
+            {p.darfBearbeiten && b.status === 'bewilligt' ? (
               <details>
                 <summary>Änderung ab einem Datum neu berechnen</summary>
                 <PostForm csrfToken={p.csrfToken} action={`/bewilligungen/${b.id}/aenderung`} className="kern-stack-md form-narrow" aria-label="Änderung berechnen">
@@ -141,6 +158,15 @@ export function BewilligungAbschnitt(p: { bgId: string; csrfToken: string; darfB
             <TextField name="bw-beginn" label="Erster Monat (JJJJ-MM)" hint="Leer lassen: ab dem Monat des Antrags (§ 37 SGB II)." />
             <TextField name="bw-monate" label="Dauer in Monaten" hint="Leer lassen: Regelfall 12 Monate (§ 41 Abs. 3 SGB II)." inputMode="numeric" />
             <TextField name="bw-vorlaeufig" label="Vorläufig wegen (§ 41a SGB II)" hint="Nur bei vorläufiger Entscheidung, z. B. schwankendes Einkommen." />
+            <CheckboxGroup
+              name="bw-ablehnung"
+              legend="Ablehnen aus eigenen Gründen"
+              hint="Nur wählen, wenn der Antrag abgelehnt wird; die Gründe erscheinen mit ihrer Rechtsgrundlage im Ablehnungsbescheid."
+              options={Object.entries(STANDARD_ABLEHNUNGSGRUENDE).map(([value, g]) => ({ value, label: g.bezeichnung }))}
+              checked={[]}
+            />
+            <TextAreaField name="bw-ablehnung-text" label="Weiterer Ablehnungsgrund (eigener Text)" rows={2} />
+            <TextField name="bw-ablehnung-norm" label="Rechtsgrundlage des weiteren Grunds" hint="Pflicht zum eigenen Text, z. B. „§ 7 Abs. 4 SGB II“." />
             <SubmitButton>Bewilligung berechnen</SubmitButton>
           </PostForm>
         </details>
@@ -159,7 +185,17 @@ export function BewilligungAbschnitt(p: { bgId: string; csrfToken: string; darfB
         </ul>
       )}
       {erstattungen.length ? (
-        <p className="kern-body">{`Erstattungsforderungen: ${erstattungen.map((e) => `${euroText(e.betragCent)} (${e.status})`).join(', ')}`}</p>
+        <>
+          <h3 className="kern-heading-small">Erstattungsforderungen</h3>
+          <ul className="kern-list">
+            {erstattungen.map((e) => (
+              <li key={e.id}>
+                <a className="kern-link" href={`/erstattungen/${e.id}`}>{`Forderung vom ${datumText(berlinTag(e.createdAt))}: ${euroText(e.betragCent)} (${e.norm})`}</a>
+                <span className="kern-body">{` – offen ${euroText(e.offenCent)}, ${e.status}`}</span>
+              </li>
+            ))}
+          </ul>
+        </>
       ) : null}
     </section>
   );
@@ -191,6 +227,7 @@ async function berechnen({ context, request, params }: ActionFunctionArgs) {
         beginn: form.get('bw-beginn').trim() || undefined,
         monate: monate ? Number(monate) : undefined,
         vorlaeufigGrund: form.get('bw-vorlaeufig').trim() || undefined,
+        ablehnung: { gruende: form.getAll('bw-ablehnung'), freitext: form.get('bw-ablehnung-text'), norm: form.get('bw-ablehnung-norm') },
       },
     });
     flash(context, 'Die Bewilligung wurde berechnet und als Entwurf gespeichert.');
@@ -245,6 +282,90 @@ async function bescheid({ context, request, params }: ActionFunctionArgs) {
   }
   return redirect(`/faelle/${id}#bewilligung`);
 }
+
+/* ---------- /bewilligungen/:id/aufhebung?fall=…: Aufhebung of a running Bewilligung (own page, field errors) ---------- */
+
+type AufhebungErgebnis = { errors: FieldErrors; values: Record<string, string>; konflikt?: string };
+
+async function aufhebungLoader({ context, request, params }: LoaderFunctionArgs) {
+  const actor = requirePermission(context, request, 'bewilligung.bearbeiten');
+  const bgId = new URL(request.url).searchParams.get('fall') ?? '';
+  const daten = await listeBewilligungen({ ctx: web(context).app, actor, bgId });
+  const b = daten.bewilligungen.find((x) => x.id === params.id && x.status === 'bewilligt');
+  if (!b) throw notFound('Die laufende Bewilligung');
+  return { bgId, fallnummer: daten.fallnummer, b };
+}
+
+async function aufhebungAction({ context, request, params }: ActionFunctionArgs): Promise<AufhebungErgebnis | Response> {
+  const actor = requirePermission(context, request, 'bewilligung.bearbeiten');
+  const form = await readForm(request);
+  const values: Record<string, string> = {};
+  for (const k of ['ab', 'grund', 'grundText', 'anhoerungAm']) values[k] = form.get(k);
+  try {
+    const r = await hebeBewilligungAuf({
+      ctx: web(context).app,
+      actor,
+      id: params.id ?? '',
+      input: { ab: deutschesDatum(values.ab!), grund: values.grund!, grundText: values.grundText, anhoerungAm: values.anhoerungAm ? deutschesDatum(values.anhoerungAm) : undefined, version: formVersion(form.get('version')) },
+    });
+    flash(
+      context,
+      `Die Aufhebung wurde als Entwurf gespeichert${r.erstattungCent ? `; für bereits gezahlte Monate entsteht eine Erstattungsforderung von ${euroText(r.erstattungCent)}` : ''}. ${r.vierAugen.erforderlich ? 'Bitte legen Sie sie zur Freigabe vor.' : 'Bitte entscheiden Sie sie.'}`,
+    );
+    return redirect(`/faelle/${r.bewilligung.bgId}#bewilligung`);
+  } catch (err) {
+    if (err instanceof AppError && err.code === 'validation_failed') {
+      web(context).reply.code(400);
+      return { errors: issuesToErrors(err.issues), values };
+    }
+    if (err instanceof AppError && err.status === 409) {
+      web(context).reply.code(409);
+      return { errors: {}, values, konflikt: err.message };
+    }
+    throw err;
+  }
+}
+
+function AufhebungPage() {
+  const { bgId, fallnummer, b } = useLoaderData<typeof aufhebungLoader>();
+  const r = useActionData() as AufhebungErgebnis | undefined;
+  const { csrfToken } = useRoot();
+  const e = r?.errors ?? {};
+  const v = r?.values ?? {};
+  return (
+    <div className="kern-stack-lg form-narrow">
+      <Zurueck href={`/faelle/${bgId}#bewilligung`} label={`Fallakte ${fallnummer}`} />
+      <h1 className="kern-heading-large">Bewilligung aufheben</h1>
+      <p className="kern-body">
+        {`${VORGANG[b.vorgang] ?? b.vorgang} ${monatText(b.beginn)} – ${monatText(b.ende)}. Die Aufhebung wirkt ab dem Ersten eines Monats (§ 48 SGB X, § 40 SGB II, § 330 Abs. 3 SGB III). Bereits gezahlte Monate ab diesem Tag werden zur Erstattungsforderung (§ 50 SGB X); spätere Monate werden nicht mehr gezahlt.`}
+      </p>
+      <ErrorSummary errors={e} title="Bitte prüfen Sie Ihre Eingaben" />
+      <KonfliktHinweis text={r?.konflikt} />
+      <PostForm csrfToken={csrfToken} action={`/bewilligungen/${b.id}/aufhebung?fall=${bgId}`} className="kern-stack-md" aria-label="Bewilligung aufheben">
+        <input type="hidden" name="version" value={b.version} />
+        <TextField name="ab" label="Aufgehoben ab (TT.MM.JJJJ)" hint="Erster Tag eines Monats, z. B. 01.07.2024." defaultValue={v.ab} error={e.ab} required />
+        <SelectField
+          name="grund"
+          label="Grund der Aufhebung"
+          defaultValue={v.grund ?? 'wegfall_hilfebeduerftigkeit'}
+          error={e.grund}
+          options={Object.entries(AUFHEBUNGSGRUENDE).map(([value, g]) => ({ value, label: g.bezeichnung }))}
+        />
+        <TextAreaField name="grundText" label="Erläuterung" hint="Pflicht beim sonstigen Grund; sonst eine Ergänzung für den Bescheid." defaultValue={v.grundText} error={e.grundText} rows={3} />
+        <TextField name="anhoerungAm" label="Anhörung am (TT.MM.JJJJ)" optionalLabel="optional" hint="§ 24 SGB X. Ohne Datum weist der Bescheid darauf hin, dass die Anhörung im Widerspruchsverfahren nachgeholt wird." defaultValue={v.anhoerungAm} error={e.anhoerungAm} />
+        <SubmitButton>Aufhebung berechnen</SubmitButton>
+      </PostForm>
+    </div>
+  );
+}
+
+export const bewilligungAufhebenRoute: RouteObject = {
+  path: 'bewilligungen/:id/aufhebung',
+  loader: aufhebungLoader,
+  action: aufhebungAction,
+  Component: AufhebungPage,
+  handle: { title: 'Bewilligung aufheben' } satisfies PageHandle,
+};
 
 const zurAkte = ({ params }: { params: { id?: string } }) => redirect(`/faelle/${params.id ?? ''}`);
 export const bewilligungBerechnenRoute: RouteObject = { path: 'faelle/:id/bewilligung', action: berechnen, loader: zurAkte };

@@ -6,9 +6,58 @@ import { flash, readForm, requirePermission, web } from '../../web-context.ts';
 import { datumText } from './shared.tsx';
 
 /** Fallakte section (staff, German): the case's Postfach with the citizen, and a reply form. */
-export function PostfachAbschnitt(p: { bgId: string; csrfToken: string; darfBearbeiten: boolean; postfach: { portalKonto: boolean; nachrichten: Nachricht[] } }) {
+const MITTEILUNG_TEXT: Record<string, string> = {
+  arbeit: 'Arbeit oder Einkommen',
+  umzug: 'Umzug',
+  person_neu: 'neue Person im Haushalt',
+  person_weg: 'Person zieht aus',
+  geburt: 'Geburt',
+  bank: 'neue Bankverbindung',
+  abwesenheit: 'Ortsabwesenheit',
+};
+
+type Portalteil = {
+  portalKonto: boolean;
+  nachrichten: Nachricht[];
+  mitteilungen?: { id: string; antragsdatum: string; veraenderungsart: string | null; angewendet: { am: string; vonName: string } | null }[];
+  ausstehend?: { id: string; dateiname: string; hochgeladenAm: string }[];
+};
+
+export function PostfachAbschnitt(p: { bgId: string; csrfToken: string; darfBearbeiten: boolean; postfach: Portalteil }) {
+  const mitteilungen = p.postfach.mitteilungen ?? [];
+  const ausstehend = p.postfach.ausstehend ?? [];
   return (
     <section aria-labelledby="postfach" className="kern-stack-md">
+      {mitteilungen.length ? (
+        <div className="kern-stack-sm">
+          <h2 className="kern-heading-medium" id="portal-mitteilungen">
+            Veränderungsmitteilungen aus dem Bürgerportal
+          </h2>
+          <ul className="kern-list" aria-labelledby="portal-mitteilungen">
+            {mitteilungen.map((m) => (
+              <li key={m.id}>
+                <a className="kern-link" href={`/faelle/${p.bgId}/mitteilungen/${m.id}`}>
+                  {`${MITTEILUNG_TEXT[m.veraenderungsart ?? ''] ?? 'Veränderung'} vom ${datumText(m.antragsdatum)}`}
+                </a>
+                {m.angewendet ? ` – übernommen am ${datumText(m.angewendet.am.slice(0, 10))} von ${m.angewendet.vonName}` : ' – noch nicht übernommen'}
+              </li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
+      {ausstehend.length ? (
+        <div className="kern-stack-sm">
+          <h2 className="kern-heading-medium" id="portal-ausstehend">
+            Nachweise in der Virenprüfung
+          </h2>
+          <p className="kern-body">Diese Dateien aus dem Bürgerportal kommen zu den Dokumenten, sobald die Prüfung sie freigibt.</p>
+          <ul className="kern-list" aria-labelledby="portal-ausstehend">
+            {ausstehend.map((d) => (
+              <li key={d.id}>{`${d.dateiname} (hochgeladen am ${datumText(d.hochgeladenAm.slice(0, 10))})`}</li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
       <h2 className="kern-heading-medium" id="postfach">
         Postfach (Bürgerportal)
       </h2>

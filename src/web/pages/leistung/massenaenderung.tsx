@@ -67,7 +67,11 @@ function MassenaenderungPage() {
           <tbody className="kern-table__body">
             {jobs.map((j) => (
               <tr key={j.id} className="kern-table__row">
-                <th scope="row" className="kern-table__cell">{datumText(j.ab)}</th>
+                <th scope="row" className="kern-table__cell">
+                  <a className="kern-link" href={`/massenaenderung/${j.id}`}>
+                    {datumText(j.ab)}
+                  </a>
+                </th>
                 <td className="kern-table__cell">{j.grund}</td>
                 <td className="kern-table__cell">{STATUS[j.status] ?? j.status}</td>
                 <td className="kern-table__cell">

@@ -17,6 +17,7 @@ import {
   type FormEingabe,
 } from '../../../domain/formular/index.ts';
 import { portalRepository } from '../../../db/repositories/portal.ts';
+import { kommunenZurPlz } from '../../../domain/formular/kommune-plz.ts';
 import { VORPRUEFUNG_FELDER, vorbelegungAusVorpruefung, vorpruefungLesen } from '../../../domain/formular/vorpruefung.ts';
 import { heute } from '../../../server/fall/common.ts';
 import { tenantScope } from '../../../server/context.ts';
@@ -292,6 +293,7 @@ async function absendenLoader({ context, request, params }: LoaderFunctionArgs) 
   const daten = v.daten as AntragDaten;
   const kommunen = v.pf.art === 'erstantrag' ? await app.db.withTenant(tenantScope(actor), (tx) => portalRepository.kommunen(tx)) : [];
   const ort = daten.anschrift?.ort?.toLowerCase();
+  const plz = kommunenZurPlz(daten.anschrift?.plz, kommunen);
   const dokumente = await dokumenteZumEntwurf({ ctx: app, actor, entwurfId: id });
   return {
     id,
@@ -300,7 +302,9 @@ async function absendenLoader({ context, request, params }: LoaderFunctionArgs) 
     art: v.pf.art,
     antragsdatum: v.entwurf.antragsdatum,
     nachweise: v.pf.art === 'veraenderung' ? [] : benoetigteNachweise(daten).map((n) => ({ art: n.art, text: nachweisText(n, sprache), erledigt: dokumente.some((d) => d.nachweis === n.art && d.status !== 'abgelehnt') })),
-    kommunen,
+    // derived from the PLZ when unique (then not asked); several candidates → choose between them; none → all
+    kommuneAusPlz: plz.eindeutig ? { id: plz.eindeutig.id, name: plz.eindeutig.name } : null,
+    kommunen: (plz.kandidaten.length > 1 ? plz.kandidaten : kommunen).map((k) => ({ id: k.id, name: k.name })),
     kommuneVorschlag: kommunen.find((k) => k.name.toLowerCase() === ort)?.id ?? '',
     dokumente,
     zurueck: schrittUrl(id, lastStep(v.pf.flow, v.daten)),
@@ -396,7 +400,8 @@ function AbsendenPage() {
         </form>
       </section>
       <PostForm csrfToken={csrfToken} action={`${basis(d.id)}/absenden`}>
-        {d.art === 'erstantrag' ? (
+        {d.art === 'erstantrag' && d.kommuneAusPlz ? <p className="kern-body">{t('portal.kommune_aus_plz', { name: d.kommuneAusPlz.name })}</p> : null}
+        {d.art === 'erstantrag' && !d.kommuneAusPlz ? (
           <SelectField
             name="kommuneId"
             label={t('portal.kommune')}

@@ -10,6 +10,9 @@ import { bucheTermin } from '../../../server/termine/buche-termin.ts';
 import { listeAnliegen, listeFreieZeiten } from '../../../server/termine/freie-zeiten.ts';
 import { darfSehen, terminNichtGefunden, traegerFuer } from '../../../server/termine/gemeinsam.ts';
 import { angebotAnnehmen, angebotLesen, wartelisteEintragen } from '../../../server/termine/warteliste.ts';
+import { eintragZurueckziehen, meineWarteliste } from '../../../server/termine/warteliste-zurueckziehen.ts';
+import { translator } from '../../i18n/index.ts';
+import { terminFehlerText } from './link.tsx';
 import { Alert } from '../../components/alert.tsx';
 import { ErrorSummary, PostForm, SelectField, SubmitButton, TextField } from '../../components/forms.tsx';
 import { useRoot, useT } from '../../hooks.ts';
@@ -63,16 +66,29 @@ async function uebersichtLoader({ context }: LoaderFunctionArgs) {
   const angebot = await listeAnliegen({ ctx: app, traegerId });
   const actor = req.actor?.art === 'buerger' ? req.actor : null;
   const meine = actor ? await app.db.withTenant(tenantScope(actor), (tx) => termineRepository.termineVonBuerger(tx, actor.userId)) : [];
+  const warteliste = actor ? await meineWarteliste({ ctx: app, actor }) : [];
   return {
     angemeldet: !!actor,
+    warteliste: warteliste.map((e) => ({ id: e.id, anliegen: e.anliegenName, status: e.status, seit: deutscheAnzeige(e.eingetragenAm) })),
     anliegen: angebot.anliegen,
     standorte: angebot.standorte,
     meine: meine.map((t) => ({ id: t.id, beginn: deutscheAnzeige(t.beginn), kanal: t.kanal, status: t.status, anliegen: angebot.anliegen.find((a) => a.id === t.anliegenId)?.name ?? '' })),
   };
 }
 
+/** Signed-in citizens withdraw their own Warteliste entry from the overview (no-JS form). */
+async function uebersichtAction({ context, request }: ActionFunctionArgs) {
+  const actor = requirePageActor(context, request);
+  const { app, req, lang } = web(context);
+  const form = await readForm(request);
+  await eintragZurueckziehen({ ctx: app, actor, eintragId: form.get('eintragId'), basisUrl: publicBaseUrl(app, req) });
+  flash(context, translator(lang)('termine.warteliste.zurueckgezogen'));
+  return redirect('/termine');
+}
+
 function UebersichtPage() {
   const d = useLoaderData<typeof uebersichtLoader>();
+  const { csrfToken } = useRoot();
   const t = useT();
   return (
     <div className="kern-stack-lg">
@@ -98,6 +114,26 @@ function UebersichtPage() {
           )}
         </section>
       ) : null}
+      {d.angemeldet && d.warteliste.length > 0 ? (
+        <section aria-labelledby="meine-warteliste" className="kern-stack-sm">
+          <h2 className="kern-heading-medium" id="meine-warteliste">
+            {t('termine.warteliste.meine')}
+          </h2>
+          <ul className="kern-list">
+            {d.warteliste.map((e) => (
+              <li key={e.id} data-warteliste-eintrag={e.id}>
+                {e.anliegen} ({t('termine.warteliste.seit')} {e.seit}): {t(`termine.warteliste.status.${e.status}` as MessageKey)}
+                {e.status === 'wartend' || e.status === 'pausiert' ? (
+                  <PostForm csrfToken={csrfToken} action="/termine" className="inline-form" aria-label={`${t('termine.warteliste.zurueckziehen')}: ${e.anliegen}`}>
+                    <input type="hidden" name="eintragId" value={e.id} />
+                    <SubmitButton variant="tertiary">{t('termine.warteliste.zurueckziehen')}</SubmitButton>
+                  </PostForm>
+                ) : null}
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
       <section aria-labelledby="buchen" className="kern-stack-sm form-narrow">
         <h2 className="kern-heading-medium" id="buchen">
           {t('termine.buchen')}
@@ -118,6 +154,7 @@ function UebersichtPage() {
 export const termineRoute: RouteObject = {
   path: 'termine',
   loader: uebersichtLoader,
+  action: uebersichtAction,
   Component: UebersichtPage,
   handle: { title: (_d: never, t) => t('termine.titel'), citizen: true } satisfies PageHandle,
 };
@@ -163,9 +200,9 @@ async function buchenAction({ context, request }: ActionFunctionArgs) {
   if (form.get('_aktion') === 'warteliste') {
     if (!actor && !values.email.includes('@')) return fehler({ email: 'Bitte geben Sie Ihre E-Mail-Adresse an.' });
     try {
-      await wartelisteEintragen({ ctx: app, traegerId, actor, input: { anliegen: daten.anliegen.id, kanaele: [daten.kanal], email: values.email || undefined, name: values.name || undefined } });
+      await wartelisteEintragen({ ctx: app, traegerId, actor, input: { anliegen: daten.anliegen.id, kanaele: [daten.kanal], email: values.email || undefined, name: values.name || undefined }, ip: req.ip, basisUrl });
     } catch (err) {
-      if (err instanceof AppError && err.status < 500) return fehler({ email: err.message }, err.status);
+      if (err instanceof AppError && err.status < 500) return fehler({ email: terminFehlerText(context, err) }, err.status);
       throw err;
     }
     return { ...daten, angemeldet: !!actor, errors: {}, values, warteliste: true };
@@ -183,9 +220,10 @@ async function buchenAction({ context, request }: ActionFunctionArgs) {
     if (!values.email.includes('@')) errors.email = 'Bitte geben Sie Ihre E-Mail-Adresse an.';
     if (!values.name.trim()) errors.name = 'Bitte geben Sie Ihren Namen an.';
     if (Object.keys(errors).length) return fehler(errors);
-    await anonymeAnfrage({ ctx: app, traegerId, input: { anliegenId: daten.anliegen.id, kanal: daten.kanal, beginn, standortId, email: values.email, name: values.name.trim() }, basisUrl });
+    await anonymeAnfrage({ ctx: app, traegerId, input: { anliegenId: daten.anliegen.id, kanal: daten.kanal, beginn, standortId, email: values.email, name: values.name.trim() }, basisUrl, ip: req.ip });
     return redirect('/termine/gesendet');
   } catch (err) {
+    if (err instanceof AppError && err.status === 429) return fehler({ email: terminFehlerText(context, err) }, err.status);
     if (err instanceof AppError && err.status < 500) return fehler({ beginn: err.message }, err.status);
     throw err;
   }

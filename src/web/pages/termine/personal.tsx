@@ -83,7 +83,7 @@ function KalenderPage() {
         <a className="kern-link" href={link(d.weiter)}>
           Weiter
         </a>{' '}
-        · <a className="kern-link" href="/termine/einladen">Einladung erstellen</a> · <a className="kern-link" href="/termine/sprechzeiten">Sprechzeiten pflegen</a>
+        · <a className="kern-link" href="/termine/einladen">Einladung erstellen</a> · <a className="kern-link" href="/termine/sprechzeiten">Sprechzeiten pflegen</a> · <a className="kern-link" href="/termine/ausnahmen">Ausnahmen und Abwesenheiten</a>
       </p>
       {d.termine.length === 0 ? (
         <p className="kern-body">Keine Termine in diesem Zeitraum.</p>

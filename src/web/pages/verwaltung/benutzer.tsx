@@ -17,7 +17,23 @@ import { CheckboxGroup, ErrorSummary, PostForm, SelectField, SubmitButton, TextF
 import { useRoot } from '../../hooks.ts';
 import { flash, readForm, requirePermission, web } from '../../web-context.ts';
 import type { PageHandle } from '../root.tsx';
-import { AktivBadge, berlinZeit, Fakten, formFailure, formVersion, invalid, KonfliktHinweis, parseWith, Zurueck, type FormResult } from './shared.tsx';
+import {
+  AktivBadge,
+  AktivUmschalten,
+  AngabenAendern,
+  berlinZeit,
+  Fakten,
+  formFailure,
+  formVersion,
+  invalid,
+  KonfliktHinweis,
+  ListenKopf,
+  ListenTabelle,
+  NamensZelle,
+  parseWith,
+  Zurueck,
+  type FormResult,
+} from './shared.tsx';
 
 const FEHLER_TITEL = 'Bitte prüfen Sie Ihre Eingaben';
 const ROLE_OPTIONS = STAFF_ROLES.map((r) => ({ value: r, label: ROLE_LABELS[r] }));
@@ -41,13 +57,7 @@ function BenutzerListePage() {
   const gefiltert = !!(d.q || d.art);
   return (
     <div className="kern-stack-lg">
-      <Zurueck href="/verwaltung" label="Verwaltung" />
-      <h1 className="kern-heading-large">Benutzer</h1>
-      <p className="kern-body">
-        <a className="kern-btn kern-btn--primary" href="/verwaltung/benutzer/neu">
-          <span className="kern-label">Konto für Beschäftigte anlegen</span>
-        </a>
-      </p>
+      <ListenKopf titel="Benutzer" neuHref="/verwaltung/benutzer/neu" neuLabel="Konto für Beschäftigte anlegen" />
       <search aria-label="Konten suchen">
         <form method="get" action="/verwaltung/benutzer" className="filter-bar">
         <TextField name="q" label="Name oder E-Mail-Adresse" defaultValue={d.q} />
@@ -73,53 +83,37 @@ function BenutzerListePage() {
       {d.benutzer.length === 0 ? (
         <p className="kern-body">{gefiltert ? 'Keine Konten gefunden.' : 'Es gibt noch keine Konten.'}</p>
       ) : (
-        <div className="table-wrap">
-          <table className="kern-table">
-            <caption className="kern-title">{gefiltert ? `Gefundene Konten (${d.benutzer.length})` : `Alle Konten (${d.benutzer.length})`}</caption>
-            <thead>
-              <tr className="kern-table__row">
-                <th scope="col" className="kern-table__header">Name</th>
-                <th scope="col" className="kern-table__header">E-Mail-Adresse</th>
-                <th scope="col" className="kern-table__header">Art</th>
-                <th scope="col" className="kern-table__header">Rollen und Standorte</th>
-                <th scope="col" className="kern-table__header">E-Mail bestätigt</th>
-                <th scope="col" className="kern-table__header">Status</th>
-              </tr>
-            </thead>
-            <tbody className="kern-table__body">
-              {d.benutzer.map((u) => (
-                <tr className="kern-table__row" key={u.id}>
-                  <th scope="row" className="kern-table__cell">
-                    <a className="kern-link" href={`/verwaltung/benutzer/${u.id}`}>
-                      {u.name}
-                    </a>
-                  </th>
-                  <td className="kern-table__cell">{u.email}</td>
-                  <td className="kern-table__cell">{ART_LABEL[u.art]}</td>
-                  <td className="kern-table__cell">
-                    {u.art === 'staff' ? (
+        <ListenTabelle
+          caption={gefiltert ? `Gefundene Konten (${d.benutzer.length})` : `Alle Konten (${d.benutzer.length})`}
+          spalten={['Name', 'E-Mail-Adresse', 'Art', 'Rollen und Standorte', 'E-Mail bestätigt', 'Status']}
+        >
+          {d.benutzer.map((u) => (
+            <tr className="kern-table__row" key={u.id}>
+              <NamensZelle href={`/verwaltung/benutzer/${u.id}`}>{u.name}</NamensZelle>
+              <td className="kern-table__cell">{u.email}</td>
+              <td className="kern-table__cell">{ART_LABEL[u.art]}</td>
+              <td className="kern-table__cell">
+                {u.art === 'staff' ? (
+                  <>
+                    {roleNames(u.roles)}
+                    {u.standorte.length ? (
                       <>
-                        {roleNames(u.roles)}
-                        {u.standorte.length ? (
-                          <>
-                            <br />
-                            <span className="kern-body--small">{u.standorte.map((s) => s.name).join(', ')}</span>
-                          </>
-                        ) : null}
+                        <br />
+                        <span className="kern-body--small">{u.standorte.map((s) => s.name).join(', ')}</span>
                       </>
-                    ) : (
-                      '–'
-                    )}
-                  </td>
-                  <td className="kern-table__cell">{u.emailBestaetigt ? 'ja' : 'nein'}</td>
-                  <td className="kern-table__cell">
-                    <AktivBadge aktiv={u.aktiv} />
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+                    ) : null}
+                  </>
+                ) : (
+                  '–'
+                )}
+              </td>
+              <td className="kern-table__cell">{u.emailBestaetigt ? 'ja' : 'nein'}</td>
+              <td className="kern-table__cell">
+                <AktivBadge aktiv={u.aktiv} />
+              </td>
+            </tr>
+          ))}
+        </ListenTabelle>
       )}
     </div>
   );
@@ -317,18 +311,9 @@ function BenutzerPage() {
       ) : null}
       {u.art === 'staff' ? (
         <>
-          <section aria-labelledby="bearbeiten" className="kern-stack-md">
-            <h2 className="kern-heading-medium" id="bearbeiten">
-              Angaben ändern
-            </h2>
-            <PostForm csrfToken={csrfToken} action={action}>
-              <input type="hidden" name="version" value={u.version} />
-              <StaffFelder values={values} errors={errors} standorte={d.standorte} />
-              <SubmitButton name="_aktion" value="speichern">
-                Änderungen speichern
-              </SubmitButton>
-            </PostForm>
-          </section>
+          <AngabenAendern csrfToken={csrfToken} action={action} version={u.version}>
+            <StaffFelder values={values} errors={errors} standorte={d.standorte} />
+          </AngabenAendern>
           {u.aktiv ? (
             <section aria-labelledby="passwort" className="kern-stack-md">
               <h2 className="kern-heading-medium" id="passwort">
@@ -349,22 +334,17 @@ function BenutzerPage() {
         <p className="kern-body">Bürgerinnen und Bürger pflegen ihre Angaben selbst. Sie können das Konto hier nur deaktivieren oder wieder aktivieren.</p>
       )}
       {d.eigenesKonto ? null : (
-        <section aria-labelledby="status" className="kern-stack-md">
-          <h2 className="kern-heading-medium" id="status">
-            {u.aktiv ? 'Konto deaktivieren' : 'Konto wieder aktivieren'}
-          </h2>
-          <p className="kern-body">
-            {u.aktiv
-              ? 'Konten werden nicht gelöscht, sondern deaktiviert. Die Person wird sofort auf allen Geräten abgemeldet und kann sich nicht mehr anmelden.'
-              : 'Das Konto ist deaktiviert. Nach dem Aktivieren kann sich die Person wieder anmelden.'}
-          </p>
-          <PostForm csrfToken={csrfToken} action={action}>
-            <input type="hidden" name="version" value={u.version} />
-            <SubmitButton variant="secondary" name="_aktion" value={u.aktiv ? 'deaktivieren' : 'aktivieren'}>
-              {u.aktiv ? 'Konto deaktivieren' : 'Konto aktivieren'}
-            </SubmitButton>
-          </PostForm>
-        </section>
+        <AktivUmschalten
+          csrfToken={csrfToken}
+          action={action}
+          version={u.version}
+          aktiv={u.aktiv}
+          objekt="Konto"
+          text={{
+            aktiv: 'Konten werden nicht gelöscht, sondern deaktiviert. Die Person wird sofort auf allen Geräten abgemeldet und kann sich nicht mehr anmelden.',
+            inaktiv: 'Das Konto ist deaktiviert. Nach dem Aktivieren kann sich die Person wieder anmelden.',
+          }}
+        />
       )}
     </div>
   );

@@ -11,6 +11,8 @@ async function loader({ context, request }: LoaderFunctionArgs) {
     organisation: can(actor, 'organisation.verwalten'),
     benutzer: can(actor, 'benutzer.verwalten'),
     protokoll: can(actor, 'protokoll.durchsuchen'),
+    einstellungen: can(actor, 'einstellungen.verwalten'),
+    kdu: can(actor, 'kdu.verwalten'),
   };
   if (!bereiche.organisation && !bereiche.benutzer) throw forbidden();
   return { traeger: actor.traegerName, bereiche };
@@ -53,6 +55,12 @@ function VerwaltungPage() {
         ) : null}
         {d.bereiche.benutzer ? (
           <Karte id="v-benutzer" href="/verwaltung/benutzer" title="Benutzer" text="Konten der Beschäftigten mit Rollen und Standorten; Konten von Bürgerinnen und Bürgern." />
+        ) : null}
+        {d.bereiche.einstellungen ? (
+          <Karte id="v-einstellungen" href="/verwaltung/traeger-einstellungen" title="Einstellungen des Trägers" text="Grenzen für das Vier-Augen-Prinzip und das Konto des Trägers für die Auszahlungen (SEPA)." />
+        ) : null}
+        {d.bereiche.kdu ? (
+          <Karte id="v-kdu" href="/verwaltung/kdu-richtwerte" title="KdU-Richtwerte" text="Angemessene Kosten der Unterkunft und Heizung je Kommune und Haushaltsgröße, mit Gültigkeit." />
         ) : null}
         {d.bereiche.protokoll ? (
           <Karte id="v-protokoll" href="/verwaltung/protokoll" title="Zugriffsprotokoll" text="Wer hat wann zu welchem Zweck personenbezogene Daten gelesen oder geändert?" />

@@ -2,6 +2,7 @@ import { redirect, useActionData, useLoaderData, type ActionFunctionArgs, type L
 import { createKommune } from '../../../server/admin/create-kommune.ts';
 import { getKommune } from '../../../server/admin/get-kommune.ts';
 import { listKommunen } from '../../../server/admin/list-kommunen.ts';
+import { parsePostleitzahlen } from '../../../domain/formular/kommune-plz.ts';
 import { kommuneCreateSchema, kommuneUpdateSchema, presentKommune } from '../../../server/admin/schemas.ts';
 import { setKommuneAktiv } from '../../../server/admin/set-kommune-aktiv.ts';
 import { updateKommune } from '../../../server/admin/update-kommune.ts';
@@ -9,9 +10,25 @@ import { ErrorSummary, PostForm, SubmitButton, TextField } from '../../component
 import { useRoot } from '../../hooks.ts';
 import { flash, readForm, requirePermission, web } from '../../web-context.ts';
 import type { PageHandle } from '../root.tsx';
-import { AktivBadge, formFailure, formVersion, invalid, KonfliktHinweis, orNull, parseWith, Zurueck, type FormResult } from './shared.tsx';
+import {
+  AktivBadge,
+  AktivUmschalten,
+  AngabenAendern,
+  formFailure,
+  formVersion,
+  invalid,
+  KonfliktHinweis,
+  ListenKopf,
+  ListenTabelle,
+  NamensZelle,
+  orNull,
+  parseWith,
+  Zurueck,
+  type FormResult,
+} from './shared.tsx';
 
 const FEHLER_TITEL = 'Bitte prüfen Sie Ihre Eingaben';
+const PLZ_FEHLER = 'Bitte geben Sie Postleitzahlen mit genau 5 Ziffern an, durch Komma getrennt.';
 
 /* ---------- /verwaltung/kommunen ---------- */
 
@@ -24,43 +41,21 @@ function KommunenPage() {
   const { kommunen } = useLoaderData<typeof listLoader>();
   return (
     <div className="kern-stack-lg">
-      <Zurueck href="/verwaltung" label="Verwaltung" />
-      <h1 className="kern-heading-large">Kommunen</h1>
-      <p className="kern-body">
-        <a className="kern-btn kern-btn--primary" href="/verwaltung/kommunen/neu">
-          <span className="kern-label">Neue Kommune anlegen</span>
-        </a>
-      </p>
+      <ListenKopf titel="Kommunen" neuHref="/verwaltung/kommunen/neu" neuLabel="Neue Kommune anlegen" />
       {kommunen.length === 0 ? (
         <p className="kern-body">Es sind noch keine Kommunen eingetragen.</p>
       ) : (
-        <div className="table-wrap">
-          <table className="kern-table">
-            <caption className="kern-title">Kommunen des Trägers ({kommunen.length})</caption>
-            <thead>
-              <tr className="kern-table__row">
-                <th scope="col" className="kern-table__header">Name</th>
-                <th scope="col" className="kern-table__header">Amtlicher Gemeindeschlüssel</th>
-                <th scope="col" className="kern-table__header">Status</th>
-              </tr>
-            </thead>
-            <tbody className="kern-table__body">
-              {kommunen.map((k) => (
-                <tr className="kern-table__row" key={k.id}>
-                  <th scope="row" className="kern-table__cell">
-                    <a className="kern-link" href={`/verwaltung/kommunen/${k.id}`}>
-                      {k.name}
-                    </a>
-                  </th>
-                  <td className="kern-table__cell">{k.ags ?? '–'}</td>
-                  <td className="kern-table__cell">
-                    <AktivBadge aktiv={k.aktiv} />
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <ListenTabelle caption={`Kommunen des Trägers (${kommunen.length})`} spalten={['Name', 'Amtlicher Gemeindeschlüssel', 'Status']}>
+          {kommunen.map((k) => (
+            <tr className="kern-table__row" key={k.id}>
+              <NamensZelle href={`/verwaltung/kommunen/${k.id}`}>{k.name}</NamensZelle>
+              <td className="kern-table__cell">{k.ags ?? '–'}</td>
+              <td className="kern-table__cell">
+                <AktivBadge aktiv={k.aktiv} />
+              </td>
+            </tr>
+          ))}
+        </ListenTabelle>
       )}
     </div>
   );
@@ -75,7 +70,7 @@ export const kommunenRoute: RouteObject = {
 
 /* ---------- form shared by "new" and "edit" ---------- */
 
-function KommuneFelder(p: { values: { name?: string; ags?: string | null }; errors: FormResult['errors'] }) {
+function KommuneFelder(p: { values: { name?: string; ags?: string | null; postleitzahlen?: string | string[] }; errors: FormResult['errors'] }) {
   return (
     <>
       <TextField name="name" label="Name der Kommune" defaultValue={p.values.name} error={p.errors.name} required />
@@ -89,13 +84,21 @@ function KommuneFelder(p: { values: { name?: string; ags?: string | null }; erro
         defaultValue={p.values.ags}
         error={p.errors.ags}
       />
+      <TextField
+        name="postleitzahlen"
+        label="Postleitzahlen"
+        optionalLabel="optional"
+        hint="Durch Komma getrennt, z. B. 12345, 12347. Das Bürgerportal bestimmt damit die Kommune einer Anschrift; gehört eine Postleitzahl zu mehreren Kommunen, wird gefragt."
+        defaultValue={Array.isArray(p.values.postleitzahlen) ? p.values.postleitzahlen.join(', ') : p.values.postleitzahlen}
+        error={p.errors.postleitzahlen}
+      />
     </>
   );
 }
 
 const readKommuneForm = async (request: Request) => {
   const form = await readForm(request);
-  return { form, values: { name: form.get('name'), ags: form.get('ags') } };
+  return { form, values: { name: form.get('name'), ags: form.get('ags'), postleitzahlen: form.get('postleitzahlen') } };
 };
 
 /* ---------- /verwaltung/kommunen/neu ---------- */
@@ -108,7 +111,9 @@ async function newLoader({ context, request }: LoaderFunctionArgs) {
 async function newAction({ context, request }: ActionFunctionArgs): Promise<FormResult | Response> {
   const actor = requirePermission(context, request, 'organisation.verwalten');
   const { values } = await readKommuneForm(request);
-  const parsed = parseWith(kommuneCreateSchema, { name: values.name, ags: orNull(values.ags) });
+  const postleitzahlen = parsePostleitzahlen(values.postleitzahlen);
+  if (!postleitzahlen) return invalid(context, { postleitzahlen: PLZ_FEHLER }, values);
+  const parsed = parseWith(kommuneCreateSchema, { name: values.name, ags: orNull(values.ags), postleitzahlen });
   if ('errors' in parsed) return invalid(context, parsed.errors, values);
   try {
     const kommune = await createKommune({ ctx: web(context).app, actor, input: parsed.data });
@@ -130,7 +135,7 @@ function NeueKommunePage() {
       <ErrorSummary errors={errors} title={FEHLER_TITEL} />
       <KonfliktHinweis text={result?.konflikt} />
       <PostForm csrfToken={csrfToken} action="/verwaltung/kommunen/neu">
-        <KommuneFelder values={(result?.values ?? {}) as { name?: string; ags?: string }} errors={errors} />
+        <KommuneFelder values={(result?.values ?? {}) as { name?: string; ags?: string; postleitzahlen?: string }} errors={errors} />
         <SubmitButton>Kommune anlegen</SubmitButton>
       </PostForm>
     </div>
@@ -165,7 +170,9 @@ async function detailAction({ context, request, params }: ActionFunctionArgs): P
       flash(context, kommune.aktiv ? `Die Kommune „${kommune.name}“ ist wieder aktiv.` : `Die Kommune „${kommune.name}“ wurde deaktiviert.`);
       return redirect(`/verwaltung/kommunen/${id}`);
     }
-    const parsed = parseWith(kommuneUpdateSchema, { name: values.name, ags: orNull(values.ags), version });
+    const postleitzahlen = parsePostleitzahlen(values.postleitzahlen);
+    if (!postleitzahlen) return invalid(context, { postleitzahlen: PLZ_FEHLER }, values);
+    const parsed = parseWith(kommuneUpdateSchema, { name: values.name, ags: orNull(values.ags), postleitzahlen, version });
     if ('errors' in parsed) return invalid(context, parsed.errors, values);
     const kommune = await updateKommune({ ctx, actor, id, input: parsed.data });
     flash(context, `Die Änderungen an „${kommune.name}“ wurden gespeichert.`);
@@ -191,34 +198,20 @@ function KommunePage() {
       </p>
       <ErrorSummary errors={errors} title={FEHLER_TITEL} />
       <KonfliktHinweis text={result?.konflikt} />
-      <section aria-labelledby="bearbeiten" className="kern-stack-md">
-        <h2 className="kern-heading-medium" id="bearbeiten">
-          Angaben ändern
-        </h2>
-        <PostForm csrfToken={csrfToken} action={`/verwaltung/kommunen/${kommune.id}`}>
-          <input type="hidden" name="version" value={kommune.version} />
-          <KommuneFelder values={values as { name?: string; ags?: string | null }} errors={errors} />
-          <SubmitButton name="_aktion" value="speichern">
-            Änderungen speichern
-          </SubmitButton>
-        </PostForm>
-      </section>
-      <section aria-labelledby="status" className="kern-stack-md">
-        <h2 className="kern-heading-medium" id="status">
-          {kommune.aktiv ? 'Kommune deaktivieren' : 'Kommune wieder aktivieren'}
-        </h2>
-        <p className="kern-body">
-          {kommune.aktiv
-            ? 'Kommunen werden nicht gelöscht, sondern deaktiviert. Das geht erst, wenn in der Kommune kein aktiver Standort mehr liegt.'
-            : 'Die Kommune ist deaktiviert. Nach dem Aktivieren können ihr wieder Standorte zugeordnet werden.'}
-        </p>
-        <PostForm csrfToken={csrfToken} action={`/verwaltung/kommunen/${kommune.id}`}>
-          <input type="hidden" name="version" value={kommune.version} />
-          <SubmitButton variant="secondary" name="_aktion" value={kommune.aktiv ? 'deaktivieren' : 'aktivieren'}>
-            {kommune.aktiv ? 'Kommune deaktivieren' : 'Kommune aktivieren'}
-          </SubmitButton>
-        </PostForm>
-      </section>
+      <AngabenAendern csrfToken={csrfToken} action={`/verwaltung/kommunen/${kommune.id}`} version={kommune.version}>
+        <KommuneFelder values={values as { name?: string; ags?: string | null; postleitzahlen?: string | string[] }} errors={errors} />
+      </AngabenAendern>
+      <AktivUmschalten
+        csrfToken={csrfToken}
+        action={`/verwaltung/kommunen/${kommune.id}`}
+        version={kommune.version}
+        aktiv={kommune.aktiv}
+        objekt="Kommune"
+        text={{
+          aktiv: 'Kommunen werden nicht gelöscht, sondern deaktiviert. Das geht erst, wenn in der Kommune kein aktiver Standort mehr liegt.',
+          inaktiv: 'Die Kommune ist deaktiviert. Nach dem Aktivieren können ihr wieder Standorte zugeordnet werden.',
+        }}
+      />
     </div>
   );
 }

@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import { AppError, type FieldIssue } from '../../../server/errors.ts';
 import { Alert } from '../../components/alert.tsx';
-import type { FieldErrors } from '../../components/forms.tsx';
+import { PostForm, SubmitButton, type FieldErrors } from '../../components/forms.tsx';
 import { web } from '../../web-context.ts';
 
 /** What a form action of the admin area returns when it does not redirect: messages and the values sent. */
@@ -79,6 +79,92 @@ export function AktivBadge(p: { aktiv: boolean }) {
 }
 
 export { TextAreaField } from '../../components/forms.tsx';
+
+/** The first line of an admin list page: a back link, the heading and the button that opens the "new" form. */
+export function ListenKopf(p: { titel: string; neuHref: string; neuLabel: string }) {
+  return (
+    <>
+      <Zurueck href="/verwaltung" label="Verwaltung" />
+      <h1 className="kern-heading-large">{p.titel}</h1>
+      <p className="kern-body">
+        <a className="kern-btn kern-btn--primary" href={p.neuHref}>
+          <span className="kern-label">{p.neuLabel}</span>
+        </a>
+      </p>
+    </>
+  );
+}
+
+/** The table of an admin list: a caption, one header per column, the rows (first cell a row header). */
+export function ListenTabelle(p: { caption: string; spalten: string[]; children: React.ReactNode }) {
+  return (
+    <div className="table-wrap">
+      <table className="kern-table">
+        <caption className="kern-title">{p.caption}</caption>
+        <thead>
+          <tr className="kern-table__row">
+            {p.spalten.map((s) => (
+              <th key={s} scope="col" className="kern-table__header">
+                {s}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody className="kern-table__body">{p.children}</tbody>
+      </table>
+    </div>
+  );
+}
+
+/** A row's first cell: the record's name as a link to its page. */
+export function NamensZelle(p: { href: string; children: React.ReactNode }) {
+  return (
+    <th scope="row" className="kern-table__cell">
+      <a className="kern-link" href={p.href}>
+        {p.children}
+      </a>
+    </th>
+  );
+}
+
+/** "Angaben ändern" on a detail page: the edit form with the record's version (optimistic locking). */
+export function AngabenAendern(p: { csrfToken: string; action: string; version: number; children: React.ReactNode }) {
+  return (
+    <section aria-labelledby="bearbeiten" className="kern-stack-md">
+      <h2 className="kern-heading-medium" id="bearbeiten">
+        Angaben ändern
+      </h2>
+      <PostForm csrfToken={p.csrfToken} action={p.action}>
+        <input type="hidden" name="version" value={p.version} />
+        {p.children}
+        <SubmitButton name="_aktion" value="speichern">
+          Änderungen speichern
+        </SubmitButton>
+      </PostForm>
+    </section>
+  );
+}
+
+/**
+ * Deactivate / activate a record (records of the admin area are never deleted). `objekt` names it in the heading
+ * and on the button ("Kommune", "Standort", "Konto"); `text` explains what either step means.
+ */
+export function AktivUmschalten(p: { csrfToken: string; action: string; version: number; aktiv: boolean; objekt: string; text: { aktiv: string; inaktiv: string } }) {
+  return (
+    <section aria-labelledby="status" className="kern-stack-md">
+      <h2 className="kern-heading-medium" id="status">
+        {p.aktiv ? `${p.objekt} deaktivieren` : `${p.objekt} wieder aktivieren`}
+      </h2>
+      <p className="kern-body">{p.aktiv ? p.text.aktiv : p.text.inaktiv}</p>
+      <PostForm csrfToken={p.csrfToken} action={p.action}>
+        <input type="hidden" name="version" value={p.version} />
+        <SubmitButton variant="secondary" name="_aktion" value={p.aktiv ? 'deaktivieren' : 'aktivieren'}>
+          {p.aktiv ? `${p.objekt} deaktivieren` : `${p.objekt} aktivieren`}
+        </SubmitButton>
+      </PostForm>
+    </section>
+  );
+}
 
 /** A link back up the admin area, above the page heading. */
 export function Zurueck(p: { href: string; label: string }) {

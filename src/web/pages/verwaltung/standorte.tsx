@@ -11,7 +11,23 @@ import { ErrorSummary, PostForm, SelectField, SubmitButton, TextField } from '..
 import { useRoot } from '../../hooks.ts';
 import { flash, readForm, requirePermission, web } from '../../web-context.ts';
 import type { PageHandle } from '../root.tsx';
-import { AktivBadge, formFailure, formVersion, invalid, KonfliktHinweis, orNull, parseWith, TextAreaField, Zurueck, type FormResult } from './shared.tsx';
+import {
+  AktivBadge,
+  AktivUmschalten,
+  AngabenAendern,
+  formFailure,
+  formVersion,
+  invalid,
+  KonfliktHinweis,
+  ListenKopf,
+  ListenTabelle,
+  NamensZelle,
+  orNull,
+  parseWith,
+  TextAreaField,
+  Zurueck,
+  type FormResult,
+} from './shared.tsx';
 
 const FEHLER_TITEL = 'Bitte prüfen Sie Ihre Eingaben';
 const FIELDS = ['name', 'kommuneId', 'strasse', 'plz', 'ort', 'telefon', 'email', 'oeffnungszeiten'] as const;
@@ -28,47 +44,24 @@ function StandortePage() {
   const { standorte } = useLoaderData<typeof listLoader>();
   return (
     <div className="kern-stack-lg">
-      <Zurueck href="/verwaltung" label="Verwaltung" />
-      <h1 className="kern-heading-large">Standorte</h1>
-      <p className="kern-body">
-        <a className="kern-btn kern-btn--primary" href="/verwaltung/standorte/neu">
-          <span className="kern-label">Neuen Standort anlegen</span>
-        </a>
-      </p>
+      <ListenKopf titel="Standorte" neuHref="/verwaltung/standorte/neu" neuLabel="Neuen Standort anlegen" />
       {standorte.length === 0 ? (
         <p className="kern-body">Es sind noch keine Standorte eingetragen.</p>
       ) : (
-        <div className="table-wrap">
-          <table className="kern-table">
-            <caption className="kern-title">Standorte des Trägers ({standorte.length})</caption>
-            <thead>
-              <tr className="kern-table__row">
-                <th scope="col" className="kern-table__header">Name</th>
-                <th scope="col" className="kern-table__header">Kommune</th>
-                <th scope="col" className="kern-table__header">Anschrift</th>
-                <th scope="col" className="kern-table__header">Status</th>
-              </tr>
-            </thead>
-            <tbody className="kern-table__body">
-              {standorte.map((s) => (
-                <tr className="kern-table__row" key={s.id}>
-                  <th scope="row" className="kern-table__cell">
-                    <a className="kern-link" href={`/verwaltung/standorte/${s.id}`}>
-                      {s.name}
-                    </a>
-                  </th>
-                  <td className="kern-table__cell">{s.kommune}</td>
-                  <td className="kern-table__cell">
-                    {s.strasse}, {s.plz} {s.ort}
-                  </td>
-                  <td className="kern-table__cell">
-                    <AktivBadge aktiv={s.aktiv} />
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <ListenTabelle caption={`Standorte des Trägers (${standorte.length})`} spalten={['Name', 'Kommune', 'Anschrift', 'Status']}>
+          {standorte.map((s) => (
+            <tr className="kern-table__row" key={s.id}>
+              <NamensZelle href={`/verwaltung/standorte/${s.id}`}>{s.name}</NamensZelle>
+              <td className="kern-table__cell">{s.kommune}</td>
+              <td className="kern-table__cell">
+                {s.strasse}, {s.plz} {s.ort}
+              </td>
+              <td className="kern-table__cell">
+                <AktivBadge aktiv={s.aktiv} />
+              </td>
+            </tr>
+          ))}
+        </ListenTabelle>
       )}
     </div>
   );
@@ -231,34 +224,21 @@ function StandortPage() {
       </p>
       <ErrorSummary errors={errors} title={FEHLER_TITEL} />
       <KonfliktHinweis text={result?.konflikt} />
-      <section aria-labelledby="bearbeiten" className="kern-stack-md">
-        <h2 className="kern-heading-medium" id="bearbeiten">
-          Angaben ändern
-        </h2>
-        <PostForm csrfToken={csrfToken} action={`/verwaltung/standorte/${standort.id}`}>
-          <input type="hidden" name="version" value={standort.version} />
-          <StandortFelder values={values} errors={errors} kommunen={kommunen} />
-          <SubmitButton name="_aktion" value="speichern">
-            Änderungen speichern
-          </SubmitButton>
-        </PostForm>
-      </section>
-      <section aria-labelledby="status" className="kern-stack-md">
-        <h2 className="kern-heading-medium" id="status">
-          {standort.aktiv ? 'Standort deaktivieren' : 'Standort wieder aktivieren'}
-        </h2>
-        <p className="kern-body">
-          {standort.aktiv
-            ? 'Standorte werden nicht gelöscht, sondern deaktiviert. Ein deaktivierter Standort erscheint nicht mehr auf der Startseite und kann Beschäftigten nicht neu zugeordnet werden.'
-            : 'Der Standort ist deaktiviert. Nach dem Aktivieren erscheint er wieder auf der Startseite.'}
-        </p>
-        <PostForm csrfToken={csrfToken} action={`/verwaltung/standorte/${standort.id}`}>
-          <input type="hidden" name="version" value={standort.version} />
-          <SubmitButton variant="secondary" name="_aktion" value={standort.aktiv ? 'deaktivieren' : 'aktivieren'}>
-            {standort.aktiv ? 'Standort deaktivieren' : 'Standort aktivieren'}
-          </SubmitButton>
-        </PostForm>
-      </section>
+      <AngabenAendern csrfToken={csrfToken} action={`/verwaltung/standorte/${standort.id}`} version={standort.version}>
+        <StandortFelder values={values} errors={errors} kommunen={kommunen} />
+      </AngabenAendern>
+      <AktivUmschalten
+        csrfToken={csrfToken}
+        action={`/verwaltung/standorte/${standort.id}`}
+        version={standort.version}
+        aktiv={standort.aktiv}
+        objekt="Standort"
+        text={{
+          aktiv:
+            'Standorte werden nicht gelöscht, sondern deaktiviert. Ein deaktivierter Standort erscheint nicht mehr auf der Startseite und kann Beschäftigten nicht neu zugeordnet werden.',
+          inaktiv: 'Der Standort ist deaktiviert. Nach dem Aktivieren erscheint er wieder auf der Startseite.',
+        }}
+      />
     </div>
   );
 }

@@ -1,0 +1,2 @@
+ALTER TABLE "kommunen" ADD COLUMN "postleitzahlen" text[] DEFAULT '{}'::text[] NOT NULL;--> statement-breakpoint
+ALTER TABLE "kommunen" ADD CONSTRAINT "kommunen_postleitzahlen_check" CHECK (array_to_string("kommunen"."postleitzahlen", ',') ~ '^([0-9]{5}(,[0-9]{5})*)?$');

@@ -1,0 +1,61 @@
+import { fallRepository } from '../../db/repositories/fall.ts';
+import { planeAenderungAb } from '../../domain/fallakte/index.ts';
+import { tenantScope, type Actor, type AppContext } from '../context.ts';
+import { AppError, notFound, validationFailed } from '../errors.ts';
+import { datumText, euroText, ladeBgFuer, mitUeberschneidungsFehler, protokolliere, sperreVersion } from './common.ts';
+import type { VermoegenAenderung } from './schemas.ts';
+
+/**
+ * Assets of a person "ab" a day, as declared for that period: a new asset (without vermoegenId), a changed value
+ * (the old period ends the day before), or the end of one (vermoegen: null, e.g. used up or sold). A person may
+ * hold several assets at the same time; each row is one asset with its own history.
+ */
+export async function aendereVermoegen(opts: { ctx: AppContext; actor: Actor; id: string; input: VermoegenAenderung }) {
+  const { ctx, actor, id, input } = opts;
+  if (!input.vermoegen && !input.vermoegenId) {
+    throw validationFailed([{ path: 'vermoegen', code: 'fehlt', message: 'Bitte geben Sie Bezeichnung und Wert des Vermögens an.' }]);
+  }
+  return mitUeberschneidungsFehler(() =>
+    ctx.db.withTenant(tenantScope(actor), async (tx) => {
+      const bg = await ladeBgFuer(tx, actor, id, 'fall.bearbeiten');
+      if (!(await fallRepository.istMitglied(tx, bg.id, input.personId))) throw notFound('Die Person');
+      const updated = await sperreVersion(tx, bg, input.version);
+      const v = input.vermoegen;
+      const werte = v ? { bezeichnung: v.bezeichnung, wertCent: v.wertCent } : null;
+      let vorher: Record<string, unknown> | undefined;
+      if (input.vermoegenId) {
+        vorher = await fallRepository.findPeriode(tx, 'vermoegen', input.vermoegenId);
+        if (!vorher || vorher.personId !== input.personId) throw notFound('Das Vermögen');
+        const periode = { id: String(vorher.id), gueltigVon: String(vorher.gueltigVon), gueltigBis: (vorher.gueltigBis as string | null) ?? null };
+        let plan;
+        try {
+          plan = planeAenderungAb([periode], input.ab, { beenden: werte === null });
+        } catch (err) {
+          throw new AppError('nichts_zu_beenden', 409, (err as Error).message);
+        }
+        for (const x of plan.entfernen) await fallRepository.entfernePeriode(tx, 'vermoegen', x);
+        for (const s of plan.schliessen) await fallRepository.schliessePeriode(tx, 'vermoegen', s.id, s.gueltigBis);
+        if (plan.neu && werte) {
+          await fallRepository.insertPerioden(tx, 'vermoegen', [
+            { traegerId: actor.traegerId, personId: input.personId, ...werte, gueltigVon: plan.neu.gueltigVon, gueltigBis: plan.neu.gueltigBis },
+          ]);
+        }
+      } else if (werte) {
+        await fallRepository.insertPerioden(tx, 'vermoegen', [{ traegerId: actor.traegerId, personId: input.personId, ...werte, gueltigVon: input.ab, gueltigBis: null }]);
+      }
+      const beschreibung = !v
+        ? `Vermögen „${String(vorher?.bezeichnung ?? '')}“ zählt ab ${datumText(input.ab)} nicht mehr.`
+        : input.vermoegenId
+          ? `Vermögen „${v.bezeichnung}“ ab ${datumText(input.ab)} geändert: Wert ${euroText(v.wertCent)}.`
+          : `Neues Vermögen ab ${datumText(input.ab)}: „${v.bezeichnung}“, Wert ${euroText(v.wertCent)}.`;
+      await protokolliere(tx, actor, {
+        bgId: bg.id,
+        art: !v ? 'vermoegen_beendet' : input.vermoegenId ? 'vermoegen_geaendert' : 'vermoegen_neu',
+        beschreibung,
+        personId: input.personId,
+        details: { ab: input.ab, vermoegenId: input.vermoegenId ?? null, ...werte },
+      });
+      return updated;
+    }),
+  );
+}

@@ -1,0 +1,219 @@
+import { z } from 'zod';
+import type { Tx } from '../../db/client.ts';
+import { antraegeRepository } from '../../db/repositories/antraege.ts';
+import { datumSchema, EINKOMMEN_ARTEN, ROLLEN } from '../../domain/fallakte/index.ts';
+import { tenantScope, type Actor, type AppContext } from '../context.ts';
+import { AppError, validationFailed, versionConflict, type FieldIssue } from '../errors.ts';
+import { aendereAdresse } from './aendere-adresse.ts';
+import { aendereBankverbindung } from './aendere-bankverbindung.ts';
+import { aendereEinkommen } from './aendere-einkommen.ts';
+import { aendereUnterkunft } from './aendere-unterkunft.ts';
+import { datumText, mitUeberschneidungsFehler, protokolliere } from './common.ts';
+import { ladeMitteilung } from './mitteilung-vorbereiten.ts';
+import { personAufnehmen } from './person-aufnehmen.ts';
+import { personAustritt } from './person-austritt.ts';
+import { uebernehmePortalDateien } from './portal-dateien-uebernehmen.ts';
+
+const cent = z.number().int().min(0).max(100_000_000).nullable();
+const pflicht = (max: number) => z.string().trim().min(1).max(max);
+
+/** One prepared change as the caseworker confirmed (and perhaps corrected) it. */
+export const aenderungSchema = z.discriminatedUnion('typ', [
+  z.strictObject({
+    typ: z.literal('einkommen'),
+    ab: datumSchema,
+    personId: z.uuid(),
+    einkommenId: z.uuid().nullable(),
+    ende: z.boolean(),
+    art: z.enum(EINKOMMEN_ARTEN),
+    bezeichnung: z.string().trim().max(200),
+    bruttoCent: cent,
+    nettoCent: cent,
+    betragCent: cent,
+  }),
+  z.strictObject({
+    typ: z.literal('adresse'),
+    ab: datumSchema,
+    strasse: pflicht(200),
+    hausnummer: pflicht(20),
+    zusatz: z.string().trim().max(200),
+    plz: z.string().regex(/^\d{5}$/),
+    ort: pflicht(200),
+    kommuneId: z.uuid(),
+  }),
+  z.strictObject({
+    typ: z.literal('unterkunft'),
+    ab: datumSchema,
+    keine: z.boolean(),
+    grundmieteCent: cent,
+    nebenkostenCent: cent,
+    heizkostenCent: cent,
+    warmwasserDezentral: z.boolean(),
+  }),
+  z.strictObject({ typ: z.literal('bank'), ab: datumSchema, iban: pflicht(50), kontoinhaber: pflicht(200) }),
+  z.strictObject({
+    typ: z.literal('person_aufnehmen'),
+    ab: datumSchema,
+    vorname: pflicht(100),
+    nachname: pflicht(100),
+    geburtsdatum: datumSchema,
+    geschlecht: z.enum(['w', 'm', 'd']).nullable(),
+    staatsangehoerigkeit: z.string().regex(/^[A-Z]{2}$/),
+    rolle: z.enum(ROLLEN).exclude(['antragsteller']),
+    einkommenArt: z.enum(EINKOMMEN_ARTEN).nullable(),
+    bruttoCent: cent,
+    nettoCent: cent,
+    betragCent: cent,
+  }),
+  z.strictObject({ typ: z.literal('person_austritt'), ab: datumSchema, personId: z.uuid() }),
+]);
+export type Aenderung = z.infer<typeof aenderungSchema>;
+
+const MELDUNG: Record<string, string> = {
+  personId: 'Bitte wählen Sie die Person aus.',
+  kommuneId: 'Bitte wählen Sie die Kommune aus.',
+  plz: 'Bitte eine fünfstellige Postleitzahl angeben.',
+  staatsangehoerigkeit: 'Bitte den zweistelligen Ländercode angeben, z. B. DE (XX = staatenlos oder ungeklärt).',
+  ab: 'Bitte ein gültiges Datum angeben.',
+  geburtsdatum: 'Bitte ein gültiges Datum angeben.',
+};
+
+/** Amounts a change needs besides its shape (income: brutto/netto for work, else the amount). */
+function fachlichePruefung(a: Aenderung, i: number): FieldIssue[] {
+  const fehlt = (feld: string, message = 'Bitte geben Sie den Betrag an.') => ({ path: `${i}.${feld}`, code: 'pflichtfeld', message });
+  const issues: FieldIssue[] = [];
+  const betraege = (art: string | null, b: { bruttoCent: number | null; nettoCent: number | null; betragCent: number | null }) => {
+    if (art === 'erwerbstaetigkeit') {
+      if (b.bruttoCent === null) issues.push(fehlt('bruttoCent'));
+      if (b.nettoCent === null) issues.push(fehlt('nettoCent'));
+      if (b.bruttoCent !== null && b.nettoCent !== null && b.nettoCent > b.bruttoCent) issues.push({ path: `${i}.nettoCent`, code: 'netto_ueber_brutto', message: 'Das Netto kann nicht höher sein als das Brutto.' });
+    } else if (art !== null && b.betragCent === null) issues.push(fehlt('betragCent'));
+  };
+  if (a.typ === 'einkommen') {
+    if (a.ende && !a.einkommenId) issues.push({ path: `${i}.einkommenId`, code: 'pflichtfeld', message: 'Bitte wählen Sie das Einkommen aus, das endet.' });
+    if (!a.ende) betraege(a.art, a);
+  }
+  if (a.typ === 'person_aufnehmen') betraege(a.einkommenArt, a);
+  if (a.typ === 'unterkunft' && !a.keine) {
+    for (const f of ['grundmieteCent', 'nebenkostenCent', 'heizkostenCent'] as const) if (a[f] === null) issues.push(fehlt(f));
+  }
+  return issues;
+}
+
+/** An error of one change, its field paths prefixed with the change's number so the page shows it there. */
+function fuerAenderung(err: unknown, i: number): unknown {
+  if (!(err instanceof AppError)) return err;
+  const issues = err.issues.map((x) => ({ ...x, path: `${i}.${x.path.split('.').pop() ?? x.path}` }));
+  return new AppError(err.code, err.status, `Änderung ${i + 1}: ${err.message}`, issues, err.extra);
+}
+
+async function wende(ctx: AppContext, actor: Actor, tx: Tx, bgId: string, version: number, a: Aenderung): Promise<number> {
+  const base = { ctx, actor, id: bgId, tx };
+  switch (a.typ) {
+    case 'einkommen': {
+      const einkommen = a.ende
+        ? null
+        : a.art === 'erwerbstaetigkeit'
+          ? { art: a.art, bruttoCent: a.bruttoCent!, nettoCent: a.nettoCent!, ...(a.bezeichnung ? { bezeichnung: a.bezeichnung } : {}) }
+          : { art: a.art, betragCent: a.betragCent!, ...(a.bezeichnung ? { bezeichnung: a.bezeichnung } : {}) };
+      return (await aendereEinkommen({ ...base, input: { version, ab: a.ab, personId: a.personId, ...(a.einkommenId ? { einkommenId: a.einkommenId } : {}), einkommen } })).version;
+    }
+    case 'adresse':
+      return (
+        await aendereAdresse({
+          ...base,
+          input: { version, ab: a.ab, adresse: { strasse: a.strasse, hausnummer: a.hausnummer, zusatz: a.zusatz || null, plz: a.plz, ort: a.ort, kommuneId: a.kommuneId } },
+        })
+      ).version;
+    case 'unterkunft':
+      return (
+        await aendereUnterkunft({
+          ...base,
+          input: {
+            version,
+            ab: a.ab,
+            unterkunft: a.keine ? null : { grundmieteCent: a.grundmieteCent!, nebenkostenCent: a.nebenkostenCent!, heizkostenCent: a.heizkostenCent!, warmwasserDezentral: a.warmwasserDezentral },
+          },
+        })
+      ).version;
+    case 'bank':
+      return (await aendereBankverbindung({ ...base, input: { version, ab: a.ab, bank: { iban: a.iban, kontoinhaber: a.kontoinhaber } } })).version;
+    case 'person_aufnehmen': {
+      const einkommen =
+        a.einkommenArt === null
+          ? []
+          : [a.einkommenArt === 'erwerbstaetigkeit' ? { art: a.einkommenArt, bruttoCent: a.bruttoCent!, nettoCent: a.nettoCent! } : { art: a.einkommenArt, betragCent: a.betragCent! }];
+      const person = {
+        vorname: a.vorname,
+        nachname: a.nachname,
+        geburtsdatum: a.geburtsdatum,
+        geschlecht: a.geschlecht,
+        staatsangehoerigkeit: a.staatsangehoerigkeit,
+        rolle: a.rolle,
+        ...(einkommen.length ? { einkommen } : {}),
+      };
+      return (await personAufnehmen({ ...base, input: { version, ab: a.ab, person } })).version;
+    }
+    case 'person_austritt':
+      return (await personAustritt({ ...base, input: { version, ab: a.ab, personId: a.personId } })).version;
+  }
+}
+
+/**
+ * Applies a citizen's Veränderungsmitteilung to the Fallakte after the caseworker checked (and perhaps corrected)
+ * the prepared changes: all changes in ONE transaction through the Fallakte's own use cases (each writes its history
+ * line and audit entry), the Antrag marked as applied (never twice; optimistic locking on Fallakte and Antrag), the
+ * notice's clean uploads copied into the documents. An empty list closes a notice that changes nothing (absence).
+ */
+export async function mitteilungAnwenden(opts: { ctx: AppContext; actor: Actor; bgId: string; antragId: string; version: number; antragVersion: number; aenderungen: unknown[] }) {
+  const { ctx, actor } = opts;
+  const issues: FieldIssue[] = [];
+  const aenderungen: Aenderung[] = [];
+  opts.aenderungen.forEach((roh, i) => {
+    const r = aenderungSchema.safeParse(roh);
+    if (!r.success) {
+      for (const x of r.error.issues) {
+        const feld = String(x.path[0] ?? 'typ');
+        issues.push({ path: `${i}.${feld}`, code: x.code, message: MELDUNG[feld] ?? (x.code === 'too_small' || x.code === 'invalid_type' ? 'Bitte ausfüllen.' : 'Bitte prüfen Sie diese Angabe.') });
+      }
+      return;
+    }
+    issues.push(...fachlichePruefung(r.data, i));
+    aenderungen.push(r.data);
+  });
+  if (issues.length) throw validationFailed(issues);
+
+  return mitUeberschneidungsFehler(() =>
+    ctx.db.withTenant(tenantScope(actor), async (tx) => {
+      const { bg, antrag, payload } = await ladeMitteilung(tx, actor, opts.bgId, opts.antragId, 'fall.bearbeiten');
+      if (payload.angewendet) throw new AppError('schon_angewendet', 409, `Diese Veränderungsmitteilung wurde am ${datumText(payload.angewendet.am.slice(0, 10))} von ${payload.angewendet.vonName} übernommen.`);
+      if (antrag.version !== opts.antragVersion || bg.version !== opts.version) throw versionConflict();
+      let version = opts.version;
+      for (const [i, a] of aenderungen.entries()) {
+        try {
+          version = await wende(ctx, actor, tx, bg.id, version, a);
+        } catch (err) {
+          throw fuerAenderung(err, i);
+        }
+      }
+      const angewendet = { am: new Date().toISOString(), vonId: actor.userId, vonName: actor.name, aenderungen: aenderungen.length };
+      const aktualisiert = await antraegeRepository.update(tx, antrag.id, antrag.version, {
+        payload: { ...payload, angewendet },
+        ...(antrag.status === 'eingegangen' ? { status: 'in_bearbeitung' as const } : {}),
+      });
+      if (!aktualisiert) throw versionConflict();
+      const dokumente = await uebernehmePortalDateien(tx, actor, { id: antrag.id, bgId: bg.id });
+      await protokolliere(tx, actor, {
+        bgId: bg.id,
+        art: 'mitteilung_uebernommen',
+        beschreibung:
+          aenderungen.length === 0
+            ? `Veränderungsmitteilung vom ${datumText(antrag.antragsdatum)} aus dem Bürgerportal geprüft: keine Änderung der Fallakte.`
+            : `Veränderungsmitteilung vom ${datumText(antrag.antragsdatum)} aus dem Bürgerportal geprüft und übernommen (${aenderungen.length} Änderung${aenderungen.length === 1 ? '' : 'en'}).`,
+        details: { antragId: antrag.id, typen: aenderungen.map((a) => a.typ) },
+        zweck: 'Leistungssachbearbeitung: Veränderungsmitteilung übernehmen',
+      });
+      return { version, aenderungen: aenderungen.length, dokumente };
+    }),
+  );
+}

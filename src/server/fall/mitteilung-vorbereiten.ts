@@ -1,0 +1,87 @@
+import type { Tx } from '../../db/client.ts';
+import { fallRepository } from '../../db/repositories/fall.ts';
+import { organisationRepository } from '../../db/repositories/organisation.ts';
+import { portalRepository } from '../../db/repositories/portal.ts';
+import type { Antrag } from '../../db/schema/index.ts';
+import { zustandAm, type FallakteDaten } from '../../domain/fallakte/index.ts';
+import { vorschlaegeAusMitteilung, type FallPersonKurz } from '../../domain/formular/mitteilung-vorschlag.ts';
+import { recordAudit } from '../audit-trail.ts';
+import { tenantScope, type Actor, type AppContext } from '../context.ts';
+import { AppError, notFound } from '../errors.ts';
+import type { Permission } from '../policies.ts';
+import { ladeAntragFuer } from './antrag-common.ts';
+import { heute, ladeBgFuer } from './common.ts';
+
+/** Payload of a Veränderungsmitteilung sent through the portal (src/server/portal/einreichen.ts). */
+export const MITTEILUNG_PAYLOAD_SCHEMA = 'vorort.portal.mitteilung';
+export type MitteilungPayload = {
+  schema: typeof MITTEILUNG_PAYLOAD_SCHEMA;
+  version: 1;
+  flow: string;
+  veraenderungsart: string | null;
+  daten: Record<string, unknown>;
+  /** set once the caseworker applied the changes (nothing is applied twice) */
+  angewendet?: { am: string; vonId: string; vonName: string; aenderungen: number };
+};
+
+export function alsMitteilung(antrag: Antrag): MitteilungPayload | null {
+  const p = antrag.payload as Partial<MitteilungPayload> | null;
+  if (antrag.art !== 'veraenderung' || p?.schema !== MITTEILUNG_PAYLOAD_SCHEMA || p.version !== 1 || typeof p.daten !== 'object' || p.daten === null) return null;
+  return p as MitteilungPayload;
+}
+
+/** The Fallakte and the portal Veränderungsmitteilung that belongs to it (404 for anything else). */
+export async function ladeMitteilung(tx: Tx, actor: Actor, bgId: string, antragId: string, permission: Permission) {
+  const bg = await ladeBgFuer(tx, actor, bgId, permission);
+  const antrag = await ladeAntragFuer(tx, actor, antragId, permission);
+  if (antrag.bgId !== bg.id) throw notFound('Der Antrag');
+  const payload = alsMitteilung(antrag);
+  if (!payload) throw new AppError('keine_portal_mitteilung', 409, 'Zu diesem Antrag gibt es keine Angaben aus dem Bürgerportal, die sich übernehmen lassen.');
+  return { bg, antrag, payload };
+}
+
+/**
+ * For the caseworker: a citizen's Veränderungsmitteilung next to prepared Fallakte changes (`vorschlaegeAusMitteilung`)
+ * with the case's persons, their running incomes and the Kommunen to choose from. Reads only; applying is
+ * `mitteilungAnwenden`.
+ */
+export async function mitteilungVorbereiten(opts: { ctx: AppContext; actor: Actor; bgId: string; antragId: string }) {
+  const { ctx, actor } = opts;
+  return ctx.db.withTenant(tenantScope(actor), async (tx) => {
+    const { bg, antrag, payload } = await ladeMitteilung(tx, actor, opts.bgId, opts.antragId, 'fall.lesen');
+    const rows = await fallRepository.ladeDaten(tx, bg.id, { bank: false });
+    const daten: FallakteDaten = { bg: { id: bg.id, fallnummer: bg.fallnummer, standortId: bg.standortId, status: bg.status, version: bg.version }, ...rows };
+    const zustand = zustandAm(daten, heute());
+    const personen: FallPersonKurz[] = zustand.personen.map((p) => ({
+      id: p.id,
+      vorname: p.vorname,
+      nachname: p.nachname,
+      rolle: p.rolle,
+      staatsangehoerigkeit: p.staatsangehoerigkeit,
+      einkommen: p.einkommen.map((e) => ({ id: String(e.id), art: String(e.art), bezeichnung: (e.bezeichnung as string | null | undefined) ?? null })),
+    }));
+    const kommunen = (await organisationRepository.listKommunen(tx)).filter((k) => k.aktiv).map((k) => ({ id: k.id, name: k.name }));
+    const { vorschlaege, hinweise } = vorschlaegeAusMitteilung(payload.veraenderungsart, payload.daten, { personen, kommunen, antragsdatum: antrag.antragsdatum });
+    const dateien = (await portalRepository.dateienMeta(tx, { antragId: antrag.id })).filter((d) => d.nachrichtId === null);
+    await recordAudit(tx, actor, {
+      objectType: 'antrag',
+      objectId: antrag.id,
+      action: 'read',
+      purpose: 'Leistungssachbearbeitung: Veränderungsmitteilung prüfen',
+      details: { bgId: bg.id, treffer: personen.map((p) => p.id) },
+    });
+    return {
+      bg: { id: bg.id, fallnummer: bg.fallnummer, version: bg.version },
+      antrag: { id: antrag.id, version: antrag.version, antragsdatum: antrag.antragsdatum, status: antrag.status },
+      veraenderungsart: payload.veraenderungsart,
+      flow: payload.flow,
+      angewendet: payload.angewendet ?? null,
+      antworten: payload.daten,
+      personen,
+      kommunen,
+      vorschlaege,
+      hinweise,
+      dateien: dateien.map((d) => ({ id: d.id, dateiname: d.dateiname, status: d.status, fallDokumentId: d.fallDokumentId })),
+    };
+  });
+}

@@ -1,0 +1,49 @@
+import type { Database } from '../../db/client.ts';
+import { throttleRepository } from '../../db/repositories/throttle.ts';
+import { AppError } from '../errors.ts';
+import { hashToken } from '../security/crypto.ts';
+
+/**
+ * Rate limit for anonymous appointment requests and Warteliste entries (each sends an e-mail to an address nobody
+ * has confirmed yet). Same table and approach as the sign-in lockout (`login_throttle`, src/server/auth/throttle.ts):
+ * every request counts within a window; reaching the maximum locks the key for a while. Keys are hashes – neither
+ * address nor e-mail is stored in plain text.
+ */
+export const TERMIN_LIMITS = {
+  /** per IP address: 20 requests per hour, then one hour pause */
+  adresse: { windowSeconds: 60 * 60, maxFailures: 20, lockSeconds: 60 * 60 },
+  /** per e-mail address: 5 requests per hour, then one hour pause */
+  email: { windowSeconds: 60 * 60, maxFailures: 5, lockSeconds: 60 * 60 },
+};
+
+export type TerminAnfrageArt = 'anfrage' | 'warteliste';
+
+const adresseKey = (ip: string) => `termine-adresse:${hashToken(ip)}`;
+const emailKey = (email: string) => `termine-email:${hashToken(email.trim().toLowerCase())}`;
+
+/**
+ * Refuses (429 `too_many_requests`, with `retryAfter` seconds) when the address or the e-mail is locked; otherwise
+ * counts this request. Call before any other work of the request.
+ */
+export async function terminAnfrageZaehlen(db: Database, opts: { ip: string; email?: string | undefined; jetzt?: Date }): Promise<void> {
+  const keys = [adresseKey(opts.ip), ...(opts.email ? [emailKey(opts.email)] : [])];
+  const jetzt = (opts.jetzt ?? new Date()).getTime();
+  const zeilen = await db.withSystem(async (tx) => {
+    const r = [];
+    for (const k of keys) r.push(await throttleRepository.get(tx, k));
+    return r;
+  });
+  const bis = zeilen
+    .map((z) => z?.lockedUntil)
+    .filter((d): d is Date => !!d && d.getTime() > jetzt)
+    .sort((a, b) => b.getTime() - a.getTime())[0];
+  if (bis) {
+    const retryAfter = Math.max(1, Math.ceil((bis.getTime() - jetzt) / 1000));
+    const minuten = Math.max(1, Math.ceil(retryAfter / 60));
+    throw new AppError('too_many_requests', 429, `Zu viele Anfragen in kurzer Zeit. Bitte versuchen Sie es in ${minuten} Minuten erneut.`, [], { retryAfter });
+  }
+  await db.withSystem(async (tx) => {
+    await throttleRepository.recordFailure(tx, adresseKey(opts.ip), TERMIN_LIMITS.adresse);
+    if (opts.email) await throttleRepository.recordFailure(tx, emailKey(opts.email), TERMIN_LIMITS.email);
+  });
+}

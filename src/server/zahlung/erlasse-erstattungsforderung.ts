@@ -1,0 +1,60 @@
+import { erstattungRepository } from '../../db/repositories/erstattungen.ts';
+import { euroText } from '../../domain/berechnung/geld.ts';
+import { bucheForderung, NORM_ERLASS, NORM_NIEDERSCHLAGUNG, type ForderungsStatus } from '../../domain/bewilligung/index.ts';
+import { tenantScope, type Actor, type AppContext } from '../context.ts';
+import { validationFailed, versionConflict } from '../errors.ts';
+import { heute, protokolliere } from '../fall/common.ts';
+import { alsFehler, ladeForderungFuer, presentForderung } from './erstattung-common.ts';
+
+/**
+ * Erlass (§ 44 SGB II: collecting would be unfair in the individual case) of all or part of the balance – at 0
+ * the Forderung is `erlassen` – or Niederschlagung (collecting is pointless for now; the claim stays and a later
+ * payment still counts). A reason is required for both.
+ */
+export async function erlasseErstattungsforderung(opts: {
+  ctx: AppContext;
+  actor: Actor;
+  id: string;
+  input: { art: 'erlass' | 'niederschlagung'; betragCent?: number | undefined; grund: string; version: number };
+}) {
+  const { ctx, actor, input } = opts;
+  return ctx.db.withTenant(tenantScope(actor), async (tx) => {
+    const r = await ladeForderungFuer(tx, actor, opts.id);
+    if (r.f.version !== input.version) throw versionConflict();
+    const grund = input.grund.trim();
+    if (!grund) throw validationFailed([{ path: 'grund', code: 'grund_fehlt', message: `Bitte begründen Sie ${input.art === 'erlass' ? 'den Erlass' : 'die Niederschlagung'}.` }]);
+    let neu;
+    try {
+      neu = bucheForderung({ betragCent: r.f.betragCent, offenCent: r.offenCent, status: r.f.status as ForderungsStatus }, { art: input.art, betragCent: input.betragCent });
+    } catch (err) {
+      alsFehler(err, 'betrag');
+    }
+    const norm = input.art === 'erlass' ? NORM_ERLASS : NORM_NIEDERSCHLAGUNG;
+    await erstattungRepository.insertVorgang(tx, {
+      traegerId: actor.traegerId,
+      forderungId: r.f.id,
+      art: input.art,
+      datum: heute(),
+      betragCent: neu.gebuchtCent || null,
+      grund: `${grund} (${norm})`,
+      createdBy: actor.userId,
+    });
+    const f = await erstattungRepository.update(tx, r.f.id, r.f.version, {
+      offenCent: neu.offenCent,
+      status: neu.status,
+      ...(neu.status === 'erlassen' ? { erledigtAt: new Date() } : {}),
+    });
+    if (!f) throw versionConflict();
+    await protokolliere(tx, actor, {
+      bgId: r.f.bgId,
+      art: input.art === 'erlass' ? 'erstattung_erlass' : 'erstattung_niederschlagung',
+      beschreibung:
+        input.art === 'erlass'
+          ? `Erstattungsforderung über ${euroText(neu.gebuchtCent)} erlassen (${norm}): ${grund}`
+          : `Erstattungsforderung niedergeschlagen (offen ${euroText(neu.offenCent)}): ${grund}`,
+      details: { forderungId: r.f.id, art: input.art, betragCent: neu.gebuchtCent, offenCent: neu.offenCent },
+      zweck: 'Leistungssachbearbeitung: Erstattungsforderung bearbeiten',
+    });
+    return presentForderung({ f, offenCent: neu.offenCent, fallnummer: r.fallnummer }, await erstattungRepository.vorgaenge(tx, f.id));
+  });
+}

@@ -1,0 +1,114 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { errorSchema } from '../auth/routes.ts';
+import type { AppContext } from '../context.ts';
+import { requireActor } from '../http.ts';
+import { bucheZahlungseingang } from './buche-zahlungseingang.ts';
+import { erlasseErstattungsforderung } from './erlasse-erstattungsforderung.ts';
+import { ladeErstattungsforderung, listeErstattungsforderungen } from './erstattungsforderungen.ts';
+import { stundeErstattungsforderung } from './stunde-erstattungsforderung.ts';
+
+const idParams = z.object({ id: z.string().max(100).describe('ID (UUID)') });
+const errors = { 400: errorSchema, 401: errorSchema, 403: errorSchema, 404: errorSchema, 409: errorSchema };
+const security = [{ sitzung: [] }];
+const angemeldet = async (req: FastifyRequest) => {
+  requireActor(req);
+};
+const tags = ['Erstattungsforderungen'];
+
+const forderungSchema = z.object({
+  id: z.string(),
+  bgId: z.string(),
+  fallnummer: z.string(),
+  bewilligungId: z.string().nullable(),
+  betragCent: z.number(),
+  offenCent: z.number().describe('noch offener Betrag'),
+  status: z.string().describe('offen | erledigt | erlassen | niedergeschlagen'),
+  norm: z.string(),
+  monate: z.array(z.object({ monat: z.string(), betragCent: z.number() })),
+  stundungBis: z.string().nullable(),
+  ratenCent: z.number().nullable(),
+  createdAt: z.string(),
+  erledigtAt: z.string().nullable(),
+  version: z.number(),
+  vorgaenge: z
+    .array(
+      z.object({ id: z.string(), art: z.string(), datum: z.string(), betragCent: z.number().nullable(), stundungBis: z.string().nullable(), grund: z.string().nullable(), createdAt: z.string() }),
+    )
+    .optional(),
+});
+
+/** Erstattungsforderungen (§ 50 SGB X): list, Zahlungseingang, Stundung/Ratenzahlung, Erlass (§ 44 SGB II), Niederschlagung. */
+export function registerErstattungRoutes(app: FastifyInstance, ctx: AppContext) {
+  const api = app.withTypeProvider<ZodTypeProvider>();
+
+  api.get(
+    '/api/erstattungsforderungen',
+    {
+      preValidation: angemeldet,
+      schema: {
+        tags,
+        security,
+        summary: 'Erstattungsforderungen der eigenen Standorte',
+        querystring: z.object({ stand: z.enum(['offen', 'erledigt']).optional(), fallnummer: z.string().max(40).optional() }),
+        response: { 200: z.object({ forderungen: z.array(forderungSchema) }), ...errors },
+      },
+    },
+    async (req) => ({ forderungen: await listeErstattungsforderungen({ ctx, actor: requireActor(req), filter: req.query }) }),
+  );
+
+  api.get(
+    '/api/erstattungsforderungen/:id',
+    { preValidation: angemeldet, schema: { tags, security, summary: 'Erstattungsforderung mit Verlauf', params: idParams, response: { 200: forderungSchema, ...errors } } },
+    async (req) => ladeErstattungsforderung({ ctx, actor: requireActor(req), id: req.params.id }),
+  );
+
+  api.post(
+    '/api/erstattungsforderungen/:id/zahlungen',
+    {
+      preValidation: angemeldet,
+      schema: {
+        tags,
+        security,
+        summary: 'Zahlungseingang buchen (auch Teilzahlung)',
+        params: idParams,
+        body: z.object({ betragCent: z.number().int(), datum: z.string().max(10), version: z.number().int() }),
+        response: { 200: forderungSchema, ...errors },
+      },
+    },
+    async (req) => bucheZahlungseingang({ ctx, actor: requireActor(req), id: req.params.id, input: req.body }),
+  );
+
+  api.post(
+    '/api/erstattungsforderungen/:id/stundung',
+    {
+      preValidation: angemeldet,
+      schema: {
+        tags,
+        security,
+        summary: 'Stundung bzw. Ratenzahlung vereinbaren',
+        params: idParams,
+        body: z.object({ bis: z.string().max(10), ratenCent: z.number().int().optional(), grund: z.string().max(1000).optional(), version: z.number().int() }),
+        response: { 200: forderungSchema, ...errors },
+      },
+    },
+    async (req) => stundeErstattungsforderung({ ctx, actor: requireActor(req), id: req.params.id, input: req.body }),
+  );
+
+  api.post(
+    '/api/erstattungsforderungen/:id/erlass',
+    {
+      preValidation: angemeldet,
+      schema: {
+        tags,
+        security,
+        summary: 'Erlass (§ 44 SGB II, ganz oder teilweise) oder Niederschlagung mit Begründung',
+        params: idParams,
+        body: z.object({ art: z.enum(['erlass', 'niederschlagung']), betragCent: z.number().int().optional(), grund: z.string().max(1000), version: z.number().int() }),
+        response: { 200: forderungSchema, ...errors },
+      },
+    },
+    async (req) => erlasseErstattungsforderung({ ctx, actor: requireActor(req), id: req.params.id, input: req.body }),
+  );
+}

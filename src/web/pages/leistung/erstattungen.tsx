@@ -1,0 +1,287 @@
+import { redirect, useActionData, useLoaderData, type ActionFunctionArgs, type LoaderFunctionArgs, type RouteObject } from 'react-router';
+import { AppError } from '../../../server/errors.ts';
+import { bucheZahlungseingang } from '../../../server/zahlung/buche-zahlungseingang.ts';
+import { erlasseErstattungsforderung } from '../../../server/zahlung/erlasse-erstattungsforderung.ts';
+import { ladeErstattungsforderung, listeErstattungsforderungen } from '../../../server/zahlung/erstattungsforderungen.ts';
+import { stundeErstattungsforderung } from '../../../server/zahlung/stunde-erstattungsforderung.ts';
+import { ErrorSummary, PostForm, SelectField, SubmitButton, TextAreaField, TextField, type FieldErrors } from '../../components/forms.tsx';
+import { useRoot } from '../../hooks.ts';
+import { flash, readForm, requirePermission, web } from '../../web-context.ts';
+import { datumText, euroText } from '../faelle/shared.tsx';
+import type { PageHandle } from '../root.tsx';
+import { formVersion, issuesToErrors, KonfliktHinweis, Zurueck } from '../verwaltung/shared.tsx';
+
+const STATUS: Record<string, string> = { offen: 'offen', erledigt: 'erledigt (bezahlt)', erlassen: 'erlassen (§ 44 SGB II)', niedergeschlagen: 'niedergeschlagen' };
+const VORGANG: Record<string, string> = { zahlung: 'Zahlungseingang', stundung: 'Stundung / Ratenzahlung', erlass: 'Erlass', niederschlagung: 'Niederschlagung' };
+const FEHLER_TITEL = 'Bitte prüfen Sie Ihre Eingaben';
+const monatText = (m: string) => `${m.slice(5, 7)}/${m.slice(0, 4)}`;
+/** Calendar day (Europe/Berlin) of a timestamp. */
+const berlinTag = (iso: string) => new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Berlin' }).format(new Date(iso));
+
+/** "12,50", "1.234,56 €", "100" → cents; null when it is not an amount. */
+export function euroInCent(wert: string): number | null {
+  const s = wert.replace(/€/g, '').replace(/\s/g, '');
+  if (!/^\d{1,3}(\.\d{3})*(,\d{1,2})?$|^\d+(,\d{1,2})?$/.test(s)) return null;
+  const [e, c = ''] = s.replace(/\./g, '').split(',');
+  return Number(e) * 100 + Number(c.padEnd(2, '0'));
+}
+
+/** TT.MM.JJJJ (or ISO) → ISO date; anything else is passed on and refused by the use case. */
+const isoDatum = (s: string) => {
+  const m = /^(\d{1,2})\.(\d{1,2})\.(\d{4})$/.exec(s.trim());
+  return m ? `${m[3]}-${m[2]!.padStart(2, '0')}-${m[1]!.padStart(2, '0')}` : s.trim();
+};
+
+/* ---------- /erstattungen: list with filters ---------- */
+
+async function listLoader({ context, request }: LoaderFunctionArgs) {
+  const actor = requirePermission(context, request, 'bewilligung.bearbeiten');
+  const q = new URL(request.url).searchParams;
+  const stand = q.get('stand') === 'erledigt' ? 'erledigt' : q.get('stand') === 'alle' ? undefined : 'offen';
+  const fallnummer = (q.get('fallnummer') ?? '').trim().slice(0, 40);
+  const forderungen = await listeErstattungsforderungen({ ctx: web(context).app, actor, filter: { stand, fallnummer: fallnummer || undefined } });
+  return { forderungen, stand: stand ?? 'alle', fallnummer };
+}
+
+function ErstattungenPage() {
+  const { forderungen, stand, fallnummer } = useLoaderData<typeof listLoader>();
+  const summe = forderungen.reduce((s, f) => s + f.offenCent, 0);
+  return (
+    <div className="kern-stack-lg">
+      <h1 className="kern-heading-large">Erstattungsforderungen</h1>
+      <p className="kern-body">Forderungen aus Aufhebungen und Änderungen für bereits gezahlte Monate (§ 50 SGB X) der Fälle Ihrer Standorte.</p>
+      <form method="get" action="/erstattungen" className="kern-stack-md form-narrow" aria-label="Erstattungsforderungen filtern">
+        <SelectField
+          name="stand"
+          label="Stand"
+          defaultValue={stand}
+          options={[
+            { value: 'offen', label: 'offen (auch gestundet oder niedergeschlagen)' },
+            { value: 'erledigt', label: 'erledigt oder erlassen' },
+            { value: 'alle', label: 'alle' },
+          ]}
+        />
+        <TextField name="fallnummer" label="Fallnummer" optionalLabel="optional" defaultValue={fallnummer} />
+        <SubmitButton variant="secondary">Filtern</SubmitButton>
+      </form>
+      {forderungen.length === 0 ? (
+        <p className="kern-body">Keine Erstattungsforderungen gefunden.</p>
+      ) : (
+        <table className="kern-table">
+          <caption className="kern-table__caption">{`${forderungen.length} Erstattungsforderungen, zusammen offen ${euroText(summe)}`}</caption>
+          <thead className="kern-table__head">
+            <tr className="kern-table__row">
+              <th scope="col" className="kern-table__header">Fallnummer</th>
+              <th scope="col" className="kern-table__header">Entstanden</th>
+              <th scope="col" className="kern-table__header kern-table__header--numeric">Forderung</th>
+              <th scope="col" className="kern-table__header kern-table__header--numeric">Offen</th>
+              <th scope="col" className="kern-table__header">Stand</th>
+            </tr>
+          </thead>
+          <tbody className="kern-table__body">
+            {forderungen.map((f) => (
+              <tr key={f.id} className="kern-table__row">
+                <th scope="row" className="kern-table__cell">
+                  <a className="kern-link" href={`/erstattungen/${f.id}`}>{`${f.fallnummer} – Forderung vom ${datumText(berlinTag(f.createdAt))}`}</a>
+                </th>
+                <td className="kern-table__cell">{f.monate.length ? `${monatText(f.monate[0]!.monat)} – ${monatText(f.monate[f.monate.length - 1]!.monat)}` : '–'}</td>
+                <td className="kern-table__cell kern-table__cell--numeric">{euroText(f.betragCent)}</td>
+                <td className="kern-table__cell kern-table__cell--numeric">{euroText(f.offenCent)}</td>
+                <td className="kern-table__cell">{`${STATUS[f.status] ?? f.status}${f.stundungBis && f.status === 'offen' ? `, gestundet bis ${datumText(f.stundungBis)}` : ''}`}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </div>
+  );
+}
+
+/* ---------- /erstattungen/:id: one Forderung, its history and the three actions ---------- */
+
+type Ergebnis = { vorgang: string; errors: FieldErrors; values: Record<string, string>; konflikt?: string };
+
+async function detailLoader({ context, request, params }: LoaderFunctionArgs) {
+  const actor = requirePermission(context, request, 'bewilligung.bearbeiten');
+  return ladeErstattungsforderung({ ctx: web(context).app, actor, id: params.id ?? '' });
+}
+
+/** Field names of each form: the use cases' paths are renamed so that the three forms never share an id. */
+const FELDER: Record<string, Record<string, string>> = {
+  zahlung: { betrag: 'betrag', betragCent: 'betrag', datum: 'datum' },
+  stundung: { bis: 'bis', ratenCent: 'rate', grund: 'stundungGrund' },
+  erlass: { art: 'art', betrag: 'erlassBetrag', betragCent: 'erlassBetrag', grund: 'erlassGrund' },
+};
+
+async function detailAction({ context, request, params }: ActionFunctionArgs): Promise<Ergebnis | Response> {
+  const actor = requirePermission(context, request, 'bewilligung.bearbeiten');
+  const form = await readForm(request);
+  const id = params.id ?? '';
+  const vorgang = form.get('vorgang');
+  const values: Record<string, string> = {};
+  for (const k of ['betrag', 'datum', 'bis', 'rate', 'stundungGrund', 'art', 'erlassBetrag', 'erlassGrund']) values[k] = form.get(k);
+  const version = formVersion(form.get('version'));
+  const ctx = web(context).app;
+  const fehler = (errors: FieldErrors): Ergebnis => {
+    web(context).reply.code(400);
+    return { vorgang, errors, values };
+  };
+  try {
+    if (vorgang === 'zahlung') {
+      const betragCent = euroInCent(values.betrag!);
+      if (betragCent === null) return fehler({ betrag: 'Bitte geben Sie den Betrag in Euro an, z. B. 25,00.' });
+      await bucheZahlungseingang({ ctx, actor, id, input: { betragCent, datum: isoDatum(values.datum!), version } });
+      flash(context, `Zahlungseingang über ${euroText(betragCent)} gebucht.`);
+    } else if (vorgang === 'stundung') {
+      const rate = values.rate!.trim() ? euroInCent(values.rate!) : undefined;
+      if (rate === null) return fehler({ rate: 'Bitte geben Sie die Monatsrate in Euro an, z. B. 25,00 – oder lassen Sie das Feld leer.' });
+      await stundeErstattungsforderung({ ctx, actor, id, input: { bis: isoDatum(values.bis!), ratenCent: rate, grund: values.stundungGrund, version } });
+      flash(context, 'Stundung gespeichert.');
+    } else if (vorgang === 'erlass') {
+      const art = values.art === 'niederschlagung' ? 'niederschlagung' : 'erlass';
+      const betrag = values.erlassBetrag!.trim() ? euroInCent(values.erlassBetrag!) : undefined;
+      if (betrag === null) return fehler({ erlassBetrag: 'Bitte geben Sie den Betrag in Euro an, z. B. 25,00 – oder lassen Sie das Feld leer (ganzer offener Betrag).' });
+      await erlasseErstattungsforderung({ ctx, actor, id, input: { art, betragCent: art === 'erlass' ? betrag : undefined, grund: values.erlassGrund!, version } });
+      flash(context, art === 'erlass' ? 'Erlass gespeichert.' : 'Niederschlagung gespeichert.');
+    } else {
+      return fehler({});
+    }
+    return redirect(`/erstattungen/${id}`);
+  } catch (err) {
+    if (err instanceof AppError && err.code === 'validation_failed') {
+      const namen = FELDER[vorgang] ?? {};
+      const errors = issuesToErrors(err.issues);
+      return fehler(Object.fromEntries(Object.entries(errors).map(([k, v]) => [namen[k] ?? k, v])));
+    }
+    if (err instanceof AppError && err.status === 409) {
+      web(context).reply.code(409);
+      return { vorgang, errors: {}, values, konflikt: err.message };
+    }
+    throw err;
+  }
+}
+
+function ErstattungPage() {
+  const f = useLoaderData<typeof detailLoader>();
+  const r = useActionData() as Ergebnis | undefined;
+  const { csrfToken } = useRoot();
+  const e = r?.errors ?? {};
+  const v = r?.values ?? {};
+  const bearbeitbar = f.status === 'offen' || f.status === 'niedergeschlagen';
+  const wert = (vorgang: string, name: string) => (r?.vorgang === vorgang ? v[name] : undefined);
+  return (
+    <div className="kern-stack-lg">
+      <Zurueck href="/erstattungen" label="Erstattungsforderungen" />
+      <h1 className="kern-heading-large">{`Erstattungsforderung ${f.fallnummer}`}</h1>
+      <ErrorSummary errors={e} title={FEHLER_TITEL} />
+      <KonfliktHinweis text={r?.konflikt} />
+      <dl className="kern-description-list">
+        <div className="kern-description-list-item">
+          <dt className="kern-description-list-item__key">Forderung</dt>
+          <dd className="kern-description-list-item__value">{`${euroText(f.betragCent)} (${f.norm})`}</dd>
+        </div>
+        <div className="kern-description-list-item">
+          <dt className="kern-description-list-item__key">Offen</dt>
+          <dd className="kern-description-list-item__value">{euroText(f.offenCent)}</dd>
+        </div>
+        <div className="kern-description-list-item">
+          <dt className="kern-description-list-item__key">Stand</dt>
+          <dd className="kern-description-list-item__value">
+            {`${STATUS[f.status] ?? f.status}${f.stundungBis ? ` · gestundet bis ${datumText(f.stundungBis)}` : ''}${f.ratenCent ? ` · Rate ${euroText(f.ratenCent)} monatlich` : ''}`}
+          </dd>
+        </div>
+        <div className="kern-description-list-item">
+          <dt className="kern-description-list-item__key">Überzahlte Monate</dt>
+          <dd className="kern-description-list-item__value">{f.monate.map((m) => `${monatText(m.monat)}: ${euroText(m.betragCent)}`).join(', ') || '–'}</dd>
+        </div>
+      </dl>
+      <p className="kern-body">
+        <a className="kern-link" href={`/faelle/${f.bgId}#bewilligung`}>Zur Fallakte</a>
+      </p>
+
+      <h2 className="kern-heading-medium">Verlauf</h2>
+      {(f.vorgaenge ?? []).length === 0 ? (
+        <p className="kern-body">Noch nichts gebucht.</p>
+      ) : (
+        <table className="kern-table">
+          <caption className="kern-sr-only">Verlauf der Erstattungsforderung</caption>
+          <thead className="kern-table__head">
+            <tr className="kern-table__row">
+              <th scope="col" className="kern-table__header">Datum</th>
+              <th scope="col" className="kern-table__header">Vorgang</th>
+              <th scope="col" className="kern-table__header kern-table__header--numeric">Betrag</th>
+              <th scope="col" className="kern-table__header">Bemerkung</th>
+            </tr>
+          </thead>
+          <tbody className="kern-table__body">
+            {(f.vorgaenge ?? []).map((x) => (
+              <tr key={x.id} className="kern-table__row">
+                <th scope="row" className="kern-table__cell">{datumText(x.datum)}</th>
+                <td className="kern-table__cell">{VORGANG[x.art] ?? x.art}</td>
+                <td className="kern-table__cell kern-table__cell--numeric">{x.betragCent ? euroText(x.betragCent) : '–'}</td>
+                <td className="kern-table__cell">{[x.stundungBis ? `bis ${datumText(x.stundungBis)}` : '', x.grund ?? ''].filter(Boolean).join(' – ') || '–'}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+
+      {bearbeitbar ? (
+        <>
+          <h2 className="kern-heading-medium" id="zahlung">Zahlungseingang buchen</h2>
+          <PostForm csrfToken={csrfToken} action={`/erstattungen/${f.id}`} className="kern-stack-md form-narrow" aria-label="Zahlungseingang buchen">
+            <input type="hidden" name="vorgang" value="zahlung" />
+            <input type="hidden" name="version" value={f.version} />
+            <TextField name="betrag" label="Betrag in Euro" hint="Auch Teilzahlungen; höchstens der offene Betrag." inputMode="decimal" defaultValue={wert('zahlung', 'betrag')} error={e.betrag} required />
+            <TextField name="datum" label="Eingegangen am (TT.MM.JJJJ)" defaultValue={wert('zahlung', 'datum')} error={e.datum} required />
+            <SubmitButton>Zahlungseingang buchen</SubmitButton>
+          </PostForm>
+        </>
+      ) : null}
+      {f.status === 'offen' ? (
+        <>
+          <h2 className="kern-heading-medium" id="stundung">Stundung oder Ratenzahlung</h2>
+          <PostForm csrfToken={csrfToken} action={`/erstattungen/${f.id}`} className="kern-stack-md form-narrow" aria-label="Stundung oder Ratenzahlung">
+            <input type="hidden" name="vorgang" value="stundung" />
+            <input type="hidden" name="version" value={f.version} />
+            <TextField name="bis" label="Gestundet bis (TT.MM.JJJJ)" defaultValue={wert('stundung', 'bis')} error={e.bis} required />
+            <TextField name="rate" label="Monatsrate in Euro" optionalLabel="optional" inputMode="decimal" defaultValue={wert('stundung', 'rate')} error={e.rate} />
+            <TextAreaField name="stundungGrund" label="Bemerkung" defaultValue={wert('stundung', 'stundungGrund')} error={e.stundungGrund} rows={2} />
+            <SubmitButton variant="secondary">Stundung speichern</SubmitButton>
+          </PostForm>
+        </>
+      ) : null}
+      {bearbeitbar ? (
+        <>
+          <h2 className="kern-heading-medium" id="erlass">Erlass oder Niederschlagung</h2>
+          <PostForm csrfToken={csrfToken} action={`/erstattungen/${f.id}`} className="kern-stack-md form-narrow" aria-label="Erlass oder Niederschlagung">
+            <input type="hidden" name="vorgang" value="erlass" />
+            <input type="hidden" name="version" value={f.version} />
+            <SelectField
+              name="art"
+              label="Art"
+              defaultValue={wert('erlass', 'art') ?? 'erlass'}
+              error={e.art}
+              options={[
+                { value: 'erlass', label: 'Erlass (§ 44 SGB II) – die Forderung erlischt' },
+                { value: 'niederschlagung', label: 'Niederschlagung – Einziehung vorerst eingestellt, die Forderung bleibt' },
+              ]}
+            />
+            <TextField name="erlassBetrag" label="Erlassener Betrag in Euro" optionalLabel="optional" hint="Leer lassen: der ganze offene Betrag. Nur beim Erlass." inputMode="decimal" defaultValue={wert('erlass', 'erlassBetrag')} error={e.erlassBetrag} />
+            <TextAreaField name="erlassGrund" label="Begründung" defaultValue={wert('erlass', 'erlassGrund')} error={e.erlassGrund} rows={3} />
+            <SubmitButton variant="secondary">Speichern</SubmitButton>
+          </PostForm>
+        </>
+      ) : null}
+    </div>
+  );
+}
+
+export const erstattungenRoute: RouteObject = { path: 'erstattungen', loader: listLoader, Component: ErstattungenPage, handle: { title: 'Erstattungsforderungen' } satisfies PageHandle };
+export const erstattungRoute: RouteObject = {
+  path: 'erstattungen/:id',
+  loader: detailLoader,
+  action: detailAction,
+  Component: ErstattungPage,
+  handle: { title: 'Erstattungsforderung' } satisfies PageHandle,
+};
