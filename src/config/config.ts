@@ -45,6 +45,21 @@ const envSchema = z.object({
         return false;
       }
     }, 'JSON-Liste von ICE-Servern, z. B. [{"urls":"stun:stun.example.org:3478"}]'),
+  /**
+   * TURN server(s) with short-lived credentials (coturn `use-auth-secret`): comma-separated turn:/turns: URLs. The
+   * server issues each participant of a video room its own username and password at join time (docs/termine.md).
+   */
+  VORORT_TURN_URLS: z
+    .string()
+    .optional()
+    .refine(
+      (v) => v === undefined || v.split(',').every((u) => /^turns?:[^\s,]+$/.test(u.trim())),
+      'Kommagetrennte TURN-Adressen, z. B. turn:turn.example.org:3478?transport=udp,turns:turn.example.org:5349?transport=tcp',
+    ),
+  /** The shared secret of coturn (`static-auth-secret`); at least 16 characters. */
+  VORORT_TURN_SECRET: z.string().min(16, 'Das TURN-Geheimnis muss mindestens 16 Zeichen lang sein.').optional(),
+  /** Lifetime of issued TURN credentials in seconds (at least until the room closes). */
+  VORORT_TURN_TTL: z.coerce.number().int().min(60).max(86_400).default(3600),
 });
 
 export type Config = {
@@ -65,6 +80,8 @@ export type Config = {
   clamdSocket: string;
   /** RTCIceServer list handed to the video client (VORORT_ICE_SERVERS). */
   iceServers: { urls: string | string[]; username?: string; credential?: string }[];
+  /** TURN with ephemeral credentials (VORORT_TURN_URLS, VORORT_TURN_SECRET, VORORT_TURN_TTL); undefined = none. */
+  turn?: { urls: string[]; secret: string; ttlSekunden: number } | undefined;
 };
 
 export class ConfigError extends Error {}
@@ -87,6 +104,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       throw new ConfigError(`Im Produktivbetrieb fehlen erforderliche Einstellungen: ${missing.join(', ')}`);
     }
   }
+  if (Boolean(e.VORORT_TURN_URLS?.trim()) !== Boolean(e.VORORT_TURN_SECRET)) {
+    throw new ConfigError('Ungültige Konfiguration:\n  VORORT_TURN_URLS und VORORT_TURN_SECRET gehören zusammen: bitte beide setzen oder beide weglassen.');
+  }
   return {
     env: e.NODE_ENV,
     port: e.PORT,
@@ -104,6 +124,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     secureCookies: e.VORORT_SECURE_COOKIES ? e.VORORT_SECURE_COOKIES === '1' : production,
     clamdSocket: e.VORORT_CLAMD_SOCKET,
     iceServers: JSON.parse(e.VORORT_ICE_SERVERS) as Config['iceServers'],
+    turn:
+      e.VORORT_TURN_URLS?.trim() && e.VORORT_TURN_SECRET
+        ? { urls: e.VORORT_TURN_URLS.split(',').map((u) => u.trim()), secret: e.VORORT_TURN_SECRET, ttlSekunden: e.VORORT_TURN_TTL }
+        : undefined,
   };
 }
 

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { logPfad } from './log-pfad.ts';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import fastifyCookie from '@fastify/cookie';
@@ -37,12 +38,12 @@ export async function buildApp(ctx: AppContext, opts: { logger?: boolean } = {})
         ? false
         : {
             level: ctx.config.logLevel,
-            // No personal data in logs: no bodies, no cookies, no query strings (they may hold tokens).
+            // No personal data in logs: no bodies, no cookies, no query strings, no tokens in paths (logPfad).
             redact: ['req.headers.cookie', 'req.headers.authorization', 'res.headers["set-cookie"]'],
             serializers: {
               req: (req: { method: string; url: string; id: string }) => ({
                 method: req.method,
-                path: req.url.split('?')[0],
+                path: logPfad(req.url),
                 requestId: req.id,
               }),
               res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),

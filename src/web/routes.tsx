@@ -42,6 +42,7 @@ import { videoPerLinkRoute, videoRoute } from './pages/termine/video.tsx';
 import { terminPerLinkRoute, wartelistePerLinkRoute } from './pages/termine/link.tsx';
 import { checkinRoute, terminEinladenRoute, terminEinladungRoute, terminKalenderRoute, terminSprechzeitenRoute } from './pages/termine/personal.tsx';
 import { terminAusnahmenRoute } from './pages/termine/ausnahmen.tsx';
+import { terminRegelnRoute } from './pages/termine/regeln.tsx';
 
 /**
  * Every page, by path. Each page module exports one route object: its loader/action call the use case
@@ -111,6 +112,7 @@ export const routes: RouteObject[] = [
       kduRichtwerteRoute,
       kduRichtwertRoute,
       traegerEinstellungenRoute,
+      terminRegelnRoute,
       massenaenderungErgebnisRoute,
       termineRoute,
       termineBuchenRoute,

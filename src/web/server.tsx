@@ -95,9 +95,20 @@ export async function renderErrorPage(ctx: AppContext, req: FastifyRequest, repl
   const cookieLang = req.cookies?.[LANG_COOKIE];
   const lang: Lang = isLang(cookieLang) ? cookieLang : 'de';
   const t = translator(lang);
-  const title =
-    err.status === 404 ? t('fehler.404.titel') : err.status === 403 ? t('fehler.403.titel') : err.status === 503 ? t('fehler.503.titel') : err.status >= 500 ? t('fehler.500.titel') : err.message;
-  const text = err.status === 404 ? t('fehler.404.text') : err.status >= 500 && err.status !== 503 ? t('fehler.500.text') : err.message;
+  // personal links (Termin, Warteliste) that no longer hold: the citizen's language; German keeps the precise message
+  const linkText = lang === 'de' ? null : err.code === 'link_verbraucht' ? t('fehler.link.link_verbraucht') : err.code === 'link_abgelaufen' ? t('fehler.link.link_abgelaufen') : null;
+  const title = linkText
+    ? t('fehler.link.titel')
+    : err.status === 404
+      ? t('fehler.404.titel')
+      : err.status === 403
+        ? t('fehler.403.titel')
+        : err.status === 503
+          ? t('fehler.503.titel')
+          : err.status >= 500
+            ? t('fehler.500.titel')
+            : err.message;
+  const text = linkText ?? (err.status === 404 ? t('fehler.404.text') : err.status >= 500 && err.status !== 503 ? t('fehler.500.text') : err.message);
   let jobcenterName: string | null = null;
   if (err.status !== 503) {
     try {

@@ -1,7 +1,8 @@
+import { sql } from 'drizzle-orm';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { browserAvailable, expectAccessible } from '../helpers/browser.ts';
-import { DESKTOP, useBrowserTestbed } from '../helpers/testbed.ts';
+import { DESKTOP, PHONE, useBrowserTestbed } from '../helpers/testbed.ts';
 import { clamdFehlt, startClamd, type TestClamd } from '../helpers/clamd.ts';
 import { kleinesPdf } from '../helpers/testdateien.ts';
 
@@ -139,4 +140,58 @@ describe.skipIf(!browserAvailable)('Fallakte in Chromium', () => {
     await expectAccessible(page);
     // One long journey through many pages (each checked by axe): more time than the default on a busy machine.
   }, 150_000);
+
+  it('on a phone (390×844) the tables scroll inside their own region: axe is clean, nothing overlaps, forms below stay clickable', async () => {
+    const page = await bed.signedIn('leistung@musterland.example', PHONE);
+    page.setDefaultTimeout(8000);
+    const kommune = (await bed.t.ctx.db.withSystem((tx) => tx.execute<{ id: string }>(sql`select id from kommunen where name = 'Musterstadt'`))).rows[0]!.id;
+    const fall = await page.request.post(`${bed.base}/api/faelle`, {
+      data: {
+        antragsdatum: '2024-06-03',
+        eingangskanal: 'papier',
+        personen: [
+          {
+            ref: 'a',
+            vorname: 'Henrike',
+            nachname: 'Handtabelle-Langername',
+            geburtsdatum: '1980-02-02',
+            staatsangehoerigkeit: 'DE',
+            rolle: 'antragsteller',
+            einkommen: [{ art: 'erwerbstaetigkeit', bezeichnung: 'Gärtnerei Grün und Söhne Landschaftsbau', bruttoCent: 160000, nettoCent: 120000 }],
+          },
+        ],
+        adresse: { strasse: 'Bahnhofstraße', hausnummer: '2', plz: '12345', ort: 'Musterstadt', kommuneId: kommune },
+        bank: { iban: 'DE02100100100006820101', kontoinhaber: 'Henrike Handtabelle-Langername' },
+        unterkunft: { grundmieteCent: 38000, nebenkostenCent: 7000, heizkostenCent: 6000 },
+      },
+    });
+    expect(fall.status(), await fall.text()).toBe(201);
+    const bgId = (await fall.json()).bg.id as string;
+    await page.goto(`${bed.base}/faelle/${bgId}?stichtag=2024-06-15`);
+    expect(await page.locator('section[aria-labelledby=einkommen] table').count()).toBe(1);
+    expect(await page.locator('section[aria-labelledby=verlauf] table').count()).toBe(1);
+    await expectAccessible(page);
+    // the page itself does not scroll sideways; wide tables scroll in their region, which keyboard users can focus
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    for (const name of [/^Einkommen am 15\.06\.2024/, /^Verlauf: alle Änderungen/]) {
+      const region = page.getByRole('region', { name });
+      expect(await region.getAttribute('tabindex')).toBe('0');
+      expect(await region.locator('table').count()).toBe(1);
+    }
+    // no table reaches over what follows it: every heading and disclosure below a table is the element hit at its place
+    const verdeckt = await page.evaluate(() =>
+      [...document.querySelectorAll('main h2, main summary')].flatMap((el) => {
+        el.scrollIntoView({ block: 'center', behavior: 'instant' });
+        const r = el.getBoundingClientRect();
+        const hit = document.elementFromPoint(r.left + Math.min(20, r.width / 2), r.top + r.height / 2);
+        return hit && (hit === el || el.contains(hit)) ? [] : [`${el.textContent} → ${hit?.outerHTML.slice(0, 80)}`];
+      }),
+    );
+    expect(verdeckt).toEqual([]);
+    await page.locator('summary', { hasText: 'Einkommen ab einem Tag ändern' }).click();
+    await expect.poll(() => page.getByRole('form', { name: 'Einkommen ändern' }).isVisible()).toBe(true);
+    await page.locator('summary', { hasText: 'Dokument hochladen' }).click();
+    await expect.poll(() => page.getByRole('form', { name: 'Dokument hochladen' }).isVisible()).toBe(true);
+    await expectAccessible(page);
+  }, 90_000);
 });

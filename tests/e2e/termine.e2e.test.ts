@@ -339,4 +339,30 @@ describe.skipIf(!browserAvailable)('Termine und Video-Beratung in Chromium', () 
     await expect.poll(() => gast.locator('#chat-verlauf').textContent(), { timeout: 15_000, interval: 250 }).toContain('Adviser: Hello, can you hear me?');
     await expectAccessible(gast);
   }, 120_000);
+  it('Verwaltung: Termin-Regeln des Trägers ohne JavaScript ändern, Fehler am Feld, gespeicherter Stand (axe)', async () => {
+    const page = await signedIn('admin@musterland.example');
+    await page.goto(`${base}/verwaltung`);
+    await Promise.all([page.waitForURL(/\/verwaltung\/termin-regeln$/), page.getByRole('link', { name: 'Termin-Regeln' }).click()]);
+    await expect.poll(() => page.locator('h1').textContent()).toBe('Termin-Regeln');
+    await expectAccessible(page);
+    const angebot = page.getByLabel('Angebot der Warteliste gilt (Minuten)');
+    expect(await angebot.inputValue()).toBe('720');
+
+    await angebot.fill('5');
+    await page.getByLabel('Buchungshorizont (Tage)').fill('viele');
+    await page.getByRole('button', { name: 'Termin-Regeln speichern' }).click();
+    await expect.poll(() => page.locator('.kern-error').count()).toBe(2);
+    expect(await page.locator('#feld-angebotGueltigMinuten-fehler').textContent()).toContain('Die Gültigkeit eines Warteliste-Angebots muss eine ganze Zahl von 15 bis 10080 Minuten sein.');
+    expect(await page.getByLabel('Buchungshorizont (Tage)').getAttribute('aria-invalid')).toBe('true');
+    await expectAccessible(page);
+
+    await page.getByLabel('Buchungshorizont (Tage)').fill('42');
+    await angebot.fill('600');
+    await Promise.all([page.waitForURL(/\/verwaltung\/termin-regeln$/), page.getByRole('button', { name: 'Termin-Regeln speichern' }).click()]);
+    await expect.poll(() => page.locator('main').textContent()).toContain('Die Termin-Regeln wurden gespeichert.');
+    expect(await page.getByLabel('Angebot der Warteliste gilt (Minuten)').inputValue()).toBe('600');
+    await expectAccessible(page);
+    const gespeichert = await t.ctx.db.withSystem((tx) => tx.execute<{ n: number }>(sql`select angebot_gueltig_minuten as n from termin_regeln`));
+    expect(gespeichert.rows).toEqual([{ n: 600 }]);
+  }, 60_000);
 });

@@ -1,9 +1,10 @@
 import { eq } from 'drizzle-orm';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { kommunen, standorte, users } from '../../src/db/schema/index.ts';
-import { createTestApp, type TestApp } from '../helpers/app.ts';
-import { browserAvailable, expectAccessible, launchBrowser } from '../helpers/browser.ts';
+import type { TestApp } from '../helpers/app.ts';
+import { browserAvailable, expectAccessible } from '../helpers/browser.ts';
+import { useBrowserTestbed } from '../helpers/testbed.ts';
 
 /**
  * The admin area's forms, detail pages, error states, audit search and the development mailbox in Chromium:
@@ -16,34 +17,16 @@ async function submit(page: Page, name: string) {
 }
 
 describe.skipIf(!browserAvailable)('admin forms and audit search in Chromium', () => {
+  const bed = useBrowserTestbed();
   let t: TestApp;
   let base: string;
-  let browser: Browser;
-  let context: BrowserContext | undefined;
 
-  beforeAll(async () => {
-    t = await createTestApp({ seed: true });
-    base = await t.listen();
-    browser = await launchBrowser();
-  });
-  afterEach(async () => {
-    await context?.close();
-    context = undefined;
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await t?.close();
+  beforeAll(() => {
+    t = bed.t;
+    base = bed.base;
   });
 
-  async function signedIn(email: string): Promise<Page> {
-    context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'de-DE' });
-    const page = await context.newPage();
-    await page.goto(`${base}/anmelden`);
-    await page.getByLabel('E-Mail-Adresse').fill(email);
-    await page.getByLabel('Passwort', { exact: true }).fill('vorort-demo');
-    await Promise.all([page.waitForURL(`${base}/arbeitsplatz`), page.locator('main form').getByRole('button', { name: 'Anmelden' }).click()]);
-    return page;
-  }
+  const signedIn = (email: string): Promise<Page> => bed.signedIn(email);
 
   it('creates an account: errors tied to the fields, then success; the mail link opens the password page', async () => {
     const page = await signedIn('admin@musterland.example');

@@ -1,12 +1,13 @@
 import { sql } from 'drizzle-orm';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Actor } from '../../src/server/context.ts';
 import { erstelleMassenBescheide } from '../../src/server/massenaenderung/bescheide.ts';
 import { starteMassenaenderung } from '../../src/server/massenaenderung/steuerung.ts';
 import { verarbeiteMassenaenderung } from '../../src/server/massenaenderung/verarbeite.ts';
-import { createTestApp, signIn, type TestApp } from '../helpers/app.ts';
-import { browserAvailable, expectAccessible, launchBrowser, signInStaff } from '../helpers/browser.ts';
+import { signIn, type TestApp } from '../helpers/app.ts';
+import { browserAvailable, expectAccessible } from '../helpers/browser.ts';
+import { useBrowserTestbed } from '../helpers/testbed.ts';
 
 /**
  * Pages of issue 4 that used to be API-only, in Chromium: the Träger's settings, KdU-Richtwerte (new value from a
@@ -18,30 +19,16 @@ async function submit(page: Page, name: string) {
 }
 
 describe.skipIf(!browserAvailable)('Einstellungen, KdU-Richtwerte and Massenänderung result in Chromium', () => {
+  const bed = useBrowserTestbed();
   let t: TestApp;
   let base: string;
-  let browser: Browser;
-  let context: BrowserContext | undefined;
 
-  beforeAll(async () => {
-    t = await createTestApp({ seed: true });
-    base = await t.listen();
-    browser = await launchBrowser();
-  }, 120_000);
-  afterEach(async () => {
-    await context?.close();
-    context = undefined;
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await t?.close();
+  beforeAll(() => {
+    t = bed.t;
+    base = bed.base;
   });
 
-  async function signedIn(email: string): Promise<Page> {
-    const s = await signInStaff(browser, base, email);
-    context = s.context;
-    return s.page;
-  }
+  const signedIn = (email: string): Promise<Page> => bed.signedIn(email);
 
   it('admin sets the Vier-Augen thresholds and the Träger account: field errors first, then saved', async () => {
     const page = await signedIn('admin@musterland.example');

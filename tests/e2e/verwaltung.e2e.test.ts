@@ -1,8 +1,9 @@
 import { sql } from 'drizzle-orm';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, type TestApp } from '../helpers/app.ts';
-import { browserAvailable, expectAccessible, launchBrowser } from '../helpers/browser.ts';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { TestApp } from '../helpers/app.ts';
+import { browserAvailable, expectAccessible } from '../helpers/browser.ts';
+import { DESKTOP, PHONE, useBrowserTestbed } from '../helpers/testbed.ts';
 
 /**
  * The admin area in Chromium, seen by the admins of the two demo Träger: each sees only its own Kommunen,
@@ -13,16 +14,14 @@ const BEISPIELSTADT = [/Beispielstadt Mitte/, /@beispielstadt\.example/];
 const ADMIN_PAGES = ['/verwaltung', '/verwaltung/benutzer', '/verwaltung/standorte', '/verwaltung/kommunen', '/verwaltung/protokoll', '/verwaltung/traeger-einstellungen', '/verwaltung/kdu-richtwerte'];
 
 describe.skipIf(!browserAvailable)('admin area in Chromium', () => {
+  const bed = useBrowserTestbed();
   let t: TestApp;
   let base: string;
-  let browser: Browser;
-  let context: BrowserContext | undefined;
   let musterlandIds: { kommune: string; standort: string; user: string };
 
   beforeAll(async () => {
-    t = await createTestApp({ seed: true });
-    base = await t.listen();
-    browser = await launchBrowser();
+    t = bed.t;
+    base = bed.base;
     const ids = await t.ctx.db.withSystem((tx) =>
       tx.execute<{ kommune: string; standort: string; user: string }>(sql`
         select (select k.id from kommunen k join traeger tr on tr.id = k.traeger_id where tr.slug = 'musterland' limit 1) as kommune,
@@ -31,28 +30,8 @@ describe.skipIf(!browserAvailable)('admin area in Chromium', () => {
     );
     musterlandIds = ids.rows[0]!;
   });
-  afterEach(async () => {
-    await context?.close();
-    context = undefined;
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await t?.close();
-  });
 
-  async function signedIn(email: string, opts: { phone?: boolean } = {}): Promise<Page> {
-    context = await browser.newContext(
-      opts.phone
-        ? { viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true, locale: 'de-DE' }
-        : { viewport: { width: 1280, height: 900 }, locale: 'de-DE' },
-    );
-    const page = await context.newPage();
-    await page.goto(`${base}/anmelden`);
-    await page.getByLabel('E-Mail-Adresse').fill(email);
-    await page.getByLabel('Passwort', { exact: true }).fill('vorort-demo');
-    await Promise.all([page.waitForURL(`${base}/arbeitsplatz`), page.locator('main form').getByRole('button', { name: 'Anmelden' }).click()]);
-    return page;
-  }
+  const signedIn = (email: string, opts: { phone?: boolean } = {}): Promise<Page> => bed.signedIn(email, opts.phone ? PHONE : DESKTOP);
 
   it('admin@beispielstadt.example sees nothing of Kreis Musterland on any admin page, and each passes axe', async () => {
     const page = await signedIn('admin@beispielstadt.example');

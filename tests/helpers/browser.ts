@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { AxeBuilder } from '@axe-core/playwright';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
 import { expect } from 'vitest';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -38,13 +38,3 @@ export async function expectAccessible(page: Page) {
   expect(summary, `axe violations on ${page.url()}`).toEqual([]);
 }
 
-/** A fresh browser context (desktop, German) with a staff member signed in by password; lands on /arbeitsplatz. */
-export async function signInStaff(browser: Browser, base: string, email: string, password = 'vorort-demo'): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'de-DE' });
-  const page = await context.newPage();
-  await page.goto(`${base}/anmelden`);
-  await page.getByLabel('E-Mail-Adresse').fill(email);
-  await page.getByLabel('Passwort', { exact: true }).fill(password);
-  await Promise.all([page.waitForURL(`${base}/arbeitsplatz`), page.locator('main form').getByRole('button', { name: 'Anmelden' }).click()]);
-  return { context, page };
-}

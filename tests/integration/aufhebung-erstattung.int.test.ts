@@ -40,8 +40,22 @@ async function neuerFall(nachname: string, iban: string) {
   return res.json().bg.id as string;
 }
 
-async function bewilligt(nachname: string, iban: string) {
-  const bgId = await neuerFall(nachname, iban);
+/** A paper Erstantrag of 12 June 2024 of a single person. */
+async function einzelFall(nachname: string, iban: string) {
+  const res = await api('leistung', 'POST', '/api/faelle', {
+    antragsdatum: '2024-06-12',
+    eingangskanal: 'papier',
+    personen: [{ ref: 'a', vorname: 'Karl', nachname, geburtsdatum: '1950-03-03', staatsangehoerigkeit: 'DE', rolle: 'antragsteller' }],
+    adresse: { strasse: 'Am Markt', hausnummer: '9', plz: '12345', ort: 'Musterstadt', kommuneId: musterstadt },
+    bank: { iban, kontoinhaber: `Karl ${nachname}` },
+    unterkunft: { grundmieteCent: 38000, nebenkostenCent: 7000, heizkostenCent: 6000 },
+  });
+  if (res.statusCode !== 201) throw new Error(`Erstantrag: ${res.statusCode} ${res.body}`);
+  return res.json().bg.id as string;
+}
+
+async function bewilligt(nachname: string, iban: string, einzeln = false) {
+  const bgId = einzeln ? await einzelFall(nachname, iban) : await neuerFall(nachname, iban);
   const b = (await api('leistung', 'POST', `/api/faelle/${bgId}/bewilligungen`, {})).json().bewilligung;
   const fr = await api('leistung', 'POST', `/api/bewilligungen/${b.id}/freigeben`, { version: b.version });
   if (fr.json().bewilligung?.status !== 'bewilligt') throw new Error(`Freigabe: ${fr.body}`);
@@ -82,7 +96,7 @@ describe('Aufhebung (§ 48 SGB X)', () => {
     // June to August 2024 are paid
     expect((await api('leistung', 'POST', '/api/zahllaeufe', { zahlmonat: '2024-07' })).statusCode).toBe(200);
     expect(await zahlungenDer(bgId)).toEqual(['2024-06', '2024-07', '2024-08']);
-    const eingabe = { ab: '2024-07-01', grund: 'wegfall_hilfebeduerftigkeit', grundText: 'Frau Aufhebung arbeitet seit Juli in Vollzeit.', anhoerungAm: '2024-09-02', version: b.version };
+    const eingabe = { ab: '2024-07-01', grund: 'wegfall_hilfebeduerftigkeit', grundText: 'Frau Aufhebung arbeitet seit Juli in Vollzeit.', tatbestand: 'nr3', anhoerungAm: '2024-09-02', version: b.version };
     // rights: integration may not, the other Träger does not see it
     expect((await api('integration', 'POST', `/api/bewilligungen/${b.id}/aufhebung`, eingabe)).statusCode).toBe(403);
     expect((await api('fremd', 'POST', `/api/bewilligungen/${b.id}/aufhebung`, eingabe)).statusCode).toBe(404);
@@ -93,6 +107,18 @@ describe('Aufhebung (§ 48 SGB X)', () => {
     const ohneText = await api('leistung', 'POST', `/api/bewilligungen/${b.id}/aufhebung`, { ...eingabe, grund: 'sonstiger', grundText: ' ' });
     expect(ohneText.json().issues[0]).toMatchObject({ path: 'grundText', code: 'grund_fehlt' });
     expect((await api('leistung', 'POST', `/api/bewilligungen/${b.id}/aufhebung`, { ...eingabe, version: 99 })).json().error).toBe('version_conflict');
+    // § 48 Abs. 1 S. 2 SGB X: for the past a Tatbestand; § 24 SGB X: a prior Anhörung or a documented exception
+    const ohneTatbestand = await api('leistung', 'POST', `/api/bewilligungen/${b.id}/aufhebung`, { ...eingabe, tatbestand: undefined, anhoerungAm: undefined });
+    expect(ohneTatbestand.statusCode).toBe(400);
+    expect(ohneTatbestand.json().issues.map((i: { path: string; code: string }) => `${i.path}:${i.code}`)).toEqual(['tatbestand:tatbestand_fehlt', 'anhoerungAm:anhoerung_fehlt']);
+    const zukunftAnhoerung = await api('leistung', 'POST', `/api/bewilligungen/${b.id}/aufhebung`, { ...eingabe, anhoerungAm: '2099-01-01' });
+    expect(zukunftAnhoerung.json().issues[0]).toMatchObject({ path: 'anhoerungAm', code: 'datum_ungueltig' });
+    const ausnahmeOhneGrund = await api('leistung', 'POST', `/api/bewilligungen/${b.id}/aufhebung`, { ...eingabe, anhoerungAm: undefined, anhoerungAusnahme: 'nr5' });
+    expect(ausnahmeOhneGrund.json().issues[0]).toMatchObject({ path: 'anhoerungAusnahmeGrund', code: 'ausnahme_grund_fehlt' });
+    // two persons: a death is a change of the BG (Person scheidet aus), not an Aufhebung of the whole BG
+    const tod = await api('leistung', 'POST', `/api/bewilligungen/${b.id}/aufhebung`, { ...eingabe, grund: 'tod' });
+    expect(tod.json().issues[0]).toMatchObject({ path: 'grund', code: 'person_ausscheiden' });
+    expect(tod.json().issues[0].message).toContain('Person scheidet aus');
 
     const res = await api('leistung', 'POST', `/api/bewilligungen/${b.id}/aufhebung`, eingabe);
     expect(res.statusCode, res.body).toBe(201);
@@ -147,18 +173,39 @@ describe('Aufhebung (§ 48 SGB X)', () => {
     expect(text).toContain('ab 01.07.2024 ganz aufgehoben');
     expect(text).toContain('Die Hilfebedürftigkeit ist weggefallen');
     expect(text).toContain('arbeitet seit Juli in Vollzeit');
-    expect(text).toContain('§ 48 Abs. 1 SGB X');
+    expect(text).toContain('§ 48 Abs. 1 S. 2 Nr. 3 SGB X i. V. m. § 40 Abs. 2 Nr. 3 SGB II, § 330 Abs. 3 SGB III');
+    expect(text).toContain('also auch für die Vergangenheit');
     expect(text).toContain('§ 50 Abs. 1 SGB X');
+    expect(text).not.toContain('nachgeholt');
     expect(text).toContain(euroText(erstattungCent));
     expect(text).toContain('Anhörung vom 02.09.2024');
     expect(text).toContain('§ 24 Abs. 1 SGB X');
     expect(text).toContain('Rechtsbehelfsbelehrung');
     expect(text).toContain('Bewilligungszeitraum: 01.06.2024 bis 31.05.2025');
+    // the Forderung now names the Bescheid that set it; its page links the PDF
+    const f = (await api('leistung', 'GET', '/api/erstattungsforderungen?stand=offen')).json().forderungen.find((x: { bgId: string }) => x.bgId === bgId);
+    expect(f.bescheidId).toBe(res.json().id);
+    const detail = await api('leistung', 'GET', `/api/erstattungsforderungen/${f.id}`);
+    expect(detail.json().bescheid).toMatchObject({ id: res.json().id, art: 'aufhebung' });
+    const html = (await seite('leistung', `/erstattungen/${f.id}`)).body;
+    expect(html).toContain(`href="/api/bescheide/${res.json().id}.pdf"`);
+    expect(html).toContain('Aufhebungsbescheid vom');
+    // a second Bescheid for the same decision keeps the first link
+    const zweiter = await api('leistung', 'POST', `/api/faelle/${bgId}/bescheide`, {});
+    expect(zweiter.statusCode).toBe(201);
+    expect((await api('leistung', 'GET', `/api/erstattungsforderungen/${f.id}`)).json().bescheidId).toBe(res.json().id);
   });
 
   it('from the first month: nothing granted any more (aufgehoben), nothing paid, no Erstattung', async () => {
     const { bgId: id, bewilligung: b } = await bewilligt('Umzug', 'DE02100100100006820101');
-    const res = await api('leistung', 'POST', `/api/bewilligungen/${b.id}/aufhebung`, { ab: '2024-06-01', grund: 'umzug', version: b.version });
+    const umzug = { ab: '2024-06-01', grund: 'umzug', tatbestand: 'nr4', anhoerungAusnahme: 'nr3', anhoerungAusnahmeGrund: 'Frau Umzug hat den Umzug selbst mitgeteilt.', version: b.version };
+    // two persons: the caseworker confirms that the whole BG moved away
+    const einzeln = await api('leistung', 'POST', `/api/bewilligungen/${b.id}/aufhebung`, umzug);
+    expect(einzeln.json().issues[0]).toMatchObject({ path: 'ganzeBg', code: 'nicht_ganze_bg' });
+    // § 24 Abs. 2 Nr. 5 SGB X (adaptation of income-dependent benefits) does not fit a move
+    const nr5 = await api('leistung', 'POST', `/api/bewilligungen/${b.id}/aufhebung`, { ...umzug, ganzeBg: true, anhoerungAusnahme: 'nr5' });
+    expect(nr5.json().issues[0]).toMatchObject({ path: 'anhoerungAusnahme', code: 'ausnahme_unpassend' });
+    const res = await api('leistung', 'POST', `/api/bewilligungen/${b.id}/aufhebung`, { ...umzug, ganzeBg: true });
     expect(res.statusCode, res.body).toBe(201);
     expect(res.json().erstattungCent).toBe(0);
     const vorgelegt = (await api('leistung', 'POST', `/api/bewilligungen/${res.json().bewilligung.id}/freigeben`, { version: res.json().bewilligung.version })).json();
@@ -169,8 +216,57 @@ describe('Aufhebung (§ 48 SGB X)', () => {
     const bescheid = await api('leistung', 'POST', `/api/faelle/${id}/bescheide`, {});
     expect(bescheid.json().art).toBe('aufhebung');
     const text = textAusPdf((await api('leistung', 'GET', `/api/bescheide/${bescheid.json().id}.pdf`)).rawPayload, 'umzug');
-    expect(text).toContain('§ 36 Abs. 1 SGB II');
+    expect(text).toContain('§ 48 Abs. 1 S. 1 SGB X, § 36 Abs. 1 SGB II');
+    expect(text).toContain('§ 48 Abs. 1 S. 2 Nr. 4 SGB X');
+    expect(text).toContain('Von einer Anhörung wurde abgesehen (§ 24 Abs. 2 Nr. 3 SGB X)');
+    expect(text).toContain('den Umzug selbst mitgeteilt');
     expect(text).not.toContain('zu erstatten');
+  });
+
+  it('death of the only person: no Erstattung from the deceased; the Bescheid goes to the heirs', async () => {
+    const { bgId: id, bewilligung: b } = await bewilligt('Verstorben', 'DE12500105170648489890', true);
+    // June to August are paid
+    expect((await api('leistung', 'POST', '/api/zahllaeufe', { zahlmonat: '2024-07' })).statusCode).toBe(200);
+    expect(await zahlungenDer(id)).toEqual(['2024-06', '2024-07', '2024-08']);
+    const tod = { grund: 'tod', grundText: 'Herr Verstorben ist am 20.07.2024 verstorben.', tatbestand: 'nr4', anhoerungAm: '2024-09-10', version: b.version };
+    const mitErstattung = await api('leistung', 'POST', `/api/bewilligungen/${b.id}/aufhebung`, { ...tod, ab: '2024-08-01' });
+    expect(mitErstattung.statusCode).toBe(400);
+    expect(mitErstattung.json().issues[0]).toMatchObject({ path: 'ab', code: 'erstattung_tod' });
+    const res = await api('leistung', 'POST', `/api/bewilligungen/${b.id}/aufhebung`, { ...tod, ab: '2024-09-01' });
+    expect(res.statusCode, res.body).toBe(201);
+    expect(res.json().erstattungCent).toBe(0);
+    const v = (await api('leistung', 'POST', `/api/bewilligungen/${res.json().bewilligung.id}/freigeben`, { version: res.json().bewilligung.version })).json().bewilligung.version;
+    expect((await api('teamleitung', 'POST', `/api/bewilligungen/${res.json().bewilligung.id}/freigeben`, { version: v })).statusCode).toBe(200);
+    const bescheid = await api('leistung', 'POST', `/api/faelle/${id}/bescheide`, {});
+    expect(bescheid.statusCode, bescheid.body).toBe(201);
+    const text = textAusPdf((await api('leistung', 'GET', `/api/bescheide/${bescheid.json().id}.pdf`)).rawPayload, 'tod');
+    expect(text).toContain('An die Erben von Karl Verstorben');
+    expect(text).toContain('§ 48 Abs. 1 S. 1 SGB X, § 41 Abs. 1 S. 1 SGB II');
+    expect(text).not.toContain('zu erstatten');
+    expect((await api('leistung', 'GET', `/api/faelle/${id}/bewilligungen`)).json().erstattungen).toEqual([]);
+  });
+
+  it('the decision checks Tatbestand and Anhörung again (409 tatbestand_fehlt / anhoerung_fehlt)', async () => {
+    const { bewilligung: b } = await bewilligt('Pruefung', 'DE44500105175407324931', true);
+    const res = await api('leistung', 'POST', `/api/bewilligungen/${b.id}/aufhebung`, { ab: '2024-10-01', grund: 'wegfall_hilfebeduerftigkeit', tatbestand: 'nr3', anhoerungAm: '2024-09-10', version: b.version });
+    expect(res.statusCode, res.body).toBe(201);
+    const neu = res.json().bewilligung;
+    // a draft without them (stored before the rule, or when the figures changed since): refused at the decision
+    const setze = (pfad: string) =>
+      t.ctx.db.withSystem((tx) => tx.execute(sql`update bewilligungen set aenderung = jsonb_set(aenderung, ${`{aufhebung,${pfad}}`}::text[], 'null'::jsonb) where id = ${neu.id}`));
+    await setze('anhoerungAm');
+    const ohneAnhoerung = await api('leistung', 'POST', `/api/bewilligungen/${neu.id}/freigeben`, { version: neu.version });
+    expect(ohneAnhoerung.statusCode).toBe(409);
+    expect(ohneAnhoerung.json().error).toBe('anhoerung_fehlt');
+    await setze('tatbestand');
+    const ohneTatbestand = await api('leistung', 'POST', `/api/bewilligungen/${neu.id}/freigeben`, { version: neu.version });
+    expect(ohneTatbestand.statusCode).toBe(409);
+    expect(ohneTatbestand.json()).toMatchObject({ error: 'tatbestand_fehlt' });
+    expect(ohneTatbestand.json().message).toContain('§ 48 Abs. 1 S. 2 SGB X');
+    // nothing was decided
+    const liste = (await api('leistung', 'GET', `/api/faelle/${neu.bgId}/bewilligungen`)).json();
+    expect(liste.bewilligungen.find((x: { id: string }) => x.id === b.id).status).toBe('bewilligt');
+    expect(liste.bewilligungen.find((x: { id: string }) => x.id === neu.id).status).toBe('entwurf');
   });
 });
 
@@ -261,13 +357,15 @@ describe('Erstattungsforderungen bearbeiten', () => {
     // a new Forderung through a second Aufhebung
     const { bewilligung: b } = await bewilligt('Zweite', 'DE02200505501015871393');
     await api('leistung', 'POST', '/api/zahllaeufe', { zahlmonat: '2024-12' });
-    const a = (await api('leistung', 'POST', `/api/bewilligungen/${b.id}/aufhebung`, { ab: '2024-11-01', grund: 'sonstiger', grundText: 'Aufnahme in eine stationäre Einrichtung', version: b.version })).json();
+    const a = (await api('leistung', 'POST', `/api/bewilligungen/${b.id}/aufhebung`, { ab: '2024-11-01', grund: 'sonstiger', grundText: 'Aufnahme in eine stationäre Einrichtung', tatbestand: 'nr2', anhoerungAm: '2025-01-10', version: b.version })).json();
     const v = (await api('leistung', 'POST', `/api/bewilligungen/${a.bewilligung.id}/freigeben`, { version: a.bewilligung.version })).json().bewilligung.version;
     await api('teamleitung', 'POST', `/api/bewilligungen/${a.bewilligung.id}/freigeben`, { version: v });
     const f = (await api('leistung', 'GET', '/api/erstattungsforderungen?stand=offen')).json().forderungen[0];
     expect(f.betragCent).toBe(a.erstattungCent);
     const detail = await seite('leistung', `/erstattungen/${f.id}`);
     expect(detail.statusCode).toBe(200);
+    expect(f.bescheidId).toBeNull();
+    expect(detail.body).toContain('Bescheid noch nicht erstellt');
     const falsch = await postForm(t.app, jars.leistung!, `/erstattungen/${f.id}`, { vorgang: 'zahlung', betrag: 'zwölf', datum: '01.10.2024', version: String(f.version) });
     expect(falsch.statusCode).toBe(400);
     expect(falsch.body).toContain('kern-error');
@@ -294,8 +392,25 @@ describe('Seiten der Fallakte (ohne JavaScript)', () => {
     expect(falsch.statusCode).toBe(400);
     expect(falsch.body).toContain('href="#feld-ab"');
     expect(falsch.body).toContain('Eine Aufhebung wirkt ab dem Ersten eines Monats');
-    const ok = await postForm(t.app, jars.leistung!, url, { ab: '01.08.2024', grund: 'tod', grundText: '', anhoerungAm: '', version: String(b.version) });
-    expect(ok.statusCode).toBe(302);
+    // the Aufhebung for the past without Tatbestand and Anhörung; a death in a BG of two persons: errors at the fields
+    const leer = { tatbestand: '', anhoerungAm: '', anhoerungAusnahme: '', anhoerungAusnahmeGrund: '' };
+    const ohne = await postForm(t.app, jars.leistung!, url, { ab: '01.08.2024', grund: 'tod', grundText: '', ...leer, version: String(b.version) });
+    expect(ohne.statusCode).toBe(400);
+    for (const feld of ['grund', 'tatbestand', 'anhoerungAm']) expect(ohne.body).toContain(`href="#feld-${feld}"`);
+    expect(ohne.body).toContain('„Person scheidet aus“');
+    expect(ohne.body).toMatch(/<select[^>]*id="feld-tatbestand"[^>]*aria-invalid="true"/);
+    expect(ohne.body).toContain('value="01.08.2024"');
+    const ok = await postForm(t.app, jars.leistung!, url, {
+      ab: '01.08.2024',
+      grund: 'wegfall_hilfebeduerftigkeit',
+      grundText: '',
+      ...leer,
+      tatbestand: 'nr3',
+      anhoerungAusnahme: 'nr5',
+      anhoerungAusnahmeGrund: 'Das Einkommen ist durch Lohnabrechnungen belegt.',
+      version: String(b.version),
+    });
+    expect(ok.statusCode, ok.body).toBe(302);
     expect(ok.headers.location).toBe(`/faelle/${bgId}#bewilligung`);
     const nachher = await seite('leistung', `/faelle/${bgId}`);
     expect(nachher.body).toContain('Aufhebung 06/2024 – 07/2024: Entwurf');
@@ -311,6 +426,28 @@ describe('Seiten der Fallakte (ohne JavaScript)', () => {
       { csrf },
     );
     expect(r.statusCode).toBe(302);
+    // an own reason without its norm: 400 with the error at the field, the entered values kept
+    const ohneNorm = await postForm(
+      t.app,
+      jars.leistung!,
+      `/faelle/${zweiter}/bewilligung`,
+      { 'bw-beginn': '2024-06', 'bw-monate': '6', 'bw-vorlaeufig': '', 'bw-ablehnung': ['vermoegen'], 'bw-ablehnung-text': 'Aufenthalt im Ausland', 'bw-ablehnung-norm': 'irgendwas' },
+      { csrf },
+    );
+    expect(ohneNorm.statusCode).toBe(400);
+    expect(ohneNorm.body).toContain('<h1 class="kern-heading-large">Neue Bewilligung berechnen</h1>');
+    expect(ohneNorm.body).toContain('href="#feld-bw-ablehnung-norm"');
+    expect(ohneNorm.body).toContain('Die Rechtsgrundlage muss eine Vorschrift nennen');
+    expect(ohneNorm.body).toMatch(/id="feld-bw-ablehnung-norm"[^>]*aria-invalid="true"|aria-invalid="true"[^>]*id="feld-bw-ablehnung-norm"/);
+    expect(ohneNorm.body).toContain('value="irgendwas"');
+    expect(ohneNorm.body).toContain('Aufenthalt im Ausland</textarea>');
+    expect(ohneNorm.body).toMatch(/name="bw-ablehnung" checked="" value="vermoegen"/);
+    expect(ohneNorm.body).toContain('value="2024-06"');
+    const unbekannt = await postForm(t.app, jars.leistung!, `/faelle/${zweiter}/bewilligung`, { 'bw-ablehnung': ['gibtsnicht'], 'bw-ablehnung-text': '', 'bw-ablehnung-norm': '' }, { csrf });
+    expect(unbekannt.statusCode).toBe(400);
+    expect(unbekannt.body).toContain('href="#feld-bw-ablehnung"');
+    // the form page itself (GET) works without the Fallakte
+    expect((await seite('leistung', `/faelle/${zweiter}/bewilligung`)).statusCode).toBe(200);
     const liste = (await api('leistung', 'GET', `/api/faelle/${zweiter}/bewilligungen`)).json();
     expect(liste.bewilligungen[0]).toMatchObject({ vorgang: 'ablehnung', ablehnungsgruende: [{ norm: '§ 7 Abs. 1 S. 1 Nr. 2, § 8 Abs. 1 SGB II, § 16 Abs. 2 SGB I' }] });
   });

@@ -4,7 +4,8 @@ import { Secret, TOTP } from 'otpauth';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hashToken } from '../../src/server/security/crypto.ts';
 import { CookieJar, createTestApp, postForm, signIn, type TestApp } from '../helpers/app.ts';
-import { versendeMails } from '../../src/mail/ausgang.ts';
+import { loescheVerfalleneMails, merkeMailVor, versendeMails } from '../../src/mail/ausgang.ts';
+import { ausgangFuer, sofortFaellig } from '../helpers/mail-ausgang.ts';
 import { startMailCatcher } from '../../src/mail/mail-catcher.ts';
 import { createMailer } from '../../src/mail/mailer.ts';
 
@@ -402,18 +403,31 @@ describe('citizen self-registration with e-mail verification', () => {
       t.ctx.mailer.close();
       t.ctx.mailer = echt;
     }
-    const wartend = await t.ctx.db.withSystem((tx) =>
-      tx.execute<{ anlass: string; versuche: number; fehler_code: string }>(sql`select anlass, versuche, fehler_code from mail_ausgang where empfaenger = ${addr}`),
-    );
-    expect(wartend.rows).toEqual([{ anlass: 'registrierung', versuche: 1, fehler_code: 'ESOCKET' }]);
+    const wartend = await ausgangFuer(t, addr);
+    expect(wartend.map((w) => [w.anlass, w.versuche, w.fehlerCode])).toEqual([['registrierung', 1, 'ESOCKET']]);
+    // stored only encrypted: neither the address nor the link is readable in the table
+    expect(wartend[0]!.inhalt).not.toContain(addr);
+    expect(wartend[0]!.inhalt).not.toContain('bestaetigen');
+    expect(wartend[0]!.mail.text).toContain('/registrieren/bestaetigen?token=');
     expect(t.mail.messages.some((m) => m.to.includes(addr))).toBe(false);
     // the job's run: the mail is due after its back-off
-    await t.ctx.db.withSystem((tx) => tx.execute(sql`update mail_ausgang set naechster_versuch = now() where empfaenger = ${addr}`));
+    await sofortFaellig(t, wartend.map((w) => w.id));
     expect(await versendeMails({ ctx: t.ctx })).toBe(1);
     const mail = await t.mail.waitFor((m) => m.to.includes(addr));
     expect(mail.text).toContain('/registrieren/bestaetigen?token=');
-    const rest = await t.ctx.db.withSystem((tx) => tx.execute(sql`select 1 from mail_ausgang where empfaenger = ${addr}`));
-    expect(rest.rows).toHaveLength(0);
+    expect(await ausgangFuer(t, addr)).toHaveLength(0);
+  });
+
+  it('an outbox mail that could not be sent before its expiry is deleted unsent', async () => {
+    const addr = 'verfallen@post.example';
+    const vorgemerkt = await t.ctx.db.withSystem(async (tx) => {
+      const traegerId = (await tx.execute<{ id: string }>(sql`select id from traeger where slug = 'musterland'`)).rows[0]!.id;
+      return merkeMailVor(tx, { secret: t.ctx.config.secret, traegerId, anlass: 'passwort_vergessen', mail: { to: addr, subject: 'x', text: 'y' }, verfaelltAm: new Date(Date.now() - 1000) });
+    });
+    expect(await versendeMails({ ctx: t.ctx, vorgemerkt: [vorgemerkt] })).toBe(0);
+    expect(await loescheVerfalleneMails({ ctx: t.ctx })).toBe(1);
+    expect(await ausgangFuer(t, addr)).toHaveLength(0);
+    expect(t.mail.messages.some((m) => m.to.includes(addr))).toBe(false);
   });
 
   it('API: register → 202 and a mail in the chosen language; verify-email → 200, a second time 400 token_invalid', async () => {

@@ -303,6 +303,49 @@ describe('Bewilligung, Bescheid, Zahllauf', () => {
   });
 });
 
+describe('Vier-Augen nach den Zahlen bei der Entscheidung', () => {
+  it('requires a second person when the Nachzahlung grew above the threshold while the draft waited', async () => {
+    const f = await bewilligterFall('Wartezeit', 'DE02500105170137075030');
+    // June and July paid with the old amounts
+    expect((await api('leistung', 'POST', '/api/zahllaeufe', { zahlmonat: '2024-06' })).statusCode).toBe(200);
+    // from July Aylin earns less (1,100 € gross / 880 € net instead of 1,200 € / 950 €): about 60 € more a month
+    const akte = (await api('leistung', 'GET', `/api/faelle/${f.bgId}`)).json();
+    const aylin = akte.zustand.personen.find((p: { vorname: string }) => p.vorname === 'Aylin');
+    const einkommen = akte.daten?.einkommen?.find?.((e: { personId: string }) => e.personId === aylin.id) ?? aylin.einkommen?.[0];
+    const e = await api('leistung', 'POST', `/api/faelle/${f.bgId}/einkommen`, {
+      version: akte.bg.version,
+      ab: '2024-07-01',
+      personId: aylin.id,
+      einkommenId: einkommen.id,
+      einkommen: { art: 'erwerbstaetigkeit', bezeichnung: 'Bäckerei Korn', bruttoCent: 110000, nettoCent: 88000 },
+    });
+    expect(e.statusCode, e.body).toBe(200);
+    const aend = await api('leistung', 'POST', `/api/bewilligungen/${f.bewilligung.id}/aenderung`, { ab: '2024-07-01', grund: 'Weniger Lohn', version: f.bewilligung.version });
+    expect(aend.statusCode, aend.body).toBe(201);
+    const a = aend.json();
+    const proMonat = a.vergleich.nachzahlungCent; // only July is paid so far
+    expect(proMonat).toBeGreaterThan(5_000);
+    expect(proMonat).toBeLessThan(regeln.nachzahlungAbCent);
+    expect(a.vierAugen.erforderlich).toBe(false);
+    expect(a.bewilligung.vierAugenGruende).toEqual([]);
+    // the Zahllauf of July pays August with the old amount: the Nachzahlung is now two months' difference
+    expect((await api('leistung', 'POST', '/api/zahllaeufe', { zahlmonat: '2024-07' })).json().neu).toBeGreaterThan(0);
+    const res = await api('leistung', 'POST', `/api/bewilligungen/${a.bewilligung.id}/freigeben`, { version: a.bewilligung.version });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json()).toMatchObject({ freigabeErforderlich: true, bewilligung: { status: 'freigabe_erforderlich' } });
+    expect(res.json().bewilligung.vierAugenGruende.map((g: { code: string }) => g.code)).toEqual(['nachzahlung']);
+    expect(res.json().bewilligung.vierAugenGruende[0].text).toContain(euroText(2 * proMonat));
+    const frei = await api('teamleitung', 'POST', `/api/bewilligungen/${a.bewilligung.id}/freigeben`, { version: res.json().bewilligung.version });
+    expect(frei.json().bewilligung?.status, frei.body).toBe('bewilligt');
+    const nz = await t.ctx.db.withSystem((tx) => tx.execute<{ s: number }>(sql`select coalesce(sum(betrag_cent), 0)::int as s from korrekturen where bg_id = ${f.bgId}`));
+    expect(nz.rows[0]!.s).toBe(2 * proMonat);
+    // the next run pays the grown Nachzahlung in full, once
+    await api('leistung', 'POST', '/api/zahllaeufe', { zahlmonat: '2024-07' });
+    const gezahlt = await t.ctx.db.withSystem((tx) => tx.execute<{ s: number }>(sql`select coalesce(sum(betrag_cent), 0)::int as s from zahlungen where bg_id = ${f.bgId} and art = 'nachzahlung'`));
+    expect(gezahlt.rows[0]!.s).toBe(2 * proMonat);
+  });
+});
+
 const monatsbetrag = (bewilligung: { monate: { monat: string; auszahlungCent: number }[] }, monat: string) =>
   bewilligung.monate.find((m) => m.monat === monat)!.auszahlungCent;
 
@@ -329,8 +372,14 @@ describe('Vorläufige Bewilligung (§ 41a) und abschließende Feststellung', () 
     const z = await api('leistung', 'POST', '/api/zahllaeufe', { zahlmonat: '2024-07' });
     expect(z.json().neu, z.body).toBe(3);
     expect(z.json().lauf.nr).toBeGreaterThan(1);
+    // the request for the actual monthly income exists only under the old law (periods begun before 2023)
+    const nurAlt = await api('leistung', 'POST', `/api/bewilligungen/${b.id}/aenderung`, { grund: 'x', version: b.version, abschliessend: true, tatsaechlichesEinkommen: true });
+    expect(nurAlt.statusCode).toBe(400);
+    expect(nurAlt.json().issues[0]).toMatchObject({ path: 'tatsaechlichesEinkommen', code: 'nur_alte_fassung' });
     const f = await api('leistung', 'POST', `/api/bewilligungen/${b.id}/aenderung`, { grund: 'Abschließende Feststellung', version: b.version, abschliessend: true });
     expect(f.statusCode, f.body).toBe(201);
+    // period from June 2024: actual income of each month (§ 41a n.F.)
+    expect(f.json().abschluss).toMatchObject({ methode: 'monatlich', norm: '§ 41a Abs. 3 SGB II, § 3 Abs. 4 Bürgergeld-V' });
     expect(f.json().bewilligung).toMatchObject({ vorgang: 'abschliessende_feststellung', art: 'endgueltig', beginn: '2024-06', ende: '2024-11' });
     expect(f.json().vergleich.ueberzahlungCent).toBeGreaterThan(0);
     const fb = f.json().bewilligung;
@@ -345,6 +394,48 @@ describe('Vorläufige Bewilligung (§ 41a) und abschließende Feststellung', () 
     const nichtVorlaeufig = await api('leistung', 'POST', `/api/bewilligungen/${fb.id}/aenderung`, { grund: 'x', version: frei.json().bewilligung.version, abschliessend: true });
     expect(nichtVorlaeufig.statusCode).toBe(409);
     expect(nichtVorlaeufig.json().error).toBe('nicht_vorlaeufig');
+    const bescheid = await api('leistung', 'POST', `/api/faelle/${bgId}/bescheide`, {});
+    expect(bescheid.statusCode, bescheid.body).toBe(201);
+    const text = pdfText((await api('leistung', 'GET', `/api/bescheide/${bescheid.json().id}.pdf`)).rawPayload, 'abschluss-2024');
+    expect(text).toContain('abschließend entschieden');
+    expect(text).toContain('§ 41a Abs. 3 SGB II, § 3 Abs. 4 Bürgergeld-V');
+  });
+
+  it('a period begun before 2023: average income (§ 41a Abs. 4 S. 1 a.F.) or, on request, the actual monthly income (S. 2 Nr. 3 a.F.)', async () => {
+    const res = await api('leistung', 'POST', '/api/faelle', { ...erstantrag(kommunen.Musterstadt!, 'Altrecht', 'DE02100500000054540402'), antragsdatum: '2022-06-10' });
+    expect(res.statusCode, res.body).toBe(201);
+    const bgId = res.json().bg.id as string;
+    const v = await api('leistung', 'POST', `/api/faelle/${bgId}/bewilligungen`, { vorlaeufigGrund: 'schwankendes Einkommen' });
+    expect(v.statusCode, v.body).toBe(201);
+    expect(v.json().bewilligung).toMatchObject({ art: 'vorlaeufig', beginn: '2022-06', ende: '2022-11' });
+    const b = (await api('leistung', 'POST', `/api/bewilligungen/${v.json().bewilligung.id}/freigeben`, { version: 1 })).json().bewilligung;
+    // Ben started a job in August 2022 (4 of the 6 months)
+    const akte = (await api('leistung', 'GET', `/api/faelle/${bgId}`)).json();
+    const ben = akte.zustand.personen.find((p: { vorname: string }) => p.vorname === 'Ben');
+    const e = await api('leistung', 'POST', `/api/faelle/${bgId}/einkommen`, { version: akte.bg.version, ab: '2022-08-01', personId: ben.id, einkommen: { art: 'erwerbstaetigkeit', bezeichnung: 'Lager', bruttoCent: 90000, nettoCent: 72000 } });
+    expect(e.statusCode, e.body).toBe(200);
+    const schnitt = await api('leistung', 'POST', `/api/bewilligungen/${b.id}/aenderung`, { grund: 'Abschließende Feststellung', version: b.version, abschliessend: true });
+    expect(schnitt.statusCode, schnitt.body).toBe(201);
+    expect(schnitt.json().abschluss).toMatchObject({ methode: 'durchschnitt', norm: '§ 41a Abs. 4 S. 1 SGB II a.F.' });
+    const monatlich = await api('leistung', 'POST', `/api/bewilligungen/${b.id}/aenderung`, { grund: 'Abschließende Feststellung auf Antrag', version: b.version, abschliessend: true, tatsaechlichesEinkommen: true });
+    expect(monatlich.statusCode, monatlich.body).toBe(201);
+    expect(monatlich.json().abschluss).toMatchObject({ methode: 'monatlich', norm: '§ 41a Abs. 4 S. 2 Nr. 3 SGB II a.F.' });
+    const s = schnitt.json().bewilligung;
+    const m = monatlich.json().bewilligung;
+    // average: the same income in every month (July and October alike, both with the Sofortzuschlag from July 2022);
+    // actual: nothing earned in June and July, so July pays more than September and June stays as provisionally paid
+    expect(monatsbetrag(s, '2022-07')).toBe(monatsbetrag(s, '2022-10'));
+    expect(monatsbetrag(m, '2022-07')).toBeGreaterThan(monatsbetrag(m, '2022-09'));
+    const vorlaeufig = (await api('leistung', 'GET', `/api/faelle/${bgId}/bewilligungen`)).json().bewilligungen.find((x: { id: string }) => x.id === b.id);
+    expect(monatsbetrag(m, '2022-06')).toBe(monatsbetrag(vorlaeufig, '2022-06'));
+    expect(monatsbetrag(s, '2022-06')).toBeLessThan(monatsbetrag(vorlaeufig, '2022-06'));
+    const frei = await api('leistung', 'POST', `/api/bewilligungen/${m.id}/freigeben`, { version: m.version });
+    expect(frei.json().bewilligung?.status, frei.body).toBe('bewilligt');
+    const bescheid = await api('leistung', 'POST', `/api/faelle/${bgId}/bescheide`, {});
+    expect(bescheid.statusCode, bescheid.body).toBe(201);
+    const text = pdfText((await api('leistung', 'GET', `/api/bescheide/${bescheid.json().id}.pdf`)).rawPayload, 'abschluss-2022');
+    expect(text).toContain('Arbeitslosengeld II');
+    expect(text).toContain('§ 41a Abs. 4 S. 2 Nr. 3 SGB II a.F.');
   });
 });
 

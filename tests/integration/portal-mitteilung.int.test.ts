@@ -274,6 +274,21 @@ describe('Veränderungsmitteilung applied to the Fallakte', () => {
     expect(await q(sql`select iban from bg_bankverbindungen where bg_id = ${bgId} and gueltig_von = '2025-11-01'`)).toEqual([{ iban: 'DE89370400440532013000' }]);
   });
 
+  it('integration staff see the Mitteilung without the account: no IBAN in the page, the answers or the proposals', async () => {
+    const id = await melde('veraenderung-bank', [{ iban: 'DE75 5121 0800 1245 1261 99', kontoinhaber: 'Max Mustermann' }, { ab: '2025-11-01' }, { richtig: '1' }]);
+    const integration = await signIn(t.app, 'integration@musterland.example');
+    const api = await t.app.inject({ method: 'GET', url: `/api/faelle/${bgId}/mitteilungen/${id}`, headers: { cookie: integration.header() } });
+    expect(api.statusCode, api.body).toBe(200);
+    expect(api.body).not.toMatch(/DE75|5121|kontoinhaber|iban/i);
+    expect(api.json<{ vorschlaege: unknown[] }>().vorschlaege).toEqual([]);
+    const seite = await get(integration, seiteVon(id));
+    expect(seite.statusCode).toBe(200);
+    expect(seite.body).not.toMatch(/DE75|5121 0800/);
+    // leistung sees it (the filter is not hiding everything)
+    const voll = await t.app.inject({ method: 'GET', url: `/api/faelle/${bgId}/mitteilungen/${id}`, headers: { cookie: leistung.header() } });
+    expect(voll.body).toContain('DE75512108001245126199');
+  });
+
   it('only staff of the case reach the page: the citizen and other ids get 404', async () => {
     const [a] = await q<{ id: string }>(sql`select id from antraege where bg_id = ${bgId} and art = 'veraenderung' limit 1`);
     expect((await get(buerger, seiteVon(a!.id))).statusCode).not.toBe(200);

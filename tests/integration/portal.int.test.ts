@@ -1,6 +1,11 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { versendeMails } from '../../src/mail/ausgang.ts';
+import { startMailCatcher } from '../../src/mail/mail-catcher.ts';
+import { createMailer } from '../../src/mail/mailer.ts';
+import { erinnereAnEntwuerfe } from '../../src/server/portal/erinnerung.ts';
 import { createTestApp, csrfFor, postForm, signIn, type CookieJar, type TestApp } from '../helpers/app.ts';
+import { ausgangFuer, sofortFaellig } from '../helpers/mail-ausgang.ts';
 
 /** Bürgerportal end to end on real PostgreSQL: drafts per step, Antragsdatum, submission, isolation (issue 5). */
 let t: TestApp;
@@ -160,9 +165,10 @@ describe('Online-Antrag: submission', () => {
     expect(seite.body).toContain('Lohnabrechnungen der letzten 3 Monate');
     expect(seite.body).toContain('Mietvertrag');
     expect(seite.body).toContain('accept="image/*,application/pdf"');
-    // the Kommune is suggested from the town
+    // the demo Kommunen list their PLZ: the Kommune follows from the address, the citizen is not asked
     const kommune = await musterstadt();
-    expect(seite.body).toContain(`value="${kommune}" selected`);
+    expect(seite.body).toContain('nach der Postleitzahl: Musterstadt');
+    expect(seite.body).not.toContain('name="kommuneId"');
 
     // double submit (two tabs, same draft): one Antrag
     const token = await csrfFor(t.app, jar, absenden);
@@ -171,7 +177,7 @@ describe('Online-Antrag: submission', () => {
         method: 'POST',
         url: absenden,
         headers: { cookie: jar.header(), 'content-type': 'application/x-www-form-urlencoded' },
-        payload: new URLSearchParams({ _csrf: token, kommuneId: kommune }).toString(),
+        payload: new URLSearchParams({ _csrf: token }).toString(),
       });
     const [a, b] = await Promise.all([post(), post()]);
     expect([a.statusCode, b.statusCode]).toEqual([302, 302]);
@@ -180,8 +186,10 @@ describe('Online-Antrag: submission', () => {
     antragId = row.antrag_id!;
     const count = await t.ctx.db.withSystem((tx) => tx.execute<{ n: number }>(sql`select count(*)::int as n from antraege where eingereicht_von = (select id from users where email = 'buerger@musterland.example')`));
     expect(count.rows[0]!.n).toBe(1);
+    const standort = await t.ctx.db.withSystem((tx) => tx.execute<{ kommune_id: string }>(sql`select s.kommune_id from antraege a join standorte s on s.id = a.standort_id where a.id = ${antragId}`));
+    expect(standort.rows[0]!.kommune_id).toBe(kommune);
     // a third submit later still returns the same Antrag
-    const c = await postForm(t.app, jar, absenden, { kommuneId: kommune });
+    const c = await postForm(t.app, jar, absenden, {});
     expect([302, 409]).toContain(c.statusCode);
     const count2 = await t.ctx.db.withSystem((tx) => tx.execute<{ n: number }>(sql`select count(*)::int as n from antraege where eingereicht_von = (select id from users where email = 'buerger@musterland.example')`));
     expect(count2.rows[0]!.n).toBe(1);
@@ -257,7 +265,6 @@ describe('Follow-up of unfinished applications', () => {
     const fremdSeite = await get(fremd, '/online-eingang');
     expect(fremdSeite.body).not.toContain('Zweite Person');
 
-    const { erinnereAnEntwuerfe } = await import('../../src/server/portal/erinnerung.ts');
     expect(await erinnereAnEntwuerfe({ ctx: t.ctx })).toBe(0); // nothing is old enough yet
     const spaeter = new Date(Date.now() + 4 * 24 * 3600 * 1000);
     const n = await erinnereAnEntwuerfe({ ctx: t.ctx, jetzt: spaeter });
@@ -315,6 +322,13 @@ describe('Anspruch prüfen (public pre-check)', () => {
     // English
     const en = await t.app.inject({ url: `/anspruch-pruefen?lang=en&berechnen=1&${new URLSearchParams(fakten).toString()}` });
     expect(en.body).toContain('Your estimated entitlement');
+    // the calculation steps in the page's language; the norms stay German and are marked so
+    expect(en.body).toContain('Standard needs (Regelbedarf), level 2: you');
+    expect(en.body).toContain('Child benefit (Kindergeld): child 1');
+    expect(en.body).toContain('<td class="kern-table__cell" lang="de">§ 20 Abs. 4 SGB II</td>');
+    expect(en.body).not.toContain('Regelbedarf Stufe 2 für antragsteller');
+    const tr = await t.app.inject({ url: `/anspruch-pruefen?lang=tr&berechnen=1&${new URLSearchParams(fakten).toString()}` });
+    expect(tr.body).toContain('Temel ihtiyaç (Regelbedarf), seviye 2: siz');
   });
 
   it('the link starts the real application pre-filled with these answers', async () => {
@@ -379,5 +393,72 @@ describe('Kommune from the PLZ', () => {
     expect(optionen).toHaveLength(anzahl.rows[0]!.n);
     const ohne = await postForm(t.app, piet, absenden2, {});
     expect(ohne.statusCode).toBe(400);
+  });
+});
+
+/** Runs `f` with a mailer that talks real SMTP to a port nobody listens on. */
+async function ohneMailserver<T>(f: () => Promise<T>): Promise<T> {
+  const echt = t.ctx.mailer;
+  const tot = await startMailCatcher();
+  const port = tot.port;
+  await tot.close();
+  t.ctx.mailer = createMailer({ smtpUrl: `smtp://127.0.0.1:${port}`, from: t.ctx.config.mailFrom });
+  try {
+    return await f();
+  } finally {
+    t.ctx.mailer.close();
+    t.ctx.mailer = echt;
+  }
+}
+const imAusgang = async (to: string) => (await ausgangFuer(t, to)).map((r) => ({ anlass: r.anlass, versuche: r.versuche, fehler_code: r.fehlerCode }));
+/** The outbox job's next run for this recipient (its back-off has passed). */
+async function jobLaeuft(to: string) {
+  await sofortFaellig(t, (await ausgangFuer(t, to)).map((r) => r.id));
+  expect(await versendeMails({ ctx: t.ctx })).toBeGreaterThanOrEqual(1);
+}
+
+describe('Portal mails through the outbox', () => {
+  it('mail server down: the submission succeeds, the Eingangsbestätigung waits in the outbox and is sent once the server is back', async () => {
+    await neuerBuerger('ohne.smtp@musterland.example', 'Olga Ohnepost');
+    const olga = await signIn(t.app, 'ohne.smtp@musterland.example');
+    const { id, url } = await starte(olga);
+    const absenden = await fuelleErstantrag(olga, url);
+    // (the PLZ test before made 12345 ambiguous: the citizen names the Kommune)
+    const res = await ohneMailserver(async () => postForm(t.app, olga, absenden, { kommuneId: await musterstadt() }));
+    expect(res.statusCode).toBe(302);
+    expect(res.headers.location).toBe(`/portal/antrag/${id}/eingegangen`);
+    const row = await entwurfRow(id);
+    expect(row.status).toBe('eingereicht');
+    // the Postfach has the Eingangsbestätigung; the mail is kept, not lost
+    const nachricht = await t.ctx.db.withSystem((tx) => tx.execute<{ art: string }>(sql`select art from postfach_nachrichten where antrag_id = ${row.antrag_id}`));
+    expect(nachricht.rows.map((r) => r.art)).toEqual(['eingangsbestaetigung']);
+    expect(await imAusgang('ohne.smtp@musterland.example')).toEqual([{ anlass: 'portal_eingangsbestaetigung', versuche: 1, fehler_code: 'ESOCKET' }]);
+    expect(t.mail.messages.some((m) => m.to.includes('ohne.smtp@musterland.example'))).toBe(false);
+
+    await jobLaeuft('ohne.smtp@musterland.example');
+    const mail = await t.mail.waitFor((m) => m.to.includes('ohne.smtp@musterland.example'));
+    expect(mail.subject).toContain('Eingangsbestätigung');
+    expect(mail.text).toContain(heute().split('-').toReversed().join('.'));
+    expect(await imAusgang('ohne.smtp@musterland.example')).toEqual([]);
+  });
+
+  it('mail server down: the draft reminder is queued once and sent later, never twice', async () => {
+    await neuerBuerger('erinnerung.tot@musterland.example', 'Rita Reminder');
+    const rita = await signIn(t.app, 'erinnerung.tot@musterland.example');
+    const { id } = await starte(rita);
+    const spaeter = new Date(Date.now() + 4 * 24 * 3600 * 1000);
+    const n = await ohneMailserver(() => erinnereAnEntwuerfe({ ctx: t.ctx, jetzt: spaeter }));
+    expect(n).toBeGreaterThanOrEqual(1);
+    expect(await imAusgang('erinnerung.tot@musterland.example')).toEqual([{ anlass: 'portal_erinnerung', versuche: 1, fehler_code: 'ESOCKET' }]);
+    const erinnert = await t.ctx.db.withSystem((tx) => tx.execute<{ am: Date | null }>(sql`select erinnerung_gesendet_am as am from antrag_entwuerfe where id = ${id}`));
+    expect(erinnert.rows[0]!.am).not.toBeNull();
+    // the next hourly run does not queue it again
+    expect(await erinnereAnEntwuerfe({ ctx: t.ctx, jetzt: spaeter })).toBe(0);
+    expect(await imAusgang('erinnerung.tot@musterland.example')).toHaveLength(1);
+
+    await jobLaeuft('erinnerung.tot@musterland.example');
+    const mail = await t.mail.waitFor((m) => m.to.includes('erinnerung.tot@musterland.example'));
+    expect(mail.text).toContain(`/portal/antrag/${id}`);
+    expect(await imAusgang('erinnerung.tot@musterland.example')).toEqual([]);
   });
 });

@@ -104,6 +104,10 @@ describe('Termin ohne Konto: persönlicher Link', () => {
     const danachSeite = await t.app.inject({ method: 'GET', url: `/termine/verwalten/${token}`, headers: { accept: 'text/html' } });
     expect(danachSeite.statusCode).toBe(410);
     expect(danachSeite.body).toContain('abgesagt');
+    // in the citizen's language (cookie of the language switch)
+    const englisch = await t.app.inject({ method: 'GET', url: `/termine/verwalten/${token}`, headers: { accept: 'text/html', cookie: 'vorort_sprache=en' } });
+    expect(englisch.statusCode).toBe(410);
+    expect(englisch.body).toContain('This link is no longer valid');
 
     const protokoll = await t.ctx.db.withSystem((tx) =>
       tx.execute<{ purpose: string; actor_role: string }>(sql`select purpose, actor_role from audit_log where object_id = ${terminId} order by at`),

@@ -4,6 +4,7 @@ import { checkinFenster, checkinToken } from '../../src/domain/termine/index.ts'
 import { checkinGeheimnis } from '../../src/server/termine/mails.ts';
 import { createTestApp, postForm, signIn, type CookieJar, type TestApp } from '../helpers/app.ts';
 import { versendeMails } from '../../src/mail/ausgang.ts';
+import { ausgangFuer, sofortFaellig } from '../helpers/mail-ausgang.ts';
 import { startMailCatcher } from '../../src/mail/mail-catcher.ts';
 import { createMailer } from '../../src/mail/mailer.ts';
 
@@ -42,15 +43,10 @@ describe('Termine: Personal', () => {
       t.ctx.mailer = echt;
     }
     expect(r.statusCode).toBe(201);
-    const wartend = await t.ctx.db.withSystem((tx) =>
-      tx.execute<{ anlass: string; versuche: number; dateien: string[] }>(
-        sql`select anlass, versuche, array(select a->>'filename' from jsonb_array_elements(anhaenge) a) as dateien from mail_ausgang where empfaenger = 'spaeter@example.org'`,
-      ),
-    );
-    expect(wartend.rows).toHaveLength(1);
-    expect(wartend.rows[0]).toMatchObject({ anlass: 'termine', versuche: 1 });
-    expect(wartend.rows[0]!.dateien).toContain('termin.ics');
-    await t.ctx.db.withSystem((tx) => tx.execute(sql`update mail_ausgang set naechster_versuch = now() where empfaenger = 'spaeter@example.org'`));
+    const wartend = await ausgangFuer(t, 'spaeter@example.org');
+    expect(wartend.map((w) => [w.anlass, w.versuche])).toEqual([['termine', 1]]);
+    expect(wartend[0]!.mail.attachments?.map((a) => a.filename)).toContain('termin.ics');
+    await sofortFaellig(t, wartend.map((w) => w.id));
     expect(await versendeMails({ ctx: t.ctx })).toBe(1);
     const mail = await t.mail.waitFor((m) => m.to.includes('spaeter@example.org'));
     expect(mail.text).toContain('§ 59 SGB II');

@@ -55,6 +55,49 @@ describe('Video-Beratung: Signalisierung über WebSocket', () => {
     await expect(oeffnen(await signIn(t.app, anderes))).rejects.toThrow(/404/);
   });
 
+  it('TURN: kurzlebige Zugangsdaten je Teilnahme nur für die Parteien im Fenster, nie das Geheimnis', async () => {
+    const geheimnis = 'integrationstest-turn-geheimnis';
+    t.ctx.config.turn = { urls: ['turn:turn.example.org:3478'], secret: geheimnis, ttlSekunden: 600 };
+    try {
+      const ice = async (jar: CookieJar) => {
+        const res = await t.app.inject({ method: 'GET', url: `/video/${terminId}`, headers: { cookie: jar.header() } });
+        const roh = /data-ice-servers="([^"]*)"/.exec(res.body)?.[1];
+        return { status: res.statusCode, body: res.body, server: roh === undefined ? undefined : (JSON.parse(roh.replaceAll('&quot;', '"')) as { urls: string[]; username?: string; credential?: string }[]) };
+      };
+      await verschiebeAuf(180);
+      const zuFrueh = await ice(buerger);
+      expect(zuFrueh.server ?? []).toEqual([]);
+      expect(zuFrueh.body).toContain('Der Warteraum öffnet 15 Minuten vor Beginn des Termins.');
+      // the Träger's rules decide the window: opening 200 minutes ahead, the room is open 180 minutes before the start
+      await t.ctx.db.withSystem((tx) => tx.execute(sql`insert into termin_regeln (traeger_id, video_offen_vor_minuten) select traeger_id, 200 from termine where id = ${terminId}`));
+      expect((await ice(buerger)).server!.some((x) => x.username)).toBe(true);
+      await t.ctx.db.withSystem((tx) => tx.execute(sql`update termin_regeln set video_offen_vor_minuten = 120`));
+      expect((await ice(buerger)).body).toContain('Der Warteraum öffnet 120 Minuten vor Beginn des Termins.');
+      await t.ctx.db.withSystem((tx) => tx.execute(sql`delete from termin_regeln`));
+      await verschiebeAuf(5);
+      const vorher = Math.floor(Date.now() / 1000);
+      const b = await ice(buerger);
+      expect(b.status).toBe(200);
+      const turn = b.server!.find((x) => x.username)!;
+      expect(turn.urls).toEqual(['turn:turn.example.org:3478']);
+      const [ablauf, kennung] = turn.username!.split(':');
+      // valid at least until the room closes (60 min after the start, which is 5 min from now)
+      expect(Number(ablauf)).toBeGreaterThanOrEqual(vorher + 64 * 60);
+      expect(kennung).toMatch(/^[A-Za-z0-9_-]{22}$/);
+      const { createHmac } = await import('node:crypto');
+      expect(turn.credential).toBe(createHmac('sha1', geheimnis).update(turn.username!).digest('base64'));
+      expect(b.body).not.toContain(geheimnis);
+      const sb = await ice(await signIn(t.app, staffEmail));
+      expect(sb.server!.find((x) => x.username)!.username).not.toBe(turn.username);
+      const anderes = staffEmail === 'leistung@musterland.example' ? 'integration@musterland.example' : 'leistung@musterland.example';
+      const fremd = await ice(await signIn(t.app, anderes));
+      expect(fremd.status).toBe(404);
+      expect(fremd.server).toBeUndefined();
+    } finally {
+      t.ctx.config.turn = undefined;
+    }
+  });
+
   it('Warteraum, Einlassen, Weiterleitung von Angebot und Chat, Wiederverbinden ohne neuen Termin', async () => {
     await verschiebeAuf(5);
     const sbJar = await signIn(t.app, staffEmail);

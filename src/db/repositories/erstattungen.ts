@@ -1,6 +1,6 @@
-import { and, asc, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, inArray, isNull, lte, sql, type SQL } from 'drizzle-orm';
 import type { Tx } from '../client.ts';
-import { bedarfsgemeinschaften, erstattungsforderungen, erstattungVorgaenge } from '../schema/index.ts';
+import { aufrechnungen, bedarfsgemeinschaften, bescheide, erstattungsforderungen, erstattungVorgaenge, zahlungen } from '../schema/index.ts';
 
 /** Balance of a Forderung: NULL offen_cent means nothing has been booked yet. */
 const offen = sql<number>`coalesce(${erstattungsforderungen.offenCent}, ${erstattungsforderungen.betragCent})`.mapWith(Number);
@@ -52,6 +52,18 @@ export const erstattungRepository = {
     const [r] = await tx.insert(erstattungVorgaenge).values(row).returning();
     return r!;
   },
+  /** Links the Forderungen of a decision to its (first) Bescheid; a link once set is kept. */
+  async verknuepfeBescheid(tx: Tx, bewilligungId: string, bescheidId: string) {
+    await tx
+      .update(erstattungsforderungen)
+      .set({ bescheidId })
+      .where(and(eq(erstattungsforderungen.bewilligungId, bewilligungId), isNull(erstattungsforderungen.bescheidId)));
+  },
+  /** Art and date of a Bescheid (for the link on the Forderung). */
+  async bescheidKopf(tx: Tx, bescheidId: string) {
+    const [r] = await tx.select({ id: bescheide.id, art: bescheide.art, datum: bescheide.datum }).from(bescheide).where(eq(bescheide.id, bescheidId)).limit(1);
+    return r;
+  },
   /** Optimistic locking: undefined when `version` is no longer current. */
   async update(
     tx: Tx,
@@ -65,5 +77,118 @@ export const erstattungRepository = {
       .where(and(eq(erstattungsforderungen.id, id), eq(erstattungsforderungen.version, version)))
       .returning();
     return r;
+  },
+};
+
+/** Aufrechnungen (§ 43 SGB II) and their deductions in the Zahllauf. */
+export const aufrechnungRepository = {
+  async insert(tx: Tx, row: typeof aufrechnungen.$inferInsert) {
+    const [r] = await tx.insert(aufrechnungen).values(row).returning();
+    return r!;
+  },
+  /** Sum set off in the payments of the payment months [von, bis] ('YYYY-MM'), for the Kostenbericht. */
+  async summe(tx: Tx, von: string, bis: string) {
+    const [r] = await tx
+      .select({ s: sql<number>`coalesce(sum(${zahlungen.aufrechnungCent}), 0)`.mapWith(Number) })
+      .from(zahlungen)
+      .where(and(gte(zahlungen.zahlmonat, von), lte(zahlungen.zahlmonat, bis)));
+    return r?.s ?? 0;
+  },
+  async setBescheid(tx: Tx, id: string, bescheidId: string) {
+    await tx.update(aufrechnungen).set({ bescheidId }).where(eq(aufrechnungen.id, id));
+  },
+  async derForderung(tx: Tx, forderungId: string) {
+    return tx.select().from(aufrechnungen).where(eq(aufrechnungen.forderungId, forderungId)).orderBy(asc(aufrechnungen.createdAt));
+  },
+  /** Shares (prozent) of the person's running Aufrechnungen that still run in `abMonat` or later (§ 43 Abs. 2 S. 2). */
+  async laufendeDerPerson(tx: Tx, personId: string, abMonat: string) {
+    return tx
+      .select({ id: aufrechnungen.id, forderungId: aufrechnungen.forderungId, prozent: aufrechnungen.prozent })
+      .from(aufrechnungen)
+      .where(and(eq(aufrechnungen.personId, personId), eq(aufrechnungen.status, 'laufend'), gte(aufrechnungen.bisMonat, abMonat)));
+  },
+  /**
+   * Running Aufrechnungen for the Zahllauf of `leistungsmonat`: begun by then, Forderung open with a balance and not
+   * deferred (Stundung) in that month.
+   */
+  async fuerZahllauf(tx: Tx, leistungsmonat: string) {
+    return tx
+      .select({
+        id: aufrechnungen.id,
+        forderungId: aufrechnungen.forderungId,
+        bgId: aufrechnungen.bgId,
+        personId: aufrechnungen.personId,
+        prozent: aufrechnungen.prozent,
+        abMonat: aufrechnungen.abMonat,
+        bisMonat: aufrechnungen.bisMonat,
+        offenCent: offen,
+      })
+      .from(aufrechnungen)
+      .innerJoin(erstattungsforderungen, and(eq(erstattungsforderungen.traegerId, aufrechnungen.traegerId), eq(erstattungsforderungen.id, aufrechnungen.forderungId)))
+      .where(
+        and(
+          eq(aufrechnungen.status, 'laufend'),
+          lte(aufrechnungen.abMonat, leistungsmonat),
+          eq(erstattungsforderungen.status, 'offen'),
+          sql`coalesce(${erstattungsforderungen.offenCent}, ${erstattungsforderungen.betragCent}) > 0`,
+          sql`(${erstattungsforderungen.stundungBis} is null or ${erstattungsforderungen.stundungBis} < ${`${leistungsmonat}-01`}::date)`,
+        ),
+      )
+      .orderBy(asc(aufrechnungen.createdAt));
+  },
+  /** Per month of the given Bewilligungen: each person's payment and Regelbedarfsstufe (from the stored result). */
+  async personenDerMonate(tx: Tx, bewilligungIds: string[]) {
+    if (bewilligungIds.length === 0) return [];
+    const ids = sql`${`{${bewilligungIds.join(',')}}`}::uuid[]`;
+    const r = await tx.execute<{ bewilligung_id: string; monat: string; personen: { id: string; auszahlungCent: number }[]; stufen: { id: string; regelbedarfsstufe: number | null }[] }>(sql`
+      select bewilligung_id, monat, personen, coalesce(ergebnis->'personen', '[]'::jsonb) as stufen
+      from bewilligung_monate where bewilligung_id = any(${ids})`);
+    return r.rows;
+  },
+  /**
+   * Records the deductions of payments just inserted (same transaction as the payment): one Vorgang 'aufrechnung'
+   * per key (ON CONFLICT DO NOTHING) and the Forderung's balance reduced. Returns false when a balance no longer
+   * covers its deduction (the Forderung was changed meanwhile) – the caller rolls the batch back.
+   */
+  async bucheAbzuege(
+    tx: Tx,
+    rows: { traegerId: string; forderungId: string; aufrechnungId: string; zahlungId: string; schluessel: string; betragCent: number; datum: string; grund: string }[],
+  ): Promise<boolean> {
+    if (rows.length === 0) return true;
+    const neu = await tx
+      .insert(erstattungVorgaenge)
+      .values(
+        rows.map((r) => ({
+          traegerId: r.traegerId,
+          forderungId: r.forderungId,
+          art: 'aufrechnung',
+          datum: r.datum,
+          betragCent: r.betragCent,
+          grund: r.grund,
+          schluessel: r.schluessel,
+          zahlungId: r.zahlungId,
+          aufrechnungId: r.aufrechnungId,
+        })),
+      )
+      .onConflictDoNothing({ target: [erstattungVorgaenge.traegerId, erstattungVorgaenge.schluessel] })
+      .returning({ forderungId: erstattungVorgaenge.forderungId, betragCent: erstattungVorgaenge.betragCent });
+    const jeForderung = new Map<string, number>();
+    for (const n of neu) jeForderung.set(n.forderungId, (jeForderung.get(n.forderungId) ?? 0) + (n.betragCent ?? 0));
+    for (const [forderungId, betrag] of jeForderung) {
+      const rest = sql`coalesce(${erstattungsforderungen.offenCent}, ${erstattungsforderungen.betragCent}) - ${betrag}`;
+      const [f] = await tx
+        .update(erstattungsforderungen)
+        .set({
+          offenCent: rest,
+          status: sql`case when ${rest} = 0 then 'erledigt' else ${erstattungsforderungen.status} end`,
+          erledigtAt: sql`case when ${rest} = 0 then now() else ${erstattungsforderungen.erledigtAt} end`,
+          version: sql`${erstattungsforderungen.version} + 1`,
+        })
+        .where(and(eq(erstattungsforderungen.id, forderungId), eq(erstattungsforderungen.status, 'offen'), sql`${rest} >= 0`))
+        .returning({ offenCent: erstattungsforderungen.offenCent });
+      if (!f) return false;
+      if (f.offenCent === 0) await tx.update(aufrechnungen).set({ status: 'beendet', version: sql`${aufrechnungen.version} + 1` }).where(eq(aufrechnungen.forderungId, forderungId));
+    }
+    return true;
   },
 };

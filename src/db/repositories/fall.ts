@@ -121,18 +121,15 @@ export const fallRepository = {
             .where(inArray((t as typeof personStammdaten).personId, ids))
             .orderBy(asc((t as typeof personStammdaten).gueltigVon))
         : [];
-    const [stammdaten, merkmale, einkommen, vermoegen] = await Promise.all([
-      proPerson(personStammdaten),
-      proPerson(personMerkmale) as unknown as Promise<(typeof personMerkmale.$inferSelect)[]>,
-      proPerson(personEinkommen) as unknown as Promise<(typeof personEinkommen.$inferSelect)[]>,
-      proPerson(personVermoegen) as unknown as Promise<(typeof personVermoegen.$inferSelect)[]>,
-    ]);
-    const [beziehungen, adressen, bankverbindungen, unterkunft] = await Promise.all([
-      tx.select().from(personBeziehungen).where(eq(personBeziehungen.bgId, bgId)).orderBy(asc(personBeziehungen.gueltigVon)),
-      tx.select().from(bgAdressen).where(eq(bgAdressen.bgId, bgId)).orderBy(asc(bgAdressen.gueltigVon)),
-      opts.bank ? tx.select().from(bgBankverbindungen).where(eq(bgBankverbindungen.bgId, bgId)).orderBy(asc(bgBankverbindungen.gueltigVon)) : Promise.resolve([]),
-      tx.select().from(bgUnterkunft).where(eq(bgUnterkunft.bgId, bgId)).orderBy(asc(bgUnterkunft.gueltigVon)),
-    ]);
+    // one transaction = one connection, which runs one query at a time: sequential awaits
+    const stammdaten = await proPerson(personStammdaten);
+    const merkmale = (await proPerson(personMerkmale)) as unknown as (typeof personMerkmale.$inferSelect)[];
+    const einkommen = (await proPerson(personEinkommen)) as unknown as (typeof personEinkommen.$inferSelect)[];
+    const vermoegen = (await proPerson(personVermoegen)) as unknown as (typeof personVermoegen.$inferSelect)[];
+    const beziehungen = await tx.select().from(personBeziehungen).where(eq(personBeziehungen.bgId, bgId)).orderBy(asc(personBeziehungen.gueltigVon));
+    const adressen = await tx.select().from(bgAdressen).where(eq(bgAdressen.bgId, bgId)).orderBy(asc(bgAdressen.gueltigVon));
+    const bankverbindungen = opts.bank ? await tx.select().from(bgBankverbindungen).where(eq(bgBankverbindungen.bgId, bgId)).orderBy(asc(bgBankverbindungen.gueltigVon)) : [];
+    const unterkunft = await tx.select().from(bgUnterkunft).where(eq(bgUnterkunft.bgId, bgId)).orderBy(asc(bgUnterkunft.gueltigVon));
     return { mitgliedschaften, stammdaten, merkmale, einkommen, vermoegen, beziehungen, adressen, bankverbindungen, unterkunft };
   },
 

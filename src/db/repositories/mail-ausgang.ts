@@ -12,7 +12,7 @@ export const mailAusgangRepository = {
     return tx
       .select()
       .from(mailAusgang)
-      .where(and(lte(mailAusgang.naechsterVersuch, sql`now()`), opts.ids ? inArray(mailAusgang.id, opts.ids) : undefined))
+      .where(and(lte(mailAusgang.naechsterVersuch, sql`now()`), sql`${mailAusgang.verfaelltAm} > now()`, opts.ids ? inArray(mailAusgang.id, opts.ids) : undefined))
       .orderBy(asc(mailAusgang.naechsterVersuch))
       .limit(opts.limit)
       .for('update', { skipLocked: true });
@@ -30,6 +30,10 @@ export const mailAusgangRepository = {
         naechsterVersuch: sql`now() + least(interval '6 hours', interval '1 minute' * power(2, ${mailAusgang.versuche}))`,
       })
       .where(and(eq(mailAusgang.traegerId, traegerId), eq(mailAusgang.id, id)));
+  },
+  /** Deletes the mails whose expiry has passed (never sent); returns their purposes for the log. */
+  async loescheVerfallene(tx: Tx) {
+    return tx.delete(mailAusgang).where(lte(mailAusgang.verfaelltAm, sql`now()`)).returning({ anlass: mailAusgang.anlass, versuche: mailAusgang.versuche });
   },
   async anzahl(tx: Tx) {
     const [r] = await tx.select({ n: sql<number>`count(*)::int` }).from(mailAusgang);

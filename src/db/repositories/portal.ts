@@ -37,8 +37,14 @@ export const portalRepository = {
       .innerJoin(users, and(eq(users.traegerId, antragEntwuerfe.traegerId), eq(users.id, antragEntwuerfe.buergerId)))
       .where(and(eq(antragEntwuerfe.status, 'offen'), lt(antragEntwuerfe.updatedAt, vor), isNull(antragEntwuerfe.erinnerungGesendetAm), eq(users.aktiv, true)));
   },
-  async markiereErinnert(tx: Tx, id: string) {
-    await tx.update(antragEntwuerfe).set({ erinnerungGesendetAm: new Date() }).where(eq(antragEntwuerfe.id, id));
+  /** Marks a draft as reminded; false if another run did so already (the reminder goes out once). */
+  async markiereErinnert(tx: Tx, id: string): Promise<boolean> {
+    const r = await tx
+      .update(antragEntwuerfe)
+      .set({ erinnerungGesendetAm: new Date() })
+      .where(and(eq(antragEntwuerfe.id, id), isNull(antragEntwuerfe.erinnerungGesendetAm)))
+      .returning({ id: antragEntwuerfe.id });
+    return r.length > 0;
   },
   /** Unfinished applications for staff follow-up; `standorte` 'alle' or the visible ones (drafts without Standort only for 'alle'). */
   async offeneEntwuerfe(tx: Tx, sichtbar: 'alle' | string[]) {

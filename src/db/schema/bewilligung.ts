@@ -176,7 +176,7 @@ export const bescheide = pgTable(
     primaryKey({ columns: [t.traegerId, t.id] }),
     bgFk(t),
     foreignKey({ columns: [t.traegerId, t.bewilligungId], foreignColumns: [bewilligungen.traegerId, bewilligungen.id] }),
-    check('bescheide_art_check', sql`${t.art} in ('bewilligung', 'aenderung', 'ablehnung', 'aufhebung')`),
+    check('bescheide_art_check', sql`${t.art} in ('bewilligung', 'aenderung', 'ablehnung', 'aufhebung', 'aufrechnung')`),
     check('bescheide_sha_check', sql`${t.sha256} ~ '^[0-9a-f]{64}$'`),
     index('bescheide_bg_idx').on(t.traegerId, t.bgId, t.createdAt),
     index('bescheide_ohne_pdf_idx').on(t.traegerId, t.createdAt).where(sql`pdf is null`),
@@ -243,7 +243,10 @@ export const zahlungen = pgTable(
     art: text('art').notNull(),
     leistungsmonat: text('leistungsmonat').notNull(),
     zahlmonat: text('zahlmonat').notNull(),
+    /** amount transferred (the benefit minus any Aufrechnung, § 43 SGB II) */
     betragCent: bigint('betrag_cent', { mode: 'number' }).notNull(),
+    /** set off against Erstattungsforderungen (§ 43 SGB II); the booking lines carry betrag + aufrechnung (the gross benefit) */
+    aufrechnungCent: bigint('aufrechnung_cent', { mode: 'number' }).notNull().default(0),
     endToEndId: text('end_to_end_id').notNull(),
     empfaengerName: text('empfaenger_name').notNull(),
     ibanMaskiert: text('iban_maskiert').notNull(),
@@ -260,6 +263,7 @@ export const zahlungen = pgTable(
     bgFk(t),
     check('zahlungen_art_check', sql`${t.art} in ('laufend', 'nachzahlung')`),
     check('zahlungen_betrag_check', sql`${t.betragCent} > 0`),
+    check('zahlungen_aufrechnung_check', sql`${t.aufrechnungCent} >= 0`),
     monatCheck('zahlungen_leistungsmonat_check', t.leistungsmonat),
     index('zahlungen_lauf_idx').on(t.traegerId, t.zahllaufId),
     index('zahlungen_bg_idx').on(t.traegerId, t.bgId, t.leistungsmonat),
@@ -344,15 +348,62 @@ export const erstattungVorgaenge = pgTable(
     betragCent: bigint('betrag_cent', { mode: 'number' }),
     stundungBis: date('stundung_bis', { mode: 'string' }),
     grund: text('grund'),
+    /** Aufrechnung in the Zahllauf: idempotency key (`${zahlung.schluessel}:aufrechnung:${aufrechnungId}`) and the payment */
+    schluessel: text('schluessel'),
+    zahlungId: uuid('zahlung_id'),
+    aufrechnungId: uuid('aufrechnung_id'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     createdBy: uuid('created_by'),
   },
   (t) => [
     primaryKey({ columns: [t.traegerId, t.id] }),
     foreignKey({ columns: [t.traegerId, t.forderungId], foreignColumns: [erstattungsforderungen.traegerId, erstattungsforderungen.id] }),
-    check('erstattung_vorgaenge_art_check', sql`${t.art} in ('zahlung', 'stundung', 'erlass', 'niederschlagung')`),
+    unique('erstattung_vorgaenge_schluessel_unique').on(t.traegerId, t.schluessel),
+    check('erstattung_vorgaenge_art_check', sql`${t.art} in ('zahlung', 'stundung', 'erlass', 'niederschlagung', 'aufrechnung')`),
     check('erstattung_vorgaenge_betrag_check', sql`${t.betragCent} is null or ${t.betragCent} > 0`),
     index('erstattung_vorgaenge_forderung_idx').on(t.traegerId, t.forderungId, t.createdAt),
+  ],
+);
+
+/**
+ * Aufrechnung (§ 43 SGB II): an open Erstattungsforderung is set off against the running benefit of one person of
+ * the BG from `ab_monat` on, `prozent` of the person's maßgebender Regelbedarf a month (10 or 30, § 43 Abs. 2 S. 1),
+ * until the balance is 0 or `bis_monat` (at most three years, § 43 Abs. 4 S. 2). Declared by Verwaltungsakt
+ * (`bescheid_id`, § 43 Abs. 4 S. 1). The Zahllauf deducts the monthly amount (erstattung_vorgaenge art 'aufrechnung').
+ */
+export const aufrechnungen = pgTable(
+  'aufrechnungen',
+  {
+    ...tenantColumns,
+    forderungId: uuid('forderung_id').notNull(),
+    bgId: uuid('bg_id').notNull(),
+    personId: uuid('person_id').notNull(),
+    /** vorlaeufig (§ 41a Abs. 6) | einkommen (§ 48 Abs. 1 S. 2 Nr. 3 SGB X) | sonstige */
+    tatbestand: text('tatbestand').notNull(),
+    prozent: integer('prozent').notNull(),
+    norm: text('norm').notNull(),
+    abMonat: text('ab_monat').notNull(),
+    bisMonat: text('bis_monat').notNull(),
+    /** laufend | beendet */
+    status: text('status').notNull().default('laufend'),
+    grund: text('grund').notNull(),
+    bescheidId: uuid('bescheid_id'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    createdBy: uuid('created_by'),
+    ...versionColumn,
+  },
+  (t) => [
+    primaryKey({ columns: [t.traegerId, t.id] }),
+    bgFk(t),
+    foreignKey({ columns: [t.traegerId, t.forderungId], foreignColumns: [erstattungsforderungen.traegerId, erstattungsforderungen.id] }),
+    check('aufrechnungen_prozent_check', sql`${t.prozent} in (10, 30)`),
+    check('aufrechnungen_tatbestand_check', sql`${t.tatbestand} in ('vorlaeufig', 'einkommen', 'sonstige')`),
+    check('aufrechnungen_status_check', sql`${t.status} in ('laufend', 'beendet')`),
+    monatCheck('aufrechnungen_ab_check', t.abMonat),
+    monatCheck('aufrechnungen_bis_check', t.bisMonat),
+    check('aufrechnungen_periode_check', sql`${t.bisMonat} >= ${t.abMonat}`),
+    index('aufrechnungen_bg_idx').on(t.traegerId, t.bgId, t.status),
+    index('aufrechnungen_forderung_idx').on(t.traegerId, t.forderungId),
   ],
 );
 
@@ -413,3 +464,4 @@ export type ZahlungRow = typeof zahlungen.$inferSelect;
 export type Massenaenderung = typeof massenaenderungen.$inferSelect;
 export type Erstattungsforderung = typeof erstattungsforderungen.$inferSelect;
 export type ErstattungVorgang = typeof erstattungVorgaenge.$inferSelect;
+export type Aufrechnung = typeof aufrechnungen.$inferSelect;

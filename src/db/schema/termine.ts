@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import { boolean, check, date, foreignKey, index, integer, pgTable, primaryKey, smallint, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
 import { tenantColumns, timestamps, versionColumn } from './columns.ts';
 import { bedarfsgemeinschaften, personen } from './fall.ts';
-import { standorte } from './organisation.ts';
+import { standorte, traeger } from './organisation.ts';
 import { users } from './users.ts';
 
 /**
@@ -297,6 +297,36 @@ export const einladungen = pgTable(
     check(
       'einladungen_status_check',
       sql`${t.status} in ('eingeladen', 'wahrgenommen', 'nicht_erschienen_mit_wichtigem_grund', 'nicht_erschienen_ohne_wichtigen_grund', 'aufgehoben')`,
+    ),
+  ],
+);
+
+/**
+ * The Träger's Termine rules (domain `TerminRegeln`, validated by `terminRegelnSchema`): one row per Träger; without a
+ * row the defaults `STANDARD_REGELN` apply (the column defaults are the same values).
+ */
+export const terminRegeln = pgTable(
+  'termin_regeln',
+  {
+    traegerId: uuid('traeger_id').notNull().primaryKey(),
+    vorlaufMinuten: integer('vorlauf_minuten').notNull().default(120),
+    horizontTage: integer('horizont_tage').notNull().default(42),
+    verschiebenBisStunden: integer('verschieben_bis_stunden').notNull().default(24),
+    absagenBisStunden: integer('absagen_bis_stunden').notNull().default(24),
+    erinnerungVorStunden: integer('erinnerung_vor_stunden').notNull().default(24),
+    videoOffenVorMinuten: integer('video_offen_vor_minuten').notNull().default(15),
+    videoOffenNachMinuten: integer('video_offen_nach_minuten').notNull().default(60),
+    checkinVorMinuten: integer('checkin_vor_minuten').notNull().default(30),
+    checkinNachMinuten: integer('checkin_nach_minuten').notNull().default(15),
+    angebotGueltigMinuten: integer('angebot_gueltig_minuten').notNull().default(720),
+    ...timestamps,
+    ...versionColumn,
+  },
+  (t) => [
+    foreignKey({ columns: [t.traegerId], foreignColumns: [traeger.id] }),
+    check(
+      'termin_regeln_werte_check',
+      sql`least(${t.vorlaufMinuten}, ${t.verschiebenBisStunden}, ${t.absagenBisStunden}, ${t.videoOffenVorMinuten}, ${t.checkinVorMinuten}, ${t.checkinNachMinuten}) >= 0 and least(${t.horizontTage}, ${t.erinnerungVorStunden}, ${t.videoOffenNachMinuten}, ${t.angebotGueltigMinuten}) > 0`,
     ),
   ],
 );

@@ -17,8 +17,8 @@ export const DEMO_ACCOUNTS = [
 
 /**
  * Demo data (only outside production, only into an empty database): "Kreis Musterland" with 3 Kommunen and
- * 3 Standorte, "Stadt Beispielstadt" with 1 Standort to show that Träger are kept apart. All names, addresses
- * and phone numbers are invented (.example domains, 0xx-555 numbers).
+ * 3 Standorte, "Stadt Beispielstadt" with 1 Standort to show that Träger are kept apart. All names, addresses,
+ * Postleitzahlen and phone numbers are invented (.example domains, 0xx-555 numbers, 12345/54321-style PLZ).
  */
 export async function seedDemoData(db: Database, hashPassword: (p: string) => Promise<string>): Promise<boolean> {
   const passwordHash = await hashPassword(DEMO_PASSWORD);
@@ -39,10 +39,12 @@ export async function seedDemoData(db: Database, hashPassword: (p: string) => Pr
     const ks = await tx
       .insert(kommunen)
       .values([
-        { traegerId: m, name: 'Musterstadt', ags: '09999001' },
-        { traegerId: m, name: 'Beispieldorf', ags: '09999002' },
-        { traegerId: m, name: 'Seeheim am Muster', ags: '09999003' },
-        { traegerId: b, name: 'Beispielstadt', ags: '09998000' },
+        // Postleitzahlen: the portal derives the Kommune of an address from them (one PLZ per Kommune here, so the
+        // demo never asks; a city has several). Invented like the rest: 12345 / 54321 style, matching the Standorte.
+        { traegerId: m, name: 'Musterstadt', ags: '09999001', postleitzahlen: ['12345'] },
+        { traegerId: m, name: 'Beispieldorf', ags: '09999002', postleitzahlen: ['12346'] },
+        { traegerId: m, name: 'Seeheim am Muster', ags: '09999003', postleitzahlen: ['12347'] },
+        { traegerId: b, name: 'Beispielstadt', ags: '09998000', postleitzahlen: ['54321', '54322', '54323'] },
       ])
       .returning();
     const kommune = (name: string) => ks.find((k) => k.name === name)!.id;

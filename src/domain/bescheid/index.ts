@@ -15,7 +15,7 @@ import { kanonischesJson, sha256Hex } from './hash.ts';
 
 export { kanonischesJson, sha256Hex } from './hash.ts';
 
-export type BescheidArt = 'bewilligung' | 'aenderung' | 'ablehnung' | 'aufhebung';
+export type BescheidArt = 'bewilligung' | 'aenderung' | 'ablehnung' | 'aufhebung' | 'aufrechnung';
 
 export type Anschrift = { name: string; zusatz?: string; strasse: string; plz: string; ort: string };
 
@@ -36,7 +36,13 @@ export type BescheidEingabe = {
   antragsdatum?: string;
   vorlaeufig?: { grund: string } | null;
   /** Änderungsbescheid: what changed and why */
-  aenderung?: { vergleich: Vergleich; gruende: readonly string[]; bezugsbescheidVom?: string };
+  aenderung?: {
+    vergleich: Vergleich;
+    gruende: readonly string[];
+    bezugsbescheidVom?: string;
+    /** abschließende Feststellung (§ 41a): the income rule applied and its norm */
+    abschluss?: { norm: string; begruendung: string };
+  };
   /** Aufhebungsbescheid */
   aufhebung?: {
     abMonat: string;
@@ -44,8 +50,14 @@ export type BescheidEingabe = {
     norm: string;
     vergleich?: Vergleich;
     bezugsbescheidVom?: string;
-    /** date of the Anhörung (§ 24 SGB X); null: none took place (note on making up for it); undefined: no note */
+    /** date of the Anhörung (§ 24 Abs. 1 SGB X); null/undefined: none (then an exception or no note) */
     anhoerungAm?: string | null;
+    /** documented exception of § 24 Abs. 2 SGB X */
+    anhoerungAusnahme?: { text: string; norm: string; begruendung: string } | null;
+    /** Aufhebung for the past: the Tatbestand of § 48 Abs. 1 S. 2 SGB X (sentence why, exact norm) */
+    tatbestand?: { text: string; norm: string } | null;
+    /** death of the only member: the Bescheid goes to the heirs */
+    anErben?: boolean;
   };
   /** Ablehnung: the caseworker's own reasons (besides or instead of the engine's), each with its norm */
   eigeneAblehnungsgruende?: readonly { text: string; norm: string }[];
@@ -98,11 +110,12 @@ export type Bescheid = {
   inhaltHash: string;
 };
 
-const TITEL: Readonly<Record<BescheidArt, string>> = {
+export const TITEL: Readonly<Record<BescheidArt, string>> = {
   bewilligung: 'Bewilligungsbescheid',
   aenderung: 'Änderungsbescheid',
   ablehnung: 'Ablehnungsbescheid',
   aufhebung: 'Aufhebungsbescheid',
+  aufrechnung: 'Aufrechnungsbescheid',
 };
 
 export class BescheidFehler extends Error {
@@ -180,7 +193,7 @@ function betragsTabelle(z: ZeitraumErgebnis, personen: readonly { id: string; na
   return { spalten, zeilen, summeCent: z.summeCent };
 }
 
-function rechtsbehelfsbelehrung(e: BescheidEingabe): Bescheid['rechtsbehelfsbelehrung'] {
+export function rechtsbehelfsbelehrung(e: Pick<BescheidEingabe, 'traeger' | 'standort'>): Bescheid['rechtsbehelfsbelehrung'] {
   const s = e.standort;
   const anschrift = `${e.traeger.jobcenter}, ${s.strasse}, ${s.plz} ${s.ort}`;
   return {
@@ -224,7 +237,8 @@ export function erstelleBescheid(e: BescheidEingabe): Bescheid {
       tenor.push(
         `Für bereits ausgezahlte Monate wurden ${euroText(v.erstattungsforderung.betragCent)} zu viel gezahlt. Die Bewilligung wird insoweit aufgehoben; der Betrag ist zu erstatten (${jePerson}).`,
       );
-      rechtsgrundlagen.add('§ 48 Abs. 1 SGB X, § 40 Abs. 2 Nr. 3 SGB II i.V.m. § 330 Abs. 3 SGB III');
+      // an Aufhebungsbescheid cites its own Tatbestand of § 48 Abs. 1 S. 2 SGB X instead
+      if (e.art !== 'aufhebung') rechtsgrundlagen.add('§ 48 Abs. 1 SGB X, § 40 Abs. 2 Nr. 3 SGB II i.V.m. § 330 Abs. 3 SGB III');
       rechtsgrundlagen.add('§ 50 Abs. 1 SGB X');
     } else if (v.bagatelle) {
       hinweise.push(
@@ -249,6 +263,11 @@ export function erstelleBescheid(e: BescheidEingabe): Bescheid {
       tenor.push(
         `${a.bezugsbescheidVom ? `Der Bescheid vom ${datumText(a.bezugsbescheidVom)}` : 'Die Bewilligung'} über ${leistung} für die Zeit vom ${zeitraumText} wird ${erster ? `ab ${monatText(erster.monat)} ` : ''}geändert. Die Leistungen werden wie unten aufgeführt neu festgesetzt.`,
       );
+      if (a.abschluss) {
+        tenor.push(`Über die vorläufig bewilligten Leistungen wird abschließend entschieden (§ 41a Abs. 3 SGB II). ${a.abschluss.begruendung} (${a.abschluss.norm})`);
+        rechtsgrundlagen.add('§ 41a Abs. 3 SGB II');
+        rechtsgrundlagen.add(a.abschluss.norm);
+      }
       erstattungsSatz(a.vergleich);
       rechtsgrundlagen.add('§ 48 Abs. 1 SGB X, § 40 Abs. 2 Nr. 3 SGB II i.V.m. § 330 Abs. 3 SGB III');
       aenderungen = {
@@ -274,7 +293,11 @@ export function erstelleBescheid(e: BescheidEingabe): Bescheid {
       tenor.push(
         `${a.bezugsbescheidVom ? `Die Entscheidung vom ${datumText(a.bezugsbescheidVom)}` : 'Die Bewilligung'} über ${leistung} wird ab ${datumText(ersterTag(a.abMonat))} ganz aufgehoben. Grund: ${mitNamen(a.grund, namen, muster)}`,
       );
+      if (a.tatbestand) {
+        tenor.push(`Die Aufhebung wirkt ab dem Zeitpunkt der Änderung, also auch für die Vergangenheit. ${a.tatbestand.text} (${a.tatbestand.norm})`);
+      }
       rechtsgrundlagen.add(a.norm);
+      if (a.tatbestand) rechtsgrundlagen.add(a.tatbestand.norm);
       erstattungsSatz(a.vergleich);
       if (a.vergleich) {
         const v = a.vergleich;
@@ -285,7 +308,9 @@ export function erstelleBescheid(e: BescheidEingabe): Bescheid {
           erstattungCent: v.erstattungsforderung?.betragCent ?? 0,
         };
       }
-      if (a.anhoerungAm !== undefined) hinweise.push(anhoerungsHinweis(a.anhoerungAm, datumText));
+      const anhoerung = anhoerungsHinweis({ anhoerungAm: a.anhoerungAm ?? null, anhoerungAusnahme: a.anhoerungAusnahme }, datumText);
+      if (anhoerung) hinweise.push(anhoerung);
+      if (a.anhoerungAusnahme) rechtsgrundlagen.add(a.anhoerungAusnahme.norm);
       hinweise.push('Ein Widerspruch gegen die Aufhebung hat keine aufschiebende Wirkung (§ 39 Nr. 1 SGB II).');
       break;
     }
@@ -322,7 +347,7 @@ export function erstelleBescheid(e: BescheidEingabe): Bescheid {
     datumText: datumText(e.datum),
     fallnummer: e.fallnummer,
     briefkopf: { traeger: e.traeger.name, jobcenter: e.traeger.jobcenter, standort: { ...e.standort } },
-    empfaenger: { ...e.empfaenger },
+    empfaenger: e.art === 'aufhebung' && e.aufhebung?.anErben ? { ...e.empfaenger, name: `An die Erben von ${e.empfaenger.name}` } : { ...e.empfaenger },
     sachbearbeitung: e.sachbearbeitung ? { ...e.sachbearbeitung } : null,
     bedarfsgemeinschaft: e.personen.map((p) => ({ id: p.id, name: p.name })),
     bewilligungszeitraum: { von, bis, text: zeitraumText },

@@ -206,6 +206,19 @@ describe('vorläufige Bewilligung und abschließende Feststellung (§ 41a)', () 
     expect(b.zeitraum.monate[1]?.input.personen[1]?.einkommen).toEqual([{ art: 'erwerbstaetigkeit', brutto: 900, netto: 716.67 }]);
   });
 
+  it('auf Antrag tatsächliches Monatseinkommen statt Durchschnitt (Abs. 4 S. 2 Nr. 3 a.F.)', () => {
+    const alt = ['2022-01', '2022-02', '2022-03'].map((m) =>
+      familienInput(m, { leistungsbeginn: '2022-01', bwzBeginn: '2022-01', erwerb: (x) => (x === '2022-02' ? { brutto: 1500, netto: 1150 } : { brutto: 600, netto: 500 }) }),
+    );
+    const b = abschliessendeFeststellung(betraegeVon(berechneZeitraum(alt, { erklaerung: false })), alt, { methode: 'monatlich' });
+    expect(b.methode).toBe('monatlich');
+    expect(b.norm).toBe('§ 41a Abs. 4 S. 2 Nr. 3 SGB II a.F.');
+    expect(b.zeitraum.monate[1]?.input.personen[1]?.einkommen).toEqual([{ art: 'erwerbstaetigkeit', brutto: 1500, netto: 1150 }]);
+    // the actual months equal the provisional ones here: nothing to pay or reclaim
+    expect(b.nachzahlungCent).toBe(0);
+    expect(b.erstattung).toBeNull();
+  });
+
   it('kein Durchschnitt, wenn das Einkommen in einem Monat den Anspruch ausschließt (Abs. 4 S. 2 Nr. 2 a.F.)', () => {
     const alt = ['2022-01', '2022-02'].map((m) =>
       familienInput(m, { leistungsbeginn: '2022-01', bwzBeginn: '2022-01', erwerb: (x) => (x === '2022-02' ? { brutto: 6000, netto: 4000 } : { brutto: 600, netto: 500 }) }),

@@ -11,7 +11,8 @@
  *    actual income excludes the claim in at least one month (§ 41a Abs. 4 S. 2 Nr. 2 a.F.) → actual monthly income;
  *  - 'monatlich' (from 2023, § 41a n.F. has no average rule): the actual income of each month; income from
  *    self-employment is averaged (§ 3 Abs. 4 Bürgergeld-V).
- * `methode` overrides the rule (a Träger may choose the average explicitly, e.g. for a BWZ under the old law).
+ * `methode` overrides the rule: 'monatlich' for a period under the old law when the person asked for a decision on
+ * the actual monthly income (§ 41a Abs. 4 S. 2 Nr. 3 a.F.); 'durchschnitt' where a Träger chooses the average.
  *
  * Then § 41a Abs. 6: what was paid provisionally is credited; overpayments of single months are set off against
  * Nachzahlungen of other months of the same period (per person); what remains overpaid is reclaimed only if it
@@ -91,6 +92,12 @@ export function abschliessendeFeststellung(
       begruendung = `Als Einkommen gilt in jedem Monat der Durchschnitt des gesamten Einkommens der ${inputs.length} Monate des Bewilligungszeitraums.`;
       norm = optionen.methode ? '§ 41a Abs. 4 S. 1 SGB II a.F. (gewählt)' : '§ 41a Abs. 4 S. 1 SGB II a.F.';
     }
+  } else if (regel.wert.einkommen === 'durchschnitt') {
+    // old law, but the person asked for a decision on the actual monthly income (§ 41a Abs. 4 S. 2 Nr. 3 a.F.)
+    gerechnet = mitDurchschnitt(inputs, (e) => e.art === 'selbststaendigkeit');
+    begruendung =
+      'Auf Ihren Antrag zählt das tatsächliche Einkommen jedes Monats statt des Durchschnitts; Einkommen aus selbständiger Tätigkeit wird auf die Monate des Bewilligungszeitraums gleichmäßig verteilt.';
+    norm = '§ 41a Abs. 4 S. 2 Nr. 3 SGB II a.F.';
   } else {
     gerechnet = mitDurchschnitt(inputs, (e) => e.art === 'selbststaendigkeit');
     begruendung =

@@ -1,8 +1,9 @@
 /**
  * The Träger's rules around an appointment: booking window, moving and cancelling, reminder, video room and
  * check-in windows. All pure; `jetzt` is passed in. Defaults are a proposal (docs/termine.md, "Offene Entscheidungen");
- * each Träger may set its own values later.
+ * each Träger sets its own values (table `termin_regeln`, validated by `terminRegelnSchema`).
  */
+import { z } from 'zod';
 import type { Buchungsfenster, Kanal } from './verfuegbarkeit.ts';
 
 const MINUTE = 60_000;
@@ -39,6 +40,48 @@ export const STANDARD_REGELN: Readonly<TerminRegeln> = {
   checkinNachMinuten: 15,
   angebotGueltigMinuten: 12 * 60,
 };
+
+/** The limits of each rule (whole numbers): what an admin may set on the Verwaltung page or through the API. */
+export const REGEL_GRENZEN = {
+  vorlaufMinuten: { min: 0, max: 7 * 24 * 60, einheit: 'Minuten', name: 'Der Mindestvorlauf' },
+  horizontTage: { min: 1, max: 365, einheit: 'Tage', name: 'Der Buchungshorizont' },
+  verschiebenBisStunden: { min: 0, max: 14 * 24, einheit: 'Stunden', name: 'Die Frist zum Verschieben' },
+  absagenBisStunden: { min: 0, max: 14 * 24, einheit: 'Stunden', name: 'Die Frist zum Absagen' },
+  erinnerungVorStunden: { min: 1, max: 7 * 24, einheit: 'Stunden', name: 'Die Erinnerung' },
+  videoOffenVorMinuten: { min: 0, max: 120, einheit: 'Minuten', name: 'Die Öffnung des Video-Raums vor Beginn' },
+  videoOffenNachMinuten: { min: 15, max: 8 * 60, einheit: 'Minuten', name: 'Die Öffnung des Video-Raums nach Beginn' },
+  checkinVorMinuten: { min: 0, max: 4 * 60, einheit: 'Minuten', name: 'Der Check-in vor Beginn' },
+  checkinNachMinuten: { min: 0, max: 2 * 60, einheit: 'Minuten', name: 'Der Check-in nach Beginn' },
+  angebotGueltigMinuten: { min: 15, max: 7 * 24 * 60, einheit: 'Minuten', name: 'Die Gültigkeit eines Warteliste-Angebots' },
+} as const satisfies Record<keyof TerminRegeln, { min: number; max: number; einheit: string; name: string }>;
+
+export type RegelName = keyof typeof REGEL_GRENZEN;
+
+/** German message for a value outside the limits of a rule. */
+export const regelMeldung = (regel: RegelName): string => {
+  const g = REGEL_GRENZEN[regel];
+  return `${g.name} muss eine ganze Zahl von ${g.min} bis ${g.max} ${g.einheit} sein.`;
+};
+
+const regelFeld = (regel: RegelName) => {
+  const g = REGEL_GRENZEN[regel];
+  const meldung = regelMeldung(regel);
+  return z.number({ error: meldung }).int({ error: meldung }).min(g.min, { error: meldung }).max(g.max, { error: meldung });
+};
+
+/** A Träger's rules, as stored and as accepted from the admin (every field required, whole numbers within limits). */
+export const terminRegelnSchema = z.strictObject({
+  vorlaufMinuten: regelFeld('vorlaufMinuten'),
+  horizontTage: regelFeld('horizontTage'),
+  verschiebenBisStunden: regelFeld('verschiebenBisStunden'),
+  absagenBisStunden: regelFeld('absagenBisStunden'),
+  erinnerungVorStunden: regelFeld('erinnerungVorStunden'),
+  videoOffenVorMinuten: regelFeld('videoOffenVorMinuten'),
+  videoOffenNachMinuten: regelFeld('videoOffenNachMinuten'),
+  checkinVorMinuten: regelFeld('checkinVorMinuten'),
+  checkinNachMinuten: regelFeld('checkinNachMinuten'),
+  angebotGueltigMinuten: regelFeld('angebotGueltigMinuten'),
+}) satisfies z.ZodType<TerminRegeln>;
 
 /** The part of an appointment the rules look at. */
 export type TerminZeit = {
@@ -118,6 +161,14 @@ export function videoraumStatus(termin: TerminZeit, jetzt: Date, regeln: TerminR
   return 'offen';
 }
 
+/** German message for a closed room; the opening time follows the Träger's rules. */
+export function raumMeldung(status: Exclude<RaumStatus, 'offen'>, regeln: TerminRegeln = STANDARD_REGELN): string {
+  if (status === 'noch_nicht_offen') {
+    return regeln.videoOffenVorMinuten === 0 ? 'Der Warteraum öffnet zu Beginn des Termins.' : `Der Warteraum öffnet ${regeln.videoOffenVorMinuten} Minuten vor Beginn des Termins.`;
+  }
+  return RAUM_MELDUNG[status];
+}
+
 export const RAUM_MELDUNG: Record<Exclude<RaumStatus, 'offen'>, string> = {
   noch_nicht_offen: 'Der Warteraum öffnet 15 Minuten vor Beginn des Termins.',
   geschlossen: 'Die Zeit für diesen Termin ist vorbei. Bitte vereinbaren Sie einen neuen Termin.',
@@ -141,6 +192,14 @@ export function checkinStatus(termin: TerminZeit, jetzt: Date, regeln: TerminReg
   if (jetzt.getTime() < f.von.getTime()) return 'zu_frueh';
   if (!enthaelt(f, jetzt)) return 'zu_spaet';
   return 'moeglich';
+}
+
+/** German message of a check-in status; the earliest time follows the Träger's rules. */
+export function checkinMeldung(status: CheckinStatus, regeln: TerminRegeln = STANDARD_REGELN): string {
+  if (status === 'zu_frueh') {
+    return regeln.checkinVorMinuten === 0 ? 'Die Anmeldung ist frühestens zu Beginn Ihres Termins möglich.' : `Die Anmeldung ist frühestens ${regeln.checkinVorMinuten} Minuten vor Ihrem Termin möglich.`;
+  }
+  return CHECKIN_MELDUNG[status];
 }
 
 export const CHECKIN_MELDUNG: Record<CheckinStatus, string> = {

@@ -203,6 +203,13 @@ describe('hours, holidays, exceptions, absences, bookings', () => {
   });
 });
 
+/** Reference for `alternativen`: all free times from the wish to the end of the horizon, then the first `anzahl`. */
+function alternativenReferenz(vv: Verfuegbarkeit, w: Buchungswunsch, jetzt: Date, anzahl: number) {
+  const ab = Math.max(w.beginn.getTime(), jetzt.getTime());
+  const slots = freieSlots(vv, { anliegenId: w.anliegenId, kanal: w.kanal, von: '2026-01-01', bis: '2027-12-31', jetzt, regeln: REGELN_TEST });
+  return freieZeiten(slots.filter((s) => s.beginn.getTime() >= ab && s.beginn.getTime() !== w.beginn.getTime())).slice(0, anzahl);
+}
+
 describe('pruefeBuchung and alternativen', () => {
   const jetzt = new Date('2026-01-12T07:00:00Z');
   const v = verfuegbarkeit();
@@ -247,6 +254,24 @@ describe('pruefeBuchung and alternativen', () => {
     ]);
     const vergangen = alternativen(v, { ...wunsch, beginn: new Date('2025-12-01T08:00:00Z') }, jetzt, REGELN_TEST, 1);
     expect(lokalIso(vergangen[0]!.beginn)).toBe('2026-01-12T10:00+01:00'); // now 08:00 + 2 h lead time
+  });
+
+  it('alternativen (searching a few days first) equals the first times of the whole booking range', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: 70 * 24 }), // wish: hours after now (partly beyond the horizon)
+        fc.integer({ min: 1, max: 12 }),
+        fc.array(fc.integer({ min: 0, max: 60 * 24 }), { maxLength: 40 }), // occupied half hours
+        (stunden, anzahl, belegt) => {
+          const w: Buchungswunsch = { anliegenId: ERSTGESPRAECH.id, kanal: 'vor_ort', beginn: new Date(jetzt.getTime() + stunden * 3_600_000) };
+          const vv = verfuegbarkeit({
+            belegungen: belegt.map((h) => ({ ressourceId: ANNA.id, beginn: new Date(jetzt.getTime() + h * 1_800_000), ende: new Date(jetzt.getTime() + (h + 1) * 1_800_000) })),
+          });
+          expect(alternativen(vv, w, jetzt, REGELN_TEST, anzahl)).toEqual(alternativenReferenz(vv, w, jetzt, anzahl));
+        },
+      ),
+      { numRuns: 60 },
+    );
   });
 });
 

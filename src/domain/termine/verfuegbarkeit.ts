@@ -490,6 +490,10 @@ export function pruefeBuchung(v: Verfuegbarkeit, wunsch: Buchungswunsch, jetzt: 
 /**
  * The next free start times for the same Anliegen, channel and (if given) Standort, from the wished time on
  * (or from now when the wish lies in the past), at most `anzahl`.
+ *
+ * Every refused booking (409) answers with alternatives, so this runs on the hot path of a rush. It looks at a few
+ * days first and widens the range only when they hold fewer than `anzahl` times: slots of a later local day always
+ * start after those of an earlier one, so the first `anzahl` of a shorter range are exactly those of the whole range.
  */
 export function alternativen(
   v: Verfuegbarkeit,
@@ -499,14 +503,22 @@ export function alternativen(
   anzahl = 3,
 ): FreieZeit[] {
   const ab = Math.max(wunsch.beginn.getTime(), jetzt.getTime());
-  const slots = freieSlots(v, {
-    anliegenId: wunsch.anliegenId,
-    kanal: wunsch.kanal,
-    ...(wunsch.standortId !== undefined ? { standortId: wunsch.standortId } : {}),
-    von: lokalesDatum(ab),
-    bis: letzterBuchbarerTag(jetzt, regeln),
-    jetzt,
-    regeln,
-  }).filter((s) => s.beginn.getTime() >= ab && s.beginn.getTime() !== wunsch.beginn.getTime());
-  return freieZeiten(slots).slice(0, anzahl);
+  const von = lokalesDatum(ab);
+  const letzter = letzterBuchbarerTag(jetzt, regeln);
+  let gefunden: FreieZeit[] = [];
+  for (const tage of [1, 6, Number.POSITIVE_INFINITY]) {
+    const bis = Number.isFinite(tage) && plusTage(von, tage) < letzter ? plusTage(von, tage) : letzter;
+    const slots = freieSlots(v, {
+      anliegenId: wunsch.anliegenId,
+      kanal: wunsch.kanal,
+      ...(wunsch.standortId !== undefined ? { standortId: wunsch.standortId } : {}),
+      von,
+      bis,
+      jetzt,
+      regeln,
+    }).filter((s) => s.beginn.getTime() >= ab && s.beginn.getTime() !== wunsch.beginn.getTime());
+    gefunden = freieZeiten(slots).slice(0, anzahl);
+    if (gefunden.length >= anzahl || bis === letzter) break;
+  }
+  return gefunden;
 }

@@ -44,7 +44,8 @@ export type Wochentag = 1 | 2 | 3 | 4 | 5 | 6 | 7;
 
 type Teile = { jahr: number; monat: number; tag: number; stunde: number; minute: number; sekunde: number };
 
-function teile(ms: number): Teile {
+/** The reading of `ms` by the Intl formatter (the source of truth; slow: one `formatToParts` per call). */
+function teileIntl(ms: number): Teile {
   const werte: Record<string, number> = {};
   for (const teil of formatierer.formatToParts(new Date(ms))) {
     if (teil.type !== 'literal') werte[teil.type] = Number(teil.value);
@@ -59,10 +60,43 @@ function teile(ms: number): Teile {
   };
 }
 
+const STUNDE = 3_600_000;
+
+/** Offset (local reading − instant, in ms) at `ms` from the Intl formatter. */
+function offsetIntl(ms: number): number {
+  const t = teileIntl(ms);
+  return Date.UTC(t.jahr, t.monat - 1, t.tag, t.stunde, t.minute, t.sekunde) - (ms - (((ms % 1000) + 1000) % 1000));
+}
+
+/**
+ * Offsets per UTC hour. Slot computation asks for the offset of the same few hundred hours again and again (every
+ * booking and every refused booking computes slots for days ahead), and `formatToParts` was the hottest function of
+ * the booking path. Berlin changes its offset only at full UTC hours (01:00 UTC), so one Intl reading per UTC hour
+ * suffices; an hour whose start and end disagree (none since 1893) is not cached and read by Intl every time.
+ */
+const offsetJeStunde = new Map<number, number>();
+const OHNE_CACHE = Number.NaN;
+
+function offsetMs(ms: number): number {
+  const stunde = Math.floor(ms / STUNDE);
+  const gemerkt = offsetJeStunde.get(stunde);
+  if (gemerkt !== undefined) return Number.isNaN(gemerkt) ? offsetIntl(ms) : gemerkt;
+  const anfang = offsetIntl(stunde * STUNDE);
+  const ende = offsetIntl(stunde * STUNDE + STUNDE - 1);
+  if (offsetJeStunde.size >= 100_000) offsetJeStunde.clear();
+  offsetJeStunde.set(stunde, anfang === ende ? anfang : OHNE_CACHE);
+  return anfang === ende ? anfang : offsetIntl(ms);
+}
+
+/** The Berlin wall-clock reading of `ms`: the instant shifted by the offset, read with UTC getters. */
+function teile(ms: number): Teile {
+  const d = new Date(ms + offsetMs(ms));
+  return { jahr: d.getUTCFullYear(), monat: d.getUTCMonth() + 1, tag: d.getUTCDate(), stunde: d.getUTCHours(), minute: d.getUTCMinutes(), sekunde: d.getUTCSeconds() };
+}
+
 /** The local wall-clock time of `ms`, read as if it were UTC (ms since epoch of the local reading). */
 function lokalAlsUtc(ms: number): number {
-  const t = teile(ms);
-  return Date.UTC(t.jahr, t.monat - 1, t.tag, t.stunde, t.minute, t.sekunde) + (ms % 1000 + 1000) % 1000;
+  return ms + offsetMs(ms);
 }
 
 /** Offset of Europe/Berlin to UTC at an instant, in minutes. */
@@ -102,7 +136,19 @@ export function wandzeit(instant: Date | number): Wandzeit {
   };
 }
 
+/** Parsed ISO dates (a few hundred distinct dates are parsed over and over while computing slots). */
+const datumCache = new Map<string, number>();
+
 function datumMs(datum: string): number {
+  const gemerkt = datumCache.get(datum);
+  if (gemerkt !== undefined) return gemerkt;
+  const ms = datumMsPruefen(datum);
+  if (datumCache.size >= 20_000) datumCache.clear();
+  datumCache.set(datum, ms);
+  return ms;
+}
+
+function datumMsPruefen(datum: string): number {
   const treffer = /^(\d{4})-(\d{2})-(\d{2})$/.exec(datum);
   if (!treffer) throw new RangeError(`Ungültiges Datum: ${datum}`);
   const ms = Date.UTC(Number(treffer[1]), Number(treffer[2]) - 1, Number(treffer[3]));

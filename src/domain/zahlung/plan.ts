@@ -12,6 +12,10 @@
  *   Nachzahlung: `${bgId}:${leistungsmonat}:nachzahlung:${korrekturId}`
  *   Erstattung:  `${bgId}:${leistungsmonat}:erstattung:${korrekturId}`
  * A booking line of a payment has the key `${zahlung.schluessel}:${kostenart}[:${kommuneId}]`.
+ *
+ * Aufrechnung (§ 43 SGB II, aufrechnung.ts): a laufende payment is reduced by what is set off against open
+ * Forderungen of the BG; each part has the key `${zahlung.schluessel}:aufrechnung:${aufrechnungId}` and is
+ * recorded together with the payment. The booking lines stay the gross benefit (`bruttoCent`).
  */
 import { createHash } from 'node:crypto';
 import type { Kostenanteil } from '../kosten/index.ts';
@@ -19,6 +23,7 @@ import { LEISTUNGSNAME } from '../recht/leistung.ts';
 import { gueltigAm } from '../recht/typen.ts';
 import { NORM_ERSTATTUNG, NORM_FAELLIGKEIT } from '../recht/verfahren.ts';
 import { monatKurz, monatPlus, pruefeMonat } from '../bewilligung/monat.ts';
+import { monatlicheAufrechnung } from './aufrechnung.ts';
 import { istGueltigeBic, pruefeIban } from './iban.ts';
 
 export type Empfaenger = { name: string; iban: string; bic?: string | null };
@@ -29,8 +34,29 @@ export type LaufendeBewilligung = {
   fallnummer: string;
   empfaenger: Empfaenger;
   /** decided amount per month; `kosten` add up to `betragCent` (see kosten/kostenaufteilung) */
-  monate: readonly { monat: string; betragCent: number; kosten: readonly Kostenanteil[] }[];
+  monate: readonly {
+    monat: string;
+    betragCent: number;
+    kosten: readonly Kostenanteil[];
+    /** per person (needed only where an Aufrechnung runs): own payment and Regelbedarfsstufe of the month */
+    personen?: readonly { id: string; auszahlungCent: number; stufe: number | null }[];
+  }[];
 };
+
+/** An Aufrechnung running for a BG (§ 43 SGB II) with the balance of its Forderung before this run. */
+export type LaufendeAufrechnung = {
+  id: string;
+  forderungId: string;
+  bgId: string;
+  personId: string;
+  prozent: number;
+  abMonat: string;
+  bisMonat: string;
+  offenCent: number;
+};
+
+/** The part of a payment set off against a Forderung; key `${zahlung.schluessel}:aufrechnung:${aufrechnungId}`. */
+export type Aufrechnungsabzug = { schluessel: string; aufrechnungId: string; forderungId: string; personId: string; betragCent: number; text: string };
 
 /** A decided difference for a month already paid (from `vergleiche` or `abschliessendeFeststellung`). */
 export type Korrektur = {
@@ -58,7 +84,11 @@ export type Zahlung = {
   fallnummer: string;
   leistungsmonat: string;
   zahlmonat: string;
+  /** amount transferred: the benefit minus the Aufrechnungen */
   betragCent: number;
+  /** the benefit of the month (= sum of `kosten`) */
+  bruttoCent: number;
+  aufrechnungen: Aufrechnungsabzug[];
   empfaenger: { name: string; iban: string; bic: string | null };
   verwendungszweck: string;
   kosten: Kostenanteil[];
@@ -97,6 +127,8 @@ export type ZahllaufEingabe = {
   korrekturen?: Iterable<Korrektur>;
   /** keys of payments and claims already recorded */
   erledigt: ReadonlySet<string>;
+  /** running Aufrechnungen (§ 43 SGB II), deducted from the laufende payments of their BG */
+  aufrechnungen?: Iterable<LaufendeAufrechnung>;
 };
 
 /** § 42 Abs. 1: the run of month M pays the following month. */
@@ -114,9 +146,10 @@ export function leistungsnameIm(monat: string): string {
   return gueltigAm(LEISTUNGSNAME, `${monat}-01`, 'den Namen der Leistung').wert.erwerbsfaehig;
 }
 
-/** "Bürgergeld 06/2024 F-2024-0001" (Nachzahlungen: "Nachzahlung Bürgergeld 03/2024 …"). */
-export function verwendungszweck(art: Zahlung['art'], monat: string, fallnummer: string): string {
-  const text = `${art === 'nachzahlung' ? 'Nachzahlung ' : ''}${leistungsnameIm(monat)} ${monatKurz(monat)} ${fallnummer}`;
+/** "Bürgergeld 06/2024 F-2024-0001" (Nachzahlungen: "Nachzahlung Bürgergeld 03/2024 …"; with " abzgl. Aufrechnung 56,30 EUR"). */
+export function verwendungszweck(art: Zahlung['art'], monat: string, fallnummer: string, aufrechnungCent = 0): string {
+  const abzug = aufrechnungCent > 0 ? ` abzgl. Aufrechnung ${(aufrechnungCent / 100).toFixed(2).replace('.', ',')} EUR` : '';
+  const text = `${art === 'nachzahlung' ? 'Nachzahlung ' : ''}${leistungsnameIm(monat)} ${monatKurz(monat)} ${fallnummer}${abzug}`;
   return text.length > 140 ? text.slice(0, 140) : text;
 }
 
@@ -160,6 +193,43 @@ export function planeZahllauf(eingabe: ZahllaufEingabe): ZahllaufPlan {
     return true;
   };
 
+  // Aufrechnungen per BG; balances per Forderung as they fall during this run (months in order)
+  const aufrechnungenJeBg = new Map<string, LaufendeAufrechnung[]>();
+  const offen = new Map<string, number>();
+  for (const a of eingabe.aufrechnungen ?? []) {
+    const liste = aufrechnungenJeBg.get(a.bgId) ?? [];
+    liste.push(a);
+    aufrechnungenJeBg.set(a.bgId, liste);
+    if (!offen.has(a.forderungId)) offen.set(a.forderungId, a.offenCent);
+  }
+  const abzuege = (schluessel: string, bgId: string, m: LaufendeBewilligung['monate'][number]): Aufrechnungsabzug[] => {
+    const liste = aufrechnungenJeBg.get(bgId);
+    if (!liste) return [];
+    const restJePerson = new Map((m.personen ?? []).map((p) => [p.id, p.auszahlungCent]));
+    const out: Aufrechnungsabzug[] = [];
+    let gesamt = 0;
+    for (const a of liste) {
+      const person = (m.personen ?? []).find((p) => p.id === a.personId);
+      const r = monatlicheAufrechnung({
+        monat: m.monat,
+        prozent: a.prozent,
+        abMonat: a.abMonat,
+        bisMonat: a.bisMonat,
+        stufe: person?.stufe ?? null,
+        offenCent: offen.get(a.forderungId) ?? 0,
+        auszahlungPersonCent: restJePerson.get(a.personId) ?? 0,
+      });
+      if (r.betragCent <= 0) continue;
+      out.push({ schluessel: `${schluessel}:aufrechnung:${a.id}`, aufrechnungId: a.id, forderungId: a.forderungId, personId: a.personId, betragCent: r.betragCent, text: r.text });
+      restJePerson.set(a.personId, (restJePerson.get(a.personId) ?? 0) - r.betragCent);
+      gesamt += r.betragCent;
+    }
+    // a payment is never reduced to nothing: then the Aufrechnung is not carried out this month (§ 43 Abs. 4 S. 3)
+    if (gesamt >= m.betragCent) return [];
+    for (const x of out) offen.set(x.forderungId, (offen.get(x.forderungId) ?? 0) - x.betragCent);
+    return out;
+  };
+
   for (const b of eingabe.bewilligungen) {
     for (const m of b.monate) {
       if (m.monat > leistungsmonat || m.betragCent <= 0) continue;
@@ -167,6 +237,8 @@ export function planeZahllauf(eingabe: ZahllaufEingabe): ZahllaufPlan {
       if (!neu(schluessel)) continue;
       const empfaenger = empfaengerPruefen(b.bgId, schluessel, b.empfaenger);
       if (!empfaenger || !kostenPruefen(b.bgId, schluessel, m.betragCent, m.kosten)) continue;
+      const aufrechnungen = abzuege(schluessel, b.bgId, m);
+      const abzug = aufrechnungen.reduce((s, x) => s + x.betragCent, 0);
       zahlungen.push({
         schluessel,
         endToEndId: endToEndId(schluessel),
@@ -177,12 +249,14 @@ export function planeZahllauf(eingabe: ZahllaufEingabe): ZahllaufPlan {
         fallnummer: b.fallnummer,
         leistungsmonat: m.monat,
         zahlmonat: eingabe.zahlmonat,
-        betragCent: m.betragCent,
+        betragCent: m.betragCent - abzug,
+        bruttoCent: m.betragCent,
+        aufrechnungen,
         empfaenger,
-        verwendungszweck: verwendungszweck('laufend', m.monat, b.fallnummer),
+        verwendungszweck: verwendungszweck('laufend', m.monat, b.fallnummer, abzug),
         kosten: m.kosten.map((k) => ({ ...k })),
       });
-      summe += m.betragCent;
+      summe += m.betragCent - abzug;
     }
   }
   for (const k of eingabe.korrekturen ?? []) {
@@ -204,6 +278,8 @@ export function planeZahllauf(eingabe: ZahllaufEingabe): ZahllaufPlan {
         leistungsmonat: k.monat,
         zahlmonat: eingabe.zahlmonat,
         betragCent: k.betragCent,
+        bruttoCent: k.betragCent,
+        aufrechnungen: [],
         empfaenger,
         verwendungszweck: verwendungszweck('nachzahlung', k.monat, k.fallnummer),
         kosten: kosten.map((x) => ({ ...x })),

@@ -113,7 +113,7 @@ export async function register(opts: RegisterOptions): Promise<void> {
         },
       );
       // The link mail goes through the outbox: with the mail server down the account still exists and the mail follows.
-      return merkeMailVor(tx, { traegerId: traeger.id, anlass: 'registrierung', mail: { to: email, ...mail } });
+      return merkeMailVor(tx, { secret: ctx.config.secret, traegerId: traeger.id, anlass: 'registrierung', mail: { to: email, ...mail } });
     })
     .catch((err: unknown) => {
       // The same address registered a moment ago by a parallel request: treat like an existing account.
@@ -133,7 +133,7 @@ async function sendAlreadyRegistered(opts: RegisterOptions, email: string, traeg
     jobcenter,
   });
   const vorgemerkt = await opts.ctx.db.withTenant({ traegerId, requestId: opts.request.requestId }, (tx) =>
-    merkeMailVor(tx, { traegerId, anlass: 'registrierung_vorhanden', mail: { to: email, ...mail } }),
+    merkeMailVor(tx, { secret: opts.ctx.config.secret, traegerId, anlass: 'registrierung_vorhanden', mail: { to: email, ...mail } }),
   );
   await versendeMails({ ctx: opts.ctx, vorgemerkt: [vorgemerkt] });
 }

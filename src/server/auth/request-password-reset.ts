@@ -47,7 +47,7 @@ export async function requestPasswordReset(opts: { ctx: AppContext; request: Req
       { system: 'passwort-zuruecksetzen', traegerId: user.traegerId, requestId: request.requestId },
       { objectType: 'user', objectId: user.id, personId: user.id, action: 'read', purpose: 'Link zum Zurücksetzen des Passworts an die hinterlegte E-Mail-Adresse senden' },
     );
-    return merkeMailVor(tx, { traegerId: user.traegerId, anlass: 'passwort_vergessen', mail: { to: user.email, ...mail } });
+    return merkeMailVor(tx, { secret: ctx.config.secret, traegerId: user.traegerId, anlass: 'passwort_vergessen', mail: { to: user.email, ...mail } });
   });
   if (vorgemerkt) await versendeMails({ ctx, vorgemerkt: [vorgemerkt] });
 }

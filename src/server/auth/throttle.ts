@@ -16,9 +16,8 @@ const accountKey = (email: string) => `konto:${hashToken(email.trim().toLowerCas
 const addressKey = (ip: string) => `adresse:${hashToken(ip)}`;
 
 export async function assertNotLocked(db: Database, email: string, ip: string): Promise<void> {
-  const [acct, addr] = await db.withSystem((tx) =>
-    Promise.all([throttleRepository.get(tx, accountKey(email)), throttleRepository.get(tx, addressKey(ip))]),
-  );
+  // one connection runs one query at a time (node-postgres): sequential, not Promise.all
+  const [acct, addr] = await db.withSystem(async (tx) => [await throttleRepository.get(tx, accountKey(email)), await throttleRepository.get(tx, addressKey(ip))]);
   const until = [acct?.lockedUntil, addr?.lockedUntil]
     .filter((d): d is Date => !!d && d.getTime() > Date.now())
     .sort((a, b) => b.getTime() - a.getTime())[0];

@@ -1,7 +1,7 @@
 import type { BescheidStammdaten } from '../../db/repositories/bewilligung.ts';
 import type { Bewilligung } from '../../db/schema/index.ts';
 import type { BescheidArt, BescheidEingabe } from '../../domain/bescheid/index.ts';
-import type { ZeitraumErgebnis } from '../../domain/bewilligung/index.ts';
+import { zukunftAb, type ZeitraumErgebnis } from '../../domain/bewilligung/index.ts';
 import { ibanMaskiert } from '../../domain/zahlung/index.ts';
 import type { AenderungsDaten } from '../bewilligung/freigeben.ts';
 import type { AufhebungsDaten } from '../bewilligung/hebe-bewilligung-auf.ts';
@@ -57,12 +57,28 @@ export function bescheidEingabe(o: {
   if (o.zeitraum) e.zeitraum = o.zeitraum;
   if (art === 'aufhebung' && aufhebung) {
     const x = aufhebung.aufhebung;
-    e.aufhebung = { abMonat: aufhebung.ab.slice(0, 7), grund: x.text, norm: x.norm, vergleich: aufhebung.vergleich, anhoerungAm: x.anhoerungAm };
+    e.aufhebung = {
+      abMonat: aufhebung.ab.slice(0, 7),
+      grund: x.text,
+      norm: x.norm,
+      vergleich: aufhebung.vergleich,
+      anhoerungAm: x.anhoerungAm,
+      anhoerungAusnahme: x.anhoerungAusnahme ?? null,
+      // the Tatbestand of § 48 Abs. 1 S. 2 SGB X is cited only where the Aufhebung reaches into the past
+      tatbestand: x.tatbestand && (aufhebung.ab < zukunftAb(o.datum) || aufhebung.vergleich.erstattungsforderung) ? x.tatbestand : null,
+      anErben: x.code === 'tod',
+    };
   }
   const eigene = ((b.ablehnungsgruende as { text: string; norm: string; eigen?: boolean }[] | null) ?? []).filter((g) => g.eigen);
   if (art === 'ablehnung' && eigene.length) e.eigeneAblehnungsgruende = eigene.map((g) => ({ text: g.text, norm: g.norm }));
   if (o.antragsdatum) e.antragsdatum = o.antragsdatum;
-  if (art === 'aenderung' && aenderung) e.aenderung = { vergleich: aenderung.vergleich, gruende: aenderung.gruende };
+  if (art === 'aenderung' && aenderung) {
+    e.aenderung = {
+      vergleich: aenderung.vergleich,
+      gruende: aenderung.gruende,
+      ...(aenderung.abschluss ? { abschluss: { norm: aenderung.abschluss.norm, begruendung: aenderung.abschluss.begruendung } } : {}),
+    };
+  }
   if (stamm.bank) e.kontoMaskiert = ibanMaskiert(stamm.bank.iban);
   if (o.sachbearbeitung) e.sachbearbeitung = o.sachbearbeitung;
   return e;

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import type { Tx } from '../../db/client.ts';
 import { antraegeRepository } from '../../db/repositories/antraege.ts';
 import { bescheidRepository, bescheidStammdaten, bewilligungRepository } from '../../db/repositories/bewilligung.ts';
+import { erstattungRepository } from '../../db/repositories/erstattungen.ts';
 import { organisationRepository } from '../../db/repositories/organisation.ts';
 import type { Bedarfsgemeinschaft, Bewilligung } from '../../db/schema/index.ts';
 import { BescheidFehler, erstelleBescheid as erstelleModell } from '../../domain/bescheid/index.ts';
@@ -103,8 +104,12 @@ export async function erstelleBescheid(opts: { ctx: AppContext; actor: Actor; bg
       pdfSha256: createHash('sha256').update(pdf).digest('hex'),
       createdBy: actor.userId,
     });
+    // the Erstattungsforderung of this decision is owed under this Bescheid (§ 50 Abs. 3 SGB X: set by Verwaltungsakt)
+    await erstattungRepository.verknuepfeBescheid(tx, b.id, row.id);
     // Online delivery only where the citizen chose it (separate from using uploads and messages); otherwise by post.
-    const zustellung = await stelleBescheidZu({ tx, actor, bgId: bg.id, titel: modell.titel, pdf, dateiname: `${modell.art}sbescheid-${modell.datum}.pdf` });
+    // A Bescheid to the heirs (Aufhebung for the death of the only person) never goes to the deceased's Postfach.
+    const anErben = b.vorgang === 'aufhebung' && (b.aenderung as { aufhebung?: { code?: string } } | null)?.aufhebung?.code === 'tod';
+    const zustellung = anErben ? 'post' : await stelleBescheidZu({ tx, actor, bgId: bg.id, titel: modell.titel, pdf, dateiname: `${modell.art}sbescheid-${modell.datum}.pdf` });
     await protokolliere(tx, actor, {
       bgId: bg.id,
       art: 'bescheid_erstellt',

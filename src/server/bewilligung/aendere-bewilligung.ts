@@ -1,5 +1,16 @@
 import { bewilligungRepository } from '../../db/repositories/bewilligung.ts';
-import { betraegeVon, monateVonBis, vergleiche, vierAugenErforderlich, type MonatsBetraege, type PersonBetrag } from '../../domain/bewilligung/index.ts';
+import {
+  abschliessendeFeststellung,
+  betraegeVon,
+  BewilligungsFehler,
+  monateVonBis,
+  vergleiche,
+  vierAugenErforderlich,
+  type MonatsBetraege,
+  type PersonBetrag,
+} from '../../domain/bewilligung/index.ts';
+import { kostenaufteilung } from '../../domain/kosten/index.ts';
+import { abschlussRegelAm } from '../../domain/recht/verfahren.ts';
 import { istKalenderdatum } from '../../domain/fallakte/index.ts';
 import { tenantScope, type Actor, type AppContext } from '../context.ts';
 import { AppError, validationFailed, versionConflict } from '../errors.ts';
@@ -27,7 +38,17 @@ export async function aendereBewilligung(opts: {
   ctx: AppContext;
   actor: Actor;
   id: string;
-  input: { ab?: string | undefined; grund: string; version: number; abschliessend?: boolean | undefined };
+  input: {
+    ab?: string | undefined;
+    grund: string;
+    version: number;
+    abschliessend?: boolean | undefined;
+    /**
+     * abschließende Feststellung of a period under the old law (begun before 2023): the person asked for a decision
+     * on the actual monthly income instead of the average (§ 41a Abs. 4 S. 2 Nr. 3 SGB II a.F.)
+     */
+    tatsaechlichesEinkommen?: boolean | undefined;
+  };
 }) {
   const { ctx, actor, input } = opts;
   return ctx.db.withTenant(tenantScope(actor), async (tx) => {
@@ -45,13 +66,42 @@ export async function aendereBewilligung(opts: {
     const daten = await ladeFallakte(tx, bg, false);
     const altMonate = await bewilligungRepository.monate(tx, alt.id);
     const erster = altMonate[0]?.input as { leistungsbeginn?: string } | undefined;
-    const { zeitraum: z, kosten } = await berechneAusFallakte(tx, daten, monate, {
+    const berechnet = await berechneAusFallakte(tx, daten, monate, {
       leistungsbeginn: erster?.leistungsbeginn ?? monatVonTag(alt.von),
       bewilligungszeitraumBeginn: monatVonTag(alt.von),
     });
+    let { zeitraum: z, kosten } = berechnet;
     const altBetraege: MonatsBetraege[] = altMonate
       .filter((m) => m.monat >= abMonat)
       .map((m) => ({ monat: m.monat, auszahlungCent: m.auszahlungCent, personen: (m.personen as PersonBetrag[]).map((p) => ({ id: p.id, auszahlungCent: p.auszahlungCent })) }));
+    // abschließende Feststellung: which income counts follows the law in force when the period began (§ 41a Abs. 4
+    // a.F.: the average of the period, or on the person's request the actual monthly income; from 2023: each month)
+    let abschluss: AenderungsDaten['abschluss'];
+    if (input.abschliessend) {
+      const altesRecht = abschlussRegelAm(alt.von).wert.einkommen === 'durchschnitt';
+      if (input.tatsaechlichesEinkommen && !altesRecht) {
+        throw validationFailed([
+          {
+            path: 'tatsaechlichesEinkommen',
+            code: 'nur_alte_fassung',
+            message: 'Der Antrag auf das tatsächliche Monatseinkommen (§ 41a Abs. 4 S. 2 Nr. 3 SGB II a.F.) gilt nur für Bewilligungszeiträume, die vor dem 01.01.2023 begonnen haben.',
+          },
+        ]);
+      }
+      try {
+        const f = abschliessendeFeststellung(
+          altBetraege,
+          z.monate.map((m) => m.input),
+          input.tatsaechlichesEinkommen ? { methode: 'monatlich' } : {},
+        );
+        z = f.zeitraum;
+        kosten = new Map(z.monate.map((m) => [m.monat, kostenaufteilung(m.ergebnis, berechnet.kommuneJeMonat.get(m.monat)!).anteile]));
+        abschluss = { methode: f.methode, norm: f.norm, begruendung: f.begruendung };
+      } catch (err) {
+        if (err instanceof BewilligungsFehler) throw new AppError(err.code, 400, err.message);
+        throw err;
+      }
+    }
     const gezahltBis = await bewilligungRepository.gezahltBis(tx, bg.id);
     const vergleich = vergleiche(altBetraege, betraegeVon(z), { gezahltBis, entscheidungsdatum: heute() });
     if (!vergleich.geaendert && !input.abschliessend) {
@@ -67,7 +117,7 @@ export async function aendereBewilligung(opts: {
       erstattungCent: vergleich.erstattungsforderung?.betragCent ?? 0,
       hoechsterMonatsbetragCent: Math.max(0, ...z.monate.map((m) => m.auszahlungCent)),
     });
-    const aenderung: AenderungsDaten = { ab, gruende: [input.grund], vergleich };
+    const aenderung: AenderungsDaten = { ab, gruende: [input.grund], vergleich, ...(abschluss ? { abschluss } : {}) };
     const neu = await bewilligungRepository.insert(tx, {
       traegerId: actor.traegerId,
       bgId: bg.id,
@@ -103,6 +153,7 @@ export async function aendereBewilligung(opts: {
         geaenderteMonate: vergleich.geaenderteMonate.map((m) => ({ monat: m.monat, altCent: m.altCent, neuCent: m.neuCent, differenzCent: m.differenzCent })),
       },
       vierAugen: pruefung,
+      abschluss: abschluss ?? null,
     };
   });
 }

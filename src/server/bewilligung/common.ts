@@ -176,8 +176,14 @@ export async function protokolliereBewilligung(tx: Tx, actor: Actor, bgId: strin
 /** Ab, reason and Erstattung of an Aufhebung (stored in `aenderung`), null for other decisions. */
 function aufhebungVon(b: Bewilligung): { ab: string; text: string; norm: string; erstattungCent: number } | null {
   if (b.vorgang !== 'aufhebung' || !b.aenderung) return null;
-  const a = b.aenderung as { ab: string; vergleich: { erstattungsforderung: { betragCent: number } | null }; aufhebung: { text: string; norm: string } };
-  return { ab: a.ab, text: a.aufhebung.text, norm: a.aufhebung.norm, erstattungCent: a.vergleich.erstattungsforderung?.betragCent ?? 0 };
+  const a = b.aenderung as {
+    ab: string;
+    vergleich: { erstattungsforderung: { betragCent: number } | null };
+    aufhebung: { text: string; norm: string; tatbestand?: { norm: string } | null };
+  };
+  // the norm of the reason plus, for the past, the Tatbestand of § 48 Abs. 1 S. 2 SGB X
+  const norm = a.aufhebung.tatbestand ? `${a.aufhebung.norm}; ${a.aufhebung.tatbestand.norm}` : a.aufhebung.norm;
+  return { ab: a.ab, text: a.aufhebung.text, norm, erstattungCent: a.vergleich.erstattungsforderung?.betragCent ?? 0 };
 }
 
 /** Plain JSON view of a Bewilligung for the API and pages. */

@@ -1,15 +1,30 @@
 import type { Tx } from '../../db/client.ts';
 import { bewilligungRepository } from '../../db/repositories/bewilligung.ts';
 import type { Bewilligung, BewilligungMonat } from '../../db/schema/index.ts';
-import { vergleiche, type MonatsBetraege, type PersonBetrag, type Vergleich } from '../../domain/bewilligung/index.ts';
+import {
+  vergleiche,
+  vierAugenErforderlich,
+  type MonatsBetraege,
+  type PersonBetrag,
+  type Vergleich,
+  type VierAugenGrund,
+  type Vorgangsart,
+} from '../../domain/bewilligung/index.ts';
 import { kostenDerDifferenz, type Kostenanteil } from '../../domain/kosten/index.ts';
 import { tenantScope, type Actor, type AppContext } from '../context.ts';
 import { AppError, forbidden, versionConflict } from '../errors.ts';
 import { heute, protokolliere, pruefeOffenBis } from '../fall/common.ts';
 import { can } from '../policies.ts';
-import { ladeBewilligungFuer, ohneUeberschneidung, presentBewilligung } from './common.ts';
+import { ladeBewilligungFuer, ohneUeberschneidung, presentBewilligung, vierAugenRegeln } from './common.ts';
+import { pruefeAufhebungJetzt } from './hebe-bewilligung-auf.ts';
 
-export type AenderungsDaten = { ab: string; gruende: string[]; vergleich: Vergleich };
+export type AenderungsDaten = {
+  ab: string;
+  gruende: string[];
+  vergleich: Vergleich;
+  /** abschließende Feststellung: the income rule applied (§ 41a Abs. 3/4 SGB II, by the period's start) */
+  abschluss?: { methode: 'durchschnitt' | 'monatlich'; norm: string; begruendung: string } | undefined;
+};
 
 /**
  * Approves a draft. Without Vier-Augen reasons a caseworker (leistung) approves directly; with reasons the first
@@ -24,11 +39,16 @@ export async function freigeben(opts: { ctx: AppContext; actor: Actor; id: strin
     if (b.version !== opts.version) throw versionConflict();
     // A Bedarfsgemeinschaft closed meanwhile gets no Bewilligung beyond its end (an Ablehnung may still be decided).
     if (b.vorgang !== 'ablehnung') await pruefeOffenBis(tx, bg, b.bis);
-    const gruende = (b.vierAugenGruende as unknown[] | null) ?? [];
+    // An Aufhebung is checked again against § 48 / § 24 SGB X with the figures and the date of the decision.
+    if (b.vorgang === 'aufhebung' && (b.status === 'entwurf' || b.status === 'freigabe_erforderlich')) await pruefeAufhebungJetzt(tx, b);
     if (b.status === 'entwurf') {
       if (!can(actor, 'bewilligung.bearbeiten')) throw forbidden();
+      // The Vier-Augen rule looks at the figures as they are now: a Zahllauf may have paid further months while the
+      // draft waited, so Nachzahlung and Erstattung are taken again (as in `entscheide`) before the rule is applied.
+      const aktuell = await vierAugenJetzt(tx, b);
+      const gruende = aktuell.gruende;
       if (gruende.length > 0) {
-        const r = await bewilligungRepository.update(tx, b.id, b.version, { status: 'freigabe_erforderlich' });
+        const r = await bewilligungRepository.update(tx, b.id, b.version, { status: 'freigabe_erforderlich', vierAugenGruende: gruende, aenderung: aktuell.aenderung });
         if (!r) throw versionConflict();
         await protokolliere(tx, actor, {
           bgId: b.bgId,
@@ -39,7 +59,10 @@ export async function freigeben(opts: { ctx: AppContext; actor: Actor; id: strin
         });
         return { bewilligung: presentBewilligung(r), freigabeErforderlich: true };
       }
-      return { bewilligung: presentBewilligung(await entscheide(tx, actor, b)), freigabeErforderlich: false };
+      const gleich = JSON.stringify(gruende) === JSON.stringify(b.vierAugenGruende ?? []);
+      const aktualisiert = gleich ? b : await bewilligungRepository.update(tx, b.id, b.version, { vierAugenGruende: gruende });
+      if (!aktualisiert) throw versionConflict();
+      return { bewilligung: presentBewilligung(await entscheide(tx, actor, aktualisiert)), freigabeErforderlich: false };
     }
     if (b.status === 'freigabe_erforderlich') {
       if (!can(actor, 'bewilligung.freigeben')) throw forbidden();
@@ -92,6 +115,26 @@ export async function entscheide(tx: Tx, actor: Actor | { system: string; traege
     });
   }
   return entschieden;
+}
+
+/**
+ * The Vier-Augen reasons of a draft with its figures as they are at the decision: the reasons that depend on
+ * what has been paid (Nachzahlung, Erstattungsforderung) are taken from a fresh comparison; the others (Vorgang,
+ * Monatsbetrag) cannot change while the draft waits and are kept.
+ */
+export async function vierAugenJetzt(tx: Tx, b: Bewilligung): Promise<{ gruende: VierAugenGrund[]; aenderung: AenderungsDaten | null }> {
+  const bisher = (b.vierAugenGruende as VierAugenGrund[] | null) ?? [];
+  const aenderung = b.aenderung as AenderungsDaten | null;
+  if (!aenderung || !b.vorgaengerId) return { gruende: bisher, aenderung };
+  const vergleich = await vergleichJetzt(tx, b, b.vorgaengerId, aenderung.ab);
+  const neu = vierAugenErforderlich(await vierAugenRegeln(tx), {
+    art: b.vorgang as Vorgangsart,
+    nachzahlungCent: vergleich.nachzahlung.gesamtCent,
+    erstattungCent: vergleich.erstattungsforderung?.betragCent ?? 0,
+  });
+  const abhaengig = new Set<VierAugenGrund['code']>(['nachzahlung', 'erstattung']);
+  const gruende = [...bisher.filter((g) => !abhaengig.has(g.code)), ...neu.gruende.filter((g) => abhaengig.has(g.code))];
+  return { gruende, aenderung: { ...aenderung, vergleich } };
 }
 
 async function vergleichJetzt(tx: Tx, neu: Bewilligung, altId: string, ab: string): Promise<Vergleich> {

@@ -1,7 +1,11 @@
+import type { Tx } from '../../db/client.ts';
 import { bewilligungRepository } from '../../db/repositories/bewilligung.ts';
+import type { Bewilligung, BewilligungMonat } from '../../db/schema/index.ts';
 import {
   aufhebungsgrund,
   BewilligungsFehler,
+  pruefeAufhebungsRecht,
+  type AufhebungsRecht,
   letzterTag,
   monatPlus,
   vergleiche,
@@ -23,15 +27,60 @@ export type AufhebungsEingabe = {
   grund: string;
   /** required for `sonstiger`, otherwise an optional addition */
   grundText?: string | undefined;
-  /** date of the Anhörung (§ 24 SGB X), if one took place */
+  /** Tatbestand of § 48 Abs. 1 S. 2 SGB X (AUFHEBUNG_TATBESTAENDE key); required for the past or with Erstattung */
+  tatbestand?: string | undefined;
+  /** date of the Anhörung (§ 24 Abs. 1 SGB X); required for the past or with Erstattung unless an exception applies */
   anhoerungAm?: string | undefined;
+  /** exception of § 24 Abs. 2 SGB X (ANHOERUNG_AUSNAHMEN key) with its reason */
+  anhoerungAusnahme?: string | undefined;
+  anhoerungAusnahmeGrund?: string | undefined;
+  /** Umzug in a BG of several persons: the whole BG moved away */
+  ganzeBg?: boolean | undefined;
   version: number;
 };
 
 /** What an Aufhebung stores besides the comparison (in `aenderung`). */
 export type AufhebungsDaten = AenderungsDaten & {
-  aufhebung: { code: string; text: string; norm: string; anhoerungAm: string | null; bisherBis: string };
+  aufhebung: { code: string; text: string; norm: string; anhoerungAm: string | null; bisherBis: string } & Partial<Omit<AufhebungsRecht, 'anhoerungAm'>> & {
+    ganzeBg?: boolean;
+  };
 };
+
+const betraegeAb = (monate: readonly BewilligungMonat[], abMonat: string): MonatsBetraege[] =>
+  monate
+    .filter((m) => m.monat >= abMonat)
+    .map((m) => ({ monat: m.monat, auszahlungCent: m.auszahlungCent, personen: (m.personen as PersonBetrag[]).map((p) => ({ id: p.id, auszahlungCent: p.auszahlungCent })) }));
+
+/**
+ * At the decision on an Aufhebung (freigeben): the comparison is taken again (a Zahllauf may have paid further
+ * months, and the decision day may have moved into the month of `ab`), and the lawfulness is checked again with the
+ * stored Tatbestand and Anhörung. Refuses with 409 (tatbestand_fehlt, anhoerung_fehlt, erstattung_tod …).
+ */
+export async function pruefeAufhebungJetzt(tx: Tx, b: Bewilligung): Promise<void> {
+  const daten = b.aenderung as AufhebungsDaten | null;
+  if (!daten?.aufhebung || !b.vorgaengerId) return;
+  const a = daten.aufhebung;
+  const abMonat = daten.ab.slice(0, 7);
+  const alt = await bewilligungRepository.monate(tx, b.vorgaengerId);
+  const vergleich = vergleiche(betraegeAb(alt, abMonat), [], { gezahltBis: await bewilligungRepository.gezahltBis(tx, b.bgId), entscheidungsdatum: heute() });
+  const erster = alt.find((m) => m.monat >= abMonat);
+  const { fehler } = pruefeAufhebungsRecht({
+    grund: a.code,
+    ab: daten.ab,
+    entscheidungsdatum: heute(),
+    erstattungCent: vergleich.erstattungsforderung?.betragCent ?? 0,
+    tatbestand: a.tatbestand?.code,
+    anhoerungAm: a.anhoerungAm,
+    anhoerungAusnahme: a.anhoerungAusnahme?.code,
+    anhoerungAusnahmeGrund: a.anhoerungAusnahme?.begruendung,
+    personen: (erster?.personen as PersonBetrag[] | undefined)?.length ?? 1,
+    ganzeBg: a.ganzeBg,
+  });
+  const f = fehler[0];
+  if (f) {
+    throw new AppError(f.code, 409, `Die Aufhebung kann so nicht entschieden werden: ${f.message} Bitte berechnen Sie die Aufhebung mit diesen Angaben neu.`);
+  }
+}
 
 /**
  * Aufhebung of a running, approved Bewilligung from a month on (§ 48 SGB X, § 40 SGB II, § 330 Abs. 3 SGB III):
@@ -51,8 +100,8 @@ export async function hebeBewilligungAuf(opts: { ctx: AppContext; actor: Actor; 
     else if (!ab.endsWith('-01')) fehler.push({ path: 'ab', code: 'kein_monatsanfang', message: 'Leistungen werden monatlich bewilligt: Eine Aufhebung wirkt ab dem Ersten eines Monats.' });
     else if (ab < alt.von || ab > alt.bis) fehler.push({ path: 'ab', code: 'ausserhalb', message: 'Das Datum liegt außerhalb des Bewilligungszeitraums.' });
     const anhoerungAm = input.anhoerungAm?.trim() || null;
-    if (anhoerungAm && (!istKalenderdatum(anhoerungAm) || anhoerungAm > heute())) {
-      fehler.push({ path: 'anhoerungAm', code: 'datum_ungueltig', message: 'Das Datum der Anhörung muss ein gültiges Datum sein und darf nicht in der Zukunft liegen.' });
+    if (anhoerungAm && !istKalenderdatum(anhoerungAm)) {
+      fehler.push({ path: 'anhoerungAm', code: 'datum_ungueltig', message: 'Bitte geben Sie das Datum der Anhörung als gültiges Datum an (TT.MM.JJJJ).' });
     }
     let grund;
     try {
@@ -65,11 +114,23 @@ export async function hebeBewilligungAuf(opts: { ctx: AppContext; actor: Actor; 
 
     const abMonat = ab.slice(0, 7);
     const altMonate = await bewilligungRepository.monate(tx, alt.id);
-    const betraege: MonatsBetraege[] = altMonate
-      .filter((m) => m.monat >= abMonat)
-      .map((m) => ({ monat: m.monat, auszahlungCent: m.auszahlungCent, personen: (m.personen as PersonBetrag[]).map((p) => ({ id: p.id, auszahlungCent: p.auszahlungCent })) }));
+    const betraege = betraegeAb(altMonate, abMonat);
     const gezahltBis = await bewilligungRepository.gezahltBis(tx, bg.id);
     const vergleich = vergleiche(betraege, [], { gezahltBis, entscheidungsdatum: heute() });
+    // § 48 Abs. 1 SGB X, § 24 SGB X and the limits of cancelling the whole BG
+    const { recht, fehler: rechtsfehler } = pruefeAufhebungsRecht({
+      grund: grund.code,
+      ab,
+      entscheidungsdatum: heute(),
+      erstattungCent: vergleich.erstattungsforderung?.betragCent ?? 0,
+      tatbestand: input.tatbestand,
+      anhoerungAm,
+      anhoerungAusnahme: input.anhoerungAusnahme,
+      anhoerungAusnahmeGrund: input.anhoerungAusnahmeGrund,
+      personen: betraege[0]?.personen.length ?? 1,
+      ganzeBg: input.ganzeBg,
+    });
+    if (rechtsfehler.length) throw validationFailed(rechtsfehler);
     const behalten = altMonate.filter((m) => m.monat < abMonat);
     const regeln = await vierAugenRegeln(tx);
     const pruefung = vierAugenErforderlich(regeln, { art: 'aufhebung', erstattungCent: vergleich.erstattungsforderung?.betragCent ?? 0 });
@@ -77,7 +138,14 @@ export async function hebeBewilligungAuf(opts: { ctx: AppContext; actor: Actor; 
       ab,
       gruende: [grund.text],
       vergleich,
-      aufhebung: { code: grund.code, text: grund.text, norm: grund.norm, anhoerungAm, bisherBis: alt.bis },
+      aufhebung: {
+        code: grund.code,
+        text: grund.text,
+        norm: grund.norm,
+        bisherBis: alt.bis,
+        ...recht,
+        ...(grund.code === 'umzug' && input.ganzeBg ? { ganzeBg: true } : {}),
+      },
     };
     const neu = await bewilligungRepository.insert(tx, {
       traegerId: actor.traegerId,
@@ -103,7 +171,7 @@ export async function hebeBewilligungAuf(opts: { ctx: AppContext; actor: Actor; 
       bgId: bg.id,
       art: 'bewilligung_aufhebung',
       beschreibung: `Aufhebung der Bewilligung ${monatVonTag(alt.von)} bis ${monatBis(alt.bis)} ab ${ab} vorbereitet: ${grund.text}`,
-      details: { bewilligungId: neu.id, vorgaengerId: alt.id, ab, grund: grund.code, erstattungCent: vergleich.erstattungsforderung?.betragCent ?? 0 },
+      details: { bewilligungId: neu.id, vorgaengerId: alt.id, ab, grund: grund.code, tatbestand: recht.tatbestand?.code ?? null, anhoerungAm: recht.anhoerungAm, anhoerungAusnahme: recht.anhoerungAusnahme?.code ?? null, erstattungCent: vergleich.erstattungsforderung?.betragCent ?? 0 },
       zweck: 'Leistungssachbearbeitung: Bewilligung aufheben',
     });
     return {

@@ -150,7 +150,13 @@ export function registerBewilligungRoutes(app: FastifyInstance, ctx: AppContext)
         security,
         summary: 'Änderung ab einem Datum neu berechnen (neue Version als Entwurf) oder abschließend feststellen (§ 41a)',
         params: idParams,
-        body: z.object({ ab: z.string().max(10).optional(), grund: z.string().min(1).max(500), version: z.number().int(), abschliessend: z.boolean().optional() }),
+        body: z.object({
+          ab: z.string().max(10).optional(),
+          grund: z.string().min(1).max(500),
+          version: z.number().int(),
+          abschliessend: z.boolean().optional(),
+          tatsaechlichesEinkommen: z.boolean().optional().describe('abschließende Feststellung (BWZ vor 2023): auf Antrag tatsächliches Monatseinkommen, § 41a Abs. 4 S. 2 Nr. 3 SGB II a.F.'),
+        }),
         response: {
           201: z.object({
             bewilligung: bewilligungSchema,
@@ -161,6 +167,7 @@ export function registerBewilligungRoutes(app: FastifyInstance, ctx: AppContext)
               geaenderteMonate: z.array(z.object({ monat: z.string(), altCent: z.number(), neuCent: z.number(), differenzCent: z.number() })),
             }),
             vierAugen: vierAugenSchema,
+            abschluss: z.object({ methode: z.enum(['durchschnitt', 'monatlich']), norm: z.string(), begruendung: z.string() }).nullable(),
           }),
           ...errors,
         },
@@ -184,7 +191,11 @@ export function registerBewilligungRoutes(app: FastifyInstance, ctx: AppContext)
           ab: z.string().max(10).describe('erster Tag des ersten aufgehobenen Monats JJJJ-MM-TT'),
           grund: z.string().max(50),
           grundText: z.string().max(1000).optional(),
-          anhoerungAm: z.string().max(10).optional().describe('Datum der Anhörung (§ 24 SGB X)'),
+          tatbestand: z.string().max(10).optional().describe('nr2 | nr3 | nr4: Tatbestand nach § 48 Abs. 1 S. 2 SGB X; Pflicht, wenn die Aufhebung vor dem Ersten des nächsten Monats wirkt oder eine Erstattung entsteht (tatbestand_fehlt)'),
+          anhoerungAm: z.string().max(10).optional().describe('Datum der Anhörung (§ 24 Abs. 1 SGB X); Pflicht für die Vergangenheit oder mit Erstattung, außer bei einer Ausnahme (anhoerung_fehlt)'),
+          anhoerungAusnahme: z.string().max(10).optional().describe('nr3 | nr5: Ausnahme nach § 24 Abs. 2 SGB X (nr5 nur bei wegfall_hilfebeduerftigkeit), mit anhoerungAusnahmeGrund'),
+          anhoerungAusnahmeGrund: z.string().max(1000).optional(),
+          ganzeBg: z.boolean().optional().describe('umzug bei mehreren Personen: die ganze Bedarfsgemeinschaft ist weggezogen (nicht_ganze_bg)'),
           version: z.number().int(),
         }),
         response: {

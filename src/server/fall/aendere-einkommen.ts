@@ -1,9 +1,8 @@
 import { fallRepository } from '../../db/repositories/fall.ts';
-import { planeAenderungAb } from '../../domain/fallakte/index.ts';
 import type { Tx } from '../../db/client.ts';
 import type { Actor, AppContext } from '../context.ts';
 import { AppError, notFound } from '../errors.ts';
-import { datumText, euroText, imTenant, ladeBgFuer, mitUeberschneidungsFehler, protokolliere, sperreVersion } from './common.ts';
+import { aendereEintragAb, datumText, euroText, imTenant, ladeBgFuer, mitUeberschneidungsFehler, protokolliere, sperreVersion } from './common.ts';
 import type { EinkommenAenderung } from './schemas.ts';
 
 const ART: Record<string, string> = {
@@ -37,28 +36,8 @@ export async function aendereEinkommen(opts: { ctx: AppContext; actor: Actor; id
           ? { art: e.art, bezeichnung: e.bezeichnung || null, bruttoCent: e.bruttoCent, nettoCent: e.nettoCent, absetzungenCent: e.absetzungenCent ?? null, betragCent: null }
           : { art: e.art, bezeichnung: e.bezeichnung || null, bruttoCent: null, nettoCent: null, absetzungenCent: null, betragCent: e.betragCent }
         : null;
-      let vorher: Record<string, unknown> | undefined;
-      if (input.einkommenId) {
-        vorher = await fallRepository.findPeriode(tx, 'einkommen', input.einkommenId);
-        if (!vorher || vorher.personId !== input.personId) throw notFound('Das Einkommen');
-        const periode = { id: String(vorher.id), gueltigVon: String(vorher.gueltigVon), gueltigBis: (vorher.gueltigBis as string | null) ?? null };
-        let plan;
-        try {
-          plan = planeAenderungAb([periode], input.ab, { beenden: werte === null });
-        } catch (err) {
-          throw new AppError('nichts_zu_beenden', 409, (err as Error).message);
-        }
-        for (const x of plan.entfernen) await fallRepository.entfernePeriode(tx, 'einkommen', x);
-        for (const s of plan.schliessen) await fallRepository.schliessePeriode(tx, 'einkommen', s.id, s.gueltigBis);
-        if (plan.neu && werte) {
-          await fallRepository.insertPerioden(tx, 'einkommen', [
-            { traegerId: actor.traegerId, personId: input.personId, ...werte, gueltigVon: plan.neu.gueltigVon, gueltigBis: plan.neu.gueltigBis },
-          ]);
-        }
-      } else {
-        if (!werte) throw new AppError('validation_failed', 400, 'Bitte geben Sie das Einkommen an.', [{ path: 'einkommen', code: 'fehlt', message: 'Bitte geben Sie das Einkommen an.' }]);
-        await fallRepository.insertPerioden(tx, 'einkommen', [{ traegerId: actor.traegerId, personId: input.personId, ...werte, gueltigVon: input.ab, gueltigBis: null }]);
-      }
+      if (!input.einkommenId && !werte) throw new AppError('validation_failed', 400, 'Bitte geben Sie das Einkommen an.', [{ path: 'einkommen', code: 'fehlt', message: 'Bitte geben Sie das Einkommen an.' }]);
+      const { vorher } = await aendereEintragAb(tx, { tabelle: 'einkommen', personId: input.personId, eintragId: input.einkommenId, ab: input.ab, werte, traegerId: actor.traegerId, nichtGefunden: 'Das Einkommen' });
       const betrag = e ? (e.art === 'erwerbstaetigkeit' ? `brutto ${euroText(e.bruttoCent)}, netto ${euroText(e.nettoCent)}` : euroText(e.betragCent)) : '';
       const beschreibung = !e
         ? `${einkommenArtText(String(vorher?.art ?? ''))} endet ab ${datumText(input.ab)}.`

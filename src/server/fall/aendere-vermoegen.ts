@@ -1,8 +1,7 @@
 import { fallRepository } from '../../db/repositories/fall.ts';
-import { planeAenderungAb } from '../../domain/fallakte/index.ts';
 import { tenantScope, type Actor, type AppContext } from '../context.ts';
-import { AppError, notFound, validationFailed } from '../errors.ts';
-import { datumText, euroText, ladeBgFuer, mitUeberschneidungsFehler, protokolliere, sperreVersion } from './common.ts';
+import { notFound, validationFailed } from '../errors.ts';
+import { aendereEintragAb, datumText, euroText, ladeBgFuer, mitUeberschneidungsFehler, protokolliere, sperreVersion } from './common.ts';
 import type { VermoegenAenderung } from './schemas.ts';
 
 /**
@@ -22,27 +21,7 @@ export async function aendereVermoegen(opts: { ctx: AppContext; actor: Actor; id
       const updated = await sperreVersion(tx, bg, input.version);
       const v = input.vermoegen;
       const werte = v ? { bezeichnung: v.bezeichnung, wertCent: v.wertCent } : null;
-      let vorher: Record<string, unknown> | undefined;
-      if (input.vermoegenId) {
-        vorher = await fallRepository.findPeriode(tx, 'vermoegen', input.vermoegenId);
-        if (!vorher || vorher.personId !== input.personId) throw notFound('Das Vermögen');
-        const periode = { id: String(vorher.id), gueltigVon: String(vorher.gueltigVon), gueltigBis: (vorher.gueltigBis as string | null) ?? null };
-        let plan;
-        try {
-          plan = planeAenderungAb([periode], input.ab, { beenden: werte === null });
-        } catch (err) {
-          throw new AppError('nichts_zu_beenden', 409, (err as Error).message);
-        }
-        for (const x of plan.entfernen) await fallRepository.entfernePeriode(tx, 'vermoegen', x);
-        for (const s of plan.schliessen) await fallRepository.schliessePeriode(tx, 'vermoegen', s.id, s.gueltigBis);
-        if (plan.neu && werte) {
-          await fallRepository.insertPerioden(tx, 'vermoegen', [
-            { traegerId: actor.traegerId, personId: input.personId, ...werte, gueltigVon: plan.neu.gueltigVon, gueltigBis: plan.neu.gueltigBis },
-          ]);
-        }
-      } else if (werte) {
-        await fallRepository.insertPerioden(tx, 'vermoegen', [{ traegerId: actor.traegerId, personId: input.personId, ...werte, gueltigVon: input.ab, gueltigBis: null }]);
-      }
+      const { vorher } = await aendereEintragAb(tx, { tabelle: 'vermoegen', personId: input.personId, eintragId: input.vermoegenId, ab: input.ab, werte, traegerId: actor.traegerId, nichtGefunden: 'Das Vermögen' });
       const beschreibung = !v
         ? `Vermögen „${String(vorher?.bezeichnung ?? '')}“ zählt ab ${datumText(input.ab)} nicht mehr.`
         : input.vermoegenId

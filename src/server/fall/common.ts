@@ -157,6 +157,39 @@ export async function aendereSerieAb<K extends PeriodenTabelle>(
   return { vorher };
 }
 
+/**
+ * "Ab Datum X" on one entry of a person's own list (income, assets: several may run side by side): with `eintragId`
+ * the entry changes (or, with `werte` null, ends) from X; without it a new entry starts at X. Returns the entry as it
+ * was before (404 `nichtGefunden` if it is not the person's).
+ */
+export async function aendereEintragAb<K extends 'einkommen' | 'vermoegen'>(
+  tx: Tx,
+  opts: { tabelle: K; personId: string; eintragId?: string | undefined; ab: string; werte: Record<string, unknown> | null; traegerId: string; nichtGefunden: string },
+): Promise<{ vorher: Record<string, unknown> | undefined }> {
+  const { tabelle, personId } = opts;
+  if (!opts.eintragId) {
+    if (opts.werte) await fallRepository.insertPerioden(tx, tabelle, [{ ...opts.werte, traegerId: opts.traegerId, personId, gueltigVon: opts.ab, gueltigBis: null } as never]);
+    return { vorher: undefined };
+  }
+  const vorher = await fallRepository.findPeriode(tx, tabelle, opts.eintragId);
+  if (!vorher || vorher.personId !== personId) throw notFound(opts.nichtGefunden);
+  const periode = { id: String(vorher.id), gueltigVon: String(vorher.gueltigVon), gueltigBis: (vorher.gueltigBis as string | null) ?? null };
+  let plan;
+  try {
+    plan = planeAenderungAb([periode], opts.ab, { beenden: opts.werte === null });
+  } catch (err) {
+    throw new AppError('nichts_zu_beenden', 409, (err as Error).message);
+  }
+  for (const x of plan.entfernen) await fallRepository.entfernePeriode(tx, tabelle, x);
+  for (const z of plan.schliessen) await fallRepository.schliessePeriode(tx, tabelle, z.id, z.gueltigBis);
+  if (plan.neu && opts.werte) {
+    await fallRepository.insertPerioden(tx, tabelle, [
+      { ...opts.werte, traegerId: opts.traegerId, personId, gueltigVon: plan.neu.gueltigVon, gueltigBis: plan.neu.gueltigBis } as never,
+    ]);
+  }
+  return { vorher };
+}
+
 export function issuesMitPrefix(issues: FieldIssue[], prefix: string): FieldIssue[] {
   return issues.map((i) => ({ ...i, path: prefix ? `${prefix}.${i.path}` : i.path }));
 }

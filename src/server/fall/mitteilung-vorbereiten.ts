@@ -8,7 +8,7 @@ import { vorschlaegeAusMitteilung, type FallPersonKurz } from '../../domain/form
 import { recordAudit } from '../audit-trail.ts';
 import { tenantScope, type Actor, type AppContext } from '../context.ts';
 import { AppError, notFound } from '../errors.ts';
-import type { Permission } from '../policies.ts';
+import { can, type Permission } from '../policies.ts';
 import { ladeAntragFuer } from './antrag-common.ts';
 import { heute, ladeBgFuer } from './common.ts';
 
@@ -28,6 +28,20 @@ export function alsMitteilung(antrag: Antrag): MitteilungPayload | null {
   const p = antrag.payload as Partial<MitteilungPayload> | null;
   if (antrag.art !== 'veraenderung' || p?.schema !== MITTEILUNG_PAYLOAD_SCHEMA || p.version !== 1 || typeof p.daten !== 'object' || p.daten === null) return null;
   return p as MitteilungPayload;
+}
+
+const BANK_SCHLUESSEL = /^(bank|iban|bic|kontoinhaber)$/i;
+
+/** The citizen's answers without any account data (at every depth). */
+export function ohneBankdaten(daten: unknown): Record<string, unknown> {
+  const ohne = (wert: unknown): unknown => {
+    if (Array.isArray(wert)) return wert.map(ohne);
+    if (wert && typeof wert === 'object') {
+      return Object.fromEntries(Object.entries(wert as Record<string, unknown>).filter(([k]) => !BANK_SCHLUESSEL.test(k)).map(([k, v]) => [k, ohne(v)]));
+    }
+    return wert;
+  };
+  return ohne(daten) as Record<string, unknown>;
 }
 
 /** The Fallakte and the portal Veränderungsmitteilung that belongs to it (404 for anything else). */
@@ -70,16 +84,19 @@ export async function mitteilungVorbereiten(opts: { ctx: AppContext; actor: Acto
       purpose: 'Leistungssachbearbeitung: Veränderungsmitteilung prüfen',
       details: { bgId: bg.id, treffer: personen.map((p) => p.id) },
     });
+    // Bank details only for those who may see them (integration may open the case, never the account).
+    const bankSichtbar = can(actor, 'fall.bankdaten');
     return {
+      bankSichtbar,
       bg: { id: bg.id, fallnummer: bg.fallnummer, version: bg.version },
       antrag: { id: antrag.id, version: antrag.version, antragsdatum: antrag.antragsdatum, status: antrag.status },
       veraenderungsart: payload.veraenderungsart,
       flow: payload.flow,
       angewendet: payload.angewendet ?? null,
-      antworten: payload.daten,
+      antworten: bankSichtbar ? payload.daten : ohneBankdaten(payload.daten),
       personen,
       kommunen,
-      vorschlaege,
+      vorschlaege: bankSichtbar ? vorschlaege : vorschlaege.filter((v) => v.typ !== 'bank'),
       hinweise,
       dateien: dateien.map((d) => ({ id: d.id, dateiname: d.dateiname, status: d.status, fallDokumentId: d.fallDokumentId })),
     };

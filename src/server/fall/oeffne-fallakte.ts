@@ -36,14 +36,13 @@ export async function oeffneFallakte(opts: { ctx: AppContext; actor: Actor; id: 
       ...rows,
     };
     const zustand: FallZustand = zustandAm(daten, stichtag);
-    const [standort, antraege, vermerke, wiedervorlagen, ereignisse, dokumente] = await Promise.all([
-      organisationRepository.findStandort(tx, bg.standortId),
-      antraegeRepository.listByBg(tx, bg.id),
-      fallRepository.listVermerke(tx, bg.id),
-      antraegeRepository.listWiedervorlagenByBg(tx, bg.id),
-      fallRepository.listEreignisse(tx, bg.id),
-      fallRepository.listDokumente(tx, bg.id),
-    ]);
+    // one transaction = one connection, which runs one query at a time: sequential awaits
+    const standort = await organisationRepository.findStandort(tx, bg.standortId);
+    const antraege = await antraegeRepository.listByBg(tx, bg.id);
+    const vermerke = await fallRepository.listVermerke(tx, bg.id);
+    const wiedervorlagen = await antraegeRepository.listWiedervorlagenByBg(tx, bg.id);
+    const ereignisse = await fallRepository.listEreignisse(tx, bg.id);
+    const dokumente = await fallRepository.listDokumente(tx, bg.id);
     const personIds = [...new Set(rows.mitgliedschaften.map((m) => m.personId))];
     const zweck = lesezweck(actor);
     for (const personId of personIds) {

@@ -1,4 +1,5 @@
 import { zahlungRepository } from '../../db/repositories/bewilligung.ts';
+import { aufrechnungRepository } from '../../db/repositories/erstattungen.ts';
 import { organisationRepository } from '../../db/repositories/organisation.ts';
 import { istMonat } from '../../domain/fallakte/index.ts';
 import { kostenBisMonat, kostenImMonat, type Buchung, type Kostenbericht } from '../../domain/kosten/index.ts';
@@ -8,7 +9,7 @@ import { authorize } from '../policies.ts';
 
 /**
  * Expenditure of the month and of the year to date from the recorded bookings (by payment month): total, Bund,
- * KdU of the Kreis and per Kommune. Aggregates only – no personal data.
+ * KdU of the Kreis and per Kommune, and the Einnahmen aus Aufrechnung. Aggregates only – no personal data.
  */
 export async function kostenbericht(opts: { ctx: AppContext; actor: Actor; monat: string }) {
   const { ctx, actor, monat } = opts;
@@ -31,6 +32,12 @@ export async function kostenbericht(opts: { ctx: AppContext; actor: Actor; monat
       unterkunftJeKommune: b.unterkunftJeKommune.map((k) => ({ ...k, name: namen.get(k.kommuneId) ?? 'unbekannt' })),
       kommunalJeKommune: b.kommunalJeKommune.map((k) => ({ ...k, name: namen.get(k.kommuneId) ?? 'unbekannt' })),
     });
-    return { monat, imMonat: mitNamen(kostenImMonat(buchungen, monat)), bisMonat: mitNamen(kostenBisMonat(buchungen, monat)) };
+    // The bookings are the gross benefit; what was set off against Erstattungsforderungen (§ 43 SGB II) was not
+    // transferred and is shown as a separate line (Einnahmen aus Aufrechnung), not deducted from the expenditure.
+    const aufrechnung = {
+      imMonatCent: await aufrechnungRepository.summe(tx, monat, monat),
+      bisMonatCent: await aufrechnungRepository.summe(tx, `${monat.slice(0, 4)}-01`, monat),
+    };
+    return { monat, imMonat: mitNamen(kostenImMonat(buchungen, monat)), bisMonat: mitNamen(kostenBisMonat(buchungen, monat)), aufrechnung };
   });
 }

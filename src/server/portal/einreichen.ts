@@ -2,8 +2,8 @@
  * Submission of a draft: the Antrag lands in the staff work queue (Erstantrag: mapped into the Fallakte's
  * Antragsdaten and received by `onlineErstantragEingang`; Weiterbewilligung / Veränderung: an Antrag of that art
  * with the answers as payload), the draft's files are linked to it, and an Eingangsbestätigung with the
- * Antragsdatum goes to the Postfach at once (PDF). Idempotent: the draft row is locked, and a draft already submitted
- * returns its Antrag — a double submit creates one Antrag.
+ * Antragsdatum goes to the Postfach at once (PDF) and by mail through the outbox. Idempotent: the draft row is
+ * locked, and a draft already submitted returns its Antrag — a double submit creates one Antrag.
  */
 import { createHash } from 'node:crypto';
 import { antraegeRepository } from '../../db/repositories/antraege.ts';
@@ -13,6 +13,8 @@ import { plusTage } from '../../domain/fallakte/index.ts';
 import { AbbildungUnvollstaendig, antragZuErstantragDaten } from '../../domain/formular/fallakte-abbildung.ts';
 import { kommunenZurPlz } from '../../domain/formular/kommune-plz.ts';
 import { benoetigteNachweise, ersterOffenerSchritt, nachweisText, SPRACHEN, text, type AntragDaten, type Sprache } from '../../domain/formular/index.ts';
+import { merkeMailVor, versendeMails } from '../../mail/ausgang.ts';
+import type { OutgoingMail } from '../../mail/mailer.ts';
 import { recordAudit } from '../audit-trail.ts';
 import { tenantScope, type Actor, type AppContext } from '../context.ts';
 import { AppError } from '../errors.ts';
@@ -142,15 +144,25 @@ export async function reicheEin(opts: { ctx: AppContext; actor: Actor; id: strin
       scanErgebnis: 'vom Jobcenter erzeugt',
       gescanntAm: jetzt,
     });
-    return { antragId, neu: true, antragsdatum, mail: buerger ? { to: buerger.email, art: pf.art, sprache: buerger.sprache } : null };
+    // The mail goes into the outbox in this transaction: it exists exactly when the Antrag does, and a mail server
+    // that is down delays it (the outbox job retries) — it never fails the submission nor loses the mail.
+    const mail = buerger
+      ? await merkeMailVor(tx, { secret: ctx.config.secret, traegerId: actor.traegerId, anlass: 'portal_eingangsbestaetigung', mail: eingangsMail(ctx, { to: buerger.email, art: pf.art, sprache: buerger.sprache, antragsdatum }) })
+      : null;
+    return { antragId, neu: true, antragsdatum, mail };
   });
   if (ergebnis.mail) {
-    // in the account's language; a translation carries the (binding) German text below it
-    const sprache: Sprache = (SPRACHEN as readonly string[]).includes(ergebnis.mail.sprache) ? (ergebnis.mail.sprache as Sprache) : 'de';
-    const params = (s: Sprache) => ({ art: text(`portal.art.${ergebnis.mail!.art}`, s), datum: ergebnis.antragsdatum.split('-').toReversed().join('.'), link: `${ctx.config.publicUrl ?? ''}/portal/postfach` });
-    const zeilen = [text('portal.eingang_mail.text', sprache, params(sprache))];
-    if (sprache !== 'de') zeilen.push('', '—', text('portal.eingang_mail.text', 'de', params('de')));
-    await ctx.mailer.send({ to: ergebnis.mail.to, subject: text('portal.eingang_mail.betreff', sprache, params(sprache)), text: zeilen.join('\n') }).catch(() => undefined);
+    // after the commit; should even the outbox be unreachable now, the job sends the mail later
+    await versendeMails({ ctx, vorgemerkt: [ergebnis.mail] }).catch(() => 0);
   }
   return { antragId: ergebnis.antragId, neu: ergebnis.neu, antragsdatum: ergebnis.antragsdatum };
+}
+
+/** The Eingangsbestätigung mail in the account's language; a translation carries the (binding) German text below it. */
+function eingangsMail(ctx: AppContext, m: { to: string; art: string; sprache: string; antragsdatum: string }): OutgoingMail {
+  const sprache: Sprache = (SPRACHEN as readonly string[]).includes(m.sprache) ? (m.sprache as Sprache) : 'de';
+  const params = (s: Sprache) => ({ art: text(`portal.art.${m.art}`, s), datum: m.antragsdatum.split('-').toReversed().join('.'), link: `${ctx.config.publicUrl ?? ''}/portal/postfach` });
+  const zeilen = [text('portal.eingang_mail.text', sprache, params(sprache))];
+  if (sprache !== 'de') zeilen.push('', '—', text('portal.eingang_mail.text', 'de', params('de')));
+  return { to: m.to, subject: text('portal.eingang_mail.betreff', sprache, params(sprache)), text: zeilen.join('\n') };
 }

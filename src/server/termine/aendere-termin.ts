@@ -68,9 +68,9 @@ export async function verschiebeTermin(opts: Zugriff & { ctx: AppContext; termin
   const { ctx, basisUrl } = opts;
   const jetzt = opts.jetzt ?? new Date();
   const z = await zugriffAufloesen(ctx, opts);
-  const regeln = regelnFuer(z.traegerId);
   try {
     const { termin, mails } = await ctx.db.withTenant(z.scope, async (tx) => {
+      const regeln = await regelnFuer(tx, z.traegerId);
       const alt = await termineRepository.findTermin(tx, opts.terminId);
       if (!alt || !z.sieht(alt)) throw terminNichtGefunden();
       if (opts.input.version !== undefined && opts.input.version !== alt.version) throw versionConflict();
@@ -107,6 +107,7 @@ export async function verschiebeTermin(opts: Zugriff & { ctx: AppContext; termin
   }
   const frei = await ctx.db.withTenant(z.scope, async (tx) => {
     const alt = await termineRepository.findTermin(tx, opts.terminId);
+    const regeln = await regelnFuer(tx, z.traegerId);
     const { v } = await ladeVerfuegbarkeit(tx, { jetzt, regeln, ohneTerminId: opts.terminId });
     return alt ? alternativen(v, { anliegenId: alt.anliegenId, kanal: alt.kanal as Kanal, beginn: opts.input.beginn, standortId: alt.standortId }, jetzt, regeln) : [];
   });
@@ -118,8 +119,8 @@ export async function sageTerminAb(opts: Zugriff & { ctx: AppContext; terminId: 
   const { ctx, basisUrl } = opts;
   const jetzt = opts.jetzt ?? new Date();
   const z = await zugriffAufloesen(ctx, opts);
-  const regeln = regelnFuer(z.traegerId);
   const { termin, mails } = await ctx.db.withTenant(z.scope, async (tx) => {
+    const regeln = await regelnFuer(tx, z.traegerId);
     const alt = await termineRepository.findTermin(tx, opts.terminId);
     if (!alt || !z.sieht(alt)) throw terminNichtGefunden();
     if (z.buergerRegeln) {

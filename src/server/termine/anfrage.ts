@@ -27,10 +27,10 @@ export async function anonymeAnfrage(opts: {
 }) {
   const { ctx, input } = opts;
   const jetzt = opts.jetzt ?? new Date();
-  await terminAnfrageZaehlen(ctx.db, { ip: opts.ip, email: input.email, jetzt });
-  const regeln = regelnFuer(opts.traegerId);
+  await terminAnfrageZaehlen(ctx, { ip: opts.ip, email: input.email, jetzt });
   const token = randomToken();
   const mail = await ctx.db.withTenant({ traegerId: opts.traegerId }, async (tx) => {
+    const regeln = await regelnFuer(tx, opts.traegerId);
     const anliegen = await termineRepository.findAnliegen(tx, input.anliegenId);
     const { v } = await ladeVerfuegbarkeit(tx, { jetzt, regeln });
     const p = pruefeBuchung(v, { anliegenId: anliegen?.id ?? input.anliegenId, kanal: input.kanal, beginn: input.beginn, ...(input.standortId ? { standortId: input.standortId } : {}) }, jetzt, regeln);

@@ -9,7 +9,7 @@ import { hashToken, randomToken } from '../security/crypto.ts';
 import { slotBelegt, terminFehler } from './fehler.ts';
 import { neueRaumId, regelnFuer, sendeNachCommit } from './gemeinsam.ts';
 import { checkinGeheimnis, terminMail } from './mails.ts';
-import { ladeVerfuegbarkeit } from './verfuegbarkeit.ts';
+import { anliegenAus, ladeVerfuegbarkeit } from './verfuegbarkeit.ts';
 
 /**
  * At most this many booking transactions run at once per process; further bookings wait here in memory (FIFO)
@@ -71,7 +71,6 @@ export async function bucheTermin(opts: {
 }): Promise<TerminRow & { verwaltungsToken?: string | undefined }> {
   const { ctx, traegerId, actor, person, input, basisUrl } = opts;
   const jetzt = opts.jetzt ?? new Date();
-  const regeln = regelnFuer(traegerId);
   const scope = { traegerId, userId: actor?.userId ?? null, requestId: actor?.requestId ?? null };
   const wunsch: Buchungswunsch = {
     anliegenId: input.anliegenId,
@@ -83,8 +82,9 @@ export async function bucheTermin(opts: {
   for (let versuch = 0; versuch < 3; versuch++) {
     try {
       const { termin, mail } = await mitBuchungsplatz(() => ctx.db.withTenant(scope, async (tx) => {
-        const anliegen = await termineRepository.findAnliegen(tx, input.anliegenId);
-        const { v } = await ladeVerfuegbarkeit(tx, { jetzt, regeln, ohneAngebotId: opts.ohneAngebotId });
+        const regeln = await regelnFuer(tx, traegerId);
+        const { v, daten } = await ladeVerfuegbarkeit(tx, { jetzt, regeln, ohneAngebotId: opts.ohneAngebotId });
+        const anliegen = anliegenAus(daten.anliegen, input.anliegenId);
         const p = pruefeBuchung(v, { ...wunsch, anliegenId: anliegen?.id ?? input.anliegenId }, jetzt, regeln);
         if (!p.ok) {
           const belegt = p.fehler.code === 'slot_belegt' || p.fehler.code === 'nicht_verfuegbar';
@@ -126,7 +126,7 @@ export async function bucheTermin(opts: {
           purpose: opts.art === 'einladung' ? 'Einladung zu einem Termin' : 'Online-Terminbuchung',
           details: { kanal: input.kanal, anliegenId: p.slot.anliegenId },
         });
-        const bestaetigung: OutgoingMail | undefined = opts.art === 'einladung' ? undefined : await terminMail({ ctx, tx, termin: gespeichert, art: 'bestaetigung', basisUrl, jetzt, verwaltungsToken });
+        const bestaetigung: OutgoingMail | undefined = opts.art === 'einladung' ? undefined : await terminMail({ ctx, tx, termin: gespeichert, art: 'bestaetigung', basisUrl, jetzt, verwaltungsToken, regeln });
         return { termin: { ...gespeichert, verwaltungsToken }, mail: bestaetigung };
       }));
       await sendeNachCommit(ctx, traegerId, [mail]);
@@ -137,8 +137,9 @@ export async function bucheTermin(opts: {
     }
   }
   const frei = await mitBuchungsplatz(() => ctx.db.withTenant(scope, async (tx) => {
-    const { v } = await ladeVerfuegbarkeit(tx, { jetzt, regeln });
-    const anliegen = await termineRepository.findAnliegen(tx, input.anliegenId);
+    const regeln = await regelnFuer(tx, traegerId);
+    const { v, daten } = await ladeVerfuegbarkeit(tx, { jetzt, regeln });
+    const anliegen = anliegenAus(daten.anliegen, input.anliegenId);
     return alternativenKurz(v, { ...wunsch, anliegenId: anliegen?.id ?? input.anliegenId }, jetzt, regeln);
   }));
   throw slotBelegt(frei);

@@ -13,8 +13,8 @@ export async function listeFreieZeiten(opts: {
   jetzt?: Date;
 }) {
   const jetzt = opts.jetzt ?? new Date();
-  const regeln = regelnFuer(opts.traegerId);
   return opts.ctx.db.withTenant({ traegerId: opts.traegerId }, async (tx) => {
+    const regeln = await regelnFuer(tx, opts.traegerId);
     const { v, daten } = await ladeVerfuegbarkeit(tx, { jetzt, regeln });
     const anliegen = daten.anliegen.find((a) => a.id === opts.input.anliegen || a.schluessel === opts.input.anliegen);
     if (!anliegen || !anliegen.online) throw notFound('Das Anliegen');

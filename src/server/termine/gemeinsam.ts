@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { FastifyBaseLogger } from 'fastify';
+import type { Tx } from '../../db/client.ts';
 import { directoryRepository } from '../../db/repositories/directory.ts';
+import { terminRegelnRepository, type TerminRegelnRow } from '../../db/repositories/termin-regeln.ts';
 import type { TerminRow } from '../../db/repositories/termine.ts';
 import { STANDARD_REGELN, type TerminRegeln, type TerminZeit } from '../../domain/termine/index.ts';
 import type { OutgoingMail } from '../../mail/mailer.ts';
@@ -8,8 +10,31 @@ import { merkeMailVor } from '../../mail/ausgang.ts';
 import type { Actor, AppContext } from '../context.ts';
 import { AppError, notFound } from '../errors.ts';
 
-/** The Träger's rules (defaults until they are configurable per Träger). */
-export const regelnFuer = (_traegerId: string): TerminRegeln => STANDARD_REGELN;
+/** The rules of a stored row (only the rule columns). */
+export function alsRegeln(row: TerminRegelnRow): TerminRegeln {
+  return {
+    vorlaufMinuten: row.vorlaufMinuten,
+    horizontTage: row.horizontTage,
+    verschiebenBisStunden: row.verschiebenBisStunden,
+    absagenBisStunden: row.absagenBisStunden,
+    erinnerungVorStunden: row.erinnerungVorStunden,
+    videoOffenVorMinuten: row.videoOffenVorMinuten,
+    videoOffenNachMinuten: row.videoOffenNachMinuten,
+    checkinVorMinuten: row.checkinVorMinuten,
+    checkinNachMinuten: row.checkinNachMinuten,
+    angebotGueltigMinuten: row.angebotGueltigMinuten,
+  };
+}
+
+/**
+ * The Träger's Termine rules (table `termin_regeln`; `STANDARD_REGELN` until the admin saved them), read in the
+ * caller's transaction – one primary-key lookup, so a booking reads the rules in the same transaction as the
+ * occupancy it checks them against. Works in tenant and in system transactions (the query names the Träger).
+ */
+export async function regelnFuer(tx: Tx, traegerId: string): Promise<TerminRegeln> {
+  const row = await terminRegelnRepository.find(tx, traegerId);
+  return row ? alsRegeln(row) : STANDARD_REGELN;
+}
 
 export const neueRaumId = () => randomUUID();
 
@@ -49,7 +74,7 @@ export async function sendeNachCommit(ctx: AppContext, traegerId: string, mails:
       log?.warn({ code }, 'Termin-E-Mail nicht gesendet, sie wartet im Postausgang');
       // the booking is committed: an error here is logged, never answered as a failure of the booking
       await ctx.db
-        .withTenant({ traegerId }, (tx) => merkeMailVor(tx, { traegerId, anlass: 'termine', mail: m, fehlerCode: code }))
+        .withTenant({ traegerId }, (tx) => merkeMailVor(tx, { secret: ctx.config.secret, traegerId, anlass: 'termine', mail: m, fehlerCode: code }))
         .catch((e: unknown) => log?.error({ code: (e as { code?: unknown }).code }, 'Termin-E-Mail konnte nicht in den Postausgang'));
     }
   }

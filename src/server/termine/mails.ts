@@ -11,10 +11,12 @@ import {
   kalenderAnhang,
   type Kanal,
   type KalenderArt,
+  type TerminRegeln,
 } from '../../domain/termine/index.ts';
 import type { OutgoingMail } from '../../mail/mailer.ts';
 import type { AppContext } from '../context.ts';
 import { hmac } from '../security/crypto.ts';
+import { regelnFuer } from './gemeinsam.ts';
 
 export type TerminMailArt = 'bestaetigung' | 'aenderung' | 'absage' | 'erinnerung';
 
@@ -46,7 +48,7 @@ const BETREFF: Record<TerminMailArt, string> = {
  * German text, the .ics file (REQUEST, or CANCEL for a cancellation) and for on-site appointments the check-in
  * QR code as an SVG attachment.
  */
-export async function terminMail(opts: { ctx: AppContext; tx: Tx; termin: TerminRow; art: TerminMailArt; basisUrl: string; jetzt: Date; verwaltungsToken?: string | undefined }): Promise<OutgoingMail | undefined> {
+export async function terminMail(opts: { ctx: AppContext; tx: Tx; termin: TerminRow; art: TerminMailArt; basisUrl: string; jetzt: Date; verwaltungsToken?: string | undefined; regeln?: TerminRegeln }): Promise<OutgoingMail | undefined> {
   const { tx, termin, art, basisUrl, jetzt } = opts;
   const eigenerLink = opts.verwaltungsToken ? verwaltungsLink(basisUrl, opts.verwaltungsToken) : undefined;
   const an = await empfaenger(tx, termin);
@@ -58,6 +60,7 @@ export async function terminMail(opts: { ctx: AppContext; tx: Tx; termin: Termin
   const jobcenter = traeger?.jobcenterName ?? 'Jobcenter';
   const anschrift = standort ? `${standort.strasse}, ${standort.plz} ${standort.ort}` : '';
   const kanal = termin.kanal as Kanal;
+  const regeln = opts.regeln ?? (await regelnFuer(tx, termin.traegerId));
   const link = kanal !== 'video' ? undefined : eigenerLink ? `${eigenerLink}/video` : videoLink(basisUrl, termin.id);
   const kalenderArt: KalenderArt = art === 'absage' ? 'absage' : art === 'aenderung' ? 'aenderung' : 'bestaetigung';
   const ics = kalenderAnhang(
@@ -93,10 +96,10 @@ export async function terminMail(opts: { ctx: AppContext; tx: Tx; termin: Termin
   ];
   if (kanal === 'vor_ort') zeilen.push(`Ort: ${standort?.name ?? ''}, ${anschrift}`);
   if (kanal === 'telefon') zeilen.push('Wir rufen Sie zur genannten Zeit an.');
-  if (link && art !== 'absage') zeilen.push(`Video-Beratung: ${link}`, 'Der Warteraum öffnet 15 Minuten vor Beginn. Sie brauchen nur einen Browser.');
+  if (link && art !== 'absage') zeilen.push(`Video-Beratung: ${link}`, `Der Warteraum öffnet ${regeln.videoOffenVorMinuten} Minuten vor Beginn. Sie brauchen nur einen Browser.`);
   const attachments: NonNullable<OutgoingMail['attachments']> = [ics];
   if (kanal === 'vor_ort' && art !== 'absage') {
-    const token = checkinToken(termin.id, checkinFenster(termin).bis, checkinGeheimnis(opts.ctx));
+    const token = checkinToken(termin.id, checkinFenster(termin, regeln).bis, checkinGeheimnis(opts.ctx));
     attachments.push({ filename: 'checkin-qr.svg', content: await checkinQrSvg(checkinInhalt(basisUrl, token)), contentType: 'image/svg+xml' });
     zeilen.push('', 'Zeigen Sie am Empfang den QR-Code aus dem Anhang vor, dann wissen wir, dass Sie da sind.');
   }

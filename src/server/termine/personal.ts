@@ -2,6 +2,7 @@ import { termineRepository } from '../../db/repositories/termine.ts';
 import {
   checkinStatus,
   CHECKIN_MELDUNG,
+  checkinMeldung,
   einladungstext,
   ergebnisErfassen,
   pruefeCheckinToken,
@@ -202,8 +203,9 @@ export async function checkIn(opts: { ctx: AppContext; actor: Actor; token: stri
   return opts.ctx.db.withTenant(tenantScope(opts.actor), async (tx) => {
     const t = await termineRepository.findTermin(tx, p.terminId);
     if (!t || !darfSehen(opts.actor, t)) throw terminNichtGefunden();
-    const status = checkinStatus(alsTerminZeit(t), jetzt, regelnFuer(t.traegerId));
-    if (status !== 'moeglich') throw new AppError(`checkin_${status}`, 409, CHECKIN_MELDUNG[status]);
+    const regeln = await regelnFuer(tx, t.traegerId);
+    const status = checkinStatus(alsTerminZeit(t), jetzt, regeln);
+    if (status !== 'moeglich') throw new AppError(`checkin_${status}`, 409, checkinMeldung(status, regeln));
     const neu = t.eingechecktAm ? t : await termineRepository.updateTermin(tx, t.id, t.version, { eingechecktAm: jetzt });
     const person = await empfaenger(tx, t);
     await recordAudit(tx, opts.actor, { objectType: 'termin', objectId: t.id, personId: t.buergerUserId, action: 'update', purpose: 'Ankunft am Standort erfassen (Check-in)' });

@@ -1,13 +1,14 @@
-import type { Database } from '../../db/client.ts';
 import { throttleRepository } from '../../db/repositories/throttle.ts';
 import { AppError } from '../errors.ts';
-import { hashToken } from '../security/crypto.ts';
+import type { AppContext } from '../context.ts';
+import { hmac } from '../security/crypto.ts';
 
 /**
  * Rate limit for anonymous appointment requests and Warteliste entries (each sends an e-mail to an address nobody
  * has confirmed yet). Same table and approach as the sign-in lockout (`login_throttle`, src/server/auth/throttle.ts):
- * every request counts within a window; reaching the maximum locks the key for a while. Keys are hashes – neither
- * address nor e-mail is stored in plain text.
+ * every request counts within a window; reaching the maximum locks the key for a while. Keys are keyed hashes (HMAC
+ * with the installation's secret) – neither address nor e-mail is stored in plain text or can be found by trying
+ * every IPv4 address.
  */
 export const TERMIN_LIMITS = {
   /** per IP address: 20 requests per hour, then one hour pause */
@@ -18,15 +19,17 @@ export const TERMIN_LIMITS = {
 
 export type TerminAnfrageArt = 'anfrage' | 'warteliste';
 
-const adresseKey = (ip: string) => `termine-adresse:${hashToken(ip)}`;
-const emailKey = (email: string) => `termine-email:${hashToken(email.trim().toLowerCase())}`;
+const adresseKey = (secret: string, ip: string) => `termine-adresse:${hmac(secret, `termine-adresse:${ip}`)}`;
+const emailKey = (secret: string, email: string) => `termine-email:${hmac(secret, `termine-email:${email.trim().toLowerCase()}`)}`;
 
 /**
  * Refuses (429 `too_many_requests`, with `retryAfter` seconds) when the address or the e-mail is locked; otherwise
  * counts this request. Call before any other work of the request.
  */
-export async function terminAnfrageZaehlen(db: Database, opts: { ip: string; email?: string | undefined; jetzt?: Date }): Promise<void> {
-  const keys = [adresseKey(opts.ip), ...(opts.email ? [emailKey(opts.email)] : [])];
+export async function terminAnfrageZaehlen(ctx: Pick<AppContext, 'db' | 'config'>, opts: { ip: string; email?: string | undefined; jetzt?: Date }): Promise<void> {
+  const { db } = ctx;
+  const secret = ctx.config.secret;
+  const keys = [adresseKey(secret, opts.ip), ...(opts.email ? [emailKey(secret, opts.email)] : [])];
   const jetzt = (opts.jetzt ?? new Date()).getTime();
   const zeilen = await db.withSystem(async (tx) => {
     const r = [];
@@ -43,7 +46,7 @@ export async function terminAnfrageZaehlen(db: Database, opts: { ip: string; ema
     throw new AppError('too_many_requests', 429, `Zu viele Anfragen in kurzer Zeit. Bitte versuchen Sie es in ${minuten} Minuten erneut.`, [], { retryAfter });
   }
   await db.withSystem(async (tx) => {
-    await throttleRepository.recordFailure(tx, adresseKey(opts.ip), TERMIN_LIMITS.adresse);
-    if (opts.email) await throttleRepository.recordFailure(tx, emailKey(opts.email), TERMIN_LIMITS.email);
+    await throttleRepository.recordFailure(tx, adresseKey(secret, opts.ip), TERMIN_LIMITS.adresse);
+    if (opts.email) await throttleRepository.recordFailure(tx, emailKey(secret, opts.email), TERMIN_LIMITS.email);
   });
 }

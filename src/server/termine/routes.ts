@@ -2,7 +2,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { TerminRow } from '../../db/repositories/termine.ts';
-import { KANAELE } from '../../domain/termine/index.ts';
+import { KANAELE, REGEL_GRENZEN } from '../../domain/termine/index.ts';
 import { MELDE_ERGEBNISSE, MELDEZWECKE, type Meldezweck } from '../../domain/recht/meldeaufforderung.ts';
 import { errorSchema } from '../auth/routes.ts';
 import { publicBaseUrl } from '../auth/public-url.ts';
@@ -34,6 +34,7 @@ import {
 import { angebotAnnehmen, angebotLesen, wartelisteEintragen } from './warteliste.ts';
 import { eintragLesen, eintragZurueckziehen, meineWarteliste } from './warteliste-zurueckziehen.ts';
 import { linkAufloesen, terminPerLink } from './verwaltung-per-link.ts';
+import { ladeTerminRegeln, speichereTerminRegeln } from './regeln.ts';
 
 const kanal = z.enum(KANAELE);
 const zeitpunkt = z.iso.datetime({ offset: true }).describe('Zeitpunkt (ISO 8601 mit Zeitzone)');
@@ -365,5 +366,32 @@ export function registerTermineRoutes(app: FastifyInstance, ctx: AppContext) {
       return { termin: presentTermin(r.termin, basis(req)), meldung: r.meldung };
     },
   );
-}
 
+  // Termine rules of the Träger (admin). The limits are checked by the use case (German message per rule).
+  const regelnObjekt = z.object(Object.fromEntries(Object.keys(REGEL_GRENZEN).map((r) => [r, z.number()])) as Record<keyof typeof REGEL_GRENZEN, z.ZodNumber>);
+  const regelnAntwort = z.object({
+    regeln: regelnObjekt,
+    standard: regelnObjekt,
+    updatedAt: z.string().nullable().describe('null, solange der Träger nichts gespeichert hat (dann gelten die Standardregeln)'),
+    version: z.number(),
+  });
+  api.get(
+    '/api/admin/termin-regeln',
+    { preValidation: async (req) => void requireActor(req), schema: { tags: ['Verwaltung'], security, summary: 'Termin-Regeln des Trägers (Vorlauf, Horizont, Fristen, Erinnerung, Warteliste, Video-Raum, Check-in)', response: { 200: regelnAntwort, ...errors } } },
+    async (req) => ladeTerminRegeln({ ctx, actor: requireActor(req) }),
+  );
+  api.put(
+    '/api/admin/termin-regeln',
+    {
+      preValidation: async (req) => void requireActor(req),
+      schema: {
+        tags: ['Verwaltung'],
+        security,
+        summary: 'Termin-Regeln des Trägers speichern (Version 0 beim ersten Speichern; veraltete Version → 409 version_conflict)',
+        body: regelnObjekt.extend({ version: z.number().int() }),
+        response: { 200: regelnAntwort, ...errors },
+      },
+    },
+    async (req) => speichereTerminRegeln({ ctx, actor: requireActor(req), input: req.body }),
+  );
+}

@@ -26,6 +26,18 @@ export function alsAnliegen(a: AnliegenRow): Anliegen {
 }
 
 /**
+ * The Anliegen named by id or key among those already loaded (same match as `termineRepository.findAnliegen`, without
+ * another round trip to the database on the booking path).
+ */
+export function anliegenAus(liste: readonly AnliegenRow[], idOderSchluessel: string): AnliegenRow | undefined {
+  if (/^[0-9a-f-]{36}$/i.test(idOderSchluessel)) {
+    const id = idOderSchluessel.toLowerCase();
+    return liste.find((a) => a.id.toLowerCase() === id);
+  }
+  return liste.find((a) => a.schluessel === idOderSchluessel);
+}
+
+/**
  * Everything `freieSlots`/`pruefeBuchung` need for one Träger, loaded in the caller's tenant transaction.
  * `ohneTerminId` leaves one appointment out of the occupancy (moving it must not collide with itself).
  */

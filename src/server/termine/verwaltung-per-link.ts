@@ -17,10 +17,16 @@ export const LINK_UNGUELTIG = 'Dieser Link ist ungültig. Bitte prüfen Sie, ob 
 
 export async function linkAufloesen(ctx: AppContext, token: string, jetzt = new Date()) {
   const hash = /^[A-Za-z0-9_-]{20,200}$/.test(token) ? hashToken(token) : '';
-  const row = hash ? await ctx.db.withSystem((tx) => termineRepository.findTerminByVerwaltungTokenSystem(tx, hash)) : undefined;
-  if (!row) throw new AppError('link_ungueltig', 404, LINK_UNGUELTIG);
+  const gefunden = hash
+    ? await ctx.db.withSystem(async (tx) => {
+        const t = await termineRepository.findTerminByVerwaltungTokenSystem(tx, hash);
+        return t ? { row: t, regeln: await regelnFuer(tx, t.traegerId) } : undefined;
+      })
+    : undefined;
+  if (!gefunden) throw new AppError('link_ungueltig', 404, LINK_UNGUELTIG);
+  const { row, regeln } = gefunden;
   if (row.status === 'abgesagt') throw new AppError('link_verbraucht', 410, 'Dieser Termin ist abgesagt; der Link gilt deshalb nicht mehr. Einen neuen Termin können Sie jederzeit online buchen.');
-  const bis = videoraumFenster({ beginn: row.ende }, regelnFuer(row.traegerId)).bis;
+  const bis = videoraumFenster({ beginn: row.ende }, regeln).bis;
   if (row.status !== 'gebucht' || jetzt.getTime() > bis.getTime()) {
     throw new AppError('link_abgelaufen', 410, 'Dieser Termin liegt in der Vergangenheit; der Link gilt nicht mehr. Einen neuen Termin können Sie jederzeit online buchen.');
   }
@@ -38,7 +44,7 @@ export async function terminPerLink(opts: { ctx: AppContext; token: string; jetz
     const anliegen = daten.anliegen.find((a) => a.id === t.anliegenId);
     const standort = daten.standorte.find((s) => s.id === t.standortId);
     await recordAudit(tx, { system: 'terminlink', traegerId: l.traegerId }, { objectType: 'termin', objectId: t.id, action: 'read', purpose: 'Termin ansehen (persönlicher Link)' });
-    const regeln = regelnFuer(l.traegerId);
+    const regeln = await regelnFuer(tx, l.traegerId);
     return {
       termin: t,
       anliegen: anliegen ? { id: anliegen.id, name: anliegen.name, schluessel: anliegen.schluessel } : undefined,

@@ -73,7 +73,7 @@ export async function wartelisteEintragen(opts: {
   const { ctx, actor, input } = opts;
   const email = actor?.email ?? input.email;
   if (!email) throw new AppError('validation_failed', 400, 'Bitte geben Sie Ihre E-Mail-Adresse an.', [{ path: 'email', code: 'required', message: 'Bitte geben Sie Ihre E-Mail-Adresse an.' }]);
-  if (!actor) await terminAnfrageZaehlen(ctx.db, { ip: opts.ip ?? 'unbekannt', email });
+  if (!actor) await terminAnfrageZaehlen(ctx, { ip: opts.ip ?? 'unbekannt', email });
   const { eintrag, mail } = await ctx.db.withTenant({ traegerId: opts.traegerId, userId: actor?.userId ?? null }, async (tx) => {
     const anliegen = await termineRepository.findAnliegen(tx, input.anliegen);
     if (!anliegen) throw notFound('Das Anliegen');
@@ -123,9 +123,9 @@ export async function wartelisteEintragen(opts: {
  */
 export async function slotAnbieten(opts: { ctx: AppContext; tx: Tx; traegerId: string; slot: FreigegebenerSlot; basisUrl: string; jetzt: Date }): Promise<OutgoingMail | undefined> {
   const { tx, slot, jetzt } = opts;
-  const regeln = regelnFuer(opts.traegerId);
   const eintraege = await termineRepository.wartendeEintraege(tx, slot.anliegenId);
   if (eintraege.length === 0) return undefined;
+  const regeln = await regelnFuer(tx, opts.traegerId);
   const angebote = await termineRepository.angeboteFuerEintraege(tx, eintraege.map((e) => e.id));
   const liste: Warteliste = { eintraege: eintraege.map(alsEintrag), angebote: angebote.map((a) => alsAngebot(a)) };
   const angebotenerSlot: AngebotenerSlot = {

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { WebSocket } from 'ws';
 import { termineRepository } from '../../db/repositories/termine.ts';
-import { videoraumFenster, videoraumStatus, RAUM_MELDUNG } from '../../domain/termine/index.ts';
+import { raumMeldung, videoraumFenster, videoraumStatus } from '../../domain/termine/index.ts';
 import { recordAudit } from '../audit-trail.ts';
 import { tenantScope, type AppContext } from '../context.ts';
 import { AppError } from '../errors.ts';
@@ -17,7 +17,10 @@ import { beitreten, empfangen, getrennt, leer, nachrichtLesen, neuerRaum, pruefe
  * only while the room is open (`videoraumStatus`). Everything else is decided by the pure `Raum` state machine in
  * signalling.ts; rooms live in memory (one process). Media never passes the server.
  */
-export type VideoZugang = { terminId: string; traegerId: string; sachbearbeitungId: string; buergerId: string; offenVon: Date; offenBis: Date; rolle: 'sachbearbeitung' | 'buerger'; selbstId: string };
+export type VideoZugang = { terminId: string; traegerId: string; sachbearbeitungId: string; buergerId: string; offenVon: Date; offenBis: Date; rolle: 'sachbearbeitung' | 'buerger'; selbstId: string;
+  /** the Träger's rule: the room opens this many minutes before the start (for the page's texts) */
+  offenVorMinuten: number;
+};
 
 /** The citizen's side of a booking without account is identified by the personal link, not by an account. */
 const linkPartei = (terminId: string) => `link:${terminId}`;
@@ -40,12 +43,12 @@ export async function videoZugang(ctx: AppContext, req: FastifyRequest, terminId
     const selbstId = actor ? actor.userId : link && t.verwaltungTokenHash === link.hash ? linkPartei(t.id) : '';
     const rolle = selbstId === sachbearbeitungId ? 'sachbearbeitung' : selbstId === buergerId ? 'buerger' : null;
     if (!rolle || !sachbearbeitungId || !buergerId || !selbstId) throw terminNichtGefunden();
-    const regeln = regelnFuer(t.traegerId);
+    const regeln = await regelnFuer(tx, t.traegerId);
     const status = videoraumStatus(alsTerminZeit(t), jetzt, regeln);
-    if (status !== 'offen') throw new AppError(`raum_${status}`, 409, RAUM_MELDUNG[status]);
+    if (status !== 'offen') throw new AppError(`raum_${status}`, 409, raumMeldung(status, regeln), [], { minuten: regeln.videoOffenVorMinuten });
     await recordAudit(tx, actor ?? { system: 'terminlink', traegerId: t.traegerId }, { objectType: 'termin', objectId: t.id, personId: t.buergerUserId, action: 'read', purpose: actor ? 'Video-Beratung betreten' : 'Video-Beratung betreten (persönlicher Link)' });
     const f = videoraumFenster(t, regeln);
-    return { terminId: t.id, traegerId: t.traegerId, sachbearbeitungId, buergerId, offenVon: f.von, offenBis: f.bis, rolle, selbstId };
+    return { terminId: t.id, traegerId: t.traegerId, sachbearbeitungId, buergerId, offenVon: f.von, offenBis: f.bis, rolle, selbstId, offenVorMinuten: regeln.videoOffenVorMinuten };
   });
 }
 

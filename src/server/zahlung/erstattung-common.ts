@@ -1,6 +1,6 @@
 import type { Tx } from '../../db/client.ts';
 import { erstattungRepository } from '../../db/repositories/erstattungen.ts';
-import type { Erstattungsforderung, ErstattungVorgang } from '../../db/schema/index.ts';
+import type { Aufrechnung, Erstattungsforderung, ErstattungVorgang } from '../../db/schema/index.ts';
 import { BewilligungsFehler } from '../../domain/bewilligung/index.ts';
 import { istKalenderdatum } from '../../domain/fallakte/index.ts';
 import type { Actor } from '../context.ts';
@@ -36,18 +36,27 @@ export function alsFehler(err: unknown, pfad: string): never {
   throw err;
 }
 
-export function presentForderung(r: { f: Erstattungsforderung; offenCent: number; fallnummer: string }, vorgaenge?: readonly ErstattungVorgang[]) {
+export function presentForderung(
+  r: { f: Erstattungsforderung; offenCent: number; fallnummer: string },
+  vorgaenge?: readonly ErstattungVorgang[],
+  bescheid?: { id: string; art: string; datum: string } | null,
+  aufrechnungen?: readonly Aufrechnung[],
+) {
   const f = r.f;
   return {
     id: f.id,
     bgId: f.bgId,
     fallnummer: r.fallnummer,
     bewilligungId: f.bewilligungId,
+    bescheidId: f.bescheidId,
+    ...(bescheid !== undefined ? { bescheid } : {}),
+    ...(aufrechnungen ? { aufrechnungen: aufrechnungen.map(presentAufrechnung) } : {}),
     betragCent: f.betragCent,
     offenCent: r.offenCent,
     status: f.status,
     norm: f.norm,
     monate: (f.monate as { monat: string; betragCent: number }[]) ?? [],
+    personen: ((f.personen as { id: string; betragCent: number }[]) ?? []).map((p) => ({ id: p.id, betragCent: p.betragCent })),
     stundungBis: f.stundungBis,
     ratenCent: f.ratenCent,
     createdAt: f.createdAt.toISOString(),
@@ -66,5 +75,21 @@ export function presentForderung(r: { f: Erstattungsforderung; offenCent: number
           })),
         }
       : {}),
+  };
+}
+
+export function presentAufrechnung(a: Aufrechnung) {
+  return {
+    id: a.id,
+    personId: a.personId,
+    tatbestand: a.tatbestand,
+    prozent: a.prozent,
+    norm: a.norm,
+    abMonat: a.abMonat,
+    bisMonat: a.bisMonat,
+    status: a.status,
+    grund: a.grund,
+    bescheidId: a.bescheidId,
+    createdAt: a.createdAt.toISOString(),
   };
 }

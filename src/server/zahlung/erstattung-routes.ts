@@ -5,6 +5,7 @@ import { errorSchema } from '../auth/routes.ts';
 import type { AppContext } from '../context.ts';
 import { requireActor } from '../http.ts';
 import { bucheZahlungseingang } from './buche-zahlungseingang.ts';
+import { erklaereAufrechnung } from './erklaere-aufrechnung.ts';
 import { erlasseErstattungsforderung } from './erlasse-erstattungsforderung.ts';
 import { ladeErstattungsforderung, listeErstattungsforderungen } from './erstattungsforderungen.ts';
 import { stundeErstattungsforderung } from './stunde-erstattungsforderung.ts';
@@ -17,11 +18,27 @@ const angemeldet = async (req: FastifyRequest) => {
 };
 const tags = ['Erstattungsforderungen'];
 
+const aufrechnungSchema = z.object({
+  id: z.string(),
+  personId: z.string(),
+  tatbestand: z.string().describe('vorlaeufig | einkommen | sonstige'),
+  prozent: z.number().describe('Anteil des maßgebenden Regelbedarfs (§ 43 Abs. 2 S. 1 SGB II)'),
+  norm: z.string(),
+  abMonat: z.string(),
+  bisMonat: z.string().describe('endet spätestens (§ 43 Abs. 4 S. 2 SGB II)'),
+  status: z.string().describe('laufend | beendet'),
+  grund: z.string(),
+  bescheidId: z.string().nullable(),
+  createdAt: z.string(),
+});
+
 const forderungSchema = z.object({
   id: z.string(),
   bgId: z.string(),
   fallnummer: z.string(),
   bewilligungId: z.string().nullable(),
+  bescheidId: z.string().nullable().describe('Bescheid, mit dem die Forderung festgesetzt wurde (Aufhebungs- oder Änderungsbescheid)'),
+  bescheid: z.object({ id: z.string(), art: z.string(), datum: z.string() }).nullable().optional(),
   betragCent: z.number(),
   offenCent: z.number().describe('noch offener Betrag'),
   status: z.string().describe('offen | erledigt | erlassen | niedergeschlagen'),
@@ -32,6 +49,8 @@ const forderungSchema = z.object({
   createdAt: z.string(),
   erledigtAt: z.string().nullable(),
   version: z.number(),
+  personen: z.array(z.object({ id: z.string(), betragCent: z.number(), name: z.string().nullable().optional() })).describe('wer was schuldet'),
+  aufrechnungen: z.array(aufrechnungSchema).optional(),
   vorgaenge: z
     .array(
       z.object({ id: z.string(), art: z.string(), datum: z.string(), betragCent: z.number().nullable(), stundungBis: z.string().nullable(), grund: z.string().nullable(), createdAt: z.string() }),
@@ -110,5 +129,34 @@ export function registerErstattungRoutes(app: FastifyInstance, ctx: AppContext) 
       },
     },
     async (req) => erlasseErstattungsforderung({ ctx, actor: requireActor(req), id: req.params.id, input: req.body }),
+  );
+
+  api.post(
+    '/api/erstattungsforderungen/:id/aufrechnung',
+    {
+      preValidation: angemeldet,
+      schema: {
+        tags,
+        security,
+        summary: 'Aufrechnung gegen die laufende Leistung einer Person erklären (§ 43 SGB II, mit Aufrechnungsbescheid)',
+        params: idParams,
+        body: z.object({
+          personId: z.string().max(100),
+          ab: z.string().max(7).describe('erster Monat JJJJ-MM'),
+          tatbestand: z.enum(['vorlaeufig', 'einkommen', 'sonstige']).describe('vorlaeufig/einkommen: 10 %, sonstige: 30 % des Regelbedarfs'),
+          grund: z.string().max(2000),
+          version: z.number().int(),
+        }),
+        response: {
+          201: z.object({
+            aufrechnung: aufrechnungSchema,
+            bescheid: z.object({ id: z.string(), art: z.string(), datum: z.string(), zustellung: z.enum(['postfach', 'post']) }),
+            ersterBetragCent: z.number(),
+          }),
+          ...errors,
+        },
+      },
+    },
+    async (req, reply) => reply.code(201).send(await erklaereAufrechnung({ ctx, actor: requireActor(req), id: req.params.id, input: req.body })),
   );
 }

@@ -1,4 +1,6 @@
-import { erstattungRepository } from '../../db/repositories/erstattungen.ts';
+import { bescheidStammdaten } from '../../db/repositories/bewilligung.ts';
+import { aufrechnungRepository, erstattungRepository } from '../../db/repositories/erstattungen.ts';
+import { heute } from '../fall/common.ts';
 import { recordAudit } from '../audit-trail.ts';
 import { tenantScope, type Actor, type AppContext } from '../context.ts';
 import { authorize, visibleStandorte } from '../policies.ts';
@@ -26,6 +28,10 @@ export async function ladeErstattungsforderung(opts: { ctx: AppContext; actor: A
   return ctx.db.withTenant(tenantScope(actor), async (tx) => {
     const r = await ladeForderungFuer(tx, actor, opts.id);
     await recordAudit(tx, actor, { objectType: 'erstattungsforderung', objectId: r.f.id, action: 'read', purpose: 'Leistungssachbearbeitung: Erstattungsforderung einsehen', details: { bgId: r.f.bgId } });
-    return presentForderung(r, await erstattungRepository.vorgaenge(tx, r.f.id));
+    const bescheid = r.f.bescheidId ? ((await erstattungRepository.bescheidKopf(tx, r.f.bescheidId)) ?? null) : null;
+    const f = presentForderung(r, await erstattungRepository.vorgaenge(tx, r.f.id), bescheid, await aufrechnungRepository.derForderung(tx, r.f.id));
+    // names of the persons who owe (for the Aufrechnung form and the list of Aufrechnungen)
+    const namen = new Map(((await bescheidStammdaten(tx, [r.f.bgId], heute(), { bank: false })).get(r.f.bgId)?.personen ?? []).map((p) => [p.id, p.name]));
+    return { ...f, personen: f.personen.map((p) => ({ ...p, name: namen.get(p.id) ?? null })) };
   });
 }

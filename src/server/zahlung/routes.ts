@@ -122,7 +122,17 @@ export function registerZahlungRoutes(app: FastifyInstance, ctx: AppContext) {
         security,
         summary: 'Kostenbericht: Monat und Jahr bis Monat (gesamt, Bund, KdU je Kommune und Kreis), aus den Buchungen',
         querystring: z.object({ monat }),
-        response: { 200: z.object({ monat: z.string(), imMonat: berichtSchema, bisMonat: berichtSchema }), ...errors },
+        response: {
+          200: z.object({
+            monat: z.string(),
+            imMonat: berichtSchema,
+            bisMonat: berichtSchema,
+            aufrechnung: z
+              .object({ imMonatCent: z.number(), bisMonatCent: z.number() })
+              .describe('Einnahmen aus Aufrechnung (§ 43 SGB II): einbehalten, nicht überwiesen; die Ausgaben sind brutto'),
+          }),
+          ...errors,
+        },
       },
     },
     async (req) => kostenbericht({ ctx, actor: requireActor(req), monat: req.query.monat }),

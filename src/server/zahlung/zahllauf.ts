@@ -1,5 +1,7 @@
 import { bankverbindungenAm, bewilligungRepository, einstellungenRepository, zahlungRepository } from '../../db/repositories/bewilligung.ts';
+import { aufrechnungRepository } from '../../db/repositories/erstattungen.ts';
 import type { Zahllauf } from '../../db/schema/index.ts';
+import { monatKurz } from '../../domain/bewilligung/monat.ts';
 import { istMonat, plusTage, letzterTag } from '../../domain/fallakte/index.ts';
 import type { Kostenanteil } from '../../domain/kosten/index.ts';
 import {
@@ -9,6 +11,7 @@ import {
   leistungsmonatFuer,
   planeZahllauf,
   type Korrektur,
+  type LaufendeAufrechnung,
   type LaufendeBewilligung,
   type Zahlung,
   type Zurueckgestellt,
@@ -61,7 +64,18 @@ export async function zahllauf(opts: ZahllaufOptionen) {
     const bgIds = [...new Set([...zeilen.map((z) => z.bgId), ...korrekturRows.map((k) => k.k.bgId)])];
     const banken = await bankverbindungenAm(tx, bgIds, `${leistungsmonat}-01`);
     const ohneKonto: Zurueckgestellt[] = [];
-    const bewilligungen = new Map<string, LaufendeBewilligung & { monate: { monat: string; betragCent: number; kosten: Kostenanteil[] }[] }>();
+    // Aufrechnungen (§ 43 SGB II): only their BGs need each person's payment and Regelbedarfsstufe per month
+    const aufrechnungen: LaufendeAufrechnung[] = await aufrechnungRepository.fuerZahllauf(tx, leistungsmonat);
+    const mitAufrechnung = new Set(aufrechnungen.map((a) => a.bgId));
+    const personenJeMonat = new Map<string, { id: string; auszahlungCent: number; stufe: number | null }[]>();
+    if (mitAufrechnung.size > 0) {
+      const ids = [...new Set(zeilen.filter((z) => mitAufrechnung.has(z.bgId)).map((z) => z.id))];
+      for (const r of await aufrechnungRepository.personenDerMonate(tx, ids)) {
+        const stufen = new Map(r.stufen.map((p) => [p.id, p.regelbedarfsstufe]));
+        personenJeMonat.set(`${r.bewilligung_id}:${r.monat}`, r.personen.map((p) => ({ id: p.id, auszahlungCent: p.auszahlungCent, stufe: stufen.get(p.id) ?? null })));
+      }
+    }
+    const bewilligungen = new Map<string, LaufendeBewilligung & { monate: LaufendeBewilligung['monate'][number][] }>();
     for (const z of zeilen) {
       const bank = banken.get(z.bgId);
       if (!bank) {
@@ -73,7 +87,8 @@ export async function zahllauf(opts: ZahllaufOptionen) {
         b = { bewilligungId: z.id, bgId: z.bgId, fallnummer: z.fallnummer, empfaenger: { name: bank.kontoinhaber, iban: bank.iban, bic: bank.bic }, monate: [] };
         bewilligungen.set(z.id, b);
       }
-      b.monate.push({ monat: z.monat, betragCent: z.auszahlungCent, kosten: z.kosten as Kostenanteil[] });
+      const personen = personenJeMonat.get(`${z.id}:${z.monat}`);
+      b.monate.push({ monat: z.monat, betragCent: z.auszahlungCent, kosten: z.kosten as Kostenanteil[], ...(personen ? { personen } : {}) });
     }
     const korrekturen: Korrektur[] = [];
     for (const { k, fallnummer } of korrekturRows) {
@@ -90,7 +105,7 @@ export async function zahllauf(opts: ZahllaufOptionen) {
       });
     }
     const erledigt = await zahlungRepository.schluessel(tx);
-    const plan = planeZahllauf({ zahlmonat, bewilligungen: bewilligungen.values(), korrekturen, erledigt });
+    const plan = planeZahllauf({ zahlmonat, bewilligungen: bewilligungen.values(), korrekturen, erledigt, aufrechnungen });
     let lauf: Zahllauf | undefined = await zahlungRepository.offenerLauf(tx, zahlmonat);
     if (!lauf && plan.zahlungen.length > 0) {
       const nr = await zahlungRepository.naechsteNr(tx, zahlmonat);
@@ -103,7 +118,12 @@ export async function zahllauf(opts: ZahllaufOptionen) {
       objectId: lauf?.id ?? null,
       action: 'create',
       purpose: 'Zahllauf ausführen',
-      details: { zahlmonat, geplant: plan.zahlungen.length, bereitsErledigt: plan.bereitsErledigt },
+      details: {
+        zahlmonat,
+        geplant: plan.zahlungen.length,
+        bereitsErledigt: plan.bereitsErledigt,
+        aufrechnungCent: plan.zahlungen.reduce((s, z) => s + (z.bruttoCent - z.betragCent), 0),
+      },
     });
     return { plan, lauf, konto, zurueckgestellt };
   });
@@ -165,6 +185,7 @@ async function schreibeBatch(tx: Parameters<Parameters<AppContext['db']['withTen
       leistungsmonat: z.leistungsmonat,
       zahlmonat: z.zahlmonat,
       betragCent: z.betragCent,
+      aufrechnungCent: z.bruttoCent - z.betragCent,
       endToEndId: z.endToEndId,
       empfaengerName: z.empfaenger.name,
       ibanMaskiert: ibanMaskiert(z.empfaenger.iban),
@@ -194,6 +215,31 @@ async function schreibeBatch(tx: Parameters<Parameters<AppContext['db']['withTen
     }
   }
   await zahlungRepository.insertBuchungen(tx, buchungen);
+  // Aufrechnung: Tilgung of the Forderung in the same transaction as the reduced payment (one key each)
+  const abzuege = [];
+  for (const z of batch) {
+    const id = ids.get(z.schluessel);
+    if (!id) continue;
+    for (const a of z.aufrechnungen) {
+      abzuege.push({
+        traegerId,
+        forderungId: a.forderungId,
+        aufrechnungId: a.aufrechnungId,
+        zahlungId: id,
+        schluessel: a.schluessel,
+        betragCent: a.betragCent,
+        datum: heute(),
+        grund: `Aufrechnung mit der Leistung ${monatKurz(z.leistungsmonat)} (§ 43 SGB II): ${a.text}`,
+      });
+    }
+  }
+  if (!(await aufrechnungRepository.bucheAbzuege(tx, abzuege))) {
+    throw new AppError(
+      'aufrechnung_konflikt',
+      409,
+      'Eine Erstattungsforderung wurde während des Zahllaufs geändert. Bitte starten Sie den Zahllauf für den Monat erneut; bereits gebuchte Zahlungen werden nicht wiederholt.',
+    );
+  }
   return eingefuegt.length;
 }
 

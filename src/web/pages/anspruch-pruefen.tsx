@@ -4,6 +4,7 @@ import { fehlertext, text } from '../../domain/formular/index.ts';
 import { MAX_KINDER_VORPRUEFUNG, VORPRUEFUNG_FELDER, vorpruefungBerechnen, vorpruefungLesen } from '../../domain/formular/vorpruefung.ts';
 import { heute } from '../../server/fall/common.ts';
 import { ErrorSummary, TextField, type FieldErrors } from '../components/forms.tsx';
+import { schrittText } from '../i18n/schritte.ts';
 import { web } from '../web-context.ts';
 import { spracheVon, usePT } from './portal/texte.ts';
 import type { PageHandle } from './root.tsx';
@@ -19,18 +20,19 @@ async function loader({ context, request }: LoaderFunctionArgs) {
   const q = new URL(request.url).searchParams;
   const werte = Object.fromEntries(VORPRUEFUNG_FELDER.map((f) => [f, q.get(f) ?? '']));
   const titel = text('vp.titel', sprache);
-  if (q.get('berechnen') !== '1') return { titel, werte, fehler: {} as FieldErrors, ergebnis: null };
+  if (q.get('berechnen') !== '1') return { titel, lang, werte, fehler: {} as FieldErrors, ergebnis: null };
   const tag = heute();
   const v = vorpruefungLesen((n) => q.get(n), tag);
   const fehler: FieldErrors = Object.fromEntries(v.fehler.map((f) => [f.feld, fehlertext(f.code, sprache)]));
   if (v.fehler.length) {
     web(context).reply.code(400);
-    return { titel, werte, fehler, ergebnis: null };
+    return { titel, lang, werte, fehler, ergebnis: null };
   }
   const r = vorpruefungBerechnen(v.daten, tag);
   const antragLink = `/portal/antrag/neu?${new URLSearchParams({ flow: 'erstantrag', ...Object.fromEntries(Object.entries(werte).filter(([, x]) => x)) }).toString()}`;
   return {
     titel,
+    lang,
     werte,
     fehler,
     ergebnis: {
@@ -38,7 +40,8 @@ async function loader({ context, request }: LoaderFunctionArgs) {
       auszahlung: r.ergebnis.auszahlung,
       hilfebeduerftig: r.ergebnis.hilfebeduerftig,
       ablehnungsgrund: r.ergebnis.ablehnungsgrund,
-      schritte: r.ergebnis.schritte.map((s) => ({ text: s.text, norm: s.norm, betrag: s.betrag })),
+      // the steps' fixed phrases in the page's language; anything untranslated stays German (marked lang="de")
+      schritte: r.ergebnis.schritte.map((s) => ({ ...schrittText(s.text, lang), norm: s.norm, betrag: s.betrag })),
       hinweise: r.hinweise,
       antragLink,
     },
@@ -77,7 +80,7 @@ function AnspruchPruefenPage() {
           <details>
             <summary className="kern-body">{t('vp.ergebnis.erklaerung')}</summary>
             <div className="table-wrap">
-              <table className="kern-table" lang="de">
+              <table className="kern-table">
                 <caption className="sr-only">{t('vp.ergebnis.erklaerung')}</caption>
                 <thead className="kern-table__head">
                   <tr className="kern-table__row">
@@ -95,8 +98,12 @@ function AnspruchPruefenPage() {
                 <tbody className="kern-table__body">
                   {d.ergebnis.schritte.map((s, i) => (
                     <tr key={i} className="kern-table__row">
-                      <td className="kern-table__cell">{s.text}</td>
-                      <td className="kern-table__cell">{s.norm}</td>
+                      <td className="kern-table__cell" {...(s.lang !== d.lang ? { lang: s.lang } : {})}>
+                        {s.text}
+                      </td>
+                      <td className="kern-table__cell" {...(d.lang !== 'de' ? { lang: 'de' } : {})}>
+                        {s.norm}
+                      </td>
                       <td className="kern-table__cell">{euroText(Math.round(s.betrag * 100))}</td>
                     </tr>
                   ))}

@@ -8,6 +8,7 @@ import { personAufnehmen } from '../../../server/fall/person-aufnehmen.ts';
 import { personAustritt } from '../../../server/fall/person-austritt.ts';
 import type { Actor, AppContext } from '../../../server/context.ts';
 import { Checkbox, FileField, PostForm, SelectField, SubmitButton, TextField, type FieldErrors } from '../../components/forms.tsx';
+import { TabellenBereich } from '../../components/tabelle.tsx';
 import { flash, web } from '../../web-context.ts';
 import { TextAreaField } from '../verwaltung/shared.tsx';
 import { BETRAG_FEHLER, datumText, euroFeld, euroText, parseEuro, ROLLE_TEXT, zeitraumText, type FallFormResult } from './shared.tsx';
@@ -307,7 +308,7 @@ export function VermoegenAbschnitt(p: Basis & { personen: PersonZustand[]; stich
       {liste.length === 0 ? (
         <p className="kern-body">An diesem Tag ist kein Vermögen erfasst.</p>
       ) : (
-        <div className="table-wrap">
+        <TabellenBereich label={`Vermögen am ${datumText(p.stichtag)}`}>
           <table className="kern-table">
             <caption className="kern-title">Vermögen am {datumText(p.stichtag)}</caption>
             <thead>
@@ -329,7 +330,7 @@ export function VermoegenAbschnitt(p: Basis & { personen: PersonZustand[]; stich
               ))}
             </tbody>
           </table>
-        </div>
+        </TabellenBereich>
       )}
       {p.darfBearbeiten && p.personen.length ? (
         <Aufklappen titel="Vermögen ab einem Tag erfassen, ändern oder beenden" offen={p.offen}>

@@ -33,6 +33,7 @@ import {
 } from './akte-personen.tsx';
 import { heute } from '../../../server/fall/common.ts';
 import { Checkbox, ErrorSummary, PostForm, SelectField, SubmitButton, TextField, type FieldErrors } from '../../components/forms.tsx';
+import { TabellenBereich } from '../../components/tabelle.tsx';
 import { useRoot } from '../../hooks.ts';
 import { flash, readForm, requirePermission, web } from '../../web-context.ts';
 import type { PageHandle } from '../root.tsx';
@@ -270,7 +271,7 @@ function FallaktePage() {
         {z.personen.length === 0 ? (
           <p className="kern-body">An diesem Tag gehörte niemand zur Bedarfsgemeinschaft.</p>
         ) : (
-          <div className="table-wrap">
+          <TabellenBereich label={`Personen am ${datumText(akte.stichtag)}`}>
             <table className="kern-table">
               <caption className="kern-title">Personen am {datumText(akte.stichtag)}</caption>
               <thead>
@@ -320,7 +321,7 @@ function FallaktePage() {
                 })}
               </tbody>
             </table>
-          </div>
+          </TabellenBereich>
         )}
         {darfBearbeiten ? (
           <>
@@ -366,7 +367,7 @@ function FallaktePage() {
         {einkommen.length === 0 ? (
           <p className="kern-body">An diesem Tag ist kein Einkommen erfasst.</p>
         ) : (
-          <div className="table-wrap">
+          <TabellenBereich label={`Einkommen am ${datumText(akte.stichtag)} (monatlich)`}>
             <table className="kern-table">
               <caption className="kern-title">Einkommen am {datumText(akte.stichtag)} (monatlich)</caption>
               <thead>
@@ -391,7 +392,7 @@ function FallaktePage() {
                 ))}
               </tbody>
             </table>
-          </div>
+          </TabellenBereich>
         )}
         {darfBearbeiten && z.personen.length ? (
           <details className="kern-stack-sm" open={result?.aktion === 'einkommen'}>
@@ -523,7 +524,7 @@ function FallaktePage() {
       </Abschnitt>
 
       <Abschnitt id="verlauf" titel="Verlauf">
-        <div className="table-wrap">
+        <TabellenBereich label="Verlauf: alle Änderungen, neueste zuerst">
           <table className="kern-table">
             <caption className="kern-title">Alle Änderungen, neueste zuerst</caption>
             <thead>
@@ -546,7 +547,7 @@ function FallaktePage() {
               ))}
             </tbody>
           </table>
-        </div>
+        </TabellenBereich>
       </Abschnitt>
       {darfBearbeiten && akte.bg.status === 'aktiv' ? (
         <Abschnitt id="schliessen" titel="Ende des Leistungsbezugs">

@@ -1,5 +1,6 @@
 import { redirect, useActionData, useLoaderData, type ActionFunctionArgs, type LoaderFunctionArgs, type RouteObject } from 'react-router';
-import { AUFHEBUNGSGRUENDE, STANDARD_ABLEHNUNGSGRUENDE } from '../../../domain/bewilligung/index.ts';
+import { ANHOERUNG_AUSNAHMEN, AUFHEBUNG_TATBESTAENDE, AUFHEBUNGSGRUENDE, STANDARD_ABLEHNUNGSGRUENDE, zukunftAb } from '../../../domain/bewilligung/index.ts';
+import { heute } from '../../../server/fall/common.ts';
 import { hebeBewilligungAuf } from '../../../server/bewilligung/hebe-bewilligung-auf.ts';
 import { listeBewilligungen } from '../../../server/bewilligung/liste-bewilligungen.ts';
 import { notFound } from '../../../server/errors.ts';
@@ -9,6 +10,7 @@ import { freigeben } from '../../../server/bewilligung/freigeben.ts';
 import { erstelleBescheid } from '../../../server/bescheid/erstelle-bescheid.ts';
 import { AppError } from '../../../server/errors.ts';
 import { CheckboxGroup, ErrorSummary, PostForm, SelectField, SubmitButton, TextAreaField, TextField, type FieldErrors } from '../../components/forms.tsx';
+import { TabellenBereich } from '../../components/tabelle.tsx';
 import { useRoot } from '../../hooks.ts';
 import { flash, readForm, requirePageActor, requirePermission, web } from '../../web-context.ts';
 import type { PageHandle } from '../root.tsx';
@@ -33,7 +35,7 @@ const VORGANG: Record<string, string> = {
   ablehnung: 'Ablehnung',
   aufhebung: 'Aufhebung',
 };
-const BESCHEID: Record<string, string> = { bewilligung: 'Bewilligungsbescheid', aenderung: 'Änderungsbescheid', ablehnung: 'Ablehnungsbescheid', aufhebung: 'Aufhebungsbescheid' };
+const BESCHEID: Record<string, string> = { bewilligung: 'Bewilligungsbescheid', aenderung: 'Änderungsbescheid', ablehnung: 'Ablehnungsbescheid', aufhebung: 'Aufhebungsbescheid', aufrechnung: 'Aufrechnungsbescheid' };
 const monatText = (m: string) => `${m.slice(5, 7)}/${m.slice(0, 4)}`;
 /** Calendar day (Europe/Berlin) of a timestamp. */
 const berlinTag = (iso: string) => new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Berlin' }).format(new Date(iso));
@@ -70,46 +72,48 @@ export function BewilligungAbschnitt(p: { bgId: string; csrfToken: string; darfB
               <p className="kern-body">{`Aufgehoben ab ${datumText(b.aufhebung.ab)}: ${b.aufhebung.text} (${b.aufhebung.norm})${b.aufhebung.erstattungCent ? ` – Erstattungsforderung ${euroText(b.aufhebung.erstattungCent)} (§ 50 SGB X)` : ''}`}</p>
             ) : null}
             {b.monate ? (
-              <table className="kern-table">
-                <caption className="kern-sr-only">{`Beträge je Monat ${monatText(b.beginn)} bis ${monatText(b.ende)}`}</caption>
-                <thead className="kern-table__head">
-                  <tr className="kern-table__row">
-                    <th scope="col" className="kern-table__header">
-                      Monat
-                    </th>
-                    <th scope="col" className="kern-table__header kern-table__header--numeric">
-                      Auszahlung
-                    </th>
-                    <th scope="col" className="kern-table__header">
-                      Berechnung
-                    </th>
-                  </tr>
-                </thead>
-                <tbody className="kern-table__body">
-                  {b.monate.map((m) => (
-                    <tr key={m.monat} className="kern-table__row">
-                      <th scope="row" className="kern-table__cell">
-                        {monatText(m.monat)}
+              <TabellenBereich label={`Beträge je Monat ${monatText(b.beginn)} bis ${monatText(b.ende)}`}>
+                <table className="kern-table">
+                  <caption className="kern-sr-only">{`Beträge je Monat ${monatText(b.beginn)} bis ${monatText(b.ende)}`}</caption>
+                  <thead className="kern-table__head">
+                    <tr className="kern-table__row">
+                      <th scope="col" className="kern-table__header">
+                        Monat
                       </th>
-                      <td className="kern-table__cell kern-table__cell--numeric">{euroText(m.auszahlungCent)}</td>
-                      <td className="kern-table__cell">
-                        {m.schritte.length ? (
-                          <details>
-                            <summary>{`Erläuterung ${monatText(m.monat)}`}</summary>
-                            <ul className="kern-list">
-                              {m.schritte.map((s, i) => (
-                                <li key={i}>{`${s.text} (${s.norm})`}</li>
-                              ))}
-                            </ul>
-                          </details>
-                        ) : (
-                          '–'
-                        )}
-                      </td>
+                      <th scope="col" className="kern-table__header kern-table__header--numeric">
+                        Auszahlung
+                      </th>
+                      <th scope="col" className="kern-table__header">
+                        Berechnung
+                      </th>
                     </tr>
-                  ))}
-                </tbody>
-              </table>
+                  </thead>
+                  <tbody className="kern-table__body">
+                    {b.monate.map((m) => (
+                      <tr key={m.monat} className="kern-table__row">
+                        <th scope="row" className="kern-table__cell">
+                          {monatText(m.monat)}
+                        </th>
+                        <td className="kern-table__cell kern-table__cell--numeric">{euroText(m.auszahlungCent)}</td>
+                        <td className="kern-table__cell">
+                          {m.schritte.length ? (
+                            <details>
+                              <summary>{`Erläuterung ${monatText(m.monat)}`}</summary>
+                              <ul className="kern-list">
+                                {m.schritte.map((s, i) => (
+                                  <li key={i}>{`${s.text} (${s.norm})`}</li>
+                                ))}
+                              </ul>
+                            </details>
+                          ) : (
+                            '–'
+                          )}
+                        </td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </TabellenBereich>
             ) : null}
             {p.darfBearbeiten && b.status === 'entwurf' ? (
               <PostForm csrfToken={p.csrfToken} action={`/bewilligungen/${b.id}/freigeben`} aria-label="Bewilligung entscheiden">
@@ -155,18 +159,7 @@ export function BewilligungAbschnitt(p: { bgId: string; csrfToken: string; darfB
         <details>
           <summary>Neue Bewilligung berechnen</summary>
           <PostForm csrfToken={p.csrfToken} action={`/faelle/${p.bgId}/bewilligung`} className="kern-stack-md form-narrow" aria-label="Bewilligung berechnen">
-            <TextField name="bw-beginn" label="Erster Monat (JJJJ-MM)" hint="Leer lassen: ab dem Monat des Antrags (§ 37 SGB II)." />
-            <TextField name="bw-monate" label="Dauer in Monaten" hint="Leer lassen: Regelfall 12 Monate (§ 41 Abs. 3 SGB II)." inputMode="numeric" />
-            <TextField name="bw-vorlaeufig" label="Vorläufig wegen (§ 41a SGB II)" hint="Nur bei vorläufiger Entscheidung, z. B. schwankendes Einkommen." />
-            <CheckboxGroup
-              name="bw-ablehnung"
-              legend="Ablehnen aus eigenen Gründen"
-              hint="Nur wählen, wenn der Antrag abgelehnt wird; die Gründe erscheinen mit ihrer Rechtsgrundlage im Ablehnungsbescheid."
-              options={Object.entries(STANDARD_ABLEHNUNGSGRUENDE).map(([value, g]) => ({ value, label: g.bezeichnung }))}
-              checked={[]}
-            />
-            <TextAreaField name="bw-ablehnung-text" label="Weiterer Ablehnungsgrund (eigener Text)" rows={2} />
-            <TextField name="bw-ablehnung-norm" label="Rechtsgrundlage des weiteren Grunds" hint="Pflicht zum eigenen Text, z. B. „§ 7 Abs. 4 SGB II“." />
+            <BerechnenFelder />
             <SubmitButton>Bewilligung berechnen</SubmitButton>
           </PostForm>
         </details>
@@ -201,6 +194,35 @@ export function BewilligungAbschnitt(p: { bgId: string; csrfToken: string; darfB
   );
 }
 
+/** Fields of "Neue Bewilligung berechnen" (in the Fallakte and, with errors and the entered values, on its own page). */
+function BerechnenFelder(p: { values?: Record<string, string>; gruende?: string[]; errors?: FieldErrors }) {
+  const v = p.values ?? {};
+  const e = p.errors ?? {};
+  return (
+    <>
+      <TextField name="bw-beginn" label="Erster Monat (JJJJ-MM)" hint="Leer lassen: ab dem Monat des Antrags (§ 37 SGB II)." defaultValue={v['bw-beginn']} error={e['bw-beginn']} />
+      <TextField name="bw-monate" label="Dauer in Monaten" hint="Leer lassen: Regelfall 12 Monate (§ 41 Abs. 3 SGB II)." inputMode="numeric" defaultValue={v['bw-monate']} error={e['bw-monate']} />
+      <TextField name="bw-vorlaeufig" label="Vorläufig wegen (§ 41a SGB II)" hint="Nur bei vorläufiger Entscheidung, z. B. schwankendes Einkommen." defaultValue={v['bw-vorlaeufig']} error={e['bw-vorlaeufig']} />
+      <CheckboxGroup
+        name="bw-ablehnung"
+        legend="Ablehnen aus eigenen Gründen"
+        hint="Nur wählen, wenn der Antrag abgelehnt wird; die Gründe erscheinen mit ihrer Rechtsgrundlage im Ablehnungsbescheid."
+        options={Object.entries(STANDARD_ABLEHNUNGSGRUENDE).map(([value, g]) => ({ value, label: g.bezeichnung }))}
+        checked={p.gruende ?? []}
+        error={e['bw-ablehnung']}
+      />
+      <TextAreaField name="bw-ablehnung-text" label="Weiterer Ablehnungsgrund (eigener Text)" rows={2} defaultValue={v['bw-ablehnung-text']} error={e['bw-ablehnung-text']} />
+      <TextField
+        name="bw-ablehnung-norm"
+        label="Rechtsgrundlage des weiteren Grunds"
+        hint="Pflicht zum eigenen Text, z. B. „§ 7 Abs. 4 SGB II“."
+        defaultValue={v['bw-ablehnung-norm']}
+        error={e['bw-ablehnung-norm']}
+      />
+    </>
+  );
+}
+
 function fehlerText(err: unknown): string {
   if (err instanceof AppError && err.status < 500 && err.status !== 401) {
     return err.issues.length ? `${err.message} ${err.issues.map((i) => i.message).join(' ')}` : err.message;
@@ -213,28 +235,83 @@ const deutschesDatum = (s: string) => {
   return m ? `${m[3]}-${m[2]!.padStart(2, '0')}-${m[1]!.padStart(2, '0')}` : s.trim();
 };
 
-async function berechnen({ context, request, params }: ActionFunctionArgs) {
+/* ---------- /faelle/:id/bewilligung: "Neue Bewilligung berechnen" (form in the Fallakte; errors on its own page) ---------- */
+
+type BerechnenErgebnis = { errors: FieldErrors; values: Record<string, string>; gruende: string[]; konflikt?: string };
+
+/** API field paths → names of the form fields. */
+const BERECHNEN_FELDER: Record<string, string> = {
+  'ablehnung.norm': 'bw-ablehnung-norm',
+  'ablehnung.gruende': 'bw-ablehnung',
+  'ablehnung.freitext': 'bw-ablehnung-text',
+  beginn: 'bw-beginn',
+  monate: 'bw-monate',
+  vorlaeufigGrund: 'bw-vorlaeufig',
+};
+
+async function berechnenLoader({ context, request, params }: LoaderFunctionArgs) {
+  const actor = requirePermission(context, request, 'bewilligung.bearbeiten');
+  const daten = await listeBewilligungen({ ctx: web(context).app, actor, bgId: params.id ?? '' });
+  return { bgId: params.id ?? '', fallnummer: daten.fallnummer };
+}
+
+async function berechnen({ context, request, params }: ActionFunctionArgs): Promise<BerechnenErgebnis | Response> {
   const actor = requirePageActor(context, request);
   const form = await readForm(request);
   const id = params.id ?? '';
-  const monate = form.get('bw-monate').trim();
+  const values: Record<string, string> = {};
+  for (const k of ['bw-beginn', 'bw-monate', 'bw-vorlaeufig', 'bw-ablehnung-text', 'bw-ablehnung-norm']) values[k] = form.get(k);
+  const gruende = form.getAll('bw-ablehnung');
+  const monate = values['bw-monate']!.trim();
   try {
     await berechneBewilligung({
       ctx: web(context).app,
       actor,
       bgId: id,
       input: {
-        beginn: form.get('bw-beginn').trim() || undefined,
+        beginn: values['bw-beginn']!.trim() || undefined,
         monate: monate ? Number(monate) : undefined,
-        vorlaeufigGrund: form.get('bw-vorlaeufig').trim() || undefined,
-        ablehnung: { gruende: form.getAll('bw-ablehnung'), freitext: form.get('bw-ablehnung-text'), norm: form.get('bw-ablehnung-norm') },
+        vorlaeufigGrund: values['bw-vorlaeufig']!.trim() || undefined,
+        ablehnung: { gruende, freitext: values['bw-ablehnung-text'], norm: values['bw-ablehnung-norm'] },
       },
     });
     flash(context, 'Die Bewilligung wurde berechnet und als Entwurf gespeichert.');
+    return redirect(`/faelle/${id}#bewilligung`);
   } catch (err) {
-    flash(context, `Nicht berechnet: ${fehlerText(err)}`);
+    // the entered values stay; field errors are tied to their fields
+    if (err instanceof AppError && err.code === 'validation_failed' && err.issues.length) {
+      web(context).reply.code(400);
+      const errors: FieldErrors = {};
+      for (const i of err.issues) {
+        const pfad = typeof i.path === 'string' ? i.path : '';
+        errors[BERECHNEN_FELDER[pfad] ?? BERECHNEN_FELDER[pfad.split('.')[0] ?? ''] ?? 'bw-beginn'] ??= i.message;
+      }
+      return { errors, values, gruende };
+    }
+    if (err instanceof AppError && (err.status === 400 || err.status === 409)) {
+      web(context).reply.code(err.status);
+      return { errors: {}, values, gruende, konflikt: err.message };
+    }
+    throw err;
   }
-  return redirect(`/faelle/${id}#bewilligung`);
+}
+
+function BerechnenPage() {
+  const { bgId, fallnummer } = useLoaderData<typeof berechnenLoader>();
+  const r = useActionData() as BerechnenErgebnis | undefined;
+  const { csrfToken } = useRoot();
+  return (
+    <div className="kern-stack-lg form-narrow">
+      <Zurueck href={`/faelle/${bgId}#bewilligung`} label={`Fallakte ${fallnummer}`} />
+      <h1 className="kern-heading-large">Neue Bewilligung berechnen</h1>
+      <ErrorSummary errors={r?.errors ?? {}} title="Bitte prüfen Sie Ihre Eingaben" />
+      <KonfliktHinweis text={r?.konflikt} />
+      <PostForm csrfToken={csrfToken} action={`/faelle/${bgId}/bewilligung`} className="kern-stack-md" aria-label="Bewilligung berechnen">
+        <BerechnenFelder values={r?.values} gruende={r?.gruende} errors={r?.errors} />
+        <SubmitButton>Bewilligung berechnen</SubmitButton>
+      </PostForm>
+    </div>
+  );
 }
 
 async function entscheiden({ context, request, params }: ActionFunctionArgs) {
@@ -293,20 +370,30 @@ async function aufhebungLoader({ context, request, params }: LoaderFunctionArgs)
   const daten = await listeBewilligungen({ ctx: web(context).app, actor, bgId });
   const b = daten.bewilligungen.find((x) => x.id === params.id && x.status === 'bewilligt');
   if (!b) throw notFound('Die laufende Bewilligung');
-  return { bgId, fallnummer: daten.fallnummer, b };
+  return { bgId, fallnummer: daten.fallnummer, b, zukunftAb: zukunftAb(heute()) };
 }
 
 async function aufhebungAction({ context, request, params }: ActionFunctionArgs): Promise<AufhebungErgebnis | Response> {
   const actor = requirePermission(context, request, 'bewilligung.bearbeiten');
   const form = await readForm(request);
   const values: Record<string, string> = {};
-  for (const k of ['ab', 'grund', 'grundText', 'anhoerungAm']) values[k] = form.get(k);
+  for (const k of ['ab', 'grund', 'grundText', 'tatbestand', 'anhoerungAm', 'anhoerungAusnahme', 'anhoerungAusnahmeGrund', 'ganzeBg']) values[k] = form.get(k);
   try {
     const r = await hebeBewilligungAuf({
       ctx: web(context).app,
       actor,
       id: params.id ?? '',
-      input: { ab: deutschesDatum(values.ab!), grund: values.grund!, grundText: values.grundText, anhoerungAm: values.anhoerungAm ? deutschesDatum(values.anhoerungAm) : undefined, version: formVersion(form.get('version')) },
+      input: {
+        ab: deutschesDatum(values.ab!),
+        grund: values.grund!,
+        grundText: values.grundText,
+        tatbestand: values.tatbestand || undefined,
+        anhoerungAm: values.anhoerungAm ? deutschesDatum(values.anhoerungAm) : undefined,
+        anhoerungAusnahme: values.anhoerungAusnahme || undefined,
+        anhoerungAusnahmeGrund: values.anhoerungAusnahmeGrund,
+        ganzeBg: values.ganzeBg === 'ja',
+        version: formVersion(form.get('version')),
+      },
     });
     flash(
       context,
@@ -327,7 +414,7 @@ async function aufhebungAction({ context, request, params }: ActionFunctionArgs)
 }
 
 function AufhebungPage() {
-  const { bgId, fallnummer, b } = useLoaderData<typeof aufhebungLoader>();
+  const { bgId, fallnummer, b, zukunftAb: zukunft } = useLoaderData<typeof aufhebungLoader>();
   const r = useActionData() as AufhebungErgebnis | undefined;
   const { csrfToken } = useRoot();
   const e = r?.errors ?? {};
@@ -337,7 +424,10 @@ function AufhebungPage() {
       <Zurueck href={`/faelle/${bgId}#bewilligung`} label={`Fallakte ${fallnummer}`} />
       <h1 className="kern-heading-large">Bewilligung aufheben</h1>
       <p className="kern-body">
-        {`${VORGANG[b.vorgang] ?? b.vorgang} ${monatText(b.beginn)} – ${monatText(b.ende)}. Die Aufhebung wirkt ab dem Ersten eines Monats (§ 48 SGB X, § 40 SGB II, § 330 Abs. 3 SGB III). Bereits gezahlte Monate ab diesem Tag werden zur Erstattungsforderung (§ 50 SGB X); spätere Monate werden nicht mehr gezahlt.`}
+        {`${VORGANG[b.vorgang] ?? b.vorgang} ${monatText(b.beginn)} – ${monatText(b.ende)}. Die Aufhebung beendet die Leistungen der ganzen Bedarfsgemeinschaft ab dem Ersten eines Monats. Ab dem ${datumText(zukunft)} wirkt sie nur für die Zukunft (§ 48 Abs. 1 S. 1 SGB X). Wirkt sie früher oder werden bereits gezahlte Monate zurückgefordert (§ 50 SGB X), braucht sie einen Tatbestand nach § 48 Abs. 1 S. 2 SGB X (§ 40 Abs. 2 Nr. 3 SGB II, § 330 Abs. 3 SGB III) und vorher eine Anhörung (§ 24 SGB X).`}
+      </p>
+      <p className="kern-body">
+        Stirbt oder zieht nur eine Person der Bedarfsgemeinschaft aus, ist das keine Aufhebung: Tragen Sie in der Fallakte „Person scheidet aus“ ein und berechnen Sie die Bewilligung mit „Änderung ab einem Datum neu berechnen“ neu.
       </p>
       <ErrorSummary errors={e} title="Bitte prüfen Sie Ihre Eingaben" />
       <KonfliktHinweis text={r?.konflikt} />
@@ -351,8 +441,39 @@ function AufhebungPage() {
           error={e.grund}
           options={Object.entries(AUFHEBUNGSGRUENDE).map(([value, g]) => ({ value, label: g.bezeichnung }))}
         />
+        <CheckboxGroup
+          name="ganzeBg"
+          legend="Umzug"
+          hint="Nur beim Grund Umzug, wenn mehrere Personen zur Bedarfsgemeinschaft gehören."
+          options={[{ value: 'ja', label: 'Die ganze Bedarfsgemeinschaft ist weggezogen' }]}
+          checked={v.ganzeBg === 'ja' ? ['ja'] : []}
+          error={e.ganzeBg}
+        />
         <TextAreaField name="grundText" label="Erläuterung" hint="Pflicht beim sonstigen Grund; sonst eine Ergänzung für den Bescheid." defaultValue={v.grundText} error={e.grundText} rows={3} />
-        <TextField name="anhoerungAm" label="Anhörung am (TT.MM.JJJJ)" optionalLabel="optional" hint="§ 24 SGB X. Ohne Datum weist der Bescheid darauf hin, dass die Anhörung im Widerspruchsverfahren nachgeholt wird." defaultValue={v.anhoerungAm} error={e.anhoerungAm} />
+        <SelectField
+          name="tatbestand"
+          label="Tatbestand für die Vergangenheit (§ 48 Abs. 1 S. 2 SGB X)"
+          hint={`Pflicht, wenn die Aufhebung vor dem ${datumText(zukunft)} wirkt oder bereits gezahlte Monate zurückgefordert werden.`}
+          defaultValue={v.tatbestand ?? ''}
+          error={e.tatbestand}
+          options={[{ value: '', label: 'keiner – Aufhebung nur für die Zukunft' }, ...Object.entries(AUFHEBUNG_TATBESTAENDE).map(([value, t]) => ({ value, label: t.bezeichnung }))]}
+        />
+        <TextField
+          name="anhoerungAm"
+          label="Anhörung am (TT.MM.JJJJ)"
+          hint="§ 24 Abs. 1 SGB X. Pflicht für die Vergangenheit oder mit Erstattung, außer bei einer Ausnahme nach § 24 Abs. 2 SGB X."
+          defaultValue={v.anhoerungAm}
+          error={e.anhoerungAm}
+        />
+        <SelectField
+          name="anhoerungAusnahme"
+          label="Ausnahme von der Anhörung (§ 24 Abs. 2 SGB X)"
+          hint="Nur ohne Anhörung. Nr. 5 nur beim Wegfall der Hilfebedürftigkeit durch Einkommen oder Vermögen."
+          defaultValue={v.anhoerungAusnahme ?? ''}
+          error={e.anhoerungAusnahme}
+          options={[{ value: '', label: 'keine Ausnahme' }, ...Object.entries(ANHOERUNG_AUSNAHMEN).map(([value, a]) => ({ value, label: a.bezeichnung }))]}
+        />
+        <TextAreaField name="anhoerungAusnahmeGrund" label="Begründung der Ausnahme" hint="Pflicht bei einer Ausnahme; erscheint im Bescheid." defaultValue={v.anhoerungAusnahmeGrund} error={e.anhoerungAusnahmeGrund} rows={2} />
         <SubmitButton>Aufhebung berechnen</SubmitButton>
       </PostForm>
     </div>
@@ -368,7 +489,13 @@ export const bewilligungAufhebenRoute: RouteObject = {
 };
 
 const zurAkte = ({ params }: { params: { id?: string } }) => redirect(`/faelle/${params.id ?? ''}`);
-export const bewilligungBerechnenRoute: RouteObject = { path: 'faelle/:id/bewilligung', action: berechnen, loader: zurAkte };
+export const bewilligungBerechnenRoute: RouteObject = {
+  path: 'faelle/:id/bewilligung',
+  action: berechnen,
+  loader: berechnenLoader,
+  Component: BerechnenPage,
+  handle: { title: 'Neue Bewilligung berechnen' } satisfies PageHandle,
+};
 export const bescheidErstellenRoute: RouteObject = { path: 'faelle/:id/bescheid', action: bescheid, loader: zurAkte };
 export const bewilligungFreigebenRoute: RouteObject = { path: 'bewilligungen/:id/freigeben', action: entscheiden, loader: () => redirect('/freigaben') };
 export const bewilligungAendernRoute: RouteObject = { path: 'bewilligungen/:id/aenderung', action: aendern, loader: () => redirect('/faelle') };

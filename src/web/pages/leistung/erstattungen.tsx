@@ -1,6 +1,7 @@
 import { redirect, useActionData, useLoaderData, type ActionFunctionArgs, type LoaderFunctionArgs, type RouteObject } from 'react-router';
 import { AppError } from '../../../server/errors.ts';
 import { bucheZahlungseingang } from '../../../server/zahlung/buche-zahlungseingang.ts';
+import { erklaereAufrechnung } from '../../../server/zahlung/erklaere-aufrechnung.ts';
 import { erlasseErstattungsforderung } from '../../../server/zahlung/erlasse-erstattungsforderung.ts';
 import { ladeErstattungsforderung, listeErstattungsforderungen } from '../../../server/zahlung/erstattungsforderungen.ts';
 import { stundeErstattungsforderung } from '../../../server/zahlung/stunde-erstattungsforderung.ts';
@@ -12,7 +13,13 @@ import type { PageHandle } from '../root.tsx';
 import { formVersion, issuesToErrors, KonfliktHinweis, Zurueck } from '../verwaltung/shared.tsx';
 
 const STATUS: Record<string, string> = { offen: 'offen', erledigt: 'erledigt (bezahlt)', erlassen: 'erlassen (§ 44 SGB II)', niedergeschlagen: 'niedergeschlagen' };
-const VORGANG: Record<string, string> = { zahlung: 'Zahlungseingang', stundung: 'Stundung / Ratenzahlung', erlass: 'Erlass', niederschlagung: 'Niederschlagung' };
+const VORGANG: Record<string, string> = { zahlung: 'Zahlungseingang', stundung: 'Stundung / Ratenzahlung', erlass: 'Erlass', niederschlagung: 'Niederschlagung', aufrechnung: 'Aufrechnung (§ 43 SGB II)' };
+const TATBESTAND: Record<string, string> = {
+  vorlaeufig: 'Erstattung nach abschließender Feststellung (§ 41a SGB II) – 10 %',
+  einkommen: 'Erstattung wegen nachträglich erzielten Einkommens (§ 48 Abs. 1 S. 2 Nr. 3 SGB X) – 10 %',
+  sonstige: 'andere Gründe (z. B. Mitteilungspflicht verletzt) – 30 %',
+};
+const BESCHEID: Record<string, string> = { aufhebung: 'Aufhebungsbescheid', aenderung: 'Änderungsbescheid', bewilligung: 'Bewilligungsbescheid', aufrechnung: 'Aufrechnungsbescheid' };
 const FEHLER_TITEL = 'Bitte prüfen Sie Ihre Eingaben';
 const monatText = (m: string) => `${m.slice(5, 7)}/${m.slice(0, 4)}`;
 /** Calendar day (Europe/Berlin) of a timestamp. */
@@ -111,6 +118,13 @@ const FELDER: Record<string, Record<string, string>> = {
   zahlung: { betrag: 'betrag', betragCent: 'betrag', datum: 'datum' },
   stundung: { bis: 'bis', ratenCent: 'rate', grund: 'stundungGrund' },
   erlass: { art: 'art', betrag: 'erlassBetrag', betragCent: 'erlassBetrag', grund: 'erlassGrund' },
+  aufrechnung: { personId: 'aufPerson', ab: 'aufAb', tatbestand: 'aufTatbestand', grund: 'aufGrund' },
+};
+
+/** MM/JJJJ (or JJJJ-MM) → JJJJ-MM; anything else is passed on and refused by the use case. */
+const isoMonat = (s: string) => {
+  const m = /^(\d{1,2})[./](\d{4})$/.exec(s.trim());
+  return m ? `${m[2]}-${m[1]!.padStart(2, '0')}` : s.trim();
 };
 
 async function detailAction({ context, request, params }: ActionFunctionArgs): Promise<Ergebnis | Response> {
@@ -119,7 +133,7 @@ async function detailAction({ context, request, params }: ActionFunctionArgs): P
   const id = params.id ?? '';
   const vorgang = form.get('vorgang');
   const values: Record<string, string> = {};
-  for (const k of ['betrag', 'datum', 'bis', 'rate', 'stundungGrund', 'art', 'erlassBetrag', 'erlassGrund']) values[k] = form.get(k);
+  for (const k of ['betrag', 'datum', 'bis', 'rate', 'stundungGrund', 'art', 'erlassBetrag', 'erlassGrund', 'aufPerson', 'aufAb', 'aufTatbestand', 'aufGrund']) values[k] = form.get(k);
   const version = formVersion(form.get('version'));
   const ctx = web(context).app;
   const fehler = (errors: FieldErrors): Ergebnis => {
@@ -143,6 +157,14 @@ async function detailAction({ context, request, params }: ActionFunctionArgs): P
       if (betrag === null) return fehler({ erlassBetrag: 'Bitte geben Sie den Betrag in Euro an, z. B. 25,00 – oder lassen Sie das Feld leer (ganzer offener Betrag).' });
       await erlasseErstattungsforderung({ ctx, actor, id, input: { art, betragCent: art === 'erlass' ? betrag : undefined, grund: values.erlassGrund!, version } });
       flash(context, art === 'erlass' ? 'Erlass gespeichert.' : 'Niederschlagung gespeichert.');
+    } else if (vorgang === 'aufrechnung') {
+      const r = await erklaereAufrechnung({
+        ctx,
+        actor,
+        id,
+        input: { personId: values.aufPerson!, ab: isoMonat(values.aufAb!), tatbestand: values.aufTatbestand!, grund: values.aufGrund!, version },
+      });
+      flash(context, `Aufrechnung erklärt: ${euroText(r.ersterBetragCent)} im ersten Monat. Der Aufrechnungsbescheid ist erstellt.`);
     } else {
       return fehler({});
     }
@@ -191,6 +213,16 @@ function ErstattungPage() {
           </dd>
         </div>
         <div className="kern-description-list-item">
+          <dt className="kern-description-list-item__key">Festgesetzt durch</dt>
+          <dd className="kern-description-list-item__value">
+            {f.bescheid ? (
+              <a className="kern-link" href={`/api/bescheide/${f.bescheid.id}.pdf`}>{`${BESCHEID[f.bescheid.art] ?? 'Bescheid'} vom ${datumText(f.bescheid.datum)} (PDF)`}</a>
+            ) : (
+              'Bescheid noch nicht erstellt'
+            )}
+          </dd>
+        </div>
+        <div className="kern-description-list-item">
           <dt className="kern-description-list-item__key">Überzahlte Monate</dt>
           <dd className="kern-description-list-item__value">{f.monate.map((m) => `${monatText(m.monat)}: ${euroText(m.betragCent)}`).join(', ') || '–'}</dd>
         </div>
@@ -198,6 +230,27 @@ function ErstattungPage() {
       <p className="kern-body">
         <a className="kern-link" href={`/faelle/${f.bgId}#bewilligung`}>Zur Fallakte</a>
       </p>
+
+      <h2 className="kern-heading-medium">Aufrechnung</h2>
+      {(f.aufrechnungen ?? []).length === 0 ? (
+        <p className="kern-body">Es läuft keine Aufrechnung.</p>
+      ) : (
+        <ul className="kern-list">
+          {(f.aufrechnungen ?? []).map((a) => (
+            <li key={a.id}>
+              {`${f.personen.find((p) => p.id === a.personId)?.name ?? 'Person'}: ${a.prozent} % des Regelbedarfs ab ${monatText(a.abMonat)}, längstens bis ${monatText(a.bisMonat)} (${a.norm}) – ${a.status === 'laufend' ? 'läuft' : 'beendet'}`}
+              {a.bescheidId ? (
+                <>
+                  {' · '}
+                  <a className="kern-link" href={`/api/bescheide/${a.bescheidId}.pdf`}>
+                    Aufrechnungsbescheid (PDF)
+                  </a>
+                </>
+              ) : null}
+            </li>
+          ))}
+        </ul>
+      )}
 
       <h2 className="kern-heading-medium">Verlauf</h2>
       {(f.vorgaenge ?? []).length === 0 ? (
@@ -248,6 +301,36 @@ function ErstattungPage() {
             <TextField name="rate" label="Monatsrate in Euro" optionalLabel="optional" inputMode="decimal" defaultValue={wert('stundung', 'rate')} error={e.rate} />
             <TextAreaField name="stundungGrund" label="Bemerkung" defaultValue={wert('stundung', 'stundungGrund')} error={e.stundungGrund} rows={2} />
             <SubmitButton variant="secondary">Stundung speichern</SubmitButton>
+          </PostForm>
+        </>
+      ) : null}
+      {f.status === 'offen' ? (
+        <>
+          <h2 className="kern-heading-medium" id="aufrechnung">Aufrechnung erklären (§ 43 SGB II)</h2>
+          <p className="kern-body">
+            Die Forderung wird mit der laufenden Leistung der Person verrechnet: monatlich 10 % oder 30 % ihres Regelbedarfs, alle Aufrechnungen zusammen höchstens 30 %,
+            längstens drei Jahre. Der Zahllauf zieht den Betrag ab; der Aufrechnungsbescheid wird sofort erstellt.
+          </p>
+          <PostForm csrfToken={csrfToken} action={`/erstattungen/${f.id}`} className="kern-stack-md form-narrow" aria-label="Aufrechnung erklären">
+            <input type="hidden" name="vorgang" value="aufrechnung" />
+            <input type="hidden" name="version" value={f.version} />
+            <SelectField
+              name="aufPerson"
+              label="Person"
+              defaultValue={wert('aufrechnung', 'aufPerson')}
+              error={e.aufPerson}
+              options={f.personen.map((p) => ({ value: p.id, label: `${p.name ?? 'Person'} (schuldet ${euroText(p.betragCent)})` }))}
+            />
+            <TextField name="aufAb" label="Ab Monat (MM/JJJJ)" defaultValue={wert('aufrechnung', 'aufAb')} error={e.aufAb} required />
+            <SelectField
+              name="aufTatbestand"
+              label="Die Forderung beruht auf"
+              defaultValue={wert('aufrechnung', 'aufTatbestand') ?? (f.norm.includes('41a') ? 'vorlaeufig' : 'einkommen')}
+              error={e.aufTatbestand}
+              options={Object.entries(TATBESTAND).map(([value, label]) => ({ value, label }))}
+            />
+            <TextAreaField name="aufGrund" label="Begründung (Ermessen)" defaultValue={wert('aufrechnung', 'aufGrund')} error={e.aufGrund} rows={3} />
+            <SubmitButton variant="secondary">Aufrechnung erklären</SubmitButton>
           </PostForm>
         </>
       ) : null}

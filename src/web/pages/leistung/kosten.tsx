@@ -21,7 +21,7 @@ async function loader({ context, request }: LoaderFunctionArgs) {
 
 type Bericht = NonNullable<Awaited<ReturnType<typeof loader>>['bericht']>['imMonat'];
 
-function Tabelle(p: { titel: string; b: Bericht; id: string }) {
+function Tabelle(p: { titel: string; b: Bericht; id: string; aufrechnungCent: number }) {
   return (
     <section aria-labelledby={p.id} className="kern-stack-sm">
       <h2 className="kern-heading-medium" id={p.id}>
@@ -65,6 +65,10 @@ function Tabelle(p: { titel: string; b: Bericht; id: string }) {
             </tr>
           ))}
           <tr className="kern-table__row">
+            <th scope="row" className="kern-table__cell">Einnahmen aus Aufrechnung (§ 43 SGB II, in den Ausgaben enthalten)</th>
+            <td className="kern-table__cell kern-table__cell--numeric">{euroText(p.aufrechnungCent)}</td>
+          </tr>
+          <tr className="kern-table__row">
             <th scope="row" className="kern-table__cell">Bedarfsgemeinschaften mit Zahlungen</th>
             <td className="kern-table__cell kern-table__cell--numeric">{p.b.anzahlBedarfsgemeinschaften}</td>
           </tr>
@@ -86,8 +90,8 @@ function KostenPage() {
       </form>
       {bericht ? (
         <>
-          <Tabelle id="kosten-monat" titel={`Ausgaben im ${monat}`} b={bericht.imMonat} />
-          <Tabelle id="kosten-jahr" titel={`Ausgaben Januar bis ${monat}`} b={bericht.bisMonat} />
+          <Tabelle id="kosten-monat" titel={`Ausgaben im ${monat}`} b={bericht.imMonat} aufrechnungCent={bericht.aufrechnung.imMonatCent} />
+          <Tabelle id="kosten-jahr" titel={`Ausgaben Januar bis ${monat}`} b={bericht.bisMonat} aufrechnungCent={bericht.aufrechnung.bisMonatCent} />
         </>
       ) : null}
     </div>

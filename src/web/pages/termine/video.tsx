@@ -1,7 +1,9 @@
 import { useLoaderData, type LoaderFunctionArgs, type RouteObject } from 'react-router';
+import { STANDARD_REGELN } from '../../../domain/termine/index.ts';
 import { AppError } from '../../../server/errors.ts';
 import { linkAufloesen } from '../../../server/termine/verwaltung-per-link.ts';
 import { videoZugang } from '../../../server/video/raeume.ts';
+import { iceServerFuer } from '../../../server/video/turn.ts';
 import { useT } from '../../hooks.ts';
 import type { MessageKey, T } from '../../i18n/index.ts';
 import { requirePageActor, web } from '../../web-context.ts';
@@ -51,7 +53,8 @@ const SKRIPT_TEXTE = [
   'fehler_ersetzt',
 ] as const;
 
-const skriptTexte = (t: T) => JSON.stringify(Object.fromEntries(SKRIPT_TEXTE.map((k) => [k, t(`video.js.${k}` as MessageKey)])));
+/** `minuten`: the Träger's opening time of the room before the start (texts name it). */
+const skriptTexte = (t: T, minuten: number) => JSON.stringify(Object.fromEntries(SKRIPT_TEXTE.map((k) => [k, t(`video.js.${k}` as MessageKey, { minuten })])));
 
 const RAUM_KEYS: Record<string, MessageKey> = {
   raum_noch_nicht_offen: 'video.raum.noch_nicht_offen',
@@ -64,9 +67,9 @@ async function ladeRaum(context: unknown, terminId: string, link: string | undef
   const { app, req } = web(context);
   try {
     const z = await videoZugang(app, req, terminId, new Date(), link);
-    return { offen: true as const, terminId, rolle: z.rolle, iceServers: JSON.stringify(app.config.iceServers), link: link ?? '', meldung: null as MessageKey | null, meldungText: '' };
+    return { offen: true as const, terminId, rolle: z.rolle, iceServers: JSON.stringify(iceServerFuer(app.config, z)), link: link ?? '', meldung: null as MessageKey | null, meldungText: '', minuten: z.offenVorMinuten };
   } catch (err) {
-    if (err instanceof AppError && err.status === 409) return { offen: false as const, terminId, rolle: 'buerger' as const, iceServers: '[]', link: '', meldung: RAUM_KEYS[err.code] ?? null, meldungText: err.message };
+    if (err instanceof AppError && err.status === 409) return { offen: false as const, terminId, rolle: 'buerger' as const, iceServers: '[]', link: '', meldung: RAUM_KEYS[err.code] ?? null, meldungText: err.message, minuten: typeof err.extra.minuten === 'number' ? err.extra.minuten : STANDARD_REGELN.videoOffenVorMinuten };
     throw err;
   }
 }
@@ -92,13 +95,13 @@ function VideoPage() {
       <div className="kern-stack-lg">
         <h1 className="kern-heading-large">{t('video.titel')}</h1>
         <p className="kern-body">
-          <output>{d.meldung ? t(d.meldung) : d.meldungText}</output>
+          <output>{d.meldung ? t(d.meldung, { minuten: d.minuten }) : d.meldungText}</output>
         </p>
       </div>
     );
   }
   return (
-    <div className="kern-stack-lg video-seite" id="video-app" data-termin-id={d.terminId} data-rolle={d.rolle} data-ice-servers={d.iceServers} data-link={d.link || undefined} data-texte={skriptTexte(t)}>
+    <div className="kern-stack-lg video-seite" id="video-app" data-termin-id={d.terminId} data-rolle={d.rolle} data-ice-servers={d.iceServers} data-link={d.link || undefined} data-texte={skriptTexte(t, d.minuten)}>
       <h1 className="kern-heading-large">{t('video.titel')}</h1>
       <p className="kern-body" id="video-ohne-js">
         {t('video.ohne_js')}

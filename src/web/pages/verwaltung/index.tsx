@@ -59,6 +59,9 @@ function VerwaltungPage() {
         {d.bereiche.einstellungen ? (
           <Karte id="v-einstellungen" href="/verwaltung/traeger-einstellungen" title="Einstellungen des Trägers" text="Grenzen für das Vier-Augen-Prinzip und das Konto des Trägers für die Auszahlungen (SEPA)." />
         ) : null}
+        {d.bereiche.einstellungen ? (
+          <Karte id="v-termin-regeln" href="/verwaltung/termin-regeln" title="Termin-Regeln" text="Vorlauf, Buchungshorizont, Fristen zum Verschieben und Absagen, Erinnerung, Warteliste, Video-Raum und Check-in." />
+        ) : null}
         {d.bereiche.kdu ? (
           <Karte id="v-kdu" href="/verwaltung/kdu-richtwerte" title="KdU-Richtwerte" text="Angemessene Kosten der Unterkunft und Heizung je Kommune und Haushaltsgröße, mit Gültigkeit." />
         ) : null}

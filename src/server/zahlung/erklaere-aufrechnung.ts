@@ -1,0 +1,159 @@
+import { createHash } from 'node:crypto';
+import { bescheidRepository, bescheidStammdaten, bewilligungRepository } from '../../db/repositories/bewilligung.ts';
+import { aufrechnungRepository, erstattungRepository } from '../../db/repositories/erstattungen.ts';
+import type { BerechnungErgebnis } from '../../domain/berechnung/schema.ts';
+import { erstelleAufrechnungsbescheid } from '../../domain/bescheid/aufrechnung.ts';
+import { BescheidFehler } from '../../domain/bescheid/index.ts';
+import { istMonat, letzterTag, monatText } from '../../domain/bewilligung/monat.ts';
+import { AUFRECHNUNGS_TATBESTAENDE, AufrechnungsFehler, erklaereAufrechnung as erklaere, monatlicheAufrechnung, type AufrechnungsTatbestand } from '../../domain/zahlung/index.ts';
+import { RechtsstandFehler } from '../../domain/recht/typen.ts';
+import { briefkopf } from '../bescheid/erstelle-bescheid.ts';
+import { renderBescheidPdf } from '../bescheid/pdf.ts';
+import { tenantScope, type Actor, type AppContext } from '../context.ts';
+import { AppError, validationFailed, versionConflict } from '../errors.ts';
+import { heute, protokolliere } from '../fall/common.ts';
+import { stelleBescheidZu } from '../portal/postfach.ts';
+import { ladeForderungFuer, presentAufrechnung } from './erstattung-common.ts';
+
+export type AufrechnungEingabe = {
+  personId: string;
+  /** first month of the Aufrechnung 'YYYY-MM' */
+  ab: string;
+  tatbestand: string;
+  /** reasons of the decision (Ermessen, § 43 Abs. 1 „können“) */
+  grund: string;
+  version: number;
+};
+
+/**
+ * Declares an Aufrechnung (§ 43 SGB II) of an open Erstattungsforderung against the running benefit of a person who
+ * owes it: the share follows the Tatbestand (10 % / 30 % of the Regelbedarf), all Aufrechnungen of the person
+ * together stay within 30 %, it ends after at most three years. The declaration is a Verwaltungsakt (§ 43 Abs. 4
+ * S. 1): the Aufrechnungsbescheid is created as PDF in the same transaction and delivered like every Bescheid.
+ * The Zahllauf deducts the monthly amount from then on.
+ */
+export async function erklaereAufrechnung(opts: { ctx: AppContext; actor: Actor; id: string; input: AufrechnungEingabe }) {
+  const { ctx, actor, input } = opts;
+  return ctx.db.withTenant(tenantScope(actor), async (tx) => {
+    const r = await ladeForderungFuer(tx, actor, opts.id);
+    if (r.f.version !== input.version) throw versionConflict();
+    if (r.f.status !== 'offen') throw new AppError('forderung_nicht_offen', 409, 'Nur gegen eine offene Erstattungsforderung kann aufgerechnet werden.');
+    const schuldner = (r.f.personen as { id: string; betragCent: number }[]) ?? [];
+    const fehler = [];
+    if (!schuldner.some((p) => p.id === input.personId)) {
+      fehler.push({ path: 'personId', code: 'person_ungueltig', message: 'Bitte wählen Sie eine Person, die die Forderung schuldet.' });
+    }
+    if (!istMonat(input.ab ?? '')) fehler.push({ path: 'ab', code: 'monat_ungueltig', message: 'Bitte geben Sie den ersten Monat der Aufrechnung an (MM/JJJJ).' });
+    if (!(input.tatbestand in AUFRECHNUNGS_TATBESTAENDE)) fehler.push({ path: 'tatbestand', code: 'tatbestand_ungueltig', message: 'Bitte wählen Sie, worauf die Forderung beruht.' });
+    const grund = (input.grund ?? '').trim();
+    if (!grund) fehler.push({ path: 'grund', code: 'grund_fehlt', message: 'Bitte begründen Sie die Entscheidung (Ermessen, § 43 Abs. 1 SGB II).' });
+    if (fehler.length) throw validationFailed(fehler);
+    const tatbestand = input.tatbestand as AufrechnungsTatbestand;
+
+    const laufende = await aufrechnungRepository.laufendeDerPerson(tx, input.personId, input.ab);
+    if (laufende.some((a) => a.forderungId === r.f.id)) {
+      throw new AppError('aufrechnung_laeuft', 409, 'Gegen diese Person läuft mit dieser Forderung bereits eine Aufrechnung.');
+    }
+    // the benefit the Aufrechnung is set against: the person's month in the decided Bewilligung
+    const bewilligt = await bewilligungRepository.bewilligteIm(tx, r.f.bgId, `${input.ab}-01`, letzterTag(input.ab));
+    const monat = bewilligt[0] ? (await bewilligungRepository.monate(tx, bewilligt[0].id)).find((m) => m.monat === input.ab) : undefined;
+    const person = monat ? (monat.ergebnis as BerechnungErgebnis).personen.find((p) => p.id === input.personId) : undefined;
+    const zahlung = monat ? (monat.personen as { id: string; auszahlungCent: number }[]).find((p) => p.id === input.personId) : undefined;
+    if (!monat || !person || person.regelbedarfsstufe === null) {
+      throw new AppError('keine_laufende_leistung', 409, `Für ${monatText(input.ab)} ist dieser Person keine Leistung bewilligt, gegen die aufgerechnet werden könnte.`);
+    }
+    let erklaerung;
+    let erster;
+    try {
+      erklaerung = erklaere({ tatbestand, abMonat: input.ab, laufendeProzent: laufende.map((a) => a.prozent), offenCent: r.offenCent });
+      erster = monatlicheAufrechnung({
+        monat: input.ab,
+        prozent: erklaerung.prozent,
+        abMonat: erklaerung.abMonat,
+        bisMonat: erklaerung.bisMonat,
+        stufe: person.regelbedarfsstufe,
+        offenCent: r.offenCent,
+        auszahlungPersonCent: zahlung?.auszahlungCent ?? 0,
+      });
+    } catch (err) {
+      if (err instanceof AufrechnungsFehler) throw new AppError(err.code, 409, err.message);
+      if (err instanceof RechtsstandFehler) throw new AppError('datum_ausserhalb_rechtsstand', 400, err.message);
+      throw err;
+    }
+    const gesperrt = await erstattungRepository.update(tx, r.f.id, r.f.version, {});
+    if (!gesperrt) throw versionConflict();
+    const a = await aufrechnungRepository.insert(tx, {
+      traegerId: actor.traegerId,
+      forderungId: r.f.id,
+      bgId: r.f.bgId,
+      personId: input.personId,
+      tatbestand,
+      prozent: erklaerung.prozent,
+      norm: erklaerung.norm,
+      abMonat: erklaerung.abMonat,
+      bisMonat: erklaerung.bisMonat,
+      grund,
+      createdBy: actor.userId,
+    });
+
+    // Aufrechnungsbescheid (§ 43 Abs. 4 S. 1 SGB II)
+    const datum = heute();
+    const stamm = (await bescheidStammdaten(tx, [r.f.bgId], datum, { bank: false })).get(r.f.bgId)!;
+    const antragsteller = stamm.personen.find((p) => p.rolle === 'antragsteller') ?? stamm.personen[0];
+    const adr = stamm.adresse;
+    const forderungsBescheid = r.f.bescheidId ? await erstattungRepository.bescheidKopf(tx, r.f.bescheidId) : undefined;
+    let modell;
+    try {
+      modell = erstelleAufrechnungsbescheid({
+        datum,
+        fallnummer: r.fallnummer,
+        ...(await briefkopf(tx, r.standortId)),
+        empfaenger: {
+          name: antragsteller?.name ?? 'Bedarfsgemeinschaft',
+          strasse: adr ? `${adr.strasse} ${adr.hausnummer}` : '',
+          ...(adr?.zusatz ? { zusatz: adr.zusatz } : {}),
+          plz: adr?.plz ?? '',
+          ort: adr?.ort ?? '',
+        },
+        personen: stamm.personen.map((p) => ({ id: p.id, name: p.name })),
+        sachbearbeitung: { name: actor.name },
+        person: { id: input.personId, name: stamm.personen.find((p) => p.id === input.personId)?.name ?? 'die leistungsberechtigte Person' },
+        forderung: { betragCent: r.f.betragCent, offenCent: r.offenCent, norm: r.f.norm, bescheidVom: forderungsBescheid?.datum ?? null },
+        prozent: erklaerung.prozent,
+        norm: erklaerung.norm,
+        abMonat: erklaerung.abMonat,
+        bisMonat: erklaerung.bisMonat,
+        ersterBetragCent: erster.betragCent,
+        regelbedarfCent: erster.regelbedarfCent,
+        begruendung: grund,
+      });
+    } catch (err) {
+      if (err instanceof BescheidFehler) throw new AppError(err.code, 409, err.message);
+      throw err;
+    }
+    const pdf = await renderBescheidPdf(modell);
+    const bescheid = await bescheidRepository.insert(tx, {
+      traegerId: actor.traegerId,
+      bgId: r.f.bgId,
+      bewilligungId: null,
+      art: 'aufrechnung',
+      datum,
+      modell,
+      sha256: modell.inhaltHash,
+      pdf,
+      pdfSha256: createHash('sha256').update(pdf).digest('hex'),
+      createdBy: actor.userId,
+    });
+    await aufrechnungRepository.setBescheid(tx, a.id, bescheid.id);
+    const zustellung = await stelleBescheidZu({ tx, actor, bgId: r.f.bgId, titel: modell.titel, pdf, dateiname: `aufrechnungsbescheid-${datum}.pdf` });
+    await protokolliere(tx, actor, {
+      bgId: r.f.bgId,
+      art: 'aufrechnung_erklaert',
+      personId: input.personId,
+      beschreibung: `Aufrechnung ab ${monatText(erklaerung.abMonat)} erklärt: ${erklaerung.prozent} % des Regelbedarfs (${AUFRECHNUNGS_TATBESTAENDE[tatbestand].text}), längstens bis ${monatText(erklaerung.bisMonat)}; Aufrechnungsbescheid erstellt (${zustellung === 'postfach' ? 'Online-Postfach' : 'Post'}).`,
+      details: { forderungId: r.f.id, aufrechnungId: a.id, bescheidId: bescheid.id, prozent: erklaerung.prozent },
+      zweck: 'Leistungssachbearbeitung: Aufrechnung erklären',
+    });
+    return { aufrechnung: presentAufrechnung({ ...a, bescheidId: bescheid.id }), bescheid: { id: bescheid.id, art: 'aufrechnung', datum, zustellung }, ersterBetragCent: erster.betragCent };
+  });
+}
