@@ -244,6 +244,7 @@ describe.skipIf(!browserAvailable)('Bewilligung bis Zahlung in Chromium', () => 
     await expectAccessible(page);
     // Aufrechnung (§ 43 SGB II) needs a running benefit: after the Aufhebung there is none – a clear message, axe again
     await page.getByLabel('Ab Monat (MM/JJJJ)').fill('09/2024');
+    await page.getByLabel(/Angehört am/).fill('01.10.2024');
     await page.getByLabel('Begründung (Ermessen)').fill('Keine besondere Härte erkennbar.');
     await page.getByRole('button', { name: 'Aufrechnung erklären' }).click();
     expect(await page.locator('main').textContent()).toContain('keine Leistung bewilligt');

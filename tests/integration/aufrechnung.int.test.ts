@@ -93,7 +93,14 @@ describe('Aufrechnung (§ 43 SGB II)', () => {
   it('is declared by a Verwaltungsakt: 10 % of the Regelbedarf, Aufrechnungsbescheid as PDF; bad input and rights', async () => {
     fall = await fallMitForderung('Aufrechnung', 'DE02120300000000202051');
     const f = fall.forderung;
-    const eingabe = { personId: fall.maraId, ab: '2024-09', tatbestand: 'einkommen', grund: 'Keine besondere Härte erkennbar; Ratenzahlung nicht vereinbart.', version: f.version };
+    const eingabe = {
+      personId: fall.maraId,
+      ab: '2024-09',
+      tatbestand: 'einkommen',
+      grund: 'Keine besondere Härte erkennbar; Ratenzahlung nicht vereinbart.',
+      anhoerungAm: '2024-08-20',
+      version: f.version,
+    };
     expect((await api('integration', 'POST', `/api/erstattungsforderungen/${f.id}/aufrechnung`, eingabe)).statusCode).toBe(403);
     expect((await api('fremd', 'POST', `/api/erstattungsforderungen/${f.id}/aufrechnung`, eingabe)).statusCode).toBe(404);
     const falsch = await api('leistung', 'POST', `/api/erstattungsforderungen/${f.id}/aufrechnung`, { ...eingabe, personId: '00000000-0000-4000-8000-000000000000', ab: '09/2024', grund: ' ' });
@@ -102,6 +109,18 @@ describe('Aufrechnung (§ 43 SGB II)', () => {
     expect((await api('leistung', 'POST', `/api/erstattungsforderungen/${f.id}/aufrechnung`, { ...eingabe, version: 99 })).json().error).toBe('version_conflict');
     const ohneLeistung = await api('leistung', 'POST', `/api/erstattungsforderungen/${f.id}/aufrechnung`, { ...eingabe, ab: '2025-09' });
     expect(ohneLeistung.json().error).toBe('keine_laufende_leistung');
+    // August is already paid (Zahllauf 07/2024 paid up to 08/2024): the Aufrechnung cannot reach back
+    const gezahlt = await api('leistung', 'POST', `/api/erstattungsforderungen/${f.id}/aufrechnung`, { ...eingabe, ab: '2024-08' });
+    expect(gezahlt.statusCode).toBe(400);
+    expect(gezahlt.json().issues).toEqual([expect.objectContaining({ path: 'ab', code: 'monat_bereits_gezahlt' })]);
+    // Anhörung (§ 24 SGB X): required, not in the future; the exception Nr. 7 only below 70 €
+    const ohneAnhoerung = await api('leistung', 'POST', `/api/erstattungsforderungen/${f.id}/aufrechnung`, { ...eingabe, anhoerungAm: null });
+    expect(ohneAnhoerung.json().issues).toEqual([expect.objectContaining({ path: 'anhoerungAm', code: 'anhoerung_fehlt' })]);
+    const zukunft = await api('leistung', 'POST', `/api/erstattungsforderungen/${f.id}/aufrechnung`, { ...eingabe, anhoerungAm: '2099-01-01' });
+    expect(zukunft.json().issues).toEqual([expect.objectContaining({ path: 'anhoerungAm', code: 'datum_zukunft' })]);
+    const ausnahme = await api('leistung', 'POST', `/api/erstattungsforderungen/${f.id}/aufrechnung`, { ...eingabe, anhoerungAm: null, anhoerungAusnahme: 'nr7' });
+    expect(f.offenCent).toBeGreaterThanOrEqual(7000);
+    expect(ausnahme.json().issues).toEqual([expect.objectContaining({ path: 'anhoerungAusnahme', code: 'ausnahme_unzulaessig' })]);
 
     const res = await api('leistung', 'POST', `/api/erstattungsforderungen/${f.id}/aufrechnung`, eingabe);
     expect(res.statusCode, res.body).toBe(201);
@@ -119,6 +138,10 @@ describe('Aufrechnung (§ 43 SGB II)', () => {
     expect(text).toContain(euroText(f.betragCent));
     expect(text).toContain('§ 43 Abs. 4 SGB II');
     expect(text).toContain('Rechtsbehelfsbelehrung');
+    // a Widerspruch has aufschiebende Wirkung: § 39 SGB II does not name the Aufrechnung
+    expect(text).toContain('aufschiebende Wirkung (§ 86a Abs. 1 SGG');
+    expect(text).not.toContain('keine aufschiebende Wirkung');
+    expect(r.aufrechnung).toMatchObject({ anhoerungAm: '2024-08-20', anhoerungAusnahme: null });
     // listed with the Bescheide of the case; a second Aufrechnung of the same Forderung is refused
     const liste = (await api('leistung', 'GET', `/api/faelle/${fall.bgId}/bewilligungen`)).json();
     expect(liste.bescheide.map((b: { art: string }) => b.art)).toContain('aufrechnung');
@@ -190,25 +213,29 @@ describe('Aufrechnung (§ 43 SGB II)', () => {
     expect((await seite('controlling', '/kosten?monat=2024-08')).body).toContain('Einnahmen aus Aufrechnung');
   });
 
-  it('ends when the balance is paid off: the last month takes only the rest, the Forderung is erledigt', async () => {
+  it('ends when the person’s own share is paid off (§ 43: only the own debt): the last month takes only the rest', async () => {
     let monat = '2024-09';
     for (let i = 0; i < 24; i++) {
       const f = (await api('leistung', 'GET', `/api/erstattungsforderungen/${fall.forderung.id}`)).json();
-      if (f.status !== 'offen') break;
+      if (f.aufrechnungen[0].status !== 'laufend') break;
       const r = await api('leistung', 'POST', '/api/zahllaeufe', { zahlmonat: monat });
       expect(r.statusCode, r.body).toBe(200);
       const [j, m] = monat.split('-').map(Number) as [number, number];
       monat = m === 12 ? `${j + 1}-01` : `${j}-${String(m + 1).padStart(2, '0')}`;
     }
     const f = (await api('leistung', 'GET', `/api/erstattungsforderungen/${fall.forderung.id}`)).json();
-    expect(f).toMatchObject({ status: 'erledigt', offenCent: 0 });
+    const anteil = f.personen.find((p: { id: string }) => p.id === fall.maraId).betragCent as number;
+    expect(anteil).toBeGreaterThan(0);
+    expect(anteil).toBeLessThan(fall.forderung.betragCent);
+    // Mara repaid her share; the child's share stays open (not set off against Mara's benefit)
+    expect(f).toMatchObject({ status: 'offen', offenCent: fall.forderung.betragCent - anteil });
     expect(f.aufrechnungen[0].status).toBe('beendet');
     const abzuege = f.vorgaenge.filter((v: { art: string }) => v.art === 'aufrechnung').map((v: { betragCent: number }) => v.betragCent);
-    expect(abzuege.reduce((s: number, x: number) => s + x, 0)).toBe(fall.forderung.betragCent);
+    expect(abzuege.reduce((s: number, x: number) => s + x, 0)).toBe(anteil);
     expect(abzuege.length).toBeGreaterThan(2);
     expect(abzuege.slice(0, -1).every((x: number) => x === 5630)).toBe(true);
     expect(abzuege.at(-1)).toBeLessThan(5630);
-    expect(abzuege.at(-1)).toBe(fall.forderung.betragCent - 5630 * (abzuege.length - 1));
+    expect(abzuege.at(-1)).toBe(anteil - 5630 * (abzuege.length - 1));
     // afterwards the full benefit is paid again
     expect((await api('leistung', 'POST', '/api/zahllaeufe', { zahlmonat: monat })).statusCode).toBe(200);
     const danach = await sys<{ aufrechnung_cent: number }>(sql`select aufrechnung_cent::int from zahlungen where bg_id = ${fall.bgId} and zahlmonat = ${monat}`);
@@ -223,10 +250,71 @@ describe('Aufrechnung (§ 43 SGB II)', () => {
     expect(falsch.statusCode).toBe(400);
     expect(falsch.body).toContain('href="#feld-aufAb"');
     expect(falsch.body).toContain('href="#feld-aufGrund"');
-    const ok = await postForm(t.app, jars.leistung!, `/erstattungen/${f.id}`, { vorgang: 'aufrechnung', aufPerson: zweiter.maraId, aufAb: '12/2024', aufTatbestand: 'sonstige', aufGrund: 'Mitteilungspflicht grob fahrlässig verletzt.', version: String(f.version) });
+    expect(falsch.body).toContain('href="#feld-aufAnhoerungAm"');
+    const ok = await postForm(t.app, jars.leistung!, `/erstattungen/${f.id}`, {
+      vorgang: 'aufrechnung',
+      aufPerson: zweiter.maraId,
+      aufAb: '12/2024',
+      aufTatbestand: 'sonstige',
+      aufGrund: 'Mitteilungspflicht grob fahrlässig verletzt.',
+      aufAnhoerungAm: '01.11.2024',
+      aufAusnahme: '',
+      version: String(f.version),
+    });
     expect(ok.statusCode, ok.body).toBe(302);
     const d = (await api('leistung', 'GET', `/api/erstattungsforderungen/${f.id}`)).json();
     // 30 % of 563 € = 168.90 €
-    expect(d.aufrechnungen[0]).toMatchObject({ prozent: 30, abMonat: '2024-12' });
+    expect(d.aufrechnungen[0]).toMatchObject({ prozent: 30, abMonat: '2024-12', anhoerungAm: '2024-11-01' });
+
+    // Widerspruch received: the Aufrechnung is suspended (aufschiebende Wirkung) by the form; the Zahllauf skips it
+    const a = d.aufrechnungen[0];
+    const ohneGrund = await postForm(t.app, jars.leistung!, `/erstattungen/${f.id}`, { vorgang: 'aufrechnungStatus', aufrechnungId: `${a.id}:${a.version}`, statusAktion: 'aussetzen', statusGrund: '' });
+    expect(ohneGrund.statusCode).toBe(400);
+    expect(ohneGrund.body).toContain('href="#feld-statusGrund"');
+    const aus = await postForm(t.app, jars.leistung!, `/erstattungen/${f.id}`, { vorgang: 'aufrechnungStatus', aufrechnungId: `${a.id}:${a.version}`, statusAktion: 'aussetzen', statusGrund: 'Widerspruch vom 05.12.2024' });
+    expect(aus.statusCode, aus.body).toBe(302);
+    const veraltet = await api('leistung', 'POST', `/api/erstattungsforderungen/${f.id}/aufrechnungen/${a.id}/status`, { aktion: 'beenden', grund: 'x', version: a.version });
+    expect(veraltet.json().error).toBe('version_conflict');
+    const ausgesetzt = (await api('leistung', 'GET', `/api/erstattungsforderungen/${f.id}`)).json().aufrechnungen[0];
+    expect(ausgesetzt).toMatchObject({ status: 'ausgesetzt', version: a.version + 1 });
+    const verlauf = await sys<{ beschreibung: string }>(sql`select beschreibung from fall_ereignisse where bg_id = ${zweiter.bgId} and art = 'aufrechnung_ausgesetzt'`);
+    expect(verlauf[0]!.beschreibung).toContain('Widerspruch vom 05.12.2024');
+    expect((await api('leistung', 'POST', '/api/zahllaeufe', { zahlmonat: '2024-11' })).statusCode).toBe(200);
+    const dez = await sys<{ aufrechnung_cent: number }>(sql`select aufrechnung_cent::int from zahlungen where bg_id = ${zweiter.bgId} and leistungsmonat = '2024-12'`);
+    expect(dez).toEqual([{ aufrechnung_cent: 0 }]);
+    // the Forderung is aufgehoben in the Widerspruch: the Aufrechnung ends
+    const ende = await api('leistung', 'POST', `/api/erstattungsforderungen/${f.id}/aufrechnungen/${a.id}/status`, { aktion: 'beenden', grund: 'Widerspruch abgeholfen', version: ausgesetzt.version });
+    expect(ende.json()).toMatchObject({ status: 'beendet' });
+    const nochmal = await api('leistung', 'POST', `/api/erstattungsforderungen/${f.id}/aufrechnungen/${a.id}/status`, { aktion: 'fortsetzen', grund: 'x', version: ende.json().version });
+    expect(nochmal.json().error).toBe('aufrechnung_status');
+  });
+
+  it('against the child: Bescheid to the child, at most its own share; a Zahlungseingang paying off the Forderung ends it', async () => {
+    const dritter = await fallMitForderung('Eingang', 'DE12500105170648489890');
+    const f = dritter.forderung;
+    const tim = ((await api('leistung', 'GET', `/api/erstattungsforderungen/${f.id}`)).json().personen as { id: string; betragCent: number }[]).find((p) => p.id !== dritter.maraId)!;
+    const res = await api('leistung', 'POST', `/api/erstattungsforderungen/${f.id}/aufrechnung`, {
+      personId: tim.id,
+      ab: '2024-12',
+      tatbestand: 'einkommen',
+      grund: 'Ermessen ausgeübt.',
+      anhoerungAm: '2024-12-01',
+      version: f.version,
+    });
+    expect(res.statusCode, res.body).toBe(201);
+    // Regelbedarfsstufe 5 in 2024: 390 € → 10 % = 39.00 €, but never more than the child's own share
+    expect(res.json().ersterBetragCent).toBe(Math.min(3900, tim.betragCent));
+    const text = textAusPdf((await api('leistung', 'GET', `/api/bescheide/${res.json().bescheid.id}.pdf`)).rawPayload, 'aufrechnung-kind');
+    // addressed to the person whose claim is set off
+    expect(text.indexOf('Tim Eingang')).toBeGreaterThanOrEqual(0);
+    expect(text.indexOf('Tim Eingang')).toBeLessThan(text.indexOf('Aufrechnungsbescheid'));
+    const d = (await api('leistung', 'GET', `/api/erstattungsforderungen/${f.id}`)).json();
+    const z = await api('leistung', 'POST', `/api/erstattungsforderungen/${f.id}/zahlungen`, { betragCent: d.offenCent, datum: '2025-01-10', version: d.version });
+    expect(z.statusCode, z.body).toBe(200);
+    const nach = (await api('leistung', 'GET', `/api/erstattungsforderungen/${f.id}`)).json();
+    expect(nach.status).toBe('erledigt');
+    expect(nach.aufrechnungen).toEqual([expect.objectContaining({ status: 'beendet' })]);
+    const verlauf = await sys<{ details: { aufrechnungenBeendet?: string[] } }>(sql`select details from fall_ereignisse where bg_id = ${dritter.bgId} and art = 'erstattung_zahlung'`);
+    expect(verlauf[0]!.details.aufrechnungenBeendet).toEqual([res.json().aufrechnung.id]);
   });
 });

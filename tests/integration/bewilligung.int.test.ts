@@ -356,6 +356,9 @@ async function csrf(url: string) {
   return /name="_csrf" value="([^"]+)"/.exec(res.body)?.[1] ?? '';
 }
 
+const differenz = (f: { vergleich: { geaenderteMonate: { monat: string; differenzCent: number }[] } }) =>
+  Object.fromEntries(f.vergleich.geaenderteMonate.map((m) => [m.monat, m.differenzCent]));
+
 describe('Vorläufige Bewilligung (§ 41a) und abschließende Feststellung', () => {
   it('decides for 6 months provisionally, then finally with the actual income: Erstattungsforderung', async () => {
     const { bgId } = await neuerFall('Vorlaeufig', 'DE02370502990000684712');
@@ -399,6 +402,66 @@ describe('Vorläufige Bewilligung (§ 41a) und abschließende Feststellung', () 
     const text = pdfText((await api('leistung', 'GET', `/api/bescheide/${bescheid.json().id}.pdf`)).rawPayload, 'abschluss-2024');
     expect(text).toContain('abschließend entschieden');
     expect(text).toContain('§ 41a Abs. 3 SGB II, § 3 Abs. 4 Bürgergeld-V');
+  });
+
+  it('§ 41a Abs. 6: sets off overpaid and underpaid months per person; only what remains overpaid is reclaimed, from 50 €', async () => {
+    // Aylin's net pay differs in July and August from the estimate (gross 1,200 € unchanged, so the Freibetrag of
+    // § 11b Abs. 3 stays the same and every euro of net pay changes the BG's entitlement by one euro)
+    const feststellung = async (nachname: string, iban: string, juliNettoCent: number, augustNettoCent: number) => {
+      const { bgId, personIds } = await neuerFall(nachname, iban);
+      const v = await api('leistung', 'POST', `/api/faelle/${bgId}/bewilligungen`, { vorlaeufigGrund: 'schwankendes Einkommen' });
+      expect(v.statusCode, v.body).toBe(201);
+      const b = (await api('leistung', 'POST', `/api/bewilligungen/${v.json().bewilligung.id}/freigeben`, { version: 1 })).json().bewilligung;
+      for (const [ab, nettoCent] of [['2024-07-01', juliNettoCent], ['2024-08-01', augustNettoCent], ['2024-09-01', 95000]] as const) {
+        const akte = (await api('leistung', 'GET', `/api/faelle/${bgId}`)).json();
+        const aylin = akte.zustand.personen.find((p: { id: string }) => p.id === personIds.a);
+        const e = await api('leistung', 'POST', `/api/faelle/${bgId}/einkommen`, {
+          version: akte.bg.version,
+          ab,
+          personId: personIds.a,
+          einkommenId: aylin.einkommen[0].id,
+          einkommen: { art: 'erwerbstaetigkeit', bezeichnung: 'Bäckerei Korn', bruttoCent: 120000, nettoCent },
+        });
+        expect(e.statusCode, e.body).toBe(200);
+      }
+      // June to August are paid
+      const z = await api('leistung', 'POST', '/api/zahllaeufe', { zahlmonat: '2024-07' });
+      expect(z.statusCode, z.body).toBeLessThan(300);
+      const f = await api('leistung', 'POST', `/api/bewilligungen/${b.id}/aenderung`, { grund: 'Abschließende Feststellung', version: b.version, abschliessend: true });
+      expect(f.statusCode, f.body).toBe(201);
+      return { bgId, f: f.json() };
+    };
+
+    // July 100 € overpaid, August 30 € underpaid: month by month that would be a Nachzahlung of 30 € and an
+    // Erstattung of 100 €; § 41a Abs. 6 S. 2 sets them off: 70 € remain and are reclaimed (S. 3), no Nachzahlung
+    const gross = await feststellung('Saldo', 'DE75512108001245126199', 105000, 92000);
+    expect(differenz(gross.f)).toEqual({ '2024-07': -10000, '2024-08': 3000 });
+    expect(gross.f.vergleich).toMatchObject({ nachzahlungCent: 0, ueberzahlungCent: 7000, erstattungCent: 7000 });
+    const fb = gross.f.bewilligung;
+    const frei = await api('leistung', 'POST', `/api/bewilligungen/${fb.id}/freigeben`, { version: fb.version });
+    expect(frei.json().bewilligung?.status, frei.body).toBe('bewilligt');
+    const liste = (await api('leistung', 'GET', `/api/faelle/${gross.bgId}/bewilligungen`)).json();
+    expect(liste.erstattungen).toHaveLength(1);
+    expect(liste.erstattungen[0]).toMatchObject({ betragCent: 7000, norm: '§ 41a Abs. 6 S. 3 SGB II' });
+    const korrekturen = await t.ctx.db.withSystem((tx) => tx.execute<{ n: number }>(sql`select count(*)::int as n from korrekturen where bewilligung_id = ${fb.id}`));
+    expect(korrekturen.rows[0]!.n).toBe(0);
+    const bescheid = await api('leistung', 'POST', `/api/faelle/${gross.bgId}/bescheide`, {});
+    expect(bescheid.statusCode, bescheid.body).toBe(201);
+    const text = pdfText((await api('leistung', 'GET', `/api/bescheide/${bescheid.json().id}.pdf`)).rawPayload, 'abschluss-saldo');
+    expect(text).toContain(euroText(7000));
+    expect(text).toContain('§ 41a Abs. 6 S. 3 SGB II');
+    expect(text).not.toContain('§ 50 Abs. 1 SGB X');
+
+    // July 40 € overpaid, August 30 € underpaid: 10 € remain, below 50 € – nothing is reclaimed and nothing paid
+    const klein = await feststellung('Bagatelle', 'DE12500105170648489890', 99000, 92000);
+    expect(differenz(klein.f)).toEqual({ '2024-07': -4000, '2024-08': 3000 });
+    expect(klein.f.vergleich).toMatchObject({ nachzahlungCent: 0, ueberzahlungCent: 1000, erstattungCent: 0 });
+    const kb = klein.f.bewilligung;
+    const kfrei = await api('leistung', 'POST', `/api/bewilligungen/${kb.id}/freigeben`, { version: kb.version });
+    expect(kfrei.json().bewilligung?.status, kfrei.body).toBe('bewilligt');
+    expect((await api('leistung', 'GET', `/api/faelle/${klein.bgId}/bewilligungen`)).json().erstattungen).toHaveLength(0);
+    const kk = await t.ctx.db.withSystem((tx) => tx.execute<{ n: number }>(sql`select count(*)::int as n from korrekturen where bewilligung_id = ${kb.id}`));
+    expect(kk.rows[0]!.n).toBe(0);
   });
 
   it('a period begun before 2023: average income (§ 41a Abs. 4 S. 1 a.F.) or, on request, the actual monthly income (S. 2 Nr. 3 a.F.)', async () => {

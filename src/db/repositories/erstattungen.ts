@@ -94,18 +94,69 @@ export const aufrechnungRepository = {
       .where(and(gte(zahlungen.zahlmonat, von), lte(zahlungen.zahlmonat, bis)));
     return r?.s ?? 0;
   },
+  async find(tx: Tx, id: string) {
+    const [r] = await tx.select().from(aufrechnungen).where(eq(aufrechnungen.id, id)).limit(1);
+    return r;
+  },
+  /** Optimistic locking: undefined when `version` is no longer current. */
+  async setzeStatus(tx: Tx, id: string, version: number, status: 'laufend' | 'ausgesetzt' | 'beendet') {
+    const [r] = await tx
+      .update(aufrechnungen)
+      .set({ status, version: sql`${aufrechnungen.version} + 1` })
+      .where(and(eq(aufrechnungen.id, id), eq(aufrechnungen.version, version)))
+      .returning();
+    return r;
+  },
   async setBescheid(tx: Tx, id: string, bescheidId: string) {
     await tx.update(aufrechnungen).set({ bescheidId }).where(eq(aufrechnungen.id, id));
   },
   async derForderung(tx: Tx, forderungId: string) {
     return tx.select().from(aufrechnungen).where(eq(aufrechnungen.forderungId, forderungId)).orderBy(asc(aufrechnungen.createdAt));
   },
-  /** Shares (prozent) of the person's running Aufrechnungen that still run in `abMonat` or later (§ 43 Abs. 2 S. 2). */
+  /**
+   * Serialises declarations against one person (§ 43 Abs. 2 S. 2: two parallel declarations must not exceed 30 %
+   * together): a transaction-scoped advisory lock, taken before the person's running Aufrechnungen are read.
+   */
+  async sperrePerson(tx: Tx, personId: string) {
+    await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${`aufrechnung:${personId}`}, 0))`);
+  },
+  /**
+   * Shares (prozent) of the person's running Aufrechnungen that still run in `abMonat` or later (§ 43 Abs. 2 S. 2);
+   * only those whose Forderung is still open count (a paid or erlassene Forderung no longer takes anything).
+   */
   async laufendeDerPerson(tx: Tx, personId: string, abMonat: string) {
     return tx
       .select({ id: aufrechnungen.id, forderungId: aufrechnungen.forderungId, prozent: aufrechnungen.prozent })
       .from(aufrechnungen)
-      .where(and(eq(aufrechnungen.personId, personId), eq(aufrechnungen.status, 'laufend'), gte(aufrechnungen.bisMonat, abMonat)));
+      .innerJoin(erstattungsforderungen, and(eq(erstattungsforderungen.traegerId, aufrechnungen.traegerId), eq(erstattungsforderungen.id, aufrechnungen.forderungId)))
+      .where(and(eq(aufrechnungen.personId, personId), eq(aufrechnungen.status, 'laufend'), gte(aufrechnungen.bisMonat, abMonat), eq(erstattungsforderungen.status, 'offen')));
+  },
+  /** The person's share of the Forderung (personen[].betragCent) minus what Aufrechnungen against the person have already taken. */
+  async personRest(tx: Tx, forderungId: string, personId: string) {
+    const r = await tx.execute<{ rest: string | null }>(sql`
+      select (select (p->>'betragCent')::bigint from jsonb_array_elements(f.personen) p where p->>'id' = ${personId} limit 1)
+        - coalesce((select sum(v.betrag_cent) from erstattung_vorgaenge v
+                    join aufrechnungen a on a.traeger_id = v.traeger_id and a.id = v.aufrechnung_id
+                    where v.forderung_id = f.id and v.art = 'aufrechnung' and a.person_id = ${personId}::uuid), 0) as rest
+      from erstattungsforderungen f where f.id = ${forderungId}::uuid`);
+    const rest = r.rows[0]?.rest;
+    return rest === null || rest === undefined ? 0 : Number(rest);
+  },
+  /** The last Leistungsmonat of the BG already paid as laufende Zahlung (null: none). */
+  async letzterGezahlterMonat(tx: Tx, bgId: string) {
+    const [r] = await tx
+      .select({ m: sql<string | null>`max(${zahlungen.leistungsmonat})` })
+      .from(zahlungen)
+      .where(and(eq(zahlungen.bgId, bgId), eq(zahlungen.art, 'laufend')));
+    return r?.m ?? null;
+  },
+  /** Ends the running (or suspended) Aufrechnungen of a Forderung that is no longer open (paid, erlassen). */
+  async beendeDerForderung(tx: Tx, forderungId: string) {
+    return tx
+      .update(aufrechnungen)
+      .set({ status: 'beendet', version: sql`${aufrechnungen.version} + 1` })
+      .where(and(eq(aufrechnungen.forderungId, forderungId), eq(aufrechnungen.status, 'laufend')))
+      .returning({ id: aufrechnungen.id });
   },
   /**
    * Running Aufrechnungen for the Zahllauf of `leistungsmonat`: begun by then, Forderung open with a balance and not
@@ -122,6 +173,10 @@ export const aufrechnungRepository = {
         abMonat: aufrechnungen.abMonat,
         bisMonat: aufrechnungen.bisMonat,
         offenCent: offen,
+        personRestCent: sql<number>`coalesce((select (p->>'betragCent')::bigint from jsonb_array_elements(${erstattungsforderungen.personen}) p where p->>'id' = ${aufrechnungen.personId}::text limit 1)
+          - coalesce((select sum(v.betrag_cent) from erstattung_vorgaenge v
+                      join aufrechnungen a2 on a2.traeger_id = v.traeger_id and a2.id = v.aufrechnung_id
+                      where v.forderung_id = ${aufrechnungen.forderungId} and v.art = 'aufrechnung' and a2.person_id = ${aufrechnungen.personId}), 0), 0)`.mapWith(Number),
       })
       .from(aufrechnungen)
       .innerJoin(erstattungsforderungen, and(eq(erstattungsforderungen.traegerId, aufrechnungen.traegerId), eq(erstattungsforderungen.id, aufrechnungen.forderungId)))
@@ -140,7 +195,13 @@ export const aufrechnungRepository = {
   async personenDerMonate(tx: Tx, bewilligungIds: string[]) {
     if (bewilligungIds.length === 0) return [];
     const ids = sql`${`{${bewilligungIds.join(',')}}`}::uuid[]`;
-    const r = await tx.execute<{ bewilligung_id: string; monat: string; personen: { id: string; auszahlungCent: number }[]; stufen: { id: string; regelbedarfsstufe: number | null }[] }>(sql`
+    const r = await tx.execute<{
+      bewilligung_id: string;
+      monat: string;
+      personen: { id: string; auszahlungCent: number }[];
+      /** the engine's per-person result: Regelbedarfsstufe and Minderung (§ 31b, euros) */
+      stufen: { id: string; regelbedarfsstufe: number | null; minderung?: number }[];
+    }>(sql`
       select bewilligung_id, monat, personen, coalesce(ergebnis->'personen', '[]'::jsonb) as stufen
       from bewilligung_monate where bewilligung_id = any(${ids})`);
     return r.rows;
@@ -187,8 +248,19 @@ export const aufrechnungRepository = {
         .where(and(eq(erstattungsforderungen.id, forderungId), eq(erstattungsforderungen.status, 'offen'), sql`${rest} >= 0`))
         .returning({ offenCent: erstattungsforderungen.offenCent });
       if (!f) return false;
-      if (f.offenCent === 0) await tx.update(aufrechnungen).set({ status: 'beendet', version: sql`${aufrechnungen.version} + 1` }).where(eq(aufrechnungen.forderungId, forderungId));
+      if (f.offenCent === 0) await aufrechnungRepository.beendeDerForderung(tx, forderungId);
     }
+    // an Aufrechnung whose person has repaid the own share of the Forderung ends as well
+    const ids = [...new Set(rows.map((r) => r.aufrechnungId))];
+    await tx.execute(sql`
+      update aufrechnungen a set status = 'beendet', version = a.version + 1
+      from erstattungsforderungen f
+      where f.traeger_id = a.traeger_id and f.id = a.forderung_id and a.status = 'laufend'
+        and a.id = any(${`{${ids.join(',')}}`}::uuid[])
+        and coalesce((select (p->>'betragCent')::bigint from jsonb_array_elements(f.personen) p where p->>'id' = a.person_id::text limit 1), 0)
+          - coalesce((select sum(v.betrag_cent) from erstattung_vorgaenge v
+                      join aufrechnungen a2 on a2.traeger_id = v.traeger_id and a2.id = v.aufrechnung_id
+                      where v.forderung_id = f.id and v.art = 'aufrechnung' and a2.person_id = a.person_id), 0) <= 0`);
     return true;
   },
 };

@@ -308,6 +308,11 @@ export const erstattungsforderungen = pgTable(
     personen: jsonb('personen').notNull(),
     monate: jsonb('monate').notNull(),
     norm: text('norm').notNull(),
+    /**
+     * Origin for the Aufrechnung rate (§ 43 Abs. 2 S. 1 SGB II), fixed when the Forderung arises: vorlaeufig (§ 41a),
+     * einkommen (§ 48 Abs. 1 S. 2 Nr. 3 SGB X) → 10 %, sonstige → 30 %; NULL = not known (older rows, Änderung)
+     */
+    aufrechnungTatbestand: text('aufrechnung_tatbestand'),
     /** offen | erledigt (paid in full) | erlassen (§ 44 SGB II) | niedergeschlagen (not pursued for now) */
     status: text('status').notNull().default('offen'),
     /** amount still owed: betrag minus Zahlungseingänge, Erlass, Niederschlagung (erstattung_vorgaenge); NULL = nothing booked yet (= betrag) */
@@ -327,6 +332,7 @@ export const erstattungsforderungen = pgTable(
     check('erstattungsforderungen_status_check', sql`${t.status} in ('offen', 'erledigt', 'erlassen', 'niedergeschlagen')`),
     check('erstattungsforderungen_offen_check', sql`${t.offenCent} is null or (${t.offenCent} >= 0 and ${t.offenCent} <= ${t.betragCent})`),
     check('erstattungsforderungen_raten_check', sql`${t.ratenCent} is null or ${t.ratenCent} > 0`),
+    check('erstattungsforderungen_aufrechnung_tatbestand_check', sql`${t.aufrechnungTatbestand} is null or ${t.aufrechnungTatbestand} in ('vorlaeufig', 'einkommen', 'sonstige')`),
     index('erstattungsforderungen_bg_idx').on(t.traegerId, t.bgId),
     index('erstattungsforderungen_status_idx').on(t.traegerId, t.status),
   ],
@@ -384,9 +390,12 @@ export const aufrechnungen = pgTable(
     norm: text('norm').notNull(),
     abMonat: text('ab_monat').notNull(),
     bisMonat: text('bis_monat').notNull(),
-    /** laufend | beendet */
+    /** laufend | ausgesetzt (e.g. Widerspruch with aufschiebender Wirkung, § 86a Abs. 1 SGG) | beendet */
     status: text('status').notNull().default('laufend'),
     grund: text('grund').notNull(),
+    /** Anhörung (§ 24 Abs. 1 SGB X) or the documented exception (§ 24 Abs. 2 SGB X) with its reason */
+    anhoerungAm: date('anhoerung_am', { mode: 'string' }),
+    anhoerungAusnahme: text('anhoerung_ausnahme'),
     bescheidId: uuid('bescheid_id'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     createdBy: uuid('created_by'),
@@ -398,7 +407,7 @@ export const aufrechnungen = pgTable(
     foreignKey({ columns: [t.traegerId, t.forderungId], foreignColumns: [erstattungsforderungen.traegerId, erstattungsforderungen.id] }),
     check('aufrechnungen_prozent_check', sql`${t.prozent} in (10, 30)`),
     check('aufrechnungen_tatbestand_check', sql`${t.tatbestand} in ('vorlaeufig', 'einkommen', 'sonstige')`),
-    check('aufrechnungen_status_check', sql`${t.status} in ('laufend', 'beendet')`),
+    check('aufrechnungen_status_check', sql`${t.status} in ('laufend', 'ausgesetzt', 'beendet')`),
     monatCheck('aufrechnungen_ab_check', t.abMonat),
     monatCheck('aufrechnungen_bis_check', t.bisMonat),
     check('aufrechnungen_periode_check', sql`${t.bisMonat} >= ${t.abMonat}`),

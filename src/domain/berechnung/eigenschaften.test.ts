@@ -174,8 +174,12 @@ describe('Eigenschaften der Berechnung (fast-check)', () => {
         const rv = berechne(voll);
         const rt = berechne(teil);
         expect(c(rt.anspruch)).toBeLessThanOrEqual(c(rv.anspruch));
-        expect(c(rt.auszahlung)).toBeLessThanOrEqual(c(rv.auszahlung));
         expect(c(rt.gesamtbedarf)).toBeLessThanOrEqual(c(rv.gesamtbedarf));
+        // Not asserted for `auszahlung`: the Kindersofortzuschlag (§ 72) is no Bedarf and follows its own rule. A child
+        // whose income covers its full-month need by a few cents stays in the BG (no Sofortzuschlag when the BG is not
+        // hilfebedürftig); in a part month the need is prorated but income counts in full, the child leaves the BG
+        // because of Kindergeld and gets the Sofortzuschlag (§ 72 Abs. 1 S. 2 Nr. 2 as implemented). Found by this
+        // property (seed -1731161110); the legal reading of that boundary is an open point in docs/berechnung.md.
       }),
       { numRuns: 600 },
     );

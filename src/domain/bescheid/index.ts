@@ -10,6 +10,7 @@ import { anhoerungsHinweis } from '../bewilligung/aufhebung.ts';
 import type { MonatsErgebnis, ZeitraumErgebnis } from '../bewilligung/berechnung.ts';
 import { datumText, ersterTag, letzterTag, monatText, pruefeTag } from '../bewilligung/monat.ts';
 import type { Vergleich } from '../bewilligung/vergleich.ts';
+import { NORM_ABSCHLUSS_ERSTATTUNG } from '../bewilligung/vorlaeufig.ts';
 import { leistungsnameIm } from '../zahlung/plan.ts';
 import { kanonischesJson, sha256Hex } from './hash.ts';
 
@@ -232,7 +233,14 @@ export function erstelleBescheid(e: BescheidEingabe): Bescheid {
     if (v.nachzahlung.gesamtCent > 0) {
       tenor.push(`Für bereits ausgezahlte Monate ergibt sich eine Nachzahlung von ${euroText(v.nachzahlung.gesamtCent)}. Sie wird auf Ihr Konto überwiesen.`);
     }
-    if (v.erstattungsforderung) {
+    if (v.erstattungsforderung?.norm === NORM_ABSCHLUSS_ERSTATTUNG) {
+      // abschließende Feststellung: what remains overpaid after setting off the months of the period (§ 41a Abs. 6)
+      const jePerson = v.erstattungsforderung.personen.map((p) => `${namen.get(p.id) ?? p.id} ${euroText(p.betragCent)}`).join(', ');
+      tenor.push(
+        `Die vorläufig gezahlten Leistungen werden angerechnet und Überzahlungen einzelner Monate mit Nachzahlungen anderer Monate dieses Bewilligungszeitraums verrechnet. Danach bleiben ${euroText(v.erstattungsforderung.betragCent)} überzahlt; der Betrag ist zu erstatten (${jePerson}; ${NORM_ABSCHLUSS_ERSTATTUNG}).`,
+      );
+      rechtsgrundlagen.add('§ 41a Abs. 6 SGB II');
+    } else if (v.erstattungsforderung) {
       const jePerson = v.erstattungsforderung.personen.map((p) => `${namen.get(p.id) ?? p.id} ${euroText(p.betragCent)}`).join(', ');
       tenor.push(
         `Für bereits ausgezahlte Monate wurden ${euroText(v.erstattungsforderung.betragCent)} zu viel gezahlt. Die Bewilligung wird insoweit aufgehoben; der Betrag ist zu erstatten (${jePerson}).`,
@@ -269,7 +277,8 @@ export function erstelleBescheid(e: BescheidEingabe): Bescheid {
         rechtsgrundlagen.add(a.abschluss.norm);
       }
       erstattungsSatz(a.vergleich);
-      rechtsgrundlagen.add('§ 48 Abs. 1 SGB X, § 40 Abs. 2 Nr. 3 SGB II i.V.m. § 330 Abs. 3 SGB III');
+      // the abschließende Feststellung replaces the vorläufige decision (§ 41a Abs. 3, 6 SGB II), no § 48 SGB X
+      if (!a.abschluss) rechtsgrundlagen.add('§ 48 Abs. 1 SGB X, § 40 Abs. 2 Nr. 3 SGB II i.V.m. § 330 Abs. 3 SGB III');
       aenderungen = {
         gruende: a.gruende.map((g) => mitNamen(g, namen, muster)),
         monate: a.vergleich.geaenderteMonate.map((m) => ({ monat: m.monat, monatText: monatText(m.monat), altCent: m.altCent, neuCent: m.neuCent, differenzCent: m.differenzCent })),

@@ -45,10 +45,16 @@ describe('Aufhebung für die Vergangenheit und Anhörung (§ 48 Abs. 1 S. 2, § 
     expect(zukunftAb('2024-12-01')).toBe('2025-01-01');
   });
 
-  it('for the future (S. 1) neither Tatbestand nor Anhörung is required', () => {
-    const r = pruefeAufhebungsRecht(basis);
+  it('for the future (S. 1) no Tatbestand is required, but the Anhörung is (§ 24 Abs. 1 SGB X: it takes away a granted right)', () => {
+    expect(codes({})).toEqual(['anhoerungAm:anhoerung_fehlt']);
+    expect(pruefeAufhebungsRecht(basis).fehler[0]?.message).toContain('auch wenn die Aufhebung nur für die Zukunft wirkt');
+    const r = pruefeAufhebungsRecht({ ...basis, anhoerungAm: '2024-10-14' });
     expect(r.fehler).toEqual([]);
-    expect(r.recht).toEqual({ vergangenheit: false, tatbestand: null, anhoerungAm: null, anhoerungAusnahme: null });
+    expect(r.recht).toEqual({ vergangenheit: false, tatbestand: null, anhoerungAm: '2024-10-14', anhoerungAusnahme: null });
+    // or a documented exception of § 24 Abs. 2 SGB X
+    const ausnahme = pruefeAufhebungsRecht({ ...basis, anhoerungAusnahme: 'nr3', anhoerungAusnahmeGrund: 'Die Arbeitsaufnahme hat die Person selbst mitgeteilt.' });
+    expect(ausnahme.fehler).toEqual([]);
+    expect(ausnahme.recht.anhoerungAusnahme?.norm).toBe('§ 24 Abs. 2 Nr. 3 SGB X');
   });
 
   it('for the past or with an Erstattung: Tatbestand of S. 2 and a prior Anhörung (or an exception) are required', () => {
@@ -80,11 +86,12 @@ describe('Aufhebung für die Vergangenheit und Anhörung (§ 48 Abs. 1 S. 2, § 
   });
 
   it('death or move of one member of several is no Aufhebung; nothing is demanded back from a deceased person', () => {
-    expect(codes({ grund: 'tod', personen: 2 })).toEqual(['grund:person_ausscheiden']);
-    expect(codes({ grund: 'tod', personen: 1 })).toEqual([]);
+    const angehoert = { anhoerungAm: '2024-10-14' };
+    expect(codes({ ...angehoert, grund: 'tod', personen: 2 })).toEqual(['grund:person_ausscheiden']);
+    expect(codes({ ...angehoert, grund: 'tod', personen: 1 })).toEqual([]);
     expect(codes({ grund: 'tod', personen: 1, erstattungCent: 100, tatbestand: 'nr4', anhoerungAm: '2024-10-01' })).toEqual(['ab:erstattung_tod']);
-    expect(codes({ grund: 'umzug', personen: 3 })).toEqual(['ganzeBg:nicht_ganze_bg']);
-    expect(codes({ grund: 'umzug', personen: 3, ganzeBg: true })).toEqual([]);
+    expect(codes({ ...angehoert, grund: 'umzug', personen: 3 })).toEqual(['ganzeBg:nicht_ganze_bg']);
+    expect(codes({ ...angehoert, grund: 'umzug', personen: 3, ganzeBg: true })).toEqual([]);
   });
 });
 

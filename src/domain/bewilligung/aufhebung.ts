@@ -264,12 +264,14 @@ export function pruefeAufhebungsRecht(e: AufhebungsRechtEingabe): { recht: Aufhe
       const a = ANHOERUNG_AUSNAHMEN[aus as AnhoerungAusnahme];
       anhoerungAusnahme = { code: aus, text: a.text, norm: a.norm, begruendung };
     }
-  } else if (!anhoerungAm && brauchtTatbestand) {
+  } else if (!anhoerungAm) {
+    // § 24 Abs. 1 SGB X: also an Aufhebung only for the future takes away a granted right (Eingriff), so every
+    // Aufhebung needs the Anhörung or a documented exception of § 24 Abs. 2 SGB X
     fehler.push({
       path: 'anhoerungAm',
       code: 'anhoerung_fehlt',
       message:
-        'Vor einer Aufhebung für die Vergangenheit oder mit Erstattung ist die Person anzuhören (§ 24 Abs. 1 SGB X). Bitte geben Sie das Datum der Anhörung an oder wählen und begründen Sie eine Ausnahme nach § 24 Abs. 2 SGB X.',
+        'Vor einer Aufhebung ist die Person anzuhören (§ 24 Abs. 1 SGB X) – auch wenn die Aufhebung nur für die Zukunft wirkt. Bitte geben Sie das Datum der Anhörung an oder wählen und begründen Sie eine Ausnahme nach § 24 Abs. 2 SGB X.',
     });
   }
   if (anhoerungAm && e.anhoerungAm && anhoerungAm > e.entscheidungsdatum) {

@@ -13,6 +13,7 @@ import {
   monatsZeitraum,
   ueberschneiden,
   vergleiche,
+  verrechneAbschluss,
   vierAugenErforderlich,
   vierAugenRegelnSchema,
   vorlaeufigeBewilligung,
@@ -241,6 +242,57 @@ describe('vorläufige Bewilligung und abschließende Feststellung (§ 41a)', () 
   it('mitDurchschnitt lässt nicht ausgewählte Einkommen unverändert', () => {
     const r = mitDurchschnitt(tatsaechlich.slice(0, 2), (e) => e.art === 'selbststaendigkeit');
     expect(r[0]).toEqual(tatsaechlich[0]);
+  });
+});
+
+const zweiPersonen = (m: string, a: number, b: number) => ({ monat: m, auszahlungCent: a + b, personen: [{ id: 'a', auszahlungCent: a }, { id: 'b', auszahlungCent: b }] });
+
+describe('verrechneAbschluss (§ 41a Abs. 6 SGB II)', () => {
+  const alt = [zweiPersonen('2024-06', 50_000, 30_000), zweiPersonen('2024-07', 50_000, 30_000), zweiPersonen('2024-08', 50_000, 30_000), zweiPersonen('2024-09', 50_000, 30_000)];
+
+  it('sets off per person over the paid months; the remaining overpayment from 50 € is reclaimed under § 41a Abs. 6 S. 3', () => {
+    // a: −60 € in June, +25 € in July → −35 €; b: −20 € in June, +5 € in August → −15 €; September is not paid yet
+    const neu = [zweiPersonen('2024-06', 44_000, 28_000), zweiPersonen('2024-07', 52_500, 30_000), zweiPersonen('2024-08', 50_000, 30_500), zweiPersonen('2024-09', 10_000, 30_000)];
+    const v = vergleiche(alt, neu, { gezahltBis: '2024-08', entscheidungsdatum: '2024-10-05' });
+    // month by month: Nachzahlung 30 €, Erstattung 80 € under § 50 SGB X
+    expect(v.nachzahlung.gesamtCent).toBe(3000);
+    expect(v.erstattungsforderung?.betragCent).toBe(8000);
+    const s = verrechneAbschluss(v, '2024-06-01');
+    expect(s.nachzahlung).toEqual({ gesamtCent: 0, monate: [] });
+    expect(s.erstattungsforderung).toEqual({
+      betragCent: 5000,
+      personen: [
+        { id: 'a', betragCent: 3500 },
+        { id: 'b', betragCent: 1500 },
+      ],
+      monate: [{ monat: '2024-06', betragCent: 5000 }],
+      norm: '§ 41a Abs. 6 S. 3 SGB II',
+    });
+    expect(s.bagatelle).toBeNull();
+    expect(s.geaenderteMonate).toEqual(v.geaenderteMonate);
+  });
+
+  it('below 50 € nothing is reclaimed; a positive balance of one person stays a Nachzahlung', () => {
+    // a: −40 € + 30 € = −10 €; b: +12.34 € in August
+    const neu = [zweiPersonen('2024-06', 46_000, 30_000), zweiPersonen('2024-07', 53_000, 30_000), zweiPersonen('2024-08', 50_000, 31_234), zweiPersonen('2024-09', 50_000, 30_000)];
+    const s = verrechneAbschluss(vergleiche(alt, neu, { gezahltBis: '2024-08' }), '2024-06-01');
+    expect(s.nachzahlung).toEqual({ gesamtCent: 1234, monate: [{ monat: '2024-08', betragCent: 1234 }] });
+    expect(s.ueberzahlung.gesamtCent).toBe(1000);
+    expect(s.erstattungsforderung).toBeNull();
+    expect(s.bagatelle).toEqual({ grenzeCent: 5000, norm: '§ 41a Abs. 6 S. 3 SGB II' });
+    // the Nachzahlung of a person with more paid later than set off: the months after the set-off remain
+    const mehr = [zweiPersonen('2024-06', 46_000, 30_000), zweiPersonen('2024-07', 53_000, 30_000), zweiPersonen('2024-08', 52_000, 30_000), zweiPersonen('2024-09', 50_000, 30_000)];
+    expect(verrechneAbschluss(vergleiche(alt, mehr, { gezahltBis: '2024-08' }), '2024-06-01').nachzahlung).toEqual({
+      gesamtCent: 1000,
+      monate: [{ monat: '2024-08', betragCent: 1000 }],
+    });
+  });
+
+  it('before 2023 there is no Bagatellgrenze: every remaining overpayment is reclaimed', () => {
+    const alt22 = alt.map((m) => ({ ...m, monat: m.monat.replace('2024', '2022') }));
+    const neu = [zweiPersonen('2022-06', 49_000, 30_000), ...alt22.slice(1)];
+    const s = verrechneAbschluss(vergleiche(alt22, neu, { gezahltBis: '2022-09' }), '2022-06-01');
+    expect(s.erstattungsforderung).toMatchObject({ betragCent: 1000, norm: '§ 41a Abs. 6 S. 3 SGB II' });
   });
 });
 

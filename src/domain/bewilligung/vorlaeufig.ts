@@ -23,6 +23,7 @@ import type { BerechnungInput, EinkommenInput } from '../berechnung/schema.ts';
 import { NORM_VORLAEUFIG, abschlussRegelAm } from '../recht/verfahren.ts';
 import { berechneZeitraum, type MonatsBetraege, type ZeitraumErgebnis, type ZeitraumOptionen } from './berechnung.ts';
 import { ersterTag } from './monat.ts';
+import type { Vergleich } from './vergleich.ts';
 import { BewilligungsFehler } from './zeitraum.ts';
 
 export type VorlaeufigeBewilligung = {
@@ -139,7 +140,7 @@ export function abschliessendeFeststellung(
     }
   }
   const grenze = regel.wert.erstattungAbCent;
-  const erstattung = ueber > 0 && ueber >= grenze ? { betragCent: ueber, personen: ueberPersonen, norm: '§ 41a Abs. 6 S. 3 SGB II' } : null;
+  const erstattung = ueber > 0 && ueber >= grenze ? { betragCent: ueber, personen: ueberPersonen, norm: NORM_ABSCHLUSS_ERSTATTUNG } : null;
   return {
     methode,
     begruendung,
@@ -151,6 +152,75 @@ export function abschliessendeFeststellung(
     nachzahlungCent: nachzahlung,
     erstattung,
     erstattungUnterBagatellgrenzeCent: erstattung ? 0 : ueber,
+  };
+}
+
+const sortiert = (m: Map<string, number>) => [...m].sort(([a], [b]) => a.localeCompare(b)).map(([monat, betragCent]) => ({ monat, betragCent }));
+
+/** Norm of the Erstattung after an abschließende Feststellung (remaining overpayment after setting off). */
+export const NORM_ABSCHLUSS_ERSTATTUNG = '§ 41a Abs. 6 S. 3 SGB II';
+
+/**
+ * § 41a Abs. 6 SGB II applied to the comparison of an abschließende Feststellung with what was paid provisionally:
+ * for each person the differences of all months already paid (`vergangen`) are added up (S. 1, 2: overpaid months
+ * are set off against Nachzahlungen of other months of the same period). A positive balance is that person's
+ * Nachzahlung, a negative one remains overpaid; the remaining overpayment of the whole BG is reclaimed only from
+ * the Bagatellgrenze of the rule at the start of the period (S. 3; from 2023: 50 €). Months not paid yet are paid
+ * at the new amount and do not take part.
+ *
+ * The per-month lists say which months the netted amounts stem from: a person's set-off consumes that person's
+ * months of the other direction from the earliest on, so both lists add up to the netted totals.
+ */
+export function verrechneAbschluss(v: Vergleich, bewilligungszeitraumBeginn: string): Vergleich {
+  const jePerson = new Map<string, { monat: string; differenzCent: number }[]>();
+  for (const m of v.geaenderteMonate) {
+    if (!m.vergangen) continue;
+    // a stored form without persons only has the BG total
+    const personen = m.personen.length > 0 ? m.personen : [{ id: '', differenzCent: m.differenzCent }];
+    for (const p of personen) {
+      if (p.differenzCent === 0) continue;
+      let liste = jePerson.get(p.id);
+      if (!liste) {
+        liste = [];
+        jePerson.set(p.id, liste);
+      }
+      liste.push({ monat: m.monat, differenzCent: p.differenzCent });
+    }
+  }
+  const nachMonate = new Map<string, number>();
+  const ueberMonate = new Map<string, number>();
+  const ueberPersonen: { id: string; betragCent: number }[] = [];
+  let nachSumme = 0;
+  let ueberSumme = 0;
+  for (const [id, liste] of jePerson) {
+    const saldo = liste.reduce((s, x) => s + x.differenzCent, 0);
+    if (saldo === 0) continue;
+    const richtung = saldo > 0 ? 1 : -1;
+    // what the other direction contributes is set off against this direction's months, earliest first
+    let aufzurechnen = liste.filter((x) => Math.sign(x.differenzCent) === -richtung).reduce((s, x) => s + Math.abs(x.differenzCent), 0);
+    const ziel = richtung > 0 ? nachMonate : ueberMonate;
+    for (const x of liste) {
+      if (Math.sign(x.differenzCent) !== richtung) continue;
+      const abzug = Math.min(aufzurechnen, Math.abs(x.differenzCent));
+      aufzurechnen -= abzug;
+      const rest = Math.abs(x.differenzCent) - abzug;
+      if (rest > 0) ziel.set(x.monat, (ziel.get(x.monat) ?? 0) + rest);
+    }
+    if (richtung > 0) nachSumme += saldo;
+    else {
+      ueberSumme -= saldo;
+      ueberPersonen.push({ id, betragCent: -saldo });
+    }
+  }
+  const ueber = sortiert(ueberMonate);
+  const grenze = abschlussRegelAm(ersterTag(bewilligungszeitraumBeginn.slice(0, 7))).wert.erstattungAbCent;
+  const erstattet = ueberSumme > 0 && ueberSumme >= grenze;
+  return {
+    ...v,
+    nachzahlung: { gesamtCent: nachSumme, monate: sortiert(nachMonate) },
+    ueberzahlung: { gesamtCent: ueberSumme, monate: ueber, personen: ueberPersonen },
+    erstattungsforderung: erstattet ? { betragCent: ueberSumme, personen: ueberPersonen, monate: ueber, norm: NORM_ABSCHLUSS_ERSTATTUNG } : null,
+    bagatelle: ueberSumme > 0 && !erstattet ? { grenzeCent: grenze, norm: NORM_ABSCHLUSS_ERSTATTUNG } : null,
   };
 }
 

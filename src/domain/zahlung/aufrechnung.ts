@@ -6,7 +6,8 @@
  * the balance is 0 or after three years (§ 43 Abs. 4 S. 2).
  *
  * Simplification: the three years run from the first month of the Aufrechnung (the Bestandskraft of the
- * Erstattungsbescheid is not recorded); months in which it cannot be carried out do not extend it (Abs. 4 S. 3).
+ * Erstattungsbescheid is not recorded). Not yet done: months in which it cannot be carried out should extend it
+ * (Abs. 4 S. 3); `bisMonat` is fixed at the declaration.
  */
 import { euroText } from '../berechnung/geld.ts';
 import { AUFRECHNUNG, type Aufrechnungsregel } from '../recht/aufrechnung.ts';
@@ -34,6 +35,21 @@ export class AufrechnungsFehler extends Error {
 
 export function aufrechnungsregelAm(datum: string): Gueltig<Aufrechnungsregel> {
   return gueltigAm(AUFRECHNUNG, datum, 'die Aufrechnung');
+}
+
+/**
+ * The origin of an Erstattungsforderung as it decides the Aufrechnung rate (§ 43 Abs. 2 S. 1 SGB II), fixed when the
+ * Forderung arises: abschließende Feststellung (§ 41a Abs. 6 S. 3) → vorlaeufig (10 %); Aufhebung for the past on
+ * § 48 Abs. 1 S. 2 Nr. 3 SGB X → einkommen (10 %), on Nr. 2 or Nr. 4 → sonstige (30 %). null: not derivable (e.g. an
+ * Änderung without a recorded Tatbestand) – the caseworker decides at the declaration.
+ */
+export function tatbestandDerForderung(vorgang: string, aufhebungTatbestand: string | null | undefined): AufrechnungsTatbestand | null {
+  if (vorgang === 'abschliessende_feststellung') return 'vorlaeufig';
+  if (vorgang === 'aufhebung') {
+    if (aufhebungTatbestand === 'nr3') return 'einkommen';
+    if (aufhebungTatbestand === 'nr2' || aufhebungTatbestand === 'nr4') return 'sonstige';
+  }
+  return null;
 }
 
 /** The Tatbestand suggested by the Forderung's norm (§ 41a → 10 %); the caseworker decides. */
@@ -92,9 +108,17 @@ export type MonatsAufrechnung = {
   text: string;
 };
 
+const keine = (text: string): MonatsAufrechnung => ({ betragCent: 0, regelbedarfCent: 0, text });
+
 /**
- * The amount set off in one month: `prozent` % of the Regelbedarf (rounded to the cent), limited by the open
- * balance and by the person's own payment of the month. 0 outside [abMonat, bisMonat] or without Regelbedarf.
+ * The amount set off in one month: `prozent` % of the Regelbedarf (rounded to the cent), limited by
+ * - § 43 Abs. 3 SGB II: none where the person's Auszahlungsanspruch is reduced by a Minderung (§ 31b) of at least
+ *   30 % of the Regelbedarf (S. 1); a smaller Minderung limits all Aufrechnungen of the month to 30 % minus the
+ *   Minderung (S. 2);
+ * - § 43 Abs. 2 S. 2: what other Aufrechnungen of the person already take in the same month (`bereitsCent`);
+ * - the open balance of the Forderung and the person's own still open share of it (`personRestCent`);
+ * - the person's own payment of the month.
+ * 0 outside [abMonat, bisMonat] or without Regelbedarf.
  */
 export function monatlicheAufrechnung(o: {
   monat: string;
@@ -106,14 +130,40 @@ export function monatlicheAufrechnung(o: {
   offenCent: number;
   /** what the person is paid in the month (before the Aufrechnung) */
   auszahlungPersonCent: number;
+  /** Minderung of the person's Auszahlungsanspruch in the month (§ 31b SGB II), cents; default 0 */
+  minderungCent?: number;
+  /** already set off against the person in this month by other Aufrechnungen; default 0 */
+  bereitsCent?: number;
+  /** the person's share of the Forderung not yet repaid (§ 43 Abs. 1: only the person's own debt); default unlimited */
+  personRestCent?: number;
 }): MonatsAufrechnung {
-  if (o.monat < o.abMonat || o.monat > o.bisMonat || o.stufe === null || o.offenCent <= 0 || o.auszahlungPersonCent <= 0) {
-    return { betragCent: 0, regelbedarfCent: 0, text: 'keine Aufrechnung in diesem Monat' };
+  const personRest = o.personRestCent ?? Number.POSITIVE_INFINITY;
+  if (o.monat < o.abMonat || o.monat > o.bisMonat || o.stufe === null || o.offenCent <= 0 || personRest <= 0 || o.auszahlungPersonCent <= 0) {
+    return keine('keine Aufrechnung in diesem Monat');
   }
   const rb = regelbedarfIm(o.monat, o.stufe);
+  const regel = aufrechnungsregelAm(`${o.monat}-01`).wert;
   const satz = Math.round((rb.betragCent * o.prozent) / 100);
-  const betrag = Math.min(satz, o.offenCent, o.auszahlungPersonCent);
-  const grenze = betrag === satz ? '' : betrag === o.offenCent ? ' (begrenzt auf den offenen Betrag)' : ' (begrenzt auf die Leistung der Person)';
+  const hoechst = Math.round((rb.betragCent * regel.hoechstProzent) / 100);
+  const minderung = Math.max(0, o.minderungCent ?? 0);
+  if (minderung >= hoechst) {
+    return keine(`keine Aufrechnung: Minderung von ${euroText(minderung)} erreicht ${regel.hoechstProzent} % des Regelbedarfs – § 43 Abs. 3 S. 1 SGB II`);
+  }
+  const spielraum = Math.max(0, hoechst - minderung - (o.bereitsCent ?? 0));
+  const betrag = Math.min(satz, spielraum, o.offenCent, personRest, o.auszahlungPersonCent);
+  if (betrag <= 0) return keine(`keine Aufrechnung: ${regel.hoechstProzent} % des Regelbedarfs sind ausgeschöpft – § 43 Abs. 2 S. 2, Abs. 3 SGB II`);
+  const grenze =
+    betrag === satz
+      ? ''
+      : betrag === spielraum
+        ? minderung > 0
+          ? ` (begrenzt auf ${regel.hoechstProzent} % abzüglich der Minderung von ${euroText(minderung)}, § 43 Abs. 3 S. 2 SGB II)`
+          : ` (begrenzt auf ${regel.hoechstProzent} % zusammen mit den anderen Aufrechnungen, § 43 Abs. 2 S. 2 SGB II)`
+        : betrag === o.offenCent
+          ? ' (begrenzt auf den offenen Betrag)'
+          : betrag === personRest
+            ? ' (begrenzt auf den offenen Anteil der Person)'
+            : ' (begrenzt auf die Leistung der Person)';
   return {
     betragCent: betrag,
     regelbedarfCent: rb.betragCent,

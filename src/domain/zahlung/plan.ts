@@ -39,7 +39,7 @@ export type LaufendeBewilligung = {
     betragCent: number;
     kosten: readonly Kostenanteil[];
     /** per person (needed only where an Aufrechnung runs): own payment and Regelbedarfsstufe of the month */
-    personen?: readonly { id: string; auszahlungCent: number; stufe: number | null }[];
+    personen?: readonly { id: string; auszahlungCent: number; stufe: number | null; /** Minderung § 31b, cents */ minderungCent?: number }[];
   }[];
 };
 
@@ -53,6 +53,8 @@ export type LaufendeAufrechnung = {
   abMonat: string;
   bisMonat: string;
   offenCent: number;
+  /** the person's share of the Forderung not yet set off (personen[].betragCent minus earlier deductions); absent = unlimited */
+  personRestCent?: number;
 };
 
 /** The part of a payment set off against a Forderung; key `${zahlung.schluessel}:aufrechnung:${aufrechnungId}`. */
@@ -196,17 +198,23 @@ export function planeZahllauf(eingabe: ZahllaufEingabe): ZahllaufPlan {
   // Aufrechnungen per BG; balances per Forderung as they fall during this run (months in order)
   const aufrechnungenJeBg = new Map<string, LaufendeAufrechnung[]>();
   const offen = new Map<string, number>();
+  const personRest = new Map<string, number>();
   for (const a of eingabe.aufrechnungen ?? []) {
     const liste = aufrechnungenJeBg.get(a.bgId) ?? [];
     liste.push(a);
     aufrechnungenJeBg.set(a.bgId, liste);
     if (!offen.has(a.forderungId)) offen.set(a.forderungId, a.offenCent);
+    if (a.personRestCent !== undefined) personRest.set(a.id, a.personRestCent);
   }
   const abzuege = (schluessel: string, bgId: string, m: LaufendeBewilligung['monate'][number]): Aufrechnungsabzug[] => {
     const liste = aufrechnungenJeBg.get(bgId);
     if (!liste) return [];
     const restJePerson = new Map((m.personen ?? []).map((p) => [p.id, p.auszahlungCent]));
     const out: Aufrechnungsabzug[] = [];
+    // per person: what this month's Aufrechnungen already take (all together ≤ 30 % minus Minderung, § 43 Abs. 2 S. 2, Abs. 3)
+    const bereitsJePerson = new Map<string, number>();
+    // balances as they fall within this month (two Aufrechnungen of one Forderung against two persons)
+    const offenImMonat = new Map<string, number>();
     let gesamt = 0;
     for (const a of liste) {
       const person = (m.personen ?? []).find((p) => p.id === a.personId);
@@ -216,17 +224,25 @@ export function planeZahllauf(eingabe: ZahllaufEingabe): ZahllaufPlan {
         abMonat: a.abMonat,
         bisMonat: a.bisMonat,
         stufe: person?.stufe ?? null,
-        offenCent: offen.get(a.forderungId) ?? 0,
+        offenCent: offenImMonat.get(a.forderungId) ?? offen.get(a.forderungId) ?? 0,
         auszahlungPersonCent: restJePerson.get(a.personId) ?? 0,
+        minderungCent: person?.minderungCent ?? 0,
+        bereitsCent: bereitsJePerson.get(a.personId) ?? 0,
+        ...(personRest.has(a.id) ? { personRestCent: personRest.get(a.id)! } : {}),
       });
       if (r.betragCent <= 0) continue;
       out.push({ schluessel: `${schluessel}:aufrechnung:${a.id}`, aufrechnungId: a.id, forderungId: a.forderungId, personId: a.personId, betragCent: r.betragCent, text: r.text });
       restJePerson.set(a.personId, (restJePerson.get(a.personId) ?? 0) - r.betragCent);
+      bereitsJePerson.set(a.personId, (bereitsJePerson.get(a.personId) ?? 0) + r.betragCent);
+      offenImMonat.set(a.forderungId, (offenImMonat.get(a.forderungId) ?? offen.get(a.forderungId) ?? 0) - r.betragCent);
       gesamt += r.betragCent;
     }
-    // a payment is never reduced to nothing: then the Aufrechnung is not carried out this month (§ 43 Abs. 4 S. 3)
+    // a payment is never reduced to nothing: then the Aufrechnung is not carried out this month
     if (gesamt >= m.betragCent) return [];
-    for (const x of out) offen.set(x.forderungId, (offen.get(x.forderungId) ?? 0) - x.betragCent);
+    for (const x of out) {
+      offen.set(x.forderungId, (offen.get(x.forderungId) ?? 0) - x.betragCent);
+      if (personRest.has(x.aufrechnungId)) personRest.set(x.aufrechnungId, personRest.get(x.aufrechnungId)! - x.betragCent);
+    }
     return out;
   };
 

@@ -5,6 +5,7 @@ import {
   BewilligungsFehler,
   monateVonBis,
   vergleiche,
+  verrechneAbschluss,
   vierAugenErforderlich,
   type MonatsBetraege,
   type PersonBetrag,
@@ -103,7 +104,10 @@ export async function aendereBewilligung(opts: {
       }
     }
     const gezahltBis = await bewilligungRepository.gezahltBis(tx, bg.id);
-    const vergleich = vergleiche(altBetraege, betraegeVon(z), { gezahltBis, entscheidungsdatum: heute() });
+    const monatsVergleich = vergleiche(altBetraege, betraegeVon(z), { gezahltBis, entscheidungsdatum: heute() });
+    // abschließende Feststellung: per person, overpaid and underpaid months of the period are set off and only the
+    // remaining overpayment is reclaimed, from the Bagatellgrenze on (§ 41a Abs. 6 SGB II), not month by month
+    const vergleich = input.abschliessend ? verrechneAbschluss(monatsVergleich, alt.von) : monatsVergleich;
     if (!vergleich.geaendert && !input.abschliessend) {
       throw new AppError('keine_aenderung', 409, 'Die Neuberechnung ergibt dieselben Beträge; ein Änderungsbescheid ist nicht nötig.');
     }

@@ -3,6 +3,7 @@ import { bewilligungRepository } from '../../db/repositories/bewilligung.ts';
 import type { Bewilligung, BewilligungMonat } from '../../db/schema/index.ts';
 import {
   vergleiche,
+  verrechneAbschluss,
   vierAugenErforderlich,
   type MonatsBetraege,
   type PersonBetrag,
@@ -11,6 +12,7 @@ import {
   type Vorgangsart,
 } from '../../domain/bewilligung/index.ts';
 import { kostenDerDifferenz, type Kostenanteil } from '../../domain/kosten/index.ts';
+import { tatbestandDerForderung } from '../../domain/zahlung/aufrechnung.ts';
 import { tenantScope, type Actor, type AppContext } from '../context.ts';
 import { AppError, forbidden, versionConflict } from '../errors.ts';
 import { heute, protokolliere, pruefeOffenBis } from '../fall/common.ts';
@@ -146,7 +148,9 @@ async function vergleichJetzt(tx: Tx, neu: Bewilligung, altId: string, ab: strin
   const alt = betraege(await bewilligungRepository.monate(tx, altId));
   const jetzt = betraege(await bewilligungRepository.monate(tx, neu.id));
   const gezahltBis = await bewilligungRepository.gezahltBis(tx, neu.bgId);
-  return vergleiche(alt, jetzt, { gezahltBis, entscheidungsdatum: heute() });
+  const v = vergleiche(alt, jetzt, { gezahltBis, entscheidungsdatum: heute() });
+  // § 41a Abs. 6 SGB II: the abschließende Feststellung settles per person over the period (see aendereBewilligung)
+  return neu.vorgang === 'abschliessende_feststellung' ? verrechneAbschluss(v, neu.von) : v;
 }
 
 /** Nachzahlungen (months already paid, new amount higher) and the Erstattungsforderung of a comparison. */
@@ -178,6 +182,8 @@ export async function korrekturenAus(tx: Tx, b: Bewilligung, altId: string, v: V
       personen: f.personen,
       monate: f.monate,
       norm: f.norm,
+      // origin for the Aufrechnung rate (§ 43 Abs. 2 S. 1 SGB II): 10 % for § 41a and § 48 Abs. 1 S. 2 Nr. 3 SGB X, else 30 %
+      aufrechnungTatbestand: tatbestandDerForderung(b.vorgang, (b.aenderung as { aufhebung?: { tatbestand?: { code?: string } | null } } | null)?.aufhebung?.tatbestand?.code),
       createdBy: userId,
     });
   }

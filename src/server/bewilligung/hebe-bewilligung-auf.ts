@@ -29,7 +29,7 @@ export type AufhebungsEingabe = {
   grundText?: string | undefined;
   /** Tatbestand of § 48 Abs. 1 S. 2 SGB X (AUFHEBUNG_TATBESTAENDE key); required for the past or with Erstattung */
   tatbestand?: string | undefined;
-  /** date of the Anhörung (§ 24 Abs. 1 SGB X); required for the past or with Erstattung unless an exception applies */
+  /** date of the Anhörung (§ 24 Abs. 1 SGB X); required for every Aufhebung unless an exception applies */
   anhoerungAm?: string | undefined;
   /** exception of § 24 Abs. 2 SGB X (ANHOERUNG_AUSNAHMEN key) with its reason */
   anhoerungAusnahme?: string | undefined;

@@ -192,7 +192,7 @@ export function registerBewilligungRoutes(app: FastifyInstance, ctx: AppContext)
           grund: z.string().max(50),
           grundText: z.string().max(1000).optional(),
           tatbestand: z.string().max(10).optional().describe('nr2 | nr3 | nr4: Tatbestand nach § 48 Abs. 1 S. 2 SGB X; Pflicht, wenn die Aufhebung vor dem Ersten des nächsten Monats wirkt oder eine Erstattung entsteht (tatbestand_fehlt)'),
-          anhoerungAm: z.string().max(10).optional().describe('Datum der Anhörung (§ 24 Abs. 1 SGB X); Pflicht für die Vergangenheit oder mit Erstattung, außer bei einer Ausnahme (anhoerung_fehlt)'),
+          anhoerungAm: z.string().max(10).optional().describe('Datum der Anhörung (§ 24 Abs. 1 SGB X); Pflicht für jede Aufhebung, auch nur für die Zukunft, außer bei einer Ausnahme (anhoerung_fehlt)'),
           anhoerungAusnahme: z.string().max(10).optional().describe('nr3 | nr5: Ausnahme nach § 24 Abs. 2 SGB X (nr5 nur bei wegfall_hilfebeduerftigkeit), mit anhoerungAusnahmeGrund'),
           anhoerungAusnahmeGrund: z.string().max(1000).optional(),
           ganzeBg: z.boolean().optional().describe('umzug bei mehreren Personen: die ganze Bedarfsgemeinschaft ist weggezogen (nicht_ganze_bg)'),

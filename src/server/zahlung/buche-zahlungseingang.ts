@@ -1,4 +1,4 @@
-import { erstattungRepository } from '../../db/repositories/erstattungen.ts';
+import { aufrechnungRepository, erstattungRepository } from '../../db/repositories/erstattungen.ts';
 import { bucheForderung, type ForderungsStatus } from '../../domain/bewilligung/index.ts';
 import { euroText } from '../../domain/berechnung/geld.ts';
 import { tenantScope, type Actor, type AppContext } from '../context.ts';
@@ -30,11 +30,13 @@ export async function bucheZahlungseingang(opts: { ctx: AppContext; actor: Actor
       ...(neu.status === 'erledigt' ? { erledigtAt: new Date() } : {}),
     });
     if (!f) throw versionConflict();
+    // a Forderung no longer open ends its Aufrechnungen (§ 43 SGB II): nothing is left to set off
+    const beendet = neu.status === 'erledigt' ? await aufrechnungRepository.beendeDerForderung(tx, r.f.id) : [];
     await protokolliere(tx, actor, {
       bgId: r.f.bgId,
       art: 'erstattung_zahlung',
       beschreibung: `Zahlungseingang ${euroText(neu.gebuchtCent)} vom ${datum} auf die Erstattungsforderung gebucht; offen ${euroText(neu.offenCent)}.`,
-      details: { forderungId: r.f.id, betragCent: neu.gebuchtCent, offenCent: neu.offenCent },
+      details: { forderungId: r.f.id, betragCent: neu.gebuchtCent, offenCent: neu.offenCent, ...(beendet.length ? { aufrechnungenBeendet: beendet.map((a) => a.id) } : {}) },
       zweck: 'Leistungssachbearbeitung: Erstattungsforderung bearbeiten',
     });
     return presentForderung({ f, offenCent: neu.offenCent, fallnummer: r.fallnummer }, await erstattungRepository.vorgaenge(tx, f.id));

@@ -4,8 +4,18 @@ import { aufrechnungRepository, erstattungRepository } from '../../db/repositori
 import type { BerechnungErgebnis } from '../../domain/berechnung/schema.ts';
 import { erstelleAufrechnungsbescheid } from '../../domain/bescheid/aufrechnung.ts';
 import { BescheidFehler } from '../../domain/bescheid/index.ts';
+import { istKalenderdatum } from '../../domain/berechnung/datum.ts';
 import { istMonat, letzterTag, monatText } from '../../domain/bewilligung/monat.ts';
-import { AUFRECHNUNGS_TATBESTAENDE, AufrechnungsFehler, erklaereAufrechnung as erklaere, monatlicheAufrechnung, type AufrechnungsTatbestand } from '../../domain/zahlung/index.ts';
+import { euroText } from '../../domain/berechnung/geld.ts';
+import {
+  AUFRECHNUNGS_TATBESTAENDE,
+  AufrechnungsFehler,
+  aufrechnungsregelAm,
+  erklaereAufrechnung as erklaere,
+  monatlicheAufrechnung,
+  regelbedarfIm,
+  type AufrechnungsTatbestand,
+} from '../../domain/zahlung/index.ts';
 import { RechtsstandFehler } from '../../domain/recht/typen.ts';
 import { briefkopf } from '../bescheid/erstelle-bescheid.ts';
 import { renderBescheidPdf } from '../bescheid/pdf.ts';
@@ -19,11 +29,21 @@ export type AufrechnungEingabe = {
   personId: string;
   /** first month of the Aufrechnung 'YYYY-MM' */
   ab: string;
-  tatbestand: string;
+  /** vorlaeufig | einkommen | sonstige; may be left out where the Forderung's origin is recorded */
+  tatbestand?: string | undefined;
   /** reasons of the decision (Ermessen, § 43 Abs. 1 „können“) */
   grund: string;
+  /** date of the Anhörung (§ 24 Abs. 1 SGB X), not in the future */
+  anhoerungAm?: string | null | undefined;
+  /** instead of an Anhörung: the exception of § 24 Abs. 2 SGB X ('nr7': set off with a claim of less than 70 €) */
+  anhoerungAusnahme?: string | null | undefined;
   version: number;
 };
+
+/** Exceptions of § 24 Abs. 2 SGB X that fit an Aufrechnung. */
+export const AUFRECHNUNG_ANHOERUNG_AUSNAHMEN = {
+  nr7: { text: 'Aufrechnung mit einem Anspruch von weniger als 70 Euro', norm: '§ 24 Abs. 2 Nr. 7 SGB X', grenzeCent: 7000 },
+} as const;
 
 /**
  * Declares an Aufrechnung (§ 43 SGB II) of an open Erstattungsforderung against the running benefit of a person who
@@ -44,12 +64,46 @@ export async function erklaereAufrechnung(opts: { ctx: AppContext; actor: Actor;
       fehler.push({ path: 'personId', code: 'person_ungueltig', message: 'Bitte wählen Sie eine Person, die die Forderung schuldet.' });
     }
     if (!istMonat(input.ab ?? '')) fehler.push({ path: 'ab', code: 'monat_ungueltig', message: 'Bitte geben Sie den ersten Monat der Aufrechnung an (MM/JJJJ).' });
-    if (!(input.tatbestand in AUFRECHNUNGS_TATBESTAENDE)) fehler.push({ path: 'tatbestand', code: 'tatbestand_ungueltig', message: 'Bitte wählen Sie, worauf die Forderung beruht.' });
+    // the rate is fixed by law (§ 43 Abs. 2 S. 1): where the origin of the Forderung is recorded, it decides
+    const herkunft = r.f.aufrechnungTatbestand as AufrechnungsTatbestand | null;
+    const gewaehlt = (input.tatbestand ?? '').trim() || herkunft || '';
+    if (!(gewaehlt in AUFRECHNUNGS_TATBESTAENDE)) fehler.push({ path: 'tatbestand', code: 'tatbestand_ungueltig', message: 'Bitte wählen Sie, worauf die Forderung beruht.' });
+    else if (herkunft && gewaehlt !== herkunft) {
+      fehler.push({
+        path: 'tatbestand',
+        code: 'tatbestand_abweichend',
+        message: `Die Forderung beruht auf: ${AUFRECHNUNGS_TATBESTAENDE[herkunft].text} (${AUFRECHNUNGS_TATBESTAENDE[herkunft].grundlage}). Die Höhe der Aufrechnung ist dadurch gesetzlich festgelegt (§ 43 Abs. 2 S. 1 SGB II).`,
+      });
+    }
+    // Anhörung (§ 24 Abs. 1 SGB X) or a documented exception (§ 24 Abs. 2 SGB X)
+    const anhoerungAm = (input.anhoerungAm ?? '').trim() || null;
+    const ausnahme = (input.anhoerungAusnahme ?? '').trim() || null;
+    if (anhoerungAm) {
+      if (!istKalenderdatum(anhoerungAm)) fehler.push({ path: 'anhoerungAm', code: 'datum_ungueltig', message: 'Bitte geben Sie den Tag der Anhörung als Datum an (TT.MM.JJJJ).' });
+      else if (anhoerungAm > heute()) fehler.push({ path: 'anhoerungAm', code: 'datum_zukunft', message: 'Die Anhörung kann nicht in der Zukunft liegen.' });
+    } else if (ausnahme) {
+      const a = AUFRECHNUNG_ANHOERUNG_AUSNAHMEN[ausnahme as keyof typeof AUFRECHNUNG_ANHOERUNG_AUSNAHMEN];
+      if (!a) fehler.push({ path: 'anhoerungAusnahme', code: 'ausnahme_ungueltig', message: 'Bitte wählen Sie eine Ausnahme aus der Liste.' });
+      else if (r.offenCent >= a.grenzeCent) {
+        fehler.push({ path: 'anhoerungAusnahme', code: 'ausnahme_unzulaessig', message: `Ohne Anhörung nur bei einer Forderung unter ${euroText(a.grenzeCent)} (${a.norm}); offen sind ${euroText(r.offenCent)}.` });
+      }
+    } else {
+      fehler.push({ path: 'anhoerungAm', code: 'anhoerung_fehlt', message: 'Bitte geben Sie an, wann die Person angehört wurde (§ 24 Abs. 1 SGB X), oder wählen Sie eine zulässige Ausnahme.' });
+    }
     const grund = (input.grund ?? '').trim();
     if (!grund) fehler.push({ path: 'grund', code: 'grund_fehlt', message: 'Bitte begründen Sie die Entscheidung (Ermessen, § 43 Abs. 1 SGB II).' });
+    if (istMonat(input.ab ?? '')) {
+      // an Aufrechnung cannot reach back into months already paid out
+      const gezahlt = await aufrechnungRepository.letzterGezahlterMonat(tx, r.f.bgId);
+      if (gezahlt && input.ab <= gezahlt) {
+        fehler.push({ path: 'ab', code: 'monat_bereits_gezahlt', message: `Die Leistung für ${monatText(gezahlt)} ist bereits gezahlt. Die Aufrechnung kann frühestens ab dem Folgemonat beginnen.` });
+      }
+    }
     if (fehler.length) throw validationFailed(fehler);
-    const tatbestand = input.tatbestand as AufrechnungsTatbestand;
+    const tatbestand = gewaehlt as AufrechnungsTatbestand;
 
+    // one declaration per person at a time: the 30 % limit (§ 43 Abs. 2 S. 2) is checked against what runs now
+    await aufrechnungRepository.sperrePerson(tx, input.personId);
     const laufende = await aufrechnungRepository.laufendeDerPerson(tx, input.personId, input.ab);
     if (laufende.some((a) => a.forderungId === r.f.id)) {
       throw new AppError('aufrechnung_laeuft', 409, 'Gegen diese Person läuft mit dieser Forderung bereits eine Aufrechnung.');
@@ -62,10 +116,23 @@ export async function erklaereAufrechnung(opts: { ctx: AppContext; actor: Actor;
     if (!monat || !person || person.regelbedarfsstufe === null) {
       throw new AppError('keine_laufende_leistung', 409, `Für ${monatText(input.ab)} ist dieser Person keine Leistung bewilligt, gegen die aufgerechnet werden könnte.`);
     }
+    // only the person's own share of the Forderung may be set off against the person's benefit
+    const personRest = await aufrechnungRepository.personRest(tx, r.f.id, input.personId);
+    if (personRest <= 0) {
+      throw new AppError('anteil_getilgt', 409, 'Der Anteil dieser Person an der Forderung ist bereits getilgt; gegen ihre Leistung kann nicht weiter aufgerechnet werden.');
+    }
+    const minderungCent = Math.round((person.minderung ?? 0) * 100);
     let erklaerung;
     let erster;
     try {
       erklaerung = erklaere({ tatbestand, abMonat: input.ab, laufendeProzent: laufende.map((a) => a.prozent), offenCent: r.offenCent });
+      const hoechst = Math.round((regelbedarfIm(input.ab, person.regelbedarfsstufe).betragCent * aufrechnungsregelAm(`${input.ab}-01`).wert.hoechstProzent) / 100);
+      if (minderungCent >= hoechst) {
+        throw new AufrechnungsFehler(
+          'aufrechnung_minderung',
+          `In ${monatText(input.ab)} ist die Leistung der Person um ${euroText(minderungCent)} gemindert (mindestens 30 % des Regelbedarfs); daneben ist keine Aufrechnung zulässig (§ 43 Abs. 3 S. 1 SGB II).`,
+        );
+      }
       erster = monatlicheAufrechnung({
         monat: input.ab,
         prozent: erklaerung.prozent,
@@ -74,6 +141,8 @@ export async function erklaereAufrechnung(opts: { ctx: AppContext; actor: Actor;
         stufe: person.regelbedarfsstufe,
         offenCent: r.offenCent,
         auszahlungPersonCent: zahlung?.auszahlungCent ?? 0,
+        minderungCent,
+        personRestCent: personRest,
       });
     } catch (err) {
       if (err instanceof AufrechnungsFehler) throw new AppError(err.code, 409, err.message);
@@ -93,13 +162,16 @@ export async function erklaereAufrechnung(opts: { ctx: AppContext; actor: Actor;
       abMonat: erklaerung.abMonat,
       bisMonat: erklaerung.bisMonat,
       grund,
+      anhoerungAm,
+      anhoerungAusnahme: anhoerungAm ? null : ausnahme,
       createdBy: actor.userId,
     });
 
     // Aufrechnungsbescheid (§ 43 Abs. 4 S. 1 SGB II)
     const datum = heute();
     const stamm = (await bescheidStammdaten(tx, [r.f.bgId], datum, { bank: false })).get(r.f.bgId)!;
-    const antragsteller = stamm.personen.find((p) => p.rolle === 'antragsteller') ?? stamm.personen[0];
+    // the Bescheid is addressed to the person whose claim is set off (not the Antragsteller of the BG)
+    const betroffen = stamm.personen.find((p) => p.id === input.personId);
     const adr = stamm.adresse;
     const forderungsBescheid = r.f.bescheidId ? await erstattungRepository.bescheidKopf(tx, r.f.bescheidId) : undefined;
     let modell;
@@ -109,7 +181,7 @@ export async function erklaereAufrechnung(opts: { ctx: AppContext; actor: Actor;
         fallnummer: r.fallnummer,
         ...(await briefkopf(tx, r.standortId)),
         empfaenger: {
-          name: antragsteller?.name ?? 'Bedarfsgemeinschaft',
+          name: betroffen?.name ?? 'leistungsberechtigte Person',
           strasse: adr ? `${adr.strasse} ${adr.hausnummer}` : '',
           ...(adr?.zusatz ? { zusatz: adr.zusatz } : {}),
           plz: adr?.plz ?? '',
@@ -117,7 +189,7 @@ export async function erklaereAufrechnung(opts: { ctx: AppContext; actor: Actor;
         },
         personen: stamm.personen.map((p) => ({ id: p.id, name: p.name })),
         sachbearbeitung: { name: actor.name },
-        person: { id: input.personId, name: stamm.personen.find((p) => p.id === input.personId)?.name ?? 'die leistungsberechtigte Person' },
+        person: { id: input.personId, name: betroffen?.name ?? 'die leistungsberechtigte Person' },
         forderung: { betragCent: r.f.betragCent, offenCent: r.offenCent, norm: r.f.norm, bescheidVom: forderungsBescheid?.datum ?? null },
         prozent: erklaerung.prozent,
         norm: erklaerung.norm,

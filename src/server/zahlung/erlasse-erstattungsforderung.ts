@@ -1,4 +1,4 @@
-import { erstattungRepository } from '../../db/repositories/erstattungen.ts';
+import { aufrechnungRepository, erstattungRepository } from '../../db/repositories/erstattungen.ts';
 import { euroText } from '../../domain/berechnung/geld.ts';
 import { bucheForderung, NORM_ERLASS, NORM_NIEDERSCHLAGUNG, type ForderungsStatus } from '../../domain/bewilligung/index.ts';
 import { tenantScope, type Actor, type AppContext } from '../context.ts';
@@ -45,6 +45,8 @@ export async function erlasseErstattungsforderung(opts: {
       ...(neu.status === 'erlassen' ? { erledigtAt: new Date() } : {}),
     });
     if (!f) throw versionConflict();
+    // a Forderung no longer open ends its Aufrechnungen (§ 43 SGB II): nothing is left to set off
+    const beendet = neu.status === 'erlassen' ? await aufrechnungRepository.beendeDerForderung(tx, r.f.id) : [];
     await protokolliere(tx, actor, {
       bgId: r.f.bgId,
       art: input.art === 'erlass' ? 'erstattung_erlass' : 'erstattung_niederschlagung',
@@ -52,7 +54,7 @@ export async function erlasseErstattungsforderung(opts: {
         input.art === 'erlass'
           ? `Erstattungsforderung über ${euroText(neu.gebuchtCent)} erlassen (${norm}): ${grund}`
           : `Erstattungsforderung niedergeschlagen (offen ${euroText(neu.offenCent)}): ${grund}`,
-      details: { forderungId: r.f.id, art: input.art, betragCent: neu.gebuchtCent, offenCent: neu.offenCent },
+      details: { forderungId: r.f.id, art: input.art, betragCent: neu.gebuchtCent, offenCent: neu.offenCent, ...(beendet.length ? { aufrechnungenBeendet: beendet.map((a) => a.id) } : {}) },
       zweck: 'Leistungssachbearbeitung: Erstattungsforderung bearbeiten',
     });
     return presentForderung({ f, offenCent: neu.offenCent, fallnummer: r.fallnummer }, await erstattungRepository.vorgaenge(tx, f.id));

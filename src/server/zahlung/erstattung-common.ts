@@ -55,6 +55,7 @@ export function presentForderung(
     offenCent: r.offenCent,
     status: f.status,
     norm: f.norm,
+    aufrechnungTatbestand: f.aufrechnungTatbestand,
     monate: (f.monate as { monat: string; betragCent: number }[]) ?? [],
     personen: ((f.personen as { id: string; betragCent: number }[]) ?? []).map((p) => ({ id: p.id, betragCent: p.betragCent })),
     stundungBis: f.stundungBis,
@@ -89,6 +90,9 @@ export function presentAufrechnung(a: Aufrechnung) {
     bisMonat: a.bisMonat,
     status: a.status,
     grund: a.grund,
+    anhoerungAm: a.anhoerungAm,
+    anhoerungAusnahme: a.anhoerungAusnahme,
+    version: a.version,
     bescheidId: a.bescheidId,
     createdAt: a.createdAt.toISOString(),
   };

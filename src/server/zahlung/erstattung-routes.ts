@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { errorSchema } from '../auth/routes.ts';
 import type { AppContext } from '../context.ts';
 import { requireActor } from '../http.ts';
+import { aendereAufrechnung } from './aendere-aufrechnung.ts';
 import { bucheZahlungseingang } from './buche-zahlungseingang.ts';
 import { erklaereAufrechnung } from './erklaere-aufrechnung.ts';
 import { erlasseErstattungsforderung } from './erlasse-erstattungsforderung.ts';
@@ -26,8 +27,11 @@ const aufrechnungSchema = z.object({
   norm: z.string(),
   abMonat: z.string(),
   bisMonat: z.string().describe('endet spätestens (§ 43 Abs. 4 S. 2 SGB II)'),
-  status: z.string().describe('laufend | beendet'),
+  status: z.string().describe('laufend | ausgesetzt | beendet (nur laufende zieht der Zahllauf ab)'),
   grund: z.string(),
+  anhoerungAm: z.string().nullable(),
+  anhoerungAusnahme: z.string().nullable(),
+  version: z.number(),
   bescheidId: z.string().nullable(),
   createdAt: z.string(),
 });
@@ -43,6 +47,7 @@ const forderungSchema = z.object({
   offenCent: z.number().describe('noch offener Betrag'),
   status: z.string().describe('offen | erledigt | erlassen | niedergeschlagen'),
   norm: z.string(),
+  aufrechnungTatbestand: z.string().nullable().describe('Herkunft für die Aufrechnungshöhe (§ 43 Abs. 2 S. 1 SGB II); null = unbekannt'),
   monate: z.array(z.object({ monat: z.string(), betragCent: z.number() })),
   stundungBis: z.string().nullable(),
   ratenCent: z.number().nullable(),
@@ -143,8 +148,13 @@ export function registerErstattungRoutes(app: FastifyInstance, ctx: AppContext) 
         body: z.object({
           personId: z.string().max(100),
           ab: z.string().max(7).describe('erster Monat JJJJ-MM'),
-          tatbestand: z.enum(['vorlaeufig', 'einkommen', 'sonstige']).describe('vorlaeufig/einkommen: 10 %, sonstige: 30 % des Regelbedarfs'),
+          tatbestand: z
+            .enum(['vorlaeufig', 'einkommen', 'sonstige'])
+            .optional()
+            .describe('vorlaeufig/einkommen: 10 %, sonstige: 30 % des Regelbedarfs; ist die Herkunft der Forderung gespeichert, gilt sie (abweichend → 400 tatbestand_abweichend)'),
           grund: z.string().max(2000),
+          anhoerungAm: z.string().max(10).nullable().optional().describe('Tag der Anhörung (§ 24 Abs. 1 SGB X), JJJJ-MM-TT'),
+          anhoerungAusnahme: z.enum(['nr7']).nullable().optional().describe('statt Anhörung: § 24 Abs. 2 Nr. 7 SGB X (Forderung unter 70 €)'),
           version: z.number().int(),
         }),
         response: {
@@ -158,5 +168,21 @@ export function registerErstattungRoutes(app: FastifyInstance, ctx: AppContext) 
       },
     },
     async (req, reply) => reply.code(201).send(await erklaereAufrechnung({ ctx, actor: requireActor(req), id: req.params.id, input: req.body })),
+  );
+
+  api.post(
+    '/api/erstattungsforderungen/:id/aufrechnungen/:aufrechnungId/status',
+    {
+      preValidation: angemeldet,
+      schema: {
+        tags,
+        security,
+        summary: 'Aufrechnung aussetzen (z. B. Widerspruch, § 86a Abs. 1 SGG), fortsetzen oder beenden (z. B. Forderung aufgehoben)',
+        params: z.object({ id: z.string().max(100), aufrechnungId: z.string().max(100) }),
+        body: z.object({ aktion: z.enum(['aussetzen', 'fortsetzen', 'beenden']), grund: z.string().max(2000), version: z.number().int() }),
+        response: { 200: aufrechnungSchema, ...errors },
+      },
+    },
+    async (req) => aendereAufrechnung({ ctx, actor: requireActor(req), forderungId: req.params.id, aufrechnungId: req.params.aufrechnungId, input: req.body }),
   );
 }

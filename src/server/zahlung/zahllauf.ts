@@ -67,12 +67,21 @@ export async function zahllauf(opts: ZahllaufOptionen) {
     // Aufrechnungen (§ 43 SGB II): only their BGs need each person's payment and Regelbedarfsstufe per month
     const aufrechnungen: LaufendeAufrechnung[] = await aufrechnungRepository.fuerZahllauf(tx, leistungsmonat);
     const mitAufrechnung = new Set(aufrechnungen.map((a) => a.bgId));
-    const personenJeMonat = new Map<string, { id: string; auszahlungCent: number; stufe: number | null }[]>();
+    const personenJeMonat = new Map<string, { id: string; auszahlungCent: number; stufe: number | null; minderungCent: number }[]>();
     if (mitAufrechnung.size > 0) {
       const ids = [...new Set(zeilen.filter((z) => mitAufrechnung.has(z.bgId)).map((z) => z.id))];
       for (const r of await aufrechnungRepository.personenDerMonate(tx, ids)) {
-        const stufen = new Map(r.stufen.map((p) => [p.id, p.regelbedarfsstufe]));
-        personenJeMonat.set(`${r.bewilligung_id}:${r.monat}`, r.personen.map((p) => ({ id: p.id, auszahlungCent: p.auszahlungCent, stufe: stufen.get(p.id) ?? null })));
+        const stufen = new Map(r.stufen.map((p) => [p.id, p]));
+        personenJeMonat.set(
+          `${r.bewilligung_id}:${r.monat}`,
+          r.personen.map((p) => ({
+            id: p.id,
+            auszahlungCent: p.auszahlungCent,
+            stufe: stufen.get(p.id)?.regelbedarfsstufe ?? null,
+            // the engine stores the Minderung (§ 31b) in euros
+            minderungCent: Math.round((stufen.get(p.id)?.minderung ?? 0) * 100),
+          })),
+        );
       }
     }
     const bewilligungen = new Map<string, LaufendeBewilligung & { monate: LaufendeBewilligung['monate'][number][] }>();

@@ -424,7 +424,7 @@ function AufhebungPage() {
       <Zurueck href={`/faelle/${bgId}#bewilligung`} label={`Fallakte ${fallnummer}`} />
       <h1 className="kern-heading-large">Bewilligung aufheben</h1>
       <p className="kern-body">
-        {`${VORGANG[b.vorgang] ?? b.vorgang} ${monatText(b.beginn)} – ${monatText(b.ende)}. Die Aufhebung beendet die Leistungen der ganzen Bedarfsgemeinschaft ab dem Ersten eines Monats. Ab dem ${datumText(zukunft)} wirkt sie nur für die Zukunft (§ 48 Abs. 1 S. 1 SGB X). Wirkt sie früher oder werden bereits gezahlte Monate zurückgefordert (§ 50 SGB X), braucht sie einen Tatbestand nach § 48 Abs. 1 S. 2 SGB X (§ 40 Abs. 2 Nr. 3 SGB II, § 330 Abs. 3 SGB III) und vorher eine Anhörung (§ 24 SGB X).`}
+        {`${VORGANG[b.vorgang] ?? b.vorgang} ${monatText(b.beginn)} – ${monatText(b.ende)}. Die Aufhebung beendet die Leistungen der ganzen Bedarfsgemeinschaft ab dem Ersten eines Monats. Ab dem ${datumText(zukunft)} wirkt sie nur für die Zukunft (§ 48 Abs. 1 S. 1 SGB X). Wirkt sie früher oder werden bereits gezahlte Monate zurückgefordert (§ 50 SGB X), braucht sie einen Tatbestand nach § 48 Abs. 1 S. 2 SGB X (§ 40 Abs. 2 Nr. 3 SGB II, § 330 Abs. 3 SGB III). Jede Aufhebung, auch nur für die Zukunft, braucht vorher eine Anhörung oder eine begründete Ausnahme (§ 24 SGB X).`}
       </p>
       <p className="kern-body">
         Stirbt oder zieht nur eine Person der Bedarfsgemeinschaft aus, ist das keine Aufhebung: Tragen Sie in der Fallakte „Person scheidet aus“ ein und berechnen Sie die Bewilligung mit „Änderung ab einem Datum neu berechnen“ neu.
@@ -461,7 +461,7 @@ function AufhebungPage() {
         <TextField
           name="anhoerungAm"
           label="Anhörung am (TT.MM.JJJJ)"
-          hint="§ 24 Abs. 1 SGB X. Pflicht für die Vergangenheit oder mit Erstattung, außer bei einer Ausnahme nach § 24 Abs. 2 SGB X."
+          hint="§ 24 Abs. 1 SGB X. Pflicht für jede Aufhebung, auch nur für die Zukunft, außer bei einer Ausnahme nach § 24 Abs. 2 SGB X."
           defaultValue={v.anhoerungAm}
           error={e.anhoerungAm}
         />

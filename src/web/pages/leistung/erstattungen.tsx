@@ -1,6 +1,7 @@
 import { redirect, useActionData, useLoaderData, type ActionFunctionArgs, type LoaderFunctionArgs, type RouteObject } from 'react-router';
 import { AppError } from '../../../server/errors.ts';
 import { bucheZahlungseingang } from '../../../server/zahlung/buche-zahlungseingang.ts';
+import { aendereAufrechnung } from '../../../server/zahlung/aendere-aufrechnung.ts';
 import { erklaereAufrechnung } from '../../../server/zahlung/erklaere-aufrechnung.ts';
 import { erlasseErstattungsforderung } from '../../../server/zahlung/erlasse-erstattungsforderung.ts';
 import { ladeErstattungsforderung, listeErstattungsforderungen } from '../../../server/zahlung/erstattungsforderungen.ts';
@@ -118,8 +119,11 @@ const FELDER: Record<string, Record<string, string>> = {
   zahlung: { betrag: 'betrag', betragCent: 'betrag', datum: 'datum' },
   stundung: { bis: 'bis', ratenCent: 'rate', grund: 'stundungGrund' },
   erlass: { art: 'art', betrag: 'erlassBetrag', betragCent: 'erlassBetrag', grund: 'erlassGrund' },
-  aufrechnung: { personId: 'aufPerson', ab: 'aufAb', tatbestand: 'aufTatbestand', grund: 'aufGrund' },
+  aufrechnung: { personId: 'aufPerson', ab: 'aufAb', tatbestand: 'aufTatbestand', grund: 'aufGrund', anhoerungAm: 'aufAnhoerungAm', anhoerungAusnahme: 'aufAusnahme' },
+  aufrechnungStatus: { aktion: 'statusAktion', grund: 'statusGrund' },
 };
+
+const AUFRECHNUNG_STATUS: Record<string, string> = { laufend: 'läuft', ausgesetzt: 'ausgesetzt', beendet: 'beendet' };
 
 /** MM/JJJJ (or JJJJ-MM) → JJJJ-MM; anything else is passed on and refused by the use case. */
 const isoMonat = (s: string) => {
@@ -133,7 +137,8 @@ async function detailAction({ context, request, params }: ActionFunctionArgs): P
   const id = params.id ?? '';
   const vorgang = form.get('vorgang');
   const values: Record<string, string> = {};
-  for (const k of ['betrag', 'datum', 'bis', 'rate', 'stundungGrund', 'art', 'erlassBetrag', 'erlassGrund', 'aufPerson', 'aufAb', 'aufTatbestand', 'aufGrund']) values[k] = form.get(k);
+  for (const k of ['betrag', 'datum', 'bis', 'rate', 'stundungGrund', 'art', 'erlassBetrag', 'erlassGrund', 'aufPerson', 'aufAb', 'aufTatbestand', 'aufGrund', 'aufAnhoerungAm', 'aufAusnahme', 'aufrechnungId', 'statusAktion', 'statusGrund'])
+    values[k] = form.get(k);
   const version = formVersion(form.get('version'));
   const ctx = web(context).app;
   const fehler = (errors: FieldErrors): Ergebnis => {
@@ -162,9 +167,22 @@ async function detailAction({ context, request, params }: ActionFunctionArgs): P
         ctx,
         actor,
         id,
-        input: { personId: values.aufPerson!, ab: isoMonat(values.aufAb!), tatbestand: values.aufTatbestand!, grund: values.aufGrund!, version },
+        input: {
+          personId: values.aufPerson!,
+          ab: isoMonat(values.aufAb!),
+          tatbestand: values.aufTatbestand!,
+          grund: values.aufGrund!,
+          anhoerungAm: values.aufAnhoerungAm!.trim() ? isoDatum(values.aufAnhoerungAm!) : null,
+          anhoerungAusnahme: values.aufAusnahme || null,
+          version,
+        },
       });
       flash(context, `Aufrechnung erklärt: ${euroText(r.ersterBetragCent)} im ersten Monat. Der Aufrechnungsbescheid ist erstellt.`);
+    } else if (vorgang === 'aufrechnungStatus') {
+      // the select carries "id:version" so that one form serves every Aufrechnung of the Forderung
+      const [aufrechnungId = '', v = ''] = values.aufrechnungId!.split(':');
+      const a = await aendereAufrechnung({ ctx, actor, forderungId: id, aufrechnungId, input: { aktion: values.statusAktion!, grund: values.statusGrund!, version: formVersion(v) } });
+      flash(context, `Aufrechnung: ${AUFRECHNUNG_STATUS[a.status] ?? a.status}.`);
     } else {
       return fehler({});
     }
@@ -238,7 +256,7 @@ function ErstattungPage() {
         <ul className="kern-list">
           {(f.aufrechnungen ?? []).map((a) => (
             <li key={a.id}>
-              {`${f.personen.find((p) => p.id === a.personId)?.name ?? 'Person'}: ${a.prozent} % des Regelbedarfs ab ${monatText(a.abMonat)}, längstens bis ${monatText(a.bisMonat)} (${a.norm}) – ${a.status === 'laufend' ? 'läuft' : 'beendet'}`}
+              {`${f.personen.find((p) => p.id === a.personId)?.name ?? 'Person'}: ${a.prozent} % des Regelbedarfs ab ${monatText(a.abMonat)}, längstens bis ${monatText(a.bisMonat)} (${a.norm}) – ${AUFRECHNUNG_STATUS[a.status] ?? a.status}`}
               {a.bescheidId ? (
                 <>
                   {' · '}
@@ -251,6 +269,37 @@ function ErstattungPage() {
           ))}
         </ul>
       )}
+
+      {(f.aufrechnungen ?? []).some((a) => a.status !== 'beendet') ? (
+        <PostForm csrfToken={csrfToken} action={`/erstattungen/${f.id}`} className="kern-stack-md form-narrow" aria-label="Aufrechnung aussetzen, fortsetzen oder beenden">
+          <input type="hidden" name="vorgang" value="aufrechnungStatus" />
+          <SelectField
+            name="aufrechnungId"
+            label="Aufrechnung"
+            defaultValue={wert('aufrechnungStatus', 'aufrechnungId')}
+            error={e.aufrechnungId}
+            options={(f.aufrechnungen ?? [])
+              .filter((a) => a.status !== 'beendet')
+              .map((a) => ({
+                value: `${a.id}:${a.version}`,
+                label: `${f.personen.find((p) => p.id === a.personId)?.name ?? 'Person'}, ${a.prozent} % ab ${monatText(a.abMonat)} (${AUFRECHNUNG_STATUS[a.status] ?? a.status})`,
+              }))}
+          />
+          <SelectField
+            name="statusAktion"
+            label="Änderung"
+            defaultValue={wert('aufrechnungStatus', 'statusAktion') ?? 'aussetzen'}
+            error={e.statusAktion}
+            options={[
+              { value: 'aussetzen', label: 'aussetzen (z. B. Widerspruch eingegangen – aufschiebende Wirkung, § 86a Abs. 1 SGG)' },
+              { value: 'fortsetzen', label: 'fortsetzen (z. B. Widerspruch zurückgewiesen)' },
+              { value: 'beenden', label: 'beenden (z. B. Forderung aufgehoben, Widerspruch erfolgreich)' },
+            ]}
+          />
+          <TextAreaField name="statusGrund" label="Grund" defaultValue={wert('aufrechnungStatus', 'statusGrund')} error={e.statusGrund} rows={2} />
+          <SubmitButton variant="secondary">Aufrechnung ändern</SubmitButton>
+        </PostForm>
+      ) : null}
 
       <h2 className="kern-heading-medium">Verlauf</h2>
       {(f.vorgaenge ?? []).length === 0 ? (
@@ -322,12 +371,40 @@ function ErstattungPage() {
               options={f.personen.map((p) => ({ value: p.id, label: `${p.name ?? 'Person'} (schuldet ${euroText(p.betragCent)})` }))}
             />
             <TextField name="aufAb" label="Ab Monat (MM/JJJJ)" defaultValue={wert('aufrechnung', 'aufAb')} error={e.aufAb} required />
+            {f.aufrechnungTatbestand ? (
+              <>
+                <input type="hidden" name="aufTatbestand" value={f.aufrechnungTatbestand} />
+                <p className="kern-body" id="feld-aufTatbestand">
+                  {`Die Forderung beruht auf: ${TATBESTAND[f.aufrechnungTatbestand] ?? f.aufrechnungTatbestand}. Die Höhe (${f.aufrechnungTatbestand === 'sonstige' ? '30' : '10'} % des Regelbedarfs) ist gesetzlich festgelegt (§ 43 Abs. 2 S. 1 SGB II).`}
+                </p>
+              </>
+            ) : (
+              <SelectField
+                name="aufTatbestand"
+                label="Die Forderung beruht auf"
+                hint="Die Herkunft der Forderung ist nicht gespeichert (ältere Forderung oder Änderungsbescheid). Bitte wählen Sie nach dem Erstattungsbescheid: sie bestimmt die Höhe, 10 % oder 30 % (§ 43 Abs. 2 S. 1 SGB II)."
+                defaultValue={wert('aufrechnung', 'aufTatbestand') ?? (f.norm.includes('41a') ? 'vorlaeufig' : f.norm.includes('Nr. 3') ? 'einkommen' : 'sonstige')}
+                error={e.aufTatbestand}
+                options={Object.entries(TATBESTAND).map(([value, label]) => ({ value, label }))}
+              />
+            )}
+            <TextField
+              name="aufAnhoerungAm"
+              label="Angehört am (TT.MM.JJJJ)"
+              hint="Anhörung der Person vor der Aufrechnung (§ 24 Abs. 1 SGB X)."
+              optionalLabel="oder Ausnahme wählen"
+              defaultValue={wert('aufrechnung', 'aufAnhoerungAm')}
+              error={e.aufAnhoerungAm}
+            />
             <SelectField
-              name="aufTatbestand"
-              label="Die Forderung beruht auf"
-              defaultValue={wert('aufrechnung', 'aufTatbestand') ?? (f.norm.includes('41a') ? 'vorlaeufig' : 'einkommen')}
-              error={e.aufTatbestand}
-              options={Object.entries(TATBESTAND).map(([value, label]) => ({ value, label }))}
+              name="aufAusnahme"
+              label="Ohne Anhörung"
+              defaultValue={wert('aufrechnung', 'aufAusnahme') ?? ''}
+              error={e.aufAusnahme}
+              options={[
+                { value: '', label: 'keine Ausnahme – die Person wurde angehört' },
+                { value: 'nr7', label: 'Forderung unter 70 Euro (§ 24 Abs. 2 Nr. 7 SGB X)' },
+              ]}
             />
             <TextAreaField name="aufGrund" label="Begründung (Ermessen)" defaultValue={wert('aufrechnung', 'aufGrund')} error={e.aufGrund} rows={3} />
             <SubmitButton variant="secondary">Aufrechnung erklären</SubmitButton>
