@@ -75,6 +75,21 @@ export const AUFHEBUNG_VERGANGENHEIT: readonly Gueltig<AufhebungRegel>[] = [
   },
 ];
 
+export type AnhoerungBagatelle = {
+  /** § 24 Abs. 2 Nr. 7 SGB X: no Anhörung needed when setting off against or with a claim below this amount */
+  grenzeCent: number;
+};
+
+export const ANHOERUNG_BAGATELLE: readonly Gueltig<AnhoerungBagatelle>[] = [
+  {
+    gueltigAb: '2021-01-01',
+    wert: { grenzeCent: 7000 },
+    norm: '§ 24 Abs. 2 Nr. 7 SGB X',
+    quelle: 'SGB X § 24 Abs. 2 Nr. 7 („weniger als 70 Euro“)',
+    unsicher: 'Der Betrag gilt schon länger; vorort führt ihn ab dem frühesten unterstützten Rechtsstand (2021).',
+  },
+];
+
 /** § 37 Abs. 2 S. 2: the application takes effect from the first day of its month. */
 export const NORM_ANTRAG_RUECKWIRKUNG = '§ 37 Abs. 2 S. 2 SGB II';
 /** § 42 Abs. 1: Leistungen sollen monatlich im Voraus erbracht werden. */
@@ -94,6 +109,10 @@ export function bewilligungszeitraumRegelAm(datum: string): Gueltig<Bewilligungs
 
 export function abschlussRegelAm(datum: string): Gueltig<AbschlussRegel> {
   return gueltigAm(ABSCHLIESSENDE_FESTSTELLUNG, datum, 'die abschließende Feststellung');
+}
+
+export function anhoerungBagatelleAm(datum: string): Gueltig<AnhoerungBagatelle> {
+  return gueltigAm(ANHOERUNG_BAGATELLE, datum, 'die Anhörung bei Aufrechnung kleiner Beträge');
 }
 
 export function aufhebungRegelAm(datum: string): Gueltig<AufhebungRegel> {

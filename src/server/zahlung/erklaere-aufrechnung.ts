@@ -17,6 +17,7 @@ import {
   type AufrechnungsTatbestand,
 } from '../../domain/zahlung/index.ts';
 import { RechtsstandFehler } from '../../domain/recht/typen.ts';
+import { anhoerungBagatelleAm } from '../../domain/recht/verfahren.ts';
 import { briefkopf } from '../bescheid/erstelle-bescheid.ts';
 import { renderBescheidPdf } from '../bescheid/pdf.ts';
 import { tenantScope, type Actor, type AppContext } from '../context.ts';
@@ -40,9 +41,9 @@ export type AufrechnungEingabe = {
   version: number;
 };
 
-/** Exceptions of § 24 Abs. 2 SGB X that fit an Aufrechnung. */
+/** Exceptions of § 24 Abs. 2 SGB X that fit an Aufrechnung (the amount: src/domain/recht/verfahren.ts, by date). */
 export const AUFRECHNUNG_ANHOERUNG_AUSNAHMEN = {
-  nr7: { text: 'Aufrechnung mit einem Anspruch von weniger als 70 Euro', norm: '§ 24 Abs. 2 Nr. 7 SGB X', grenzeCent: 7000 },
+  nr7: { norm: '§ 24 Abs. 2 Nr. 7 SGB X' },
 } as const;
 
 /**
@@ -84,8 +85,11 @@ export async function erklaereAufrechnung(opts: { ctx: AppContext; actor: Actor;
     } else if (ausnahme) {
       const a = AUFRECHNUNG_ANHOERUNG_AUSNAHMEN[ausnahme as keyof typeof AUFRECHNUNG_ANHOERUNG_AUSNAHMEN];
       if (!a) fehler.push({ path: 'anhoerungAusnahme', code: 'ausnahme_ungueltig', message: 'Bitte wählen Sie eine Ausnahme aus der Liste.' });
-      else if (r.offenCent >= a.grenzeCent) {
-        fehler.push({ path: 'anhoerungAusnahme', code: 'ausnahme_unzulaessig', message: `Ohne Anhörung nur bei einer Forderung unter ${euroText(a.grenzeCent)} (${a.norm}); offen sind ${euroText(r.offenCent)}.` });
+      else {
+        const { grenzeCent } = anhoerungBagatelleAm(heute()).wert;
+        if (r.offenCent >= grenzeCent) {
+          fehler.push({ path: 'anhoerungAusnahme', code: 'ausnahme_unzulaessig', message: `Ohne Anhörung nur bei einer Forderung unter ${euroText(grenzeCent)} (${a.norm}); offen sind ${euroText(r.offenCent)}.` });
+        }
       }
     } else {
       fehler.push({ path: 'anhoerungAm', code: 'anhoerung_fehlt', message: 'Bitte geben Sie an, wann die Person angehört wurde (§ 24 Abs. 1 SGB X), oder wählen Sie eine zulässige Ausnahme.' });

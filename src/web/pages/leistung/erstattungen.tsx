@@ -11,6 +11,8 @@ import { useRoot } from '../../hooks.ts';
 import { flash, readForm, requirePermission, web } from '../../web-context.ts';
 import { datumText, euroText } from '../faelle/shared.tsx';
 import type { PageHandle } from '../root.tsx';
+import { anhoerungBagatelleAm } from '../../../domain/recht/verfahren.ts';
+import { heute } from '../../../server/fall/common.ts';
 import { formVersion, issuesToErrors, KonfliktHinweis, Zurueck } from '../verwaltung/shared.tsx';
 
 const STATUS: Record<string, string> = { offen: 'offen', erledigt: 'erledigt (bezahlt)', erlassen: 'erlassen (§ 44 SGB II)', niedergeschlagen: 'niedergeschlagen' };
@@ -403,7 +405,7 @@ function ErstattungPage() {
               error={e.aufAusnahme}
               options={[
                 { value: '', label: 'keine Ausnahme – die Person wurde angehört' },
-                { value: 'nr7', label: 'Forderung unter 70 Euro (§ 24 Abs. 2 Nr. 7 SGB X)' },
+                { value: 'nr7', label: `Forderung unter ${euroText(anhoerungBagatelleAm(heute()).wert.grenzeCent)} (${anhoerungBagatelleAm(heute()).norm})` },
               ]}
             />
             <TextAreaField name="aufGrund" label="Begründung (Ermessen)" defaultValue={wert('aufrechnung', 'aufGrund')} error={e.aufGrund} rows={3} />

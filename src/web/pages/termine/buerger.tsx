@@ -12,7 +12,7 @@ import { darfSehen, terminNichtGefunden, traegerFuer } from '../../../server/ter
 import { angebotAnnehmen, angebotLesen, wartelisteEintragen } from '../../../server/termine/warteliste.ts';
 import { eintragZurueckziehen, meineWarteliste } from '../../../server/termine/warteliste-zurueckziehen.ts';
 import { translator } from '../../i18n/index.ts';
-import { terminFehlerText } from './link.tsx';
+import { TerminAngaben, terminFehlerText } from './link.tsx';
 import { Alert } from '../../components/alert.tsx';
 import { ErrorSummary, PostForm, SelectField, SubmitButton, TextField } from '../../components/forms.tsx';
 import { useRoot, useT } from '../../hooks.ts';
@@ -442,24 +442,7 @@ function DetailPage() {
     <div className="kern-stack-lg form-narrow">
       <h1 className="kern-heading-large">{t('termine.detail.titel')}</h1>
       <ErrorSummary errors={d.errors} title={t('termine.fehler.titel')} />
-      <dl className="kern-description-list">
-        <div className="kern-description-list-item">
-          <dt className="kern-description-list-item__key">{t('termine.anliegen')}</dt>
-          <dd className="kern-description-list-item__value">{d.anliegen}</dd>
-        </div>
-        <div className="kern-description-list-item">
-          <dt className="kern-description-list-item__key">{t('termine.zeitpunkt')}</dt>
-          <dd className="kern-description-list-item__value" data-termin-beginn="">{d.beginn}</dd>
-        </div>
-        <div className="kern-description-list-item">
-          <dt className="kern-description-list-item__key">{t('termine.kanal')}</dt>
-          <dd className="kern-description-list-item__value">{t(kanalKey(d.kanal))}</dd>
-        </div>
-        <div className="kern-description-list-item">
-          <dt className="kern-description-list-item__key">{t('termine.status')}</dt>
-          <dd className="kern-description-list-item__value" data-termin-status="">{t(statusKey(d.status))}</dd>
-        </div>
-      </dl>
+      <TerminAngaben termin={d} />
       {d.kanal === 'video' && d.status === 'gebucht' ? (
         <p className="kern-body">
           <a className="kern-link" href={`/video/${d.id}`}>

@@ -86,6 +86,28 @@ async function terminAction({ context, request, params }: ActionFunctionArgs) {
   return redirect(`/termine/verwalten/${token}`);
 }
 
+/** The facts of one appointment (Anliegen, time, channel, place, status), shared by the citizen's and the link's page. */
+export function TerminAngaben({ termin: d }: { termin: { anliegen: string; beginn: string; kanal: string; ort?: string | null; status: string } }) {
+  const t = useT();
+  const zeile = (key: MessageKey, wert: string, attr?: Record<string, string>) => (
+    <div className="kern-description-list-item">
+      <dt className="kern-description-list-item__key">{t(key)}</dt>
+      <dd className="kern-description-list-item__value" {...attr}>
+        {wert}
+      </dd>
+    </div>
+  );
+  return (
+    <dl className="kern-description-list">
+      {zeile('termine.anliegen', d.anliegen)}
+      {zeile('termine.zeitpunkt', d.beginn, { 'data-termin-beginn': '' })}
+      {zeile('termine.kanal', t(kanalKey(d.kanal)))}
+      {d.ort ? zeile('termine.link.ort', d.ort) : null}
+      {zeile('termine.status', t(statusKey(d.status)), { 'data-termin-status': '' })}
+    </dl>
+  );
+}
+
 function TerminPage() {
   const geladen = useLoaderData<typeof terminLoader>();
   const d = (useActionData<typeof terminAction>() as typeof geladen | undefined) ?? geladen;
@@ -96,34 +118,7 @@ function TerminPage() {
       <h1 className="kern-heading-large">{t('termine.detail.titel')}</h1>
       <p className="kern-body">{t('termine.link.hinweis')}</p>
       <ErrorSummary errors={d.errors} title={t('termine.fehler.titel')} />
-      <dl className="kern-description-list">
-        <div className="kern-description-list-item">
-          <dt className="kern-description-list-item__key">{t('termine.anliegen')}</dt>
-          <dd className="kern-description-list-item__value">{d.anliegen}</dd>
-        </div>
-        <div className="kern-description-list-item">
-          <dt className="kern-description-list-item__key">{t('termine.zeitpunkt')}</dt>
-          <dd className="kern-description-list-item__value" data-termin-beginn="">
-            {d.beginn}
-          </dd>
-        </div>
-        <div className="kern-description-list-item">
-          <dt className="kern-description-list-item__key">{t('termine.kanal')}</dt>
-          <dd className="kern-description-list-item__value">{t(kanalKey(d.kanal))}</dd>
-        </div>
-        {d.ort ? (
-          <div className="kern-description-list-item">
-            <dt className="kern-description-list-item__key">{t('termine.link.ort')}</dt>
-            <dd className="kern-description-list-item__value">{d.ort}</dd>
-          </div>
-        ) : null}
-        <div className="kern-description-list-item">
-          <dt className="kern-description-list-item__key">{t('termine.status')}</dt>
-          <dd className="kern-description-list-item__value" data-termin-status="">
-            {t(statusKey(d.status))}
-          </dd>
-        </div>
-      </dl>
+      <TerminAngaben termin={d} />
       {d.kanal === 'video' ? (
         <p className="kern-body">
           <a className="kern-link" href={`/termine/verwalten/${d.token}/video`}>
