@@ -16,6 +16,7 @@ import autocannon from 'autocannon';
 import { Client } from 'pg';
 import { testConfig } from '../src/config/config.ts';
 import { buildApp } from '../src/server/app.ts';
+import { systemClock } from '../src/server/clock.ts';
 import { startSystem } from '../src/system.ts';
 
 const ANFRAGEN = Number(process.env.BENCH_ANFRAGEN ?? 3000);
@@ -47,7 +48,7 @@ async function main() {
   const config = testConfig({ dataDir, databaseUrl: extern?.url, demoData: true, logLevel: 'silent' });
   console.log(extern ? 'Datenbank: neue Datenbank auf DATABASE_URL' : 'Datenbank: eingebetteter PostgreSQL (temporär)');
   const system = await startSystem(config, { log: (l) => console.log(l), jobs: false });
-  const app = await buildApp({ config, db: system.db, mailer: system.mailer, mailCatcher: system.mailCatcher }, { logger: false });
+  const app = await buildApp({ config, db: system.db, mailer: system.mailer, mailCatcher: system.mailCatcher, clock: systemClock }, { logger: false });
   try {
     await app.listen({ port: 0, host: '127.0.0.1' });
     const address = app.server.address();

@@ -3,12 +3,15 @@ import type { Database } from '../db/client.ts';
 import type { Role } from '../db/schema/index.ts';
 import type { Mailer } from '../mail/mailer.ts';
 import type { MailCatcher } from '../mail/mail-catcher.ts';
+import type { Clock } from './clock.ts';
 
 /** What every use case gets from the running system. */
 export type AppContext = {
   config: Config;
   db: Database;
   mailer: Mailer;
+  /** The business clock ("today", the current month, slots, deadlines): src/server/clock.ts. */
+  clock: Clock;
   /** Development only: the local mail catcher whose messages /entwicklung/post shows. */
   mailCatcher?: MailCatcher | null;
 };

@@ -6,6 +6,8 @@ import { createMailer } from '../../src/mail/mailer.ts';
 import { buildApp, type App } from '../../src/server/app.ts';
 import type { AppContext } from '../../src/server/context.ts';
 import { hashPassword } from '../../src/server/security/passwords.ts';
+import type { Clock } from '../../src/server/clock.ts';
+import { testClock } from './clock.ts';
 import { createTestDatabase, type TestDatabase } from './db.ts';
 
 export type TestApp = {
@@ -22,13 +24,13 @@ export type TestApp = {
  * The real application on a fresh database, with a real SMTP server catching its mail.
  * `seed: true` loads the demo Träger and accounts (password "vorort-demo").
  */
-export async function createTestApp(opts: { seed?: boolean; config?: Partial<Config> } = {}): Promise<TestApp> {
+export async function createTestApp(opts: { seed?: boolean; config?: Partial<Config>; clock?: Clock } = {}): Promise<TestApp> {
   const database = await createTestDatabase();
   const mail = await startMailCatcher();
   const config = testConfig(opts.config);
   const mailer = createMailer({ smtpUrl: `smtp://127.0.0.1:${mail.port}`, from: config.mailFrom });
   if (opts.seed) await seedDemoData(database.db, hashPassword);
-  const ctx: AppContext = { config, db: database.db, mailer, mailCatcher: mail };
+  const ctx: AppContext = { config, db: database.db, mailer, mailCatcher: mail, clock: opts.clock ?? testClock() };
   const app = await buildApp(ctx, { logger: false });
   return {
     app,

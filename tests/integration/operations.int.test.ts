@@ -13,6 +13,7 @@ import { createMailer, type Mailer } from '../../src/mail/mailer.ts';
 import { buildApp, type App } from '../../src/server/app.ts';
 import { hashPassword } from '../../src/server/security/passwords.ts';
 import { createTestApp, type TestApp } from '../helpers/app.ts';
+import { testClock } from '../helpers/clock.ts';
 import { createTestDatabase, type TestDatabase } from '../helpers/db.ts';
 
 /**
@@ -90,7 +91,7 @@ describe('database outage while running', () => {
     db = createDatabase(proxy.url);
     mail = await startMailCatcher();
     mailer = createMailer({ smtpUrl: `smtp://127.0.0.1:${mail.port}`, from: 'vorort <no-reply@vorort.invalid>' });
-    app = await buildApp({ config: testConfig(), db, mailer, mailCatcher: mail }, { logger: false });
+    app = await buildApp({ config: testConfig(), db, mailer, mailCatcher: mail, clock: testClock() }, { logger: false });
   });
 
   afterAll(async () => {

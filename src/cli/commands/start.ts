@@ -2,6 +2,7 @@ import { ConfigError, loadConfig } from '../../config/config.ts';
 import { DataDirLockedError, releaseSignalHooks } from '../../db/embedded.ts';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '../../db/seed/demo.ts';
 import { buildApp } from '../../server/app.ts';
+import { systemClock } from '../../server/clock.ts';
 import { registriereTerminJobs } from '../../server/termine/jobs.ts';
 import { registrierePortalJobs } from '../../server/portal/jobs.ts';
 import { registriereMailJob } from '../../mail/ausgang.ts';
@@ -30,7 +31,8 @@ export async function startCommand(_args: string[]): Promise<number> {
     console.error(`vorort konnte nicht starten: ${err instanceof Error ? err.message : String(err)}`);
     return 1;
   }
-  const app = await buildApp({ config, db: system.db, mailer: system.mailer, mailCatcher: system.mailCatcher });
+  const ctx = { config, db: system.db, mailer: system.mailer, mailCatcher: system.mailCatcher, clock: systemClock };
+  const app = await buildApp(ctx);
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;
@@ -52,9 +54,9 @@ export async function startCommand(_args: string[]): Promise<number> {
 
   await app.listen({ port: config.port, host: config.host });
   const url = config.publicUrl ?? `http://localhost:${config.port}`;
-  if (system.boss) await registriereTerminJobs({ boss: system.boss, ctx: { config, db: system.db, mailer: system.mailer, mailCatcher: system.mailCatcher }, basisUrl: url });
-  if (system.boss) await registrierePortalJobs({ boss: system.boss, ctx: { config, db: system.db, mailer: system.mailer, mailCatcher: system.mailCatcher } });
-  if (system.boss) await registriereMailJob({ boss: system.boss, ctx: { config, db: system.db, mailer: system.mailer, mailCatcher: system.mailCatcher }, log: app.log });
+  if (system.boss) await registriereTerminJobs({ boss: system.boss, ctx, basisUrl: url });
+  if (system.boss) await registrierePortalJobs({ boss: system.boss, ctx });
+  if (system.boss) await registriereMailJob({ boss: system.boss, ctx, log: app.log });
   console.log(`\nvorort läuft auf ${url}`);
   if (system.mailCatcher) console.log(`Entwicklungs-Postfach (abgefangene E-Mails): ${url}/entwicklung/post`);
   if (config.demoData) {
