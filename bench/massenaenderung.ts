@@ -29,6 +29,7 @@ import { berechneValidiert, pruefe, type BerechnungInput } from '../src/domain/b
 import { monatsErgebnis } from '../src/domain/bewilligung/index.ts';
 import { kostenaufteilung } from '../src/domain/kosten/index.ts';
 import { monateVonBis } from '../src/domain/bewilligung/monat.ts';
+import { systemClock } from '../src/server/clock.ts';
 import type { AppContext, Actor } from '../src/server/context.ts';
 import { starteMassenaenderung } from '../src/server/massenaenderung/steuerung.ts';
 import { verarbeiteMassenaenderung } from '../src/server/massenaenderung/verarbeite.ts';
@@ -162,7 +163,7 @@ async function erzeugeFaelle(db: Database, traegerId: string, standortId: string
       await fallRepository.insertPerioden(tx, 'adressen', adressen as never);
       await bewilligungRepository.insertManyBulk(tx, bewilligungen);
       await bewilligungRepository.insertMonateBulk(tx, monate);
-    });
+    }, { statementTimeoutMs: 0 }); // test data in chunks of 1000 cases: not bound by the request limit
     if ((start / CHUNK) % 10 === 0) console.log(`  … ${Math.min(n, start + CHUNK)} Fälle angelegt`);
   }
 }
@@ -197,10 +198,11 @@ async function main() {
     console.log(`Lege ${N} laufende Bewilligungen an …`);
     const t0 = performance.now();
     await erzeugeFaelle(db, traeger, standort, kommune, N);
-    await db.pool.query('ANALYZE');
+    // ANALYZE of the whole test database may take longer than a request's statement timeout.
+    await db.withSystem((tx) => tx.execute(sql`ANALYZE`), { statementTimeoutMs: 0 });
     console.log(`  angelegt in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
 
-    const ctx = { config: testConfig(), db } as unknown as AppContext;
+    const ctx = { config: testConfig(), db, clock: systemClock } as unknown as AppContext;
     const actor: Actor = { userId: user_id, traegerId: traeger, traegerName: 'Kreis Musterland', art: 'staff', email: 'teamleitung@musterland.example', name: 'Tara Teamleitung', roles: ['teamleitung'], standorte: [], sessionId: 'bench', requestId: 'bench' };
     const start = performance.now();
     const job = await starteMassenaenderung({ ctx, actor, input: { ab: AB, grund: 'Regelbedarfe 2024 (RBEG)' }, hintergrund: false });

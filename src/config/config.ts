@@ -10,7 +10,8 @@ import { z } from 'zod';
 const envSchema = z.object({
   NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
-  HOST: z.string().default('0.0.0.0'),
+  /** Address to listen on; default 127.0.0.1 outside production (the development mailbox must stay local), 0.0.0.0 in production. */
+  HOST: z.string().optional(),
   /** External PostgreSQL (>= 15). When unset, vorort embeds its own PostgreSQL server. */
   DATABASE_URL: z.string().url().optional(),
   /** Where the embedded PostgreSQL, the development secret and captured mail live. */
@@ -60,6 +61,12 @@ const envSchema = z.object({
   VORORT_TURN_SECRET: z.string().min(16, 'Das TURN-Geheimnis muss mindestens 16 Zeichen lang sein.').optional(),
   /** Lifetime of issued TURN credentials in seconds (at least until the room closes). */
   VORORT_TURN_TTL: z.coerce.number().int().min(60).max(86_400).default(3600),
+  /** PostgreSQL cancels a statement of a request after this many milliseconds (0 = no limit). */
+  VORORT_DB_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(0).max(600_000).default(5000),
+  /** Waiting for a database connection ends after this many milliseconds (then 503). */
+  VORORT_DB_CONNECT_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(3000),
+  /** How often vorort restarts an embedded PostgreSQL that stopped, before it gives up and exits with code 1. */
+  VORORT_DB_RESTART_ATTEMPTS: z.coerce.number().int().min(0).max(20).default(5),
 });
 
 export type Config = {
@@ -82,6 +89,8 @@ export type Config = {
   iceServers: { urls: string | string[]; username?: string; credential?: string }[];
   /** TURN with ephemeral credentials (VORORT_TURN_URLS, VORORT_TURN_SECRET, VORORT_TURN_TTL); undefined = none. */
   turn?: { urls: string[]; secret: string; ttlSekunden: number } | undefined;
+  /** Database timeouts and the restart of the embedded PostgreSQL (docs/sicherheit.md, "Datenbank-Ausfall"). */
+  db: { statementTimeoutMs: number; connectTimeoutMs: number; restartAttempts: number };
 };
 
 export class ConfigError extends Error {}
@@ -110,7 +119,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   return {
     env: e.NODE_ENV,
     port: e.PORT,
-    host: e.HOST,
+    host: e.HOST ?? (production ? '0.0.0.0' : '127.0.0.1'),
     databaseUrl: e.DATABASE_URL,
     dataDir,
     publicUrl: e.VORORT_PUBLIC_URL?.replace(/\/$/, ''),
@@ -128,6 +137,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       e.VORORT_TURN_URLS?.trim() && e.VORORT_TURN_SECRET
         ? { urls: e.VORORT_TURN_URLS.split(',').map((u) => u.trim()), secret: e.VORORT_TURN_SECRET, ttlSekunden: e.VORORT_TURN_TTL }
         : undefined,
+    db: {
+      statementTimeoutMs: e.VORORT_DB_STATEMENT_TIMEOUT_MS,
+      connectTimeoutMs: e.VORORT_DB_CONNECT_TIMEOUT_MS,
+      restartAttempts: e.VORORT_DB_RESTART_ATTEMPTS,
+    },
   };
 }
 
@@ -160,6 +174,7 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
     secureCookies: false,
     clamdSocket: '/nonexistent/clamd.ctl',
     iceServers: [],
+    db: { statementTimeoutMs: 5000, connectTimeoutMs: 3000, restartAttempts: 5 },
     ...overrides,
   };
 }

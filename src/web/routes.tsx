@@ -9,7 +9,7 @@ import { anspruchPruefenRoute } from './pages/anspruch-pruefen.tsx';
 import { postfachRoute, vollmachtenRoute, zustellungRoute } from './pages/portal/postfach.tsx';
 import { fallPostfachRoute } from './pages/faelle/postfach-abschnitt.tsx';
 import { fallMitteilungRoute } from './pages/faelle/mitteilung.tsx';
-import { antragAbsendenRoute, antragEingegangenRoute, antragNeuRoute, antragRoute, antragSchrittRoute } from './pages/portal/antrag.tsx';
+import { antragAbsendenRoute, antragEingegangenRoute, antragNeuRoute, antragPruefenRoute, antragRoute, antragSchrittRoute } from './pages/portal/antrag.tsx';
 import { kontoRoute } from './pages/konto.tsx';
 import { barrierefreiheitRoute, datenschutzRoute } from './pages/info.tsx';
 import { registerConfirmRoute, registerRoute, registerSentRoute } from './pages/registrieren.tsx';
@@ -31,6 +31,7 @@ import { arbeitsvorratRoute } from './pages/faelle/arbeitsvorrat.tsx';
 import { bescheidErstellenRoute, bewilligungAendernRoute, bewilligungAufhebenRoute, bewilligungBerechnenRoute, bewilligungFreigebenRoute } from './pages/faelle/bewilligung-abschnitt.tsx';
 import { freigabenRoute } from './pages/leistung/freigaben.tsx';
 import { zahlungRoute } from './pages/leistung/zahlung.tsx';
+import { zahlungLaufRoute } from './pages/leistung/zahlung-lauf.tsx';
 import { erstattungenRoute, erstattungRoute } from './pages/leistung/erstattungen.tsx';
 import { kostenRoute } from './pages/leistung/kosten.tsx';
 import { massenaenderungRoute } from './pages/leistung/massenaenderung.tsx';
@@ -61,6 +62,7 @@ export const routes: RouteObject[] = [
       antragNeuRoute,
       antragRoute,
       antragSchrittRoute,
+      antragPruefenRoute,
       antragAbsendenRoute,
       antragEingegangenRoute,
       onlineEingangRoute,
@@ -105,6 +107,7 @@ export const routes: RouteObject[] = [
       bewilligungAufhebenRoute,
       freigabenRoute,
       zahlungRoute,
+      zahlungLaufRoute,
       erstattungenRoute,
       erstattungRoute,
       kostenRoute,

@@ -2,7 +2,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { redirect } from 'react-router';
 import type { Actor, AppContext } from '../server/context.ts';
 import { requestInfo } from '../server/http.ts';
-import { authorize, type Permission } from '../server/policies.ts';
+import { authorize, authorizeOneOf, type Permission } from '../server/policies.ts';
 import type { Lang } from './i18n/index.ts';
 
 /** What every page loader and action receives as `context`. */
@@ -27,9 +27,11 @@ export function requirePageActor(context: unknown, request: Request): Actor {
   return req.actor;
 }
 
-export function requirePermission(context: unknown, request: Request, permission: Permission): Actor {
+/** The signed-in actor holding the permission (or one of the permissions); otherwise 403. */
+export function requirePermission(context: unknown, request: Request, permission: Permission | readonly Permission[]): Actor {
   const actor = requirePageActor(context, request);
-  authorize(actor, permission);
+  if (typeof permission === 'string') authorize(actor, permission);
+  else authorizeOneOf(actor, permission);
   return actor;
 }
 

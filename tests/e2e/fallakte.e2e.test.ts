@@ -173,6 +173,19 @@ describe.skipIf(!browserAvailable)('Fallakte in Chromium', () => {
     await expectAccessible(page);
     // the page itself does not scroll sideways; wide tables scroll in their region, which keyboard users can focus
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    // the overview at the top links every section: the Bewilligung at the bottom is one tap away, not 5,500 px
+    const nav = page.getByRole('navigation', { name: 'Abschnitte der Fallakte' });
+    expect(await nav.boundingBox().then((b) => b!.y)).toBeLessThan(1200);
+    await nav.getByRole('link', { name: 'Bewilligung und Bescheide' }).click();
+    // in view after the jump (the last sections cannot scroll to the very top)
+    await expect.poll(() => page.evaluate(() => ((t) => t >= 0 && t < window.innerHeight - 40)(document.getElementById('bewilligung')!.getBoundingClientRect().top))).toBe(true);
+    await nav.evaluate((el) => el.scrollIntoView());
+    await nav.getByRole('link', { name: 'Anträge' }).click();
+    await expect.poll(() => page.evaluate(() => ((t) => t >= 0 && t < window.innerHeight - 40)(document.getElementById('antraege')!.getBoundingClientRect().top))).toBe(true);
+    if (process.env.FALLAKTE_SCREENSHOT) {
+      await page.goto(`${bed.base}/faelle/${bgId}?stichtag=2024-06-15`);
+      await page.screenshot({ path: process.env.FALLAKTE_SCREENSHOT });
+    }
     for (const name of [/^Einkommen am 15\.06\.2024/, /^Verlauf: alle Änderungen/]) {
       const region = page.getByRole('region', { name });
       expect(await region.getAttribute('tabindex')).toBe('0');

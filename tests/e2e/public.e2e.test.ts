@@ -37,6 +37,48 @@ describe.skipIf(!browserAvailable)('public pages in Chromium', () => {
     await expectAccessible(page);
   });
 
+  it.each([
+    ['phone', true],
+    ['desktop', false],
+  ])('the start page links the pre-check and every online service (%s); labels like "Anschrift" never break inside the word', async (_name, phone) => {
+    const page = await open('/', { phone });
+    const online = page.locator('section[aria-labelledby=online]');
+    const links = await online.locator('h3 a').evaluateAll((as) => as.map((a) => [a.textContent, a.getAttribute('href')]));
+    expect(links).toEqual([
+      ['Anspruch prüfen', '/anspruch-pruefen'],
+      ['Antrag online stellen', '/portal'],
+      ['Unterlagen hochladen', '/portal'],
+      ['Termine buchen', '/termine'],
+      ['Bescheide und Nachrichten im Postfach', '/portal/postfach'],
+      ['Ein Konto anlegen und sich anmelden', '/registrieren'],
+    ]);
+    expect(await online.innerText()).toContain('Video-Beratung');
+    expect(await page.locator('main').innerText()).not.toContain('In Vorbereitung');
+    // every label of the Standort cards stays on one line ("Anschrif t" was broken inside the word)
+    const labels = page.locator('#standorte ~ .card-grid dt');
+    expect(await labels.count()).toBeGreaterThan(0);
+    for (const box of await labels.evaluateAll((dts) => dts.map((d) => ({ text: d.textContent, h: d.getBoundingClientRect().height, line: parseFloat(getComputedStyle(d).lineHeight) })))) {
+      expect(box.h, `${box.text}`).toBeLessThan(box.line * 1.5 + 8);
+    }
+    const width = await page.evaluate(() => ({ doc: document.documentElement.scrollWidth, view: window.innerWidth }));
+    expect(width.doc).toBeLessThanOrEqual(width.view);
+    await expectAccessible(page);
+    // the same services in English
+    const en = await open('/?lang=en', { phone });
+    expect(await en.locator('section[aria-labelledby=online] h3 a').first().textContent()).toBe('Check your entitlement');
+    await expectAccessible(en);
+  });
+
+  it('/favicon.ico answers with an icon', async () => {
+    const page = await open('/');
+    const res = await page.request.get(`${bed.base}/favicon.ico`);
+    expect(res.status()).toBe(200);
+    expect(res.headers()['content-type']).toContain('image/');
+    expect((await res.body()).length).toBeGreaterThan(100);
+    expect(await page.locator('link[rel=icon]').getAttribute('href')).toBe('/assets/favicon.svg');
+    expect((await page.request.get(`${bed.base}/assets/favicon.svg`)).status()).toBe(200);
+  });
+
   it('the language switch turns the citizen pages to English and back, and passes axe', async () => {
     const page = await open('/');
     await page.getByRole('navigation', { name: 'Sprache' }).getByRole('link', { name: 'English' }).click();

@@ -166,6 +166,24 @@ describe.skipIf(!browserAvailable)('sign-in security pages in Chromium', () => {
     expect(new URL(page.url()).pathname).toBe('/arbeitsplatz');
   });
 
+  it('after five wrong passwords the form says how long to wait and passes axe; another account still gets in', async () => {
+    const page = await newPage();
+    for (let i = 0; i < 5; i++) {
+      await signInThroughForm(page, 'controlling@musterland.example', `falsch-${i}`);
+      await expectErrorSummary(page);
+    }
+    await signInThroughForm(page, 'controlling@musterland.example');
+    await expectErrorSummary(page);
+    const summary = (await page.locator('[data-error-summary]').textContent()) ?? '';
+    expect(summary).toContain('Zu viele fehlgeschlagene Anmeldeversuche.');
+    expect(summary).toMatch(/in einer Minute/); // the first lock lasts one minute (it grows with further locks)
+    await expectAccessible(page);
+    // The lock holds only this account at this address: the admin signs in from the same browser.
+    const other = await newPage();
+    await signInThroughForm(other, 'admin@beispielstadt.example');
+    expect(new URL(other.url()).pathname).not.toBe('/anmelden');
+  });
+
   it('the OIDC error page passes axe', async () => {
     const page = await newPage();
     const res = await page.goto(`${base}/anmelden/oidc/callback?code=x&state=y`);

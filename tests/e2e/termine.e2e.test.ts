@@ -63,7 +63,33 @@ describe.skipIf(!browserAvailable)('Termine und Video-Beratung in Chromium', () 
     return page;
   }
 
-  async function buchen(page: Page, anliegen: string, kanal: string, nr = 0): Promise<string> {
+  /** The application's "now" (business clock, VORORT_TEST_CLOCK), `minuten` later. */
+  const spaeter = (minuten: number) => new Date(t.ctx.clock.now().getTime() + minuten * 60_000);
+
+  /**
+   * Chooses an offered time at least `abStunden` after the application's clock – taken from what the page offers,
+   * so weekends, holidays and the hour of the run never matter. Moving and cancelling online need 24 hours.
+   */
+  async function zeitWaehlen(page: Page, abStunden: number) {
+    const ab = spaeter(abStunden * 60).getTime();
+    const werte = await page.locator('input[name="beginn"]').evaluateAll((els) => els.map((e) => (e as HTMLInputElement).value));
+    const i = werte.findIndex((w) => new Date(w).getTime() >= ab);
+    expect(i, `eine angebotene Zeit ab ${abStunden} Stunden nach ${t.ctx.clock.now().toISOString()}`).toBeGreaterThanOrEqual(0);
+    await page.locator('input[name="beginn"]').nth(i).check();
+    return werte[i]!;
+  }
+
+  /** Moves to an offered time at least a day ahead, so that it can still be cancelled online afterwards. */
+  async function zielWaehlen(page: Page) {
+    const ab = spaeter(26 * 60).getTime();
+    const auswahl = page.getByLabel('Wählen Sie eine Zeit');
+    const werte = await auswahl.locator('option').evaluateAll((els) => els.map((e) => (e as HTMLOptionElement).value));
+    const wert = werte.find((w) => w && new Date(w).getTime() >= ab);
+    expect(wert, 'ein Ziel zum Verschieben, mindestens einen Tag voraus').toBeDefined();
+    await auswahl.selectOption(wert!);
+  }
+
+  async function buchen(page: Page, anliegen: string, kanal: string, abStunden = 0): Promise<string> {
     await page.goto(`${base}/termine`);
     await expectAccessible(page);
     await page.getByLabel(anliegen).check();
@@ -71,7 +97,7 @@ describe.skipIf(!browserAvailable)('Termine und Video-Beratung in Chromium', () 
     await page.getByRole('button', { name: 'Freie Zeiten anzeigen' }).click();
     await page.waitForURL(/\/termine\/buchen/);
     await expectAccessible(page);
-    await page.locator('input[name="beginn"]').nth(nr).check();
+    await zeitWaehlen(page, abStunden);
     await Promise.all([page.waitForURL(/\/termine\/[0-9a-f-]{36}$/), page.getByRole('button', { name: 'Verbindlich buchen' }).click()]);
     await expectAccessible(page);
     return new URL(page.url()).pathname.split('/').pop()!;
@@ -84,10 +110,8 @@ describe.skipIf(!browserAvailable)('Termine und Video-Beratung in Chromium', () 
     expect(mail.attachments.some((a) => a.filename === 'termin.ics' && a.contentType === 'text/calendar')).toBe(true);
     expect(mail.text).toContain(`/video/${terminId}`);
 
-    // time passes: the appointment begins in five minutes, the room is open
-    await t.ctx.db.withSystem((tx) =>
-      tx.execute(sql`update termine set beginn = now() + interval '5 minutes', ende = now() + interval '50 minutes', blockiert_bis = now() + interval '65 minutes' where id = ${terminId}`),
-    );
+    // time passes: the appointment begins in five minutes (by the application's clock), the room is open
+    await t.ctx.db.withSystem((tx) => tx.execute(sql`update termine set beginn = ${spaeter(5)}, ende = ${spaeter(50)}, blockiert_bis = ${spaeter(65)} where id = ${terminId}`));
     const staffMail = await t.ctx.db.withSystem((tx) =>
       tx.execute<{ email: string }>(sql`select u.email from termine t join termin_ressourcen r on r.id = t.ressource_id join users u on u.id = r.user_id where t.id = ${terminId}`),
     );
@@ -138,9 +162,14 @@ describe.skipIf(!browserAvailable)('Termine und Video-Beratung in Chromium', () 
 
   it('verschieben und absagen vor Ort; die Warteliste bietet die frei gewordene Zeit an', async () => {
     const zora = await signedIn('zweite@musterland.example');
-    const terminId = await buchen(zora, 'Beratung Integration (30 min)', 'vor Ort', 0);
+    // at least a day ahead: the citizen may move and cancel it online (24-hour rule)
+    const terminId = await buchen(zora, 'Beratung Integration (30 min)', 'vor Ort', 26);
     const vorher = await zora.locator('[data-termin-beginn]').textContent();
-    await zora.getByLabel('Wählen Sie eine Zeit').selectOption({ index: 1 });
+    // the booked time is never offered as a move target (another desk may be free at the same time)
+    const ziele = await zora.getByLabel('Wählen Sie eine Zeit').locator('option').allTextContents();
+    expect(ziele).not.toContain(vorher);
+    expect(await zora.locator('main').textContent()).toContain('Bahnhofstraße 12, 12345 Musterstadt');
+    await zielWaehlen(zora);
     await zora.getByRole('button', { name: 'Auf diese Zeit verschieben' }).click();
     await zora.waitForURL(`${base}/termine/${terminId}`);
     const nachher = await zora.locator('[data-termin-beginn]').textContent();
@@ -186,7 +215,7 @@ describe.skipIf(!browserAvailable)('Termine und Video-Beratung in Chromium', () 
     await gast.getByLabel('Telefon', { exact: true }).check();
     await gast.getByRole('button', { name: 'Freie Zeiten anzeigen' }).click();
     await gast.waitForURL(/\/termine\/buchen/);
-    await gast.locator('input[name="beginn"]').first().check();
+    await zeitWaehlen(gast, 0);
     await gast.getByLabel('E-Mail-Adresse').fill('gast@example.org');
     await gast.getByLabel('Ihr Name').fill('Gerda Gast');
     await gast.getByRole('button', { name: 'Verbindlich buchen' }).click();
@@ -222,9 +251,10 @@ describe.skipIf(!browserAvailable)('Termine und Video-Beratung in Chromium', () 
 
     const id = (await t.ctx.db.withSystem((tx) => tx.execute<{ id: string }>(sql`select id from termine where email = 'ines@example.org'`))).rows[0]!.id;
     // time passes: the invitation begins in five minutes (the earlier video call of the same desk is over)
-    await t.ctx.db.withSystem((tx) => tx.execute(sql`update termine set status = 'wahrgenommen', beginn = now() - interval '3 hours', ende = now() - interval '150 minutes', blockiert_bis = now() - interval '150 minutes' where id <> ${id} and beginn < now() + interval '2 hours'`));
-    await t.ctx.db.withSystem((tx) => tx.execute(sql`update termine set beginn = now() + interval '5 minutes', ende = now() + interval '35 minutes', blockiert_bis = now() + interval '35 minutes' where id = ${id}`));
-    const token = checkinToken(id, checkinFenster({ beginn: new Date(Date.now() + 5 * 60_000) }).bis, checkinGeheimnis(t.ctx));
+    await t.ctx.db.withSystem((tx) => tx.execute(sql`update termine set status = 'wahrgenommen', beginn = ${spaeter(-180)}, ende = ${spaeter(-150)}, blockiert_bis = ${spaeter(-150)} where id <> ${id} and beginn < ${spaeter(120)}`));
+    const beginn5 = spaeter(5);
+    await t.ctx.db.withSystem((tx) => tx.execute(sql`update termine set beginn = ${beginn5}, ende = ${new Date(beginn5.getTime() + 30 * 60_000)}, blockiert_bis = ${new Date(beginn5.getTime() + 30 * 60_000)} where id = ${id}`));
+    const token = checkinToken(id, checkinFenster({ beginn: beginn5 }).bis, checkinGeheimnis(t.ctx));
     await sb.goto(`${base}/checkin/${token}`);
     await expectAccessible(sb);
     await sb.getByRole('button', { name: 'Ankunft erfassen' }).click();
@@ -241,7 +271,8 @@ describe.skipIf(!browserAvailable)('Termine und Video-Beratung in Chromium', () 
     await gast.getByLabel('vor Ort', { exact: true }).check();
     await gast.getByRole('button', { name: 'Freie Zeiten anzeigen' }).click();
     await gast.waitForURL(/\/termine\/buchen/);
-    await gast.locator('input[name="beginn"]').nth(2).check();
+    // at least a day ahead: the personal link may move and cancel it (24-hour rule)
+    await zeitWaehlen(gast, 26);
     await gast.getByLabel('E-Mail-Adresse').fill('link.e2e@example.org');
     await gast.getByLabel('Ihr Name').fill('Lina Link');
     await gast.getByRole('button', { name: 'Verbindlich buchen' }).click();
@@ -256,7 +287,9 @@ describe.skipIf(!browserAvailable)('Termine und Video-Beratung in Chromium', () 
     await gast.goto(link);
     await expectAccessible(gast);
     const vorher = await gast.locator('[data-termin-beginn]').textContent();
-    await gast.getByLabel('Wählen Sie eine Zeit').selectOption({ index: 1 });
+    expect(await gast.getByLabel('Wählen Sie eine Zeit').locator('option').allTextContents()).not.toContain(vorher);
+    expect(await gast.locator('main').textContent()).toContain('Bahnhofstraße 12, 12345 Musterstadt');
+    await zielWaehlen(gast);
     await gast.getByRole('button', { name: 'Auf diese Zeit verschieben' }).click();
     await gast.waitForURL(link);
     expect(await gast.locator('[data-termin-beginn]').textContent()).not.toBe(vorher);
@@ -313,8 +346,8 @@ describe.skipIf(!browserAvailable)('Termine und Video-Beratung in Chromium', () 
     const mail = await t.mail.waitFor((m) => m.to.includes('video.e2e@example.org') && m.subject.startsWith('Ihr Termin ist gebucht'));
     const videoLink = /https?:\/\/\S+\/termine\/verwalten\/[A-Za-z0-9_-]+\/video/.exec(mail.text)![0];
     // time passes: earlier appointments of the same desk around now are over (cancelled ones do not occupy the desk)
-    await t.ctx.db.withSystem((tx) => tx.execute(sql`update termine set status = 'abgesagt' where id <> ${terminId} and beginn < now() + interval '3 hours'`));
-    await t.ctx.db.withSystem((tx) => tx.execute(sql`update termine set beginn = now() + interval '5 minutes', ende = now() + interval '50 minutes', blockiert_bis = now() + interval '65 minutes' where id = ${terminId}`));
+    await t.ctx.db.withSystem((tx) => tx.execute(sql`update termine set status = 'abgesagt' where id <> ${terminId} and beginn < ${spaeter(180)}`));
+    await t.ctx.db.withSystem((tx) => tx.execute(sql`update termine set beginn = ${spaeter(5)}, ende = ${spaeter(50)}, blockiert_bis = ${spaeter(65)} where id = ${terminId}`));
 
     const context = await browser.newContext({ locale: 'en-GB', permissions: ['camera', 'microphone'] });
     contexts.push(context);

@@ -22,14 +22,15 @@ export type TestApp = {
 
 /**
  * The real application on a fresh database, with a real SMTP server catching its mail.
- * `seed: true` loads the demo Träger and accounts (password "vorort-demo").
+ * `seed: true` loads the demo Träger and accounts (password "vorort-demo"); without `traegerKonto: true` the demo
+ * Träger's bank account (DEMO_TRAEGER_KONTO) is left out, so tests can enter the Träger settings from version 0.
  */
-export async function createTestApp(opts: { seed?: boolean; config?: Partial<Config>; clock?: Clock } = {}): Promise<TestApp> {
+export async function createTestApp(opts: { seed?: boolean; traegerKonto?: boolean; config?: Partial<Config>; clock?: Clock } = {}): Promise<TestApp> {
   const database = await createTestDatabase();
   const mail = await startMailCatcher();
   const config = testConfig(opts.config);
   const mailer = createMailer({ smtpUrl: `smtp://127.0.0.1:${mail.port}`, from: config.mailFrom });
-  if (opts.seed) await seedDemoData(database.db, hashPassword);
+  if (opts.seed) await seedDemoData(database.db, hashPassword, { traegerKonto: opts.traegerKonto ?? false });
   const ctx: AppContext = { config, db: database.db, mailer, mailCatcher: mail, clock: opts.clock ?? testClock() };
   const app = await buildApp(ctx, { logger: false });
   return {

@@ -28,6 +28,14 @@ const apiLogin = (jar: CookieJar, email: string, password: string, totp?: string
     .inject({ method: 'POST', url: '/api/auth/login', headers: { cookie: jar.header() }, payload: { email, password, ...(totp ? { totp } : {}) } })
     .then((r) => jar.store(r));
 
+/** A sign-in through the API from a given client address. */
+const loginFrom = (ip: string, email: string, password: string) =>
+  t.app.inject({ method: 'POST', url: '/api/auth/login', remoteAddress: ip, payload: { email, password } });
+
+/** Lets the locks of a throttle key run out (instead of waiting the minutes). */
+const expireLocks = (key: string) =>
+  t.ctx.db.withSystem((tx) => tx.execute(sql`update login_throttle set locked_until = now() - interval '1 second' where key = ${key}`));
+
 const me = (jar: CookieJar) => t.app.inject({ method: 'GET', url: '/api/me', headers: { cookie: jar.header() } });
 
 /** Path and query of a redirect (the app answers form posts with 302/303 and a local Location). */
@@ -134,7 +142,7 @@ describe('sign-in with e-mail and password', () => {
 describe('lockout after repeated failures', () => {
   const email = 'integration@musterland.example';
 
-  it('five wrong passwords lock the account: 429 with retry-after, even for the right password', async () => {
+  it('five wrong passwords from one address lock that account there: 429 with retry-after, even for the right password', async () => {
     for (let i = 0; i < 5; i++) {
       const res = await apiLogin(new CookieJar(), email, `falsch-${i}`);
       expect(res.statusCode).toBe(401);
@@ -142,9 +150,10 @@ describe('lockout after repeated failures', () => {
     const locked = await apiLogin(new CookieJar(), email, PASSWORD);
     expect(locked.statusCode).toBe(429);
     expect(locked.json().error).toBe('too_many_attempts');
+    expect(locked.json().message).toContain('in einer Minute');
     const retryAfter = Number(locked.headers['retry-after']);
-    expect(retryAfter).toBeGreaterThan(14 * 60);
-    expect(retryAfter).toBeLessThanOrEqual(15 * 60);
+    expect(retryAfter).toBeGreaterThan(50);
+    expect(retryAfter).toBeLessThanOrEqual(60);
   });
 
   it('the sign-in form says so as well (429, no session)', async () => {
@@ -157,6 +166,75 @@ describe('lockout after repeated failures', () => {
 
   it('other accounts are not affected', async () => {
     expect((await apiLogin(new CookieJar(), 'controlling@musterland.example', PASSWORD)).statusCode).toBe(200);
+  });
+
+  it('the same account from another address is not affected either', async () => {
+    expect((await loginFrom('10.20.0.9', email, PASSWORD)).statusCode).toBe(200);
+  });
+
+  it('repeated failures for one (address, account): the lock grows 1, 2, 4 minutes', async () => {
+    const ip = '10.20.1.1';
+    const who = 'leistung@musterland.example';
+    const waits: number[] = [];
+    for (let round = 0; round < 3; round++) {
+      for (let i = 0; i < 5; i++) expect((await loginFrom(ip, who, `falsch-${round}-${i}`)).statusCode).toBe(401);
+      const locked = await loginFrom(ip, who, PASSWORD);
+      expect(locked.statusCode).toBe(429);
+      expect(locked.json().error).toBe('too_many_attempts');
+      waits.push(Number(locked.headers['retry-after']));
+      await expireLocks(`paar:${hashToken(who)}:${hashToken(ip)}`); // as if the minutes had passed
+    }
+    expect(waits[0]).toBeGreaterThan(50);
+    expect(waits[0]).toBeLessThanOrEqual(60);
+    expect(waits[1]).toBeGreaterThan(110);
+    expect(waits[1]).toBeLessThanOrEqual(120);
+    expect(waits[2]).toBeGreaterThan(230);
+    expect(waits[2]).toBeLessThanOrEqual(240);
+    // Once the lock is over, the right password gets in and the history of this pair is forgotten.
+    expect((await loginFrom(ip, who, PASSWORD)).statusCode).toBe(200);
+    for (let i = 0; i < 5; i++) expect((await loginFrom(ip, who, `wieder-${i}`)).statusCode).toBe(401);
+    const again = await loginFrom(ip, who, PASSWORD);
+    expect(again.statusCode).toBe(429);
+    expect(Number(again.headers['retry-after'])).toBeLessThanOrEqual(60);
+  });
+
+  it('30 failures from one address against many accounts do not lock out the admin with the right password there', async () => {
+    const ip = '10.20.2.2';
+    for (let i = 0; i < 30; i++) {
+      const target = i < 4 ? 'buerger@musterland.example' : `geraten-${i}@musterland.example`;
+      expect((await loginFrom(ip, target, `passwort-${i}`)).statusCode, `attempt ${i}`).toBe(401);
+    }
+    const admin = await loginFrom(ip, 'admin@musterland.example', PASSWORD);
+    expect(admin.statusCode).toBe(200);
+    expect(admin.json()).toMatchObject({ email: 'admin@musterland.example' });
+    // But guessing from there is slowed: one more failure for an account locks that account at this address …
+    expect((await loginFrom(ip, 'teamleitung@musterland.example', 'falsch')).statusCode).toBe(401);
+    const slowed = await loginFrom(ip, 'teamleitung@musterland.example', PASSWORD);
+    expect(slowed.statusCode).toBe(429);
+    expect(Number(slowed.headers['retry-after'])).toBeGreaterThan(0);
+    // … and only there.
+    expect((await loginFrom('10.20.2.3', 'teamleitung@musterland.example', PASSWORD)).statusCode).toBe(200);
+  });
+
+  it('distributed guessing: 20 failures from many addresses hold the account up for a minute, not for good', async () => {
+    const who = 'controlling@musterland.example';
+    // Signed in before from this address: it stays usable during the account lock.
+    expect((await loginFrom('10.20.3.1', who, PASSWORD)).statusCode).toBe(200);
+    for (let i = 0; i < 20; i++) expect((await loginFrom(`10.21.0.${i + 1}`, who, `raten-${i}`)).statusCode).toBe(401);
+    const elsewhere = await loginFrom('10.22.0.1', who, PASSWORD);
+    expect(elsewhere.statusCode).toBe(429);
+    expect(Number(elsewhere.headers['retry-after'])).toBeLessThanOrEqual(60);
+    await expireLocks(`konto:${hashToken(who)}`);
+    // After the lock the right password gets in from anywhere.
+    expect((await loginFrom('10.22.0.1', who, PASSWORD)).statusCode).toBe(200);
+  });
+
+  it('an address the account signed in from before is not held up by the account lock', async () => {
+    const who = 'integration@musterland.example';
+    expect((await loginFrom('10.23.0.1', who, PASSWORD)).statusCode).toBe(200);
+    for (let i = 0; i < 20; i++) expect((await loginFrom(`10.24.0.${i + 1}`, who, `raten-${i}`)).statusCode).toBe(401);
+    expect((await loginFrom('10.25.0.1', who, PASSWORD)).statusCode).toBe(429);
+    expect((await loginFrom('10.23.0.1', who, PASSWORD)).statusCode).toBe(200);
   });
 });
 

@@ -502,6 +502,40 @@ describe('Vorläufige Bewilligung (§ 41a) und abschließende Feststellung', () 
   });
 });
 
+/** the current month in Europe/Berlin by the application's clock (default test clock: 2026-12-07) */
+const aktuellerMonat = () => new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Berlin', year: 'numeric', month: '2-digit' }).format(t.ctx.clock.now()).slice(0, 7);
+
+describe('Bewilligung über den letzten bekannten Rechtsstand hinaus (fortgeschrieben)', () => {
+  it('12 months from the current month: computed, months after 31.12.2026 marked, approved, the Bescheid says so', async () => {
+    const { bgId } = await neuerFall('Fortschreibung');
+    const beginn = aktuellerMonat();
+    const res = await api('leistung', 'POST', `/api/faelle/${bgId}/bewilligungen`, { beginn, monate: 12 });
+    expect(res.statusCode, res.body).toBe(201);
+    const b = res.json().bewilligung;
+    expect(b.monate).toHaveLength(12);
+    const erwartet = b.monate.map((m: { monat: string }) => m.monat).filter((m: string) => m > '2026-12');
+    expect(erwartet.length).toBeGreaterThan(0);
+    expect(b.fortgeschriebeneMonate).toEqual(erwartet);
+    for (const m of b.monate) {
+      const fort = m.monat > '2026-12';
+      expect({ monat: m.monat, fortgeschrieben: m.fortgeschrieben, bis: m.rechtBekanntBis }).toEqual({ monat: m.monat, fortgeschrieben: fort, bis: fort ? '2026-12-31' : null });
+      expect(m.schritte.some((s: { text: string }) => s.text.startsWith('Fortgeschrieben: berechnet nach dem Recht, das am 31. Dezember 2026 bekannt war'))).toBe(fort);
+      expect(m.auszahlungCent).toBeGreaterThan(0);
+    }
+
+    const fr = await api('leistung', 'POST', `/api/bewilligungen/${b.id}/freigeben`, { version: b.version });
+    expect(fr.statusCode, fr.body).toBe(200);
+    expect(fr.json().bewilligung.status).toBe('bewilligt');
+
+    const bescheid = await api('leistung', 'POST', `/api/faelle/${bgId}/bescheide`, {});
+    expect(bescheid.statusCode, bescheid.body).toBe(201);
+    const text = pdfText((await api('leistung', 'GET', `/api/bescheide/${bescheid.json().id}.pdf`)).rawPayload, 'fortgeschrieben');
+    expect(text).toContain('berechnet nach dem Recht, das am 31. Dezember 2026 bekannt war; ändern sich die Regelbedarfe, erhalten Sie einen Änderungsbescheid.');
+    expect(text).toContain('fortgeschrieben');
+    for (const m of b.monate) expect(text).toContain(euroText(m.auszahlungCent));
+  });
+});
+
 describe('Seiten (ohne JavaScript)', () => {
   it('shows each page to its roles only', async () => {
     for (const [who, url, h1] of [

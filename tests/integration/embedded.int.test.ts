@@ -2,9 +2,15 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir, userInfo } from 'node:os';
 import path from 'node:path';
+import { sql } from 'drizzle-orm';
 import { Client, type QueryResultRow } from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
+import { createServer as createTcpServer } from 'node:net';
+import { testConfig } from '../../src/config/config.ts';
 import { freePort, startEmbeddedPostgres } from '../../src/db/embedded.ts';
+import { buildApp } from '../../src/server/app.ts';
+import { startSystem } from '../../src/system.ts';
+import { testClock } from '../helpers/clock.ts';
 
 /**
  * The embedded PostgreSQL server (ADR 0002): started and stopped by vorort, data kept across restarts,
@@ -193,4 +199,102 @@ describe('embedded PostgreSQL', () => {
     expect(migrated.stdout).toContain('Migrationen angewendet');
     expect(clusterState(dataDir)).toBe(SHUT_DOWN);
   });
+
+  it('notices when its PostgreSQL stops (fast, smart, crash) and serves again by itself', { timeout: 300_000 }, async () => {
+    const dataDir = tempDataDir();
+    const logs: string[] = [];
+    const config = testConfig({ dataDir, demoData: true });
+    const system = await startSystem(config, { log: (l) => logs.push(l), probeIntervalMs: 500 });
+    const app = await buildApp({ config, db: system.db, mailer: system.mailer, mailCatcher: system.mailCatcher, clock: testClock() }, { logger: false });
+    const embedded = system.embedded!;
+    const login = async () => {
+      const started = performance.now();
+      const res = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { email: 'leistung@musterland.example', password: 'vorort-demo' } });
+      return { status: res.statusCode, ms: performance.now() - started };
+    };
+    /** After the postmaster went away: every request answers (503 or 200) within 5 s, and 200 again within 30 s. */
+    const recovers = async (stoppedAt: number) => {
+      const statuses: number[] = [];
+      for (;;) {
+        const r = await login();
+        expect(r.ms, `a request took ${Math.round(r.ms)} ms`).toBeLessThan(5000);
+        expect([200, 503]).toContain(r.status);
+        statuses.push(r.status);
+        if (r.status === 200) break;
+        expect(performance.now() - stoppedAt, `still ${r.status} after 30 s: ${logs.join(' | ')}`).toBeLessThan(30_000);
+        await new Promise((resolve) => setTimeout(resolve, 200));
+      }
+      return statuses;
+    };
+    const gone = (pid: number) => waitFor(() => !alive(pid), 30_000, () => `postmaster ${pid} still running: ${logs.join(' | ')}`);
+    try {
+      expect((await login()).status).toBe(200);
+
+      // 1. A fast shutdown by someone else (SIGINT to the postmaster): vorort starts it again.
+      const first = embedded.postmasterPid()!;
+      process.kill(first, 'SIGINT');
+      await gone(first);
+      const outage = await recovers(performance.now());
+      expect(embedded.postmasterPid()).not.toBe(first);
+      expect(outage.at(-1)).toBe(200);
+      expect(logs.join('\n')).toMatch(/Der eingebettete PostgreSQL-Server hat sich unerwartet beendet \(Exit-Code 0\)/);
+      expect(logs.join('\n')).toMatch(/Der eingebettete PostgreSQL-Server läuft wieder/);
+
+      // 2. A smart shutdown (SIGTERM) waits for every client to disconnect: vorort lets go of its idle connections,
+      //    so it completes while the application is idle — and then the server comes back.
+      expect((await login()).status).toBe(200);
+      const second = embedded.postmasterPid()!;
+      const smartAt = performance.now();
+      process.kill(second, 'SIGTERM');
+      await gone(second);
+      expect(performance.now() - smartAt).toBeLessThan(20_000);
+      await recovers(performance.now());
+
+      // 3. A crash (SIGKILL): PostgreSQL recovers from its WAL on the restart, nothing committed is lost.
+      const third = embedded.postmasterPid()!;
+      process.kill(third, 'SIGKILL');
+      await gone(third);
+      const crashAt = performance.now();
+      await recovers(crashAt);
+      const users = await system.db.withSystem((tx) => tx.execute<{ n: number }>(sql`select count(*)::int as n from users`));
+      expect(users.rows[0]!.n).toBeGreaterThan(0);
+      // No personal data in what vorort logged about it.
+      expect(logs.join('\n')).not.toMatch(/leistung@|vorort-demo/);
+    } finally {
+      await app.close();
+      await system.stop();
+    }
+    expect(existsSync(path.join(dataDir, 'vorort.lock'))).toBe(false);
+  });
+
+  it('gives up after the configured restart attempts and says so (vorort start then exits with 1)', { timeout: 180_000 }, async () => {
+    const dataDir = tempDataDir();
+    const config = testConfig({ dataDir, db: { statementTimeoutMs: 5000, connectTimeoutMs: 3000, restartAttempts: 2 } });
+    let fatal = '';
+    const system = await startSystem(config, { jobs: false, probeIntervalMs: 500, onFatal: (m) => (fatal = m) });
+    const port = Number(new URL(system.connectionString).port);
+    const blocker = createTcpServer();
+    try {
+      const pid = system.embedded!.postmasterPid()!;
+      process.kill(pid, 'SIGKILL');
+      await waitFor(() => !alive(pid), 30_000, () => 'postmaster still running');
+      // Someone else takes the port: the restarts cannot succeed.
+      await new Promise<void>((resolve, reject) => blocker.once('error', reject).listen(port, '127.0.0.1', () => resolve()));
+      await waitFor(() => fatal !== '', 60_000, () => 'no fatal report');
+      expect(fatal).toContain('nach 2 Versuchen nicht wieder starten');
+      expect(fatal).toContain('Exit-Code 1');
+    } finally {
+      blocker.close();
+      await system.stop();
+    }
+  });
 });
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}

@@ -52,7 +52,7 @@ describe('Online-Erstantrag', () => {
     expect(eintrag).toMatchObject({ bgId: null, fallnummer: null, standort: 'Jobcenter Musterstadt' });
 
     const page = (await t.app.inject({ url: '/arbeitsvorrat', headers: { cookie: leistung.header(), accept: 'text/html' } })).body;
-    expect(page).toContain('In Fallakte übernehmen');
+    expect(page).toContain('Fallakte anlegen/zuordnen');
     const res = await postForm(t.app, leistung, '/arbeitsvorrat', { antrag: antrag.id, version: String(antrag.version), _aktion: 'uebernehmen' });
     expect(res.statusCode, res.body.slice(0, 1000)).toBe(302);
     const bgId = String(res.headers.location).split('/').pop()!;

@@ -326,7 +326,11 @@ describe('Arbeitsvorrat und Wiedervorlagen', () => {
     const faellig = (await api('leistung', 'GET', '/api/antraege?faellig=ja')).json().eintraege;
     expect(faellig.map((e: { id: string }) => e.id)).toEqual([res.json().id]);
     expect(faellig[0].ueberfaellig).toBe(true);
-    expect((await api('leistung', 'POST', `/api/faelle/${bgId}/antraege`, { art: 'weiterbewilligung', antragsdatum: '2027-01-02', eingangskanal: 'papier' })).json().error).toBe('datum_ausserhalb_rechtsstand');
+    expect((await api('leistung', 'POST', `/api/faelle/${bgId}/antraege`, { art: 'weiterbewilligung', antragsdatum: '2020-12-31', eingangskanal: 'papier' })).json().error).toBe('datum_ausserhalb_rechtsstand');
+    // After the last known law date an Antrag is taken (computed with the law carried forward); only the future is refused.
+    const zukunft = await api('leistung', 'POST', `/api/faelle/${bgId}/antraege`, { art: 'weiterbewilligung', antragsdatum: '2099-01-02', eingangskanal: 'papier' });
+    expect(zukunft.statusCode).toBe(400);
+    expect(zukunft.json().issues[0]).toMatchObject({ path: 'body.antragsdatum', code: 'antragsdatum_in_zukunft' });
   });
 
   it('lists due Wiedervorlagen and marks one done', async () => {

@@ -219,3 +219,71 @@ describe('Massenänderung', () => {
     }
   });
 });
+
+/** approved Bewilligung of 12 months from `beginn` for a new case */
+const bewilligt = async (nachname: string, beginn: string) => {
+  const f = await api('leistung', 'POST', '/api/faelle', erstantrag(nachname, 1));
+  if (f.statusCode !== 201) throw new Error(`Erstantrag: ${f.body}`);
+  const bgId = f.json().bg.id as string;
+  const b = await api('leistung', 'POST', `/api/faelle/${bgId}/bewilligungen`, { beginn, monate: 12 });
+  if (b.statusCode !== 201) throw new Error(`Berechnung: ${b.body}`);
+  const fr = await api('leistung', 'POST', `/api/bewilligungen/${b.json().bewilligung.id}/freigeben`, { version: b.json().bewilligung.version });
+  if (fr.json().bewilligung?.status !== 'bewilligt') throw new Error(`Freigabe: ${fr.body}`);
+  return { bgId, bewilligung: { id: fr.json().bewilligung.id as string, fortgeschriebeneMonate: b.json().bewilligung.fortgeschriebeneMonate as string[] } };
+};
+
+describe('Massenänderung „fortgeschriebene Monate“ (Tag der neuen Werte)', () => {
+  it('recomputes exactly the Bewilligungen with carried-forward months; the others stay as they are', async () => {
+    const fort = await bewilligt('Fortgeschrieben', '2026-12');
+    const bekannt = await bewilligt('Bekannt', '2026-01');
+    expect(fort.bewilligung.fortgeschriebeneMonate).toHaveLength(11);
+    expect(bekannt.bewilligung.fortgeschriebeneMonate).toEqual([]);
+    // as if the values released later differed: the stored amounts from December 2026 are 7 € below the law
+    await t.ctx.db.withSystem((tx) =>
+      tx.execute(sql`update bewilligung_monate m set auszahlung_cent = auszahlung_cent - 700,
+        personen = jsonb_set(personen, '{0,auszahlungCent}', to_jsonb((personen->0->>'auszahlungCent')::int - 700))
+        where m.monat >= '2026-12' and m.bewilligung_id = any(${`{${fort.bewilligung.id},${bekannt.bewilligung.id}}`}::uuid[])`),
+    );
+
+    const ungueltig = await api('teamleitung', 'POST', '/api/massenaenderungen', { ab: '2027-01-01', grund: 'x', auswahl: 'irgendwelche' });
+    expect(ungueltig.statusCode).toBe(400);
+
+    const job = await starteMassenaenderung({ ctx: t.ctx, actor: teamleitung, input: { ab: '2026-12-01', grund: 'Neue Regelbedarfe 2027', auswahl: 'fortgeschrieben' }, hintergrund: false });
+    expect(job).toMatchObject({ gesamt: 1, grund: 'Neue Regelbedarfe 2027', auswahl: 'fortgeschrieben' });
+    const r = await verarbeiteMassenaenderung({ ctx: t.ctx, traegerId: musterland, id: job.id });
+    expect(r).toMatchObject({ status: 'fertig', verarbeitet: 1 });
+    const faelle = await t.ctx.db.withSystem((tx) =>
+      tx.execute<{ bewilligung_id: string; geaendert: boolean }>(sql`select bewilligung_id, geaendert from massenaenderung_faelle where massenaenderung_id = ${job.id}`),
+    );
+    expect(faelle.rows).toEqual([{ bewilligung_id: fort.bewilligung.id, geaendert: true }]);
+    // the Bewilligung with only known months is untouched (still approved, still the lowered amounts)
+    const status = async (id: string) => (await t.ctx.db.withSystem((tx) => tx.execute<{ status: string }>(sql`select status from bewilligungen where id = ${id}`))).rows[0]!.status;
+    expect(await status(fort.bewilligung.id)).toBe('ersetzt');
+    expect(await status(bekannt.bewilligung.id)).toBe('bewilligt');
+    // the job lists its selection through the API
+    const detail = (await api('teamleitung', 'GET', `/api/massenaenderungen/${job.id}`)).json();
+    expect(detail).toMatchObject({ auswahl: 'fortgeschrieben', grund: 'Neue Regelbedarfe 2027' });
+
+    // the Änderungsbescheid names the reason and again the law stand of the carried-forward months
+    expect(await erstelleMassenBescheide({ ctx: t.ctx, traegerId: musterland, id: job.id })).toBe(1);
+    const liste = (await api('leistung', 'GET', `/api/faelle/${fort.bgId}/bewilligungen`)).json();
+    const bescheid = liste.bescheide.find((b: { art: string }) => b.art === 'aenderung');
+    const pdf = await api('leistung', 'GET', `/api/bescheide/${bescheid.id}.pdf`);
+    const dir = mkdtempSync(join(tmpdir(), 'vorort-ma-fort-'));
+    try {
+      writeFileSync(join(dir, 'f.pdf'), pdf.rawPayload);
+      const text = execFileSync('pdftotext', ['-enc', 'UTF-8', join(dir, 'f.pdf'), '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
+      expect(text).toContain('Neue Regelbedarfe 2027');
+      expect(text).toContain('berechnet nach dem Recht, das am 31. Dezember 2026 bekannt war; ändern sich die Regelbedarfe, erhalten Sie einen Änderungsbescheid.');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+
+    // "alle" from the same date takes every running Bewilligung: the new version and the one with known months
+    const alle = await starteMassenaenderung({ ctx: t.ctx, actor: teamleitung, input: { ab: '2026-12-01', grund: 'Korrektur Dezember' }, hintergrund: false });
+    expect(alle).toMatchObject({ gesamt: 2, auswahl: 'alle' });
+    expect(await verarbeiteMassenaenderung({ ctx: t.ctx, traegerId: musterland, id: alle.id })).toMatchObject({ status: 'fertig', verarbeitet: 2 });
+    expect(await zaehle(sql`select count(*)::int as n from massenaenderung_faelle where massenaenderung_id = ${alle.id} and geaendert`)).toBe(1);
+    expect(await status(bekannt.bewilligung.id)).toBe('ersetzt');
+  });
+});

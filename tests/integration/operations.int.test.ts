@@ -5,7 +5,9 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testConfig } from '../../src/config/config.ts';
-import { createDatabase, type Database } from '../../src/db/client.ts';
+import { sql } from 'drizzle-orm';
+import { Client } from 'pg';
+import { createDatabase, isDatabaseUnavailable, type Database } from '../../src/db/client.ts';
 import { freePort } from '../../src/db/embedded.ts';
 import { seedDemoData } from '../../src/db/seed/demo.ts';
 import { startMailCatcher, type MailCatcher } from '../../src/mail/mail-catcher.ts';
@@ -24,7 +26,14 @@ import { createTestDatabase, type TestDatabase } from '../helpers/db.ts';
 // ---------------------------------------------------------------------------------------------------------
 // A TCP proxy between the application and its test database, so the test can pull the plug and put it back.
 
-type Proxy = { url: string; cut: () => Promise<void>; restore: () => Promise<void>; close: () => Promise<void> };
+type Proxy = {
+  url: string;
+  cut: () => Promise<void>;
+  restore: () => Promise<void>;
+  /** The server "freezes" (like SIGSTOP): connections stay open, nothing is forwarded any more. */
+  freeze: () => void;
+  close: () => Promise<void>;
+};
 
 async function startProxy(targetUrl: string): Promise<Proxy> {
   const target = new URL(targetUrl);
@@ -32,6 +41,7 @@ async function startProxy(targetUrl: string): Promise<Proxy> {
   const sockets = new Set<Socket>();
   let server: Server | null = null;
   let port = 0;
+  let frozen = false;
 
   const listen = () =>
     new Promise<void>((resolve, reject) => {
@@ -48,8 +58,12 @@ async function startProxy(targetUrl: string): Promise<Proxy> {
         client.on('error', drop).on('close', drop);
         upstream.on('error', drop).on('close', drop);
         upstream.connect(targetPort, target.hostname, () => {
-          client.pipe(upstream);
-          upstream.pipe(client);
+          client.on('data', (d: Buffer) => {
+            if (!frozen) upstream.write(d);
+          });
+          upstream.on('data', (d: Buffer) => {
+            if (!frozen) client.write(d);
+          });
         });
       });
       srv.once('error', reject);
@@ -62,6 +76,7 @@ async function startProxy(targetUrl: string): Promise<Proxy> {
 
   // Closing the listener frees the port: new connections are refused (ECONNREFUSED), like a stopped server.
   const cut = async () => {
+    frozen = false;
     const srv = server;
     server = null;
     for (const s of sockets) s.destroy();
@@ -73,7 +88,7 @@ async function startProxy(targetUrl: string): Promise<Proxy> {
   const proxied = new URL(targetUrl);
   proxied.hostname = '127.0.0.1';
   proxied.port = String(port);
-  return { url: proxied.toString(), cut, restore: listen, close: cut };
+  return { url: proxied.toString(), cut, restore: listen, freeze: () => (frozen = true), close: cut };
 }
 
 describe('database outage while running', () => {
@@ -139,6 +154,96 @@ describe('database outage while running', () => {
     expect(apiBack.statusCode).toBe(200);
     expect(apiBack.json()).toMatchObject({ email: 'leistung@musterland.example' });
     expect((await app.inject({ url: '/', headers: { accept: 'text/html' } })).statusCode).toBe(200);
+  });
+});
+
+/** The PostgreSQL error code of an error or of its cause (drizzle wraps the driver's error). */
+function pgCode(err: unknown): string | undefined {
+  for (let e = err, depth = 0; e && depth < 5; e = (e as { cause?: unknown }).cause, depth++) {
+    const code = (e as { code?: unknown }).code;
+    if (typeof code === 'string') return code;
+  }
+  return undefined;
+}
+
+describe('a database that stops answering or holds a request up', () => {
+  let database: TestDatabase;
+  let proxy: Proxy;
+  let db: Database;
+  let app: App;
+  const STATEMENT_MS = 1000;
+
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    await seedDemoData(database.db, hashPassword);
+    proxy = await startProxy(database.url);
+    db = createDatabase(proxy.url, { statementTimeoutMs: STATEMENT_MS, connectTimeoutMs: 1000 });
+    const mailer = createMailer({ smtpUrl: 'smtp://127.0.0.1:1', from: 'vorort <no-reply@vorort.invalid>' });
+    app = await buildApp({ config: testConfig(), db, mailer, mailCatcher: null, clock: testClock() }, { logger: false });
+  });
+
+  afterAll(async () => {
+    await app?.close();
+    await db?.close().catch(() => {});
+    await proxy?.close();
+    await database?.drop();
+  });
+
+  const login = () =>
+    app.inject({ method: 'POST', url: '/api/auth/login', payload: { email: 'leistung@musterland.example', password: 'vorort-demo' } });
+
+  it('a statement that runs too long is cancelled by PostgreSQL after the statement timeout', async () => {
+    const started = performance.now();
+    const err = await db.withSystem((tx) => tx.execute(sql`select pg_sleep(30)`)).catch((e: unknown) => e);
+    const ms = performance.now() - started;
+    expect(pgCode(err)).toBe('57014');
+    expect(isDatabaseUnavailable(err)).toBe(true);
+    expect(ms).toBeLessThan(STATEMENT_MS + 1500);
+    // The connection is fine afterwards and the next transaction works.
+    expect((await db.withSystem((tx) => tx.execute<{ one: number }>(sql`select 1 as one`))).rows[0]?.one).toBe(1);
+  });
+
+  it('a longer limit can be given to one transaction only (Massenänderung)', async () => {
+    const r = await db.withSystem((tx) => tx.execute<{ ok: boolean }>(sql`select pg_sleep(1.3) is not null as ok`), { statementTimeoutMs: 5000 });
+    expect(r.rows[0]?.ok).toBe(true);
+    // … and it does not stay on the connection.
+    const err = await db.withSystem((tx) => tx.execute(sql`select pg_sleep(1.3)`)).catch((e: unknown) => e);
+    expect(pgCode(err)).toBe('57014');
+  });
+
+  it('a request blocked by a lock answers 503 after the statement timeout instead of hanging', async () => {
+    const locker = new Client({ connectionString: database.url });
+    await locker.connect();
+    try {
+      await locker.query('BEGIN');
+      await locker.query('LOCK TABLE users IN ACCESS EXCLUSIVE MODE');
+      const started = performance.now();
+      const res = await login();
+      const ms = performance.now() - started;
+      expect(res.statusCode).toBe(503);
+      expect(res.json()).toMatchObject({ error: 'database_unavailable' });
+      expect(ms).toBeLessThan(STATEMENT_MS + 2500);
+    } finally {
+      await locker.query('ROLLBACK').catch(() => {});
+      await locker.end();
+    }
+    expect((await login()).statusCode).toBe(200);
+  });
+
+  it('a server that freezes: requests answer 503 within 5 s, health as well', { timeout: 30_000 }, async () => {
+    expect((await login()).statusCode).toBe(200); // the pool holds open connections
+    proxy.freeze();
+    const started = performance.now();
+    const [api, health, page] = await Promise.all([login(), app.inject({ url: '/api/health' }), app.inject({ url: '/', headers: { accept: 'text/html' } })]);
+    const ms = performance.now() - started;
+    expect(api.statusCode).toBe(503);
+    expect(health.statusCode).toBe(503);
+    expect(page.statusCode).toBe(503);
+    expect(ms).toBeLessThan(5000);
+    // The frozen connections are dropped; once the server answers again, so does vorort.
+    await proxy.cut();
+    await proxy.restore();
+    expect((await login()).statusCode).toBe(200);
   });
 });
 

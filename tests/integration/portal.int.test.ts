@@ -4,7 +4,7 @@ import { versendeMails } from '../../src/mail/ausgang.ts';
 import { startMailCatcher } from '../../src/mail/mail-catcher.ts';
 import { createMailer } from '../../src/mail/mailer.ts';
 import { erinnereAnEntwuerfe } from '../../src/server/portal/erinnerung.ts';
-import { createTestApp, csrfFor, postForm, signIn, type CookieJar, type TestApp } from '../helpers/app.ts';
+import { CookieJar, createTestApp, csrfFor, postForm, signIn, type TestApp } from '../helpers/app.ts';
 import { ausgangFuer, sofortFaellig } from '../helpers/mail-ausgang.ts';
 
 /** Bürgerportal end to end on real PostgreSQL: drafts per step, Antragsdatum, submission, isolation (issue 5). */
@@ -51,7 +51,7 @@ async function entwurfRow(id: string) {
   return r.rows[0]!;
 }
 
-const heute = () => new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Berlin' }).format(new Date());
+const heute = () => new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Berlin' }).format(t.ctx.clock.now());
 
 /** Walks a whole Erstantrag with partner, one child and a job, starting at the first step. */
 async function fuelleErstantrag(jar: CookieJar, url: string): Promise<string> {
@@ -208,7 +208,7 @@ describe('Online-Antrag: submission', () => {
     ]);
     expect(daten.personen[1]!.einkommen).toEqual([{ art: 'erwerbstaetigkeit', bezeichnung: 'Bäckerei Korn', bruttoCent: 120000, nettoCent: 95000 }]);
     expect(daten.personen[2]!.einkommen).toEqual([{ art: 'kindergeld', betragCent: 25500 }]);
-    expect(daten.unterkunft).toEqual({ grundmieteCent: 52000, nebenkostenCent: 11000, heizkostenCent: 8550 });
+    expect(daten.unterkunft).toMatchObject({ grundmieteCent: 52000, nebenkostenCent: 11000, heizkostenCent: 8550 });
     expect(daten.adresse).toMatchObject({ strasse: 'Lindenweg', plz: '12345', ort: 'Musterstadt' });
     expect(daten.bank).toMatchObject({ iban: 'DE02120300000000202051' });
   });
@@ -225,6 +225,11 @@ describe('Online-Antrag: submission', () => {
     expect(r.rows[0]!.inhalt.subarray(0, 5).toString()).toBe('%PDF-');
     const mail = await t.mail.waitFor((m) => m.subject.startsWith('Eingangsbestätigung'));
     expect(mail.text).toContain(heute().split('-').toReversed().join('.'));
+    // an absolute link to the Postfach, built from the configured public URL
+    expect(mail.text).toMatch(/https?:\/\/[^\s/]+\/portal\/postfach/);
+    // the sender is the Jobcenter's name as configured ("Jobcenter Kreis Musterland"), not "Jobcenter Jobcenter …"
+    const absender = await t.ctx.db.withSystem((tx) => tx.execute<{ absender_name: string }>(sql`select absender_name from postfach_nachrichten where antrag_id = ${antragId}`));
+    expect(absender.rows[0]!.absender_name).toBe('Jobcenter Kreis Musterland');
   });
 
   it('another citizen cannot reach the draft, its steps, its files or the JSON API (404)', async () => {
@@ -252,6 +257,75 @@ function leistungFreierBuerger(): CookieJar {
   return buerger;
 }
 
+describe('Review before the binding submission', () => {
+  it('lists every answer by section; "ändern" returns to the review; an incomplete draft says what is missing', async () => {
+    await neuerBuerger('pruefen@musterland.example', 'Paula Prüfer');
+    const jar = await signIn(t.app, 'pruefen@musterland.example');
+    const { id, url } = await starte(jar);
+    // incomplete: the review names the missing pages and links there
+    let u = await schritt(jar, url, { beantragt: '1' });
+    const halb = await get(jar, `/portal/antrag/${id}/pruefen`);
+    expect(halb.statusCode).toBe(200);
+    expect(halb.body).toContain('Es fehlen noch Angaben');
+    expect(halb.body).toContain(`href="/portal/antrag/${id}/schritt/person"`);
+    expect(halb.body).not.toContain('weiter zum Absenden');
+    // the account's name and e-mail are already filled in; the nationality is a list (plain select)
+    const person = await get(jar, u);
+    expect(person.body).toContain('value="Paula"');
+    expect(person.body).toContain('value="Prüfer"');
+    expect(person.body).toMatch(/<select[^>]*name="staatsangehoerigkeit"/);
+    expect(person.body).toContain('<option value="DE">Deutschland</option>');
+    expect(person.body).toMatch(/Schritt 2 von etwa \d+/);
+    // "deutsch" typed (e.g. an enhanced input) is stored as DE
+    u = await schritt(jar, u, { vorname: 'Paula', nachname: 'Prüfer', geburtsdatum: '1985-03-03', geschlecht: 'w', staatsangehoerigkeit: 'deutsch' });
+    u = await schritt(jar, u, { familienstand: 'ledig' });
+    u = await schritt(jar, u, { strasse: 'Am Markt', hausnummer: '1', plz: '12345', ort: 'Musterstadt' });
+    const kontakt = await get(jar, u);
+    expect(kontakt.body).toContain('value="pruefen@musterland.example"');
+    u = await schritt(jar, u, { email: 'pruefen@musterland.example' });
+    u = await schritt(jar, u, { iban: 'DE02 1203 0000 0000 2020 51', kontoinhaber: 'Paula Prüfer' });
+    u = await schritt(jar, u, { partner: 'nein', kinder: 'nein', weiterePersonen: 'nein' });
+    u = await schritt(jar, u, { wohnform: 'miete' });
+    u = await schritt(jar, u, { grundmieteCent: '400', nebenkostenCent: '90', heizkostenCent: '60', heizungsart: 'etage', warmwasserDezentral: 'nein', wohnflaecheQm: '45' });
+    u = await schritt(jar, u, { einkommenVorhanden: 'nein' });
+    u = await schritt(jar, u, { vermoegenVorhanden: 'nein' });
+    u = await schritt(jar, u, {});
+    u = await schritt(jar, u, { vorhanden: 'nein' });
+    expect(u).toBe(`/portal/antrag/${id}/schritt/zusammenfassung`);
+    // the closing step shows every answer with "ändern" links above the declarations
+    const zusammenfassung = await get(jar, u);
+    expect(zusammenfassung.body).toContain('Deutschland');
+    expect(zusammenfassung.body).toContain('Am Markt');
+    expect(zusammenfassung.body).toContain(`href="/portal/antrag/${id}/schritt/anschrift?zurueck=abschluss"`);
+    // the review page: complete, every section, "ändern" → step → back to the review
+    const pruefen = await get(jar, `/portal/antrag/${id}/pruefen`);
+    expect(pruefen.body).not.toContain('Es fehlen noch Angaben');
+    expect(pruefen.body).toContain('400,00');
+    expect(pruefen.body).toContain(`href="/portal/antrag/${id}/schritt/wohnkosten?zurueck=pruefen"`);
+    const aendern = await get(jar, `/portal/antrag/${id}/schritt/wohnkosten?zurueck=pruefen`);
+    expect(aendern.body).toContain(`action="/portal/antrag/${id}/schritt/wohnkosten?zurueck=pruefen"`);
+    const zurueck = await schritt(jar, `/portal/antrag/${id}/schritt/wohnkosten?zurueck=pruefen`, { grundmieteCent: '410', nebenkostenCent: '90', heizkostenCent: '60', heizungsart: 'etage', warmwasserDezentral: 'nein', wohnflaecheQm: '45' });
+    expect(zurueck).toBe(`/portal/antrag/${id}/pruefen`);
+    const danach = await get(jar, zurueck);
+    expect(danach.body).toContain('410,00');
+    expect(danach.body).toContain(`href="/portal/antrag/${id}/schritt/zusammenfassung"`);
+    // an unknown return target is ignored (no free redirect)
+    const fremd = await schritt(jar, `/portal/antrag/${id}/schritt/wohnkosten?zurueck=https://evil.example`, { grundmieteCent: '410', nebenkostenCent: '90', heizkostenCent: '60', heizungsart: 'etage', warmwasserDezentral: 'nein', wohnflaecheQm: '45' });
+    expect(fremd).toBe(`/portal/antrag/${id}/schritt/einkommen-frage`);
+    // declarations, then the submission page links back to the review
+    const absenden = await schritt(jar, `/portal/antrag/${id}/schritt/zusammenfassung`, { richtig: '1', mitwirkung: '1' });
+    expect(absenden).toBe(`/portal/antrag/${id}/absenden`);
+    expect((await get(jar, absenden)).body).toContain(`href="/portal/antrag/${id}/pruefen"`);
+    const daten = (await t.app.inject({ url: `/api/portal/entwuerfe/${id}`, headers: { cookie: jar.header() } })).json().daten;
+    expect(daten.antragsteller.staatsangehoerigkeit).toBe('DE');
+  });
+
+  it('the portal links appointment booking', async () => {
+    const seite = await get(buerger, '/portal');
+    expect(seite.body).toContain('href="/termine"');
+  });
+});
+
 describe('Follow-up of unfinished applications', () => {
   it('staff see unfinished drafts (Standort-scoped) and citizens get one reminder mail', async () => {
     const seite = await get(leistung, '/online-eingang');
@@ -266,7 +340,7 @@ describe('Follow-up of unfinished applications', () => {
     expect(fremdSeite.body).not.toContain('Zweite Person');
 
     expect(await erinnereAnEntwuerfe({ ctx: t.ctx })).toBe(0); // nothing is old enough yet
-    const spaeter = new Date(Date.now() + 4 * 24 * 3600 * 1000);
+    const spaeter = new Date(t.ctx.clock.now().getTime() + 4 * 24 * 3600 * 1000);
     const n = await erinnereAnEntwuerfe({ ctx: t.ctx, jetzt: spaeter });
     expect(n).toBeGreaterThanOrEqual(1);
     const mail = await t.mail.waitFor((m) => m.to.includes('zweite@musterland.example') && m.subject.includes('noch nicht abgeschickt'));
@@ -289,7 +363,7 @@ describe('Anspruch prüfen (public pre-check)', () => {
     netto: '800',
   };
 
-  it('shows the amount the engine computes for the same facts, anonymously, storing nothing', async () => {
+  it('shows the amount the engine computes for the same facts, anonymously, storing nothing in the database', async () => {
     const { berechne } = await import('../../src/domain/berechnung/index.ts');
     const { euroText } = await import('../../src/domain/berechnung/geld.ts');
     const monat = heute().slice(0, 7);
@@ -309,44 +383,142 @@ describe('Anspruch prüfen (public pre-check)', () => {
     const zaehle = async () =>
       (await t.ctx.db.withSystem((tx) => tx.execute<{ n: number }>(sql`select (select count(*) from antrag_entwuerfe)::int + (select count(*) from audit_log)::int as n`))).rows[0]!.n;
     const vorher = await zaehle();
-    const res = await t.app.inject({ url: `/anspruch-pruefen?berechnen=1&${new URLSearchParams(fakten).toString()}` });
+    const anonym = new CookieJar();
+    // the form posts (with the CSRF token): no figure in any URL
+    const seite = await get(anonym, '/anspruch-pruefen');
+    expect(seite.body).toMatch(/<form [^>]*action="\/anspruch-pruefen" method="post"/);
+    expect(seite.body).not.toContain('method="get"');
+    const res = await postForm(t.app, anonym, '/anspruch-pruefen', fakten);
     expect(res.statusCode).toBe(200);
     const betrag = /data-testid="betrag">([^<]+)</.exec(res.body)![1]!;
     expect(betrag.replace(/&nbsp;|\u00a0/g, ' ')).toContain(euroText(Math.round(erwartet.auszahlung * 100)).replace(/\u00a0/g, ' '));
     expect(res.body).toContain(erwartet.schritte[0]!.text.replace(/&/g, '&amp;').slice(0, 30));
     expect(await zaehle()).toBe(vorher);
-    // invalid input: message next to the field, no result
-    const falsch = await t.app.inject({ url: '/anspruch-pruefen?berechnen=1&geburtsdatum=kein-datum' });
+    // the link to the application carries no figures
+    const link = /href="(\/portal\/antrag\/neu[^"]*)"/.exec(res.body)![1]!.replace(/&amp;/g, '&');
+    expect(link).toBe('/portal/antrag/neu?flow=erstantrag&vorpruefung=1');
+    // the answers wait in a sealed, httpOnly, SameSite=Lax cookie with a short lifetime — never readable in clear
+    const cookie = (res.cookies as Array<{ name: string; value: string; httpOnly?: boolean; sameSite?: string; maxAge?: number }>).find((c) => c.name === 'vorort_vorpruefung')!;
+    expect(cookie.httpOnly).toBe(true);
+    expect(cookie.sameSite).toBe('Lax');
+    expect(cookie.maxAge).toBeLessThanOrEqual(4 * 3600);
+    expect(cookie.value).not.toContain('1990');
+    expect(cookie.value).not.toContain('500');
+    // coming back shows the answers and the result again (e.g. after looking at the sign-in page)
+    const wieder = await get(anonym, '/anspruch-pruefen');
+    expect(wieder.body).toContain('data-testid="betrag"');
+    expect(wieder.body).toContain('value="500"');
+    // a tampered cookie is ignored
+    const fremd = new CookieJar();
+    const kaputt = await t.app.inject({ url: '/anspruch-pruefen', headers: { cookie: `vorort_vorpruefung=${cookie.value.slice(0, -4)}AAAA` } });
+    expect(kaputt.statusCode).toBe(200);
+    expect(kaputt.body).not.toContain('data-testid="betrag"');
+    void fremd;
+    // "delete my answers" removes the cookie
+    const weg = await postForm(t.app, anonym, '/anspruch-pruefen', { _aktion: 'vergessen' });
+    expect(weg.statusCode).toBe(200);
+    expect(anonym.get('vorort_vorpruefung')).toBeUndefined();
+    // invalid input: message next to the field, no result, no cookie
+    const falsch = await postForm(t.app, new CookieJar(), '/anspruch-pruefen', { geburtsdatum: 'kein-datum' });
     expect(falsch.statusCode).toBe(400);
     expect(falsch.body).toContain('Bitte geben Sie ein gültiges Datum an');
+    expect((falsch.cookies as Array<{ name: string }>).some((c) => c.name === 'vorort_vorpruefung')).toBe(false);
+    // without the CSRF token the post is refused
+    const ohne = await postForm(t.app, new CookieJar(), '/anspruch-pruefen', fakten, { csrf: null });
+    expect(ohne.statusCode).toBe(403);
     // English
-    const en = await t.app.inject({ url: `/anspruch-pruefen?lang=en&berechnen=1&${new URLSearchParams(fakten).toString()}` });
+    const enJar = new CookieJar();
+    const en = await postForm(t.app, enJar, '/anspruch-pruefen?lang=en', fakten);
     expect(en.body).toContain('Your estimated entitlement');
     // the calculation steps in the page's language; the norms stay German and are marked so
     expect(en.body).toContain('Standard needs (Regelbedarf), level 2: you');
     expect(en.body).toContain('Child benefit (Kindergeld): child 1');
-    expect(en.body).toContain('<td class="kern-table__cell" lang="de">§ 20 Abs. 4 SGB II</td>');
+    expect(en.body).toContain('lang="de">§ 20 Abs. 4 SGB II</span>');
     expect(en.body).not.toContain('Regelbedarf Stufe 2 für antragsteller');
-    const tr = await t.app.inject({ url: `/anspruch-pruefen?lang=tr&berechnen=1&${new URLSearchParams(fakten).toString()}` });
+    const tr = await postForm(t.app, new CookieJar(), '/anspruch-pruefen?lang=tr', fakten);
     expect(tr.body).toContain('Temel ihtiyaç (Regelbedarf), seviye 2: siz');
   });
 
-  it('the link starts the real application pre-filled with these answers', async () => {
+  it('sign-in from the pre-check starts the real application pre-filled; the cookie is used up', async () => {
     await neuerBuerger('dritte@musterland.example', 'Dritte Person');
     const dritte = await signIn(t.app, 'dritte@musterland.example');
-    const url = `/portal/antrag/neu?${new URLSearchParams({ flow: 'erstantrag', ...fakten }).toString()}`;
-    const seite = await get(dritte, url);
+    await postForm(t.app, dritte, '/anspruch-pruefen', fakten);
+    expect(dritte.get('vorort_vorpruefung')).toBeTruthy();
+    const seite = await get(dritte, '/portal/antrag/neu?flow=erstantrag&vorpruefung=1');
     expect(seite.statusCode).toBe(200);
-    expect(seite.body).toContain('name="grundmiete" value="500"');
-    const felder = Object.fromEntries([...seite.body.matchAll(/<input type="hidden" name="([^"]+)" value="([^"]*)"/g)].map((m) => [m[1]!, m[2]!]).filter(([k]) => k !== '_csrf'));
-    const start = await schritt(dritte, '/portal/antrag/neu', felder);
+    expect(seite.body).toContain('Antrag mit Ihren Angaben beginnen');
+    expect(seite.body).not.toContain('500');
+    const start = await schritt(dritte, '/portal/antrag/neu', { flow: 'erstantrag' });
+    expect(dritte.get('vorort_vorpruefung')).toBeUndefined();
     const id = start.split('/')[3]!;
     const api = await t.app.inject({ url: `/api/portal/entwuerfe/${id}`, headers: { cookie: dritte.header() } });
     const daten = api.json().daten;
     expect(daten.antragsdatum).toBeUndefined(); // set only when the person states that they apply
-    expect(daten.antragsteller).toEqual({ geburtsdatum: '1990-05-05' });
+    // the pre-check's answers plus the account's name and e-mail
+    expect(daten.antragsteller).toEqual({ geburtsdatum: '1990-05-05', vorname: 'Dritte', nachname: 'Person' });
+    expect(daten.kontakt).toEqual({ email: 'dritte@musterland.example' });
     expect(daten.haushalt).toEqual({ partner: true, kinder: true, weiterePersonen: false });
     expect(daten.unterkunft).toMatchObject({ wohnform: 'miete', grundmieteCent: 50000 });
+  });
+
+  it('a pre-check restored into an open draft never overwrites the answers given there', async () => {
+    await neuerBuerger('vierte@musterland.example', 'Vierte Person');
+    const vierte = await signIn(t.app, 'vierte@musterland.example');
+    const { id, url } = await starte(vierte);
+    let u = await schritt(vierte, url, { beantragt: '1' });
+    u = await schritt(vierte, u, { vorname: 'Vera', nachname: 'Vier', geburtsdatum: '1970-02-02', geschlecht: 'w', staatsangehoerigkeit: 'deutsch' });
+    await postForm(t.app, vierte, '/anspruch-pruefen', fakten);
+    const wieder = await schritt(vierte, '/portal/antrag/neu', { flow: 'erstantrag' });
+    expect(wieder).toBe(`/portal/antrag/${id}`);
+    const daten = (await t.app.inject({ url: `/api/portal/entwuerfe/${id}`, headers: { cookie: vierte.header() } })).json().daten;
+    expect(daten.antragsteller).toMatchObject({ vorname: 'Vera', nachname: 'Vier', geburtsdatum: '1970-02-02', staatsangehoerigkeit: 'DE' });
+    expect(daten.antragsdatum).toBeTruthy();
+    // gaps are filled from the pre-check
+    expect(daten.unterkunft).toMatchObject({ grundmieteCent: 50000 });
+  });
+});
+
+describe('the way from the pre-check through registration', () => {
+  it('keeps `weiter` (a local path only) through sign-in, registration and the confirmation mail', async () => {
+    const ziel = '/portal/antrag/neu?flow=erstantrag&vorpruefung=1';
+    const anmelden = await t.app.inject({ url: `/anmelden?weiter=${encodeURIComponent(ziel)}` });
+    expect(anmelden.body).toContain(`href="/registrieren?weiter=${encodeURIComponent(ziel).replace(/&/g, '&amp;')}"`);
+    const jar = new CookieJar();
+    const reg = await get(jar, `/registrieren?weiter=${encodeURIComponent(ziel)}`);
+    expect(reg.body).toContain(`name="weiter" value="${ziel.replace(/&/g, '&amp;')}"`);
+    const res = await postForm(t.app, jar, `/registrieren?weiter=${encodeURIComponent(ziel)}`, {
+      name: 'Neue Person',
+      email: 'neu-weiter@example.org',
+      password: 'ein-sicheres-passwort',
+      password2: 'ein-sicheres-passwort',
+      weiter: ziel,
+    });
+    expect(res.statusCode).toBe(302);
+    const mail = await t.mail.waitFor((m) => m.to.includes('neu-weiter@example.org'));
+    const link = /(https?:\/\/\S+\/registrieren\/bestaetigen\?\S+)/.exec(mail.text)![1]!;
+    expect(new URL(link).searchParams.get('weiter')).toBe(ziel);
+    const pfad = link.replace(/^https?:\/\/[^/]+/, '');
+    const bestaetigen = await get(jar, pfad);
+    expect(bestaetigen.body).toContain(`action="/registrieren/bestaetigen?weiter=${encodeURIComponent(ziel).replace(/&/g, '&amp;')}"`);
+    const token = new URL(link).searchParams.get('token')!;
+    const ok = await postForm(t.app, jar, `/registrieren/bestaetigen?weiter=${encodeURIComponent(ziel)}`, { token });
+    expect(ok.body).toContain(`href="/anmelden?weiter=${encodeURIComponent(ziel).replace(/&/g, '&amp;')}"`);
+    // sign-in leads to the target
+    const login = await postForm(t.app, jar, '/anmelden', { email: 'neu-weiter@example.org', password: 'ein-sicheres-passwort', weiter: ziel });
+    expect(login.statusCode).toBe(302);
+    expect(login.headers.location).toBe(ziel);
+  });
+
+  it.each(['//evil.example/x', 'https://evil.example/', '/\\evil.example', '/\t/evil.example', 'javascript:alert(1)', '/%0d%0aSet-Cookie:x'])('never redirects to another site: %j', async (boese) => {
+    const { lokalesZiel } = await import('../../src/server/auth/register.ts');
+    const ziel = lokalesZiel(boese);
+    expect(ziel === undefined || new URL(ziel, 'https://vorort.example').host === 'vorort.example').toBe(true);
+    const reg = await t.app.inject({ url: `/registrieren?weiter=${encodeURIComponent(boese)}` });
+    expect(reg.body).not.toContain('evil.example');
+    const login = await postForm(t.app, new CookieJar(), '/anmelden', { email: 'buerger@musterland.example', password: 'vorort-demo', weiter: boese });
+    expect(login.statusCode).toBe(302);
+    expect(String(login.headers.location)).toMatch(/^\/(?!\/)/);
+    expect(String(login.headers.location)).not.toContain('evil.example');
   });
 });
 
@@ -446,7 +618,7 @@ describe('Portal mails through the outbox', () => {
     await neuerBuerger('erinnerung.tot@musterland.example', 'Rita Reminder');
     const rita = await signIn(t.app, 'erinnerung.tot@musterland.example');
     const { id } = await starte(rita);
-    const spaeter = new Date(Date.now() + 4 * 24 * 3600 * 1000);
+    const spaeter = new Date(t.ctx.clock.now().getTime() + 4 * 24 * 3600 * 1000);
     const n = await ohneMailserver(() => erinnereAnEntwuerfe({ ctx: t.ctx, jetzt: spaeter }));
     expect(n).toBeGreaterThanOrEqual(1);
     expect(await imAusgang('erinnerung.tot@musterland.example')).toEqual([{ anlass: 'portal_erinnerung', versuche: 1, fehler_code: 'ESOCKET' }]);
@@ -460,5 +632,18 @@ describe('Portal mails through the outbox', () => {
     const mail = await t.mail.waitFor((m) => m.to.includes('erinnerung.tot@musterland.example'));
     expect(mail.text).toContain(`/portal/antrag/${id}`);
     expect(await imAusgang('erinnerung.tot@musterland.example')).toEqual([]);
+  });
+});
+
+describe('mails of the system', () => {
+  it('contain absolute links only (no href="/…", no bare /portal/… path)', () => {
+    // every mail this file made the system send: registration, Eingangsbestätigung, reminders …
+    expect(t.mail.messages.length).toBeGreaterThanOrEqual(4);
+    const relativ = /href=["']\/(?!\/)|(^|[\s(<"'„:])\/(portal|anmelden|registrieren|termine|passwort|anspruch-pruefen)\b/m;
+    for (const m of t.mail.messages) {
+      expect(relativ.test(m.text), `${m.subject}: ${m.text}`).toBe(false);
+      expect(m.html ? relativ.test(m.html) : false, `${m.subject} (HTML)`).toBe(false);
+      expect(m.text).toMatch(/https?:\/\/\S+/);
+    }
   });
 });

@@ -1,11 +1,15 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { users } from '../../src/db/schema/index.ts';
+import { lokalesDatum, plusTage } from '../../src/domain/termine/index.ts';
 import { hashPassword } from '../../src/server/security/passwords.ts';
 import { sendeErinnerungen } from '../../src/server/termine/erinnerungen.ts';
 import { createTestApp, postForm, signIn, type CookieJar, type TestApp } from '../helpers/app.ts';
 
 let t: TestApp;
+/** The application's "now" (business clock, VORORT_TEST_CLOCK) `minuten` later – never the wall clock. */
+const spaeter = (minuten: number) => new Date(t.ctx.clock.now().getTime() + minuten * 60_000);
+
 let buerger: CookieJar;
 let musterland: string;
 
@@ -15,11 +19,11 @@ const json = (jar: CookieJar | null, method: 'GET' | 'POST', url: string, payloa
   t.app.inject({ method, url, headers: { ...(jar ? { cookie: jar.header() } : {}), ...(payload ? { 'content-type': 'application/json' } : {}) }, ...(payload ? { payload: JSON.stringify(payload) } : {}) });
 
 async function freieZeiten(anliegen: string, kanal = 'vor_ort', abStunden = 30): Promise<Zeit[]> {
-  const heute = new Date().toISOString().slice(0, 10);
-  const bis = new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10);
+  const heute = lokalesDatum(t.ctx.clock.now());
+  const bis = plusTage(lokalesDatum(t.ctx.clock.now()), 30);
   const res = await json(null, 'GET', `/api/termine/freie-zeiten?anliegen=${anliegen}&kanal=${kanal}&von=${heute}&bis=${bis}`);
   expect(res.statusCode).toBe(200);
-  return (res.json().zeiten as Zeit[]).filter((z) => new Date(z.beginn).getTime() > Date.now() + abStunden * 3_600_000);
+  return (res.json().zeiten as Zeit[]).filter((z) => new Date(z.beginn).getTime() > t.ctx.clock.now().getTime() + abStunden * 3_600_000);
 }
 
 const tokenAus = (text: string, pfad: string) => new RegExp(`${pfad}/([A-Za-z0-9_-]+)`).exec(text)?.[1] ?? '';
@@ -98,7 +102,7 @@ describe('Termine: Buchung unter Konkurrenz (echte PostgreSQL)', () => {
 
 describe('Termine: Regeln', () => {
   it('Vergangenheit, außerhalb der Sprechzeit, nicht erlaubter Kanal → 400 mit Code', async () => {
-    const gestern = new Date(Date.now() - 86_400_000).toISOString();
+    const gestern = new Date(t.ctx.clock.now().getTime() - 86_400_000).toISOString();
     let r = await json(buerger, 'POST', '/api/termine', { anliegenId: 'leistungsfragen', kanal: 'vor_ort', beginn: gestern });
     expect(r.statusCode).toBe(400);
     expect(r.json().error).toBe('termin_in_vergangenheit');
@@ -151,7 +155,7 @@ describe('Termine: Regeln', () => {
     const r = await json(buerger, 'POST', '/api/termine', { anliegenId: 'beratung_integration', kanal: 'vor_ort', beginn: zeiten[2]!.beginn });
     const id = r.json().id as string;
     // the appointment moves close (as if time had passed)
-    await t.ctx.db.withSystem((tx) => tx.execute(sql`update termine set beginn = now() + interval '3 hours', ende = now() + interval '3 hours 30 minutes', blockiert_bis = now() + interval '3 hours 30 minutes' where id = ${id}`));
+    await t.ctx.db.withSystem((tx) => tx.execute(sql`update termine set beginn = ${spaeter(180)}, ende = ${spaeter(210)}, blockiert_bis = ${spaeter(210)} where id = ${id}`));
     const v = await json(buerger, 'POST', `/api/termine/${id}/verschieben`, { beginn: zeiten[3]!.beginn });
     expect(v.statusCode).toBe(400);
     expect(v.json().error).toBe('frist_abgelaufen_verschieben');
@@ -185,7 +189,7 @@ describe('Termine: Double-Opt-in ohne Konto', () => {
     const r2 = await json(null, 'POST', '/api/termine/anfrage', { traeger: 'musterland', anliegenId: 'erstgespraech', kanal: 'telefon', beginn: zeiten[1]!.beginn, email: 'spaet@example.org', name: 'Sam Spät' });
     expect(r2.statusCode).toBe(202);
     const token2 = tokenAus((await t.mail.waitFor((m) => m.to.includes('spaet@example.org'))).text, '/termine/bestaetigen');
-    await t.ctx.db.withSystem((tx) => tx.execute(sql`update termin_bestaetigungen set expires_at = now() - interval '1 minute' where email = 'spaet@example.org'`));
+    await t.ctx.db.withSystem((tx) => tx.execute(sql`update termin_bestaetigungen set expires_at = ${spaeter(-1)} where email = 'spaet@example.org'`));
     const abgelaufen = await json(null, 'POST', '/api/termine/bestaetigung', { token: token2 });
     expect(abgelaufen.statusCode).toBe(410);
     expect(abgelaufen.json().error).toBe('link_abgelaufen');
@@ -232,7 +236,7 @@ describe('Termine: Warteliste', () => {
     expect((await json(staff, 'POST', `/api/termine/${an.json().id}/absagen`)).statusCode).toBe(200);
     const zweites = await t.mail.waitFor((m) => m.to.includes('zweiter@example.org') && m.subject.includes('frei geworden'));
     const token2 = tokenAus(zweites.text, '/termine/angebot');
-    await t.ctx.db.withSystem((tx) => tx.execute(sql`update warteliste_angebote set gueltig_bis = now() - interval '1 minute' where status = 'offen'`));
+    await t.ctx.db.withSystem((tx) => tx.execute(sql`update warteliste_angebote set gueltig_bis = ${spaeter(-1)} where status = 'offen'`));
     const abgelaufen = await json(null, 'POST', `/api/termine/angebot/${token2}/annehmen`);
     expect(abgelaufen.statusCode).toBe(410);
     expect(abgelaufen.json().error).toBe('angebot_verfallen');
@@ -244,7 +248,7 @@ describe('Termine: Warteliste', () => {
 
 describe('Termine: Erinnerung (pg-boss-Job-Handler)', () => {
   it('sendet 24 h vorher genau eine Erinnerung mit .ics', async () => {
-    await t.ctx.db.withSystem((tx) => tx.execute(sql`update termine set erinnerung_gesendet_am = now()`));
+    await t.ctx.db.withSystem((tx) => tx.execute(sql`update termine set erinnerung_gesendet_am = ${spaeter(0)}`));
     const zeiten = await freieZeiten('leistungsfragen', 'telefon', 50);
     const r = await json(buerger, 'POST', '/api/termine', { anliegenId: 'leistungsfragen', kanal: 'telefon', beginn: zeiten[0]!.beginn });
     expect(r.statusCode).toBe(201);

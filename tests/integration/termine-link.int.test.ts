@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { WebSocket } from 'ws';
+import { lokalesDatum, plusTage } from '../../src/domain/termine/index.ts';
 import { createTestApp, CookieJar, postForm, signIn, type TestApp } from '../helpers/app.ts';
 
 /**
@@ -8,6 +9,9 @@ import { createTestApp, CookieJar, postForm, signIn, type TestApp } from '../hel
  * the citizen's Warteliste (see and withdraw, signed in or by link), and the rate limit of anonymous requests.
  */
 let t: TestApp;
+/** The application's "now" (business clock, VORORT_TEST_CLOCK) `minuten` later – never the wall clock. */
+const spaeter = (minuten: number) => new Date(t.ctx.clock.now().getTime() + minuten * 60_000);
+
 
 type Zeit = { beginn: string; standortId: string; kanaele: string[] };
 
@@ -22,11 +26,11 @@ const json = (jar: CookieJar | null, method: 'GET' | 'POST', url: string, payloa
   });
 
 async function freieZeiten(anliegen: string, kanal: string): Promise<Zeit[]> {
-  const heute = new Date().toISOString().slice(0, 10);
-  const bis = new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10);
+  const heute = lokalesDatum(t.ctx.clock.now());
+  const bis = plusTage(lokalesDatum(t.ctx.clock.now()), 30);
   const res = await json(null, 'GET', `/api/termine/freie-zeiten?anliegen=${anliegen}&kanal=${kanal}&von=${heute}&bis=${bis}`);
   expect(res.statusCode).toBe(200);
-  return (res.json().zeiten as Zeit[]).filter((z) => new Date(z.beginn).getTime() > Date.now() + 30 * 3_600_000);
+  return (res.json().zeiten as Zeit[]).filter((z) => new Date(z.beginn).getTime() > t.ctx.clock.now().getTime() + 30 * 3_600_000);
 }
 
 const linkAus = (text: string, pfad: string) => new RegExp(`${pfad}/([A-Za-z0-9_.-]+)`).exec(text)?.[1] ?? '';
@@ -120,7 +124,7 @@ describe('Termin ohne Konto: persönlicher Link', () => {
   it('absagen über das Formular führt zur Übersicht; Frist abgelaufen → Hinweis statt Knöpfen', async () => {
     const zeiten = await freieZeiten('beratung_integration', 'vor_ort');
     const { token, terminId } = await bucheOhneKonto('link.kurz@example.org', 'beratung_integration', 'vor_ort', zeiten[5]!.beginn, '10.0.1.2');
-    await t.ctx.db.withSystem((tx) => tx.execute(sql`update termine set beginn = now() + interval '3 hours', ende = now() + interval '3 hours 45 minutes', blockiert_bis = now() + interval '4 hours' where id = ${terminId}`));
+    await t.ctx.db.withSystem((tx) => tx.execute(sql`update termine set beginn = ${spaeter(180)}, ende = ${spaeter(225)}, blockiert_bis = ${spaeter(240)} where id = ${terminId}`));
     const seite = await t.app.inject({ method: 'GET', url: `/termine/verwalten/${token}` });
     expect(seite.statusCode).toBe(200);
     expect(seite.body).toContain('Bitte rufen Sie uns an');
@@ -147,7 +151,7 @@ describe('Termin ohne Konto: persönlicher Link', () => {
     const frueh = await t.app.inject({ method: 'GET', url: `/termine/verwalten/${token}/video` });
     expect(frueh.statusCode).toBe(200);
     expect(frueh.body).toContain('Der Warteraum öffnet 15 Minuten vor Beginn');
-    await t.ctx.db.withSystem((tx) => tx.execute(sql`update termine set beginn = now() + interval '5 minutes', ende = now() + interval '50 minutes', blockiert_bis = now() + interval '65 minutes' where id = ${terminId}`));
+    await t.ctx.db.withSystem((tx) => tx.execute(sql`update termine set beginn = ${spaeter(5)}, ende = ${spaeter(50)}, blockiert_bis = ${spaeter(65)} where id = ${terminId}`));
     const seite = await t.app.inject({ method: 'GET', url: `/termine/verwalten/${token}/video` });
     expect(seite.statusCode).toBe(200);
     expect(seite.body).toContain('data-link=');
@@ -241,7 +245,7 @@ describe('Warteliste für Bürgerinnen und Bürger', () => {
 
 describe('Rate-Limit für Anfragen ohne Konto', () => {
   it('je E-Mail-Adresse 5 Anfragen, dann 429 mit Retry-After und deutscher Meldung', async () => {
-    const gestern = new Date(Date.now() - 86_400_000).toISOString();
+    const gestern = new Date(t.ctx.clock.now().getTime() - 86_400_000).toISOString();
     const anfrage = () => json(null, 'POST', '/api/termine/anfrage', { traeger: 'musterland', anliegenId: 'leistungsfragen', kanal: 'telefon', beginn: gestern, email: 'viel@example.org', name: 'Viktor Viel' }, '10.0.3.1');
     for (let i = 0; i < 5; i++) expect((await anfrage()).statusCode).toBe(400);
     const gesperrt = await anfrage();
@@ -254,7 +258,7 @@ describe('Rate-Limit für Anfragen ohne Konto', () => {
   });
 
   it('je Adresse 20 Anfragen, dann 429 – auch im Formular, mit der Meldung am Feld', async () => {
-    const gestern = new Date(Date.now() - 86_400_000).toISOString();
+    const gestern = new Date(t.ctx.clock.now().getTime() - 86_400_000).toISOString();
     const status: number[] = [];
     for (let i = 0; i < 21; i++) {
       const r = await json(null, 'POST', '/api/termine/warteliste', { traeger: 'musterland', anliegen: 'leistungsfragen', kanaele: ['telefon'], email: `person${i}@example.org` }, '10.0.4.1');

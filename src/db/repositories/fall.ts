@@ -5,6 +5,7 @@ import {
   bgAdressen,
   bgBankverbindungen,
   bgMitgliedschaften,
+  bgUnterhaltspflichtige,
   bgUnterkunft,
   fallDokumente,
   fallEreignisse,
@@ -30,6 +31,7 @@ export const PERIODEN_TABELLEN = {
   adressen: bgAdressen,
   bankverbindungen: bgBankverbindungen,
   unterkunft: bgUnterkunft,
+  unterhaltspflichtige: bgUnterhaltspflichtige,
 } as const;
 export type PeriodenTabelle = keyof typeof PERIODEN_TABELLEN;
 
@@ -130,7 +132,12 @@ export const fallRepository = {
     const adressen = await tx.select().from(bgAdressen).where(eq(bgAdressen.bgId, bgId)).orderBy(asc(bgAdressen.gueltigVon));
     const bankverbindungen = opts.bank ? await tx.select().from(bgBankverbindungen).where(eq(bgBankverbindungen.bgId, bgId)).orderBy(asc(bgBankverbindungen.gueltigVon)) : [];
     const unterkunft = await tx.select().from(bgUnterkunft).where(eq(bgUnterkunft.bgId, bgId)).orderBy(asc(bgUnterkunft.gueltigVon));
-    return { mitgliedschaften, stammdaten, merkmale, einkommen, vermoegen, beziehungen, adressen, bankverbindungen, unterkunft };
+    const unterhaltspflichtige = await tx
+      .select()
+      .from(bgUnterhaltspflichtige)
+      .where(eq(bgUnterhaltspflichtige.bgId, bgId))
+      .orderBy(asc(bgUnterhaltspflichtige.gueltigVon), asc(bgUnterhaltspflichtige.name));
+    return { mitgliedschaften, stammdaten, merkmale, einkommen, vermoegen, beziehungen, adressen, bankverbindungen, unterkunft, unterhaltspflichtige };
   },
 
   /** Rows of one dated table that belong to a person (person facts) or to the BG (BG facts). */

@@ -24,7 +24,8 @@ export const portalRepository = {
   async updateEntwurf(tx: Tx, id: string, version: number, patch: Partial<typeof antragEntwuerfe.$inferInsert>) {
     const [r] = await tx
       .update(antragEntwuerfe)
-      .set({ ...patch, updatedAt: new Date(), version: sql`${antragEntwuerfe.version} + 1` })
+      // "last touched" drives the reminder job: the use case passes the business clock's instant (src/server/clock.ts)
+      .set({ updatedAt: new Date(), ...patch, version: sql`${antragEntwuerfe.version} + 1` })
       .where(and(eq(antragEntwuerfe.id, id), eq(antragEntwuerfe.version, version)))
       .returning();
     return r;

@@ -263,10 +263,10 @@ export const termineRepository = {
   },
 
   /** Withdraws open offers of an entry (the held slot becomes free again). */
-  async zieheAngeboteZurueck(tx: Tx, eintragId: string) {
+  async zieheAngeboteZurueck(tx: Tx, eintragId: string, am: Date) {
     return tx
       .update(wartelisteAngebote)
-      .set({ status: 'zurueckgezogen', beantwortetAm: new Date() })
+      .set({ status: 'zurueckgezogen', beantwortetAm: am })
       .where(and(eq(wartelisteAngebote.eintragId, eintragId), eq(wartelisteAngebote.status, 'offen')))
       .returning();
   },
@@ -291,10 +291,10 @@ export const termineRepository = {
   },
 
   /** Answers an open offer exactly once; undefined when it is no longer open. */
-  async beantworteAngebot(tx: Tx, id: string, status: 'angenommen' | 'abgelehnt' | 'verfallen', terminId: string | null = null) {
+  async beantworteAngebot(tx: Tx, id: string, status: 'angenommen' | 'abgelehnt' | 'verfallen', am: Date, terminId: string | null = null) {
     const [row] = await tx
       .update(wartelisteAngebote)
-      .set({ status, beantwortetAm: new Date(), terminId })
+      .set({ status, beantwortetAm: am, terminId })
       .where(and(eq(wartelisteAngebote.id, id), eq(wartelisteAngebote.status, 'offen')))
       .returning();
     return row;

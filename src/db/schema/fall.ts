@@ -84,6 +84,10 @@ const personFk = (t: { traegerId: AnyPgColumn; personId: AnyPgColumn }) =>
 const bgFk = (t: { traegerId: AnyPgColumn; bgId: AnyPgColumn }) =>
   foreignKey({ columns: [t.traegerId, t.bgId], foreignColumns: [bedarfsgemeinschaften.traegerId, bedarfsgemeinschaften.id] });
 
+export const FAMILIENSTAENDE = ['ledig', 'verheiratet', 'eingetragene_lebenspartnerschaft', 'getrennt_lebend', 'geschieden', 'verwitwet'] as const;
+export const HEIZUNGSARTEN = ['zentral', 'etage', 'ofen', 'fernwaerme', 'sonstige'] as const;
+export const UNTERHALT_VERHAELTNISSE = ['elternteil', 'anderer_elternteil', 'ehegatte', 'frueherer_ehegatte', 'sonstige'] as const;
+
 /** Stammdaten of a person over time (every change "ab" a day is a new period; the old one stays). */
 export const personStammdaten = pgTable(
   'person_stammdaten',
@@ -98,12 +102,21 @@ export const personStammdaten = pgTable(
     geschlecht: text('geschlecht'),
     /** ISO 3166-1 alpha-2 code, 'XX' for staatenlos / ungeklärt. */
     staatsangehoerigkeit: text('staatsangehoerigkeit').notNull(),
+    /** FAMILIENSTAENDE or NULL (not stated). */
+    familienstand: text('familienstand'),
+    /** Contact as given in the application (free text as entered; NULL = none). */
+    telefon: text('telefon'),
+    email: text('email'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
     primaryKey({ columns: [t.traegerId, t.id] }),
     personFk(t),
     periodeCheck('person_stammdaten', t),
+    check(
+      'person_stammdaten_familienstand_check',
+      sql.raw(`familienstand is null or familienstand in (${FAMILIENSTAENDE.map((f) => `'${f}'`).join(', ')})`),
+    ),
     check('person_stammdaten_geschlecht_check', sql`${t.geschlecht} is null or ${t.geschlecht} in ('w', 'm', 'd')`),
     check('person_stammdaten_staat_check', sql`${t.staatsangehoerigkeit} ~ '^[A-Z]{2}$'`),
     index('person_stammdaten_person_idx').on(t.traegerId, t.personId),
@@ -309,6 +322,10 @@ export const bgUnterkunft = pgTable(
     nebenkostenCent: bigint('nebenkosten_cent', { mode: 'number' }).notNull(),
     heizkostenCent: bigint('heizkosten_cent', { mode: 'number' }).notNull(),
     warmwasserDezentral: boolean('warmwasser_dezentral').notNull().default(false),
+    /** Living space in whole square metres (NULL = not stated). */
+    wohnflaecheQm: integer('wohnflaeche_qm'),
+    /** HEIZUNGSARTEN or NULL (not stated). */
+    heizungsart: text('heizungsart'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
@@ -316,7 +333,42 @@ export const bgUnterkunft = pgTable(
     bgFk(t),
     periodeCheck('bg_unterkunft', t),
     check('bg_unterkunft_betraege_check', sql`${t.grundmieteCent} >= 0 and ${t.nebenkostenCent} >= 0 and ${t.heizkostenCent} >= 0`),
+    check('bg_unterkunft_wohnflaeche_check', sql`${t.wohnflaecheQm} is null or (${t.wohnflaecheQm} > 0 and ${t.wohnflaecheQm} <= 10000)`),
+    check('bg_unterkunft_heizungsart_check', sql.raw(`heizungsart is null or heizungsart in (${HEIZUNGSARTEN.map((h) => `'${h}'`).join(', ')})`)),
     index('bg_unterkunft_bg_idx').on(t.traegerId, t.bgId),
+  ],
+);
+
+/**
+ * Persons outside the household who owe maintenance (Unterhaltspflichtige, § 33 SGB II), as stated and as the
+ * caseworker learns more: who, relation, for whom, whether they pay and how much (per month), whether a title
+ * (Urteil, Urkunde) exists. Dated like every fact; several may run at once (no exclusion constraint).
+ */
+export const bgUnterhaltspflichtige = pgTable(
+  'bg_unterhaltspflichtige',
+  {
+    ...tenantColumns,
+    bgId: uuid('bg_id').notNull(),
+    ...periode,
+    name: text('name').notNull(),
+    verhaeltnis: text('verhaeltnis').notNull(),
+    /** The member the maintenance is owed to (NULL = not stated). */
+    fuerPersonId: uuid('fuer_person_id'),
+    /** NULL = not known. */
+    zahlt: boolean('zahlt'),
+    /** Monthly amount actually paid (NULL = not known). */
+    betragCent: bigint('betrag_cent', { mode: 'number' }),
+    titel: boolean('titel'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.traegerId, t.id] }),
+    bgFk(t),
+    foreignKey({ columns: [t.traegerId, t.fuerPersonId], foreignColumns: [personen.traegerId, personen.id] }),
+    periodeCheck('bg_unterhaltspflichtige', t),
+    check('bg_unterhaltspflichtige_verhaeltnis_check', sql.raw(`verhaeltnis in (${UNTERHALT_VERHAELTNISSE.map((v) => `'${v}'`).join(', ')})`)),
+    check('bg_unterhaltspflichtige_betrag_check', sql`${t.betragCent} is null or ${t.betragCent} >= 0`),
+    index('bg_unterhaltspflichtige_bg_idx').on(t.traegerId, t.bgId),
   ],
 );
 
@@ -414,6 +466,11 @@ export const antraege = pgTable(
     /** Structured application data as received (docs/fallakte.md, "Antragsdaten"). */
     payload: jsonb('payload'),
     erledigtAm: timestamp('erledigt_am', { withTimezone: true }),
+    /**
+     * The Bewilligung whose approval decided (closed) the Antrag (bewilligungen.id; the Bescheid is found through it).
+     * No foreign key: the Bewilligung tables come later in the schema and refer to the Fallakte's.
+     */
+    bewilligungId: uuid('bewilligung_id'),
     ...timestamps,
     ...versionColumn,
   },
@@ -471,6 +528,7 @@ export type BgBankverbindungRow = typeof bgBankverbindungen.$inferSelect;
 export type PersonEinkommenRow = typeof personEinkommen.$inferSelect;
 export type PersonVermoegenRow = typeof personVermoegen.$inferSelect;
 export type BgUnterkunftRow = typeof bgUnterkunft.$inferSelect;
+export type BgUnterhaltspflichtigerRow = typeof bgUnterhaltspflichtige.$inferSelect;
 export type FallVermerk = typeof fallVermerke.$inferSelect;
 export type FallEreignis = typeof fallEreignisse.$inferSelect;
 export type Antrag = typeof antraege.$inferSelect;

@@ -1,9 +1,16 @@
 import type { Database } from '../client.ts';
 import { directoryRepository } from '../repositories/directory.ts';
-import { kommunen, standorte, traeger, userStandorte, users } from '../schema/index.ts';
+import { STANDARD_VIER_AUGEN_REGELN } from '../../domain/bewilligung/index.ts';
+import { kommunen, standorte, traeger, traegerEinstellungen, userStandorte, users } from '../schema/index.ts';
 import { seedTermineDemo } from './termine-demo.ts';
 
 export const DEMO_PASSWORD = 'vorort-demo';
+
+/**
+ * The demo Träger's own account (debtor of the SEPA file), so the first Zahllauf works without an admin step.
+ * Invented: Bankleitzahl 12345678 and account 123456, with a correct check number (ISO 13616) so it passes validation.
+ */
+export const DEMO_TRAEGER_KONTO = { iban: 'DE40123456780000123456', bic: null, kontoinhaber: 'Kreis Musterland – Jobcenter' } as const;
 
 export const DEMO_ACCOUNTS = [
   { email: 'admin@musterland.example', roles: ['admin'], name: 'Anna Admin', traeger: 'musterland' },
@@ -19,8 +26,9 @@ export const DEMO_ACCOUNTS = [
  * Demo data (only outside production, only into an empty database): "Kreis Musterland" with 3 Kommunen and
  * 3 Standorte, "Stadt Beispielstadt" with 1 Standort to show that Träger are kept apart. All names, addresses,
  * Postleitzahlen and phone numbers are invented (.example domains, 0xx-555 numbers, 12345/54321-style PLZ).
+ * Kreis Musterland gets its own (invented) bank account, so the first Zahllauf runs (DEMO_TRAEGER_KONTO).
  */
-export async function seedDemoData(db: Database, hashPassword: (p: string) => Promise<string>): Promise<boolean> {
+export async function seedDemoData(db: Database, hashPassword: (p: string) => Promise<string>, opts: { traegerKonto?: boolean } = {}): Promise<boolean> {
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   return db.withSystem(async (tx) => {
     // Serialise concurrent first starts.
@@ -36,6 +44,9 @@ export async function seedDemoData(db: Database, hashPassword: (p: string) => Pr
       .returning();
     const m = musterland!.id;
     const b = beispielstadt!.id;
+    // Beispielstadt keeps no account on purpose: its Zahlung page shows how an admin adds one. Tests that enter their
+    // own settings from scratch (version 0) seed without it (`traegerKonto: false`).
+    if (opts.traegerKonto ?? true) await tx.insert(traegerEinstellungen).values({ traegerId: m, vierAugenRegeln: STANDARD_VIER_AUGEN_REGELN, ...DEMO_TRAEGER_KONTO });
     const ks = await tx
       .insert(kommunen)
       .values([

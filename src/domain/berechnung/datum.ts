@@ -63,3 +63,16 @@ export function alterAmTag(geburt: Tag, tag: Tag): number {
 export function vergleiche(a: Tag, b: Tag): number {
   return a.jahr - b.jahr || a.monat - b.monat || a.tag - b.tag;
 }
+
+const MONATSNAMEN = ['Januar', 'Februar', 'März', 'April', 'Mai', 'Juni', 'Juli', 'August', 'September', 'Oktober', 'November', 'Dezember'] as const;
+
+/** "Dezember 2026" */
+export function monatLang(jahr: number, monat: number): string {
+  return `${MONATSNAMEN[monat - 1]} ${jahr}`;
+}
+
+/** 'YYYY-MM-DD' → "1. Dezember 2026" (the form used in every explanation text; never ISO). */
+export function datumLang(iso: string): string {
+  const t = parseTag(iso);
+  return `${t.tag}. ${monatLang(t.jahr, t.monat)}`;
+}

@@ -26,7 +26,7 @@ import {
   type Stufe,
   type VermoegensPruefung,
 } from '../recht/index.ts';
-import { alterImMonat, isoTag, monatsindex, monatsindexVon, parseTag, tageImMonat, type Tag } from './datum.ts';
+import { alterImMonat, datumLang, isoTag, monatLang, monatsindex, monatsindexVon, parseTag, tageImMonat, type Tag } from './datum.ts';
 import { cent, euro, euroText, prozentVon, teileGerundet, verteileAnteilig } from './geld.ts';
 import type {
   BerechnungErgebnis,
@@ -617,12 +617,14 @@ export function berechneKern(input: BerechnungInput, optionen: KernOptionen = {}
       hilfebeduerftig,
       poolMitglieder,
       mr,
+      fortgeschrieben: par.fortgeschrieben,
     });
   }
 
   return {
     version: 1,
     rechtsstand,
+    ...(par.fortgeschrieben ? { fortgeschrieben: { rechtBekanntBis: par.fortgeschrieben } } : {}),
     leistung,
     hilfebeduerftig,
     ablehnungsgrund,
@@ -723,10 +725,23 @@ type ErklaerungsDaten = {
   hilfebeduerftig: boolean;
   poolMitglieder: readonly P[];
   mr: { mindestanspruchCent: number };
+  /** last day of known law when this month's values are carried forward, else null */
+  fortgeschrieben: string | null;
 };
 
+/**
+ * The sentence that marks a month computed after the last day of known law. Without the month's name, so that
+ * equal months stay one section in the Bescheid.
+ */
+export function fortschreibungsText(rechtBekanntBis: string): string {
+  return `Fortgeschrieben: berechnet nach dem Recht, das am ${datumLang(rechtBekanntBis)} bekannt war; ändern sich die Regelbedarfe, ergeht ein Änderungsbescheid`;
+}
+
+/** Norm of the carried-forward step: the yearly adjustment and the change of an administrative act. */
+export const NORM_FORTSCHREIBUNG = '§ 20 Abs. 1a SGB II, § 28a SGB XII; § 48 Abs. 1 SGB X';
+
 const anteil = (p: P): string => (p.tage === 30 ? '' : ` (anteilig ${p.tage}/30 Tage)`);
-const datumText = (t: Tag): string => `${t.tag < 10 ? '0' : ''}${t.tag}.${t.monat < 10 ? '0' : ''}${t.monat}.${t.jahr}`;
+const datumText = (t: Tag): string => `${t.tag}. ${monatLang(t.jahr, t.monat)}`;
 
 /** Builds the plain-German explanation; its amounts add up to `auszahlung`. */
 function erklaere(d: ErklaerungsDaten): Schritt[] {
@@ -734,10 +749,9 @@ function erklaere(d: ErklaerungsDaten): Schritt[] {
   const add = (text: string, norm: string, betrag: number, person: string | null): void => {
     s.push({ text, norm, betrag: euro(betrag), person });
   };
-  const zeitraum = d.zr.voll
-    ? `${d.zr.monat < 10 ? '0' : ''}${d.zr.monat}/${d.zr.jahr}`
-    : `${datumText(d.zr.von)} bis ${datumText(d.zr.bis)}`;
-  add(`Berechnung ${d.leistung} für ${zeitraum} nach dem Recht ab ${d.rechtsstand}`, '§ 19 Abs. 1 SGB II', 0, null);
+  const zeitraum = d.zr.voll ? monatLang(d.zr.jahr, d.zr.monat) : `${datumText(d.zr.von)} bis ${datumText(d.zr.bis)}`;
+  add(`Berechnung ${d.leistung} für ${zeitraum} nach dem Recht ab ${datumLang(d.rechtsstand)}`, '§ 19 Abs. 1 SGB II', 0, null);
+  if (d.fortgeschrieben) add(fortschreibungsText(d.fortgeschrieben), NORM_FORTSCHREIBUNG, 0, null);
   if (!d.zr.voll) add(`Teilmonat: ${d.zr.tage} von 30 Tagen, alle Bedarfe anteilig`, '§ 41 Abs. 1 SGB II', 0, null);
   if (d.kduText) add(d.kduText, '§ 22 Abs. 1 SGB II', 0, null);
 

@@ -2,7 +2,7 @@
  * Checks of facts that the schema cannot express. Each impossible or contradictory fact raises a
  * BerechnungsFehler naming it; nothing is silently corrected.
  */
-import { ALTERSGRENZEN, RECHT_AB, RECHT_BIS, parameterAm } from '../recht/index.ts';
+import { ALTERSGRENZEN, RECHT_AB, parameterAm } from '../recht/index.ts';
 import { alterImMonat, parseTag, vergleiche } from './datum.ts';
 import { BerechnungsFehler } from './fehler.ts';
 import { zeitraumAus } from './kern.ts';
@@ -18,11 +18,13 @@ export function pruefeFakten(input: BerechnungInput): void {
     }
   }
   const zr = zeitraumAus(input.zeitraum);
-  if (zr.vonIso < RECHT_AB || zr.bisIso > RECHT_BIS) {
+  // Before the first day of stored law there is nothing to compute with. After the last known day the law is
+  // carried forward (recht/index.ts, parameterAm) and the result says so — never refused.
+  if (zr.vonIso < RECHT_AB) {
     throw new BerechnungsFehler(
       'zeitraum_ausserhalb_rechtsstand',
       'zeitraum',
-      `Der Zeitraum ${zr.vonIso} bis ${zr.bisIso} liegt außerhalb des hinterlegten Rechts (${RECHT_AB} bis ${RECHT_BIS}).`,
+      `Der Zeitraum ${zr.vonIso} bis ${zr.bisIso} liegt vor dem hinterlegten Recht (ab ${RECHT_AB}).`,
     );
   }
   const monat = zr.vonIso.slice(0, 7);

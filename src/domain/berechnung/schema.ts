@@ -156,6 +156,14 @@ export const berechnungErgebnisSchema = z
   .strictObject({
     version: z.literal(1),
     rechtsstand: z.string().describe('jüngstes Inkrafttreten unter den angewandten Regeln'),
+    fortgeschrieben: z
+      .strictObject({
+        rechtBekanntBis: z.string().describe('letzter Tag des hinterlegten Rechts (JJJJ-MM-TT), dessen Werte verwendet wurden'),
+      })
+      .optional()
+      .describe(
+        'nur vorhanden, wenn der Monat nach dem letzten Tag des hinterlegten Rechts liegt: berechnet mit den zuletzt bekannten Werten (fortgeschrieben); ändern sich die Werte, ist neu zu berechnen',
+      ),
     leistung: z.string(),
     hilfebeduerftig: z.boolean(),
     ablehnungsgrund: z.enum(['einkommen', 'vermoegen']).nullable(),

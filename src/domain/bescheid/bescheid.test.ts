@@ -6,6 +6,22 @@ import { BescheidFehler, bescheidHash, bescheidUnveraendert, erstelleBescheid, k
 import { KOPF, aenderungsEingabe, bewilligungsEingabe } from './testbescheid.ts';
 
 describe('Bescheid-Inhaltsmodell', () => {
+  it('Bewilligung über den letzten bekannten Rechtsstand hinaus: Verfügungssatz und Überschrift nennen die Fortschreibung', () => {
+    const b = erstelleBescheid(bewilligungsEingabe('2026-12', 12));
+    const satz = 'Die Leistungen für die Monate Januar 2027 bis November 2027 sind berechnet nach dem Recht, das am 31. Dezember 2026 bekannt war; ändern sich die Regelbedarfe, erhalten Sie einen Änderungsbescheid.';
+    expect(b.tenor).toContain(satz);
+    expect(b.berechnung[0]?.ueberschrift).not.toContain('fortgeschrieben');
+    const fort = b.berechnung.filter((a) => a.monate.some((m) => m > '2026-12'));
+    expect(fort.length).toBeGreaterThan(0);
+    for (const a of fort) {
+      expect(a.ueberschrift).toContain('fortgeschrieben: Recht bekannt am 31.12.2026');
+      expect(a.zeilen[0]?.text).toMatch(/^Fortgeschrieben: berechnet nach dem Recht, das am 31. Dezember 2026 bekannt war/);
+      expect(a.zeilen.reduce((s, z) => s + z.betragCent, 0)).toBe(a.summeCent);
+    }
+    // a period within known law has no such sentence
+    expect(erstelleBescheid(bewilligungsEingabe()).tenor.join(' ')).not.toContain('bekannt war');
+  });
+
   it('Bewilligungsbescheid: Betreff mit Leistungsname, Tenor, Tabelle je Monat und Person, Erklärung mit Namen', () => {
     const e = bewilligungsEingabe();
     const b = erstelleBescheid(e);

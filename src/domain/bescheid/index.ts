@@ -3,6 +3,7 @@
  * says, as plain JSON, independent of the PDF renderer (src/server/bescheid/pdf.ts). The content hash is the
  * SHA-256 of the canonical JSON of the model without the hash; store it with the Bescheid (immutable).
  */
+import { datumLang } from '../berechnung/datum.ts';
 import { euroText } from '../berechnung/geld.ts';
 import type { Schritt } from '../berechnung/schema.ts';
 import { ablehnungAus, monatsspanne } from '../bewilligung/ablehnung.ts';
@@ -157,6 +158,22 @@ function schrittSignatur(m: MonatsErgebnis): string {
   return JSON.stringify(m.ergebnis.schritte.slice(1).map((s) => [s.text, s.norm, s.betrag, s.person]));
 }
 
+/** "Rechtsstand 01.01.2026", for a carried-forward month with "fortgeschrieben, Recht bekannt am 31.12.2026". */
+function standText(m: MonatsErgebnis): string {
+  const f = m.ergebnis.fortgeschrieben;
+  return `Rechtsstand ${datumText(m.ergebnis.rechtsstand)}${f ? `, fortgeschrieben: Recht bekannt am ${datumText(f.rechtBekanntBis)}` : ''}`;
+}
+
+/**
+ * The sentence of a Bescheid whose months lie (partly) after the last day of known law: those months are computed
+ * with the law known on that day, and a change of the Regelbedarfe brings an Änderungsbescheid (Massenänderung).
+ */
+export function fortschreibungsSatz(z: Pick<ZeitraumErgebnis, 'fortgeschriebeneMonate' | 'rechtBekanntBis'> | undefined): string | null {
+  if (!z || z.fortgeschriebeneMonate.length === 0 || !z.rechtBekanntBis) return null;
+  const monate = monatsspanne(z.fortgeschriebeneMonate);
+  return `Die Leistungen für ${z.fortgeschriebeneMonate.length === 1 ? 'den Monat' : 'die Monate'} ${monate} sind berechnet nach dem Recht, das am ${datumLang(z.rechtBekanntBis)} bekannt war; ändern sich die Regelbedarfe, erhalten Sie einen Änderungsbescheid.`;
+}
+
 function abschnitte(z: ZeitraumErgebnis, namen: ReadonlyMap<string, string>, muster: RegExp | null): Berechnungsabschnitt[] {
   const out: Berechnungsabschnitt[] = [];
   let sig = '';
@@ -168,13 +185,13 @@ function abschnitte(z: ZeitraumErgebnis, namen: ReadonlyMap<string, string>, mus
     const letzter = out[out.length - 1];
     if (letzter && s === sig) {
       letzter.monate.push(m.monat);
-      letzter.ueberschrift = `${monatsspanne(letzter.monate)} (monatlich, Rechtsstand ${datumText(m.ergebnis.rechtsstand)})`;
+      letzter.ueberschrift = `${monatsspanne(letzter.monate)} (monatlich, ${standText(m)})`;
       continue;
     }
     sig = s;
     const zeilen = m.ergebnis.schritte.slice(1).map((x: Schritt) => ({ text: mitNamen(x.text, namen, muster), norm: x.norm, betragCent: Math.round(x.betrag * 100) }));
     out.push({
-      ueberschrift: `${monatText(m.monat)} (Rechtsstand ${datumText(m.ergebnis.rechtsstand)})`,
+      ueberschrift: `${monatText(m.monat)} (${standText(m)})`,
       monate: [m.monat],
       zeilen,
       summeCent: m.auszahlungCent,
@@ -324,6 +341,10 @@ export function erstelleBescheid(e: BescheidEingabe): Bescheid {
       break;
     }
   }
+
+  // months after the last day of known law (fortgeschrieben): say so wherever amounts are decided
+  const fortschreibung = e.art === 'bewilligung' || e.art === 'aenderung' ? fortschreibungsSatz(z) : null;
+  if (fortschreibung) tenor.push(fortschreibung);
 
   if (e.vorlaeufig) {
     tenor.push(`Die Entscheidung ergeht vorläufig (§ 41a Abs. 1 SGB II). Grund der Vorläufigkeit: ${e.vorlaeufig.grund}`);

@@ -46,6 +46,10 @@ export type ZeitraumErgebnis = {
   rechtsstand: string;
   /** months without entitlement (ablehnungsgrund set) */
   monateOhneAnspruch: string[];
+  /** months after the last day of known law, computed with its values ("fortgeschrieben", recht/index.ts) */
+  fortgeschriebeneMonate: string[];
+  /** the last day of known law these months used; null when no month is carried forward */
+  rechtBekanntBis: string | null;
 };
 
 export type ZeitraumOptionen = {
@@ -123,11 +127,18 @@ export function zeitraumAusMonaten(monate: MonatsErgebnis[]): ZeitraumErgebnis {
   let summe = 0;
   let rechtsstand = '';
   const ohne: string[] = [];
+  const fortgeschrieben: string[] = [];
+  let bekanntBis: string | null = null;
   for (const m of monate) {
     summe += m.auszahlungCent;
     for (const p of m.personen) jePerson.set(p.id, (jePerson.get(p.id) ?? 0) + p.auszahlungCent);
     if (m.ergebnis.rechtsstand > rechtsstand) rechtsstand = m.ergebnis.rechtsstand;
     if (m.ergebnis.ablehnungsgrund !== null) ohne.push(m.monat);
+    const f = m.ergebnis.fortgeschrieben;
+    if (f) {
+      fortgeschrieben.push(m.monat);
+      if (bekanntBis === null || f.rechtBekanntBis < bekanntBis) bekanntBis = f.rechtBekanntBis;
+    }
   }
   return {
     beginn: (monate[0] as MonatsErgebnis).monat,
@@ -137,6 +148,8 @@ export function zeitraumAusMonaten(monate: MonatsErgebnis[]): ZeitraumErgebnis {
     personen: [...jePerson].map(([id, summeCent]) => ({ id, summeCent })),
     rechtsstand,
     monateOhneAnspruch: ohne,
+    fortgeschriebeneMonate: fortgeschrieben,
+    rechtBekanntBis: bekanntBis,
   };
 }
 

@@ -7,11 +7,14 @@
 import { z } from 'zod';
 import { istKalenderdatum } from '../berechnung/datum.ts';
 import { ersterTag, monatVon } from './datum.ts';
-import { EINKOMMEN_ARTEN, ROLLEN } from './typen.ts';
+import { EINKOMMEN_ARTEN, FAMILIENSTAENDE, HEIZUNGSARTEN, ROLLEN, UNTERHALT_VERHAELTNISSE } from './typen.ts';
 
-/** Law supported by the engine (src/domain/recht): an Antragsdatum outside cannot be decided. */
+/**
+ * First day of the law the engine knows (src/domain/recht): an earlier Antragsdatum cannot be decided. There is no
+ * upper bound: months after the last known law date are computed with the law carried forward ("fortgeschrieben",
+ * docs/berechnung.md); an Antragsdatum may only not lie after today (checked where the clock is known).
+ */
 export const RECHTSSTAND_VON = '2021-01-01';
-export const RECHTSSTAND_BIS = '2026-12-31';
 
 export const datumSchema = z
   .string()
@@ -82,6 +85,9 @@ export const stammdatenSchema = z.strictObject({
     .string()
     .regex(/^[A-Z]{2}$/, 'Bitte den zweistelligen Ländercode angeben, z. B. DE (XX = staatenlos oder ungeklärt).')
     .describe('ISO-3166-1-Code, XX = staatenlos/ungeklärt'),
+  familienstand: z.enum(FAMILIENSTAENDE).nullable().optional(),
+  telefon: z.string().trim().max(40).nullable().optional().describe('Telefonnummer wie angegeben'),
+  email: z.string().trim().max(254).nullable().optional().describe('E-Mail-Adresse wie angegeben'),
 });
 
 export const personDatenSchema = z.strictObject({
@@ -116,6 +122,17 @@ export const unterkunftDatenSchema = z.strictObject({
   nebenkostenCent: centSchema,
   heizkostenCent: centSchema,
   warmwasserDezentral: z.boolean().optional(),
+  wohnflaecheQm: z.number().int().min(1).max(10000).nullable().optional().describe('Wohnfläche in m²'),
+  heizungsart: z.enum(HEIZUNGSARTEN).nullable().optional(),
+});
+
+export const unterhaltspflichtigerDatenSchema = z.strictObject({
+  name: text(200),
+  verhaeltnis: z.enum(UNTERHALT_VERHAELTNISSE),
+  fuer: z.string().max(40).nullable().optional().describe('ref der Person, der Unterhalt geschuldet wird'),
+  zahlt: z.boolean().nullable().optional(),
+  betragCent: centSchema.nullable().optional().describe('tatsächlich gezahlter Betrag je Monat'),
+  titel: z.boolean().nullable().optional().describe('Unterhaltstitel (Urteil, Urkunde) vorhanden'),
 });
 
 export const erstantragDatenSchema = z
@@ -127,6 +144,7 @@ export const erstantragDatenSchema = z
     adresse: adresseDatenSchema,
     bank: bankDatenSchema.nullable().optional(),
     unterkunft: unterkunftDatenSchema.nullable().optional(),
+    unterhaltspflichtige: z.array(unterhaltspflichtigerDatenSchema).max(20).optional(),
     faelligAm: datumSchema.optional().describe('Frist im Arbeitsvorrat; Standard: Antragsdatum + 14 Tage'),
   })
   .describe('Erstantrag: Bedarfsgemeinschaft mit Personen, Anschrift, Bank, Einkommen, Unterkunft');
@@ -147,18 +165,22 @@ export function leistungsbeginn(antragsdatum: string): string {
 }
 
 export function imRechtsstand(tag: string): boolean {
-  return tag >= RECHTSSTAND_VON && tag <= RECHTSSTAND_BIS;
+  return tag >= RECHTSSTAND_VON;
 }
 
-/** Checks what the schema cannot: one Antragsteller, at most one partner, references, law in force. */
-export function pruefeErstantrag(d: ErstantragDaten): FachlichesProblem[] {
+export const ANTRAGSDATUM_VOR_RECHTSSTAND = 'Das Antragsdatum darf nicht vor dem 01.01.2021 liegen (frühester unterstützter Rechtsstand).';
+export const ANTRAGSDATUM_IN_ZUKUNFT = 'Das Antragsdatum darf nicht in der Zukunft liegen.';
+
+/**
+ * Checks what the schema cannot: one Antragsteller, at most one partner, references, law in force, and – when
+ * `heute` (the calendar day in Europe/Berlin) is given – an Antragsdatum that is not in the future.
+ */
+export function pruefeErstantrag(d: ErstantragDaten, heute?: string): FachlichesProblem[] {
   const probleme: FachlichesProblem[] = [];
   if (!imRechtsstand(d.antragsdatum)) {
-    probleme.push({
-      path: 'antragsdatum',
-      code: 'datum_ausserhalb_rechtsstand',
-      message: `Das Antragsdatum muss zwischen dem 01.01.2021 und dem 31.12.2026 liegen (unterstützter Rechtsstand).`,
-    });
+    probleme.push({ path: 'antragsdatum', code: 'datum_ausserhalb_rechtsstand', message: ANTRAGSDATUM_VOR_RECHTSSTAND });
+  } else if (heute && d.antragsdatum > heute) {
+    probleme.push({ path: 'antragsdatum', code: 'antragsdatum_in_zukunft', message: ANTRAGSDATUM_IN_ZUKUNFT });
   }
   const antragsteller = d.personen.filter((p) => p.rolle === 'antragsteller').length;
   if (antragsteller !== 1) {
@@ -182,6 +204,9 @@ export function pruefeErstantrag(d: ErstantragDaten): FachlichesProblem[] {
     for (const e of p.eltern ?? []) {
       if (!refs.has(e) || e === p.ref) probleme.push({ path: `personen.${i}.eltern`, code: 'ref_unbekannt', message: 'Diese Person gehört nicht zum Antrag.' });
     }
+  });
+  (d.unterhaltspflichtige ?? []).forEach((u, i) => {
+    if (u.fuer && !refs.has(u.fuer)) probleme.push({ path: `unterhaltspflichtige.${i}.fuer`, code: 'ref_unbekannt', message: 'Diese Person gehört nicht zum Antrag.' });
   });
   return probleme;
 }

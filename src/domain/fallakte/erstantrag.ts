@@ -25,6 +25,7 @@ export function faktenAusErstantrag(
     adressen: [],
     bankverbindungen: [],
     unterkunft: [],
+    unterhaltspflichtige: [],
   };
   const antragsteller = d.personen.find((p) => p.rolle === 'antragsteller');
   const partner = d.personen.find((p) => p.rolle === 'partner');
@@ -39,6 +40,9 @@ export function faktenAusErstantrag(
       geburtsdatum: p.geburtsdatum,
       geschlecht: p.geschlecht ?? null,
       staatsangehoerigkeit: p.staatsangehoerigkeit,
+      familienstand: p.familienstand ?? null,
+      telefon: p.telefon || null,
+      email: p.email || null,
     });
     // A child born after the first of the month belongs to the BG from its birthday.
     const mitgliedVon = p.geburtsdatum > von ? p.geburtsdatum : von;
@@ -133,6 +137,20 @@ export function faktenAusErstantrag(
       nebenkostenCent: d.unterkunft.nebenkostenCent,
       heizkostenCent: d.unterkunft.heizkostenCent,
       warmwasserDezentral: d.unterkunft.warmwasserDezentral ?? false,
+      wohnflaecheQm: d.unterkunft.wohnflaecheQm ?? null,
+      heizungsart: d.unterkunft.heizungsart ?? null,
+    });
+  }
+  for (const u of d.unterhaltspflichtige ?? []) {
+    daten.unterhaltspflichtige!.push({
+      id: opts.neueId(),
+      ...offen,
+      name: u.name,
+      verhaeltnis: u.verhaeltnis,
+      fuerPersonId: u.fuer ? (personIds[u.fuer] ?? null) : null,
+      zahlt: u.zahlt ?? null,
+      betragCent: u.betragCent ?? null,
+      titel: u.titel ?? null,
     });
   }
   return { daten, personIds };

@@ -30,6 +30,10 @@ export type StammdatenPeriode = P & {
   geburtsdatum: string;
   geschlecht: string | null;
   staatsangehoerigkeit: string;
+  /** FAMILIENSTAENDE key or null (not stated); contact as given. Optional: older callers build rows without. */
+  familienstand?: string | null;
+  telefon?: string | null;
+  email?: string | null;
 };
 
 export type MitgliedschaftPeriode = P & { personId: string; bgId: string; rolle: Rolle | string; inBg: boolean };
@@ -76,6 +80,23 @@ export type UnterkunftPeriode = P & {
   nebenkostenCent: number;
   heizkostenCent: number;
   warmwasserDezentral: boolean;
+  /** Living space in m² and heating type (HEIZUNGSARTEN); null = not stated. */
+  wohnflaecheQm?: number | null;
+  heizungsart?: string | null;
+};
+
+export const UNTERHALT_VERHAELTNISSE = ['elternteil', 'anderer_elternteil', 'ehegatte', 'frueherer_ehegatte', 'sonstige'] as const;
+export const FAMILIENSTAENDE = ['ledig', 'verheiratet', 'eingetragene_lebenspartnerschaft', 'getrennt_lebend', 'geschieden', 'verwitwet'] as const;
+export const HEIZUNGSARTEN = ['zentral', 'etage', 'ofen', 'fernwaerme', 'sonstige'] as const;
+
+/** A person outside the household who owes maintenance (§ 33 SGB II); null = not known. */
+export type UnterhaltspflichtigerPeriode = P & {
+  name: string;
+  verhaeltnis: (typeof UNTERHALT_VERHAELTNISSE)[number] | string;
+  fuerPersonId: string | null;
+  zahlt: boolean | null;
+  betragCent: number | null;
+  titel: boolean | null;
 };
 
 /** Everything recorded for one BG (all periods, past and future). */
@@ -91,6 +112,8 @@ export type FallakteDaten = {
   /** Empty when the reader may not see bank details. */
   bankverbindungen: BankPeriode[];
   unterkunft: UnterkunftPeriode[];
+  /** Optional for callers that build Fallakte data by hand (tests, calculation). */
+  unterhaltspflichtige?: UnterhaltspflichtigerPeriode[];
 };
 
 export type PersonZustand = {
@@ -104,6 +127,9 @@ export type PersonZustand = {
   geburtsdatum: string;
   geschlecht: string | null;
   staatsangehoerigkeit: string;
+  familienstand: string | null;
+  telefon: string | null;
+  email: string | null;
   merkmale: MerkmalePeriode | null;
   einkommen: EinkommenPeriode[];
   vermoegen: VermoegenPeriode[];
@@ -118,4 +144,5 @@ export type FallZustand = {
   adresse: AdressePeriode | null;
   bank: BankPeriode | null;
   unterkunft: UnterkunftPeriode | null;
+  unterhaltspflichtige: UnterhaltspflichtigerPeriode[];
 };

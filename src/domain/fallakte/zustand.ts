@@ -22,6 +22,9 @@ function personAm(daten: FallakteDaten, m: MitgliedschaftPeriode, tag: string): 
     geburtsdatum: stamm?.geburtsdatum ?? '',
     geschlecht: stamm?.geschlecht ?? null,
     staatsangehoerigkeit: stamm?.staatsangehoerigkeit ?? '',
+    familienstand: stamm?.familienstand ?? null,
+    telefon: stamm?.telefon ?? null,
+    email: stamm?.email ?? null,
     merkmale: geltendeAm(
       daten.merkmale.filter((x) => x.personId === m.personId),
       tag,
@@ -58,6 +61,7 @@ export function zustandAm(daten: FallakteDaten, tag: string): FallZustand {
     adresse: geltendeAm(daten.adressen, tag) ?? null,
     bank: geltendeAm(daten.bankverbindungen, tag) ?? null,
     unterkunft: geltendeAm(daten.unterkunft, tag) ?? null,
+    unterhaltspflichtige: alleGeltendenAm(daten.unterhaltspflichtige ?? [], tag),
   };
 }
 

@@ -304,6 +304,53 @@ export function fortschritt<D>(flow: Flow<D>, aktuell: string): Fortschritt {
   return { schritt: t + 1, gesamt: flow.maxTiefe + 1, prozent: flow.maxTiefe === 0 ? 100 : Math.round((t / flow.maxTiefe) * 100) };
 }
 
+/** The pages of one list entry along its answers (e.g. a child of 15 also sees "Schule"). */
+export function eintragsSchritte<D extends FlowDaten>(flow: Flow<D>, liste: string, eintrag: Eintrag, daten: D): string[] {
+  const l = flow.listen?.[liste];
+  return l ? eintragsPfad(l, eintrag, daten, false) : [];
+}
+
+/** Marks the second visit of a list overview (after its entries) in `bildschirme`. */
+export const WIEDER = '#wieder';
+
+/**
+ * The screens the person will see, in order, for these answers: every main page on the path; a list overview, then
+ * the pages of each entry (an expected but not yet added entry counts with the pages a new entry has), then the
+ * overview again. Unanswered branches follow the configuration's default, so the count grows or shrinks honestly
+ * as answers open or close branches.
+ */
+export function bildschirme<D extends FlowDaten>(flow: Flow<D>, daten: D): string[] {
+  const ergebnis: string[] = [];
+  for (const s of pfad(flow, daten, false)) {
+    ergebnis.push(s);
+    const l = listeZu(flow, s);
+    if (!l) continue;
+    const [key, liste] = l;
+    const vorhanden = eintraege(daten, key);
+    const fehlend = Math.max(0, (liste.mindestens?.(daten) ?? 0) - vorhanden.length);
+    for (const e of vorhanden) for (const x of eintragsPfad(liste, e, daten, false)) ergebnis.push(listenAdresse(key, e.id, x));
+    for (let i = 0; i < fehlend; i++) for (const x of eintragsPfad(liste, { id: `${liste.idPraefix}0` }, daten, false)) ergebnis.push(listenAdresse(key, `_neu${i}`, x));
+    if (vorhanden.length + fehlend > 0) ergebnis.push(`${s}${WIEDER}`);
+  }
+  return ergebnis;
+}
+
+/**
+ * Progress as "screen n of m" over `bildschirme`: a list overview counts as its first visit until its entries are
+ * complete, then as the visit after them; the last screen is 100 %.
+ */
+export function fortschrittFuer<D extends FlowDaten>(flow: Flow<D>, daten: D, aktuell: string): Fortschritt {
+  const liste = bildschirme(flow, daten);
+  let i = liste.indexOf(aktuell);
+  if (i >= 0 && position(flow, aktuell)?.art === 'schritt' && listeZu(flow, aktuell) && istSchrittVollstaendig(flow, daten, aktuell)) {
+    const wieder = liste.indexOf(`${aktuell}${WIEDER}`);
+    if (wieder >= 0) i = wieder;
+  }
+  if (i < 0) i = 0;
+  const gesamt = liste.length;
+  return { schritt: i + 1, gesamt, prozent: gesamt <= 1 ? 100 : Math.round((i / (gesamt - 1)) * 100) };
+}
+
 // ---------------------------------------------------------------------------------------------------------------
 // pruning
 

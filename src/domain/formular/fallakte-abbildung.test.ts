@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { erstantragDatenSchema, pruefeErstantrag } from '../fallakte/antragsdaten.ts';
-import { AbbildungUnvollstaendig, antragZuErstantragDaten } from './fallakte-abbildung.ts';
+import { erstantragDatenSchema, leistungsbeginn, pruefeErstantrag } from '../fallakte/antragsdaten.ts';
+import { faktenAusErstantrag } from '../fallakte/erstantrag.ts';
+import { AbbildungUnvollstaendig, antragZuErstantragDaten, FELD_ABBILDUNG } from './fallakte-abbildung.ts';
+import { erstantragFlow } from './flows/erstantrag.ts';
 import { geheVorwaerts } from './flows/durchlauf.testhilfe.ts';
 import { erstantragFaelle, familieMitZweiKindern } from './flows/testfaelle.ts';
 import type { AntragDaten } from './flows/erstantrag-daten.ts';
@@ -24,11 +26,72 @@ describe('antragZuErstantragDaten (portal → Fallakte)', () => {
     for (const k of kinder) expect(k.einkommen).toEqual([{ art: 'kindergeld', betragCent: 25500 }]);
     expect(e.personen[0]!.einkommen?.[0]).toMatchObject({ art: 'erwerbstaetigkeit', bruttoCent: 140000, nettoCent: 110000 });
     expect(e.personen[0]!.schwanger).toBe(true);
-    expect(e.unterkunft).toEqual({ grundmieteCent: 65000, nebenkostenCent: 18050, heizkostenCent: 9500 });
+    expect(e.unterkunft).toEqual({ grundmieteCent: 65000, nebenkostenCent: 18050, heizkostenCent: 9500, heizungsart: 'zentral', wohnflaecheQm: 78 });
   });
 
   it('refuses an incomplete application with the missing field', () => {
     const daten = geheVorwaerts(familieMitZweiKindern).daten as AntragDaten;
     expect(() => antragZuErstantragDaten({ ...daten, anschrift: undefined }, { kommuneId: KOMMUNE })).toThrow(AbbildungUnvollstaendig);
+  });
+});
+
+/** Every answer field of the Erstantrag flow: `bereich.feld`, `feld` (no Bereich) or `liste.feld` (list entries). */
+function antwortFelder(): string[] {
+  const felder = new Set<string>();
+  for (const seite of Object.values(erstantragFlow.seiten)) {
+    for (const f of Object.keys(seite.schema.shape)) felder.add(seite.bereich ? `${seite.bereich}.${f}` : f);
+  }
+  for (const [liste, konfiguration] of Object.entries(erstantragFlow.listen ?? {})) {
+    for (const seite of Object.values(konfiguration.seiten)) for (const f of Object.keys(seite.schema.shape)) felder.add(`${liste}.${f}`);
+  }
+  return [...felder].sort();
+}
+
+describe('FELD_ABBILDUNG: every answer has a place in the Fallakte or is named as shown only in the application view', () => {
+  const felder = antwortFelder();
+  it('finds the fields of the flow (sanity)', () => {
+    expect(felder).toContain('antragsteller.familienstand');
+    expect(felder).toContain('unterkunft.wohnflaecheQm');
+    expect(felder).toContain('unterhaltspflichtige.zahlt');
+    expect(felder.length).toBeGreaterThan(60);
+  });
+  it.each(felder)('%s has an entry', (f) => {
+    const ziel = FELD_ABBILDUNG[f];
+    expect(ziel, `${f}: add it to FELD_ABBILDUNG (src/domain/formular/fallakte-abbildung.ts)`).toBeDefined();
+    expect(Object.values(ziel!)[0]).toMatch(/\S{3,}/);
+  });
+  it('lists no field the flow does not have', () => {
+    expect(Object.keys(FELD_ABBILDUNG).filter((f) => !felder.includes(f))).toEqual([]);
+  });
+});
+
+describe('the answers the Fallakte used to lack', () => {
+  const basis = geheVorwaerts(familieMitZweiKindern).daten as AntragDaten;
+  const daten: AntragDaten = {
+    ...basis,
+    antragsteller: { ...basis.antragsteller, familienstand: 'getrennt_lebend' },
+    kontakt: { telefon: '0151 2345678', email: 'a@example.org' },
+    unterkunft: { ...basis.unterkunft, wohnform: 'miete', heizungsart: 'fernwaerme', wohnflaecheQm: 74 },
+    unterhalt: { vorhanden: true },
+    unterhaltspflichtige: [{ id: 'u1', name: 'Max Vater', verhaeltnis: 'elternteil', fuerPerson: 'k1', zahlt: false, titel: true }],
+    kinder: (basis.kinder ?? []).map((k, i) => ({ ...k, verwandtschaft: i === 0 ? 'eigenes_kind' : 'gemeinsames_kind' })),
+  };
+  const e = antragZuErstantragDaten(daten, { kommuneId: KOMMUNE });
+  it('land in the Antragsdaten the Fallakte takes over', () => {
+    expect(erstantragDatenSchema.safeParse(e).success).toBe(true);
+    expect(pruefeErstantrag(e)).toEqual([]);
+    expect(e.personen[0]).toMatchObject({ familienstand: 'getrennt_lebend', telefon: '0151 2345678', email: 'a@example.org' });
+    expect(e.unterkunft).toMatchObject({ heizungsart: 'fernwaerme', wohnflaecheQm: 74 });
+    expect(e.unterhaltspflichtige).toEqual([{ name: 'Max Vater', verhaeltnis: 'elternteil', fuer: 'k1', zahlt: false, titel: true }]);
+    const kinder = e.personen.filter((p) => p.rolle === 'kind');
+    expect(kinder.map((k) => k.eltern)).toEqual([['antragsteller'], ['antragsteller', 'partner']]);
+  });
+  it('become dated facts of the new Fallakte', () => {
+    let n = 0;
+    const { daten: f, personIds } = faktenAusErstantrag(e, { bg: { id: 'bg', fallnummer: 'BG-1', standortId: 's', status: 'aktiv', version: 1 }, neueId: () => `id${++n}` });
+    const antragsteller = f.stammdaten.find((s) => s.personId === personIds.antragsteller);
+    expect(antragsteller).toMatchObject({ familienstand: 'getrennt_lebend', telefon: '0151 2345678', gueltigBis: null });
+    expect(f.unterkunft[0]).toMatchObject({ heizungsart: 'fernwaerme', wohnflaecheQm: 74 });
+    expect(f.unterhaltspflichtige).toEqual([expect.objectContaining({ name: 'Max Vater', fuerPersonId: personIds.k1, zahlt: false, titel: true, betragCent: null, gueltigVon: leistungsbeginn(e.antragsdatum) })]);
   });
 });

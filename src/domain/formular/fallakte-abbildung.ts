@@ -12,6 +12,13 @@
  *  - "Alleinerziehend: nein" overrides the derived value; "ja" leaves it derived (null).
  *  - Wohnform 'ohne_kosten' → no Unterkunft row.
  *  - The Kommune is not part of the form (PLZ do not identify it); the portal asks for it on submission.
+ *  - Familienstand, telephone and e-mail → the Antragsteller's Stammdaten; Wohnfläche and Heizungsart → Unterkunft;
+ *    Unterhaltspflichtige → their own dated rows (who, relation, for whom, pays, title).
+ *  - A child's Verwandtschaft decides its parents in the Fallakte (eigenes Kind → Antragsteller, Kind der
+ *    Partnerin/des Partners → Partner, gemeinsames Kind → both, Pflegekind/anderes → none).
+ *
+ * `FELD_ABBILDUNG` lists every answer field of the Erstantrag flow with its place in the Fallakte, or says it is
+ * shown only in the application view (with the reason); a test fails for a field without an entry.
  */
 import type { EinkommenDaten, ErstantragDaten, PersonDaten } from '../fallakte/antragsdaten.ts';
 import type { AntragDaten } from './flows/erstantrag-daten.ts';
@@ -39,6 +46,9 @@ export function antragZuErstantragDaten(d: AntragDaten, optionen: { kommuneId: s
     geburtsdatum: pflicht(a.geburtsdatum, 'antragsteller.geburtsdatum'),
     geschlecht: geschlecht(a.geschlecht),
     staatsangehoerigkeit: pflicht(a.staatsangehoerigkeit, 'antragsteller.staatsangehoerigkeit'),
+    ...(a.familienstand ? { familienstand: a.familienstand } : {}),
+    ...(d.kontakt?.telefon ? { telefon: d.kontakt.telefon } : {}),
+    ...(d.kontakt?.email ? { email: d.kontakt.email } : {}),
     rolle: 'antragsteller',
   });
   if (d.haushalt?.partner === true) {
@@ -64,6 +74,7 @@ export function antragZuErstantragDaten(d: AntragDaten, optionen: { kommuneId: s
       geschlecht: geschlecht(k.geschlecht),
       staatsangehoerigkeit: pflicht(k.staatsangehoerigkeit, `kinder.${k.id}.staatsangehoerigkeit`),
       rolle: 'kind',
+      ...elternNachVerwandtschaft(k.verwandtschaft, d.haushalt?.partner === true),
       ...(k.kindergeld === true ? { kindergeldberechtigter: 'antragsteller' } : {}),
       ...(einkommen.length ? { einkommen } : {}),
     });
@@ -117,6 +128,14 @@ export function antragZuErstantragDaten(d: AntragDaten, optionen: { kommuneId: s
   }
   if (mb?.alleinerziehend === false) personen[0]!.alleinerziehend = false;
 
+  const unterhaltspflichtige = (d.unterhalt?.vorhanden === true ? (d.unterhaltspflichtige ?? []) : []).map((u) => ({
+    name: pflicht(u.name, `unterhaltspflichtige.${u.id}.name`),
+    verhaeltnis: pflicht(u.verhaeltnis, `unterhaltspflichtige.${u.id}.verhaeltnis`),
+    ...(u.fuerPerson && person(u.fuerPerson) ? { fuer: u.fuerPerson } : {}),
+    ...(typeof u.zahlt === 'boolean' ? { zahlt: u.zahlt } : {}),
+    ...(typeof u.titel === 'boolean' ? { titel: u.titel } : {}),
+  }));
+
   const an = d.anschrift ?? {};
   const u = d.unterkunft;
   return {
@@ -139,7 +158,122 @@ export function antragZuErstantragDaten(d: AntragDaten, optionen: { kommuneId: s
             nebenkostenCent: u.nebenkostenCent ?? 0,
             heizkostenCent: u.heizkostenCent ?? 0,
             ...(u.warmwasserDezentral === true ? { warmwasserDezentral: true } : {}),
+            ...(typeof u.wohnflaecheQm === 'number' ? { wohnflaecheQm: u.wohnflaecheQm } : {}),
+            ...(u.heizungsart ? { heizungsart: u.heizungsart } : {}),
           }
         : null,
+    ...(unterhaltspflichtige.length ? { unterhaltspflichtige } : {}),
   };
 }
+
+/** Parents of a child by its stated Verwandtschaft; undefined = not stated (the Fallakte's default applies). */
+function elternNachVerwandtschaft(v: string | undefined, mitPartner: boolean): { eltern: string[] } | undefined {
+  switch (v) {
+    case 'eigenes_kind':
+      return { eltern: ['antragsteller'] };
+    case 'kind_partner':
+      return { eltern: mitPartner ? ['partner'] : [] };
+    case 'gemeinsames_kind':
+      return { eltern: mitPartner ? ['antragsteller', 'partner'] : ['antragsteller'] };
+    case 'pflegekind':
+    case 'anderes':
+      return { eltern: [] };
+    default:
+      return undefined;
+  }
+}
+
+/** Where an answer lands: a place in the Fallakte, or only the application view (PDF and page), with the reason. */
+export type FeldZiel = { fallakte: string } | { nurAntragsansicht: string };
+
+const STAMM = 'Stammdaten der Person (person_stammdaten)';
+const ADRESSE = 'Anschrift (bg_adressen)';
+const EINKOMMEN = 'Einkommen der Person (person_einkommen)';
+const VERMOEGEN = 'Vermögen der Person (person_vermoegen)';
+const UNTERKUNFT = 'Kosten der Unterkunft (bg_unterkunft)';
+const UNTERHALT = 'Unterhaltspflichtige (bg_unterhaltspflichtige)';
+
+/**
+ * Every answer field of the Erstantrag flow, as `bereich.feld` (main pages), `feld` (pages without a Bereich) or
+ * `liste.feld` (list entries). Keep in step with the flow: the unit test compares this with the flow's pages.
+ */
+export const FELD_ABBILDUNG: Record<string, FeldZiel> = {
+  'antrag.beantragt': { nurAntragsansicht: 'Erklärung; ihr Tag ist das Antragsdatum des Antrags' },
+  'antragsteller.vorname': { fallakte: STAMM },
+  'antragsteller.nachname': { fallakte: STAMM },
+  'antragsteller.geburtsdatum': { fallakte: STAMM },
+  'antragsteller.geschlecht': { fallakte: STAMM },
+  'antragsteller.staatsangehoerigkeit': { fallakte: STAMM },
+  'antragsteller.familienstand': { fallakte: `${STAMM}: Familienstand` },
+  'anschrift.strasse': { fallakte: ADRESSE },
+  'anschrift.hausnummer': { fallakte: ADRESSE },
+  'anschrift.zusatz': { fallakte: ADRESSE },
+  'anschrift.plz': { fallakte: ADRESSE },
+  'anschrift.ort': { fallakte: ADRESSE },
+  'kontakt.telefon': { fallakte: `${STAMM} der antragstellenden Person: Telefon` },
+  'kontakt.email': { fallakte: `${STAMM} der antragstellenden Person: E-Mail` },
+  'bank.iban': { fallakte: 'Bankverbindung (bg_bankverbindungen)' },
+  'bank.kontoinhaber': { fallakte: 'Bankverbindung (bg_bankverbindungen)' },
+  'haushalt.partner': { fallakte: 'Personen der Bedarfsgemeinschaft (bg_mitgliedschaften, Partnerbeziehung)' },
+  'haushalt.kinder': { fallakte: 'Personen der Bedarfsgemeinschaft (bg_mitgliedschaften)' },
+  'haushalt.weiterePersonen': { fallakte: 'Haushaltsmitglieder außerhalb der BG (bg_mitgliedschaften, in_bg = false)' },
+  'partner.vorname': { fallakte: STAMM },
+  'partner.nachname': { fallakte: STAMM },
+  'partner.geburtsdatum': { fallakte: STAMM },
+  'partner.geschlecht': { fallakte: STAMM },
+  'partner.staatsangehoerigkeit': { fallakte: STAMM },
+  'partner.erwerbsfaehig': { fallakte: 'Merkmale (person_merkmale): Erwerbsfähigkeit; „ja“ bleibt „nach Alter“' },
+  'kinder.vorname': { fallakte: STAMM },
+  'kinder.nachname': { fallakte: STAMM },
+  'kinder.geburtsdatum': { fallakte: `${STAMM} und Beginn der Zugehörigkeit` },
+  'kinder.geschlecht': { fallakte: STAMM },
+  'kinder.staatsangehoerigkeit': { fallakte: STAMM },
+  'kinder.verwandtschaft': { fallakte: 'Elternbeziehungen (person_beziehungen)' },
+  'kinder.schuleOderAusbildung': { nurAntragsansicht: 'Nachweis (Schulbescheinigung) wird angefordert; die Fallakte führt keinen Schulstatus' },
+  'kinder.kindergeld': { fallakte: `${EINKOMMEN} des Kindes und Kindergeldberechtigte Person (person_merkmale)` },
+  'kinder.kindergeldCent': { fallakte: `${EINKOMMEN} des Kindes (Kindergeld)` },
+  'weiterePersonen.vorname': { fallakte: STAMM },
+  'weiterePersonen.nachname': { fallakte: STAMM },
+  'weiterePersonen.geburtsdatum': { fallakte: STAMM },
+  'weiterePersonen.verhaeltnis': { nurAntragsansicht: 'Verhältnis zu Personen außerhalb der BG; die Fallakte führt nur Partner- und Elternbeziehungen' },
+  'weiterePersonen.wirtschaftetGemeinsam': { nurAntragsansicht: 'Haushaltsgemeinschaft (§ 9 Abs. 5 SGB II) prüft die Sachbearbeitung' },
+  'unterkunft.wohnform': { fallakte: `${UNTERKUNFT}; „ohne Kosten“: keine Unterkunftszeile` },
+  'unterkunft.grundmieteCent': { fallakte: UNTERKUNFT },
+  'unterkunft.nebenkostenCent': { fallakte: UNTERKUNFT },
+  'unterkunft.heizkostenCent': { fallakte: UNTERKUNFT },
+  'unterkunft.heizungsart': { fallakte: `${UNTERKUNFT}: Heizungsart` },
+  'unterkunft.warmwasserDezentral': { fallakte: UNTERKUNFT },
+  'unterkunft.wohnflaecheQm': { fallakte: `${UNTERKUNFT}: Wohnfläche` },
+  einkommenVorhanden: { fallakte: EINKOMMEN },
+  'einkommen.person': { fallakte: EINKOMMEN },
+  'einkommen.art': { fallakte: EINKOMMEN },
+  'einkommen.arbeitgeber': { fallakte: `${EINKOMMEN}: Bezeichnung` },
+  'einkommen.bruttoCent': { fallakte: EINKOMMEN },
+  'einkommen.nettoCent': { fallakte: EINKOMMEN },
+  'einkommen.minijob': { fallakte: `${EINKOMMEN}: Bezeichnung „(Minijob)“` },
+  'einkommen.taetigkeit': { fallakte: `${EINKOMMEN}: Bezeichnung` },
+  'einkommen.gewinnMonatlichCent': { fallakte: EINKOMMEN },
+  'einkommen.betragCent': { fallakte: EINKOMMEN },
+  'einkommen.bezeichnung': { fallakte: EINKOMMEN },
+  vermoegenVorhanden: { fallakte: VERMOEGEN },
+  'vermoegen.person': { fallakte: VERMOEGEN },
+  'vermoegen.art': { nurAntragsansicht: 'die Fallakte führt Vermögen mit Bezeichnung und Wert' },
+  'vermoegen.bezeichnung': { fallakte: VERMOEGEN },
+  'vermoegen.wertCent': { fallakte: VERMOEGEN },
+  'mehrbedarf.arten': { fallakte: 'Merkmale (person_merkmale)' },
+  'mehrbedarf.schwangerePerson': { fallakte: 'Merkmale (person_merkmale): schwanger' },
+  'mehrbedarf.entbindungstermin': { nurAntragsansicht: 'Beginn des Mehrbedarfs (13. Woche) legt die Sachbearbeitung mit dem Mutterpass fest' },
+  'mehrbedarf.behindertePerson': { fallakte: 'Merkmale (person_merkmale): Mehrbedarf Behinderung' },
+  'mehrbedarf.teilhabeleistungen': { fallakte: 'Merkmale (person_merkmale): Mehrbedarf Behinderung nur mit Teilhabeleistungen' },
+  'mehrbedarf.ernaehrungPerson': { nurAntragsansicht: 'Höhe des Mehrbedarfs Ernährung legt das Jobcenter nach ärztlicher Bescheinigung fest' },
+  'mehrbedarf.erkrankung': { nurAntragsansicht: 'Gesundheitsangabe; Höhe legt das Jobcenter fest' },
+  'mehrbedarf.alleinerziehend': { fallakte: 'Merkmale (person_merkmale): alleinerziehend („nein“ übersteuert, „ja“ bleibt abgeleitet)' },
+  'unterhalt.vorhanden': { fallakte: UNTERHALT },
+  'unterhaltspflichtige.name': { fallakte: UNTERHALT },
+  'unterhaltspflichtige.verhaeltnis': { fallakte: UNTERHALT },
+  'unterhaltspflichtige.fuerPerson': { fallakte: UNTERHALT },
+  'unterhaltspflichtige.zahlt': { fallakte: UNTERHALT },
+  'unterhaltspflichtige.titel': { fallakte: UNTERHALT },
+  'abschluss.richtig': { nurAntragsansicht: 'Erklärung bei der Abgabe' },
+  'abschluss.mitwirkung': { nurAntragsansicht: 'Erklärung bei der Abgabe' },
+};

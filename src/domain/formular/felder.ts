@@ -9,8 +9,9 @@
 import { z } from 'zod';
 import { istKalenderdatum } from '../berechnung/datum.ts';
 import { istGueltigeIban } from '../zahlung/iban.ts';
+import { istLandCode, landAusEingabe } from './laender.ts';
 
-export type FeldArt = 'text' | 'geld' | 'ganzzahl' | 'datum' | 'ja_nein' | 'checkbox' | 'auswahl' | 'mehrfach';
+export type FeldArt = 'text' | 'geld' | 'ganzzahl' | 'datum' | 'ja_nein' | 'checkbox' | 'auswahl' | 'mehrfach' | 'land';
 
 const arten = new WeakMap<z.ZodType, FeldArt>();
 function markiere<T extends z.ZodType>(schema: T, art: FeldArt): T {
@@ -75,8 +76,17 @@ export const feld = {
       z.string({ error: 'pflichtfeld' }).trim().regex(/^\+?[0-9 ()/-]{5,30}$/, { error: 'telefon_ungueltig' }),
       'text',
     ),
-  /** ISO 3166-1 alpha-2, XX = stateless or unknown */
-  land: () => markiere(z.string({ error: 'pflichtfeld' }).trim().toUpperCase().regex(/^[A-Z]{2}$/, { error: 'land_ungueltig' }), 'text'),
+  /** ISO 3166-1 alpha-2, XX = stateless or unknown; the form offers a list and also accepts "deutsch", "Syrien" … */
+  land: () =>
+    markiere(
+      z
+        .string({ error: 'pflichtfeld' })
+        .trim()
+        .toUpperCase()
+        .regex(/^[A-Z]{2}$/, { error: 'land_ungueltig' })
+        .refine(istLandCode, { error: 'land_ungueltig' }),
+      'land',
+    ),
   /** a reference to a person of the application (see personenAuswahl) */
   personRef: () => markiere(z.string({ error: 'auswahl_fehlt' }).min(1, { error: 'auswahl_fehlt' }).max(40), 'auswahl'),
 };
@@ -139,6 +149,10 @@ export function wandleUm(art: FeldArt, roh: string | string[] | undefined): Umwa
     case 'datum': {
       const d = parseDatum(v);
       return d === null ? { ok: false, code: 'datum_ungueltig' } : { ok: true, wert: d };
+    }
+    case 'land': {
+      const code = landAusEingabe(v);
+      return code ? { ok: true, wert: code } : { ok: false, code: 'land_ungueltig' };
     }
     case 'ja_nein':
       if (v === 'ja' || v === 'true') return { ok: true, wert: true };

@@ -109,3 +109,17 @@ export function nachweisText(n: Nachweis, sprache: Sprache = 'de'): string {
   const basis = text(n.schluessel, sprache);
   return n.name ? text('nachweis.fuer_person', sprache, { nachweis: basis, name: n.name }) : basis;
 }
+
+export type NachweisStand = { nachweis: Nachweis; stand: 'offen' | 'wird_geprueft' | 'erhalten' };
+
+/**
+ * Where each required document stands, given the uploads: a clean file received it, a file still in the virus scan
+ * (quarantine) means "wird geprüft" — never "missing" — and a rejected file does not count.
+ */
+export function nachweisStand(nachweise: Nachweis[], dateien: ReadonlyArray<{ nachweis: string | null; status: string }>): NachweisStand[] {
+  return nachweise.map((n) => {
+    const eigene = dateien.filter((d) => d.nachweis === n.art);
+    const stand = eigene.some((d) => d.status === 'sauber') ? 'erhalten' : eigene.some((d) => d.status === 'quarantaene') ? 'wird_geprueft' : 'offen';
+    return { nachweis: n, stand };
+  });
+}

@@ -5,6 +5,7 @@
  * the same facts. The answers can pre-fill the real application (link with the same parameters).
  */
 import { berechne, type BerechnungErgebnis } from '../berechnung/index.ts';
+import { parameterAm } from '../recht/index.ts';
 import { parseDatum, parseGeld } from './felder.ts';
 import { antragAbbilden } from './berechnung.ts';
 import type { AntragDaten } from './flows/erstantrag-daten.ts';
@@ -101,13 +102,53 @@ export function vorpruefungLesen(get: (name: string) => string | null | undefine
   return { daten, fehler };
 }
 
-export type VorpruefungErgebnis = { ergebnis: BerechnungErgebnis; hinweise: string[]; monat: string };
+export type VorpruefungErgebnis = {
+  /** the engine's result; its `schritte` and the `hinweise` name the people readably ("Sie", "Kind 1"), never by id */
+  ergebnis: BerechnungErgebnis;
+  hinweise: string[];
+  monat: string;
+  /** the benefit's legal name in that month (title and text use this one name) */
+  leistung: string;
+};
 
-/** The estimate for the month of `heute` — the engine's result for exactly these facts. */
+/**
+ * The benefit's legal name in the month of `heute` (§ 19 Abs. 1 SGB II: "Bürgergeld", from 1 July 2026
+ * "Grundsicherungsgeld"; later months carry the last known name forward). The pre-check's title and its
+ * explanation use this one name.
+ */
+export function leistungsnameVorpruefung(heute: string): string {
+  return parameterAm(`${heute.slice(0, 7)}-01`).leistungsname.wert.erwerbsfaehig;
+}
+
+/** The person ids the pre-check gives the engine (antragAbbilden): the applicant, the partner, children k1, k2 … */
+const PERSON_ID = /(?<![\p{L}\d_-])(antragsteller|partner|k(\d+))(?![\p{L}\d_-])/gu;
+
+/**
+ * Replaces the pre-check's person ids in an engine text by readable German: "für Sie", "von Ihnen", "für Ihre
+ * Partnerin oder Ihren Partner", "Kind 1". The case follows the preposition in front of the id ("für" takes the
+ * accusative, "von" the dative; otherwise nominative, e.g. in the list of shares).
+ */
+export function lesbarePersonen(text: string): string {
+  return text.replace(PERSON_ID, (id: string, _g: string, kind: string | undefined, offset: number) => {
+    if (kind !== undefined) return `Kind ${kind}`;
+    const davor = text.slice(Math.max(0, offset - 4), offset);
+    const fall = davor === 'für ' ? 'akk' : davor === 'von ' ? 'dat' : 'nom';
+    if (id === 'antragsteller') return fall === 'dat' ? 'Ihnen' : 'Sie';
+    return fall === 'akk' ? 'Ihre Partnerin oder Ihren Partner' : fall === 'dat' ? 'Ihrer Partnerin oder Ihrem Partner' : 'Ihre Partnerin oder Ihr Partner';
+  });
+}
+
+/** The estimate for the month of `heute` — the engine's result for exactly these facts, with readable texts. */
 export function vorpruefungBerechnen(daten: AntragDaten, heute: string): VorpruefungErgebnis {
   const monat = heute.slice(0, 7);
   const { input, hinweise } = antragAbbilden(daten, monat);
-  return { ergebnis: berechne(input), hinweise, monat };
+  const ergebnis = berechne(input);
+  return {
+    ergebnis: { ...ergebnis, schritte: ergebnis.schritte.map((s) => ({ ...s, text: lesbarePersonen(s.text) })) },
+    hinweise: hinweise.map(lesbarePersonen),
+    monat,
+    leistung: leistungsnameVorpruefung(heute),
+  };
 }
 
 /** The pre-check answers as pre-filled application data (what the Online-Antrag starts with). */

@@ -115,3 +115,33 @@ export function planeMassenaenderung(faelle: Iterable<LaufenderFall>, optionen: 
   }
   return { ab: optionen.ab, faelle: plaene, statistik: s };
 }
+
+/**
+ * Which running Bewilligungen a Massenänderung recomputes:
+ *  - 'alle': every approved Bewilligung that runs on or after `ab` (new parameters for everybody);
+ *  - 'fortgeschrieben': only those with a month on or after `ab` that was computed after the last day of known law
+ *    ("fortgeschrieben", BerechnungErgebnis.fortgeschrieben) — the run on the day a new year's values are released.
+ */
+export const MASSEN_AUSWAHL = ['alle', 'fortgeschrieben'] as const;
+export type MassenAuswahl = (typeof MASSEN_AUSWAHL)[number];
+
+export const MASSEN_AUSWAHL_TEXT: Readonly<Record<MassenAuswahl, string>> = {
+  alle: 'alle laufenden Bewilligungen',
+  fortgeschrieben: 'nur Bewilligungen mit fortgeschriebenen Monaten',
+};
+
+/**
+ * The selection is kept with the job as a fixed suffix of its `grund` until the table has its own column (no
+ * migration in this change; see docs/berechnung.md). `grundMitAuswahl` writes it, `auswahlAusGrund` reads it back.
+ */
+const AUSWAHL_MARKE = ' [Auswahl: fortgeschriebene Monate]';
+
+export function grundMitAuswahl(grund: string, auswahl: MassenAuswahl): string {
+  return auswahl === 'fortgeschrieben' ? `${grund}${AUSWAHL_MARKE}` : grund;
+}
+
+export function auswahlAusGrund(gespeichert: string): { grund: string; auswahl: MassenAuswahl } {
+  return gespeichert.endsWith(AUSWAHL_MARKE)
+    ? { grund: gespeichert.slice(0, -AUSWAHL_MARKE.length), auswahl: 'fortgeschrieben' }
+    : { grund: gespeichert, auswahl: 'alle' };
+}

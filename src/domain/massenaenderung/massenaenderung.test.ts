@@ -3,7 +3,7 @@ import { berechneValidiert } from '../berechnung/index.ts';
 import { monatsErgebnis } from '../bewilligung/berechnung.ts';
 import { familienInput } from '../bewilligung/testdaten.ts';
 import { monateVonBis } from '../bewilligung/monat.ts';
-import { planeMassenaenderung, planeMassenaenderungFall, type LaufenderFall } from './index.ts';
+import { auswahlAusGrund, grundMitAuswahl, planeMassenaenderung, planeMassenaenderungFall, type LaufenderFall } from './index.ts';
 
 /**
  * A running Bewilligung November 2023 – April 2024 whose months from January 2024 were stored with the amounts of
@@ -70,5 +70,14 @@ describe('Massenänderung (neue Regelbedarfe zum 1. Januar 2024)', () => {
     const plan = planeMassenaenderung(faelle, { ab: '2024-01-01', erklaerung: false });
     expect(plan.statistik.bescheide).toBe(200);
     expect(new Set(plan.faelle.map((f) => f.fallId)).size).toBe(200);
+  });
+});
+
+describe('Auswahl der Massenänderung', () => {
+  it('keeps the selection with the reason and reads it back unchanged', () => {
+    expect(auswahlAusGrund(grundMitAuswahl('Neue Regelbedarfe 2027', 'fortgeschrieben'))).toEqual({ grund: 'Neue Regelbedarfe 2027', auswahl: 'fortgeschrieben' });
+    expect(auswahlAusGrund(grundMitAuswahl('Neue Regelbedarfe 2027', 'alle'))).toEqual({ grund: 'Neue Regelbedarfe 2027', auswahl: 'alle' });
+    // a reason that merely mentions the words is no selection
+    expect(auswahlAusGrund('fortgeschriebene Monate prüfen').auswahl).toBe('alle');
   });
 });

@@ -1,9 +1,14 @@
 /**
- * The law of SGB II as dated parameters, 2021-01-01 to 2026-12-31.
+ * The law of SGB II as dated parameters, known from 2021-01-01 to RECHT_BIS (2026-12-31).
  *
  * `parameterAm(datum)` returns every parameter in force on a calendar date; the Vermögen rule of 2026 is
  * keyed on the start of the Bewilligungszeitraum (§ 65a Abs. 1) and therefore has its own lookup
  * `vermoegensregelFuer(monat, bwzBeginn)`.
+ *
+ * After RECHT_BIS the law is not yet known (next year's Regelbedarfe are published in the autumn, Bewilligungen
+ * run twelve months ahead). Such dates are computed with every parameter as it stood on RECHT_BIS
+ * ("fortgeschrieben"): `Parameter.fortgeschrieben` then names that day, and the result, the explanation and the
+ * Bescheid say so. Before RECHT_AB there is no law at all (RechtsstandFehler).
  */
 import { AUSLEGUNG } from './auslegung.ts';
 import { ERWERBSFREIBETRAG, VERSICHERUNGSPAUSCHALE, type Erwerbsfreibetrag } from './einkommen.ts';
@@ -29,9 +34,23 @@ export * from './typen.ts';
 export * from './unterkunft.ts';
 export * from './vermoegen.ts';
 
-/** First and last day the engine has law for. */
+/** First day the engine has law for. */
 export const RECHT_AB = '2021-01-01';
+/**
+ * Last day for which the law is known (every table's values are entered up to here). Later dates are
+ * "fortgeschrieben" with the values of this day. Raise it when a new year's values are entered (docs/berechnung.md).
+ */
 export const RECHT_BIS = '2026-12-31';
+
+/** Is `datum` ('YYYY-MM-DD') after the last day of known law, so that its values are carried forward? */
+export function istFortgeschrieben(datum: string): boolean {
+  return datum > RECHT_BIS;
+}
+
+/** The day whose law applies to `datum`: `datum` itself, or RECHT_BIS for a carried-forward date. */
+export function rechtsdatumFuer(datum: string): string {
+  return datum > RECHT_BIS ? RECHT_BIS : datum;
+}
 
 export type Parameter = {
   datum: string;
@@ -44,29 +63,42 @@ export type Parameter = {
   minderung: Gueltig<Minderungsregel>;
   leistungsname: Gueltig<Leistungsname>;
   kindergeld: Gueltig<readonly [number, number, number, number]>;
+  /**
+   * null when the law of `datum` is known; otherwise the last day of known law (RECHT_BIS) whose values are
+   * used for `datum` ("fortgeschrieben").
+   */
+  fortgeschrieben: string | null;
 };
 
 const cache = new Map<string, Parameter>();
 
-/** All parameters in force on `datum` ('YYYY-MM-DD'). Throws RechtsstandFehler outside 2021–2026. */
+/**
+ * All parameters in force on `datum` ('YYYY-MM-DD'). Throws RechtsstandFehler before RECHT_AB. After RECHT_BIS
+ * every parameter is taken as it stood on RECHT_BIS — all of them alike, so a table with an open end (Kindergeld,
+ * Sofortzuschlag) and one that ends on RECHT_BIS (Regelbedarfe) never mix two law stands — and `fortgeschrieben`
+ * is set.
+ */
 export function parameterAm(datum: string): Parameter {
   const vorhanden = cache.get(datum);
   if (vorhanden) return vorhanden;
-  if (datum < RECHT_AB || datum > RECHT_BIS) {
+  if (datum < RECHT_AB) {
     // let gueltigAm produce the uniform error
     gueltigAm([], datum, 'das SGB II');
   }
+  const fortgeschrieben = istFortgeschrieben(datum) ? RECHT_BIS : null;
+  const d = rechtsdatumFuer(datum);
   const p: Parameter = {
     datum,
-    regelbedarf: gueltigAm(REGELBEDARFE, datum, 'die Regelbedarfe'),
-    mehrbedarf: gueltigAm(MEHRBEDARF_SAETZE, datum, 'die Mehrbedarfe'),
-    erwerbsfreibetrag: gueltigAm(ERWERBSFREIBETRAG, datum, 'den Erwerbstätigenfreibetrag'),
-    versicherungspauschale: gueltigAm(VERSICHERUNGSPAUSCHALE, datum, 'die Versicherungspauschale'),
-    sofortzuschlag: gueltigAm(SOFORTZUSCHLAG, datum, 'den Sofortzuschlag'),
-    unterkunft: gueltigAm(UNTERKUNFT, datum, 'die Kosten der Unterkunft'),
-    minderung: gueltigAm(MINDERUNG, datum, 'die Leistungsminderungen'),
-    leistungsname: gueltigAm(LEISTUNGSNAME, datum, 'den Namen der Leistung'),
-    kindergeld: gueltigAm(KINDERGELD, datum, 'das Kindergeld'),
+    regelbedarf: gueltigAm(REGELBEDARFE, d, 'die Regelbedarfe'),
+    mehrbedarf: gueltigAm(MEHRBEDARF_SAETZE, d, 'die Mehrbedarfe'),
+    erwerbsfreibetrag: gueltigAm(ERWERBSFREIBETRAG, d, 'den Erwerbstätigenfreibetrag'),
+    versicherungspauschale: gueltigAm(VERSICHERUNGSPAUSCHALE, d, 'die Versicherungspauschale'),
+    sofortzuschlag: gueltigAm(SOFORTZUSCHLAG, d, 'den Sofortzuschlag'),
+    unterkunft: gueltigAm(UNTERKUNFT, d, 'die Kosten der Unterkunft'),
+    minderung: gueltigAm(MINDERUNG, d, 'die Leistungsminderungen'),
+    leistungsname: gueltigAm(LEISTUNGSNAME, d, 'den Namen der Leistung'),
+    kindergeld: gueltigAm(KINDERGELD, d, 'das Kindergeld'),
+    fortgeschrieben,
   };
   if (cache.size > 5000) cache.clear();
   cache.set(datum, p);
@@ -91,7 +123,7 @@ export function vermoegensregelFuer(monatsbeginn: string, bwzBeginn: string): Ve
     if (abstand >= 0 && abstand < v.wert.monate) return { art: 'vereinfacht', regel: v };
   }
   const stichtag = bwzBeginn > monatsbeginn ? monatsbeginn : bwzBeginn;
-  const regel = gueltigAm(VERMOEGEN, monatsbeginn, 'das Vermögen');
+  const regel = gueltigAm(VERMOEGEN, rechtsdatumFuer(monatsbeginn), 'das Vermögen');
   if (regel.wert.art === 'altersgestaffelt' && stichtag < regel.gueltigAb) {
     // Bewilligungszeitraum began before the reform: the 2023 rule continues (§ 65a Abs. 1)
     return { art: 'regel', regel: gueltigAm(VERMOEGEN, '2026-06-30', 'das Vermögen') };

@@ -3,6 +3,8 @@ import {
   ALLE_TABELLEN,
   AUSLEGUNG,
   ERWERBSFREIBETRAG,
+  RECHT_BIS,
+  REGELBEDARFE,
   RechtsstandFehler,
   gueltigAm,
   parameterAm,
@@ -59,9 +61,31 @@ describe('Parameter nach Gültigkeitsdatum', () => {
     expect(vermoegensregelFuer('2022-09-01', '2022-03-01').art).toBe('regel');
     expect(vermoegensregelFuer('2022-04-01', '2022-04-01').art).toBe('regel');
   });
-  it('außerhalb 2021–2026 gibt es keinen Rechtsstand', () => {
+  it('vor 2021 gibt es keinen Rechtsstand; nach RECHT_BIS wird fortgeschrieben', () => {
     expect(() => parameterAm('2020-12-31')).toThrow(RechtsstandFehler);
-    expect(() => parameterAm('2027-01-01')).toThrow(RechtsstandFehler);
+    expect(parameterAm('2027-01-01')).toMatchObject({ fortgeschrieben: RECHT_BIS, regelbedarf: parameterAm(RECHT_BIS).regelbedarf });
+  });
+  it('kein Eintrag beginnt nach dem letzten bekannten Tag (sonst wäre RECHT_BIS anzuheben)', () => {
+    for (const t of ALLE_TABELLEN) {
+      for (const e of t.eintraege) expect({ tabelle: t.name, ab: e.gueltigAb <= RECHT_BIS }).toEqual({ tabelle: t.name, ab: true });
+    }
+    // the Regelbedarfe, the values that change every year, are entered up to RECHT_BIS
+    expect(REGELBEDARFE.some((e) => e.gueltigBis === RECHT_BIS || (e.gueltigBis === undefined && e.gueltigAb <= RECHT_BIS))).toBe(true);
+  });
+  it('Besitzschutz (§ 28a Abs. 5 SGB XII): keine Regelbedarfsstufe sinkt von einem Jahr zum nächsten', () => {
+    const sortiert = [...REGELBEDARFE].sort((a, b) => a.gueltigAb.localeCompare(b.gueltigAb));
+    expect(sortiert.length).toBeGreaterThanOrEqual(6);
+    for (let i = 1; i < sortiert.length; i++) {
+      const vorher = sortiert[i - 1]!;
+      const jetzt = sortiert[i]!;
+      for (const stufe of [1, 2, 3, 4, 5, 6] as const) {
+        expect({ ab: jetzt.gueltigAb, stufe, nichtGesunken: jetzt.wert[stufe] >= vorher.wert[stufe] }).toEqual({ ab: jetzt.gueltigAb, stufe, nichtGesunken: true });
+      }
+    }
+    // the carried-forward months keep the last amounts, so they cannot fall either
+    expect(parameterAm('2027-06-01').regelbedarf.wert).toEqual(parameterAm(RECHT_BIS).regelbedarf.wert);
+    // 2025 and 2026: Nullrunde, the 2024 amounts stay (RBSFV 2025 and 2026)
+    expect(parameterAm('2026-12-31').regelbedarf.wert).toEqual(parameterAm('2024-01-01').regelbedarf.wert);
   });
   it('jeder Eintrag hat Norm und Quelle, Zeiträume überlappen nicht', () => {
     for (const t of ALLE_TABELLEN) {

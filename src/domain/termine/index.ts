@@ -3,6 +3,7 @@ export * from './checkin.ts';
 export * from './einladung.ts';
 export * from './feiertage.ts';
 export * from './kalender.ts';
+export * from './oeffnungszeiten.ts';
 export * from './regeln.ts';
 export * from './verfuegbarkeit.ts';
 export * from './warteliste.ts';

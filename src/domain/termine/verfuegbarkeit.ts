@@ -10,6 +10,7 @@
  */
 import { z } from 'zod';
 import type { Feiertag } from './feiertage.ts';
+import type { Oeffnungszeit } from './oeffnungszeiten.ts';
 import {
   instantAus,
   istDatum,
@@ -52,7 +53,17 @@ export type Ausnahme =
 /** Absence of a Ressource between two instants (half-open: `von` ≤ t < `bis`). */
 export type Abwesenheit = { von: Date; bis: Date; grund?: string };
 
-export type Standort = { id: string; name: string; feiertage: readonly Feiertag[] };
+export type Standort = {
+  id: string;
+  name: string;
+  feiertage: readonly Feiertag[];
+  /**
+   * When the house is open to the public (oeffnungszeiten.ts). On-site appointments are offered only inside these
+   * windows (or inside a desk's explicit extra hours on that date); telephone and video are not bound to them.
+   * Absent or empty: unknown, no restriction.
+   */
+  oeffnungszeiten?: readonly Oeffnungszeit[];
+};
 
 export type Ressource = {
   id: string;
@@ -131,8 +142,14 @@ export type SlotAnfrage = {
 // ---------------------------------------------------------------------------------------------------------------
 // Input schemas (for the HTTP step); zod messages are German via src/config/zod-de.ts.
 
-const uhrzeit = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$|^24:00$/, 'Uhrzeit im Format HH:MM');
-const datumSchema = z.string().refine(istDatum, 'Datum im Format JJJJ-MM-TT');
+const UHRZEIT = /^([01]\d|2[0-3]):[0-5]\d$|^24:00$/;
+const uhrzeit = z.string().regex(UHRZEIT, 'Bitte eine Uhrzeit im Format HH:MM angeben.');
+/**
+ * `von` before `bis` for the object refinements below. zod runs them even when a time failed its own format check,
+ * so a malformed time must not reach `uhrzeitMinuten` (which throws): that field's own issue reports it.
+ */
+const vorBis = (von: unknown, bis: unknown) => typeof von !== 'string' || typeof bis !== 'string' || !UHRZEIT.test(von) || !UHRZEIT.test(bis) || uhrzeitMinuten(von) < uhrzeitMinuten(bis);
+const datumSchema = z.string().refine(istDatum, 'Bitte ein gültiges Datum im Format JJJJ-MM-TT angeben.');
 const kanal = z.enum(KANAELE);
 
 export const sprechzeitSchema = z
@@ -144,7 +161,7 @@ export const sprechzeitSchema = z
     gueltigBis: datumSchema.optional(),
     kanaele: z.array(kanal).min(1).optional(),
   })
-  .refine((s) => uhrzeitMinuten(s.von) < uhrzeitMinuten(s.bis), { message: 'Das Ende muss nach dem Beginn liegen.', path: ['bis'] })
+  .refine((s) => vorBis(s.von, s.bis), { message: 'Das Ende muss nach dem Beginn liegen.', path: ['bis'] })
   .refine((s) => !s.gueltigAb || !s.gueltigBis || s.gueltigAb <= s.gueltigBis, {
     message: '„Gültig bis“ darf nicht vor „Gültig ab“ liegen.',
     path: ['gueltigBis'],
@@ -153,11 +170,11 @@ export const sprechzeitSchema = z
 export const ausnahmeSchema = z.discriminatedUnion('art', [
   z
     .object({ art: z.literal('zusaetzlich'), datum: datumSchema, von: uhrzeit, bis: uhrzeit, kanaele: z.array(kanal).min(1).optional() })
-    .refine((a) => uhrzeitMinuten(a.von) < uhrzeitMinuten(a.bis), { message: 'Das Ende muss nach dem Beginn liegen.', path: ['bis'] }),
+    .refine((a) => vorBis(a.von, a.bis), { message: 'Das Ende muss nach dem Beginn liegen.', path: ['bis'] }),
   z
     .object({ art: z.literal('geschlossen'), datum: datumSchema, von: uhrzeit.optional(), bis: uhrzeit.optional(), grund: z.string().max(200).optional() })
     .refine((a) => (a.von === undefined) === (a.bis === undefined), { message: 'Beginn und Ende gemeinsam angeben oder beide leer lassen.', path: ['bis'] })
-    .refine((a) => a.von === undefined || a.bis === undefined || uhrzeitMinuten(a.von) < uhrzeitMinuten(a.bis), {
+    .refine((a) => a.von === undefined || a.bis === undefined || vorBis(a.von, a.bis), {
       message: 'Das Ende muss nach dem Beginn liegen.',
       path: ['bis'],
     }),
@@ -277,6 +294,21 @@ function schneiden(a: number, b: number, c: number, d: number): boolean {
   return a < d && c < b;
 }
 
+/**
+ * The instants [beginn, ende) on one date in which a citizen may come in person: the Standort's opening hours (none
+ * on its holidays) plus the desk's explicit extra hours of that date. Undefined: the Standort's hours are unknown.
+ */
+function vorOrtFenster(plan: Sprechstundenplan, standort: Standort | undefined, datum: string): [number, number][] | undefined {
+  if (!standort?.oeffnungszeiten?.length) return undefined;
+  const fenster: [number, number][] = [];
+  const wochentag = wochentagVon(datum);
+  if (!standort.feiertage.some((f) => f.datum === datum)) {
+    for (const o of standort.oeffnungszeiten) if (o.wochentag === wochentag) fenster.push(alsInstants(datum, o.von, o.bis));
+  }
+  for (const a of plan.ausnahmen) if (a.art === 'zusaetzlich' && a.datum === datum) fenster.push(alsInstants(datum, a.von, a.bis));
+  return fenster;
+}
+
 /** All grid positions in the hours of every matching plan on the given dates (no booking, absence or time checks). */
 function kandidaten(v: Verfuegbarkeit, anliegen: Anliegen, tage: readonly string[], filter: { standortId?: string; ressourceId?: string }): Kandidat[] {
   const raster = (anliegen.rasterMinuten ?? 15) * MINUTE;
@@ -289,13 +321,19 @@ function kandidaten(v: Verfuegbarkeit, anliegen: Anliegen, tage: readonly string
     if (!ressource || !darfBearbeiten(anliegen, ressource)) continue;
     const standort = v.standorte.find((s) => s.id === plan.standortId);
     for (const datum of tage) {
-      for (const f of oeffnungsfenster(plan, standort, datum)) {
+      const fenster = oeffnungsfenster(plan, standort, datum);
+      const vorOrt = fenster.length > 0 ? vorOrtFenster(plan, standort, datum) : undefined;
+      for (const f of fenster) {
         const kanaele = anliegen.kanaele.filter((k) => f.kanaele === undefined || f.kanaele.includes(k));
         if (kanaele.length === 0) continue;
+        const ohneVorOrt = kanaele.filter((k) => k !== 'vor_ort');
         // The grid runs in real (UTC) time from the window start: on the fall-back day the doubled hour gets its
         // slots twice (once per offset, distinct instants), on the spring-forward day the missing hour gets none.
         for (let t = f.beginn; t + dauer <= f.ende; t += raster) {
-          ergebnis.push({ beginn: t, ende: t + dauer, ressource, standortId: plan.standortId, kanaele });
+          // in person only while the house is open (the desk's hours may go beyond, for telephone and video)
+          const hier = vorOrt && !vorOrt.some(([a, b]) => a <= t && t + dauer <= b) ? ohneVorOrt : kanaele;
+          if (hier.length === 0) continue;
+          ergebnis.push({ beginn: t, ende: t + dauer, ressource, standortId: plan.standortId, kanaele: hier });
         }
       }
     }
@@ -372,6 +410,14 @@ export function freieSlots(v: Verfuegbarkeit, anfrage: SlotAnfrage): Slot[] {
     .filter((k) => anfrage.kanal === undefined || k.kanaele.includes(anfrage.kanal))
     .filter((k) => !abwesend(k) && !belegt(v, k, anliegen.pufferMinuten))
     .map((k) => alsSlot(k, anliegen.id));
+}
+
+/**
+ * The times an appointment can be moved to: the free times without its own start. Another desk may be free at the
+ * very same time, but "moving" there changes nothing for the citizen, so it is never offered as a target.
+ */
+export function verschiebeZiele<Z extends { beginn: Date }>(zeiten: readonly Z[], termin: { beginn: Date }): Z[] {
+  return zeiten.filter((zeit) => zeit.beginn.getTime() !== termin.beginn.getTime());
 }
 
 /** A start time offered to citizens: one entry per Standort and start, with the Ressourcen free at that time. */

@@ -11,6 +11,7 @@
  */
 import { euroText } from '../berechnung/geld.ts';
 import { AUFRECHNUNG, type Aufrechnungsregel } from '../recht/aufrechnung.ts';
+import { rechtsdatumFuer } from '../recht/index.ts';
 import { REGELBEDARFE, type Stufe } from '../recht/regelbedarf.ts';
 import { gueltigAm, type Gueltig } from '../recht/typen.ts';
 import { monatPlus, pruefeMonat } from '../bewilligung/monat.ts';
@@ -97,7 +98,8 @@ export function erklaereAufrechnung(o: { tatbestand: AufrechnungsTatbestand; abM
 
 /** The maßgebende Regelbedarf of a Regelbedarfsstufe in a month (§ 20 SGB II), in cents. */
 export function regelbedarfIm(monat: string, stufe: number): { betragCent: number; norm: string } {
-  const r = gueltigAm(REGELBEDARFE, `${monat}-01`, 'den Regelbedarf');
+  // after the last day of known law the Regelbedarf is carried forward, as in the Bewilligung (recht/index.ts)
+  const r = gueltigAm(REGELBEDARFE, rechtsdatumFuer(`${monat}-01`), 'den Regelbedarf');
   return { betragCent: r.wert[stufe as Stufe], norm: r.norm };
 }
 

@@ -18,6 +18,7 @@ export type PasswordLink = { token: string; gueltigBis: Date; jobcenterName: str
  */
 export async function issuePasswordLink(tx: Tx, actor: Actor, user: User, anlass: 'neues_konto' | 'erneut'): Promise<PasswordLink> {
   const token = randomToken();
+  // security timer: real time on purpose, not the business clock ctx.clock (src/server/clock.ts)
   const gueltigBis = new Date(Date.now() + PASSWORD_LINK_HOURS * 3600 * 1000);
   await userRepository.invalidateTokens(tx, user.id, ZWECK);
   await userRepository.createToken(tx, { traegerId: user.traegerId, userId: user.id, zweck: ZWECK, tokenHash: hashToken(token), expiresAt: gueltigBis });

@@ -33,6 +33,6 @@ export async function completeSecondFactor(opts: {
       { path: 'code', code: 'totp_invalid', message: 'Der Sicherheitscode ist nicht richtig oder abgelaufen.' },
     ]);
   }
-  await clearLoginFailures(ctx.db, user.email);
+  await clearLoginFailures(ctx.db, user.email, request.ip);
   return { token };
 }

@@ -15,6 +15,7 @@ export const tokenInvalid = () =>
 export async function findUsableToken(ctx: AppContext, token: string, zweck: TokenZweck) {
   if (!token || token.length > 200) return undefined;
   const row = await ctx.db.withSystem((tx) => directoryRepository.findAuthToken(tx, hashToken(token), zweck));
+  // security timer: real time on purpose, not the business clock ctx.clock (src/server/clock.ts)
   if (!row || row.usedAt || row.expiresAt.getTime() <= Date.now()) return undefined;
   return row;
 }

@@ -78,13 +78,13 @@ export async function login(opts: LoginOptions): Promise<LoginResult> {
           { path: 'totp', code: 'totp_invalid', message: 'Der Sicherheitscode ist nicht richtig oder abgelaufen.' },
         ]);
       }
-      await clearLoginFailures(ctx.db, email);
+      await clearLoginFailures(ctx.db, email, request.ip);
       return result;
     }
     if (!opts.allowPending) {
       throw new AppError('totp_required', 401, 'Bitte geben Sie den Sicherheitscode aus Ihrer Authenticator-App ein.');
     }
-    await clearLoginFailures(ctx.db, email);
+    // Not cleared yet: failures are forgotten only once the second factor is complete (complete-second-factor.ts).
     return ctx.db.withTenant(scope, async (tx) => {
       const s = await startSession(tx, { user, secondFactorPending: true, totpSetupRequired: false, methode: 'passwort' });
       return { token: s.token, user, next: 'zweiter_faktor' as const };
@@ -99,7 +99,7 @@ export async function login(opts: LoginOptions): Promise<LoginResult> {
       'Ihr Jobcenter verlangt einen zweiten Faktor. Bitte melden Sie sich einmal im Browser an und richten Sie ihn ein.',
     );
   }
-  await clearLoginFailures(ctx.db, email);
+  await clearLoginFailures(ctx.db, email, request.ip);
   return ctx.db.withTenant(scope, async (tx) => {
     const s = await startSession(tx, { user, secondFactorPending: false, totpSetupRequired: mustSetUp, methode: 'passwort' });
     return { token: s.token, user, next: mustSetUp ? ('totp_einrichten' as const) : ('fertig' as const) };

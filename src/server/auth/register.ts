@@ -29,6 +29,28 @@ export type RegisterOptions = {
   lang: Lang;
   /** Base for the link in the mail (VORORT_PUBLIC_URL or the request's origin). */
   baseUrl: string;
+  /**
+   * Where the citizen was going when asked to register (e.g. the Online-Antrag with the pre-check's answers): the
+   * confirmation link carries it, so after confirming and signing in they arrive there. Only a local path is kept.
+   */
+  weiter?: string | undefined;
+};
+
+/** A local path of this site (no other host, no scheme, no backslash tricks), or undefined. */
+export function lokalesZiel(wert: string | null | undefined): string | undefined {
+  if (!wert || wert.length > 500 || !wert.startsWith('/') || wert.startsWith('//') || wert.includes('\\') || !/^[\x21-\x7e]+$/.test(wert)) return undefined;
+  try {
+    const basis = 'http://vorort.invalid';
+    const url = new URL(wert, basis);
+    return url.origin === basis ? url.pathname + url.search : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+const mitWeiter = (url: string, weiter: string | undefined) => {
+  const ziel = lokalesZiel(weiter);
+  return ziel ? `${url}${url.includes('?') ? '&' : '?'}weiter=${encodeURIComponent(ziel)}` : url;
 };
 
 const emailSchema = z.email();
@@ -74,7 +96,7 @@ export async function register(opts: RegisterOptions): Promise<void> {
   if (existing) return sendAlreadyRegistered(opts, email, traeger.id, traeger.jobcenterName);
 
   const token = randomToken();
-  const link = `${opts.baseUrl}/registrieren/bestaetigen?token=${encodeURIComponent(token)}`;
+  const link = mitWeiter(`${opts.baseUrl}/registrieren/bestaetigen?token=${encodeURIComponent(token)}`, opts.weiter);
   const mail = composeMail({
     lang: opts.lang,
     subject: 'mail.register.betreff',
@@ -129,7 +151,7 @@ async function sendAlreadyRegistered(opts: RegisterOptions, email: string, traeg
     lang: opts.lang,
     subject: 'mail.register.vorhanden.betreff',
     body: 'mail.register.vorhanden.text',
-    params: { anmelden: `${opts.baseUrl}/anmelden`, vergessen: `${opts.baseUrl}/passwort-vergessen` },
+    params: { anmelden: mitWeiter(`${opts.baseUrl}/anmelden`, opts.weiter), vergessen: `${opts.baseUrl}/passwort-vergessen` },
     jobcenter,
   });
   const vorgemerkt = await opts.ctx.db.withTenant({ traegerId, requestId: opts.request.requestId }, (tx) =>

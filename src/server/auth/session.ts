@@ -21,6 +21,7 @@ export async function startSession(
   tx: Tx,
   opts: { user: User; secondFactorPending: boolean; totpSetupRequired: boolean; methode: 'passwort' | 'oidc' },
 ): Promise<{ token: string; sessionId: string }> {
+  // security timer: real time on purpose, not the business clock ctx.clock (src/server/clock.ts)
   const token = randomToken();
   const session = await sessionRepository.create(tx, {
     traegerId: opts.user.traegerId,

@@ -90,7 +90,7 @@ export async function erstelleBescheid(opts: { ctx: AppContext; actor: Actor; bg
     if (!ENTSCHIEDEN.has(b.status)) {
       throw new AppError('keine_bewilligung', 409, 'Diese Bewilligung ist noch nicht entschieden. Ein Bescheid kann erst nach der Freigabe erstellt werden.');
     }
-    const modell = await bescheidModell(tx, bg, b, { datum: heute(), sachbearbeitung: { name: actor.name } });
+    const modell = await bescheidModell(tx, bg, b, { datum: heute(ctx.clock.now()), sachbearbeitung: { name: actor.name } });
     const pdf = await renderBescheidPdf(modell);
     const row = await bescheidRepository.insert(tx, {
       traegerId: actor.traegerId,

@@ -104,7 +104,7 @@ export async function aendereBewilligung(opts: {
       }
     }
     const gezahltBis = await bewilligungRepository.gezahltBis(tx, bg.id);
-    const monatsVergleich = vergleiche(altBetraege, betraegeVon(z), { gezahltBis, entscheidungsdatum: heute() });
+    const monatsVergleich = vergleiche(altBetraege, betraegeVon(z), { gezahltBis, entscheidungsdatum: heute(ctx.clock.now()) });
     // abschließende Feststellung: per person, overpaid and underpaid months of the period are set off and only the
     // remaining overpayment is reclaimed, from the Bagatellgrenze on (§ 41a Abs. 6 SGB II), not month by month
     const vergleich = input.abschliessend ? verrechneAbschluss(monatsVergleich, alt.von) : monatsVergleich;

@@ -217,7 +217,10 @@ export function presentBewilligung(b: Bewilligung, monate?: readonly Bewilligung
             auszahlungCent: m.auszahlungCent,
             personen: (m.personen as PersonBetrag[]).map((p) => ({ id: p.id, auszahlungCent: p.auszahlungCent, anspruchCent: p.anspruchCent, sofortzuschlagCent: p.sofortzuschlagCent })),
             schritte: ((m.ergebnis as BerechnungErgebnis).schritte ?? []).map((s) => ({ text: s.text, norm: s.norm })),
+            fortgeschrieben: (m.ergebnis as BerechnungErgebnis).fortgeschrieben !== undefined,
+            rechtBekanntBis: (m.ergebnis as BerechnungErgebnis).fortgeschrieben?.rechtBekanntBis ?? null,
           })),
+          fortgeschriebeneMonate: monate.filter((m) => (m.ergebnis as BerechnungErgebnis).fortgeschrieben !== undefined).map((m) => m.monat),
         }
       : {}),
   };

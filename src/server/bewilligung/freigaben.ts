@@ -9,7 +9,7 @@ export async function freigabeListe(opts: { ctx: AppContext; actor: Actor }) {
   const { ctx, actor } = opts;
   authorize(actor, 'bewilligung.freigeben');
   return ctx.db.withTenant(tenantScope(actor), async (tx) => {
-    const rows = await bewilligungRepository.freigabeErforderlich(tx, visibleStandorte(actor));
+    const rows = await bewilligungRepository.freigabeErforderlich(tx, visibleStandorte(actor, 'bewilligung.freigeben'));
     await recordAudit(tx, actor, { objectType: 'bewilligung', action: 'search', purpose: 'Teamleitung: Freigaben prüfen', details: { anzahl: rows.length } });
     return rows.map((r) => ({ ...presentBewilligung(r.b), fallnummer: r.fallnummer, eigene: r.b.createdBy === actor.userId }));
   });

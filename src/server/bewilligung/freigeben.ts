@@ -15,6 +15,7 @@ import { kostenDerDifferenz, type Kostenanteil } from '../../domain/kosten/index
 import { tatbestandDerForderung } from '../../domain/zahlung/aufrechnung.ts';
 import { tenantScope, type Actor, type AppContext } from '../context.ts';
 import { AppError, forbidden, versionConflict } from '../errors.ts';
+import { schliesseAntraegeNachEntscheidung } from '../fall/antraege-abschliessen.ts';
 import { heute, protokolliere, pruefeOffenBis } from '../fall/common.ts';
 import { can } from '../policies.ts';
 import { ladeBewilligungFuer, ohneUeberschneidung, presentBewilligung, vierAugenRegeln } from './common.ts';
@@ -34,20 +35,24 @@ export type AenderungsDaten = {
  * it. Approval of a new version replaces the previous one (status `ersetzt`) and records Nachzahlungen (paid by
  * the next Zahllauf) and the Erstattungsforderung of an Änderung.
  */
-export async function freigeben(opts: { ctx: AppContext; actor: Actor; id: string; version: number }) {
+export async function freigeben(opts: { ctx: AppContext; actor: Actor; id: string; version: number; /** keep the decided Anträge open (default: approval closes them) */ antragOffenLassen?: boolean }) {
   const { ctx, actor } = opts;
   return ctx.db.withTenant(tenantScope(actor), async (tx) => {
     const { b, bg } = await ladeBewilligungFuer(tx, actor, opts.id, 'bewilligung.lesen');
+    // the permission comes before the version: without the right a stale version must not answer 409
+    if (!can(actor, 'bewilligung.bearbeiten') && !can(actor, 'bewilligung.freigeben')) throw forbidden();
+    if (b.status === 'entwurf' && !can(actor, 'bewilligung.bearbeiten')) throw forbidden();
+    if (b.status === 'freigabe_erforderlich' && !can(actor, 'bewilligung.freigeben')) throw forbidden();
     if (b.version !== opts.version) throw versionConflict();
     // A Bedarfsgemeinschaft closed meanwhile gets no Bewilligung beyond its end (an Ablehnung may still be decided).
     if (b.vorgang !== 'ablehnung') await pruefeOffenBis(tx, bg, b.bis);
     // An Aufhebung is checked again against § 48 / § 24 SGB X with the figures and the date of the decision.
-    if (b.vorgang === 'aufhebung' && (b.status === 'entwurf' || b.status === 'freigabe_erforderlich')) await pruefeAufhebungJetzt(tx, b);
+    if (b.vorgang === 'aufhebung' && (b.status === 'entwurf' || b.status === 'freigabe_erforderlich')) await pruefeAufhebungJetzt(tx, b, heute(ctx.clock.now()));
     if (b.status === 'entwurf') {
       if (!can(actor, 'bewilligung.bearbeiten')) throw forbidden();
       // The Vier-Augen rule looks at the figures as they are now: a Zahllauf may have paid further months while the
       // draft waited, so Nachzahlung and Erstattung are taken again (as in `entscheide`) before the rule is applied.
-      const aktuell = await vierAugenJetzt(tx, b);
+      const aktuell = await vierAugenJetzt(tx, b, heute(ctx.clock.now()));
       const gruende = aktuell.gruende;
       if (gruende.length > 0) {
         const r = await bewilligungRepository.update(tx, b.id, b.version, { status: 'freigabe_erforderlich', vierAugenGruende: gruende, aenderung: aktuell.aenderung });
@@ -64,21 +69,25 @@ export async function freigeben(opts: { ctx: AppContext; actor: Actor; id: strin
       const gleich = JSON.stringify(gruende) === JSON.stringify(b.vierAugenGruende ?? []);
       const aktualisiert = gleich ? b : await bewilligungRepository.update(tx, b.id, b.version, { vierAugenGruende: gruende });
       if (!aktualisiert) throw versionConflict();
-      return { bewilligung: presentBewilligung(await entscheide(tx, actor, aktualisiert)), freigabeErforderlich: false };
+      const entschieden = await entscheide(tx, actor, aktualisiert, ctx.clock.now());
+      const antraege = await schliesseAntraegeNachEntscheidung(tx, actor, entschieden, { offenLassen: opts.antragOffenLassen === true, jetzt: ctx.clock.now() });
+      return { bewilligung: presentBewilligung(entschieden), freigabeErforderlich: false, antraege };
     }
     if (b.status === 'freigabe_erforderlich') {
       if (!can(actor, 'bewilligung.freigeben')) throw forbidden();
       if (b.createdBy === actor.userId) {
         throw new AppError('vier_augen_selbe_person', 403, 'Nach dem Vier-Augen-Prinzip muss eine andere Person die Bewilligung freigeben.');
       }
-      return { bewilligung: presentBewilligung(await entscheide(tx, actor, b)), freigabeErforderlich: false };
+      const entschieden = await entscheide(tx, actor, b, ctx.clock.now());
+      const antraege = await schliesseAntraegeNachEntscheidung(tx, actor, entschieden, { offenLassen: opts.antragOffenLassen === true, jetzt: ctx.clock.now() });
+      return { bewilligung: presentBewilligung(entschieden), freigabeErforderlich: false, antraege };
     }
     throw new AppError('status_ungueltig', 409, 'Diese Bewilligung ist bereits entschieden.');
   });
 }
 
 /** Final decision: bewilligt (or abgelehnt), replacing the previous version; Nachzahlungen and Erstattung recorded. */
-export async function entscheide(tx: Tx, actor: Actor | { system: string; traegerId: string; userId: null }, b: Bewilligung): Promise<Bewilligung> {
+export async function entscheide(tx: Tx, actor: Actor | { system: string; traegerId: string; userId: null }, b: Bewilligung, jetzt: Date): Promise<Bewilligung> {
   if (b.vorgaengerId) {
     const alt = await bewilligungRepository.find(tx, b.vorgaengerId);
     if (!alt || alt.status !== 'bewilligt') throw new AppError('vorgaenger_nicht_bewilligt', 409, 'Die geänderte Bewilligung ist nicht mehr in Kraft.');
@@ -89,7 +98,7 @@ export async function entscheide(tx: Tx, actor: Actor | { system: string; traege
   const status =
     b.vorgang === 'ablehnung' ? 'abgelehnt' : b.vorgang === 'aufhebung' && (await bewilligungRepository.monate(tx, b.id)).length === 0 ? 'aufgehoben' : 'bewilligt';
   const r = await ohneUeberschneidung(() =>
-    bewilligungRepository.update(tx, b.id, b.version, { status, approvedBy: actor.userId, approvedAt: new Date() }),
+    bewilligungRepository.update(tx, b.id, b.version, { status, approvedBy: actor.userId, approvedAt: jetzt }),
   );
   if (!r) throw versionConflict();
   const aenderung = b.aenderung as AenderungsDaten | null;
@@ -100,7 +109,7 @@ export async function entscheide(tx: Tx, actor: Actor | { system: string; traege
     // (The Massenänderung decides in the same transaction as it computes, so its stored comparison is current.)
     let vergleich = aenderung.vergleich;
     if ('roles' in actor) {
-      vergleich = await vergleichJetzt(tx, b, b.vorgaengerId, aenderung.ab);
+      vergleich = await vergleichJetzt(tx, b, b.vorgaengerId, aenderung.ab, heute(jetzt));
       const aktualisiert = await bewilligungRepository.update(tx, r.id, r.version, { aenderung: { ...aenderung, vergleich } });
       if (!aktualisiert) throw versionConflict();
       entschieden = aktualisiert;
@@ -124,11 +133,11 @@ export async function entscheide(tx: Tx, actor: Actor | { system: string; traege
  * what has been paid (Nachzahlung, Erstattungsforderung) are taken from a fresh comparison; the others (Vorgang,
  * Monatsbetrag) cannot change while the draft waits and are kept.
  */
-export async function vierAugenJetzt(tx: Tx, b: Bewilligung): Promise<{ gruende: VierAugenGrund[]; aenderung: AenderungsDaten | null }> {
+export async function vierAugenJetzt(tx: Tx, b: Bewilligung, heuteDatum: string): Promise<{ gruende: VierAugenGrund[]; aenderung: AenderungsDaten | null }> {
   const bisher = (b.vierAugenGruende as VierAugenGrund[] | null) ?? [];
   const aenderung = b.aenderung as AenderungsDaten | null;
   if (!aenderung || !b.vorgaengerId) return { gruende: bisher, aenderung };
-  const vergleich = await vergleichJetzt(tx, b, b.vorgaengerId, aenderung.ab);
+  const vergleich = await vergleichJetzt(tx, b, b.vorgaengerId, aenderung.ab, heuteDatum);
   const neu = vierAugenErforderlich(await vierAugenRegeln(tx), {
     art: b.vorgang as Vorgangsart,
     nachzahlungCent: vergleich.nachzahlung.gesamtCent,
@@ -139,7 +148,7 @@ export async function vierAugenJetzt(tx: Tx, b: Bewilligung): Promise<{ gruende:
   return { gruende, aenderung: { ...aenderung, vergleich } };
 }
 
-async function vergleichJetzt(tx: Tx, neu: Bewilligung, altId: string, ab: string): Promise<Vergleich> {
+async function vergleichJetzt(tx: Tx, neu: Bewilligung, altId: string, ab: string, heuteDatum: string): Promise<Vergleich> {
   const abMonat = ab < neu.von ? neu.von.slice(0, 7) : ab.slice(0, 7);
   const betraege = (monate: readonly BewilligungMonat[]): MonatsBetraege[] =>
     monate
@@ -148,7 +157,7 @@ async function vergleichJetzt(tx: Tx, neu: Bewilligung, altId: string, ab: strin
   const alt = betraege(await bewilligungRepository.monate(tx, altId));
   const jetzt = betraege(await bewilligungRepository.monate(tx, neu.id));
   const gezahltBis = await bewilligungRepository.gezahltBis(tx, neu.bgId);
-  const v = vergleiche(alt, jetzt, { gezahltBis, entscheidungsdatum: heute() });
+  const v = vergleiche(alt, jetzt, { gezahltBis, entscheidungsdatum: heuteDatum });
   // § 41a Abs. 6 SGB II: the abschließende Feststellung settles per person over the period (see aendereBewilligung)
   return neu.vorgang === 'abschliessende_feststellung' ? verrechneAbschluss(v, neu.von) : v;
 }

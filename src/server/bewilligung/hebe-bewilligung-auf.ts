@@ -56,18 +56,18 @@ const betraegeAb = (monate: readonly BewilligungMonat[], abMonat: string): Monat
  * months, and the decision day may have moved into the month of `ab`), and the lawfulness is checked again with the
  * stored Tatbestand and Anhörung. Refuses with 409 (tatbestand_fehlt, anhoerung_fehlt, erstattung_tod …).
  */
-export async function pruefeAufhebungJetzt(tx: Tx, b: Bewilligung): Promise<void> {
+export async function pruefeAufhebungJetzt(tx: Tx, b: Bewilligung, heuteDatum: string): Promise<void> {
   const daten = b.aenderung as AufhebungsDaten | null;
   if (!daten?.aufhebung || !b.vorgaengerId) return;
   const a = daten.aufhebung;
   const abMonat = daten.ab.slice(0, 7);
   const alt = await bewilligungRepository.monate(tx, b.vorgaengerId);
-  const vergleich = vergleiche(betraegeAb(alt, abMonat), [], { gezahltBis: await bewilligungRepository.gezahltBis(tx, b.bgId), entscheidungsdatum: heute() });
+  const vergleich = vergleiche(betraegeAb(alt, abMonat), [], { gezahltBis: await bewilligungRepository.gezahltBis(tx, b.bgId), entscheidungsdatum: heuteDatum });
   const erster = alt.find((m) => m.monat >= abMonat);
   const { fehler } = pruefeAufhebungsRecht({
     grund: a.code,
     ab: daten.ab,
-    entscheidungsdatum: heute(),
+    entscheidungsdatum: heuteDatum,
     erstattungCent: vergleich.erstattungsforderung?.betragCent ?? 0,
     tatbestand: a.tatbestand?.code,
     anhoerungAm: a.anhoerungAm,
@@ -116,12 +116,12 @@ export async function hebeBewilligungAuf(opts: { ctx: AppContext; actor: Actor; 
     const altMonate = await bewilligungRepository.monate(tx, alt.id);
     const betraege = betraegeAb(altMonate, abMonat);
     const gezahltBis = await bewilligungRepository.gezahltBis(tx, bg.id);
-    const vergleich = vergleiche(betraege, [], { gezahltBis, entscheidungsdatum: heute() });
+    const vergleich = vergleiche(betraege, [], { gezahltBis, entscheidungsdatum: heute(ctx.clock.now()) });
     // § 48 Abs. 1 SGB X, § 24 SGB X and the limits of cancelling the whole BG
     const { recht, fehler: rechtsfehler } = pruefeAufhebungsRecht({
       grund: grund.code,
       ab,
-      entscheidungsdatum: heute(),
+      entscheidungsdatum: heute(ctx.clock.now()),
       erstattungCent: vergleich.erstattungsforderung?.betragCent ?? 0,
       tatbestand: input.tatbestand,
       anhoerungAm,

@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { uuid } from '../schemas/grenzen.ts';
 import { errorSchema } from '../auth/routes.ts';
 import { erstelleBescheid } from '../bescheid/erstelle-bescheid.ts';
 import { ladeBescheid } from '../bescheid/lade-bescheid.ts';
@@ -52,9 +53,15 @@ export const bewilligungSchema = z.object({
         auszahlungCent: z.number(),
         personen: z.array(z.object({ id: z.string(), auszahlungCent: z.number(), anspruchCent: z.number(), sofortzuschlagCent: z.number() })),
         schritte: z.array(z.object({ text: z.string(), norm: z.string() })),
+        fortgeschrieben: z.boolean().describe('Monat nach dem letzten Tag des hinterlegten Rechts: mit den zuletzt bekannten Werten berechnet'),
+        rechtBekanntBis: z.string().nullable().describe('bei fortgeschrieben: letzter Tag des bekannten Rechts (JJJJ-MM-TT)'),
       }),
     )
     .optional(),
+  fortgeschriebeneMonate: z
+    .array(z.string())
+    .optional()
+    .describe('Monate (JJJJ-MM), die nach dem letzten bekannten Rechtsstand fortgeschrieben berechnet sind; die Massenänderung „fortgeschriebene Monate“ berechnet sie neu'),
 });
 
 const vierAugenSchema = z.object({ erforderlich: z.boolean(), gruende: z.array(z.object({ code: z.string(), text: z.string() })) });
@@ -98,10 +105,10 @@ export function registerBewilligungRoutes(app: FastifyInstance, ctx: AppContext)
         security,
         summary: 'Bewilligung berechnen (Monat für Monat aus der Fallakte) und als Entwurf speichern',
         description:
-          'Beginn: aus dem Antrag (§ 37 Abs. 2 S. 2) oder angegeben; Dauer: Regel 12 Monate (§ 41 Abs. 3). Fehler: 409 bewilligungszeitraum_ueberschneidung, 400 datum_ausserhalb_rechtsstand.',
+          'Beginn: aus dem Antrag (§ 37 Abs. 2 S. 2) oder angegeben; Dauer: Regel 12 Monate (§ 41 Abs. 3). Monate nach dem letzten Tag des hinterlegten Rechts werden mit dem zuletzt bekannten Recht berechnet und je Monat als fortgeschrieben gekennzeichnet (nie abgelehnt). Fehler: 409 bewilligungszeitraum_ueberschneidung, 400 datum_ausserhalb_rechtsstand (nur vor 2021).',
         params: idParams,
         body: z.object({
-          antragId: z.string().max(100).optional(),
+          antragId: uuid('Der Antrag').optional(),
           beginn: z.string().regex(/^\d{4}-\d{2}$/).optional().describe('erster Monat JJJJ-MM'),
           monate: z.number().int().min(1).max(12).optional(),
           vorlaeufigGrund: z.string().max(500).optional().describe('vorläufige Entscheidung nach § 41a mit Grund'),
@@ -134,11 +141,11 @@ export function registerBewilligungRoutes(app: FastifyInstance, ctx: AppContext)
         description:
           'Ohne Vier-Augen-Grund entscheidet die Sachbearbeitung direkt. Mit Grund: erster Aufruf → freigabe_erforderlich; danach gibt nur eine andere Person mit Rolle teamleitung frei (403 vier_augen_selbe_person).',
         params: idParams,
-        body: z.object({ version: z.number().int() }),
+        body: z.object({ version: z.number().int(), antragOffenLassen: z.boolean().optional().describe('Standard: die Freigabe schließt die beantworteten Anträge (Status entschieden)') }),
         response: { 200: z.object({ bewilligung: bewilligungSchema, freigabeErforderlich: z.boolean() }), ...errors },
       },
     },
-    async (req) => freigeben({ ctx, actor: requireActor(req), id: req.params.id, version: req.body.version }),
+    async (req) => freigeben({ ctx, actor: requireActor(req), id: req.params.id, version: req.body.version, antragOffenLassen: req.body.antragOffenLassen }),
   );
 
   api.post(
@@ -237,7 +244,7 @@ export function registerBewilligungRoutes(app: FastifyInstance, ctx: AppContext)
         summary: 'Bescheid zur (zuletzt) entschiedenen Bewilligung erstellen: PDF, Inhalts-Hash, unveränderlich gespeichert',
         description: 'Fehler: 409 keine_bewilligung, wenn keine Bewilligung berechnet und entschieden ist.',
         params: idParams,
-        body: z.object({ bewilligungId: z.string().max(100).optional() }),
+        body: z.object({ bewilligungId: uuid('Die Bewilligung').optional() }),
         response: {
           201: z.object({
             id: z.string(),

@@ -27,12 +27,23 @@ export async function aenderePerson(opts: { ctx: AppContext; actor: Actor; id: s
       const teile: string[] = [];
       if (input.stammdaten) {
         const s = input.stammdaten;
+        // Familienstand and contact not sent stay as they were (a name change must not erase them).
+        const bisher = geltendeAm((await fallRepository.serie(tx, 'stammdaten', { personId: input.personId })) as unknown as (Record<string, unknown> & { gueltigVon: string; gueltigBis: string | null })[], input.ab);
         await aendereSerieAb(tx, {
           tabelle: 'stammdaten',
           filter: { personId: input.personId },
           ab: input.ab,
           traegerId: actor.traegerId,
-          werte: { vorname: s.vorname, nachname: s.nachname, geburtsdatum: s.geburtsdatum, geschlecht: s.geschlecht ?? null, staatsangehoerigkeit: s.staatsangehoerigkeit },
+          werte: {
+            vorname: s.vorname,
+            nachname: s.nachname,
+            geburtsdatum: s.geburtsdatum,
+            geschlecht: s.geschlecht ?? null,
+            staatsangehoerigkeit: s.staatsangehoerigkeit,
+            familienstand: pick(s.familienstand, bisher?.familienstand, null),
+            telefon: pick(s.telefon === '' ? null : s.telefon, bisher?.telefon, null),
+            email: pick(s.email === '' ? null : s.email, bisher?.email, null),
+          },
         });
         teile.push(`Stammdaten: ${s.vorname} ${s.nachname}, geboren ${datumText(s.geburtsdatum)}, Staatsangehörigkeit ${s.staatsangehoerigkeit}`);
       }

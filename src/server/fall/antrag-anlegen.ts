@@ -1,5 +1,5 @@
 import { antraegeRepository } from '../../db/repositories/antraege.ts';
-import { imRechtsstand, plusTage } from '../../domain/fallakte/index.ts';
+import { ANTRAGSDATUM_IN_ZUKUNFT, ANTRAGSDATUM_VOR_RECHTSSTAND, imRechtsstand, plusTage } from '../../domain/fallakte/index.ts';
 import { tenantScope, type Actor, type AppContext } from '../context.ts';
 import { AppError } from '../errors.ts';
 import { ART_TEXT, datumText, heute, KANAL_TEXT, ladeBgFuer, protokolliere } from './common.ts';
@@ -9,8 +9,13 @@ import type { AntragNeu } from './schemas.ts';
 export async function antragAnlegen(opts: { ctx: AppContext; actor: Actor; id: string; input: AntragNeu }) {
   const { ctx, actor, id, input } = opts;
   if (!imRechtsstand(input.antragsdatum)) {
-    throw new AppError('datum_ausserhalb_rechtsstand', 400, 'Das Antragsdatum muss zwischen dem 01.01.2021 und dem 31.12.2026 liegen (unterstützter Rechtsstand).', [
-      { path: 'antragsdatum', code: 'datum_ausserhalb_rechtsstand', message: 'Das Antragsdatum muss zwischen dem 01.01.2021 und dem 31.12.2026 liegen.' },
+    throw new AppError('datum_ausserhalb_rechtsstand', 400, ANTRAGSDATUM_VOR_RECHTSSTAND, [
+      { path: 'antragsdatum', code: 'datum_ausserhalb_rechtsstand', message: ANTRAGSDATUM_VOR_RECHTSSTAND },
+    ]);
+  }
+  if (input.antragsdatum > heute(ctx.clock.now())) {
+    throw new AppError('validation_failed', 400, 'Bitte prüfen Sie Ihre Eingaben.', [
+      { path: 'antragsdatum', code: 'antragsdatum_in_zukunft', message: ANTRAGSDATUM_IN_ZUKUNFT },
     ]);
   }
   return ctx.db.withTenant(tenantScope(actor), async (tx) => {
@@ -22,7 +27,7 @@ export async function antragAnlegen(opts: { ctx: AppContext; actor: Actor; id: s
       antragsdatum: input.antragsdatum,
       eingangskanal: input.eingangskanal,
       standortId: bg.standortId,
-      faelligAm: input.faelligAm ?? plusTage(heute(), 14),
+      faelligAm: input.faelligAm ?? plusTage(heute(ctx.clock.now()), 14),
       payload: input.payload ?? null,
     });
     await protokolliere(tx, actor, {

@@ -12,6 +12,6 @@ export async function ladeAntragFuer(tx: Tx, actor: Actor, id: string, permissio
   const antrag = await antraegeRepository.find(tx, id);
   if (!antrag) throw notFound('Der Antrag');
   authorize(actor, permission);
-  if (!standortSichtbar(actor, antrag.standortId)) throw notFound('Der Antrag');
+  if (!standortSichtbar(actor, antrag.standortId, permission)) throw notFound('Der Antrag');
   return antrag;
 }

@@ -11,7 +11,7 @@ export async function antragStatusSetzen(opts: { ctx: AppContext; actor: Actor; 
     const antrag = await ladeAntragFuer(tx, actor, id, 'fall.bearbeiten');
     if (antrag.version !== version) throw versionConflict();
     const erledigt = status === 'entschieden' || status === 'zurueckgenommen';
-    const updated = await antraegeRepository.update(tx, id, version, { status, erledigtAm: erledigt ? new Date() : null });
+    const updated = await antraegeRepository.update(tx, id, version, { status, erledigtAm: erledigt ? ctx.clock.now() : null });
     if (!updated) throw versionConflict();
     if (antrag.bgId) {
       await protokolliere(tx, actor, {

@@ -1,8 +1,10 @@
-import { erstantragDatenSchema, ERSTANTRAG_PAYLOAD_SCHEMA } from '../../domain/fallakte/index.ts';
+import type { Tx } from '../../db/client.ts';
+import type { Antrag } from '../../db/schema/index.ts';
+import { erstantragDatenSchema, ERSTANTRAG_PAYLOAD_SCHEMA, type ErstantragDaten } from '../../domain/fallakte/index.ts';
 import { tenantScope, type Actor, type AppContext } from '../context.ts';
 import { AppError, versionConflict } from '../errors.ts';
 import { ladeAntragFuer } from './antrag-common.ts';
-import { mitUeberschneidungsFehler } from './common.ts';
+import { heute, mitUeberschneidungsFehler } from './common.ts';
 import { legeFallakteAn, pruefeAntragsdaten, type ErstantragErgebnis } from './erfasse-erstantrag.ts';
 import { uebernehmePortalDateien } from './portal-dateien-uebernehmen.ts';
 
@@ -19,15 +21,26 @@ export async function antragUebernehmen(opts: { ctx: AppContext; actor: Actor; i
       const antrag = await ladeAntragFuer(tx, actor, id, 'fall.bearbeiten');
       if (antrag.version !== version) throw versionConflict();
       if (antrag.bgId) throw new AppError('schon_uebernommen', 409, 'Dieser Antrag gehört schon zu einer Fallakte.');
-      const payload = antrag.payload as { schema?: unknown; version?: unknown; daten?: unknown } | null;
-      const parsed = payload?.schema === ERSTANTRAG_PAYLOAD_SCHEMA && payload.version === 1 ? erstantragDatenSchema.safeParse(payload.daten) : null;
-      if (!parsed?.success) {
-        throw new AppError('antragsdaten_unvollstaendig', 409, 'Die Angaben dieses Antrags reichen nicht für eine Fallakte. Bitte erfassen Sie den Antrag als Erstantrag.');
-      }
-      const { iban } = pruefeAntragsdaten(parsed.data);
-      const ergebnis = await legeFallakteAn(tx, actor, parsed.data, iban, antrag);
-      const dokumente = await uebernehmePortalDateien(tx, actor, { id: antrag.id, bgId: ergebnis.bg.id });
-      return { ...ergebnis, dokumente };
+      return uebernehmeInNeueFallakte(tx, actor, antrag, heute(ctx.clock.now()));
     }),
   );
+}
+
+/** The Antragsdaten an online Antrag carries (409 antragsdaten_unvollstaendig when they do not suffice). */
+export function antragsdatenVon(antrag: Antrag): ErstantragDaten {
+  const payload = antrag.payload as { schema?: unknown; version?: unknown; daten?: unknown } | null;
+  const parsed = payload?.schema === ERSTANTRAG_PAYLOAD_SCHEMA && payload.version === 1 ? erstantragDatenSchema.safeParse(payload.daten) : null;
+  if (!parsed?.success) {
+    throw new AppError('antragsdaten_unvollstaendig', 409, 'Die Angaben dieses Antrags reichen nicht für eine Fallakte. Bitte erfassen Sie den Antrag als Erstantrag.');
+  }
+  return parsed.data;
+}
+
+/** Inside the caller's transaction: a new Fallakte from the Antrag's data, the Antrag linked, the uploads copied. */
+export async function uebernehmeInNeueFallakte(tx: Tx, actor: Actor, antrag: Antrag, heuteDatum: string) {
+  const daten = antragsdatenVon(antrag);
+  const { iban } = pruefeAntragsdaten(daten);
+  const ergebnis = await legeFallakteAn(tx, actor, daten, iban, antrag, heuteDatum);
+  const dokumente = await uebernehmePortalDateien(tx, actor, { id: antrag.id, bgId: ergebnis.bg.id });
+  return { ...ergebnis, dokumente };
 }

@@ -22,9 +22,9 @@ export async function arbeitsvorrat(opts: { ctx: AppContext; actor: Actor; filte
   const { ctx, actor } = opts;
   authorize(actor, 'fall.lesen');
   const f = opts.filter ?? {};
-  const tag = opts.heute ?? heute();
+  const tag = opts.heute ?? heute(ctx.clock.now());
   return ctx.db.withTenant(tenantScope(actor), async (tx) => {
-    const sichtbar = visibleStandorte(actor);
+    const sichtbar = visibleStandorte(actor, 'fall.lesen');
     const standortId = f.standortId && standortSichtbar(actor, f.standortId) ? f.standortId : undefined;
     const status = !f.status || f.status === 'offen' ? [...OFFENE_STATUS] : f.status === 'alle' ? undefined : [f.status];
     const rows = await antraegeRepository.vorrat(tx, {
@@ -53,7 +53,9 @@ export async function arbeitsvorrat(opts: { ctx: AppContext; actor: Actor; filte
       eintraege: rows.map((r) => ({
         ...r.antrag,
         fallnummer: r.fallnummer,
-        antragsteller: r.antragsteller,
+        // an online Antrag without a Fallakte yet: the name as the application states it
+        antragsteller: r.antragsteller ?? r.antragstellerLautAntrag,
+        nameLautAntrag: !r.antragsteller && !!r.antragstellerLautAntrag,
         standort: r.standort,
         bearbeiterName: r.bearbeiterName,
         alterTage: Math.max(0, tageZwischen(r.antrag.antragsdatum, tag)),
@@ -66,5 +68,5 @@ export async function arbeitsvorrat(opts: { ctx: AppContext; actor: Actor; filte
 /** Number of open Anträge of the actor's Standorte (start page). */
 export async function anzahlOffeneAntraege(opts: { ctx: AppContext; actor: Actor }): Promise<number> {
   authorize(opts.actor, 'fall.lesen');
-  return opts.ctx.db.withTenant(tenantScope(opts.actor), (tx) => antraegeRepository.anzahlOffen(tx, visibleStandorte(opts.actor)));
+  return opts.ctx.db.withTenant(tenantScope(opts.actor), (tx) => antraegeRepository.anzahlOffen(tx, visibleStandorte(opts.actor, 'fall.lesen')));
 }

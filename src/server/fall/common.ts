@@ -6,17 +6,16 @@ import { planeAenderungAb, PeriodenFehler, type Periode } from '../../domain/fal
 import { recordAudit } from '../audit-trail.ts';
 import { tenantScope, type Actor, type AppContext } from '../context.ts';
 import { AppError, notFound, validationFailed, versionConflict, type FieldIssue } from '../errors.ts';
-import { authorize, visibleStandorte, type Permission } from '../policies.ts';
+import { authorize, standortErreichbar, type Permission } from '../policies.ts';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export const isUuid = (v: string) => UUID.test(v);
 
 export const FALL_NICHT_GEFUNDEN = 'Die Fallakte';
 
-/** May the actor see objects of this Standort? */
-export function standortSichtbar(actor: Actor, standortId: string): boolean {
-  const s = visibleStandorte(actor);
-  return s === 'alle' || s.includes(standortId);
+/** Does the permission (default: reading Fallakten) reach objects of this Standort for the actor? (berechtigungen.ts) */
+export function standortSichtbar(actor: Actor, standortId: string, permission: Permission = 'fall.lesen'): boolean {
+  return standortErreichbar(actor, permission, standortId);
 }
 
 /**
@@ -28,7 +27,7 @@ export async function ladeBgFuer(tx: Tx, actor: Actor, id: string, permission: P
   const bg = await fallRepository.findBg(tx, id);
   if (!bg) throw notFound(FALL_NICHT_GEFUNDEN);
   authorize(actor, permission);
-  if (!standortSichtbar(actor, bg.standortId)) throw notFound(FALL_NICHT_GEFUNDEN);
+  if (!standortSichtbar(actor, bg.standortId, permission)) throw notFound(FALL_NICHT_GEFUNDEN);
   return bg;
 }
 
@@ -206,8 +205,8 @@ export const datumText = (iso: string) => `${iso.slice(8, 10)}.${iso.slice(5, 7)
 export const euroText = (cent: number) =>
   `${(cent / 100).toLocaleString('de-DE', { minimumFractionDigits: 2, maximumFractionDigits: 2 })} €`;
 
-/** Today's calendar day in Germany ('YYYY-MM-DD'). */
-export const heute = (now = new Date()) => new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Berlin' }).format(now);
+/** The calendar day in Germany ('YYYY-MM-DD') of an instant – "today" is `heute(ctx.clock.now())` (src/server/clock.ts). */
+export const heute = (now: Date) => new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Berlin' }).format(now);
 
 export const KANAL_TEXT: Record<string, string> = { papier: 'Papier', telefon: 'Telefon', schalter: 'Schalter', online: 'online' };
 export const ART_TEXT: Record<string, string> = { erstantrag: 'Erstantrag', weiterbewilligung: 'Weiterbewilligungsantrag', veraenderung: 'Veränderungsmitteilung' };

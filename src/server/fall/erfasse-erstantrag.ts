@@ -30,13 +30,13 @@ export type ErstantragErgebnis = { bg: Bedarfsgemeinschaft; antrag: Antrag; pers
 export async function erfasseErstantrag(opts: { ctx: AppContext; actor: Actor; input: ErstantragDaten }): Promise<ErstantragErgebnis> {
   const { ctx, actor, input } = opts;
   authorize(actor, 'fall.bearbeiten');
-  const { iban } = pruefeAntragsdaten(input);
-  return mitUeberschneidungsFehler(() => ctx.db.withTenant(tenantScope(actor), (tx) => legeFallakteAn(tx, actor, input, iban, null)));
+  const { iban } = pruefeAntragsdaten(input, heute(ctx.clock.now()));
+  return mitUeberschneidungsFehler(() => ctx.db.withTenant(tenantScope(actor), (tx) => legeFallakteAn(tx, actor, input, iban, null, heute(ctx.clock.now()))));
 }
 
 /** Checks Antragsdaten beyond the schema; returns the IBAN in electronic form (400 iban_ungueltig otherwise). */
-export function pruefeAntragsdaten(input: ErstantragDaten): { iban: string | null } {
-  const probleme = pruefeErstantrag(input);
+export function pruefeAntragsdaten(input: ErstantragDaten, heuteTag?: string): { iban: string | null } {
+  const probleme = pruefeErstantrag(input, heuteTag);
   if (probleme.length) throw fachlichUngueltig(probleme);
   return { iban: input.bank ? pruefeIban(input.bank.iban, 'bank.iban') : null };
 }
@@ -71,7 +71,7 @@ export async function zustaendigerStandort(tx: Tx, actor: Actor, input: Pick<Ers
  * Creates the Fallakte from Antragsdaten inside the caller's transaction. Without `vorhandenerAntrag` the Erstantrag
  * is added to the work queue; with it (an online application taken over) that Antrag is linked to the new BG.
  */
-export async function legeFallakteAn(tx: Tx, actor: Actor, input: ErstantragDaten, iban: string | null, vorhandenerAntrag: Antrag | null): Promise<ErstantragErgebnis> {
+export async function legeFallakteAn(tx: Tx, actor: Actor, input: ErstantragDaten, iban: string | null, vorhandenerAntrag: Antrag | null, heuteDatum: string): Promise<ErstantragErgebnis> {
   const standort = vorhandenerAntrag
     ? ((await organisationRepository.findStandort(tx, vorhandenerAntrag.standortId)) ?? (await zustaendigerStandort(tx, actor, input)))
     : await zustaendigerStandort(tx, actor, input);
@@ -94,6 +94,7 @@ export async function legeFallakteAn(tx: Tx, actor: Actor, input: ErstantragDate
   await fallRepository.insertPerioden(tx, 'adressen', mitT(daten.adressen.map((a) => ({ ...a, bgId: bg.id }))));
   await fallRepository.insertPerioden(tx, 'bankverbindungen', mitT(daten.bankverbindungen.map((b) => ({ ...b, bgId: bg.id }))));
   await fallRepository.insertPerioden(tx, 'unterkunft', mitT(daten.unterkunft.map((u) => ({ ...u, bgId: bg.id }))));
+  await fallRepository.insertPerioden(tx, 'unterhaltspflichtige', mitT((daten.unterhaltspflichtige ?? []).map((u) => ({ ...u, bgId: bg.id }))));
 
   let antrag: Antrag;
   if (vorhandenerAntrag) {
@@ -113,7 +114,7 @@ export async function legeFallakteAn(tx: Tx, actor: Actor, input: ErstantragDate
       antragsdatum: input.antragsdatum,
       eingangskanal: input.eingangskanal,
       standortId: standort.id,
-      faelligAm: input.faelligAm ?? plusTage(heute(), 14),
+      faelligAm: input.faelligAm ?? plusTage(heuteDatum, 14),
       payload: antragPayload(input, iban),
     });
   }

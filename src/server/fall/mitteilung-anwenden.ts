@@ -196,7 +196,7 @@ export async function mitteilungAnwenden(opts: { ctx: AppContext; actor: Actor; 
           throw fuerAenderung(err, i);
         }
       }
-      const angewendet = { am: new Date().toISOString(), vonId: actor.userId, vonName: actor.name, aenderungen: aenderungen.length };
+      const angewendet = { am: ctx.clock.now().toISOString(), vonId: actor.userId, vonName: actor.name, aenderungen: aenderungen.length };
       const aktualisiert = await antraegeRepository.update(tx, antrag.id, antrag.version, {
         payload: { ...payload, angewendet },
         ...(antrag.status === 'eingegangen' ? { status: 'in_bearbeitung' as const } : {}),

@@ -65,7 +65,7 @@ export async function mitteilungVorbereiten(opts: { ctx: AppContext; actor: Acto
     const { bg, antrag, payload } = await ladeMitteilung(tx, actor, opts.bgId, opts.antragId, 'fall.lesen');
     const rows = await fallRepository.ladeDaten(tx, bg.id, { bank: false });
     const daten: FallakteDaten = { bg: { id: bg.id, fallnummer: bg.fallnummer, standortId: bg.standortId, status: bg.status, version: bg.version }, ...rows };
-    const zustand = zustandAm(daten, heute());
+    const zustand = zustandAm(daten, heute(ctx.clock.now()));
     const personen: FallPersonKurz[] = zustand.personen.map((p) => ({
       id: p.id,
       vorname: p.vorname,

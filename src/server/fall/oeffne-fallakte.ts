@@ -23,7 +23,7 @@ export function lesezweck(actor: Actor): string {
  */
 export async function oeffneFallakte(opts: { ctx: AppContext; actor: Actor; id: string; stichtag?: string }) {
   const { ctx, actor, id } = opts;
-  const stichtag = opts.stichtag || heute();
+  const stichtag = opts.stichtag || heute(ctx.clock.now());
   if (!istKalenderdatum(stichtag)) {
     throw validationFailed([{ path: 'stichtag', code: 'datum_ungueltig', message: 'Bitte ein Datum im Format JJJJ-MM-TT angeben.' }]);
   }

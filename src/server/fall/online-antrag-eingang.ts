@@ -32,7 +32,7 @@ export async function onlineErstantragEingang(opts: { ctx: AppContext; actor: Ac
       antragsdatum: daten.antragsdatum,
       eingangskanal: 'online',
       standortId: standort.id,
-      faelligAm: plusTage(heute(), 14),
+      faelligAm: plusTage(heute(ctx.clock.now()), 14),
       eingereichtVon: actor.userId,
       payload: antragPayload(daten, iban),
     });

@@ -1,7 +1,10 @@
+import { eingereichterAntragPdf } from './antrag-pdf.ts';
+import { antragZuordnen, antragZuordnenSchema } from './antrag-zuordnen.ts';
 import fastifyMultipart, { type MultipartFile } from '@fastify/multipart';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { istUuid, uuid } from '../schemas/grenzen.ts';
 import { ANTRAG_ARTEN, ANTRAG_STATUS, datumSchema, erstantragDatenSchema } from '../../domain/fallakte/index.ts';
 import { withIssuePrefix } from '../admin/common.ts';
 import { errorSchema } from '../auth/routes.ts';
@@ -191,7 +194,7 @@ export function registerFallRoutes(app: FastifyInstance, ctx: AppContext) {
         security,
         summary: 'Erstantrag erfassen: neue Bedarfsgemeinschaft mit Personen, Anschrift, Bank, Einkommen, Unterkunft (eine Transaktion)',
         description:
-          'Beträge in Cent. Fehler: 400 validation_failed (z. B. issues[].code iban_ungueltig an body.bank.iban), 400 datum_ausserhalb_rechtsstand (Antragsdatum außerhalb 2021–2026).',
+          'Beträge in Cent. Fehler: 400 validation_failed (z. B. issues[].code iban_ungueltig an body.bank.iban), 400 datum_ausserhalb_rechtsstand (Antragsdatum vor 2021), 400 validation_failed mit issues[].code antragsdatum_in_zukunft.',
         body: erstantragDatenSchema,
         response: {
           201: z.object({
@@ -335,10 +338,15 @@ export function registerFallRoutes(app: FastifyInstance, ctx: AppContext) {
         security,
         summary: 'Arbeitsvorrat: Anträge der eigenen Standorte mit Alter und Frist',
         querystring: z.object({
-          standortId: z.string().max(100).optional(),
+          standortId: uuid('Der Standort').optional(),
           status: z.enum(['offen', 'alle', ...ANTRAG_STATUS]).optional().describe('Standard: offen'),
           art: z.enum(ANTRAG_ARTEN).optional(),
-          bearbeiter: z.string().max(100).optional().describe('"ich", "niemand" oder eine Benutzer-ID'),
+          bearbeiter: z
+            .string()
+            .max(100)
+            .refine((b) => b === 'ich' || b === 'niemand' || istUuid(b), { error: 'Bitte „ich“, „niemand“ oder die Kennung (UUID) einer Person angeben.' })
+            .optional()
+            .describe('"ich", "niemand" oder eine Benutzer-ID'),
           faellig: z.enum(['ja', 'nein']).optional().describe('ja: nur mit Frist bis heute'),
         }),
         response: {
@@ -366,6 +374,34 @@ export function registerFallRoutes(app: FastifyInstance, ctx: AppContext) {
     },
     async (req) =>
       presentAntrag(await withIssuePrefix('body', () => antragZuweisen({ ctx, actor: requireActor(req), id: req.params.id, bearbeiterId: req.body.bearbeiterId, version: req.body.version }))),
+  );
+
+  api.post(
+    '/api/antraege/:id/zuordnung',
+    {
+      preValidation: angemeldet,
+      schema: {
+        tags: antraege,
+        security,
+        summary: 'Online-Erstantrag: der vorhandenen Fallakte der Person zuordnen (gleicher Name und Geburtstag) oder eine neue anlegen',
+        params: idParams,
+        body: antragZuordnenSchema,
+        response: { 200: z.object({ neu: z.boolean(), bg: z.object({ id: z.string(), fallnummer: z.string() }) }), ...errors },
+      },
+    },
+    async (req) => {
+      const r = await withIssuePrefix('body', () => antragZuordnen({ ctx, actor: requireActor(req), id: req.params.id, input: req.body }));
+      return { neu: r.neu, bg: r.bg };
+    },
+  );
+
+  api.get(
+    '/api/antraege/:id/antrag.pdf',
+    { preValidation: angemeldet, schema: { tags: antraege, security, summary: 'Eingereichter Online-Antrag, wie die Person ihn ausgefüllt hat (PDF)', params: idParams } },
+    async (req, reply) => {
+      const r = await eingereichterAntragPdf({ ctx, actor: requireActor(req), id: req.params.id });
+      return reply.type('application/pdf').header('content-disposition', `inline; filename="${r.dateiname}"`).header('cache-control', 'no-store').send(r.pdf);
+    },
   );
 
   api.post(

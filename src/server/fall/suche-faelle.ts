@@ -28,7 +28,7 @@ export async function sucheFaelle(opts: { ctx: AppContext; actor: Actor; input: 
     throw validationFailed([{ path: 'name', code: 'zu_kurz', message: 'Bitte mindestens zwei Zeichen des Namens angeben.' }]);
   }
   return ctx.db.withTenant(tenantScope(actor), async (tx) => {
-    const treffer = await fallRepository.suche(tx, { name, geburtsdatum, fallnummer, standorte: visibleStandorte(actor) });
+    const treffer = await fallRepository.suche(tx, { name, geburtsdatum, fallnummer, standorte: visibleStandorte(actor, 'fall.lesen') });
     await recordAudit(tx, actor, {
       objectType: 'fallakte',
       action: 'search',

@@ -13,7 +13,7 @@ export async function wiedervorlageErledigen(opts: { ctx: AppContext; actor: Act
     await ladeBgFuer(tx, actor, wv.bgId, 'fall.bearbeiten');
     if (wv.erledigtAm) throw new AppError('schon_erledigt', 409, 'Diese Wiedervorlage ist schon erledigt.');
     if (wv.version !== version) throw versionConflict();
-    const updated = await antraegeRepository.updateWiedervorlage(tx, id, version, { erledigtAm: new Date(), erledigtVon: actor.userId });
+    const updated = await antraegeRepository.updateWiedervorlage(tx, id, version, { erledigtAm: ctx.clock.now(), erledigtVon: actor.userId });
     if (!updated) throw versionConflict();
     await protokolliere(tx, actor, {
       bgId: wv.bgId,

@@ -10,10 +10,10 @@ import { heute } from './common.ts';
 export async function wiedervorlagenFaellig(opts: { ctx: AppContext; actor: Actor; bis?: string; nurMeine?: boolean }) {
   const { ctx, actor } = opts;
   authorize(actor, 'fall.lesen');
-  const bis = opts.bis || heute();
+  const bis = opts.bis || heute(ctx.clock.now());
   if (!istKalenderdatum(bis)) throw validationFailed([{ path: 'bis', code: 'datum_ungueltig', message: 'Bitte ein Datum im Format JJJJ-MM-TT angeben.' }]);
   return ctx.db.withTenant(tenantScope(actor), async (tx) => {
-    const rows = await antraegeRepository.faelligeWiedervorlagen(tx, { standorte: visibleStandorte(actor), bis, zugewiesenAn: opts.nurMeine ? actor.userId : undefined });
+    const rows = await antraegeRepository.faelligeWiedervorlagen(tx, { standorte: visibleStandorte(actor, 'fall.lesen'), bis, zugewiesenAn: opts.nurMeine ? actor.userId : undefined });
     if (rows.length) {
       await recordAudit(tx, actor, {
         objectType: 'wiedervorlagen',

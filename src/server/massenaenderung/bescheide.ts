@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { LONG_TRANSACTION } from '../../db/client.ts';
 import { bescheidRepository, bescheidStammdaten, bewilligungRepository, bgKoepfe, massenaenderungRepository } from '../../db/repositories/bewilligung.ts';
 import type { BerechnungInput } from '../../domain/berechnung/schema.ts';
 import { erstelleBescheid } from '../../domain/bescheid/index.ts';
@@ -24,7 +25,7 @@ export async function erstelleMassenBescheide(opts: { ctx: AppContext; traegerId
     const fertig = await ctx.db.withTenant({ traegerId }, async (tx) => {
       const offen = await massenaenderungRepository.offeneBescheide(tx, id, opts.batchGroesse ?? 100);
       if (offen.length === 0) return 0;
-      const datum = heute();
+      const datum = heute(ctx.clock.now());
       const bgIds = [...new Set(offen.map((f) => f.bgId))];
       const stamm = await bescheidStammdaten(tx, bgIds, datum, { bank: true });
       const koepfe = await bgKoepfe(tx, bgIds);
@@ -78,7 +79,7 @@ export async function erstelleMassenBescheide(opts: { ctx: AppContext; traegerId
         }
       }
       return offen.length;
-    });
+    }, LONG_TRANSACTION);
     if (fertig === 0) return n;
     n += fertig;
     await new Promise((r) => setImmediate(r));

@@ -19,6 +19,7 @@ const jobSchema = z.object({
   id: z.string(),
   ab: z.string(),
   grund: z.string(),
+  auswahl: z.enum(['alle', 'fortgeschrieben']).describe('alle laufenden Bewilligungen | nur Bewilligungen mit fortgeschriebenen Monaten'),
   status: z.string().describe('laufend | pausiert | fertig | abgebrochen'),
   gesamt: z.number(),
   verarbeitet: z.number(),
@@ -54,7 +55,14 @@ export function registerMassenaenderungRoutes(app: FastifyInstance, ctx: AppCont
         tags,
         security,
         summary: 'Massenänderung ab Datum starten (läuft im Hintergrund; Änderungsbescheide, wo sich ein Betrag ändert)',
-        body: z.object({ ab: z.string().max(10), grund: z.string().max(300) }),
+        body: z.object({
+          ab: z.string().max(10),
+          grund: z.string().max(300),
+          auswahl: z
+            .enum(['alle', 'fortgeschrieben'])
+            .optional()
+            .describe('Standard alle; fortgeschrieben: nur Bewilligungen mit Monaten ab „ab“, die nach dem letzten bekannten Rechtsstand fortgeschrieben berechnet sind (Tag der neuen Werte)'),
+        }),
         response: { 202: jobSchema, ...errors },
       },
     },

@@ -1,6 +1,7 @@
 import { bewilligungRepository, massenaenderungRepository } from '../../db/repositories/bewilligung.ts';
 import type { Massenaenderung } from '../../db/schema/index.ts';
 import { istKalenderdatum } from '../../domain/fallakte/index.ts';
+import { auswahlAusGrund, grundMitAuswahl, MASSEN_AUSWAHL, type MassenAuswahl } from '../../domain/massenaenderung/index.ts';
 import { recordAudit } from '../audit-trail.ts';
 import { tenantScope, type Actor, type AppContext } from '../context.ts';
 import { AppError, notFound, validationFailed, type FieldIssue } from '../errors.ts';
@@ -9,10 +10,12 @@ import { authorize } from '../policies.ts';
 import { starteWorker } from './runner.ts';
 
 export function presentMassenaenderung(m: Massenaenderung) {
+  const { grund, auswahl } = auswahlAusGrund(m.grund);
   return {
     id: m.id,
     ab: m.ab,
-    grund: m.grund,
+    grund,
+    auswahl,
     status: m.status,
     gesamt: m.gesamt,
     verarbeitet: m.verarbeitet,
@@ -25,21 +28,27 @@ export function presentMassenaenderung(m: Massenaenderung) {
   };
 }
 
-/** Starts a Massenänderung from `ab` (runs in the background unless `hintergrund: false`). */
-export async function starteMassenaenderung(opts: { ctx: AppContext; actor: Actor; input: { ab: string; grund: string }; hintergrund?: boolean }) {
+/**
+ * Starts a Massenänderung from `ab` (runs in the background unless `hintergrund: false`). `auswahl`
+ * 'fortgeschrieben' recomputes only the Bewilligungen with months computed after the last day of known law — the
+ * run on the day a new year's values are released (docs/berechnung.md).
+ */
+export async function starteMassenaenderung(opts: { ctx: AppContext; actor: Actor; input: { ab: string; grund: string; auswahl?: MassenAuswahl | undefined }; hintergrund?: boolean }) {
   const { ctx, actor, input } = opts;
   authorize(actor, 'massenaenderung.ausfuehren');
   const issues: FieldIssue[] = [];
   if (!istKalenderdatum(input.ab)) issues.push({ path: 'ab', code: 'datum_ungueltig', message: 'Bitte das Datum angeben, ab dem die neuen Werte gelten.' });
   if (!input.grund.trim()) issues.push({ path: 'grund', code: 'pflicht', message: 'Bitte den Grund angeben (z. B. neue Regelbedarfe).' });
+  const auswahl = input.auswahl ?? 'alle';
+  if (!MASSEN_AUSWAHL.includes(auswahl)) issues.push({ path: 'auswahl', code: 'auswahl_ungueltig', message: 'Bitte wählen Sie, welche Bewilligungen neu berechnet werden.' });
   if (issues.length) throw validationFailed(issues);
   const job = await ctx.db.withTenant(tenantScope(actor), async (tx) => {
     if ((await massenaenderungRepository.laufende(tx)).length > 0) {
       throw new AppError('massenaenderung_laeuft', 409, 'Es läuft bereits eine Massenänderung. Bitte warten Sie, bis sie fertig ist, oder brechen Sie sie ab.');
     }
-    const gesamt = await bewilligungRepository.zaehleLaufende(tx, input.ab);
-    const m = await massenaenderungRepository.insert(tx, { traegerId: actor.traegerId, ab: input.ab, grund: input.grund.trim(), gesamt, startedBy: actor.userId });
-    await recordAudit(tx, actor, { objectType: 'massenaenderung', objectId: m.id, action: 'create', purpose: 'Massenänderung starten', details: { ab: input.ab, gesamt } });
+    const gesamt = await bewilligungRepository.zaehleLaufende(tx, input.ab, auswahl === 'fortgeschrieben');
+    const m = await massenaenderungRepository.insert(tx, { traegerId: actor.traegerId, ab: input.ab, grund: grundMitAuswahl(input.grund.trim(), auswahl), gesamt, startedBy: actor.userId });
+    await recordAudit(tx, actor, { objectType: 'massenaenderung', objectId: m.id, action: 'create', purpose: 'Massenänderung starten', details: { ab: input.ab, gesamt, auswahl } });
     return m;
   });
   if (opts.hintergrund !== false) void starteWorker(ctx, actor.traegerId, job.id);

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Tx } from '../../db/client.ts';
+import { LONG_TRANSACTION, type Tx } from '../../db/client.ts';
 import {
   bewilligungRepository,
   massenaenderungRepository,
@@ -8,7 +8,7 @@ import type { Bewilligung, BewilligungMonat } from '../../db/schema/index.ts';
 import type { BerechnungInput } from '../../domain/berechnung/schema.ts';
 import type { PersonBetrag } from '../../domain/bewilligung/index.ts';
 import { kostenaufteilung, kostenDerDifferenz, type Kostenanteil } from '../../domain/kosten/index.ts';
-import { planeMassenaenderungFall } from '../../domain/massenaenderung/index.ts';
+import { auswahlAusGrund, planeMassenaenderungFall } from '../../domain/massenaenderung/index.ts';
 import type { AppContext } from '../context.ts';
 import { heute } from '../fall/common.ts';
 import type { AenderungsDaten } from '../bewilligung/freigeben.ts';
@@ -65,19 +65,21 @@ async function teil(opts: VerarbeitungsOptionen, von: string | null, bis: string
       const job = await massenaenderungRepository.find(tx, id);
       if (!job || job.status !== 'laufend') return { status: job?.status ?? 'unbekannt', n: -1 };
       // keyset: continue after the last id of this run (a fresh run starts at the beginning and skips done cases)
-      let faelle = await bewilligungRepository.laufendeFuerMassenaenderung(tx, { ab: job.ab, massenaenderungId: id, limit: groesse, nach: letzteId, vor: bis });
+      const { grund, auswahl } = auswahlAusGrund(job.grund);
+      const nurFortgeschrieben = auswahl === 'fortgeschrieben';
+      let faelle = await bewilligungRepository.laufendeFuerMassenaenderung(tx, { ab: job.ab, massenaenderungId: id, limit: groesse, nach: letzteId, vor: bis, nurFortgeschrieben });
       if (faelle.length === 0 && letzteId !== von) {
-        faelle = await bewilligungRepository.laufendeFuerMassenaenderung(tx, { ab: job.ab, massenaenderungId: id, limit: groesse, nach: von, vor: bis });
+        faelle = await bewilligungRepository.laufendeFuerMassenaenderung(tx, { ab: job.ab, massenaenderungId: id, limit: groesse, nach: von, vor: bis, nurFortgeschrieben });
       }
       if (faelle.length === 0) {
         if (!abschliessen) return { status: 'laufend', n: -1 };
         await massenaenderungRepository.update(tx, id, { status: 'fertig', finishedAt: new Date() });
         return { status: 'fertig', n: -1 };
       }
-      await batch(tx, { traegerId, jobId: id, ab: job.ab, grund: job.grund, startedBy: job.startedBy, faelle });
+      await batch(tx, { traegerId, jobId: id, ab: job.ab, grund, startedBy: job.startedBy, faelle, jetzt: ctx.clock.now() });
       if (opts.vorCommit) await opts.vorCommit(batches + 1);
       return { status: 'laufend', n: faelle.length, letzte: faelle[faelle.length - 1]!.id };
-    });
+    }, LONG_TRANSACTION);
     if (r.n < 0) return { status: r.status, batches, verarbeitet };
     letzteId = r.letzte ?? null;
     batches++;
@@ -88,7 +90,7 @@ async function teil(opts: VerarbeitungsOptionen, von: string | null, bis: string
 
 async function batch(
   tx: Tx,
-  o: { traegerId: string; jobId: string; ab: string; grund: string; startedBy: string | null; faelle: Bewilligung[] },
+  o: { traegerId: string; jobId: string; ab: string; grund: string; startedBy: string | null; faelle: Bewilligung[]; jetzt: Date },
 ) {
   const ids = o.faelle.map((b) => b.id);
   const bgIds = [...new Set(o.faelle.map((b) => b.bgId))];
@@ -101,7 +103,7 @@ async function batch(
     if (l) l.push(m);
     else monateJe.set(m.bewilligungId, [m]);
   }
-  const datum = heute();
+  const datum = heute(o.jetzt);
   const abMonat = o.ab.slice(0, 7);
   const geaenderte: { alt: Bewilligung; neuId: string; plan: ReturnType<typeof planeMassenaenderungFall>; monate: BewilligungMonat[] }[] = [];
   const faelleZeilen: { traegerId: string; massenaenderungId: string; bewilligungId: string; bgId: string; geaendert: boolean; neueBewilligungId: string | null; bescheidId: string | null; fehler: string | null; differenzCent: number }[] = [];
@@ -166,10 +168,10 @@ async function batch(
         vierAugenGruende: [],
         ablehnungsgruende: null,
         aenderung,
-        computedAt: new Date(),
+        computedAt: o.jetzt,
         createdBy: o.startedBy,
         approvedBy: o.startedBy,
-        approvedAt: new Date(),
+        approvedAt: o.jetzt,
         version: 1,
       };
       neueBewilligungen.push(row);

@@ -11,7 +11,7 @@ import { recordAudit } from '../audit-trail.ts';
 import { uebernehmePortalDateien } from '../fall/portal-dateien-uebernehmen.ts';
 import { tenantScope, type Actor, type AppContext } from '../context.ts';
 import { AppError, notFound } from '../errors.ts';
-import { isUuid, standortSichtbar } from '../fall/common.ts';
+import { heute, isUuid, standortSichtbar } from '../fall/common.ts';
 import { can } from '../policies.ts';
 import { DOKUMENT_MELDUNGEN, pruefeUpload, scanne, type DokumentFehlerCode } from '../dokumente/virenscan.ts';
 import { ladeEntwurfFuer, pruefeZugriff } from './zugriff.ts';
@@ -40,7 +40,7 @@ export async function ladeDokumentHoch(opts: {
 }): Promise<UploadErgebnis> {
   const { ctx, actor } = opts;
   // Check access first (no scanning of files for drafts the actor may not touch).
-  const entwurf = await ctx.db.withTenant(tenantScope(actor), async (tx) => (await ladeEntwurfFuer(tx, actor, opts.entwurfId, 'handeln')).entwurf);
+  const entwurf = await ctx.db.withTenant(tenantScope(actor), async (tx) => (await ladeEntwurfFuer(tx, actor, opts.entwurfId, 'handeln', heute(ctx.clock.now()))).entwurf);
   const pruefung = opts.abgeschnitten
     ? ({ ergebnis: 'abgelehnt', code: 'datei_zu_gross', message: DOKUMENT_MELDUNGEN.datei_zu_gross } as const)
     : await pruefeUpload(opts.inhalt, { socket: ctx.config.clamdSocket });
@@ -104,7 +104,7 @@ function meldungZu(status: string, scanErgebnis: string | null): string | null {
 export async function dokumenteZumEntwurf(opts: { ctx: AppContext; actor: Actor; entwurfId: string }): Promise<DateiInfo[]> {
   const { ctx, actor } = opts;
   return ctx.db.withTenant(tenantScope(actor), async (tx) => {
-    await ladeEntwurfFuer(tx, actor, opts.entwurfId, 'lesen');
+    await ladeEntwurfFuer(tx, actor, opts.entwurfId, 'lesen', heute(ctx.clock.now()));
     const rows = await portalRepository.dateienMeta(tx, { entwurfId: opts.entwurfId });
     return rows.map((r) => ({ id: r.id, dateiname: r.dateiname, status: r.status, nachweis: r.nachweis, meldung: meldungZu(r.status, r.scanErgebnis), groesse: r.groesse }));
   });
@@ -138,7 +138,7 @@ export async function oeffneDatei(opts: { ctx: AppContext; actor: Actor; id: str
       if (!antrag || !can(actor, 'fall.lesen') || !standortSichtbar(actor, antrag.standortId)) throw notFound(DATEI);
     } else {
       try {
-        await pruefeZugriff(tx, actor, d.buergerId, 'lesen');
+        await pruefeZugriff(tx, actor, d.buergerId, 'lesen', heute(ctx.clock.now()));
       } catch {
         throw notFound(DATEI);
       }

@@ -12,10 +12,11 @@ import { portalRepository } from '../../db/repositories/portal.ts';
 import { plusTage } from '../../domain/fallakte/index.ts';
 import { AbbildungUnvollstaendig, antragZuErstantragDaten } from '../../domain/formular/fallakte-abbildung.ts';
 import { kommunenZurPlz } from '../../domain/formular/kommune-plz.ts';
-import { benoetigteNachweise, ersterOffenerSchritt, nachweisText, SPRACHEN, text, type AntragDaten, type Sprache } from '../../domain/formular/index.ts';
+import { benoetigteNachweise, ersterOffenerSchritt, nachweisStand, nachweisText, SPRACHEN, text, type AntragDaten, type Sprache } from '../../domain/formular/index.ts';
 import { merkeMailVor, versendeMails } from '../../mail/ausgang.ts';
 import type { OutgoingMail } from '../../mail/mailer.ts';
 import { recordAudit } from '../audit-trail.ts';
+import { konfigurierteBasisUrl } from '../auth/public-url.ts';
 import { tenantScope, type Actor, type AppContext } from '../context.ts';
 import { AppError } from '../errors.ts';
 import { ART_TEXT, heute } from '../fall/common.ts';
@@ -34,8 +35,8 @@ export type Einreichung = { antragId: string; neu: boolean; antragsdatum: string
 export async function reicheEin(opts: { ctx: AppContext; actor: Actor; id: string; kommuneId?: string | undefined }): Promise<Einreichung> {
   const { ctx, actor } = opts;
   const ergebnis = await ctx.db.withTenant(tenantScope(actor), async (tx) => {
-    const { entwurf } = await ladeEntwurfFuer(tx, actor, opts.id, 'handeln', true);
-    if (entwurf.antragId) return { antragId: entwurf.antragId, neu: false, antragsdatum: entwurf.antragsdatum ?? heute(), mail: null };
+    const { entwurf } = await ladeEntwurfFuer(tx, actor, opts.id, 'handeln', heute(ctx.clock.now()), true);
+    if (entwurf.antragId) return { antragId: entwurf.antragId, neu: false, antragsdatum: entwurf.antragsdatum ?? heute(ctx.clock.now()), mail: null };
     if (entwurf.status !== 'offen') throw new AppError('entwurf_abgeschlossen', 409, 'Dieser Antrag wurde bereits abgeschickt oder verworfen.');
     const pf = flowVon(entwurf);
     const daten = entschluessele(ctx, entwurf);
@@ -43,7 +44,7 @@ export async function reicheEin(opts: { ctx: AppContext; actor: Actor; id: strin
     if (offen !== undefined) {
       throw new AppError('antrag_unvollstaendig', 400, 'Der Antrag ist noch nicht vollständig.', [{ path: offen, code: 'schritt_offen', message: 'Dieser Schritt ist noch offen.' }]);
     }
-    const antragsdatum = entwurf.antragsdatum ?? heute();
+    const antragsdatum = entwurf.antragsdatum ?? heute(ctx.clock.now());
     let antragId: string;
     if (pf.art === 'erstantrag') {
       const kommunen = await portalRepository.kommunen(tx);
@@ -77,7 +78,7 @@ export async function reicheEin(opts: { ctx: AppContext; actor: Actor; id: strin
         antragsdatum,
         eingangskanal: 'online',
         standortId: letzter.standortId,
-        faelligAm: plusTage(heute(), 14),
+        faelligAm: plusTage(heute(ctx.clock.now()), 14),
         eingereichtVon: entwurf.buergerId,
         payload: { schema: VERAENDERUNG_PAYLOAD_SCHEMA, version: 1, flow: pf.id, veraenderungsart: pf.veraenderungsart ?? null, daten },
       });
@@ -88,7 +89,8 @@ export async function reicheEin(opts: { ctx: AppContext; actor: Actor; id: strin
     await portalRepository.updateEntwurf(tx, entwurf.id, entwurf.version, {
       status: 'eingereicht',
       antragId,
-      eingereichtAm: new Date(),
+      updatedAt: ctx.clock.now(),
+      eingereichtAm: ctx.clock.now(),
       einreichungsSchluessel: schluessel,
       antragsdatum,
       zuletztVon: actor.userId,
@@ -108,8 +110,15 @@ export async function reicheEin(opts: { ctx: AppContext; actor: Actor; id: strin
     // Eingangsbestätigung: PDF in the Postfach, right away.
     const traeger = await organisationRepository.traeger(tx);
     const buerger = await portalRepository.findUser(tx, entwurf.buergerId);
-    const nachweise = pf.art === 'veraenderung' ? [] : benoetigteNachweise(daten as AntragDaten).map((n) => nachweisText(n, 'de'));
-    const jetzt = new Date();
+    // what is still missing: a Nachweis with a clean upload is received, one still in the virus scan is "wird geprüft"
+    const dateien = await portalRepository.dateienMeta(tx, { entwurfId: entwurf.id });
+    const nachweise =
+      pf.art === 'veraenderung'
+        ? []
+        : nachweisStand(benoetigteNachweise(daten as AntragDaten), dateien)
+            .filter((s) => s.stand !== 'erhalten')
+            .map((s) => (s.stand === 'wird_geprueft' ? `${nachweisText(s.nachweis, 'de')} (hochgeladen, wird geprüft)` : nachweisText(s.nachweis, 'de')));
+    const jetzt = ctx.clock.now();
     const pdf = await eingangsbestaetigungPdf({
       jobcenter: traeger?.jobcenterName ?? 'vorort',
       empfaenger: buerger?.name ?? '',
@@ -128,7 +137,7 @@ export async function reicheEin(opts: { ctx: AppContext; actor: Actor; id: strin
       art: 'eingangsbestaetigung',
       betreff: `Eingangsbestätigung: ${ART_TEXT[pf.art]} vom ${antragsdatum.split('-').toReversed().join('.')}`,
       text: `Ihr ${ART_TEXT[pf.art]} ist bei uns eingegangen. Antragsdatum: ${antragsdatum.split('-').toReversed().join('.')}. Die Bestätigung finden Sie im Anhang.`,
-      absenderName: `Jobcenter ${traeger?.jobcenterName ?? ''}`.trim(),
+      absenderName: traeger?.jobcenterName ?? 'Jobcenter',
     });
     await portalRepository.insertDatei(tx, {
       traegerId: actor.traegerId,
@@ -161,7 +170,7 @@ export async function reicheEin(opts: { ctx: AppContext; actor: Actor; id: strin
 /** The Eingangsbestätigung mail in the account's language; a translation carries the (binding) German text below it. */
 function eingangsMail(ctx: AppContext, m: { to: string; art: string; sprache: string; antragsdatum: string }): OutgoingMail {
   const sprache: Sprache = (SPRACHEN as readonly string[]).includes(m.sprache) ? (m.sprache as Sprache) : 'de';
-  const params = (s: Sprache) => ({ art: text(`portal.art.${m.art}`, s), datum: m.antragsdatum.split('-').toReversed().join('.'), link: `${ctx.config.publicUrl ?? ''}/portal/postfach` });
+  const params = (s: Sprache) => ({ art: text(`portal.art.${m.art}`, s), datum: m.antragsdatum.split('-').toReversed().join('.'), link: `${konfigurierteBasisUrl(ctx.config)}/portal/postfach` });
   const zeilen = [text('portal.eingang_mail.text', sprache, params(sprache))];
   if (sprache !== 'de') zeilen.push('', '—', text('portal.eingang_mail.text', 'de', params('de')));
   return { to: m.to, subject: text('portal.eingang_mail.betreff', sprache, params(sprache)), text: zeilen.join('\n') };

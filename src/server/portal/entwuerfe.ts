@@ -6,6 +6,7 @@
 import type { Tx } from '../../db/client.ts';
 import { portalRepository } from '../../db/repositories/portal.ts';
 import { fallRepository } from '../../db/repositories/fall.ts';
+import { userRepository } from '../../db/repositories/users.ts';
 import type { AntragEntwurfRow } from '../../db/schema/index.ts';
 import {
   eintragEntfernen,
@@ -22,6 +23,7 @@ import {
 } from '../../domain/formular/index.ts';
 import { zustandAm } from '../../domain/fallakte/index.ts';
 import { vorbelegungAusFallzustand } from '../../domain/formular/weiterbewilligung-vorbelegung.ts';
+import { ergaenzeVorbelegung, vorbelegungAusKonto } from '../../domain/formular/vorbelegung.ts';
 import { recordAudit } from '../audit-trail.ts';
 import { tenantScope, type Actor, type AppContext } from '../context.ts';
 import { AppError, notFound, versionConflict } from '../errors.ts';
@@ -43,18 +45,34 @@ export function flowVon(e: Pick<AntragEntwurfRow, 'flowId'>): PortalFlow {
 
 export type EntwurfAnsicht = { entwurf: AntragEntwurfRow; daten: FlowDaten; pf: PortalFlow; als: 'selbst' | 'vertreter' };
 
-/** Starts a draft for the flow (or returns the open draft of the same flow: one unfinished application at a time). */
+/**
+ * Starts a draft for the flow (or returns the open draft of the same flow: one unfinished application at a time).
+ * `vorbelegung` (e.g. the public pre-check's answers) fills a new draft, or only the gaps of an open one — an answer
+ * the person already gave is never overwritten. A new Erstantrag also starts with the account's name and e-mail.
+ */
 export async function starteEntwurf(opts: { ctx: AppContext; actor: Actor; flowId: string; fuer?: string; vorbelegung?: FlowDaten }): Promise<string> {
   const { ctx, actor } = opts;
   const pf = portalFlow(opts.flowId);
   if (!pf) throw notFound('Das Formular');
   return ctx.db.withTenant(tenantScope(actor), async (tx) => {
-    const { buergerId } = await pruefeZugriff(tx, actor, opts.fuer ?? actor.userId, 'handeln');
+    const { buergerId } = await pruefeZugriff(tx, actor, opts.fuer ?? actor.userId, 'handeln', heute(ctx.clock.now()));
     const offen = (await portalRepository.listEntwuerfe(tx, buergerId)).find((e) => e.status === 'offen' && e.flowId === pf.id);
-    if (offen) return offen.id;
-    const vorbelegung = opts.vorbelegung ?? (pf.id === 'weiterbewilligung' ? await vorbelegungAusFallakte(tx, buergerId) : undefined);
+    if (offen) {
+      if (opts.vorbelegung) {
+        const bisher = entschluessele(ctx, offen);
+        const ergaenzt = ergaenzeVorbelegung(pf.flow, bisher, opts.vorbelegung);
+        if (JSON.stringify(ergaenzt) !== JSON.stringify(bisher)) await speichere(tx, ctx, actor, offen, ergaenzt, {}, 'Angaben der Anspruchsprüfung ergänzen');
+      }
+      return offen.id;
+    }
+    let vorbelegung = opts.vorbelegung ?? (pf.id === 'weiterbewilligung' ? await vorbelegungAusFallakte(tx, buergerId, heute(ctx.clock.now())) : undefined);
+    if (pf.id === 'erstantrag') {
+      const konto = await userRepository.findById(tx, buergerId);
+      if (konto) vorbelegung = ergaenzeVorbelegung(pf.flow, (vorbelegung ?? {}) as FlowDaten, vorbelegungAusKonto(konto));
+    }
     const { daten } = starteFlow(pf.flow, vorbelegung);
     const e = await portalRepository.insertEntwurf(tx, {
+      updatedAt: ctx.clock.now(),
       traegerId: actor.traegerId,
       buergerId,
       flowId: pf.id,
@@ -63,18 +81,18 @@ export async function starteEntwurf(opts: { ctx: AppContext; actor: Actor; flowI
       aktuellerSchritt: pf.flow.initial,
       zuletztVon: actor.userId,
     });
-    await recordAudit(tx, actor, { objectType: 'antrag_entwurf', objectId: e.id, action: 'create', purpose: 'Bürgerportal: Antrag beginnen', details: { flow: pf.id, fuer: buergerId === actor.userId ? 'selbst' : buergerId } });
+    await recordAudit(tx, actor, { objectType: 'antrag_entwurf', objectId: e.id, action: 'create', purpose: 'Bürgerportal: Antrag beginnen', details: { flow: pf.id, fuer: buergerId === actor.userId ? 'selbst' : buergerId, ...(opts.vorbelegung ? { vorbelegung: 'anspruchspruefung' } : {}) } });
     return e.id;
   });
 }
 
 /** The citizen's current Fallakte state as pre-filled answers (Weiterbewilligung); undefined without a case. */
-async function vorbelegungAusFallakte(tx: Tx, buergerId: string): Promise<FlowDaten | undefined> {
+async function vorbelegungAusFallakte(tx: Tx, buergerId: string, heuteDatum: string): Promise<FlowDaten | undefined> {
   const bgId = (await portalRepository.antraegeVon(tx, buergerId)).find((a) => a.bgId)?.bgId;
   const bg = bgId ? await fallRepository.findBg(tx, bgId) : undefined;
   if (!bg) return undefined;
   const rows = await fallRepository.ladeDaten(tx, bg.id, { bank: true });
-  const zustand = zustandAm({ bg: { id: bg.id, fallnummer: bg.fallnummer, standortId: bg.standortId, status: bg.status, version: bg.version }, ...rows }, heute());
+  const zustand = zustandAm({ bg: { id: bg.id, fallnummer: bg.fallnummer, standortId: bg.standortId, status: bg.status, version: bg.version }, ...rows }, heuteDatum);
   return vorbelegungAusFallzustand(zustand) as FlowDaten;
 }
 
@@ -82,7 +100,7 @@ async function vorbelegungAusFallakte(tx: Tx, buergerId: string): Promise<FlowDa
 export async function ladeEntwurf(opts: { ctx: AppContext; actor: Actor; id: string }): Promise<EntwurfAnsicht> {
   const { ctx, actor } = opts;
   return ctx.db.withTenant(tenantScope(actor), async (tx) => {
-    const { entwurf, zugriff } = await ladeEntwurfFuer(tx, actor, opts.id, 'lesen');
+    const { entwurf, zugriff } = await ladeEntwurfFuer(tx, actor, opts.id, 'lesen', heute(ctx.clock.now()));
     await recordAudit(tx, actor, { objectType: 'antrag_entwurf', objectId: entwurf.id, action: 'read', purpose: 'Bürgerportal: Antrag ansehen' });
     return { entwurf, daten: entschluessele(ctx, entwurf), pf: flowVon(entwurf), als: zugriff.als };
   });
@@ -99,7 +117,7 @@ async function standortAusOrt(tx: Tx, daten: FlowDaten): Promise<string | null> 
 
 async function speichere(tx: Tx, ctx: AppContext, actor: Actor, e: AntragEntwurfRow, daten: FlowDaten, patch: Partial<AntragEntwurfRow>, aktion: string) {
   const standortId = (await standortAusOrt(tx, daten)) ?? e.standortId;
-  const neu = await portalRepository.updateEntwurf(tx, e.id, e.version, { datenEnc: verschluessele(ctx, daten), zuletztVon: actor.userId, standortId, ...patch });
+  const neu = await portalRepository.updateEntwurf(tx, e.id, e.version, { datenEnc: verschluessele(ctx, daten), zuletztVon: actor.userId, standortId, updatedAt: ctx.clock.now(), ...patch });
   if (!neu) throw versionConflict();
   await recordAudit(tx, actor, { objectType: 'antrag_entwurf', objectId: e.id, action: 'update', purpose: `Bürgerportal: ${aktion}`, details: patch.aktuellerSchritt ? { schritt: patch.aktuellerSchritt } : undefined });
   return neu;
@@ -115,7 +133,7 @@ export type SchrittErgebnis = { ok: true; naechster: string | undefined; daten: 
 export async function speichereSchritt(opts: { ctx: AppContext; actor: Actor; id: string; adresse: string; eingabe: FormEingabe; sprache: Sprache }): Promise<SchrittErgebnis> {
   const { ctx, actor } = opts;
   return ctx.db.withTenant(tenantScope(actor), async (tx) => {
-    const { entwurf } = await ladeEntwurfFuer(tx, actor, opts.id, 'handeln', true);
+    const { entwurf } = await ladeEntwurfFuer(tx, actor, opts.id, 'handeln', heute(ctx.clock.now()), true);
     nurOffen(entwurf);
     const pf = flowVon(entwurf);
     const daten = entschluessele(ctx, entwurf);
@@ -129,7 +147,7 @@ export async function speichereSchritt(opts: { ctx: AppContext; actor: Actor; id
     if (!v.ok) return { ok: false, fehler: v.fehler, eingabe: v.eingabe };
     let u;
     try {
-      u = uebernehmeSchritt(pf.flow, daten, opts.adresse, v.werte, { heute: heute() });
+      u = uebernehmeSchritt(pf.flow, daten, opts.adresse, v.werte, { heute: heute(ctx.clock.now()) });
     } catch (err) {
       if (err instanceof FlowKonfigurationsFehler) throw notFound('Der Schritt');
       throw err;
@@ -147,7 +165,7 @@ export async function speichereSchritt(opts: { ctx: AppContext; actor: Actor; id
 export async function fuegeEintragHinzu(opts: { ctx: AppContext; actor: Actor; id: string; liste: string }): Promise<string> {
   const { ctx, actor } = opts;
   return ctx.db.withTenant(tenantScope(actor), async (tx) => {
-    const { entwurf } = await ladeEntwurfFuer(tx, actor, opts.id, 'handeln', true);
+    const { entwurf } = await ladeEntwurfFuer(tx, actor, opts.id, 'handeln', heute(ctx.clock.now()), true);
     nurOffen(entwurf);
     const pf = flowVon(entwurf);
     const l = pf.flow.listen?.[opts.liste];
@@ -163,7 +181,7 @@ export async function fuegeEintragHinzu(opts: { ctx: AppContext; actor: Actor; i
 export async function entferneEintrag(opts: { ctx: AppContext; actor: Actor; id: string; liste: string; eintragId: string }): Promise<void> {
   const { ctx, actor } = opts;
   await ctx.db.withTenant(tenantScope(actor), async (tx) => {
-    const { entwurf } = await ladeEntwurfFuer(tx, actor, opts.id, 'handeln', true);
+    const { entwurf } = await ladeEntwurfFuer(tx, actor, opts.id, 'handeln', heute(ctx.clock.now()), true);
     nurOffen(entwurf);
     const pf = flowVon(entwurf);
     if (!pf.flow.listen?.[opts.liste]) throw notFound('Die Liste');
@@ -176,7 +194,7 @@ export async function entferneEintrag(opts: { ctx: AppContext; actor: Actor; id:
 export async function verwirfEntwurf(opts: { ctx: AppContext; actor: Actor; id: string }): Promise<void> {
   const { ctx, actor } = opts;
   await ctx.db.withTenant(tenantScope(actor), async (tx) => {
-    const { entwurf } = await ladeEntwurfFuer(tx, actor, opts.id, 'handeln', true);
+    const { entwurf } = await ladeEntwurfFuer(tx, actor, opts.id, 'handeln', heute(ctx.clock.now()), true);
     nurOffen(entwurf);
     await speichere(tx, ctx, actor, entwurf, entschluessele(ctx, entwurf), { status: 'verworfen' }, 'Antrag verwerfen');
   });

@@ -1,3 +1,4 @@
+import { konfigurierteBasisUrl } from '../auth/public-url.ts';
 import { directoryRepository } from '../../db/repositories/directory.ts';
 import { portalRepository } from '../../db/repositories/portal.ts';
 import { text, type Sprache, SPRACHEN } from '../../domain/formular/index.ts';
@@ -17,10 +18,11 @@ export const ENTWURF_ERINNERUNG_NACH_TAGEN = 3;
  */
 export async function erinnereAnEntwuerfe(opts: { ctx: AppContext; jetzt?: Date; nachTagen?: number }): Promise<number> {
   const { ctx } = opts;
-  const jetzt = opts.jetzt ?? new Date();
+  const jetzt = opts.jetzt ?? ctx.clock.now();
   const vor = new Date(jetzt.getTime() - (opts.nachTagen ?? ENTWURF_ERINNERUNG_NACH_TAGEN) * 24 * 3600 * 1000);
   const traeger = await ctx.db.withSystem((tx) => directoryRepository.listTraeger(tx));
-  const basis = ctx.config.publicUrl ?? '';
+  // absolute links only: the configured public URL (or this server's own address)
+  const basis = konfigurierteBasisUrl(ctx.config);
   const vorgemerkt: VorgemerkteMail[] = [];
   for (const t of traeger) {
     const offen = await ctx.db.withTenant({ traegerId: t.id }, (tx) => portalRepository.entwuerfeZurErinnerung(tx, vor));

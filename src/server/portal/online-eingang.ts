@@ -11,7 +11,7 @@ export async function onlineEingang(opts: { ctx: AppContext; actor: Actor }) {
   const { ctx, actor } = opts;
   authorize(actor, 'fall.lesen');
   return ctx.db.withTenant(tenantScope(actor), async (tx) => {
-    const sichtbar = visibleStandorte(actor);
+    const sichtbar = visibleStandorte(actor, 'fall.lesen');
     const entwuerfe = await portalRepository.offeneEntwuerfe(tx, sichtbar);
     const antraege = await portalRepository.onlineAntraege(tx, sichtbar);
     const dateien = await portalRepository.dateienZuAntraegen(tx, antraege.map((a) => a.id));

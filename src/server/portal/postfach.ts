@@ -10,7 +10,7 @@ import { portalRepository } from '../../db/repositories/portal.ts';
 import { recordAudit } from '../audit-trail.ts';
 import { tenantScope, type Actor, type AppContext } from '../context.ts';
 import { AppError, validationFailed } from '../errors.ts';
-import { ladeBgFuer } from '../fall/common.ts';
+import { heute, ladeBgFuer } from '../fall/common.ts';
 import { alsMitteilung } from '../fall/mitteilung-vorbereiten.ts';
 import { pruefeUpload } from '../dokumente/virenscan.ts';
 import { pruefeZugriff } from './zugriff.ts';
@@ -41,7 +41,7 @@ async function mitAnhaengen(tx: Tx, rows: Awaited<ReturnType<typeof portalReposi
 export async function postfach(opts: { ctx: AppContext; actor: Actor; fuer?: string | undefined }) {
   const { ctx, actor } = opts;
   return ctx.db.withTenant(tenantScope(actor), async (tx) => {
-    const z = await pruefeZugriff(tx, actor, opts.fuer ?? actor.userId, 'lesen');
+    const z = await pruefeZugriff(tx, actor, opts.fuer ?? actor.userId, 'lesen', heute(ctx.clock.now()));
     const rows = await portalRepository.nachrichten(tx, { buergerId: z.buergerId });
     const nachrichten = await mitAnhaengen(tx, rows);
     if (z.als === 'selbst') for (const n of rows) if (n.richtung === 'an_buerger' && !n.gelesenAm) await portalRepository.markiereGelesen(tx, n.id);
@@ -74,11 +74,11 @@ export async function schreibeNachricht(opts: {
 }) {
   const { ctx, actor } = opts;
   pruefeText(opts.betreff, opts.text);
-  await ctx.db.withTenant(tenantScope(actor), (tx) => pruefeZugriff(tx, actor, opts.fuer ?? actor.userId, 'handeln'));
+  await ctx.db.withTenant(tenantScope(actor), (tx) => pruefeZugriff(tx, actor, opts.fuer ?? actor.userId, 'handeln', heute(ctx.clock.now())));
   const pruefung = opts.anhang ? await pruefeUpload(opts.anhang.inhalt, { socket: ctx.config.clamdSocket }) : undefined;
   if (pruefung?.ergebnis === 'abgelehnt') throw new AppError(pruefung.code, 422, pruefung.message);
   return ctx.db.withTenant(tenantScope(actor), async (tx) => {
-    const z = await pruefeZugriff(tx, actor, opts.fuer ?? actor.userId, 'handeln');
+    const z = await pruefeZugriff(tx, actor, opts.fuer ?? actor.userId, 'handeln', heute(ctx.clock.now()));
     const letzter = (await portalRepository.antraegeVon(tx, z.buergerId)).find((a) => a.bgId);
     const n = await portalRepository.insertNachricht(tx, {
       traegerId: actor.traegerId,
@@ -206,7 +206,7 @@ export async function stelleBescheidZu(opts: { tx: Tx; actor: Actor | { system: 
 export async function setzeZustellungswunsch(opts: { ctx: AppContext; actor: Actor; fuer?: string | undefined; online: boolean }) {
   const { ctx, actor } = opts;
   await ctx.db.withTenant(tenantScope(actor), async (tx) => {
-    const z = await pruefeZugriff(tx, actor, opts.fuer ?? actor.userId, 'handeln');
+    const z = await pruefeZugriff(tx, actor, opts.fuer ?? actor.userId, 'handeln', heute(ctx.clock.now()));
     await portalRepository.setzeZustellung(tx, { traegerId: actor.traegerId, buergerId: z.buergerId, online: opts.online, geaendertVon: actor.userId });
     await recordAudit(tx, actor, { objectType: 'zustellungswunsch', objectId: z.buergerId, action: 'update', purpose: 'Bürgerportal: Zustellungswunsch ändern', details: { online: opts.online, als: z.als } });
   });

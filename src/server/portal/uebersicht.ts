@@ -12,16 +12,27 @@ import { pruefeZugriff } from './zugriff.ts';
 export async function portalUebersicht(opts: { ctx: AppContext; actor: Actor; fuer?: string | undefined }) {
   const { ctx, actor } = opts;
   return ctx.db.withTenant(tenantScope(actor), async (tx) => {
-    const zugriff = await pruefeZugriff(tx, actor, opts.fuer ?? actor.userId, 'lesen');
+    const zugriff = await pruefeZugriff(tx, actor, opts.fuer ?? actor.userId, 'lesen', heute(ctx.clock.now()));
     const buergerId = zugriff.buergerId;
     const entwuerfe = (await portalRepository.listEntwuerfe(tx, buergerId))
       .filter((e) => e.status === 'offen')
       .map((e) => ({ id: e.id, flowId: e.flowId, titel: portalFlow(e.flowId)?.titel ?? e.flowId, antragsdatum: e.antragsdatum, geaendert: e.updatedAt.toISOString() }));
-    const antraege = (await portalRepository.antraegeVon(tx, buergerId)).map((a) => ({ id: a.id, art: a.art, antragsdatum: a.antragsdatum, status: a.status }));
     const nachrichten = await portalRepository.nachrichten(tx, { buergerId });
+    // A decided Antrag links the latest Bescheid of its case in the Postfach (if delivered online; else it comes by post).
+    const bescheidZu = (bgId: string | null) => {
+      const n = bgId ? nachrichten.find((x) => x.art === 'bescheid' && x.bgId === bgId) : undefined;
+      return n ? { nachrichtId: n.id, betreff: n.betreff } : null;
+    };
+    const antraege = (await portalRepository.antraegeVon(tx, buergerId)).map((a) => ({
+      id: a.id,
+      art: a.art,
+      antragsdatum: a.antragsdatum,
+      status: a.status,
+      bescheid: a.status === 'entschieden' ? bescheidZu(a.bgId) : null,
+    }));
     const ungelesen = nachrichten.filter((n) => n.richtung === 'an_buerger' && !n.gelesenAm).length;
     const vertretene: Array<{ id: string; name: string; umfang: string }> = [];
-    for (const v of await portalRepository.vollmachtenFuer(tx, actor.userId, heute())) {
+    for (const v of await portalRepository.vollmachtenFuer(tx, actor.userId, heute(ctx.clock.now()))) {
       const vorhanden = vertretene.find((x) => x.id === v.v.vollmachtgeberId);
       if (!vorhanden) vertretene.push({ id: v.v.vollmachtgeberId, name: v.name, umfang: v.v.umfang });
       else if (v.v.umfang === 'handeln') vorhanden.umfang = 'handeln';

@@ -22,9 +22,9 @@ export async function vollmachten(opts: { ctx: AppContext; actor: Actor }) {
       umfang: r.v.umfang,
       gueltigBis: r.v.gueltigBis,
       widerrufenAm: r.v.widerrufenAm?.toISOString() ?? null,
-      aktiv: !r.v.widerrufenAm && (!r.v.gueltigBis || r.v.gueltigBis >= heute()),
+      aktiv: !r.v.widerrufenAm && (!r.v.gueltigBis || r.v.gueltigBis >= heute(ctx.clock.now())),
     }));
-    const erhalten = (await portalRepository.vollmachtenFuer(tx, actor.userId, heute())).map((r) => ({ id: r.v.id, buergerId: r.v.vollmachtgeberId, name: r.name, umfang: r.v.umfang, gueltigBis: r.v.gueltigBis }));
+    const erhalten = (await portalRepository.vollmachtenFuer(tx, actor.userId, heute(ctx.clock.now()))).map((r) => ({ id: r.v.id, buergerId: r.v.vollmachtgeberId, name: r.name, umfang: r.v.umfang, gueltigBis: r.v.gueltigBis }));
     await recordAudit(tx, actor, { objectType: 'bevollmaechtigung', objectId: actor.userId, action: 'read', purpose: 'Bürgerportal: Vollmachten ansehen' });
     return { erteilt, erhalten };
   });
@@ -38,7 +38,7 @@ export async function erteileVollmacht(opts: { ctx: AppContext; actor: Actor; em
   if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email)) issues.push({ path: 'email', code: 'email_ungueltig', message: 'Bitte geben Sie eine gültige E-Mail-Adresse an.' });
   if (opts.umfang !== 'lesen' && opts.umfang !== 'handeln') issues.push({ path: 'umfang', code: 'auswahl_fehlt', message: 'Bitte wählen Sie aus, was die Person darf.' });
   const bis = opts.gueltigBis?.trim() || undefined;
-  if (bis && (!/^\d{4}-\d{2}-\d{2}$/.test(bis) || bis < heute())) issues.push({ path: 'gueltigBis', code: 'datum_ungueltig', message: 'Bitte geben Sie ein Datum ab heute an.' });
+  if (bis && (!/^\d{4}-\d{2}-\d{2}$/.test(bis) || bis < heute(ctx.clock.now()))) issues.push({ path: 'gueltigBis', code: 'datum_ungueltig', message: 'Bitte geben Sie ein Datum ab heute an.' });
   if (issues.length) throw validationFailed(issues);
   return ctx.db.withTenant(tenantScope(actor), async (tx) => {
     const person = await portalRepository.findBuergerByEmail(tx, email);

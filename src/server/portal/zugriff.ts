@@ -3,7 +3,7 @@ import { portalRepository } from '../../db/repositories/portal.ts';
 import type { AntragEntwurfRow } from '../../db/schema/index.ts';
 import type { Actor } from '../context.ts';
 import { notFound } from '../errors.ts';
-import { isUuid, heute } from '../fall/common.ts';
+import { isUuid } from '../fall/common.ts';
 import { authorize } from '../policies.ts';
 
 export type Umfang = 'lesen' | 'handeln';
@@ -13,11 +13,11 @@ export type Zugriff = { buergerId: string; als: 'selbst' | 'vertreter' };
  * May the actor read (or act in) the matters of citizen `buergerId`: themselves, or through a valid Bevollmächtigung
  * with enough scope. Anything else is 404 – another citizen's objects are never disclosed.
  */
-export async function pruefeZugriff(tx: Tx, actor: Actor, buergerId: string, umfang: Umfang): Promise<Zugriff> {
+export async function pruefeZugriff(tx: Tx, actor: Actor, buergerId: string, umfang: Umfang, heuteDatum: string): Promise<Zugriff> {
   authorize(actor, 'portal.nutzen');
   if (buergerId === actor.userId) return { buergerId, als: 'selbst' };
   if (!isUuid(buergerId)) throw notFound();
-  const vollmachten = await portalRepository.vollmachtenFuer(tx, actor.userId, heute());
+  const vollmachten = await portalRepository.vollmachtenFuer(tx, actor.userId, heuteDatum);
   const passend = vollmachten.filter((x) => x.v.vollmachtgeberId === buergerId && (umfang === 'lesen' || x.v.umfang === 'handeln'));
   if (passend.length === 0) throw notFound();
   return { buergerId, als: 'vertreter' };
@@ -26,13 +26,13 @@ export async function pruefeZugriff(tx: Tx, actor: Actor, buergerId: string, umf
 export const ENTWURF = 'Der Antrag';
 
 /** Loads a draft the actor may read / act in, else 404. */
-export async function ladeEntwurfFuer(tx: Tx, actor: Actor, id: string, umfang: Umfang, sperren = false): Promise<{ entwurf: AntragEntwurfRow; zugriff: Zugriff }> {
+export async function ladeEntwurfFuer(tx: Tx, actor: Actor, id: string, umfang: Umfang, heuteDatum: string, sperren = false): Promise<{ entwurf: AntragEntwurfRow; zugriff: Zugriff }> {
   authorize(actor, 'portal.nutzen');
   if (!isUuid(id)) throw notFound(ENTWURF);
   const entwurf = sperren ? await portalRepository.lockEntwurf(tx, id) : await portalRepository.findEntwurf(tx, id);
   if (!entwurf) throw notFound(ENTWURF);
   try {
-    return { entwurf, zugriff: await pruefeZugriff(tx, actor, entwurf.buergerId, umfang) };
+    return { entwurf, zugriff: await pruefeZugriff(tx, actor, entwurf.buergerId, umfang, heuteDatum) };
   } catch {
     throw notFound(ENTWURF);
   }

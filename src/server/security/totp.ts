@@ -19,6 +19,7 @@ export const openTotpSecret = (serverSecret: string, sealed: string) => decrypt(
  * Checks a code, allowing one step of clock drift either way. Returns the accepted time step, or null.
  * A step at or before `lastStep` is refused, so a code cannot be used twice.
  */
+// TOTP steps follow the authenticator app's real clock: real time on purpose, not the business clock ctx.clock
 export function checkTotp(base32: string, code: string, lastStep: number | null, now = Date.now()): number | null {
   const clean = code.replace(/\s+/g, '');
   if (!/^\d{6}$/.test(clean)) return null;

@@ -1,5 +1,5 @@
 import { istBelegtFehler, termineRepository, type TerminRow } from '../../db/repositories/termine.ts';
-import { alternativen, darfAbsagen, darfVerschieben, pruefeBuchung, type Kanal } from '../../domain/termine/index.ts';
+import { alternativen, darfAbsagen, darfVerschieben, pruefeBuchung, verschiebeZiele, type Kanal } from '../../domain/termine/index.ts';
 import type { OutgoingMail } from '../../mail/mailer.ts';
 import { recordAudit } from '../audit-trail.ts';
 import { tenantScope, type Actor, type AppContext } from '../context.ts';
@@ -66,7 +66,7 @@ async function zugriffAufloesen(ctx: AppContext, z: Zugriff) {
  */
 export async function verschiebeTermin(opts: Zugriff & { ctx: AppContext; terminId: string; input: { beginn: Date; version?: number | undefined }; basisUrl: string; jetzt?: Date }) {
   const { ctx, basisUrl } = opts;
-  const jetzt = opts.jetzt ?? new Date();
+  const jetzt = opts.jetzt ?? opts.ctx.clock.now();
   const z = await zugriffAufloesen(ctx, opts);
   try {
     const { termin, mails } = await ctx.db.withTenant(z.scope, async (tx) => {
@@ -78,6 +78,8 @@ export async function verschiebeTermin(opts: Zugriff & { ctx: AppContext; termin
         const r = darfVerschieben(alsTerminZeit(alt), jetzt, regeln);
         if (!r.ok) throw new AppError(r.code, r.code === 'termin_nicht_aktiv' ? 409 : 400, r.meldung);
       } else if (alt.status !== 'gebucht') throw new AppError('termin_nicht_aktiv', 409, 'Dieser Termin ist nicht mehr gebucht.');
+      // the same start is no move (another desk may be free then, but nothing would change for the citizen)
+      if (opts.input.beginn.getTime() === alt.beginn.getTime()) throw new AppError('gleiche_zeit', 422, 'Ihr Termin liegt bereits zu dieser Zeit. Bitte wählen Sie eine andere Zeit.');
       const { v } = await ladeVerfuegbarkeit(tx, { jetzt, regeln, ohneTerminId: alt.id });
       const wunsch = { anliegenId: alt.anliegenId, kanal: alt.kanal as Kanal, beginn: opts.input.beginn, standortId: alt.standortId };
       const p = pruefeBuchung(v, wunsch, jetzt, regeln);
@@ -109,7 +111,7 @@ export async function verschiebeTermin(opts: Zugriff & { ctx: AppContext; termin
     const alt = await termineRepository.findTermin(tx, opts.terminId);
     const regeln = await regelnFuer(tx, z.traegerId);
     const { v } = await ladeVerfuegbarkeit(tx, { jetzt, regeln, ohneTerminId: opts.terminId });
-    return alt ? alternativen(v, { anliegenId: alt.anliegenId, kanal: alt.kanal as Kanal, beginn: opts.input.beginn, standortId: alt.standortId }, jetzt, regeln) : [];
+    return alt ? verschiebeZiele(alternativen(v, { anliegenId: alt.anliegenId, kanal: alt.kanal as Kanal, beginn: opts.input.beginn, standortId: alt.standortId }, jetzt, regeln), alt) : [];
   });
   throw slotBelegt(frei);
 }
@@ -117,7 +119,7 @@ export async function verschiebeTermin(opts: Zugriff & { ctx: AppContext; termin
 /** Cancels an appointment (citizens within `darfAbsagen`); CANCEL mail; the freed time goes to the Warteliste. */
 export async function sageTerminAb(opts: Zugriff & { ctx: AppContext; terminId: string; basisUrl: string; jetzt?: Date }) {
   const { ctx, basisUrl } = opts;
-  const jetzt = opts.jetzt ?? new Date();
+  const jetzt = opts.jetzt ?? opts.ctx.clock.now();
   const z = await zugriffAufloesen(ctx, opts);
   const { termin, mails } = await ctx.db.withTenant(z.scope, async (tx) => {
     const regeln = await regelnFuer(tx, z.traegerId);

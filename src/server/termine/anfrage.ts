@@ -26,8 +26,9 @@ export async function anonymeAnfrage(opts: {
   jetzt?: Date;
 }) {
   const { ctx, input } = opts;
-  const jetzt = opts.jetzt ?? new Date();
-  await terminAnfrageZaehlen(ctx, { ip: opts.ip, email: input.email, jetzt });
+  const jetzt = opts.jetzt ?? opts.ctx.clock.now();
+  // the rate limit is a security timer on real time (its locks are stamped by the database), not the business clock
+  await terminAnfrageZaehlen(ctx, { ip: opts.ip, email: input.email });
   const token = randomToken();
   const mail = await ctx.db.withTenant({ traegerId: opts.traegerId }, async (tx) => {
     const regeln = await regelnFuer(tx, opts.traegerId);
@@ -68,7 +69,7 @@ export async function anonymeAnfrage(opts: {
 
 /** Checks a double-opt-in link without using it (for the page that asks to confirm). */
 export async function anfragePruefen(opts: { ctx: AppContext; token: string; jetzt?: Date }) {
-  const jetzt = opts.jetzt ?? new Date();
+  const jetzt = opts.jetzt ?? opts.ctx.clock.now();
   const b = await opts.ctx.db.withSystem((tx) => termineRepository.findBestaetigungSystem(tx, hashToken(opts.token)));
   if (!b) throw new AppError('link_ungueltig', 404, 'Dieser Bestätigungslink ist ungültig. Bitte prüfen Sie, ob Sie ihn vollständig kopiert haben.');
   if (b.usedAt) throw new AppError('link_verbraucht', 410, 'Dieser Bestätigungslink wurde bereits verwendet. Ihr Termin ist gebucht; die Bestätigung haben Sie per E-Mail erhalten.');
@@ -78,7 +79,7 @@ export async function anfragePruefen(opts: { ctx: AppContext; token: string; jet
 
 /** Anonymous booking, step 2: the link was opened – consume it (once, before expiry) and book. */
 export async function anfrageBestaetigen(opts: { ctx: AppContext; token: string; basisUrl: string; jetzt?: Date }) {
-  const jetzt = opts.jetzt ?? new Date();
+  const jetzt = opts.jetzt ?? opts.ctx.clock.now();
   const b = await anfragePruefen({ ...opts, jetzt });
   return bucheTermin({
     ctx: opts.ctx,

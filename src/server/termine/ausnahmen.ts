@@ -1,10 +1,10 @@
 import { termineRepository } from '../../db/repositories/termine.ts';
-import { instantAus, lokalesDatum, plusTage } from '../../domain/termine/index.ts';
+import { instantAus, istDatum, lokalesDatum, plusTage } from '../../domain/termine/index.ts';
 import { recordAudit } from '../audit-trail.ts';
 import { tenantScope, type Actor, type AppContext } from '../context.ts';
 import { AppError, notFound, validationFailed, versionConflict, type FieldIssue } from '../errors.ts';
-import { authorize, can, visibleStandorte } from '../policies.ts';
-import { eigeneRessource } from './personal.ts';
+import { authorize, can, standortErreichbar } from '../policies.ts';
+import { eigeneRessource, ressourcenZugriff } from './personal.ts';
 
 /**
  * Planning by the Teamleitung (issue 6): closed days and extra hours of a whole Standort (stored as an Ausnahme on
@@ -13,20 +13,19 @@ import { eigeneRessource } from './personal.ts';
  */
 
 const ZEIT = /^([01]\d|2[0-3]):[0-5]\d$|^24:00$/;
-const DATUM = /^\d{4}-\d{2}-\d{2}$/;
 
+/** Standorte in reach of the Teamleitung's (Standort) or admin's (Träger) planning, `termine.planen`. */
 function standortErlaubt(actor: Actor, standortId: string): boolean {
-  const s = visibleStandorte(actor);
-  return s === 'alle' || s.includes(standortId);
+  return standortErreichbar(actor, 'termine.planen', standortId);
 }
 
 /** Everything the planning page shows: visible desks with upcoming exceptions and absences. */
 export async function planungLaden(opts: { ctx: AppContext; actor: Actor; jetzt?: Date }) {
-  const jetzt = opts.jetzt ?? new Date();
+  const jetzt = opts.jetzt ?? opts.ctx.clock.now();
   const leitung = can(opts.actor, 'termine.planen');
   return opts.ctx.db.withTenant(tenantScope(opts.actor), async (tx) => {
     const daten = await termineRepository.stammdaten(tx);
-    const ressourcen = daten.ressourcen.filter((r) => standortErlaubt(opts.actor, r.standortId) && (leitung || r.userId === opts.actor.userId));
+    const ressourcen = daten.ressourcen.filter((r) => ressourcenZugriff(opts.actor, r) === 'pflegen');
     const ids = ressourcen.map((r) => r.id);
     const ausnahmen = await termineRepository.ausnahmenAb(tx, ids, lokalesDatum(jetzt));
     const abwesenheiten = await termineRepository.abwesenheitenAb(tx, ids, jetzt);
@@ -42,7 +41,7 @@ export type StandortAusnahmeEingabe = { standortId: string; art: string; datum: 
 export function pruefeAusnahme(input: StandortAusnahmeEingabe): FieldIssue[] {
   const issues: FieldIssue[] = [];
   if (input.art !== 'geschlossen' && input.art !== 'zusaetzlich') issues.push({ path: 'art', code: 'invalid', message: 'Bitte wählen Sie, ob geschlossen ist oder zusätzlich geöffnet.' });
-  if (!DATUM.test(input.datum) || Number.isNaN(Date.parse(`${input.datum}T00:00:00Z`))) issues.push({ path: 'datum', code: 'invalid', message: 'Bitte geben Sie das Datum an (TT.MM.JJJJ).' });
+  if (!istDatum(input.datum)) issues.push({ path: 'datum', code: 'invalid', message: 'Bitte geben Sie das Datum an (TT.MM.JJJJ).' });
   const von = input.von || undefined;
   const bis = input.bis || undefined;
   if (von && !ZEIT.test(von)) issues.push({ path: 'von', code: 'invalid', message: 'Bitte geben Sie die Uhrzeit im Format HH:MM an.' });
@@ -92,8 +91,8 @@ export async function ausnahmeEntfernen(opts: { ctx: AppContext; actor: Actor; i
 export async function abwesenheitEintragen(opts: { ctx: AppContext; actor: Actor; input: { ressourceId: string; vonDatum: string; bisDatum: string; grund?: string | undefined } }) {
   const { input } = opts;
   const issues: FieldIssue[] = [];
-  if (!DATUM.test(input.vonDatum)) issues.push({ path: 'abwesendVon', code: 'invalid', message: 'Bitte geben Sie den ersten Tag der Abwesenheit an.' });
-  if (!DATUM.test(input.bisDatum)) issues.push({ path: 'abwesendBis', code: 'invalid', message: 'Bitte geben Sie den letzten Tag der Abwesenheit an.' });
+  if (!istDatum(input.vonDatum)) issues.push({ path: 'abwesendVon', code: 'invalid', message: 'Bitte geben Sie den ersten Tag der Abwesenheit an.' });
+  if (!istDatum(input.bisDatum)) issues.push({ path: 'abwesendBis', code: 'invalid', message: 'Bitte geben Sie den letzten Tag der Abwesenheit an.' });
   if (!issues.length && input.bisDatum < input.vonDatum) issues.push({ path: 'abwesendBis', code: 'too_small', message: 'Der letzte Tag darf nicht vor dem ersten liegen.' });
   if ((input.grund ?? '').length > 200) issues.push({ path: 'abwesendGrund', code: 'too_big', message: 'Der Grund darf höchstens 200 Zeichen haben.' });
   if (issues.length) throw validationFailed(issues);

@@ -70,7 +70,7 @@ export async function bucheTermin(opts: {
   nachInsert?: (tx: Tx, termin: TerminRow, verwaltungsToken: string | undefined) => Promise<void>;
 }): Promise<TerminRow & { verwaltungsToken?: string | undefined }> {
   const { ctx, traegerId, actor, person, input, basisUrl } = opts;
-  const jetzt = opts.jetzt ?? new Date();
+  const jetzt = opts.jetzt ?? opts.ctx.clock.now();
   const scope = { traegerId, userId: actor?.userId ?? null, requestId: actor?.requestId ?? null };
   const wunsch: Buchungswunsch = {
     anliegenId: input.anliegenId,

@@ -12,7 +12,7 @@ export const ERINNERUNG_JOB = 'termine-erinnerungen';
  * version (moving resets it). Returns the number sent.
  */
 export async function sendeErinnerungen(opts: { ctx: AppContext; basisUrl: string; jetzt?: Date }): Promise<number> {
-  const jetzt = opts.jetzt ?? new Date();
+  const jetzt = opts.jetzt ?? opts.ctx.clock.now();
   // every Träger's reminder lies within the largest reminder time a Träger may set
   const maxVorStunden = REGEL_GRENZEN.erinnerungVorStunden.max;
   const { kandidaten, regeln } = await opts.ctx.db.withSystem(async (tx) => {

@@ -1,5 +1,5 @@
 import { termineRepository } from '../../db/repositories/termine.ts';
-import { freieSlots, freieZeiten, lokalesDatum, plusTage, type Kanal } from '../../domain/termine/index.ts';
+import { freieSlots, freieZeiten, letzterBuchbarerTag, lokalesDatum, plusTage, verschiebeZiele, type Kanal } from '../../domain/termine/index.ts';
 import type { AppContext } from '../context.ts';
 import { notFound } from '../errors.ts';
 import { regelnFuer } from './gemeinsam.ts';
@@ -12,7 +12,7 @@ export async function listeFreieZeiten(opts: {
   input: { anliegen: string; kanal?: Kanal | undefined; standortId?: string | undefined; von?: string | undefined; bis?: string | undefined };
   jetzt?: Date;
 }) {
-  const jetzt = opts.jetzt ?? new Date();
+  const jetzt = opts.jetzt ?? opts.ctx.clock.now();
   return opts.ctx.db.withTenant({ traegerId: opts.traegerId }, async (tx) => {
     const regeln = await regelnFuer(tx, opts.traegerId);
     const { v, daten } = await ladeVerfuegbarkeit(tx, { jetzt, regeln });
@@ -33,8 +33,25 @@ export async function listeFreieZeiten(opts: {
       anliegen: { id: anliegen.id, schluessel: anliegen.schluessel, name: anliegen.name, dauerMinuten: anliegen.dauerMinuten, kanaele: anliegen.kanaele },
       zeiten: freieZeiten(slots),
       standorte: daten.standorte.map((s) => ({ id: s.id, name: s.name })),
+      /** first day after this range that can still be booked (for "later times"), null at the end of the horizon */
+      weiterAb: bis < letzterBuchbarerTag(jetzt, regeln) ? plusTage(bis, 1) : null,
     };
   });
+}
+
+/**
+ * The times a booked appointment can be moved to (same Anliegen, channel and Standort): the free times without the
+ * appointment's own start – another desk free at the same time is no move for the citizen (`verschiebeZiele`).
+ */
+export async function listeVerschiebeZiele(opts: {
+  ctx: AppContext;
+  traegerId: string;
+  termin: { anliegenId: string; kanal: Kanal; standortId: string; beginn: Date };
+  jetzt?: Date;
+}) {
+  const { termin } = opts;
+  const r = await listeFreieZeiten({ ctx: opts.ctx, traegerId: opts.traegerId, input: { anliegen: termin.anliegenId, kanal: termin.kanal, standortId: termin.standortId }, ...(opts.jetzt ? { jetzt: opts.jetzt } : {}) });
+  return verschiebeZiele(r.zeiten, termin);
 }
 
 /** Anliegen bookable online and the Standorte (public). */

@@ -9,6 +9,7 @@ import type { OutgoingMail } from '../../mail/mailer.ts';
 import { merkeMailVor } from '../../mail/ausgang.ts';
 import type { Actor, AppContext } from '../context.ts';
 import { AppError, notFound } from '../errors.ts';
+import { can, standortErreichbar } from '../policies.ts';
 
 /** The rules of a stored row (only the rule columns). */
 export function alsRegeln(row: TerminRegelnRow): TerminRegeln {
@@ -51,11 +52,14 @@ export async function traegerFuer(ctx: AppContext, slug: string | undefined): Pr
   return { id: t.id, name: t.name, slug: t.slug };
 }
 
-/** Whether the actor may see this appointment: the citizen who booked it, or staff of its Standort (or Träger-wide). */
+/**
+ * Whether the actor may see – and therefore change – this appointment (permission table, `berechtigungen.ts`): the
+ * citizen who booked it (`termine.eigene`), or staff holding `termine.bearbeiten` whose reach covers its Standort.
+ * Roles without `termine.bearbeiten` (admin, controlling) never reach a person's appointment.
+ */
 export function darfSehen(actor: Actor, t: TerminRow): boolean {
-  if (actor.art === 'buerger') return t.buergerUserId === actor.userId;
-  if (actor.roles.includes('admin') || actor.roles.includes('controlling')) return true;
-  return actor.standorte.some((s) => s.id === t.standortId);
+  if (actor.art === 'buerger') return can(actor, 'termine.eigene') && t.buergerUserId === actor.userId;
+  return standortErreichbar(actor, 'termine.bearbeiten', t.standortId);
 }
 
 export const terminNichtGefunden = () => new AppError('not_found', 404, 'Diesen Termin gibt es nicht.');

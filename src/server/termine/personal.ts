@@ -7,6 +7,7 @@ import {
   ergebnisErfassen,
   pruefeCheckinToken,
   sprechzeitSchema,
+  ausnahmeSchema,
   type EinladungStatus,
   type Kanal,
 } from '../../domain/termine/index.ts';
@@ -14,25 +15,40 @@ import { MELDEZWECKE, type MeldeErgebnis, type Meldezweck } from '../../domain/r
 import { recordAudit } from '../audit-trail.ts';
 import { tenantScope, type Actor, type AppContext } from '../context.ts';
 import { AppError, notFound, validationFailed, versionConflict } from '../errors.ts';
-import { visibleStandorte } from '../policies.ts';
+import { fallRepository } from '../../db/repositories/fall.ts';
+import { isUuid } from '../fall/common.ts';
+import { authorize, can, standortErreichbar, type Permission } from '../policies.ts';
 import { bucheTermin, type BuchendePerson } from './buche-termin.ts';
 import { alsTerminZeit, darfSehen, regelnFuer, sendeNachCommit, terminNichtGefunden } from './gemeinsam.ts';
 import { checkinGeheimnis, empfaenger, terminMail } from './mails.ts';
 
 const TAG = 86_400_000;
 
-function standortErlaubt(actor: Actor, standortId: string): boolean {
-  const sichtbar = visibleStandorte(actor);
-  return sichtbar === 'alle' || sichtbar.includes(standortId);
+function standortErlaubt(actor: Actor, standortId: string, permission: Permission = 'termine.bearbeiten'): boolean {
+  return standortErreichbar(actor, permission, standortId);
 }
 
-/** Bookable desks of the actor's Standorte (all for Träger-wide roles). */
+/**
+ * Does the actor reach this bookable desk (permission table, `berechtigungen.ts`)? `'pflegen'`: may maintain its
+ * Sprechzeiten, Ausnahmen and Abwesenheiten – with `termine.planen` every desk in reach, with
+ * `termine.eigenerKalender` only the own desk; `'sehen'`: sees it (appointments of its Standort) but may not change it.
+ */
+export function ressourcenZugriff(actor: Actor, r: { standortId: string; userId: string | null }): 'pflegen' | 'sehen' | null {
+  if (standortErlaubt(actor, r.standortId, 'termine.planen')) return 'pflegen';
+  if (can(actor, 'termine.eigenerKalender') && r.userId === actor.userId) return 'pflegen';
+  if (standortErlaubt(actor, r.standortId, 'termine.bearbeiten')) return 'sehen';
+  return null;
+}
+
+/** Bookable desks the actor reaches: of their Standorte (Träger-wide for admin planning), or only their own desk. */
 export async function listeRessourcen(opts: { ctx: AppContext; actor: Actor }) {
   return opts.ctx.db.withTenant(tenantScope(opts.actor), async (tx) => {
     const daten = await termineRepository.stammdaten(tx);
-    const ressourcen = daten.ressourcen.filter((r) => standortErlaubt(opts.actor, r.standortId));
+    const ressourcen = daten.ressourcen.filter((r) => ressourcenZugriff(opts.actor, r) !== null);
     return ressourcen.map((r) => ({
       ...r,
+      /** may the actor maintain this desk's hours, exceptions and absences */
+      darfPflegen: ressourcenZugriff(opts.actor, r) === 'pflegen',
       sprechzeiten: daten.sprechzeiten.filter((s) => s.ressourceId === r.id),
       ausnahmen: daten.ausnahmen.filter((a) => a.ressourceId === r.id),
     }));
@@ -41,10 +57,10 @@ export async function listeRessourcen(opts: { ctx: AppContext; actor: Actor }) {
 
 export async function eigeneRessource(opts: { ctx: AppContext; actor: Actor }, tx: Parameters<Parameters<AppContext['db']['withTenant']>[1]>[0], id: string) {
   const r = await termineRepository.findRessource(tx, id);
-  if (!r || !standortErlaubt(opts.actor, r.standortId)) throw notFound('Die Ressource');
-  // staff maintain their own hours; team leads and admins every desk of their Standorte
-  const leitung = opts.actor.roles.includes('teamleitung') || opts.actor.roles.includes('admin');
-  if (!leitung && r.userId !== opts.actor.userId) throw new AppError('forbidden', 403, 'Sie können nur Ihre eigenen Sprechzeiten pflegen.');
+  // staff maintain their own desk (termine.eigenerKalender); Teamleitung and admin every desk in reach (termine.planen)
+  const zugriff = r ? ressourcenZugriff(opts.actor, r) : null;
+  if (!r || !zugriff) throw notFound('Die Ressource');
+  if (zugriff !== 'pflegen') throw new AppError('forbidden', 403, 'Sie können nur Ihre eigenen Sprechzeiten pflegen.');
   return r;
 }
 
@@ -75,9 +91,13 @@ export async function sprechzeitEntfernen(opts: { ctx: AppContext; actor: Actor;
 }
 
 export async function ausnahmeHinzufuegen(opts: { ctx: AppContext; actor: Actor; ressourceId: string; input: { art: 'zusaetzlich' | 'geschlossen'; datum: string; von?: string | undefined; bis?: string | undefined; grund?: string | undefined } }) {
+  // the same rules the free-time search relies on: a real date, HH:MM times with von < bis, times required for `zusaetzlich`
+  const parsed = ausnahmeSchema.safeParse(opts.input);
+  if (!parsed.success) throw validationFailed(parsed.error.issues.map((i) => ({ path: i.path.join('.') || 'art', code: i.code, message: i.message })));
+  const a = parsed.data;
   return opts.ctx.db.withTenant(tenantScope(opts.actor), async (tx) => {
     const r = await eigeneRessource(opts, tx, opts.ressourceId);
-    return termineRepository.insertAusnahme(tx, { traegerId: opts.actor.traegerId, ressourceId: r.id, art: opts.input.art, datum: opts.input.datum, von: opts.input.von ?? null, bis: opts.input.bis ?? null, grund: opts.input.grund ?? null });
+    return termineRepository.insertAusnahme(tx, { traegerId: opts.actor.traegerId, ressourceId: r.id, art: a.art, datum: a.datum, von: a.von ?? null, bis: a.bis ?? null, grund: (a.art === 'geschlossen' ? a.grund : undefined) ?? opts.input.grund ?? null });
   });
 }
 
@@ -97,6 +117,7 @@ export async function kalender(opts: { ctx: AppContext; actor: Actor; input: { a
   const { actor, input } = opts;
   return opts.ctx.db.withTenant(tenantScope(actor), async (tx) => {
     const daten = await termineRepository.stammdaten(tx);
+    authorize(actor, 'termine.bearbeiten');
     let ressourcen = daten.ressourcen.filter((r) => standortErlaubt(actor, r.standortId));
     if (input.ansicht === 'person') ressourcen = ressourcen.filter((r) => (input.ressourceId ? r.id === input.ressourceId : r.userId === actor.userId));
     if (input.ansicht === 'team') ressourcen = ressourcen.filter((r) => r.team === (input.team ?? null) || (input.team === undefined && r.standortId === input.standortId));
@@ -107,6 +128,22 @@ export async function kalender(opts: { ctx: AppContext; actor: Actor; input: { a
     const termine = await termineRepository.termineImZeitraum(tx, { von: input.datum, bis: new Date(input.datum.getTime() + input.tage * TAG), ressourceIds: ressourcen.map((r) => r.id) });
     await recordAudit(tx, actor, { objectType: 'terminkalender', action: 'read', purpose: 'Terminkalender ansehen', details: { ansicht: input.ansicht, anzahl: termine.length } });
     return { ressourcen: ressourcen.map((r) => ({ id: r.id, name: r.name, standortId: r.standortId })), termine, anliegen: daten.anliegen };
+  });
+}
+
+/**
+ * The Fallakte (and person) an invitation names must be one the inviting person may read (`fall.lesen` at its
+ * Standort): an unknown id, one of another Träger or of a Standort out of reach is 404 and nothing is booked; a person
+ * is only accepted together with the Fallakte they belong to.
+ */
+async function pruefeFallakteDerEinladung(ctx: AppContext, actor: Actor, input: { personId?: string | undefined; bgId?: string | undefined }) {
+  if (input.personId && !input.bgId) throw validationFailed([{ path: 'bgId', code: 'required', message: 'Bitte geben Sie zur Person auch die Fallakte an.' }]);
+  if (!input.bgId) return;
+  const bgId = input.bgId;
+  await ctx.db.withTenant(tenantScope(actor), async (tx) => {
+    const bg = isUuid(bgId) ? await fallRepository.findBg(tx, bgId) : undefined;
+    if (!bg || !can(actor, 'fall.lesen') || !standortErreichbar(actor, 'fall.lesen', bg.standortId)) throw notFound('Die Fallakte');
+    if (input.personId && (!isUuid(input.personId) || !(await fallRepository.istMitglied(tx, bg.id, input.personId)))) throw notFound('Die Person');
   });
 }
 
@@ -122,6 +159,8 @@ export async function ladeEin(opts: {
   jetzt?: Date;
 }) {
   const { ctx, actor, input } = opts;
+  authorize(actor, 'termine.bearbeiten');
+  await pruefeFallakteDerEinladung(ctx, actor, input);
   if (!(input.zweck in MELDEZWECKE)) throw validationFailed([{ path: 'zweck', code: 'invalid', message: 'Bitte wählen Sie den Zweck der Einladung.' }]);
   const person: BuchendePerson = input.buergerUserId ? { userId: input.buergerUserId, name: input.name } : input.email ? { email: input.email, name: input.name } : (() => { throw validationFailed([{ path: 'email', code: 'required', message: 'Bitte geben Sie ein Konto oder eine E-Mail-Adresse an.' }]); })();
   let mail: Awaited<ReturnType<typeof terminMail>>;
@@ -135,6 +174,8 @@ export async function ladeEin(opts: {
     art: 'einladung',
     ...(opts.jetzt ? { jetzt: opts.jetzt } : {}),
     nachInsert: async (tx, t, verwaltungsToken) => {
+      // staff invite only to a Standort they work for (otherwise the appointment would be out of their own reach)
+      if (!standortErlaubt(actor, t.standortId)) throw notFound('Der Standort');
       const daten = await termineRepository.stammdaten(tx);
       const standort = daten.standorte.find((s) => s.id === t.standortId);
       const text = einladungstext({
@@ -159,7 +200,7 @@ export async function ladeEin(opts: {
         text: volltext,
         createdBy: actor.userId,
       });
-      const basis = await terminMail({ ctx, tx, termin: t, art: 'bestaetigung', basisUrl: opts.basisUrl, jetzt: opts.jetzt ?? new Date(), verwaltungsToken });
+      const basis = await terminMail({ ctx, tx, termin: t, art: 'bestaetigung', basisUrl: opts.basisUrl, jetzt: opts.jetzt ?? opts.ctx.clock.now(), verwaltungsToken });
       mail = basis ? { ...basis, subject: text.betreff, text: `${volltext}\n\n${basis.text}` } : undefined;
     },
   });
@@ -179,7 +220,7 @@ export async function einladungLesen(opts: { ctx: AppContext; actor: Actor; id: 
 
 /** Records the outcome of an invitation (once, from the start of the appointment). */
 export async function erfasseErgebnis(opts: { ctx: AppContext; actor: Actor; id: string; input: { ergebnis: MeldeErgebnis; begruendung?: string | undefined; version: number }; jetzt?: Date }) {
-  const jetzt = opts.jetzt ?? new Date();
+  const jetzt = opts.jetzt ?? opts.ctx.clock.now();
   return opts.ctx.db.withTenant(tenantScope(opts.actor), async (tx) => {
     const e = await termineRepository.findEinladung(tx, opts.id);
     const t = e && (await termineRepository.findTermin(tx, e.terminId));
@@ -197,7 +238,7 @@ export async function erfasseErgebnis(opts: { ctx: AppContext; actor: Actor; id:
 
 /** Check-in at the front desk: staff of the Standort open the link of the QR code; arrival is recorded. */
 export async function checkIn(opts: { ctx: AppContext; actor: Actor; token: string; jetzt?: Date }) {
-  const jetzt = opts.jetzt ?? new Date();
+  const jetzt = opts.jetzt ?? opts.ctx.clock.now();
   const p = pruefeCheckinToken(opts.token, checkinGeheimnis(opts.ctx), jetzt);
   if (!p.ok) throw new AppError(p.code, p.code === 'token_abgelaufen' ? 410 : 400, p.meldung);
   return opts.ctx.db.withTenant(tenantScope(opts.actor), async (tx) => {

@@ -30,6 +30,7 @@ export async function terminAnfrageZaehlen(ctx: Pick<AppContext, 'db' | 'config'
   const { db } = ctx;
   const secret = ctx.config.secret;
   const keys = [adresseKey(secret, opts.ip), ...(opts.email ? [emailKey(secret, opts.email)] : [])];
+  // throttling is a security timer: real time on purpose, like the database's now() that stamps the locks (src/server/clock.ts)
   const jetzt = (opts.jetzt ?? new Date()).getTime();
   const zeilen = await db.withSystem(async (tx) => {
     const r = [];

@@ -9,7 +9,8 @@ import { publicBaseUrl } from '../auth/public-url.ts';
 import type { AppContext } from '../context.ts';
 import { forbidden } from '../errors.ts';
 import { requireActor } from '../http.ts';
-import { authorize } from '../policies.ts';
+import { kalenderdatum, uhrzeit } from '../schemas/grenzen.ts';
+import { authorize, authorizeOneOf } from '../policies.ts';
 import { termineRepository } from '../../db/repositories/termine.ts';
 import { tenantScope } from '../context.ts';
 import { recordAudit } from '../audit-trail.ts';
@@ -39,7 +40,7 @@ import { ladeTerminRegeln, speichereTerminRegeln } from './regeln.ts';
 const kanal = z.enum(KANAELE);
 const zeitpunkt = z.iso.datetime({ offset: true }).describe('Zeitpunkt (ISO 8601 mit Zeitzone)');
 const uuid = z.string().max(100);
-const datum = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Datum im Format JJJJ-MM-TT');
+const datum = kalenderdatum();
 const errors = { 400: errorSchema, 401: errorSchema, 403: errorSchema, 404: errorSchema, 409: errorSchema, 410: errorSchema, 429: errorSchema };
 const tags = ['Termine'];
 const tagsPersonal = ['Termine: Personal'];
@@ -85,12 +86,21 @@ const linkParams = z.object({ token: z.string().max(200) });
 const eintragSchema = z.object({ id: z.string(), anliegen: z.string(), kanaele: z.array(z.string()), status: z.string(), eingetragenAm: z.string() });
 const presentEintrag = (e: { id: string; anliegenName: string; kanaele: string[]; status: string; eingetragenAm: Date }) => ({ id: e.id, anliegen: e.anliegenName, kanaele: e.kanaele, status: e.status, eingetragenAm: e.eingetragenAm.toISOString() });
 
+/** The citizen's own appointments and Warteliste entries (permission table: `termine.eigene`). */
 const buerger = async (req: FastifyRequest) => {
   const actor = requireActor(req);
   if (actor.art !== 'buerger') throw forbidden();
+  authorize(actor, 'termine.eigene');
 };
 const personal = async (req: FastifyRequest) => {
   authorize(requireActor(req), 'termine.bearbeiten');
+};
+/** Desks: Sprechzeiten, Ausnahmen, Abwesenheiten – own desk (termine.eigenerKalender) or all in reach (termine.planen). */
+const kalenderPflege = async (req: FastifyRequest) => {
+  authorizeOneOf(requireActor(req), ['termine.eigenerKalender', 'termine.planen']);
+};
+const ressourcenSehen = async (req: FastifyRequest) => {
+  authorizeOneOf(requireActor(req), ['termine.bearbeiten', 'termine.eigenerKalender', 'termine.planen']);
 };
 
 /** Termine: public free times, booking (signed in or with double opt-in), move, cancel, Warteliste; staff side. */
@@ -279,17 +289,17 @@ export function registerTermineRoutes(app: FastifyInstance, ctx: AppContext) {
   // ---------- staff ----------
   api.get(
     '/api/termine/personal/ressourcen',
-    { preValidation: personal, schema: { tags: tagsPersonal, security, summary: 'Buchbare Plätze mit Sprechzeiten' } },
+    { preValidation: ressourcenSehen, schema: { tags: tagsPersonal, security, summary: 'Buchbare Plätze mit Sprechzeiten' } },
     async (req) => ({ ressourcen: await listeRessourcen({ ctx, actor: requireActor(req) }) }),
   );
   api.post(
     '/api/termine/personal/ressourcen/:id/sprechzeiten',
-    { preValidation: personal, schema: { tags: tagsPersonal, security, summary: 'Wöchentliche Sprechzeit hinzufügen', params: z.object({ id: uuid }), body: z.object({}).passthrough() } },
+    { preValidation: kalenderPflege, schema: { tags: tagsPersonal, security, summary: 'Wöchentliche Sprechzeit hinzufügen', params: z.object({ id: uuid }), body: z.object({}).passthrough() } },
     async (req, reply) => reply.code(201).send(await sprechzeitHinzufuegen({ ctx, actor: requireActor(req), ressourceId: req.params.id, input: req.body })),
   );
   api.delete(
     '/api/termine/personal/ressourcen/:id/sprechzeiten/:sid',
-    { preValidation: personal, schema: { tags: tagsPersonal, security, summary: 'Sprechzeit entfernen', params: z.object({ id: uuid, sid: uuid }) } },
+    { preValidation: kalenderPflege, schema: { tags: tagsPersonal, security, summary: 'Sprechzeit entfernen', params: z.object({ id: uuid, sid: uuid }) } },
     async (req, reply) => {
       await sprechzeitEntfernen({ ctx, actor: requireActor(req), ressourceId: req.params.id, sprechzeitId: req.params.sid });
       return reply.code(204).send();
@@ -297,12 +307,12 @@ export function registerTermineRoutes(app: FastifyInstance, ctx: AppContext) {
   );
   api.post(
     '/api/termine/personal/ressourcen/:id/ausnahmen',
-    { preValidation: personal, schema: { tags: tagsPersonal, security, summary: 'Ausnahme (zusätzliche Zeit oder geschlossen)', params: z.object({ id: uuid }), body: z.object({ art: z.enum(['zusaetzlich', 'geschlossen']), datum, von: z.string().optional(), bis: z.string().optional(), grund: z.string().max(200).optional() }) } },
+    { preValidation: kalenderPflege, schema: { tags: tagsPersonal, security, summary: 'Ausnahme (zusätzliche Zeit oder geschlossen)', params: z.object({ id: uuid }), body: z.object({ art: z.enum(['zusaetzlich', 'geschlossen']), datum, von: uhrzeit().optional().describe('HH:MM, Pflicht bei zusaetzlich'), bis: uhrzeit().optional().describe('HH:MM, nach von'), grund: z.string().max(200).optional() }) } },
     async (req, reply) => reply.code(201).send(await ausnahmeHinzufuegen({ ctx, actor: requireActor(req), ressourceId: req.params.id, input: req.body })),
   );
   api.post(
     '/api/termine/personal/ressourcen/:id/abwesenheiten',
-    { preValidation: personal, schema: { tags: tagsPersonal, security, summary: 'Abwesenheit eintragen', params: z.object({ id: uuid }), body: z.object({ von: zeitpunkt, bis: zeitpunkt, grund: z.string().max(200).optional() }) } },
+    { preValidation: kalenderPflege, schema: { tags: tagsPersonal, security, summary: 'Abwesenheit eintragen', params: z.object({ id: uuid }), body: z.object({ von: zeitpunkt, bis: zeitpunkt, grund: z.string().max(200).optional() }) } },
     async (req, reply) => reply.code(201).send(await abwesenheitHinzufuegen({ ctx, actor: requireActor(req), ressourceId: req.params.id, input: { von: new Date(req.body.von), bis: new Date(req.body.bis), grund: req.body.grund } })),
   );
   api.get(

@@ -2,6 +2,10 @@ import type { Tx } from '../../db/client.ts';
 import { termineRepository, type AnliegenRow } from '../../db/repositories/termine.ts';
 import {
   feiertageDerJahre,
+  istDatum,
+  oeffnungszeitenAusText,
+  sprechzeitSchema,
+  uhrzeitMinuten,
   type Anliegen,
   type Ausnahme,
   type Kanal,
@@ -38,6 +42,31 @@ export function anliegenAus(liste: readonly AnliegenRow[], idOderSchluessel: str
 }
 
 /**
+ * One stored row the slot computation cannot read (written before the boundary checks of issue 11, or by hand):
+ * skipped and logged with table and id only — one bad row must never take the booking of a whole Träger down.
+ */
+function brauchbar(tabelle: string, id: string, ok: boolean): boolean {
+  if (!ok && !gemeldet.has(id)) {
+    if (gemeldet.size < 10_000) gemeldet.add(id);
+    console.warn(JSON.stringify({ level: 'warn', msg: 'Termine: unlesbare Zeile übersprungen', tabelle, id }));
+  }
+  return ok;
+}
+/** rows already reported (once per process is enough for the operator) */
+const gemeldet = new Set<string>();
+
+/** An Ausnahme as stored: a real date and, where given, HH:MM times with von < bis (`zusaetzlich` falls back to the whole day). */
+function ausnahmeBrauchbar(a: { art: string; datum: string; von: string | null; bis: string | null }): boolean {
+  if (!istDatum(a.datum) || (a.art !== 'zusaetzlich' && a.art !== 'geschlossen')) return false;
+  const von = a.von ?? (a.art === 'zusaetzlich' ? '00:00' : null);
+  const bis = a.bis ?? (a.art === 'zusaetzlich' ? '24:00' : null);
+  if (von === null || bis === null) return von === bis;
+  return UHRZEIT.test(von) && UHRZEIT.test(bis) && uhrzeitMinuten(von) < uhrzeitMinuten(bis);
+}
+
+const UHRZEIT = /^([01]\d|2[0-3]):[0-5]\d$|^24:00$/;
+
+/**
  * Everything `freieSlots`/`pruefeBuchung` need for one Träger, loaded in the caller's tenant transaction.
  * `ohneTerminId` leaves one appointment out of the occupancy (moving it must not collide with itself).
  */
@@ -53,7 +82,7 @@ export async function ladeVerfuegbarkeit(tx: Tx, opts: { jetzt: Date; regeln: Te
     ressourceId: r.id,
     standortId: r.standortId,
     sprechzeiten: daten.sprechzeiten
-      .filter((s) => s.ressourceId === r.id)
+      .filter((s) => s.ressourceId === r.id && brauchbar('termin_sprechzeiten', s.id, sprechzeitSchema.safeParse({ wochentag: s.wochentag, von: s.von, bis: s.bis, gueltigAb: s.gueltigAb ?? undefined, gueltigBis: s.gueltigBis ?? undefined }).success))
       .map((s) => ({
         wochentag: s.wochentag as Wochentag,
         von: s.von,
@@ -63,7 +92,7 @@ export async function ladeVerfuegbarkeit(tx: Tx, opts: { jetzt: Date; regeln: Te
         ...(s.kanaele ? { kanaele: s.kanaele as Kanal[] } : {}),
       })),
     ausnahmen: daten.ausnahmen
-      .filter((a) => a.ressourceId === r.id)
+      .filter((a) => a.ressourceId === r.id && brauchbar('termin_ausnahmen', a.id, ausnahmeBrauchbar(a)))
       .map((a): Ausnahme =>
         a.art === 'zusaetzlich'
           ? { art: 'zusaetzlich', datum: a.datum, von: a.von ?? '00:00', bis: a.bis ?? '24:00', ...(a.kanaele ? { kanaele: a.kanaele as Kanal[] } : {}) }
@@ -71,7 +100,7 @@ export async function ladeVerfuegbarkeit(tx: Tx, opts: { jetzt: Date; regeln: Te
       ),
   }));
   const v: Verfuegbarkeit = {
-    standorte: daten.standorte.map((s) => ({ id: s.id, name: s.name, feiertage })),
+    standorte: daten.standorte.map((s) => ({ id: s.id, name: s.name, feiertage, oeffnungszeiten: oeffnungszeitenAusText(s.oeffnungszeiten) })),
     ressourcen: daten.ressourcen.map((r) => ({
       id: r.id,
       art: r.art as 'person' | 'team',

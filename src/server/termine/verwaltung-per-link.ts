@@ -15,7 +15,7 @@ import { alsTerminZeit, regelnFuer } from './gemeinsam.ts';
  */
 export const LINK_UNGUELTIG = 'Dieser Link ist ungültig. Bitte prüfen Sie, ob Sie ihn vollständig aus der E-Mail kopiert haben.';
 
-export async function linkAufloesen(ctx: AppContext, token: string, jetzt = new Date()) {
+export async function linkAufloesen(ctx: AppContext, token: string, jetzt = ctx.clock.now()) {
   const hash = /^[A-Za-z0-9_-]{20,200}$/.test(token) ? hashToken(token) : '';
   const gefunden = hash
     ? await ctx.db.withSystem(async (tx) => {
@@ -35,7 +35,7 @@ export async function linkAufloesen(ctx: AppContext, token: string, jetzt = new 
 
 /** Shows the appointment behind a personal link (read is recorded in the audit trail). */
 export async function terminPerLink(opts: { ctx: AppContext; token: string; jetzt?: Date }) {
-  const jetzt = opts.jetzt ?? new Date();
+  const jetzt = opts.jetzt ?? opts.ctx.clock.now();
   const l = await linkAufloesen(opts.ctx, opts.token, jetzt);
   return opts.ctx.db.withTenant({ traegerId: l.traegerId, userId: null, requestId: null }, async (tx) => {
     const t = await termineRepository.findTermin(tx, l.terminId);

@@ -32,7 +32,10 @@ export async function meineWarteliste(opts: { ctx: AppContext; actor: Actor }) {
     const eintraege = await termineRepository.eintraegeVonBuerger(tx, opts.actor.userId);
     if (eintraege.length) await recordAudit(tx, opts.actor, { objectType: 'warteliste_eintrag', personId: opts.actor.userId, action: 'read', purpose: 'Eigene Einträge auf der Warteliste ansehen' });
     const daten = await termineRepository.stammdaten(tx);
-    return eintraege.map((e) => ({ ...e, anliegenName: daten.anliegen.find((a) => a.id === e.anliegenId)?.name ?? '' }));
+    return eintraege.map((e) => {
+      const a = daten.anliegen.find((x) => x.id === e.anliegenId);
+      return { ...e, anliegenName: a?.name ?? '', anliegenSchluessel: a?.schluessel ?? '' };
+    });
   });
 }
 
@@ -45,7 +48,7 @@ export async function eintragLesen(opts: Zugriff & { ctx: AppContext; eintragId?
     if (e.status === 'zurueckgezogen' && !opts.actor) throw new AppError('link_verbraucht', 410, 'Sie haben sich bereits von dieser Warteliste ausgetragen; der Link gilt nicht mehr.');
     await recordAudit(tx, z.auditActor, { objectType: 'warteliste_eintrag', objectId: e.id, personId: e.buergerUserId, action: 'read', purpose: `Eintrag auf der Warteliste ansehen${z.zusatz}` });
     const anliegen = await termineRepository.findAnliegen(tx, e.anliegenId);
-    return { ...e, anliegenName: anliegen?.name ?? '' };
+    return { ...e, anliegenName: anliegen?.name ?? '', anliegenSchluessel: anliegen?.schluessel ?? '' };
   });
 }
 
@@ -54,7 +57,7 @@ export async function eintragLesen(opts: Zugriff & { ctx: AppContext; eintragId?
  * waiting person at once (mail after commit).
  */
 export async function eintragZurueckziehen(opts: Zugriff & { ctx: AppContext; eintragId?: string; basisUrl: string; jetzt?: Date }) {
-  const jetzt = opts.jetzt ?? new Date();
+  const jetzt = opts.jetzt ?? opts.ctx.clock.now();
   const z = await aufloesen(opts.ctx, opts, opts.eintragId);
   const { eintrag, mails } = await opts.ctx.db.withTenant(z.scope, async (tx) => {
     const e = await termineRepository.findEintrag(tx, z.id);
@@ -62,7 +65,7 @@ export async function eintragZurueckziehen(opts: Zugriff & { ctx: AppContext; ei
     if (e.status === 'zurueckgezogen') throw new AppError('link_verbraucht', 410, 'Sie haben sich bereits von dieser Warteliste ausgetragen.');
     if (e.status === 'versorgt') throw new AppError('eintrag_erledigt', 409, 'Dieser Eintrag ist erledigt: Sie haben über die Warteliste einen Termin bekommen.');
     await termineRepository.updateEintrag(tx, e.id, { status: 'zurueckgezogen' });
-    const zurueck = await termineRepository.zieheAngeboteZurueck(tx, e.id);
+    const zurueck = await termineRepository.zieheAngeboteZurueck(tx, e.id, jetzt);
     await recordAudit(tx, z.auditActor, { objectType: 'warteliste_eintrag', objectId: e.id, personId: e.buergerUserId, action: 'update', purpose: `Eintrag auf der Warteliste zurückziehen${z.zusatz}`, details: { status: 'zurueckgezogen', angebote: zurueck.length } });
     const ausgehend: (OutgoingMail | undefined)[] = [];
     for (const a of zurueck) {

@@ -187,7 +187,7 @@ export async function slotAnbieten(opts: { ctx: AppContext; tx: Tx; traegerId: s
 
 /** Looks up an offer by the token from the e-mail link (across Träger) and checks it; clear errors otherwise. */
 export async function angebotLesen(opts: { ctx: AppContext; token: string; jetzt?: Date }) {
-  const jetzt = opts.jetzt ?? new Date();
+  const jetzt = opts.jetzt ?? opts.ctx.clock.now();
   const hash = tokenHash(opts.token);
   const row = await opts.ctx.db.withSystem((tx) => termineRepository.findAngebotSystem(tx, hash));
   if (!row) throw new AppError('angebot_unbekannt', 404, 'Dieser Link ist ungültig. Bitte prüfen Sie, ob Sie ihn vollständig kopiert haben.');
@@ -208,7 +208,7 @@ export async function angebotLesen(opts: { ctx: AppContext; token: string; jetzt
 
 /** Accepts a Warteliste offer: the offer is answered and the slot booked in one transaction. */
 export async function angebotAnnehmen(opts: { ctx: AppContext; token: string; basisUrl: string; jetzt?: Date }) {
-  const jetzt = opts.jetzt ?? new Date();
+  const jetzt = opts.jetzt ?? opts.ctx.clock.now();
   const angebot = await angebotLesen(opts);
   const eintrag = await opts.ctx.db.withTenant({ traegerId: angebot.traegerId }, (tx) => termineRepository.findEintrag(tx, angebot.eintragId));
   if (!eintrag) throw notFound('Der Eintrag');
@@ -223,7 +223,7 @@ export async function angebotAnnehmen(opts: { ctx: AppContext; token: string; ba
     ohneAngebotId: angebot.id,
     imSelbenSchritt: async (tx) => {
       // the offer's own hold must not block its booking: answer it first (exactly once)
-      const beantwortet = await termineRepository.beantworteAngebot(tx, angebot.id, 'angenommen');
+      const beantwortet = await termineRepository.beantworteAngebot(tx, angebot.id, 'angenommen', jetzt);
       if (!beantwortet) throw new AppError('angebot_beantwortet', 410, 'Dieses Angebot wurde bereits beantwortet. Der Link kann nur einmal verwendet werden.');
       await termineRepository.updateEintrag(tx, eintrag.id, { status: 'versorgt', verfallen: 0 });
     },
@@ -235,12 +235,12 @@ export async function angebotAnnehmen(opts: { ctx: AppContext; token: string; ba
 
 /** Background step: expire offers past their deadline and hand each slot to the next person. */
 export async function angeboteVerfallenLassen(opts: { ctx: AppContext; basisUrl: string; jetzt?: Date }): Promise<number> {
-  const jetzt = opts.jetzt ?? new Date();
+  const jetzt = opts.jetzt ?? opts.ctx.clock.now();
   const abgelaufen = await opts.ctx.db.withSystem((tx) => termineRepository.abgelaufeneAngeboteSystem(tx, jetzt));
   let weitergegeben = 0;
   for (const a of abgelaufen) {
     const mail = await opts.ctx.db.withTenant({ traegerId: a.traegerId }, async (tx) => {
-      const row = await termineRepository.beantworteAngebot(tx, a.id, 'verfallen');
+      const row = await termineRepository.beantworteAngebot(tx, a.id, 'verfallen', jetzt);
       if (!row) return undefined;
       const eintrag = await termineRepository.findEintrag(tx, a.eintragId);
       if (eintrag) {

@@ -17,6 +17,6 @@ export async function ladeKduRichtwert(opts: { ctx: AppContext; actor: Actor; id
       .filter((x) => x.haushaltsgroesse === r.haushaltsgroesse)
       .sort((a, b) => a.gueltigVon.localeCompare(b.gueltigVon))
       .map(presentKduRichtwert);
-    return { richtwert: { ...presentKduRichtwert(r), kommune: kommune?.name ?? '' }, verlauf, heute: heute() };
+    return { richtwert: { ...presentKduRichtwert(r), kommune: kommune?.name ?? '' }, verlauf, heute: heute(opts.ctx.clock.now()) };
   });
 }

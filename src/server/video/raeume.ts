@@ -29,7 +29,7 @@ const linkPartei = (terminId: string) => `link:${terminId}`;
  * Who may enter the room of an appointment – the two parties, in the window; everybody else gets 404. The citizen
  * comes with the session (portal account) or, for a booking without account, with the personal link's token.
  */
-export async function videoZugang(ctx: AppContext, req: FastifyRequest, terminId: string, jetzt = new Date(), verwaltungsToken?: string): Promise<VideoZugang> {
+export async function videoZugang(ctx: AppContext, req: FastifyRequest, terminId: string, jetzt = ctx.clock.now(), verwaltungsToken?: string): Promise<VideoZugang> {
   const link = verwaltungsToken ? await linkAufloesen(ctx, verwaltungsToken, jetzt) : undefined;
   if (link && link.terminId !== terminId) throw terminNichtGefunden();
   const actor = link ? null : requireActor(req);
@@ -81,7 +81,7 @@ export function registerVideoRoutes(app: FastifyInstance, ctx: AppContext) {
   };
 
   const takt = setInterval(() => {
-    const jetzt = new Date();
+    const jetzt = ctx.clock.now();
     for (const [terminId, raum] of raeume) {
       ausfuehren(terminId, pruefeZeit(raum, jetzt));
       const r = raeume.get(terminId)!;
@@ -103,7 +103,7 @@ export function registerVideoRoutes(app: FastifyInstance, ctx: AppContext) {
         if (!gleicherUrsprung(req)) throw new AppError('forbidden', 403, 'Fremder Ursprung.');
         const { terminId } = req.params as { terminId: string };
         const link = (req.query as { link?: unknown } | undefined)?.link;
-        (req as FastifyRequest & { videoZugang?: VideoZugang }).videoZugang = await videoZugang(ctx, req, terminId, new Date(), typeof link === 'string' && link ? link : undefined);
+        (req as FastifyRequest & { videoZugang?: VideoZugang }).videoZugang = await videoZugang(ctx, req, terminId, ctx.clock.now(), typeof link === 'string' && link ? link : undefined);
       },
     },
     (socket, req) => {
@@ -123,7 +123,7 @@ export function registerVideoRoutes(app: FastifyInstance, ctx: AppContext) {
           socket.send(JSON.stringify(eingang.fehler));
           return;
         }
-        const jetzt = new Date();
+        const jetzt = ctx.clock.now();
         if (eingang.nachricht.typ === 'join' && !beigetreten) {
           beigetreten = true;
           ausfuehren(zugang.terminId, beitreten(raum, { userId, verbindung, terminId: eingang.nachricht.terminId }, jetzt));

@@ -25,6 +25,7 @@ export function turnZugangsdaten(opts: { urls: string[]; secret: string; ablaufU
  * secret): coturn's log can tell two participants apart but learns nobody's identity.
  */
 export function iceServerFuer(config: Pick<Config, 'iceServers' | 'turn' | 'secret'>, teilnahme: { terminId: string; selbstId: string; offenBis: Date }, jetzt = new Date()): IceServer[] {
+  // coturn checks the expiry against its own real clock: real time on purpose, not the business clock
   if (!config.turn) return config.iceServers;
   const ablauf = Math.max(Math.floor(jetzt.getTime() / 1000) + config.turn.ttlSekunden, Math.ceil(teilnahme.offenBis.getTime() / 1000));
   const kennung = hmac(config.secret, `vorort-turn:${teilnahme.terminId}:${teilnahme.selbstId}`).slice(0, 22);

@@ -16,7 +16,7 @@ export async function bucheZahlungseingang(opts: { ctx: AppContext; actor: Actor
     const r = await ladeForderungFuer(tx, actor, opts.id);
     if (r.f.version !== input.version) throw versionConflict();
     const datum = pruefeDatum(input.datum, 'datum', 'den Tag des Zahlungseingangs');
-    if (datum > heute()) throw validationFailed([{ path: 'datum', code: 'datum_zukunft', message: 'Ein Zahlungseingang kann nicht in der Zukunft liegen.' }]);
+    if (datum > heute(ctx.clock.now())) throw validationFailed([{ path: 'datum', code: 'datum_zukunft', message: 'Ein Zahlungseingang kann nicht in der Zukunft liegen.' }]);
     let neu;
     try {
       neu = bucheForderung({ betragCent: r.f.betragCent, offenCent: r.offenCent, status: r.f.status as ForderungsStatus }, { art: 'zahlung', betragCent: input.betragCent });
@@ -27,7 +27,7 @@ export async function bucheZahlungseingang(opts: { ctx: AppContext; actor: Actor
     const f = await erstattungRepository.update(tx, r.f.id, r.f.version, {
       offenCent: neu.offenCent,
       status: neu.status,
-      ...(neu.status === 'erledigt' ? { erledigtAt: new Date() } : {}),
+      ...(neu.status === 'erledigt' ? { erledigtAt: ctx.clock.now() } : {}),
     });
     if (!f) throw versionConflict();
     // a Forderung no longer open ends its Aufrechnungen (§ 43 SGB II): nothing is left to set off

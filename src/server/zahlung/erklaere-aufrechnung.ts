@@ -81,12 +81,12 @@ export async function erklaereAufrechnung(opts: { ctx: AppContext; actor: Actor;
     const ausnahme = (input.anhoerungAusnahme ?? '').trim() || null;
     if (anhoerungAm) {
       if (!istKalenderdatum(anhoerungAm)) fehler.push({ path: 'anhoerungAm', code: 'datum_ungueltig', message: 'Bitte geben Sie den Tag der Anhörung als Datum an (TT.MM.JJJJ).' });
-      else if (anhoerungAm > heute()) fehler.push({ path: 'anhoerungAm', code: 'datum_zukunft', message: 'Die Anhörung kann nicht in der Zukunft liegen.' });
+      else if (anhoerungAm > heute(ctx.clock.now())) fehler.push({ path: 'anhoerungAm', code: 'datum_zukunft', message: 'Die Anhörung kann nicht in der Zukunft liegen.' });
     } else if (ausnahme) {
       const a = AUFRECHNUNG_ANHOERUNG_AUSNAHMEN[ausnahme as keyof typeof AUFRECHNUNG_ANHOERUNG_AUSNAHMEN];
       if (!a) fehler.push({ path: 'anhoerungAusnahme', code: 'ausnahme_ungueltig', message: 'Bitte wählen Sie eine Ausnahme aus der Liste.' });
       else {
-        const { grenzeCent } = anhoerungBagatelleAm(heute()).wert;
+        const { grenzeCent } = anhoerungBagatelleAm(heute(ctx.clock.now())).wert;
         if (r.offenCent >= grenzeCent) {
           fehler.push({ path: 'anhoerungAusnahme', code: 'ausnahme_unzulaessig', message: `Ohne Anhörung nur bei einer Forderung unter ${euroText(grenzeCent)} (${a.norm}); offen sind ${euroText(r.offenCent)}.` });
         }
@@ -172,7 +172,7 @@ export async function erklaereAufrechnung(opts: { ctx: AppContext; actor: Actor;
     });
 
     // Aufrechnungsbescheid (§ 43 Abs. 4 S. 1 SGB II)
-    const datum = heute();
+    const datum = heute(ctx.clock.now());
     const stamm = (await bescheidStammdaten(tx, [r.f.bgId], datum, { bank: false })).get(r.f.bgId)!;
     // the Bescheid is addressed to the person whose claim is set off (not the Antragsteller of the BG)
     const betroffen = stamm.personen.find((p) => p.id === input.personId);

@@ -34,7 +34,7 @@ export async function erlasseErstattungsforderung(opts: {
       traegerId: actor.traegerId,
       forderungId: r.f.id,
       art: input.art,
-      datum: heute(),
+      datum: heute(ctx.clock.now()),
       betragCent: neu.gebuchtCent || null,
       grund: `${grund} (${norm})`,
       createdBy: actor.userId,
@@ -42,7 +42,7 @@ export async function erlasseErstattungsforderung(opts: {
     const f = await erstattungRepository.update(tx, r.f.id, r.f.version, {
       offenCent: neu.offenCent,
       status: neu.status,
-      ...(neu.status === 'erlassen' ? { erledigtAt: new Date() } : {}),
+      ...(neu.status === 'erlassen' ? { erledigtAt: ctx.clock.now() } : {}),
     });
     if (!f) throw versionConflict();
     // a Forderung no longer open ends its Aufrechnungen (§ 43 SGB II): nothing is left to set off

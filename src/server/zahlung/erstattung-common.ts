@@ -17,7 +17,7 @@ export async function ladeForderungFuer(tx: Tx, actor: Actor, id: string) {
   const r = await erstattungRepository.find(tx, id);
   if (!r) throw notFound(FORDERUNG);
   authorize(actor, 'bewilligung.bearbeiten');
-  if (!standortSichtbar(actor, r.standortId)) throw notFound(FORDERUNG);
+  if (!standortSichtbar(actor, r.standortId, 'bewilligung.bearbeiten')) throw notFound(FORDERUNG);
   return r;
 }
 

@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { uuid } from '../schemas/grenzen.ts';
 import { errorSchema } from '../auth/routes.ts';
 import type { AppContext } from '../context.ts';
 import { requireActor } from '../http.ts';
@@ -146,7 +147,7 @@ export function registerErstattungRoutes(app: FastifyInstance, ctx: AppContext) 
         summary: 'Aufrechnung gegen die laufende Leistung einer Person erklären (§ 43 SGB II, mit Aufrechnungsbescheid)',
         params: idParams,
         body: z.object({
-          personId: z.string().max(100),
+          personId: uuid('Die Person'),
           ab: z.string().max(7).describe('erster Monat JJJJ-MM'),
           tatbestand: z
             .enum(['vorlaeufig', 'einkommen', 'sonstige'])

@@ -11,7 +11,7 @@ export async function listeErstattungsforderungen(opts: { ctx: AppContext; actor
   const { ctx, actor } = opts;
   authorize(actor, 'bewilligung.bearbeiten');
   return ctx.db.withTenant(tenantScope(actor), async (tx) => {
-    const rows = await erstattungRepository.liste(tx, { standorte: visibleStandorte(actor), stand: opts.filter.stand, fallnummer: opts.filter.fallnummer?.trim() || undefined });
+    const rows = await erstattungRepository.liste(tx, { standorte: visibleStandorte(actor, 'bewilligung.bearbeiten'), stand: opts.filter.stand, fallnummer: opts.filter.fallnummer?.trim() || undefined });
     await recordAudit(tx, actor, {
       objectType: 'erstattungsforderung',
       action: 'search',
@@ -31,7 +31,7 @@ export async function ladeErstattungsforderung(opts: { ctx: AppContext; actor: A
     const bescheid = r.f.bescheidId ? ((await erstattungRepository.bescheidKopf(tx, r.f.bescheidId)) ?? null) : null;
     const f = presentForderung(r, await erstattungRepository.vorgaenge(tx, r.f.id), bescheid, await aufrechnungRepository.derForderung(tx, r.f.id));
     // names of the persons who owe (for the Aufrechnung form and the list of Aufrechnungen)
-    const namen = new Map(((await bescheidStammdaten(tx, [r.f.bgId], heute(), { bank: false })).get(r.f.bgId)?.personen ?? []).map((p) => [p.id, p.name]));
+    const namen = new Map(((await bescheidStammdaten(tx, [r.f.bgId], heute(ctx.clock.now()), { bank: false })).get(r.f.bgId)?.personen ?? []).map((p) => [p.id, p.name]));
     return { ...f, personen: f.personen.map((p) => ({ ...p, name: namen.get(p.id) ?? null })) };
   });
 }

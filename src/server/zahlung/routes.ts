@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { uuid } from '../schemas/grenzen.ts';
 import { errorSchema } from '../auth/routes.ts';
 import type { AppContext } from '../context.ts';
 import { requireActor } from '../http.ts';
@@ -11,6 +12,7 @@ import { aendereKduRichtwert, legeKduRichtwertAn, listeKduRichtwerte } from '../
 import { ladeEinstellungen, speichereEinstellungen } from '../verwaltung/traeger-einstellungen.ts';
 import { zahllaeufe, zahllaufDatei } from './zahllaeufe.ts';
 import { zahllauf } from './zahllauf.ts';
+import { zahlungenDesLaufs, zahlungenDesLaufsCsv, zahlungenFilterSchema } from './zahlungen-des-laufs.ts';
 
 const idParams = z.object({ id: z.string().max(100).describe('ID (UUID)') });
 const errors = { 400: errorSchema, 401: errorSchema, 403: errorSchema, 404: errorSchema, 409: errorSchema };
@@ -56,7 +58,7 @@ const kduSchema = z.object({
   version: z.number(),
 });
 const kduBody = z.object({
-  kommuneId: z.string().max(100),
+  kommuneId: uuid('Die Kommune'),
   haushaltsgroesse: z.number().int(),
   bruttokaltmieteCent: z.number().int(),
   heizkostenCent: z.number().int(),
@@ -110,6 +112,58 @@ export function registerZahlungRoutes(app: FastifyInstance, ctx: AppContext) {
     async (req, reply) => {
       const d = await zahllaufDatei({ ctx, actor: requireActor(req), id: req.params.id });
       return reply.type('application/xml; charset=utf-8').header('content-disposition', `attachment; filename="${d.dateiname}"`).send(d.xml);
+    },
+  );
+
+  const zahlungSchema = z.object({
+    id: z.string(),
+    bgId: z.string(),
+    fallnummer: z.string(),
+    name: z.string().describe('Kontoinhaber/in (Empfänger der Überweisung)'),
+    art: z.enum(['laufend', 'nachzahlung']),
+    leistungsmonat: z.string(),
+    betragCent: z.number(),
+    aufrechnungCent: z.number(),
+    iban: z.string().describe('maskiert: nur Ländercode und die letzten vier Zeichen'),
+  });
+  api.get(
+    '/api/zahllaeufe/:id/zahlungen',
+    {
+      preValidation: angemeldet,
+      schema: {
+        tags: ['Zahlung'],
+        security,
+        summary: 'Zahlungen eines Zahllaufs (seitenweise, filterbar; IBAN maskiert)',
+        description: 'Filter: name (Teil des Namens), monat (Leistungsmonat JJJJ-MM), art (laufend | nachzahlung), betragVon/betragBis (Euro). 400 validation_failed bei ungültigem Filter.',
+        params: idParams,
+        querystring: zahlungenFilterSchema,
+        response: {
+          200: z.object({
+            lauf: z.object({ id: z.string(), zahlmonat: z.string(), nr: z.number(), status: z.string(), anzahl: z.number(), summeCent: z.number(), hatDatei: z.boolean() }),
+            monate: z.array(z.string()),
+            filter: z.object({ name: z.string(), monat: z.string(), art: z.string(), betragVon: z.string(), betragBis: z.string() }),
+            treffer: z.number(),
+            summeCent: z.number(),
+            seite: z.number(),
+            seiten: z.number(),
+            zahlungen: z.array(zahlungSchema),
+          }),
+          ...errors,
+        },
+      },
+    },
+    async (req) => zahlungenDesLaufs({ ctx, actor: requireActor(req), id: req.params.id, filter: req.query }),
+  );
+  api.get(
+    '/api/zahllaeufe/:id/zahlungen.csv',
+    { preValidation: angemeldet, schema: { tags: ['Zahlung'], security, summary: 'Zahlungen eines Zahllaufs als CSV (Semikolon, UTF-8; IBAN maskiert)', params: idParams, querystring: zahlungenFilterSchema } },
+    async (req, reply) => {
+      const d = await zahlungenDesLaufsCsv({ ctx, actor: requireActor(req), id: req.params.id, filter: req.query });
+      return reply
+        .type('text/csv; charset=utf-8')
+        .header('cache-control', 'no-store')
+        .header('content-disposition', `attachment; filename="${d.dateiname}"`)
+        .send(d.csv);
     },
   );
 

@@ -22,7 +22,7 @@ export async function stundeErstattungsforderung(opts: {
     if (r.f.status !== 'offen') throw new AppError('forderung_nicht_offen', 409, 'Nur eine offene Erstattungsforderung kann gestundet werden.');
     const bis = pruefeDatum(input.bis, 'bis', 'das Ende der Stundung');
     const fehler = [];
-    if (bis <= heute()) fehler.push({ path: 'bis', code: 'datum_vergangen', message: 'Das Ende der Stundung muss in der Zukunft liegen.' });
+    if (bis <= heute(ctx.clock.now())) fehler.push({ path: 'bis', code: 'datum_vergangen', message: 'Das Ende der Stundung muss in der Zukunft liegen.' });
     if (input.ratenCent !== undefined && (!Number.isInteger(input.ratenCent) || input.ratenCent <= 0 || input.ratenCent > r.offenCent)) {
       fehler.push({ path: 'ratenCent', code: 'rate_ungueltig', message: `Die Monatsrate muss über 0 € und höchstens ${euroText(r.offenCent)} (offener Betrag) sein.` });
     }
@@ -32,7 +32,7 @@ export async function stundeErstattungsforderung(opts: {
       traegerId: actor.traegerId,
       forderungId: r.f.id,
       art: 'stundung',
-      datum: heute(),
+      datum: heute(ctx.clock.now()),
       betragCent: input.ratenCent ?? null,
       stundungBis: bis,
       grund,

@@ -36,7 +36,7 @@ export type ZahllaufOptionen = {
   nachBatch?: (nr: number) => void | Promise<void>;
 };
 
-function ortszeit(now = new Date()): string {
+function ortszeit(now: Date): string {
   return new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Berlin', dateStyle: 'short', timeStyle: 'medium' }).format(now).replace(' ', 'T');
 }
 
@@ -57,7 +57,7 @@ export async function zahllauf(opts: ZahllaufOptionen) {
   const vorbereitung = await ctx.db.withTenant(scope, async (tx) => {
     const konto = await einstellungenRepository.find(tx);
     if (!konto?.iban || !konto.kontoinhaber) {
-      throw new AppError('traeger_konto_fehlt', 409, 'Für den Zahllauf fehlt das Konto des Trägers. Bitte in den Einstellungen (Verwaltung) eintragen.');
+      throw new AppError('traeger_konto_fehlt', 409, 'Für den Zahllauf fehlt das Konto des Trägers (IBAN und Kontoinhaber), von dem überwiesen wird. Eine Person mit der Rolle Administration trägt es unter Verwaltung → Träger-Einstellungen (/verwaltung/traeger-einstellungen) ein; danach den Zahllauf erneut ausführen.');
     }
     const zeilen = await bewilligungRepository.laufendeFuerZahllauf(tx, leistungsmonat);
     const korrekturRows = await bewilligungRepository.korrekturen(tx, leistungsmonat);
@@ -145,7 +145,7 @@ export async function zahllauf(opts: ZahllaufOptionen) {
   let nr = 0;
   for (let i = 0; i < plan.zahlungen.length; i += groesse) {
     const batch = plan.zahlungen.slice(i, i + groesse);
-    neu += await ctx.db.withTenant(scope, (tx) => schreibeBatch(tx, ctx.config.secret, actor.traegerId, lauf.id, batch));
+    neu += await ctx.db.withTenant(scope, (tx) => schreibeBatch(tx, ctx.config.secret, actor.traegerId, lauf.id, batch, heute(ctx.clock.now())));
     nr++;
     if (opts.nachBatch) await opts.nachBatch(nr);
   }
@@ -157,8 +157,8 @@ export async function zahllauf(opts: ZahllaufOptionen) {
     const pain001 = zahlungen.length
       ? erzeugePain001({
           nachrichtId: lauf.nachrichtId,
-          erstelltAm: ortszeit(),
-          ausfuehrungsdatum: heute() > frist ? heute() : frist,
+          erstelltAm: ortszeit(ctx.clock.now()),
+          ausfuehrungsdatum: heute(ctx.clock.now()) > frist ? heute(ctx.clock.now()) : frist,
           auftraggeber: { name: konto.kontoinhaber!, iban: konto.iban!, bic: konto.bic },
           zahlungen: zahlungen.map((z) => ({
             endToEndId: z.endToEndId,
@@ -180,7 +180,7 @@ export async function zahllauf(opts: ZahllaufOptionen) {
   };
 }
 
-async function schreibeBatch(tx: Parameters<Parameters<AppContext['db']['withTenant']>[1]>[0], secret: string, traegerId: string, zahllaufId: string, batch: Zahlung[]) {
+async function schreibeBatch(tx: Parameters<Parameters<AppContext['db']['withTenant']>[1]>[0], secret: string, traegerId: string, zahllaufId: string, batch: Zahlung[], heuteDatum: string) {
   const eingefuegt = await zahlungRepository.insertZahlungen(
     tx,
     batch.map((z) => ({
@@ -237,7 +237,7 @@ async function schreibeBatch(tx: Parameters<Parameters<AppContext['db']['withTen
         zahlungId: id,
         schluessel: a.schluessel,
         betragCent: a.betragCent,
-        datum: heute(),
+        datum: heuteDatum,
         grund: `Aufrechnung mit der Leistung ${monatKurz(z.leistungsmonat)} (§ 43 SGB II): ${a.text}`,
       });
     }

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { feldArt, istOptional, personenAuswahl, text, type AntragDaten, type FeldArt, type FormEingabe, type Seite, type Sprache } from '../../domain/formular/index.ts';
-import { Checkbox, CheckboxGroup, fieldId, TextField } from './forms.tsx';
+import { LAENDER_DE, STAATENLOS } from '../../domain/formular/laender.ts';
+import { Checkbox, CheckboxGroup, fieldId, SelectField, TextField } from './forms.tsx';
 
 /**
  * Renders the fields of a flow step from its zod schema: the kind of input comes from the field builder
@@ -35,6 +36,7 @@ export function beschreibeFelder(seite: Seite, daten: Record<string, unknown>, s
       optionen = personenAuswahl(daten as AntragDaten).map((p) => ({ value: p.ref, label: p.ref === 'antragsteller' ? `${p.name} (${text('option.antragsteller', sprache)})` : p.name }));
     }
     if (art === 'ja_nein') optionen = [{ value: 'ja', label: text('option.ja', sprache) }, { value: 'nein', label: text('option.nein', sprache) }];
+    if (art === 'land') optionen = landOptionen(sprache);
     const hinweisKey = `hinweis.${name}`;
     const hinweis = text(hinweisKey, sprache);
     return {
@@ -46,6 +48,34 @@ export function beschreibeFelder(seite: Seite, daten: Record<string, unknown>, s
       optionen,
     };
   });
+}
+
+const landCache = new Map<Sprache, { value: string; label: string }[]>();
+
+/**
+ * Countries for a nationality select: "Deutschland" first, the rest sorted in the page's language, "staatenlos oder
+ * ungeklärt" last. German names are binding; other languages show their own name with the German one beside it.
+ */
+export function landOptionen(sprache: Sprache): { value: string; label: string }[] {
+  const fertig = landCache.get(sprache);
+  if (fertig) return fertig;
+  const namen = sprache === 'de' ? null : new Intl.DisplayNames([sprache], { type: 'region', fallback: 'none' });
+  const label = (code: string) => {
+    const eigen = namen?.of(code);
+    return eigen && eigen !== LAENDER_DE[code] ? `${eigen} (${LAENDER_DE[code]})` : LAENDER_DE[code]!;
+  };
+  const rest = Object.keys(LAENDER_DE)
+    .filter((c) => c !== 'DE')
+    .map((c) => ({ value: c, label: label(c) }))
+    .toSorted((a, b) => a.label.localeCompare(b.label, sprache));
+  const liste = [
+    { value: '', label: text('portal.bitte_waehlen', sprache) },
+    { value: 'DE', label: label('DE') },
+    ...rest,
+    { value: STAATENLOS, label: text('option.staatenlos', sprache) },
+  ];
+  landCache.set(sprache, liste);
+  return liste;
 }
 
 function Radios(p: { feld: FeldBeschreibung; wert: string | undefined; fehler?: string | undefined; optionalLabel: string }) {
@@ -101,6 +131,8 @@ export function FlowFeld(p: { feld: FeldBeschreibung; werte: FormEingabe; fehler
     case 'ja_nein':
     case 'auswahl':
       return <Radios feld={feld} wert={wert} fehler={p.fehler} optionalLabel={p.optionalLabel} />;
+    case 'land':
+      return <SelectField name={feld.name} label={feld.label} options={feld.optionen} defaultValue={wert ?? ''} error={p.fehler} {...(feld.hinweis ? { hint: feld.hinweis } : {})} />;
     case 'mehrfach':
       return (
         <CheckboxGroup

@@ -45,7 +45,7 @@ export const fieldId = (name: string) => `feld-${name.replace(/[^A-Za-z0-9_-]/g,
 type InputProps = {
   name: string;
   label: string;
-  type?: 'text' | 'email' | 'password' | 'tel' | 'date' | 'number' | 'url';
+  type?: 'text' | 'email' | 'password' | 'tel' | 'date' | 'month' | 'number' | 'url';
   defaultValue?: string | number | null;
   hint?: string;
   error?: string | undefined;

@@ -25,6 +25,7 @@ const STAFF_NAV: { href: string; label: string; permission?: Permission }[] = [
   { href: '/faelle', label: 'Fälle', permission: 'fall.lesen' },
   { href: '/arbeitsvorrat', label: 'Arbeitsvorrat', permission: 'fall.lesen' },
   { href: '/online-eingang', label: 'Online-Eingang', permission: 'fall.lesen' },
+  { href: '/termine/kalender', label: 'Termine', permission: 'termine.bearbeiten' },
   { href: '/freigaben', label: 'Freigaben', permission: 'bewilligung.freigeben' },
   { href: '/zahlung', label: 'Zahlung', permission: 'zahllauf.uebersicht' },
   { href: '/erstattungen', label: 'Erstattungen', permission: 'bewilligung.bearbeiten' },
@@ -49,6 +50,61 @@ export function Shell(p: ShellProps) {
     nav.push({ href: '/konto', label: 'Mein Konto' });
   }
   const header = p.user?.traegerName ? `Jobcenter ${p.user.traegerName}` : (p.jobcenterName ?? 'vorort');
+  const hauptnavigation = (
+    <nav aria-label={t('shell.nav')} className="site-nav">
+      <ul className="kern-list kern-list--horizontal">
+        {nav.map((n) => (
+          <li key={n.href}>
+            <a className="kern-link" href={n.href} aria-current={p.path === n.href ? 'page' : undefined}>
+              {n.label}
+            </a>
+          </li>
+        ))}
+        {p.user ? (
+          <li>
+            <form method="post" action="/abmelden" className="inline-form">
+              <input type="hidden" name="_csrf" value={p.csrfToken} />
+              <button type="submit" className="kern-btn kern-btn--tertiary kern-btn--x-small">
+                <span className="kern-label">{t('shell.abmelden')}</span>
+              </button>
+            </form>
+          </li>
+        ) : (
+          <>
+            <li>
+              <a className="kern-link" href="/anmelden" aria-current={p.path === '/anmelden' ? 'page' : undefined}>
+                {t('shell.anmelden')}
+              </a>
+            </li>
+            <li>
+              <a className="kern-link" href="/registrieren" aria-current={p.path === '/registrieren' ? 'page' : undefined}>
+                {t('shell.registrieren')}
+              </a>
+            </li>
+          </>
+        )}
+      </ul>
+    </nav>
+  );
+  const sprachwahl = p.citizen ? (
+    <nav aria-label={t('shell.sprache')} className="lang-switch">
+      <ul className="kern-list kern-list--horizontal">
+        {Object.entries(LANGUAGES).map(([code, name]) => (
+          <li key={code}>
+            <a
+              className="kern-link kern-link--small"
+              href={`?lang=${code}`}
+              lang={code}
+              hrefLang={code}
+              aria-current={code === p.lang ? 'true' : undefined}
+            >
+              {name}
+            </a>
+          </li>
+        ))}
+      </ul>
+    </nav>
+  ) : null;
   return (
     <html lang={htmlLang} dir={RTL_LANGUAGES.has(htmlLang) ? 'rtl' : 'ltr'}>
       <head>
@@ -58,6 +114,7 @@ export function Shell(p: ShellProps) {
         <link rel="stylesheet" href="/assets/kern/fonts/fira-sans.css" />
         <link rel="stylesheet" href="/assets/kern/kern.min.css" />
         <link rel="stylesheet" href="/assets/app.css" />
+        <link rel="icon" href="/assets/favicon.svg" type="image/svg+xml" />
         <script src="/assets/enhance.js" defer />
       </head>
       <body className="kern-light">
@@ -77,59 +134,20 @@ export function Shell(p: ShellProps) {
             <a className="site-header__brand" href={p.user ? (p.user.art === 'staff' ? '/arbeitsplatz' : '/portal') : '/'}>
               {header}
             </a>
-            <nav aria-label={t('shell.nav')} className="site-nav">
-              <ul className="kern-list kern-list--horizontal">
-                {nav.map((n) => (
-                  <li key={n.href}>
-                    <a className="kern-link" href={n.href} aria-current={p.path === n.href ? 'page' : undefined}>
-                      {n.label}
-                    </a>
-                  </li>
-                ))}
-                {p.user ? (
-                  <li>
-                    <form method="post" action="/abmelden" className="inline-form">
-                      <input type="hidden" name="_csrf" value={p.csrfToken} />
-                      <button type="submit" className="kern-btn kern-btn--tertiary kern-btn--x-small">
-                        <span className="kern-label">{t('shell.abmelden')}</span>
-                      </button>
-                    </form>
-                  </li>
-                ) : (
-                  <>
-                    <li>
-                      <a className="kern-link" href="/anmelden" aria-current={p.path === '/anmelden' ? 'page' : undefined}>
-                        {t('shell.anmelden')}
-                      </a>
-                    </li>
-                    <li>
-                      <a className="kern-link" href="/registrieren" aria-current={p.path === '/registrieren' ? 'page' : undefined}>
-                        {t('shell.registrieren')}
-                      </a>
-                    </li>
-                  </>
-                )}
-              </ul>
-            </nav>
-            {p.citizen ? (
-              <nav aria-label={t('shell.sprache')} className="lang-switch">
-                <ul className="kern-list kern-list--horizontal">
-                  {Object.entries(LANGUAGES).map(([code, name]) => (
-                    <li key={code}>
-                      <a
-                        className="kern-link kern-link--small"
-                        href={`?lang=${code}`}
-                        lang={code}
-                        hrefLang={code}
-                        aria-current={code === p.lang ? 'true' : undefined}
-                      >
-                        {name}
-                      </a>
-                    </li>
-                  ))}
-                </ul>
-              </nav>
-            ) : null}
+            {p.user?.art === 'staff' ? (
+              // Staff on a phone: the navigation folds into "Menü" (a <details>, works without JavaScript); on wide
+              // screens app.css shows its content and hides the toggle.
+              <details className="site-menu">
+                <summary className="site-menu__toggle kern-btn kern-btn--secondary kern-btn--small">
+                  <span className="kern-label">Menü</span>
+                </summary>
+                {hauptnavigation}
+                {sprachwahl}
+              </details>
+            ) : (
+              hauptnavigation
+            )}
+            {p.user?.art === 'staff' ? null : sprachwahl}
           </div>
           {p.user ? (
             <div className="kern-container">

@@ -43,7 +43,7 @@ describe('calculation steps for citizens', () => {
     expect(texte).toContain('Standard needs (Regelbedarf), level 2: you');
     expect(texte).toContain('Standard needs (Regelbedarf), level 5: child 1');
     expect(texte).toContain('Earned income of your partner (net; gross 520,00 €)');
-    expect(texte[0]).toMatch(/^Calculation of Grundsicherungsgeld for 11\/2026 under the law in force from \d{4}-\d{2}-\d{2}$/);
+    expect(texte[0]).toBe('Calculation of Grundsicherungsgeld for November 2026 under the law in force from 1 July 2026');
     const aufteilung = texte.find((t) => t.startsWith('Split among'))!;
     expect(aufteilung).toMatch(/: you [\d.,]+\s€, your partner [\d.,]+\s€, child 1 [\d.,]+\s€, child 2 [\d.,]+\s€$/);
     // every euro amount of the German text is still there, unchanged
@@ -52,6 +52,16 @@ describe('calculation steps for citizens', () => {
     }
     const uk = schrittText(schritte[2]!.text, 'uk');
     expect(uk).toEqual({ text: 'Базова потреба (Regelbedarf), рівень 2: ви', lang: 'uk' });
+  });
+
+  it('a carried-forward month (after the last day of known law) is recognised and translated with its date', () => {
+    const v = vorpruefungLesen((n) => FAELLE[0]![n] ?? null, '2027-02-10');
+    const schritte = vorpruefungBerechnen(v.daten, '2027-02-10').ergebnis.schritte;
+    for (const s of schritte) expect(erkenneSchritt(s.text), s.text).not.toBeNull();
+    const texte = schritte.map((s) => schrittText(s.text, 'en').text);
+    expect(texte[0]).toBe('Calculation of Grundsicherungsgeld for February 2027 under the law in force from 1 July 2026');
+    expect(texte[1]).toBe('Carried forward: calculated under the law known on 31 December 2026; if the standard needs (Regelbedarfe) change, you will receive an amending decision (Änderungsbescheid)');
+    expect(schrittText(schritte[1]!.text, 'tr').text).toContain('31 Aralık 2026');
   });
 
   it('part of a month is translated as a suffix', () => {

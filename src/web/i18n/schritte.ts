@@ -5,39 +5,51 @@ import type { Lang } from './index.ts';
  *
  * The engine writes each step as one German sentence (src/domain/berechnung/kern.ts, `erklaere`); it stays the
  * binding explanation and staff pages show it as it is. Here each fixed phrase is recognised by a pattern, which
- * yields a step code and its values (amounts, dates, norms-free numbers — copied unchanged), and the code's template
- * in the citizen's language is filled. Person ids of the pre-check (`antragsteller`, `partner`, `k1` …) become
- * readable labels. Anything not recognised — a new engine phrase, a step with extra German detail — stays German and
+ * yields a step code and its values (amounts and numbers copied unchanged; German dates written in the language), and
+ * the code's template in the citizen's language is filled. The pre-check's persons — readable German ("Sie", "Kind 1",
+ * src/domain/formular/vorpruefung.ts) or engine ids (`antragsteller`, `partner`, `k1` …) — become labels in the language. Anything not recognised — a new engine phrase, a step with extra German detail — stays German and
  * is marked `lang="de"` by the page. Legal terms keep their German word in brackets, as the portal's other texts do.
  */
 
 type Uebersetzt = Exclude<Lang, 'de'>;
 
-/** The recognised steps. Params named `person`/`von`/`an` are person ids; everything else is copied verbatim. */
+/**
+ * A person as the pre-check names it ("Sie", "Ihnen", "Ihre Partnerin oder Ihren Partner", "Kind 1"; see
+ * src/domain/formular/vorpruefung.ts, lesbarePersonen) or, in other texts, by the engine's id (one word).
+ */
+const PERSON = 'Ihre Partnerin oder Ihren Partner|Ihrer Partnerin oder Ihrem Partner|Ihre Partnerin oder Ihr Partner|Kind \\d+|Ihnen|Sie|\\S+';
+const P = (name: string): string => `(?<${name}>${PERSON})`;
+/** German dates of the engine: "1. Juli 2026"; months: "Dezember 2026". */
+const TAG = '\\d{1,2}\\. [A-ZÄÖÜa-zäöü]+ \\d{4}';
+const MONAT = '[A-ZÄÖÜa-zäöü]+ \\d{4}';
+const re = (quelle: string): RegExp => new RegExp(quelle);
+
+/** The recognised steps. Params named `person`/`von`/`an` are persons, `zeitraum`/`stand`/`vonTag`/`bisTag` dates; everything else is copied verbatim. */
 const MUSTER = {
-  berechnung: /^Berechnung (?<leistung>\S+) für (?<zeitraum>\d{2}\/\d{4}) nach dem Recht ab (?<stand>\d{4}-\d{2}-\d{2})$/,
-  berechnung_teil: /^Berechnung (?<leistung>\S+) für (?<vonTag>\d{2}\.\d{2}\.\d{4}) bis (?<bisTag>\d{2}\.\d{2}\.\d{4}) nach dem Recht ab (?<stand>\d{4}-\d{2}-\d{2})$/,
+  berechnung: re(`^Berechnung (?<leistung>\\S+) für (?<zeitraum>${MONAT}) nach dem Recht ab (?<stand>${TAG})$`),
+  berechnung_teil: re(`^Berechnung (?<leistung>\\S+) für (?<vonTag>${TAG}) bis (?<bisTag>${TAG}) nach dem Recht ab (?<stand>${TAG})$`),
+  fortgeschrieben: re(`^Fortgeschrieben: berechnet nach dem Recht, das am (?<stand>${TAG}) bekannt war; ändern sich die Regelbedarfe, ergeht ein Änderungsbescheid$`),
   teilmonat: /^Teilmonat: (?<tage>\d+) von 30 Tagen, alle Bedarfe anteilig$/,
   kdu: /^Kosten der Unterkunft und Heizung: Grundmiete (?<grundmiete>[^;()+=]+) \+ Nebenkosten (?<nebenkosten>[^;()+=]+) \+ Heizkosten (?<heizkosten>[^;()+=]+) = (?<summe>[^;()+=]+); anerkannt (?<anerkannt>[^;()+=]+); aufgeteilt auf (?<anzahl>\d+) Person(?:en)? im Haushalt$/,
-  regelbedarf: /^Regelbedarf Stufe (?<stufe>\d) für (?<person>\S+)$/,
-  mehrbedarf_alleinerziehend: /^Mehrbedarf für Alleinerziehende für (?<person>\S+) \((?<satz>[\d,]+ %) von (?<regelbedarf>[^()]+) \(Regelbedarfsstufe 1\) für (?<anzahl>\d+) minderjährige(?:s Kind| Kinder)\)$/,
-  kdu_anteil: /^Anteil an Unterkunft und Heizung für (?<person>\S+) \(1\/(?<anzahl>\d+)\)$/,
-  erwerb: /^Erwerbseinkommen von (?<person>\S+) \(netto; brutto (?<brutto>[^()]+)\)$/,
-  grundabsetzbetrag: /^Grundabsetzbetrag für (?<person>\S+)$/,
-  absetzungen: /^Nachgewiesene Absetzungen von (?<person>\S+) \(Versicherungen, Fahrtkosten u\. a\.\) statt 100 €$/,
-  freibetrag: /^Erwerbstätigenfreibetrag für (?<person>\S+) \(aus (?<brutto>[^()]+) brutto, Obergrenze (?<obergrenze>[^()]+)\)$/,
-  versicherungspauschale: /^Versicherungspauschale für (?<person>\S+)$/,
-  kindergeld: /^Kindergeld für (?<person>\S+)$/,
-  einkommen_sonstiges: /^sonstiges Einkommen von (?<person>\S+)$/,
-  einkommen_art: /^(?<art>Unterhalt|Unterhaltsvorschuss|Rente|Arbeitslosengeld|Krankengeld|Elterngeld) von (?<person>\S+)$/,
-  ueberschuss_person: /^Das Einkommen von (?<person>\S+) deckt den eigenen Bedarf; \S+ ist nicht hilfebedürftig und gehört nicht zur Bedarfsgemeinschaft – übersteigender Teil$/,
-  kindergeld_uebertrag: /^Nicht benötigtes Kindergeld von (?<von>\S+) wird Einkommen von (?<an>\S+)$/,
+  regelbedarf: re(`^Regelbedarf Stufe (?<stufe>\\d) für ${P('person')}$`),
+  mehrbedarf_alleinerziehend: re(`^Mehrbedarf für Alleinerziehende für ${P('person')} \\((?<satz>[\\d,]+ %) von (?<regelbedarf>[^()]+) \\(Regelbedarfsstufe 1\\) für (?<anzahl>\\d+) minderjährige(?:s Kind| Kinder)\\)$`),
+  kdu_anteil: re(`^Anteil an Unterkunft und Heizung für ${P('person')} \\(1\\/(?<anzahl>\\d+)\\)$`),
+  erwerb: re(`^Erwerbseinkommen von ${P('person')} \\(netto; brutto (?<brutto>[^()]+)\\)$`),
+  grundabsetzbetrag: re(`^Grundabsetzbetrag für ${P('person')}$`),
+  absetzungen: re(`^Nachgewiesene Absetzungen von ${P('person')} \\(Versicherungen, Fahrtkosten u\\. a\\.\\) statt 100 €$`),
+  freibetrag: re(`^Erwerbstätigenfreibetrag für ${P('person')} \\(aus (?<brutto>[^()]+) brutto, Obergrenze (?<obergrenze>[^()]+)\\)$`),
+  versicherungspauschale: re(`^Versicherungspauschale für ${P('person')}$`),
+  kindergeld: re(`^Kindergeld für ${P('person')}$`),
+  einkommen_sonstiges: re(`^sonstiges Einkommen von ${P('person')}$`),
+  einkommen_art: re(`^(?<art>Unterhalt|Unterhaltsvorschuss|Rente|Arbeitslosengeld|Krankengeld|Elterngeld) von ${P('person')}$`),
+  ueberschuss_person: re(`^Das Einkommen von ${P('person')} deckt den eigenen Bedarf; .+ ist nicht hilfebedürftig und gehört nicht zur Bedarfsgemeinschaft – übersteigender Teil$`),
+  kindergeld_uebertrag: re(`^Nicht benötigtes Kindergeld von ${P('von')} wird Einkommen von ${P('an')}$`),
   ueberschuss: /^Das Einkommen übersteigt den Bedarf; der übersteigende Teil wird nicht ausgezahlt$/,
   vermoegen: /^Vermögen (?<vermoegen>[^,()]+,\d{2}\s?€), Freibetrag (?<freibetrag>[^()]+) \((?<regel>Freibeträge nach Lebensalter|Grundfreibeträge und Anschaffungsfreibeträge|nach der Karenzzeit|Karenzzeit: nur erhebliches Vermögen zählt|vereinfachtes Verfahren: nur erhebliches Vermögen zählt)\)$/,
   vermoegen_zu_hoch: /^Kein Anspruch: das Vermögen übersteigt den Freibetrag und ist zuerst einzusetzen$/,
   aufteilung: /^Aufteilung auf die Personen nach ihrem Anteil am ungedeckten Bedarf: (?<liste>.+)$/,
-  minderung: /^Minderung (?<prozent>\d+) % des Regelbedarfs von (?<person>\S+) \(Unterkunft und Heizung bleiben unberührt\)$/,
-  sofortzuschlag: /^Kindersofortzuschlag für (?<person>\S+) \(zusätzlich, kein Bedarf\)$/,
+  minderung: re(`^Minderung (?<prozent>\\d+) % des Regelbedarfs von ${P('person')} \\(Unterkunft und Heizung bleiben unberührt\\)$`),
+  sofortzuschlag: re(`^Kindersofortzuschlag für ${P('person')} \\(zusätzlich, kein Bedarf\\)$`),
 } as const;
 
 export type SchrittCode = keyof typeof MUSTER;
@@ -66,6 +78,7 @@ type Vorlagen = Record<SchrittCode, string> & {
 const en: Vorlagen = {
   berechnung: 'Calculation of {leistung} for {zeitraum} under the law in force from {stand}',
   berechnung_teil: 'Calculation of {leistung} for {vonTag} to {bisTag} under the law in force from {stand}',
+  fortgeschrieben: 'Carried forward: calculated under the law known on {stand}; if the standard needs (Regelbedarfe) change, you will receive an amending decision (Änderungsbescheid)',
   teilmonat: 'Part of a month: {tage} of 30 days, all needs proportionally',
   kdu: 'Housing and heating costs (Kosten der Unterkunft und Heizung): basic rent {grundmiete} + service charges {nebenkosten} + heating {heizkosten} = {summe}; recognised {anerkannt}; shared among the people in the household: {anzahl}',
   regelbedarf: 'Standard needs (Regelbedarf), level {stufe}: {person}',
@@ -107,6 +120,7 @@ const en: Vorlagen = {
 const uk: Vorlagen = {
   berechnung: 'Розрахунок {leistung} за {zeitraum} за правом, чинним з {stand}',
   berechnung_teil: 'Розрахунок {leistung} з {vonTag} по {bisTag} за правом, чинним з {stand}',
+  fortgeschrieben: 'Продовжено: розраховано за правом, відомим на {stand}; якщо базові потреби (Regelbedarfe) зміняться, ви отримаєте рішення про зміну (Änderungsbescheid)',
   teilmonat: 'Неповний місяць: {tage} з 30 днів, усі потреби пропорційно',
   kdu: 'Витрати на житло та опалення (Kosten der Unterkunft und Heizung): основна орендна плата {grundmiete} + комунальні витрати {nebenkosten} + опалення {heizkosten} = {summe}; визнано {anerkannt}; розподілено між особами в домогосподарстві: {anzahl}',
   regelbedarf: 'Базова потреба (Regelbedarf), рівень {stufe}: {person}',
@@ -148,6 +162,7 @@ const uk: Vorlagen = {
 const ar: Vorlagen = {
   berechnung: 'حساب {leistung} عن {zeitraum} وفق القانون الساري اعتبارًا من {stand}',
   berechnung_teil: 'حساب {leistung} من {vonTag} إلى {bisTag} وفق القانون الساري اعتبارًا من {stand}',
+  fortgeschrieben: 'مُستكمَل: محسوب وفق القانون المعروف في {stand}؛ إذا تغيّرت الاحتياجات الأساسية (Regelbedarfe) فستتلقون قرار تعديل (Änderungsbescheid)',
   teilmonat: 'جزء من شهر: {tage} من 30 يومًا، جميع الاحتياجات بشكل نسبي',
   kdu: 'تكاليف السكن والتدفئة (Kosten der Unterkunft und Heizung): الإيجار الأساسي {grundmiete} + التكاليف الإضافية {nebenkosten} + التدفئة {heizkosten} = {summe}؛ المعترف به {anerkannt}؛ مقسّمة على أفراد الأسرة: {anzahl}',
   regelbedarf: 'الاحتياج الأساسي (Regelbedarf)، المستوى {stufe}: {person}',
@@ -189,6 +204,7 @@ const ar: Vorlagen = {
 const tr: Vorlagen = {
   berechnung: '{leistung} hesaplaması, dönem {zeitraum}, {stand} tarihinden itibaren geçerli hukuka göre',
   berechnung_teil: '{leistung} hesaplaması, {vonTag} – {bisTag}, {stand} tarihinden itibaren geçerli hukuka göre',
+  fortgeschrieben: 'İleriye taşındı: {stand} tarihinde bilinen hukuka göre hesaplandı; temel ihtiyaçlar (Regelbedarfe) değişirse bir değişiklik kararı (Änderungsbescheid) alırsınız',
   teilmonat: 'Kısmi ay: 30 günün {tage} günü, tüm ihtiyaçlar orantılı',
   kdu: 'Konut ve ısınma giderleri (Kosten der Unterkunft und Heizung): temel kira {grundmiete} + yan giderler {nebenkosten} + ısınma {heizkosten} = {summe}; kabul edilen {anerkannt}; hanedeki kişi sayısına bölünür: {anzahl}',
   regelbedarf: 'Temel ihtiyaç (Regelbedarf), seviye {stufe}: {person}',
@@ -242,12 +258,25 @@ export function erkenneSchritt(text: string): { code: SchrittCode; werte: Record
 
 const fuelle = (vorlage: string, werte: Record<string, string>) => vorlage.replace(/\{(\w+)\}/g, (_, n: string) => werte[n] ?? `{${n}}`);
 
-/** Person id of the pre-check → label; unknown ids (from other mappings) are kept as they are. */
-function personText(id: string, v: Vorlagen): string {
-  if (id === 'antragsteller') return v['person.antragsteller'];
-  if (id === 'partner') return v['person.partner'];
-  const kind = /^k(\d+)$/.exec(id);
-  return kind ? fuelle(v['person.kind'], { nr: kind[1]! }) : id;
+/** Person of the pre-check (readable German label or id) → label in the language; unknown ids are kept as they are. */
+function personText(person: string, v: Vorlagen): string {
+  if (person === 'antragsteller' || person === 'Sie' || person === 'Ihnen') return v['person.antragsteller'];
+  if (person === 'partner' || /^Ihre[rn]? Partnerin oder Ihr(?:en|em)? Partner$/.test(person)) return v['person.partner'];
+  const kind = /^(?:k|Kind )(\d+)$/.exec(person);
+  return kind ? fuelle(v['person.kind'], { nr: kind[1]! }) : person;
+}
+
+const MONATE = ['Januar', 'Februar', 'März', 'April', 'Mai', 'Juni', 'Juli', 'August', 'September', 'Oktober', 'November', 'Dezember'];
+const LOCALE: Record<Uebersetzt, string> = { en: 'en-GB', uk: 'uk-UA', ar: 'ar-u-nu-latn', tr: 'tr-TR' };
+
+/** A German date of the engine ("1. Juli 2026" or "Dezember 2026") in the language; unknown forms stay as they are. */
+function datumInSprache(text: string, lang: Uebersetzt): string {
+  const m = /^(?:(\d{1,2})\. )?([A-ZÄÖÜa-zäöü]+) (\d{4})$/.exec(text);
+  const monat = m ? MONATE.indexOf(m[2]!) : -1;
+  if (!m || monat < 0) return text;
+  const datum = new Date(Date.UTC(Number(m[3]), monat, m[1] ? Number(m[1]) : 1));
+  const format: Intl.DateTimeFormatOptions = m[1] ? { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' } : { month: 'long', year: 'numeric', timeZone: 'UTC' };
+  return new Intl.DateTimeFormat(LOCALE[lang], format).format(datum);
 }
 
 /**
@@ -261,14 +290,15 @@ export function schrittText(text: string, lang: Lang): { text: string; lang: Lan
   if (!erkannt) return { text, lang: 'de' };
   const werte = { ...erkannt.werte };
   for (const k of ['person', 'von', 'an']) if (werte[k] !== undefined) werte[k] = personText(werte[k], v);
+  for (const k of ['zeitraum', 'stand', 'vonTag', 'bisTag']) if (werte[k] !== undefined) werte[k] = datumInSprache(werte[k], lang);
   if (erkannt.code === 'einkommen_art') werte.art = v[`einkommen.${werte.art}` as keyof Vorlagen];
   if (erkannt.code === 'vermoegen') werte.regel = v[`vermoegen.${werte.regel}` as keyof Vorlagen];
   if (erkannt.code === 'aufteilung') {
-    // "antragsteller 219,43 €, partner 219,42 €" — amounts have no space after their comma
+    // "Sie 219,43 €, Ihre Partnerin oder Ihr Partner 219,42 €, Kind 1 …" — amounts have no space after their comma
     werte.liste = werte
       .liste!.split(', ')
       .map((teil) => {
-        const m = /^(\S+) (.+)$/.exec(teil);
+        const m = /^(.+) ([\d.]+,\d{2}\s€)$/.exec(teil);
         return m ? `${personText(m[1]!, v)} ${m[2]}` : teil;
       })
       .join(', ');

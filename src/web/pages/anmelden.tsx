@@ -1,10 +1,12 @@
 import { redirect, useActionData, useLoaderData, type ActionFunctionArgs, type LoaderFunctionArgs, type RouteObject } from 'react-router';
 import { directoryRepository } from '../../db/repositories/directory.ts';
 import { login } from '../../server/auth/login.ts';
+import { lokalesZiel } from '../../server/auth/register.ts';
 import { logout } from '../../server/auth/logout.ts';
 import { setSessionCookie } from '../../server/auth/routes.ts';
 import { SESSION_COOKIE } from '../../server/auth/session.ts';
 import { AppError } from '../../server/errors.ts';
+import { contentSecurityPolicy, herkunft } from '../../server/security/header.ts';
 import { ErrorSummary, PostForm, SubmitButton, TextField, type FieldErrors } from '../components/forms.tsx';
 import { useRoot, useT } from '../hooks.ts';
 import { translator } from '../i18n/index.ts';
@@ -12,19 +14,21 @@ import { defaultTraeger } from '../server.tsx';
 import { info, readForm, web } from '../web-context.ts';
 import type { PageHandle } from './root.tsx';
 
-/** Where to go after sign-in: only local paths, never another host. */
+/** Where to go after sign-in: only local paths, never another host (no "//", backslash, tab or other tricks). */
 export function safeNext(value: string | null | undefined, fallback: string): string {
-  if (!value || !value.startsWith('/') || value.startsWith('//') || value.startsWith('/\\')) return fallback;
-  return value;
+  return lokalesZiel(value) ?? fallback;
 }
 
 export const homeOf = (art: string) => (art === 'buerger' ? '/portal' : '/arbeitsplatz');
 
 async function loader({ context, request }: LoaderFunctionArgs) {
-  const { req, app } = web(context);
+  const { req, app, reply } = web(context);
   if (req.actor) throw redirect(homeOf(req.actor.art));
   const traeger = await defaultTraeger(app);
   const providers = traeger ? await app.db.withSystem((tx) => directoryRepository.activeOidcProviders(tx, traeger.id)) : [];
+  // The OIDC buttons post here and are redirected to the provider: form-action must allow those origins on this page.
+  const ziele = providers.map((p) => herkunft(p.issuer)).filter((o): o is string => o !== null);
+  if (ziele.length) reply.header('content-security-policy', contentSecurityPolicy(app.config, ziele));
   return {
     weiter: safeNext(new URL(request.url).searchParams.get('weiter'), ''),
     providers: providers.map((p) => ({ id: p.id, label: p.label })),
@@ -69,8 +73,10 @@ function loginErrorText(t: ReturnType<typeof translator>, err: AppError): string
       return t('login.fehler.nicht_bestaetigt');
     case 'account_inactive':
       return t('login.fehler.deaktiviert');
-    case 'too_many_attempts':
-      return t('login.fehler.gesperrt', { minuten: Math.max(1, Math.ceil(Number(err.extra.retryAfter ?? 60) / 60)) });
+    case 'too_many_attempts': {
+      const minuten = Math.max(1, Math.ceil(Number(err.extra.retryAfter ?? 60) / 60));
+      return minuten === 1 ? t('login.fehler.gesperrt_eine') : t('login.fehler.gesperrt', { minuten });
+    }
     default:
       return err.message;
   }
@@ -99,7 +105,8 @@ function LoginPage() {
         </div>
       </PostForm>
       <p className="kern-body">
-        <a className="kern-link" href="/registrieren">
+        {/* a new citizen keeps the target (e.g. the Online-Antrag with the pre-check's answers) through registration */}
+        <a className="kern-link" href={weiter ? `/registrieren?weiter=${encodeURIComponent(weiter)}` : '/registrieren'}>
           {t('login.registrieren')}
         </a>
       </p>

@@ -1,57 +1,83 @@
-import { useLoaderData, type LoaderFunctionArgs, type RouteObject } from 'react-router';
+import { useActionData, useLoaderData, type ActionFunctionArgs, type LoaderFunctionArgs, type RouteObject } from 'react-router';
 import { euroText } from '../../domain/berechnung/geld.ts';
 import { fehlertext, text } from '../../domain/formular/index.ts';
-import { MAX_KINDER_VORPRUEFUNG, VORPRUEFUNG_FELDER, vorpruefungBerechnen, vorpruefungLesen } from '../../domain/formular/vorpruefung.ts';
+import { leistungsnameVorpruefung, MAX_KINDER_VORPRUEFUNG, vorpruefungBerechnen, vorpruefungLesen } from '../../domain/formular/vorpruefung.ts';
 import { heute } from '../../server/fall/common.ts';
-import { ErrorSummary, TextField, type FieldErrors } from '../components/forms.tsx';
+import { leseVorpruefung, merkeVorpruefung, nurVorpruefungsfelder, vergissVorpruefung, type VorpruefungWerte } from '../../server/portal/vorpruefung-speicher.ts';
+import { ErrorSummary, PostForm, TextField, type FieldErrors } from '../components/forms.tsx';
+import { useRoot } from '../hooks.ts';
+import type { Lang } from '../i18n/index.ts';
 import { schrittText } from '../i18n/schritte.ts';
-import { web } from '../web-context.ts';
+import { readForm, web } from '../web-context.ts';
 import { spracheVon, usePT } from './portal/texte.ts';
 import type { PageHandle } from './root.tsx';
 
+/** Where "Jetzt Antrag stellen" leads: no figures in the address — the answers wait in the sealed cookie. */
+export const ANTRAG_MIT_VORPRUEFUNG = '/portal/antrag/neu?flow=erstantrag&vorpruefung=1';
+
 /**
- * Public, anonymous pre-check (no sign-in, nothing stored): the answers travel in the URL (GET form), the engine
- * computes the estimate with the same mapping as the Online-Antrag, and the link to the real application carries the
- * same parameters to pre-fill it.
+ * Public, anonymous pre-check (no sign-in, no database row, no audit row). The form is posted (with the CSRF token),
+ * so income and rent never appear in a URL or the browser history; valid answers are kept in a sealed, httpOnly
+ * cookie for a few hours (src/server/portal/vorpruefung-speicher.ts) so the real application can take them over after
+ * registration and sign-in. The engine computes the estimate with the same mapping as the Online-Antrag.
  */
-async function loader({ context, request }: LoaderFunctionArgs) {
-  const { lang } = web(context);
-  const sprache = spracheVon(lang);
-  const q = new URL(request.url).searchParams;
-  const werte = Object.fromEntries(VORPRUEFUNG_FELDER.map((f) => [f, q.get(f) ?? '']));
-  const titel = text('vp.titel', sprache);
-  if (q.get('berechnen') !== '1') return { titel, lang, werte, fehler: {} as FieldErrors, ergebnis: null };
-  const tag = heute();
-  const v = vorpruefungLesen((n) => q.get(n), tag);
-  const fehler: FieldErrors = Object.fromEntries(v.fehler.map((f) => [f.feld, fehlertext(f.code, sprache)]));
-  if (v.fehler.length) {
-    web(context).reply.code(400);
-    return { titel, lang, werte, fehler, ergebnis: null };
-  }
+type Daten = { titel: string; leistung: string; lang: Lang; werte: VorpruefungWerte; fehler: FieldErrors; ergebnis: Ergebnis | null; gemerkt: boolean };
+type Ergebnis = NonNullable<ReturnType<typeof ergebnisVon>['ergebnis']>;
+
+function ergebnisVon(werte: VorpruefungWerte, tag: string, lang: Lang) {
+  const v = vorpruefungLesen((n) => werte[n], tag);
+  if (v.fehler.length) return { fehler: v.fehler, ergebnis: null };
   const r = vorpruefungBerechnen(v.daten, tag);
-  const antragLink = `/portal/antrag/neu?${new URLSearchParams({ flow: 'erstantrag', ...Object.fromEntries(Object.entries(werte).filter(([, x]) => x)) }).toString()}`;
-  return {
-    titel,
-    lang,
-    werte,
-    fehler,
-    ergebnis: {
-      monat: r.monat,
-      auszahlung: r.ergebnis.auszahlung,
-      hilfebeduerftig: r.ergebnis.hilfebeduerftig,
-      ablehnungsgrund: r.ergebnis.ablehnungsgrund,
-      // the steps' fixed phrases in the page's language; anything untranslated stays German (marked lang="de")
-      schritte: r.ergebnis.schritte.map((s) => ({ ...schrittText(s.text, lang), norm: s.norm, betrag: s.betrag })),
-      hinweise: r.hinweise,
-      antragLink,
-    },
+  const ergebnis = {
+    monat: r.monat,
+    auszahlung: r.ergebnis.auszahlung,
+    hilfebeduerftig: r.ergebnis.hilfebeduerftig,
+    ablehnungsgrund: r.ergebnis.ablehnungsgrund,
+    // the steps' fixed phrases in the page's language; anything untranslated stays German (marked lang="de")
+    schritte: r.ergebnis.schritte.map((s) => ({ ...schrittText(s.text, lang), norm: s.norm, betrag: s.betrag })),
+    hinweise: r.hinweise,
   };
+  return { fehler: [], ergebnis };
+}
+
+async function loader({ context }: LoaderFunctionArgs): Promise<Daten> {
+  const { app, req, lang } = web(context);
+  // one legal name of the benefit for the month computed, in the title and in the explanation
+  const leistung = leistungsnameVorpruefung(heute(app.clock.now()));
+  const titel = text('vp.titel', spracheVon(lang), { leistung });
+  // answers kept from an earlier visit: shown again with their result (e.g. after returning from the sign-in page)
+  const gemerkt = leseVorpruefung(app, req);
+  if (!gemerkt) return { titel, leistung, lang, werte: {}, fehler: {}, ergebnis: null, gemerkt: false };
+  const e = ergebnisVon(gemerkt, heute(app.clock.now()), lang);
+  return { titel, leistung, lang, werte: gemerkt, fehler: {}, ergebnis: e.ergebnis, gemerkt: true };
+}
+
+async function action({ context, request }: ActionFunctionArgs): Promise<Daten> {
+  const { app, reply, lang } = web(context);
+  const sprache = spracheVon(lang);
+  const leistung = leistungsnameVorpruefung(heute(app.clock.now()));
+  const titel = text('vp.titel', sprache, { leistung });
+  const form = await readForm(request);
+  if (form.get('_aktion') === 'vergessen') {
+    vergissVorpruefung(reply);
+    return { titel, leistung, lang, werte: {}, fehler: {}, ergebnis: null, gemerkt: false };
+  }
+  const werte = nurVorpruefungsfelder((n) => form.get(n));
+  const e = ergebnisVon(werte, heute(app.clock.now()), lang);
+  if (e.fehler.length) {
+    reply.code(400);
+    return { titel, leistung, lang, werte, fehler: Object.fromEntries(e.fehler.map((f) => [f.feld, fehlertext(f.code, sprache)])), ergebnis: null, gemerkt: false };
+  }
+  merkeVorpruefung(app, reply, werte);
+  return { titel, leistung, lang, werte, fehler: {}, ergebnis: e.ergebnis, gemerkt: true };
 }
 
 function AnspruchPruefenPage() {
-  const d = useLoaderData<typeof loader>();
+  const geladen = useLoaderData<typeof loader>();
+  const d = (useActionData() as Daten | undefined) ?? geladen;
+  const { csrfToken } = useRoot();
   const t = usePT();
-  const w = d.werte as Record<string, string>;
+  const w = d.werte;
   const feld = (name: string, label: string, opts: { typ?: 'date' | 'text'; hinweis?: string } = {}) => (
     <TextField
       key={name}
@@ -67,7 +93,7 @@ function AnspruchPruefenPage() {
   return (
     <div className="kern-stack-lg form-narrow">
       <h1 className="kern-heading-large">{d.titel}</h1>
-      <p className="kern-body">{t('vp.einleitung')}</p>
+      <p className="kern-body">{t('vp.einleitung', { leistung: d.leistung })}</p>
       {d.ergebnis ? (
         <section className="kern-stack-sm ergebnis" aria-labelledby="ergebnis">
           <h2 className="kern-heading-medium" id="ergebnis">
@@ -79,18 +105,16 @@ function AnspruchPruefenPage() {
           <p className="kern-body">{t('vp.ergebnis.hinweis')}</p>
           <details>
             <summary className="kern-body">{t('vp.ergebnis.erklaerung')}</summary>
+            {/* two columns, the norm below the step: the amount stays visible on a 390 px phone */}
             <div className="table-wrap">
-              <table className="kern-table">
+              <table className="kern-table erklaerung">
                 <caption className="sr-only">{t('vp.ergebnis.erklaerung')}</caption>
                 <thead className="kern-table__head">
                   <tr className="kern-table__row">
                     <th scope="col" className="kern-table__header">
-                      {t('vp.schritt')}
+                      {t('vp.schritt')} ({t('vp.norm')})
                     </th>
-                    <th scope="col" className="kern-table__header">
-                      {t('vp.norm')}
-                    </th>
-                    <th scope="col" className="kern-table__header">
+                    <th scope="col" className="kern-table__header betrag">
                       {t('vp.betrag')}
                     </th>
                   </tr>
@@ -98,13 +122,18 @@ function AnspruchPruefenPage() {
                 <tbody className="kern-table__body">
                   {d.ergebnis.schritte.map((s, i) => (
                     <tr key={i} className="kern-table__row">
-                      <td className="kern-table__cell" {...(s.lang !== d.lang ? { lang: s.lang } : {})}>
-                        {s.text}
+                      <td className="kern-table__cell">
+                        <span {...(s.lang !== d.lang ? { lang: s.lang } : {})}>{s.text}</span>
+                        {s.norm ? (
+                          <>
+                            <br />
+                            <span className="kern-body--small norm" {...(d.lang !== 'de' ? { lang: 'de' } : {})}>
+                              {s.norm}
+                            </span>
+                          </>
+                        ) : null}
                       </td>
-                      <td className="kern-table__cell" {...(d.lang !== 'de' ? { lang: 'de' } : {})}>
-                        {s.norm}
-                      </td>
-                      <td className="kern-table__cell">{euroText(Math.round(s.betrag * 100))}</td>
+                      <td className="kern-table__cell betrag">{euroText(Math.round(s.betrag * 100))}</td>
                     </tr>
                   ))}
                 </tbody>
@@ -119,15 +148,14 @@ function AnspruchPruefenPage() {
             ) : null}
           </details>
           <p>
-            <a className="kern-btn kern-btn--primary" href={d.ergebnis.antragLink}>
+            <a className="kern-btn kern-btn--primary" href={ANTRAG_MIT_VORPRUEFUNG}>
               <span className="kern-label">{t('vp.antrag_starten')}</span>
             </a>
           </p>
         </section>
       ) : null}
       <ErrorSummary errors={d.fehler} title={t('portal.fehler_titel')} />
-      <form method="get" action="/anspruch-pruefen" className="kern-stack-lg" noValidate>
-        <input type="hidden" name="berechnen" value="1" />
+      <PostForm csrfToken={csrfToken} action="/anspruch-pruefen">
         <fieldset className="kern-fieldset">
           <legend className="kern-label">{t('vp.sie')}</legend>
           <div className="kern-fieldset__body kern-stack-sm">{feld('geburtsdatum', t('feld.geburtsdatum'), { typ: 'date' })}</div>
@@ -178,8 +206,15 @@ function AnspruchPruefenPage() {
             <span className="kern-label">{t('vp.berechnen')}</span>
           </button>
         </div>
-      </form>
+      </PostForm>
       <p className="kern-body kern-body--small">{t('vp.datenschutz')}</p>
+      {d.gemerkt ? (
+        <PostForm csrfToken={csrfToken} action="/anspruch-pruefen">
+          <button className="kern-btn kern-btn--secondary" type="submit" name="_aktion" value="vergessen">
+            <span className="kern-label">{t('vp.vergessen')}</span>
+          </button>
+        </PostForm>
+      ) : null}
     </div>
   );
 }
@@ -187,6 +222,7 @@ function AnspruchPruefenPage() {
 export const anspruchPruefenRoute: RouteObject = {
   path: 'anspruch-pruefen',
   loader,
+  action,
   Component: AnspruchPruefenPage,
   handle: { title: (d: { titel: string } | undefined) => d?.titel ?? 'Anspruch prüfen', citizen: true } satisfies PageHandle,
 };

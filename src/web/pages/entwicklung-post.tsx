@@ -15,14 +15,23 @@ const SHOWN = 50;
  * verification and password links. It does not exist in production or when a real SMTP server is configured.
  */
 async function loader({ context }: LoaderFunctionArgs) {
-  const { app } = web(context);
+  const { app, req } = web(context);
   if (app.config.env === 'production' || !app.mailCatcher) throw notFound('Die Seite');
+  // Only from this machine (issue 11): the mails hold sign-in and password links of everybody. The socket's own
+  // address, not req.ip, which a proxy header could set.
+  if (!istLoopback(req.raw.socket.remoteAddress)) throw notFound('Die Seite');
   const all = app.mailCatcher.messages;
   const mails = all
     .toReversed()
     .slice(0, SHOWN)
     .map((m) => ({ id: m.id, receivedAt: m.receivedAt.toISOString(), to: m.to, subject: m.subject, text: m.text }));
   return { mails, gesamt: all.length };
+}
+
+function istLoopback(adresse: string | undefined): boolean {
+  if (!adresse) return false;
+  const v4 = adresse.startsWith('::ffff:') ? adresse.slice(7) : adresse;
+  return v4 === '::1' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(v4);
 }
 
 const URL_PATTERN = /(https?:\/\/[^\s<>"]+)/g;

@@ -85,7 +85,17 @@ function PortalPage() {
                   <tr key={a.id} className="kern-table__row">
                     <td className="kern-table__cell">{t(`portal.art.${a.art}`)}</td>
                     <td className="kern-table__cell">{datumText(a.antragsdatum)}</td>
-                    <td className="kern-table__cell">{t(`portal.antragstatus.${a.status}`)}</td>
+                    <td className="kern-table__cell">
+                      {t(`portal.antragstatus.${a.status}`)}
+                      {a.bescheid ? (
+                        <>
+                          {': '}
+                          <a className="kern-link" href={`/portal/postfach#n-${a.bescheid.nachrichtId}`}>
+                            {a.bescheid.betreff}
+                          </a>
+                        </>
+                      ) : null}
+                    </td>
                   </tr>
                 ))}
               </tbody>
@@ -93,6 +103,20 @@ function PortalPage() {
           </div>
         )}
       </section>
+
+      {fuer ? null : (
+        <section className="kern-stack-sm" aria-labelledby="termine">
+          <h2 className="kern-heading-medium" id="termine">
+            {t('portal.termine.titel')}
+          </h2>
+          <p className="kern-body">{t('portal.termine.text')}</p>
+          <p>
+            <a className="kern-btn kern-btn--secondary" href="/termine">
+              <span className="kern-label">{t('portal.termine.link')}</span>
+            </a>
+          </p>
+        </section>
+      )}
 
       {d.antraege.length > 0 ? (
         <section className="kern-stack-sm" aria-labelledby="aenderungen">

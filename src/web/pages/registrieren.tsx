@@ -1,7 +1,7 @@
 import { redirect, useActionData, useLoaderData, type ActionFunctionArgs, type LoaderFunctionArgs, type RouteObject } from 'react-router';
 import { findUsableToken } from '../../server/auth/email-token.ts';
 import { publicBaseUrl } from '../../server/auth/public-url.ts';
-import { register, registrationIssues } from '../../server/auth/register.ts';
+import { lokalesZiel, register, registrationIssues } from '../../server/auth/register.ts';
 import { verifyEmail } from '../../server/auth/verify-email.ts';
 import { AppError } from '../../server/errors.ts';
 import { PASSWORD_MIN_LENGTH } from '../../server/security/passwords.ts';
@@ -16,10 +16,15 @@ import type { PageHandle } from './root.tsx';
 
 /* ---------- /registrieren: create a citizen account ---------- */
 
-async function registerLoader({ context }: LoaderFunctionArgs) {
+/** `?weiter=` (a local path only) travels through the form, the confirmation mail and the sign-in page. */
+const weiterVon = (request: Request) => lokalesZiel(new URL(request.url).searchParams.get('weiter')) ?? '';
+const mitWeiter = (pfad: string, weiter: string) => (weiter ? `${pfad}?weiter=${encodeURIComponent(weiter)}` : pfad);
+
+async function registerLoader({ context, request }: LoaderFunctionArgs) {
   const { req } = web(context);
-  if (req.actor) throw redirect(homeOf(req.actor.art));
-  return null;
+  const weiter = weiterVon(request);
+  if (req.actor) throw redirect(weiter || homeOf(req.actor.art));
+  return { weiter };
 }
 
 type RegisterData = { errors: FieldErrors; values: { name: string; email: string } };
@@ -45,12 +50,13 @@ async function registerAction({ context, request }: ActionFunctionArgs): Promise
   // Accounts belong to the default Träger: the one whose public pages (start page, sign-in) this site shows.
   const traeger = await defaultTraeger(app);
   if (!traeger) throw new AppError('not_found', 404, t('start.kein_traeger'));
-  await register({ ctx: app, request: info(context), traegerId: traeger.id, input, lang, baseUrl: publicBaseUrl(app, req) });
+  await register({ ctx: app, request: info(context), traegerId: traeger.id, input, lang, baseUrl: publicBaseUrl(app, req), weiter: lokalesZiel(form.get('weiter')) });
   // New account or not: the same answer, so nobody learns whether an address is registered.
   return redirect('/registrieren/gesendet');
 }
 
 function RegisterPage() {
+  const { weiter } = useLoaderData<typeof registerLoader>();
   const result = useActionData() as RegisterData | undefined;
   const { csrfToken } = useRoot();
   const t = useT();
@@ -60,7 +66,8 @@ function RegisterPage() {
       <h1 className="kern-heading-large">{t('register.titel')}</h1>
       <ErrorSummary errors={errors} title={t('form.fehler.titel')} />
       <p className="kern-body">{t('register.einleitung')}</p>
-      <PostForm csrfToken={csrfToken} action="/registrieren">
+      <PostForm csrfToken={csrfToken} action={mitWeiter('/registrieren', weiter)}>
+        <input type="hidden" name="weiter" value={weiter} />
         <TextField name="name" label={t('register.name')} autoComplete="name" defaultValue={result?.values.name} error={errors.name} required />
         <TextField name="email" type="email" label={t('register.email')} autoComplete="email" defaultValue={result?.values.email} error={errors.email} required />
         <TextField
@@ -76,7 +83,7 @@ function RegisterPage() {
         <SubmitButton>{t('register.absenden')}</SubmitButton>
       </PostForm>
       <p className="kern-body">
-        <a className="kern-link" href="/anmelden">
+        <a className="kern-link" href={mitWeiter('/anmelden', weiter)}>
           {t('register.schon_konto')}
         </a>
       </p>
@@ -117,7 +124,7 @@ async function confirmLoader({ context, request }: LoaderFunctionArgs) {
   const token = new URL(request.url).searchParams.get('token') ?? '';
   // Only looks: opening the link (or a mail scanner prefetching it) changes nothing.
   const usable = !!(await findUsableToken(app, token, 'email_bestaetigung'));
-  return { token: usable ? token : '' };
+  return { token: usable ? token : '', weiter: weiterVon(request) };
 }
 
 type ConfirmData = { ergebnis: 'bestaetigt' | 'ungueltig' };
@@ -138,7 +145,7 @@ async function confirmAction({ context, request }: ActionFunctionArgs): Promise<
 }
 
 function ConfirmPage() {
-  const { token } = useLoaderData<typeof confirmLoader>();
+  const { token, weiter } = useLoaderData<typeof confirmLoader>();
   const result = useActionData() as ConfirmData | undefined;
   const { csrfToken } = useRoot();
   const t = useT();
@@ -148,7 +155,7 @@ function ConfirmPage() {
         <h1 className="kern-heading-large">{t('register.bestaetigt.titel')}</h1>
         <Alert type="success" title={t('register.bestaetigt.text')} />
         <p className="kern-body">
-          <a className="kern-link" href="/anmelden">
+          <a className="kern-link" href={mitWeiter('/anmelden', weiter)}>
             {t('register.zur_anmeldung')}
           </a>
         </p>
@@ -176,7 +183,7 @@ function ConfirmPage() {
     <div className="kern-stack-lg form-narrow">
       <h1 className="kern-heading-large">{t('register.bestaetigen.titel')}</h1>
       <p className="kern-body">{t('register.bestaetigen.text')}</p>
-      <PostForm csrfToken={csrfToken} action="/registrieren/bestaetigen">
+      <PostForm csrfToken={csrfToken} action={mitWeiter('/registrieren/bestaetigen', weiter)}>
         <input type="hidden" name="token" value={token} />
         <SubmitButton>{t('register.bestaetigen.absenden')}</SubmitButton>
       </PostForm>

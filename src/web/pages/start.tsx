@@ -3,6 +3,7 @@ import { directoryRepository } from '../../db/repositories/directory.ts';
 import { useT } from '../hooks.ts';
 import { defaultTraeger } from '../server.tsx';
 import { web } from '../web-context.ts';
+import type { MessageKey } from '../i18n/index.ts';
 import type { PageHandle } from './root.tsx';
 
 /** Public start page of the Jobcenter: what can be done online, Standorte with addresses and opening hours. */
@@ -13,6 +14,16 @@ async function loader({ context }: LoaderFunctionArgs) {
   const standorte = await app.db.withSystem((tx) => directoryRepository.publicStandorte(tx, traeger.id));
   return { jobcenter: traeger.jobcenterName, standorte };
 }
+
+/** Every online service that exists, in the order a new citizen needs them (pages behind sign-in lead there first). */
+const ANGEBOTE = [
+  { key: 'start.online.pruefen', href: '/anspruch-pruefen' },
+  { key: 'start.online.antrag', href: '/portal' },
+  { key: 'start.online.unterlagen', href: '/portal' },
+  { key: 'start.online.termine', href: '/termine' },
+  { key: 'start.online.postfach', href: '/portal/postfach' },
+  { key: 'start.online.konto', href: '/registrieren' },
+] as const satisfies ReadonlyArray<{ key: MessageKey; href: string }>;
 
 function StartPage() {
   const { jobcenter, standorte } = useLoaderData<typeof loader>();
@@ -30,21 +41,24 @@ function StartPage() {
         <h2 className="kern-heading-medium" id="online">
           {t('start.online.titel')}
         </h2>
-        <div className="kern-card">
-          <div className="kern-card__container">
-            <div className="kern-card__header">
-              <h3 className="kern-title">
-                <a className="kern-link" href="/registrieren">
-                  {t('start.online.konto')}
-                </a>
-              </h3>
+        <div className="card-grid">
+          {ANGEBOTE.map((a) => (
+            <div className="kern-card" key={a.key}>
+              <div className="kern-card__container">
+                <div className="kern-card__header">
+                  <h3 className="kern-title">
+                    <a className="kern-link" href={a.href}>
+                      {t(a.key)}
+                    </a>
+                  </h3>
+                </div>
+                <div className="kern-card__body">
+                  <p className="kern-body">{t(`${a.key}.text`)}</p>
+                </div>
+              </div>
             </div>
-            <div className="kern-card__body">
-              <p className="kern-body">{t('start.online.konto.text')}</p>
-            </div>
-          </div>
+          ))}
         </div>
-        <p className="kern-body">{t('start.online.demnaechst')}</p>
       </section>
       <section aria-labelledby="standorte" className="kern-stack-md">
         <h2 className="kern-heading-medium" id="standorte">
@@ -61,7 +75,7 @@ function StartPage() {
                   </h3>
                 </div>
                 <div className="kern-card__body">
-                  <dl className="kern-description-list">
+                  <dl className="kern-description-list kern-description-list--col">
                     <div className="kern-description-list-item">
                       <dt className="kern-description-list-item__key">{t('start.standorte.anschrift')}</dt>
                       <dd className="kern-description-list-item__value">

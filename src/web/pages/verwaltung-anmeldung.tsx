@@ -10,6 +10,7 @@ import { useRoot } from '../hooks.ts';
 import { flash, readForm, requirePermission, web } from '../web-context.ts';
 import { OIDC_CALLBACK_PATH } from './oidc.tsx';
 import type { PageHandle } from './root.tsx';
+import { TabellenBereich } from '../components/tabelle.tsx';
 
 /** Admin: the Träger's sign-in settings — TOTP requirement for staff and OpenID Connect providers. */
 async function loader({ context, request }: LoaderFunctionArgs) {
@@ -102,7 +103,7 @@ function VerwaltungAnmeldungPage() {
           Tragen Sie beim Anmeldedienst diese Weiterleitungsadresse (Redirect-URI) ein: <code>{d.redirectUri}</code>
         </p>
         {d.providers.length ? (
-          <div className="table-wrap">
+          <TabellenBereich label="Eingerichtete Anmeldedienste">
             <table className="kern-table">
               <caption className="kern-title">Eingerichtete Anmeldedienste</caption>
               <thead className="kern-table__head">
@@ -135,7 +136,7 @@ function VerwaltungAnmeldungPage() {
                 ))}
               </tbody>
             </table>
-          </div>
+          </TabellenBereich>
         ) : (
           <p className="kern-body">Noch ist kein Anmeldedienst eingerichtet.</p>
         )}

@@ -138,7 +138,7 @@ export const unterhaltSchema = z.strictObject({
 
 export const unterhaltspflichtigerSchema = z.strictObject({
   name: feld.text(200),
-  verhaeltnis: feld.auswahl(['elternteil', 'ehegatte', 'frueherer_ehegatte', 'sonstige'] as const),
+  verhaeltnis: feld.auswahl(['anderer_elternteil', 'elternteil', 'ehegatte', 'frueherer_ehegatte', 'sonstige'] as const),
   fuerPerson: feld.personRef(),
   zahlt: feld.jaNein(),
   titel: feld.jaNein(),

@@ -14,7 +14,11 @@ function Aufklappen(p: { titel: string; offen: boolean; children: React.ReactNod
   );
 }
 
-export function UnterkunftFormular(p: Basis & { aktuell: { grundmieteCent: number; nebenkostenCent: number; heizkostenCent: number; warmwasserDezentral: boolean } | null }) {
+const HEIZUNGSART_TEXT: Record<string, string> = { zentral: 'Zentralheizung', etage: 'Etagenheizung', ofen: 'Ofenheizung', fernwaerme: 'Fernwärme', sonstige: 'sonstige' };
+
+export function UnterkunftFormular(
+  p: Basis & { aktuell: { grundmieteCent: number; nebenkostenCent: number; heizkostenCent: number; warmwasserDezentral: boolean; wohnflaecheQm?: number | null; heizungsart?: string | null } | null },
+) {
   const v = p.v;
   return (
     <Aufklappen titel="Kosten der Unterkunft ab einem Tag ändern" offen={p.offen}>
@@ -25,6 +29,20 @@ export function UnterkunftFormular(p: Basis & { aktuell: { grundmieteCent: numbe
         <TextField name="ku_nebenkosten" label="Nebenkosten (Euro)" inputMode="decimal" defaultValue={v.ku_nebenkosten ?? euroFeld(p.aktuell?.nebenkostenCent)} error={p.e.ku_nebenkosten} />
         <TextField name="ku_heizkosten" label="Heizkosten (Euro)" inputMode="decimal" defaultValue={v.ku_heizkosten ?? euroFeld(p.aktuell?.heizkostenCent)} error={p.e.ku_heizkosten} />
         <Checkbox name="ku_warmwasser" label="Warmwasser wird dezentral erzeugt" checked={v.ku_warmwasser ? v.ku_warmwasser === '1' : !!p.aktuell?.warmwasserDezentral} />
+        <TextField
+          name="ku_wohnflaeche"
+          label="Wohnfläche in m²"
+          optionalLabel="optional"
+          inputMode="numeric"
+          defaultValue={v.ku_wohnflaeche ?? (p.aktuell?.wohnflaecheQm ? String(p.aktuell.wohnflaecheQm) : '')}
+          error={p.e.ku_wohnflaeche}
+        />
+        <SelectField
+          name="ku_heizungsart"
+          label="Heizungsart"
+          options={[{ value: '', label: 'nicht angegeben' }, ...Object.entries(HEIZUNGSART_TEXT).map(([value, label]) => ({ value, label }))]}
+          defaultValue={v.ku_heizungsart ?? p.aktuell?.heizungsart ?? ''}
+        />
         <SubmitButton variant="secondary" name="_aktion" value="unterkunft">
           Kosten der Unterkunft speichern
         </SubmitButton>

@@ -1,3 +1,5 @@
+import { HEIZUNGSARTEN } from '../../../domain/fallakte/index.ts';
+import { text as formularText } from '../../../domain/formular/texte/index.ts';
 import { postfachZurBg } from '../../../server/portal/postfach.ts';
 import { PostfachAbschnitt } from './postfach-abschnitt.tsx';
 import { BewilligungAbschnitt } from './bewilligung-abschnitt.tsx';
@@ -53,7 +55,7 @@ async function loader({ context, request, params }: LoaderFunctionArgs) {
   // "Daten ändern" of one person (?person=…) and a refused upload (?dok_fehler=…) only matter to those who may edit.
   const personBearbeiten = darfBearbeiten ? (url.searchParams.get('person') ?? '') : '';
   const dokument = darfBearbeiten ? dokumentRueckmeldung(url) : null;
-  return { akte, darfBearbeiten, kommunen, ich: actor.userId, postfach, bewilligung, bewilligungRechte, personBearbeiten, dokument, heute: heute() };
+  return { akte, darfBearbeiten, kommunen, ich: actor.userId, postfach, bewilligung, bewilligungRechte, personBearbeiten, dokument, heute: heute(web(context).app.clock.now()) };
 }
 
 const istTag = (x: string | undefined) => /^\d{4}-\d{2}-\d{2}$/.test(x ?? '');
@@ -112,7 +114,17 @@ async function action({ context, request, params }: ActionFunctionArgs): Promise
         if (r === 'ungueltig' || r === null) errors[n] = BETRAG_FEHLER;
         return typeof r === 'number' ? r : 0;
       };
-      const u = { grundmieteCent: cent('ku_grundmiete'), nebenkostenCent: cent('ku_nebenkosten'), heizkostenCent: cent('ku_heizkosten'), warmwasserDezentral: values.ku_warmwasser === '1' };
+      const flaeche = (values.ku_wohnflaeche ?? '').trim();
+      if (flaeche && (!/^\d{1,5}$/.test(flaeche) || Number(flaeche) < 1 || Number(flaeche) > 10000)) errors.ku_wohnflaeche = 'Bitte die Wohnfläche als ganze Zahl in m² angeben, z. B. 62.';
+      const heizungsart = (HEIZUNGSARTEN as readonly string[]).includes(values.ku_heizungsart ?? '') ? (values.ku_heizungsart as (typeof HEIZUNGSARTEN)[number]) : null;
+      const u = {
+        grundmieteCent: cent('ku_grundmiete'),
+        nebenkostenCent: cent('ku_nebenkosten'),
+        heizkostenCent: cent('ku_heizkosten'),
+        warmwasserDezentral: values.ku_warmwasser === '1',
+        wohnflaecheQm: flaeche ? Number(flaeche) : null,
+        heizungsart,
+      };
       if (!istTag(values.ku_ab)) errors.ku_ab = 'Bitte ein Datum angeben.';
       if (Object.keys(errors).length) return fehlt(errors);
       await aendereUnterkunft({ ctx, actor, id, input: { version, ab: values.ku_ab!, unterkunft: u } });
@@ -231,6 +243,107 @@ function Abschnitt(p: { id: string; titel: string; children: React.ReactNode }) 
   );
 }
 
+type AkteDaten = Awaited<ReturnType<typeof loader>>;
+
+/** Choice keys of the application (Familienstand, Heizungsart, Verhältnis …) in the German words of the form. */
+function optionText(wert: string): string {
+  const t = formularText(`option.${wert}`, 'de');
+  return t === `option.${wert}` ? wert : t;
+}
+
+const ABSCHNITTE: [string, string][] = [
+  ['antraege', 'Anträge'],
+  ['bewilligung', 'Bewilligung und Bescheide'],
+  ['personen', 'Personen'],
+  ['wohnung', 'Anschrift und Unterkunft'],
+  ['unterhalt', 'Unterhaltspflichtige'],
+  ['bank', 'Bankverbindung'],
+  ['einkommen', 'Einkommen'],
+  ['vermoegen', 'Vermögen'],
+  ['wiedervorlagen', 'Wiedervorlagen'],
+  ['vermerke', 'Vermerke'],
+  ['dokumente', 'Dokumente'],
+  ['verlauf', 'Verlauf'],
+  ['postfach', 'Postfach'],
+];
+
+/**
+ * Overview at the top of the Fallakte: status, the Bewilligung in force, open Anträge, the next Wiedervorlage, and
+ * anchor links to every section — the most used parts are one tap away on a phone.
+ */
+function Ueberblick(p: { akte: AkteDaten['akte']; bewilligung: AkteDaten['bewilligung']; heute: string; offeneWv: AkteDaten['akte']['wiedervorlagen'] }) {
+  const monat = p.heute.slice(0, 7);
+  const laufend = p.bewilligung?.bewilligungen.find((b) => b.status === 'bewilligt' && b.beginn <= monat && b.ende >= monat);
+  const offen = p.akte.antraege.filter((a) => a.status !== 'entschieden' && a.status !== 'zurueckgenommen');
+  const naechste = [...p.offeneWv].sort((a, b) => (a.faelligAm < b.faelligAm ? -1 : 1))[0];
+  const abschnitte = ABSCHNITTE.filter(([id]) => (id === 'bank' ? p.akte.bankSichtbar : id === 'bewilligung' ? p.bewilligung !== null : true));
+  return (
+    <section aria-labelledby="ueberblick" className="kern-stack-sm akte-ueberblick">
+      <h2 className="kern-heading-medium" id="ueberblick">
+        Überblick
+      </h2>
+      <Fakten
+        items={[
+          ['Aktuelle Bewilligung', laufend ? `${monatText(laufend.beginn)} bis ${monatText(laufend.ende)}` : 'keine für diesen Monat'],
+          ['Offene Anträge', offen.length ? offen.map((a) => `${ART_TEXT[a.art] ?? a.art} vom ${datumText(a.antragsdatum)} (${STATUS_TEXT[a.status] ?? a.status})`).join('; ') : 'keine'],
+          ['Nächste Wiedervorlage', naechste ? `${datumText(naechste.faelligAm)}: ${naechste.grund}` : 'keine'],
+        ]}
+      />
+      <nav aria-label="Abschnitte der Fallakte">
+        <ul className="kern-list akte-nav">
+          {abschnitte.map(([id, titel]) => (
+            <li key={id}>
+              <a className="kern-link" href={`#${id}`}>
+                {titel}
+              </a>
+            </li>
+          ))}
+        </ul>
+      </nav>
+    </section>
+  );
+}
+
+const monatText = (jjjjmm: string) => `${jjjjmm.slice(5, 7)}/${jjjjmm.slice(0, 4)}`;
+
+/** Familienstand and contact of each person, as far as stated (from the application or changed later). */
+function PersonAngaben(p: { personen: AkteDaten['akte']['zustand']['personen'] }) {
+  const mit = p.personen.filter((x) => x.familienstand || x.telefon || x.email);
+  if (mit.length === 0) return null;
+  return (
+    <dl className="kern-description-list">
+      {mit.map((x) => (
+        <div className="kern-description-list-item" key={x.id}>
+          <dt className="kern-description-list-item__key">{`${x.vorname} ${x.nachname}`}</dt>
+          <dd className="kern-description-list-item__value">
+            {[x.familienstand ? `Familienstand: ${optionText(x.familienstand)}` : null, x.telefon ? `Telefon: ${x.telefon}` : null, x.email ? `E-Mail: ${x.email}` : null]
+              .filter(Boolean)
+              .join(' · ')}
+          </dd>
+        </div>
+      ))}
+    </dl>
+  );
+}
+
+const ja = (b: boolean | null, jaText: string, neinText: string) => (b === null ? 'unbekannt' : b ? jaText : neinText);
+
+/** Persons outside the household who owe maintenance: who, relation, for whom, whether and how much they pay. */
+function Unterhaltspflichtige(p: { liste: AkteDaten['akte']['zustand']['unterhaltspflichtige']; name: (personId: string | null) => string }) {
+  if (p.liste.length === 0) return <p className="kern-body">Keine unterhaltspflichtigen Personen angegeben.</p>;
+  return (
+    <ul className="kern-list">
+      {p.liste.map((u) => (
+        <li key={u.id}>
+          {`${u.name} (${optionText(u.verhaeltnis)})${u.fuerPersonId ? `, für ${p.name(u.fuerPersonId)}` : ''} – zahlt: ${ja(u.zahlt, 'ja', 'nein')}${
+            typeof u.betragCent === 'number' ? `, ${euroText(u.betragCent)} monatlich` : ''
+          }; Unterhaltstitel: ${ja(u.titel, 'ja', 'nein')} (${zeitraumText(u.gueltigVon, u.gueltigBis)})`}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
 function FallaktePage() {
   const { akte, darfBearbeiten, kommunen, postfach, bewilligung, bewilligungRechte, ich, personBearbeiten, dokument, heute: heuteTag } = useLoaderData<typeof loader>();
   const result = useActionData() as FallFormResult | undefined;
@@ -260,12 +373,14 @@ function FallaktePage() {
           ['Stand', `${datumText(akte.stichtag)}${akte.daten.mitgliedschaften.length ? '' : ' (keine Personen erfasst)'}`],
         ]}
       />
+      <Ueberblick akte={akte} bewilligung={bewilligung} heute={heuteTag} offeneWv={offeneWv} />
       <form method="get" action={`/faelle/${akte.bg.id}`} className="filter-bar" aria-label="Stand der Fallakte">
         <TextField name="stichtag" label="Stand am" type="date" hint="Zeigt die Fallakte, wie sie an diesem Tag galt" defaultValue={akte.stichtag} />
         <button className="kern-btn kern-btn--secondary" type="submit">
           <span className="kern-label">Anzeigen</span>
         </button>
       </form>
+
 
       <Abschnitt id="personen" titel="Personen">
         {z.personen.length === 0 ? (
@@ -323,6 +438,7 @@ function FallaktePage() {
             </table>
           </TabellenBereich>
         )}
+        <PersonAngaben personen={z.personen} />
         {darfBearbeiten ? (
           <>
             <PersonAendernFormular {...basis} offen person={bearbeitet} stichtag={akte.stichtag} />
@@ -340,6 +456,8 @@ function FallaktePage() {
             ['Nebenkosten', z.unterkunft ? euroText(z.unterkunft.nebenkostenCent) : '–'],
             ['Heizkosten', z.unterkunft ? euroText(z.unterkunft.heizkostenCent) : '–'],
             ['Warmwasser', z.unterkunft ? (z.unterkunft.warmwasserDezentral ? 'dezentral' : 'zentral') : '–'],
+            ['Wohnfläche', z.unterkunft?.wohnflaecheQm ? `${z.unterkunft.wohnflaecheQm} m²` : 'nicht angegeben'],
+            ['Heizungsart', z.unterkunft?.heizungsart ? optionText(z.unterkunft.heizungsart) : 'nicht angegeben'],
           ]}
         />
         {darfBearbeiten ? (
@@ -348,6 +466,10 @@ function FallaktePage() {
             <UnterkunftFormular csrfToken={csrfToken} bgId={akte.bg.id} version={akte.bg.version} v={v} e={e} offen={result?.aktion === 'unterkunft'} aktuell={z.unterkunft} />
           </>
         ) : null}
+      </Abschnitt>
+
+      <Abschnitt id="unterhalt" titel="Unterhaltspflichtige">
+        <Unterhaltspflichtige liste={z.unterhaltspflichtige} name={name} />
       </Abschnitt>
 
       {akte.bankSichtbar ? (
@@ -439,6 +561,16 @@ function FallaktePage() {
                   {a.bearbeiterName ? `, bearbeitet von ${a.bearbeiterName}` : ', nicht zugewiesen'}
                   {a.faelligAm ? `, Frist ${datumText(a.faelligAm)}` : ''}
                 </span>
+                {a.eingangskanal === 'online' ? (
+                  <a className="kern-link" href={`/api/antraege/${a.id}/antrag.pdf`}>
+                    Eingereichten Antrag ansehen (PDF)<span className="sr-only">{` vom ${datumText(a.antragsdatum)}`}</span>
+                  </a>
+                ) : null}
+                {a.status === 'entschieden' && a.bewilligungId ? (
+                  <a className="kern-link" href="#bewilligung">
+                    Entschieden mit der Bewilligung – Bescheid im Abschnitt „Bewilligung und Bescheide“
+                  </a>
+                ) : null}
                 {darfBearbeiten ? <AntragStatusFormular csrfToken={csrfToken} bgId={akte.bg.id} antrag={a} /> : null}
               </li>
             ))}

@@ -1,5 +1,5 @@
 import { redirect, useActionData, useLoaderData, type ActionFunctionArgs, type LoaderFunctionArgs, type RouteObject } from 'react-router';
-import { antragUebernehmen } from '../../../server/fall/antrag-uebernehmen.ts';
+import { antragZuordnen } from '../../../server/fall/antrag-zuordnen.ts';
 import { antragZuweisen } from '../../../server/fall/antrag-zuweisen.ts';
 import { arbeitsvorrat } from '../../../server/fall/arbeitsvorrat.ts';
 import { wiedervorlagenFaellig } from '../../../server/fall/wiedervorlagen-faellig.ts';
@@ -34,11 +34,11 @@ async function action({ context, request }: ActionFunctionArgs): Promise<FallFor
   const ziel = form.get('_aktion') === 'mir' ? actor.userId : form.get('bearbeiter') || null;
   try {
     if (form.get('_aktion') === 'uebernehmen') {
-      const r = await antragUebernehmen({ ctx: web(context).app, actor, id: form.get('antrag'), version: formVersion(form.get('version')) });
+      const r = await antragZuordnen({ ctx: web(context).app, actor, id: form.get('antrag'), input: { version: formVersion(form.get('version')) } });
       const dok = r.dokumente;
       flash(
         context,
-        `Der Online-Antrag wurde übernommen: Fallakte ${r.bg.fallnummer}.` +
+        (r.neu ? `Die Fallakte ${r.bg.fallnummer} wurde aus dem Online-Antrag angelegt.` : `Der Online-Antrag wurde der vorhandenen Fallakte ${r.bg.fallnummer} zugeordnet. Bitte vergleichen Sie die Angaben des Antrags mit der Akte.`) +
           (dok.uebernommen.length ? ` ${dok.uebernommen.length} Nachweis(e) aus dem Bürgerportal liegen bei den Dokumenten.` : '') +
           (dok.ausstehend.length ? ` ${dok.ausstehend.length} Datei(en) werden noch auf Viren geprüft und folgen danach.` : ''),
       );
@@ -112,13 +112,23 @@ function ArbeitsvorratPage() {
                       </a>
                     ) : (
                       <>
-                        {'Online-Antrag, noch keine Fallakte'}
-                        {d.darfZuweisen ? (
-                          <PostForm csrfToken={csrfToken} action="/arbeitsvorrat" className="inline-form" aria-label="Online-Antrag übernehmen">
+                        {a.antragsteller ? <strong>{a.antragsteller}</strong> : 'Online-Antrag'}
+                        <br />
+                        <span className="kern-body kern-body--small">{`Online-Antrag, noch keine Fallakte${a.nameLautAntrag ? ' (Name laut Antrag)' : ''}`}</span>
+                        {a.eingangskanal === 'online' ? (
+                          <>
+                            <br />
+                            <a className="kern-link" href={`/api/antraege/${a.id}/antrag.pdf`}>
+                              Antrag ansehen (PDF)
+                            </a>
+                          </>
+                        ) : null}
+                        {d.darfZuweisen && a.art === 'erstantrag' ? (
+                          <PostForm csrfToken={csrfToken} action="/arbeitsvorrat" className="inline-form" aria-label={`Fallakte anlegen oder zuordnen: ${a.antragsteller ?? 'Online-Antrag'}`}>
                             <input type="hidden" name="antrag" value={a.id} />
                             <input type="hidden" name="version" value={a.version} />
                             <SubmitButton variant="secondary" name="_aktion" value="uebernehmen">
-                              In Fallakte übernehmen
+                              Fallakte anlegen/zuordnen
                             </SubmitButton>
                           </PostForm>
                         ) : null}

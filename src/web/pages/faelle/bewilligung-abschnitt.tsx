@@ -64,6 +64,9 @@ export function BewilligungAbschnitt(p: { bgId: string; csrfToken: string; darfB
             <p className="kern-body">
               {`Summe ${euroText(b.summeCent)} · Rechtsstand ${datumText(b.rechtsstand)} · ${b.art === 'vorlaeufig' ? `vorläufig (${b.vorlaeufigGrund ?? ''})` : 'endgültig'}`}
             </p>
+            {b.fortgeschriebeneMonate?.length ? (
+              <p className="kern-body">{`Fortgeschrieben: ${b.fortgeschriebeneMonate.length === 1 ? 'der Monat' : 'die Monate'} ${monatText(b.fortgeschriebeneMonate[0]!)}${b.fortgeschriebeneMonate.length > 1 ? ` bis ${monatText(b.fortgeschriebeneMonate[b.fortgeschriebeneMonate.length - 1]!)}` : ''} nach dem Recht, das am ${datumText(b.monate?.find((m) => m.rechtBekanntBis)?.rechtBekanntBis ?? '')} bekannt war. Kommen neue Regelbedarfe, berechnet die Massenänderung „nur fortgeschriebene Monate“ sie neu.`}</p>
+            ) : null}
             {b.vierAugenGruende.length ? (
               <p className="kern-body">{`Vier-Augen-Prinzip: ${b.vierAugenGruende.map((g) => g.text).join('; ')}.`}</p>
             ) : null}
@@ -93,6 +96,7 @@ export function BewilligungAbschnitt(p: { bgId: string; csrfToken: string; darfB
                       <tr key={m.monat} className="kern-table__row">
                         <th scope="row" className="kern-table__cell">
                           {monatText(m.monat)}
+                          {m.fortgeschrieben ? ' (fortgeschrieben)' : ''}
                         </th>
                         <td className="kern-table__cell kern-table__cell--numeric">{euroText(m.auszahlungCent)}</td>
                         <td className="kern-table__cell">
@@ -119,6 +123,7 @@ export function BewilligungAbschnitt(p: { bgId: string; csrfToken: string; darfB
               <PostForm csrfToken={p.csrfToken} action={`/bewilligungen/${b.id}/freigeben`} aria-label="Bewilligung entscheiden">
                 <input type="hidden" name="version" value={b.version} />
                 <input type="hidden" name="zurueck" value={`/faelle/${p.bgId}#bewilligung`} />
+                {b.vierAugenGruende.length ? null : <AntragOffenLassen id={b.id} vorgang={b.vorgang} />}
                 <SubmitButton>{b.vierAugenGruende.length ? 'Zur Freigabe vorlegen' : b.vorgang === 'ablehnung' ? 'Ablehnung entscheiden' : 'Bewilligen'}</SubmitButton>
               </PostForm>
             ) : null}
@@ -126,6 +131,7 @@ export function BewilligungAbschnitt(p: { bgId: string; csrfToken: string; darfB
               <PostForm csrfToken={p.csrfToken} action={`/bewilligungen/${b.id}/freigeben`} aria-label="Bewilligung freigeben">
                 <input type="hidden" name="version" value={b.version} />
                 <input type="hidden" name="zurueck" value={`/faelle/${p.bgId}#bewilligung`} />
+                <AntragOffenLassen id={b.id} vorgang={b.vorgang} />
                 <SubmitButton>Freigeben (zweite Person)</SubmitButton>
               </PostForm>
             ) : null}
@@ -200,7 +206,7 @@ function BerechnenFelder(p: { values?: Record<string, string>; gruende?: string[
   const e = p.errors ?? {};
   return (
     <>
-      <TextField name="bw-beginn" label="Erster Monat (JJJJ-MM)" hint="Leer lassen: ab dem Monat des Antrags (§ 37 SGB II)." defaultValue={v['bw-beginn']} error={e['bw-beginn']} />
+      <TextField name="bw-beginn" label="Erster Monat" type="month" hint="Monat und Jahr, z. B. 2026-12. Leer lassen: ab dem Monat des Antrags (§ 37 SGB II)." defaultValue={v['bw-beginn']} error={e['bw-beginn']} />
       <TextField name="bw-monate" label="Dauer in Monaten" hint="Leer lassen: Regelfall 12 Monate (§ 41 Abs. 3 SGB II)." inputMode="numeric" defaultValue={v['bw-monate']} error={e['bw-monate']} />
       <TextField name="bw-vorlaeufig" label="Vorläufig wegen (§ 41a SGB II)" hint="Nur bei vorläufiger Entscheidung, z. B. schwankendes Einkommen." defaultValue={v['bw-vorlaeufig']} error={e['bw-vorlaeufig']} />
       <CheckboxGroup
@@ -319,8 +325,16 @@ async function entscheiden({ context, request, params }: ActionFunctionArgs) {
   const form = await readForm(request);
   const zurueck = form.get('zurueck').startsWith('/') ? form.get('zurueck') : '/freigaben';
   try {
-    const r = await freigeben({ ctx: web(context).app, actor, id: params.id ?? '', version: Number(form.get('version')) });
-    flash(context, r.freigabeErforderlich ? 'Die Bewilligung wurde der Teamleitung zur Freigabe vorgelegt.' : 'Die Entscheidung ist getroffen.');
+    const r = await freigeben({ ctx: web(context).app, actor, id: params.id ?? '', version: Number(form.get('version')), antragOffenLassen: form.get('antrag_offen') === '1' });
+    const zuAntraegen =
+      'antraege' in r && r.antraege
+        ? r.antraege.geschlossen.length
+          ? ` ${r.antraege.geschlossen.length === 1 ? 'Der Antrag ist' : `${r.antraege.geschlossen.length} Anträge sind`} damit entschieden und abgeschlossen.`
+          : r.antraege.offenGelassen.length
+            ? ' Der Antrag bleibt wie gewählt offen.'
+            : ''
+        : '';
+    flash(context, r.freigabeErforderlich ? 'Die Bewilligung wurde der Teamleitung zur Freigabe vorgelegt.' : `Die Entscheidung ist getroffen.${zuAntraegen}`);
   } catch (err) {
     flash(context, `Nicht entschieden: ${fehlerText(err)}`);
   }
@@ -370,7 +384,7 @@ async function aufhebungLoader({ context, request, params }: LoaderFunctionArgs)
   const daten = await listeBewilligungen({ ctx: web(context).app, actor, bgId });
   const b = daten.bewilligungen.find((x) => x.id === params.id && x.status === 'bewilligt');
   if (!b) throw notFound('Die laufende Bewilligung');
-  return { bgId, fallnummer: daten.fallnummer, b, zukunftAb: zukunftAb(heute()) };
+  return { bgId, fallnummer: daten.fallnummer, b, zukunftAb: zukunftAb(heute(web(context).app.clock.now())) };
 }
 
 async function aufhebungAction({ context, request, params }: ActionFunctionArgs): Promise<AufhebungErgebnis | Response> {
@@ -499,3 +513,20 @@ export const bewilligungBerechnenRoute: RouteObject = {
 export const bescheidErstellenRoute: RouteObject = { path: 'faelle/:id/bescheid', action: bescheid, loader: zurAkte };
 export const bewilligungFreigebenRoute: RouteObject = { path: 'bewilligungen/:id/freigeben', action: entscheiden, loader: () => redirect('/freigaben') };
 export const bewilligungAendernRoute: RouteObject = { path: 'bewilligungen/:id/aenderung', action: aendern, loader: () => redirect('/faelle') };
+
+/** On the approval form: approval closes the answered Antrag unless this box is ticked (explicit, default closed). */
+export function AntragOffenLassen(p: { id: string; vorgang: string }) {
+  if (!['erstbewilligung', 'weiterbewilligung', 'ablehnung'].includes(p.vorgang)) return null;
+  const id = `antrag-offen-${p.id.slice(0, 8)}`;
+  return (
+    <div className="kern-form-check">
+      <input className="kern-form-check__checkbox" type="checkbox" id={id} name="antrag_offen" value="1" aria-describedby={`${id}-hinweis`} />
+      <label className="kern-label" htmlFor={id}>
+        Antrag offen lassen
+      </label>
+      <div className="kern-hint" id={`${id}-hinweis`}>
+        Ohne Häkchen gilt der Antrag mit der Freigabe als entschieden; die Person sieht das im Bürgerportal mit dem Bescheid.
+      </div>
+    </div>
+  );
+}

@@ -14,6 +14,7 @@ import type { PageHandle } from '../root.tsx';
 import { anhoerungBagatelleAm } from '../../../domain/recht/verfahren.ts';
 import { heute } from '../../../server/fall/common.ts';
 import { formVersion, issuesToErrors, KonfliktHinweis, Zurueck } from '../verwaltung/shared.tsx';
+import { TabellenBereich } from '../../components/tabelle.tsx';
 
 const STATUS: Record<string, string> = { offen: 'offen', erledigt: 'erledigt (bezahlt)', erlassen: 'erlassen (§ 44 SGB II)', niedergeschlagen: 'niedergeschlagen' };
 const VORGANG: Record<string, string> = { zahlung: 'Zahlungseingang', stundung: 'Stundung / Ratenzahlung', erlass: 'Erlass', niederschlagung: 'Niederschlagung', aufrechnung: 'Aufrechnung (§ 43 SGB II)' };
@@ -77,31 +78,33 @@ function ErstattungenPage() {
       {forderungen.length === 0 ? (
         <p className="kern-body">Keine Erstattungsforderungen gefunden.</p>
       ) : (
-        <table className="kern-table">
-          <caption className="kern-table__caption">{`${forderungen.length} Erstattungsforderungen, zusammen offen ${euroText(summe)}`}</caption>
-          <thead className="kern-table__head">
-            <tr className="kern-table__row">
-              <th scope="col" className="kern-table__header">Fallnummer</th>
-              <th scope="col" className="kern-table__header">Entstanden</th>
-              <th scope="col" className="kern-table__header kern-table__header--numeric">Forderung</th>
-              <th scope="col" className="kern-table__header kern-table__header--numeric">Offen</th>
-              <th scope="col" className="kern-table__header">Stand</th>
-            </tr>
-          </thead>
-          <tbody className="kern-table__body">
-            {forderungen.map((f) => (
-              <tr key={f.id} className="kern-table__row">
-                <th scope="row" className="kern-table__cell">
-                  <a className="kern-link" href={`/erstattungen/${f.id}`}>{`${f.fallnummer} – Forderung vom ${datumText(berlinTag(f.createdAt))}`}</a>
-                </th>
-                <td className="kern-table__cell">{f.monate.length ? `${monatText(f.monate[0]!.monat)} – ${monatText(f.monate[f.monate.length - 1]!.monat)}` : '–'}</td>
-                <td className="kern-table__cell kern-table__cell--numeric">{euroText(f.betragCent)}</td>
-                <td className="kern-table__cell kern-table__cell--numeric">{euroText(f.offenCent)}</td>
-                <td className="kern-table__cell">{`${STATUS[f.status] ?? f.status}${f.stundungBis && f.status === 'offen' ? `, gestundet bis ${datumText(f.stundungBis)}` : ''}`}</td>
+        <TabellenBereich label="Erstattungsforderungen">
+          <table className="kern-table">
+            <caption className="kern-table__caption">{`${forderungen.length} Erstattungsforderungen, zusammen offen ${euroText(summe)}`}</caption>
+            <thead className="kern-table__head">
+              <tr className="kern-table__row">
+                <th scope="col" className="kern-table__header">Fallnummer</th>
+                <th scope="col" className="kern-table__header">Entstanden</th>
+                <th scope="col" className="kern-table__header kern-table__header--numeric">Forderung</th>
+                <th scope="col" className="kern-table__header kern-table__header--numeric">Offen</th>
+                <th scope="col" className="kern-table__header">Stand</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody className="kern-table__body">
+              {forderungen.map((f) => (
+                <tr key={f.id} className="kern-table__row">
+                  <th scope="row" className="kern-table__cell">
+                    <a className="kern-link" href={`/erstattungen/${f.id}`}>{`${f.fallnummer} – Forderung vom ${datumText(berlinTag(f.createdAt))}`}</a>
+                  </th>
+                  <td className="kern-table__cell">{f.monate.length ? `${monatText(f.monate[0]!.monat)} – ${monatText(f.monate[f.monate.length - 1]!.monat)}` : '–'}</td>
+                  <td className="kern-table__cell kern-table__cell--numeric">{euroText(f.betragCent)}</td>
+                  <td className="kern-table__cell kern-table__cell--numeric">{euroText(f.offenCent)}</td>
+                  <td className="kern-table__cell">{`${STATUS[f.status] ?? f.status}${f.stundungBis && f.status === 'offen' ? `, gestundet bis ${datumText(f.stundungBis)}` : ''}`}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TabellenBereich>
       )}
     </div>
   );
@@ -113,7 +116,7 @@ type Ergebnis = { vorgang: string; errors: FieldErrors; values: Record<string, s
 
 async function detailLoader({ context, request, params }: LoaderFunctionArgs) {
   const actor = requirePermission(context, request, 'bewilligung.bearbeiten');
-  return ladeErstattungsforderung({ ctx: web(context).app, actor, id: params.id ?? '' });
+  return { ...(await ladeErstattungsforderung({ ctx: web(context).app, actor, id: params.id ?? '' })), heute: heute(web(context).app.clock.now()) };
 }
 
 /** Field names of each form: the use cases' paths are renamed so that the three forms never share an id. */
@@ -307,27 +310,29 @@ function ErstattungPage() {
       {(f.vorgaenge ?? []).length === 0 ? (
         <p className="kern-body">Noch nichts gebucht.</p>
       ) : (
-        <table className="kern-table">
-          <caption className="kern-sr-only">Verlauf der Erstattungsforderung</caption>
-          <thead className="kern-table__head">
-            <tr className="kern-table__row">
-              <th scope="col" className="kern-table__header">Datum</th>
-              <th scope="col" className="kern-table__header">Vorgang</th>
-              <th scope="col" className="kern-table__header kern-table__header--numeric">Betrag</th>
-              <th scope="col" className="kern-table__header">Bemerkung</th>
-            </tr>
-          </thead>
-          <tbody className="kern-table__body">
-            {(f.vorgaenge ?? []).map((x) => (
-              <tr key={x.id} className="kern-table__row">
-                <th scope="row" className="kern-table__cell">{datumText(x.datum)}</th>
-                <td className="kern-table__cell">{VORGANG[x.art] ?? x.art}</td>
-                <td className="kern-table__cell kern-table__cell--numeric">{x.betragCent ? euroText(x.betragCent) : '–'}</td>
-                <td className="kern-table__cell">{[x.stundungBis ? `bis ${datumText(x.stundungBis)}` : '', x.grund ?? ''].filter(Boolean).join(' – ') || '–'}</td>
+        <TabellenBereich label="Verlauf der Erstattungsforderung">
+          <table className="kern-table">
+            <caption className="kern-sr-only">Verlauf der Erstattungsforderung</caption>
+            <thead className="kern-table__head">
+              <tr className="kern-table__row">
+                <th scope="col" className="kern-table__header">Datum</th>
+                <th scope="col" className="kern-table__header">Vorgang</th>
+                <th scope="col" className="kern-table__header kern-table__header--numeric">Betrag</th>
+                <th scope="col" className="kern-table__header">Bemerkung</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody className="kern-table__body">
+              {(f.vorgaenge ?? []).map((x) => (
+                <tr key={x.id} className="kern-table__row">
+                  <th scope="row" className="kern-table__cell">{datumText(x.datum)}</th>
+                  <td className="kern-table__cell">{VORGANG[x.art] ?? x.art}</td>
+                  <td className="kern-table__cell kern-table__cell--numeric">{x.betragCent ? euroText(x.betragCent) : '–'}</td>
+                  <td className="kern-table__cell">{[x.stundungBis ? `bis ${datumText(x.stundungBis)}` : '', x.grund ?? ''].filter(Boolean).join(' – ') || '–'}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TabellenBereich>
       )}
 
       {bearbeitbar ? (
@@ -405,7 +410,7 @@ function ErstattungPage() {
               error={e.aufAusnahme}
               options={[
                 { value: '', label: 'keine Ausnahme – die Person wurde angehört' },
-                { value: 'nr7', label: `Forderung unter ${euroText(anhoerungBagatelleAm(heute()).wert.grenzeCent)} (${anhoerungBagatelleAm(heute()).norm})` },
+                { value: 'nr7', label: `Forderung unter ${euroText(anhoerungBagatelleAm(f.heute).wert.grenzeCent)} (${anhoerungBagatelleAm(f.heute).norm})` },
               ]}
             />
             <TextAreaField name="aufGrund" label="Begründung (Ermessen)" defaultValue={wert('aufrechnung', 'aufGrund')} error={e.aufGrund} rows={3} />

@@ -6,6 +6,7 @@ import { requirePermission, web } from '../../web-context.ts';
 import type { PageHandle } from '../root.tsx';
 import { datumText, euroText } from '../faelle/shared.tsx';
 import { berlinZeit, Fakten, Zurueck } from '../verwaltung/shared.tsx';
+import { TabellenBereich } from '../../components/tabelle.tsx';
 
 const FILTER_TEXT: Record<ErgebnisFilter, string> = { alle: 'Alle bearbeiteten Fälle', geaendert: 'Nur geänderte Fälle', fehler: 'Nur Fälle mit Fehler' };
 const STATUS: Record<string, string> = { laufend: 'läuft', pausiert: 'pausiert', fertig: 'fertig', abgebrochen: 'abgebrochen' };
@@ -92,7 +93,7 @@ function ErgebnisPage() {
         {d.faelle.length === 0 ? (
           <p className="kern-body">Keine Fälle für diese Auswahl.</p>
         ) : (
-          <div className="table-wrap">
+          <TabellenBereich label="Fälle der Massenänderung">
             <table className="kern-table">
               <caption className="kern-title">{`${FILTER_TEXT[d.filter]}: ${d.treffer}, Seite ${d.seite} von ${d.seiten}`}</caption>
               <thead className="kern-table__head">
@@ -124,7 +125,7 @@ function ErgebnisPage() {
                 ))}
               </tbody>
             </table>
-          </div>
+          </TabellenBereich>
         )}
         {d.seiten > 1 ? (
           <nav aria-label="Seiten der Fälle" className="actions">

@@ -3,9 +3,10 @@ import {
   benoetigteNachweise,
   eintraege,
   ersterOffenerSchritt,
-  fortschritt,
+  fortschrittFuer,
   formwerte,
   istErreichbar,
+  nachweisStand,
   nachweisText,
   position,
   vorherigerSchritt,
@@ -18,7 +19,9 @@ import {
 } from '../../../domain/formular/index.ts';
 import { portalRepository } from '../../../db/repositories/portal.ts';
 import { kommunenZurPlz } from '../../../domain/formular/kommune-plz.ts';
-import { VORPRUEFUNG_FELDER, vorbelegungAusVorpruefung, vorpruefungLesen } from '../../../domain/formular/vorpruefung.ts';
+import { pruefung, type Pruefung } from '../../../domain/formular/pruefung.ts';
+import { vorbelegungAusVorpruefung, vorpruefungLesen } from '../../../domain/formular/vorpruefung.ts';
+import { leseVorpruefung, vergissVorpruefung } from '../../../server/portal/vorpruefung-speicher.ts';
 import { heute } from '../../../server/fall/common.ts';
 import { tenantScope } from '../../../server/context.ts';
 import { AppError } from '../../../server/errors.ts';
@@ -37,6 +40,24 @@ const AKTION = '_aktion';
 const basis = (id: string) => `/portal/antrag/${id}`;
 export const schrittUrl = (id: string, adresse: string) => `${basis(id)}/schritt/${adresse}`;
 const zielUrl = (id: string, adresse: string | undefined) => (adresse ? schrittUrl(id, adresse) : `${basis(id)}/absenden`);
+export const pruefenUrl = (id: string) => `${basis(id)}/pruefen`;
+
+/**
+ * "ändern" on the review leads to a step with `?zurueck=pruefen` (or `=abschluss` from the closing page); saving the
+ * step then returns there instead of walking on. Only these two values are accepted (no free redirect target).
+ */
+type Rueckkehr = 'pruefen' | 'abschluss';
+const rueckkehrVon = (request: Request): Rueckkehr | null => {
+  const z = new URL(request.url).searchParams.get('zurueck');
+  return z === 'pruefen' || z === 'abschluss' ? z : null;
+};
+const mitRueckkehr = (url: string, r: Rueckkehr | null) => (r ? `${url}?zurueck=${r}` : url);
+const rueckkehrUrl = (id: string, flow: Flow, r: Rueckkehr) => (r === 'pruefen' ? pruefenUrl(id) : schrittUrl(id, abschlussSchritt(flow)));
+
+/** The closing page of a flow (declarations before the submission): the main step without a transition after it. */
+function abschlussSchritt(flow: Flow): string {
+  return Object.keys(flow.seiten).find((s) => s !== flow.antragsdatumSchritt && (flow.uebergaenge as Record<string, unknown>)[s] === undefined) ?? flow.initial;
+}
 
 async function formEingabe(request: Request): Promise<FormEingabe> {
   const form = await request.formData();
@@ -52,26 +73,28 @@ async function formEingabe(request: Request): Promise<FormEingabe> {
 
 async function neuAction({ context, request }: ActionFunctionArgs) {
   const actor = requirePageActor(context, request);
+  const { app, req, reply } = web(context);
   const eingabe = await formEingabe(request);
   const flowId = typeof eingabe.flow === 'string' ? eingabe.flow : 'erstantrag';
   const fuer = typeof eingabe.fuer === 'string' && eingabe.fuer ? eingabe.fuer : undefined;
-  // answers of the public pre-check travel in the form (never stored before the person starts the application)
-  const hatVorpruefung = VORPRUEFUNG_FELDER.some((f) => typeof eingabe[f] === 'string' && eingabe[f] !== '');
-  const vorbelegung =
-    hatVorpruefung && flowId === 'erstantrag'
-      ? vorbelegungAusVorpruefung(vorpruefungLesen((n) => (typeof eingabe[n] === 'string' ? (eingabe[n] as string) : null), heute()).daten)
-      : undefined;
-  const id = await starteEntwurf({ ctx: web(context).app, actor, flowId, ...(fuer ? { fuer } : {}), ...(vorbelegung ? { vorbelegung } : {}) });
+  // the public pre-check's answers wait in a sealed cookie (never in a URL); they fill the Erstantrag's gaps
+  const gemerkt = flowId === 'erstantrag' ? leseVorpruefung(app, req) : null;
+  const gelesen = gemerkt ? vorpruefungLesen((n) => gemerkt[n], heute(app.clock.now())) : null;
+  const vorbelegung = gelesen && gelesen.fehler.length === 0 ? vorbelegungAusVorpruefung(gelesen.daten) : undefined;
+  const id = await starteEntwurf({ ctx: app, actor, flowId, ...(fuer ? { fuer } : {}), ...(vorbelegung ? { vorbelegung } : {}) });
+  if (gemerkt) vergissVorpruefung(reply);
   return redirect(basis(id));
 }
 
-/** GET with the pre-check's answers: after sign-in, one button starts the application pre-filled (POST). */
+/** GET (e.g. after sign-in from the pre-check): one button starts the application (POST), with the pre-check's answers if kept. */
 async function neuLoader({ context, request }: LoaderFunctionArgs) {
   requirePageActor(context, request);
+  const { app, req, lang } = web(context);
   const q = new URL(request.url).searchParams;
-  const felder = [...q.entries()].filter(([k]) => k === 'flow' || (VORPRUEFUNG_FELDER as readonly string[]).includes(k));
-  if (felder.length === 0) return redirect('/portal');
-  return { titel: portalT(web(context).lang, 'portal.neu.titel'), felder };
+  const flow = q.get('flow');
+  if (flow !== 'erstantrag') return redirect('/portal');
+  const mitVorpruefung = leseVorpruefung(app, req) !== null;
+  return { titel: portalT(lang, mitVorpruefung ? 'portal.neu.titel' : 'portal.neu.titel_ohne'), flow, mitVorpruefung, vorpruefungVerlangt: q.get('vorpruefung') === '1' };
 }
 
 function NeuPage() {
@@ -81,11 +104,10 @@ function NeuPage() {
   return (
     <div className="kern-stack-lg form-narrow">
       <h1 className="kern-heading-large">{d.titel}</h1>
-      <p className="kern-body">{t('portal.neu.text')}</p>
+      {d.mitVorpruefung ? <p className="kern-body">{t('portal.neu.text')}</p> : null}
+      {!d.mitVorpruefung && d.vorpruefungVerlangt ? <p className="kern-body">{t('portal.neu.vorpruefung_fehlt')}</p> : null}
       <PostForm csrfToken={csrfToken} action="/portal/antrag/neu">
-        {d.felder.map(([k, v]) => (
-          <input key={k} type="hidden" name={k} value={v} />
-        ))}
+        <input type="hidden" name="flow" value={d.flow} />
         <SubmitButton>{t('portal.erstantrag_starten')}</SubmitButton>
       </PostForm>
     </div>
@@ -141,6 +163,9 @@ async function schrittLoader({ context, request, params }: LoaderFunctionArgs) {
       };
     }
   }
+  const rueckkehr = rueckkehrVon(request);
+  // the closing page shows every answer (with "ändern") above the declarations: the review before submitting
+  const istAbschluss = adresse === abschlussSchritt(flow);
   return {
     id,
     adresse,
@@ -148,8 +173,10 @@ async function schrittLoader({ context, request, params }: LoaderFunctionArgs) {
     titel: text(pos.seite.titel, sprache),
     felder: beschreibeFelder(pos.seite, v.daten, sprache),
     werte: formwerte(flow, v.daten, adresse),
-    fortschritt: fortschritt(flow, adresse),
-    zurueck: zurueck ? schrittUrl(id, zurueck) : pos.art === 'eintrag' ? schrittUrl(id, pos.konfiguration.uebersicht) : null,
+    fortschritt: fortschrittFuer(flow, v.daten, adresse),
+    zurueck: rueckkehr ? rueckkehrUrl(id, flow, rueckkehr) : zurueck ? schrittUrl(id, zurueck) : pos.art === 'eintrag' ? schrittUrl(id, pos.konfiguration.uebersicht) : null,
+    rueckkehr,
+    pruefung: istAbschluss ? pruefung(flow, v.daten, sprache) : null,
     liste,
     antragsdatum: v.entwurf.antragsdatum,
     als: v.als,
@@ -166,6 +193,7 @@ async function schrittAction({ context, request, params }: ActionFunctionArgs) {
   const eingabe = await formEingabe(request);
   const roh = eingabe[AKTION];
   const aktion = typeof roh === 'string' ? roh : 'weiter';
+  const rueckkehr = rueckkehrVon(request);
   if (aktion.startsWith('hinzufuegen:')) {
     const ziel = await fuegeEintragHinzu({ ctx: app, actor, id, liste: aktion.slice('hinzufuegen:'.length) });
     return redirect(schrittUrl(id, ziel));
@@ -173,15 +201,18 @@ async function schrittAction({ context, request, params }: ActionFunctionArgs) {
   if (aktion.startsWith('entfernen:')) {
     const [, liste = '', eintragId = ''] = aktion.split(':');
     await entferneEintrag({ ctx: app, actor, id, liste, eintragId });
-    return redirect(schrittUrl(id, adresse));
+    return redirect(mitRueckkehr(schrittUrl(id, adresse), rueckkehr));
   }
   const r = await speichereSchritt({ ctx: app, actor, id, adresse, eingabe, sprache: spracheVon(lang) });
   if (!r.ok) {
     reply.code(400);
     return { errors: Object.fromEntries(r.fehler.map((f) => [f.feld, f.nachricht])), values: r.eingabe } satisfies SchrittAction;
   }
+  const { flow } = (await ladeEntwurf({ ctx: app, actor, id })).pf;
+  // back to the review the person came from; it says what is still missing after this change
+  if (rueckkehr) return redirect(rueckkehrUrl(id, flow, rueckkehr));
   // A list overview leads on only when enough complete entries exist.
-  if (r.naechster && !istErreichbar((await ladeEntwurf({ ctx: app, actor, id })).pf.flow, r.daten, r.naechster)) {
+  if (r.naechster && !istErreichbar(flow, r.daten, r.naechster)) {
     reply.code(400);
     return { errors: { _liste: portalT(lang, 'portal.liste_unvollstaendig') }, values: {} } satisfies SchrittAction;
   }
@@ -208,7 +239,8 @@ function SchrittPage() {
       {d.antragsdatum ? <p className="kern-body kern-body--small">{t('portal.antragsdatum_gesichert', { datum: datumText(d.antragsdatum) })}</p> : null}
       <ErrorSummary errors={Object.fromEntries(Object.entries(errors).map(([k, v]) => [k, d.felder.find((f) => f.name === k) ? `${d.felder.find((f) => f.name === k)!.label}: ${v}` : v]))} title={t('portal.fehler_titel')} />
       {d.liste ? <ListenUebersicht liste={d.liste} id={d.id} adresse={d.adresse} /> : null}
-      <PostForm csrfToken={csrfToken} action={schrittUrl(d.id, d.adresse)}>
+      {d.pruefung ? <PruefListe pruefung={d.pruefung} id={d.id} rueckkehr="abschluss" /> : null}
+      <PostForm csrfToken={csrfToken} action={mitRueckkehr(schrittUrl(d.id, d.adresse), d.rueckkehr)}>
         {d.felder.map((f: FeldBeschreibung) => (
           <FlowFeld key={f.name} feld={f} werte={werte} fehler={errors[f.name]} optionalLabel={t('feld.optional')} />
         ))}
@@ -271,11 +303,123 @@ function ListenUebersicht(p: { liste: { key: string; eintraege: ListenEintrag[];
   );
 }
 
+/** Every answer by section, each page with an "ändern" link that returns to where it was opened. */
+function PruefListe(p: { pruefung: Pruefung; id: string; rueckkehr: Rueckkehr }) {
+  const t = usePT();
+  return (
+    <div className="kern-stack-md">
+      {p.pruefung.fehlend.length ? <FehltHinweis fehlend={p.pruefung.fehlend} id={p.id} /> : null}
+      {p.pruefung.abschnitte.map((a) => (
+        <section key={a.id} className="kern-stack-sm pruefung-abschnitt" aria-labelledby={`pruefen-${a.id.replace(/\W/g, '-')}`}>
+          <h2 className="kern-heading-small" id={`pruefen-${a.id.replace(/\W/g, '-')}`}>
+            {a.titel}
+          </h2>
+          {a.seiten.map((s) => (
+            <div key={s.adresse} className="kern-stack-xs">
+              {a.seiten.length > 1 ? <h3 className="kern-title">{s.titel}</h3> : null}
+              <dl className="kern-description-list kern-description-list--col pruefung-liste">
+                {s.zeilen.map((z) => (
+                  <div className="kern-description-list-item" key={z.feld}>
+                    <dt className="kern-description-list-item__key">{z.label}</dt>
+                    <dd className={`kern-description-list-item__value${z.fehlt ? ' status' : ''}`}>{z.wert}</dd>
+                  </div>
+                ))}
+              </dl>
+              <p className="kern-body">
+                <a className="kern-link" href={mitRueckkehr(schrittUrl(p.id, s.adresse), p.rueckkehr)}>
+                  {t('portal.pruefen.aendern')}
+                  <span className="sr-only">: {s.titel}{a.seiten.length > 1 ? ` (${a.titel})` : ''}</span>
+                </a>
+              </p>
+            </div>
+          ))}
+        </section>
+      ))}
+    </div>
+  );
+}
+
+function FehltHinweis(p: { fehlend: Pruefung['fehlend']; id: string }) {
+  const t = usePT();
+  return (
+    <div className="kern-alert kern-alert--warning" role="alert">
+      <div className="kern-alert__header">
+        <span className="kern-title">{t('portal.pruefen.unvollstaendig')}</span>
+      </div>
+      <div className="kern-alert__body">
+        <ul className="fehlt-liste">
+          {p.fehlend.map((f) => (
+            <li key={f.adresse}>
+              <a className="kern-link" href={schrittUrl(p.id, f.adresse)}>
+                {f.titel}
+              </a>
+            </li>
+          ))}
+        </ul>
+      </div>
+    </div>
+  );
+}
+
 export const antragSchrittRoute: RouteObject = {
   path: 'portal/antrag/:id/schritt/*',
   loader: schrittLoader,
   action: schrittAction,
   Component: SchrittPage,
+  handle: { title: (d: { titel: string } | undefined) => d?.titel ?? 'Antrag', citizen: true } satisfies PageHandle,
+};
+
+// ---- review ---------------------------------------------------------------------------------------------------------
+
+/** Every answer by section before the binding submission; an incomplete draft says what is missing and links there. */
+async function pruefenLoader({ context, request, params }: LoaderFunctionArgs) {
+  const actor = requirePageActor(context, request);
+  const { app, lang } = web(context);
+  const sprache = spracheVon(lang);
+  const v = await ladeEntwurf({ ctx: app, actor, id: params.id ?? '' });
+  const id = v.entwurf.id;
+  if (v.entwurf.status !== 'offen') throw redirect(`${basis(id)}/eingegangen`);
+  const p = pruefung(v.pf.flow, v.daten, sprache);
+  const offen = ersterOffenerSchritt(v.pf.flow, v.daten);
+  return {
+    id,
+    titel: text('portal.pruefen.titel', sprache),
+    flowTitel: text(v.pf.titel, sprache),
+    pruefung: p,
+    // complete answers: on to the declarations (or, once given, to the submission page)
+    weiter: p.vollstaendig ? zielUrl(id, offen) : null,
+  };
+}
+
+function PruefenPage() {
+  const d = useLoaderData<typeof pruefenLoader>();
+  const t = usePT();
+  return (
+    <div className="kern-stack-lg form-narrow">
+      <p className="kern-body kern-body--small">{d.flowTitel}</p>
+      <h1 className="kern-heading-large">{d.titel}</h1>
+      <p className="kern-body">{t('portal.pruefen.text')}</p>
+      <PruefListe pruefung={d.pruefung} id={d.id} rueckkehr="pruefen" />
+      {d.weiter ? (
+        <p>
+          <a className="kern-btn kern-btn--primary" href={d.weiter}>
+            <span className="kern-label">{t('portal.pruefen.weiter')}</span>
+          </a>
+        </p>
+      ) : null}
+      <p className="kern-body">
+        <a className="kern-link" href="/portal">
+          {t('portal.spaeter')}
+        </a>
+      </p>
+    </div>
+  );
+}
+
+export const antragPruefenRoute: RouteObject = {
+  path: 'portal/antrag/:id/pruefen',
+  loader: pruefenLoader,
+  Component: PruefenPage,
   handle: { title: (d: { titel: string } | undefined) => d?.titel ?? 'Antrag', citizen: true } satisfies PageHandle,
 };
 
@@ -301,13 +445,15 @@ async function absendenLoader({ context, request, params }: LoaderFunctionArgs) 
     flowTitel: text(v.pf.titel, sprache),
     art: v.pf.art,
     antragsdatum: v.entwurf.antragsdatum,
-    nachweise: v.pf.art === 'veraenderung' ? [] : benoetigteNachweise(daten).map((n) => ({ art: n.art, text: nachweisText(n, sprache), erledigt: dokumente.some((d) => d.nachweis === n.art && d.status !== 'abgelehnt') })),
+    // a file still in the virus scan counts as "wird geprüft", never as missing
+    nachweise: v.pf.art === 'veraenderung' ? [] : nachweisStand(benoetigteNachweise(daten), dokumente).map((n) => ({ art: n.nachweis.art, text: nachweisText(n.nachweis, sprache), stand: n.stand })),
     // derived from the PLZ when unique (then not asked); several candidates → choose between them; none → all
     kommuneAusPlz: plz.eindeutig ? { id: plz.eindeutig.id, name: plz.eindeutig.name } : null,
     kommunen: (plz.kandidaten.length > 1 ? plz.kandidaten : kommunen).map((k) => ({ id: k.id, name: k.name })),
     kommuneVorschlag: kommunen.find((k) => k.name.toLowerCase() === ort)?.id ?? '',
     dokumente,
     zurueck: schrittUrl(id, lastStep(v.pf.flow, v.daten)),
+    pruefen: pruefenUrl(id),
     hochgeladen: new URL(request.url).searchParams.get('hochgeladen'),
   };
 }
@@ -351,6 +497,11 @@ function AbsendenPage() {
       <h1 className="kern-heading-large">{t('portal.absenden.titel')}</h1>
       {d.antragsdatum ? <p className="kern-body">{t('portal.antragsdatum_gesichert', { datum: datumText(d.antragsdatum) })}</p> : null}
       <ErrorSummary errors={errors} title={t('portal.fehler_titel')} />
+      <p className="kern-body">
+        <a className="kern-link" href={d.pruefen}>
+          {t('portal.pruefen.nochmal')}
+        </a>
+      </p>
       {d.nachweise.length ? (
         <section className="kern-stack-sm" aria-labelledby="nachweise">
           <h2 className="kern-heading-small" id="nachweise">
@@ -360,7 +511,7 @@ function AbsendenPage() {
           <ul className="kern-list checkliste">
             {d.nachweise.map((n, i) => (
               <li key={`${n.art}-${i}`}>
-                <span className={n.erledigt ? 'status status--ok' : 'status'}>{n.erledigt ? t('portal.nachweis.hochgeladen') : t('portal.nachweis.offen')}</span> {n.text}
+                <span className={n.stand === 'offen' ? 'status' : 'status status--ok'}>{t(n.stand === 'erhalten' ? 'portal.nachweis.hochgeladen' : n.stand === 'wird_geprueft' ? 'portal.nachweis.wird_geprueft' : 'portal.nachweis.offen')}</span> {n.text}
               </li>
             ))}
           </ul>

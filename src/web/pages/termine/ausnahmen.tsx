@@ -16,13 +16,13 @@ import type { PageHandle } from '../root.tsx';
 const datumText = (d: string) => d.split('-').toReversed().join('.');
 
 async function loader({ context, request }: LoaderFunctionArgs) {
-  const actor = requirePermission(context, request, 'termine.bearbeiten');
+  const actor = requirePermission(context, request, ['termine.eigenerKalender', 'termine.planen']);
   const { app } = web(context);
   const p = await planungLaden({ ctx: app, actor });
   const name = (id: string) => p.ressourcen.find((r) => r.id === id)?.name ?? '';
   return {
     leitung: p.leitung,
-    heute: lokalesDatum(new Date()),
+    heute: lokalesDatum(app.clock.now()),
     standorte: p.standorte.map((s) => ({ value: s.id, label: s.name })),
     ressourcen: p.ressourcen.map((r) => ({ id: r.id, name: r.name, team: r.team ?? '', version: r.version, standort: p.standorte.find((s) => s.id === r.standortId)?.name ?? '' })),
     ausnahmen: p.ausnahmen.map((a) => ({
@@ -39,7 +39,7 @@ async function loader({ context, request }: LoaderFunctionArgs) {
 }
 
 async function action({ context, request }: ActionFunctionArgs) {
-  const actor = requirePermission(context, request, 'termine.bearbeiten');
+  const actor = requirePermission(context, request, ['termine.eigenerKalender', 'termine.planen']);
   const { app, reply } = web(context);
   const form = await readForm(request);
   const aktion = form.get('_aktion');

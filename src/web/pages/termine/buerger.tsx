@@ -1,18 +1,20 @@
 import { redirect, useActionData, useLoaderData, type ActionFunctionArgs, type LoaderFunctionArgs, type RouteObject } from 'react-router';
 import { termineRepository } from '../../../db/repositories/termine.ts';
-import { deutscheAnzeige, KANAELE, type Kanal } from '../../../domain/termine/index.ts';
+import { KANAELE, type Kanal } from '../../../domain/termine/index.ts';
 import { publicBaseUrl } from '../../../server/auth/public-url.ts';
 import { tenantScope } from '../../../server/context.ts';
 import { AppError } from '../../../server/errors.ts';
 import { anfrageBestaetigen, anfragePruefen, anonymeAnfrage } from '../../../server/termine/anfrage.ts';
 import { sageTerminAb, verschiebeTermin } from '../../../server/termine/aendere-termin.ts';
 import { bucheTermin } from '../../../server/termine/buche-termin.ts';
-import { listeAnliegen, listeFreieZeiten } from '../../../server/termine/freie-zeiten.ts';
-import { darfSehen, terminNichtGefunden, traegerFuer } from '../../../server/termine/gemeinsam.ts';
+import { listeAnliegen, listeFreieZeiten, listeVerschiebeZiele } from '../../../server/termine/freie-zeiten.ts';
+import { terminAnsehen } from '../../../server/termine/termin-ansehen.ts';
+import { traegerFuer } from '../../../server/termine/gemeinsam.ts';
 import { angebotAnnehmen, angebotLesen, wartelisteEintragen } from '../../../server/termine/warteliste.ts';
 import { eintragZurueckziehen, meineWarteliste } from '../../../server/termine/warteliste-zurueckziehen.ts';
 import { translator } from '../../i18n/index.ts';
 import { TerminAngaben, terminFehlerText } from './link.tsx';
+import { anliegenText, nachTag, tagText, uhrzeitText, zeitText } from './anzeige.ts';
 import { Alert } from '../../components/alert.tsx';
 import { ErrorSummary, PostForm, SelectField, SubmitButton, TextField } from '../../components/forms.tsx';
 import { useRoot, useT } from '../../hooks.ts';
@@ -58,10 +60,51 @@ function RadioGroup(p: { name: string; legend: string; options: { value: string;
   );
 }
 
+/**
+ * The free times as one radio group, a fieldset per day with the day as heading and the times in a compact grid
+ * (no JavaScript; arrow keys move through the times, a screen reader announces the day with each time).
+ */
+function ZeitWahl(p: { tage: { datum: string; titel: string; zeiten: { wert: string; uhrzeit: string; standort: string }[] }[]; mehrereOrte: boolean; legend: string; checked?: string | undefined; error?: string | undefined }) {
+  const errorId = p.error ? 'feld-beginn-fehler' : undefined;
+  return (
+    <fieldset className={`kern-fieldset${p.error ? ' kern-fieldset--error' : ''}`} id="feld-beginn" aria-describedby={errorId}>
+      <legend className="kern-label">{p.legend}</legend>
+      {p.error ? (
+        <p className="kern-error" id={errorId}>
+          <span className="kern-body">{p.error}</span>
+        </p>
+      ) : null}
+      <div className="kern-fieldset__body zeit-tage">
+        {p.tage.map((tag) => (
+          <fieldset className="zeit-tag" key={tag.datum}>
+            <legend>
+              <h2 className="kern-heading-small">{tag.titel}</h2>
+            </legend>
+            <div className="zeit-raster">
+              {tag.zeiten.map((z, i) => {
+                const id = `beginn-${tag.datum}-${i}`;
+                return (
+                  <div className="kern-form-check" key={`${z.wert}|${z.standort}`}>
+                    <input className={`kern-form-check__radio${p.error ? ' kern-form-check__radio--error' : ''}`} type="radio" id={id} name="beginn" value={z.wert} defaultChecked={p.checked === z.wert} aria-describedby={errorId} />
+                    <label className="kern-label" htmlFor={id}>
+                      {z.uhrzeit}
+                      {p.mehrereOrte ? <span className="zeit-ort">{z.standort}</span> : null}
+                    </label>
+                  </div>
+                );
+              })}
+            </div>
+          </fieldset>
+        ))}
+      </div>
+    </fieldset>
+  );
+}
+
 // ---------------------------------------------------------------- /termine
 
 async function uebersichtLoader({ context }: LoaderFunctionArgs) {
-  const { app, req } = web(context);
+  const { app, req, lang } = web(context);
   const traegerId = await traegerIdFuer(context);
   const angebot = await listeAnliegen({ ctx: app, traegerId });
   const actor = req.actor?.art === 'buerger' ? req.actor : null;
@@ -69,10 +112,13 @@ async function uebersichtLoader({ context }: LoaderFunctionArgs) {
   const warteliste = actor ? await meineWarteliste({ ctx: app, actor }) : [];
   return {
     angemeldet: !!actor,
-    warteliste: warteliste.map((e) => ({ id: e.id, anliegen: e.anliegenName, status: e.status, seit: deutscheAnzeige(e.eingetragenAm) })),
-    anliegen: angebot.anliegen,
+    warteliste: warteliste.map((e) => ({ id: e.id, anliegen: anliegenText({ schluessel: e.anliegenSchluessel, name: e.anliegenName }, lang), status: e.status, seit: zeitText(e.eingetragenAm, lang) })),
+    anliegen: angebot.anliegen.map((a) => ({ ...a, name: anliegenText(a, lang) })),
     standorte: angebot.standorte,
-    meine: meine.map((t) => ({ id: t.id, beginn: deutscheAnzeige(t.beginn), kanal: t.kanal, status: t.status, anliegen: angebot.anliegen.find((a) => a.id === t.anliegenId)?.name ?? '' })),
+    meine: meine.map((t) => {
+      const a = angebot.anliegen.find((x) => x.id === t.anliegenId);
+      return { id: t.id, beginn: zeitText(t.beginn, lang), kanal: t.kanal, status: t.status, anliegen: a ? anliegenText(a, lang) : '' };
+    }),
   };
 }
 
@@ -163,20 +209,37 @@ export const termineRoute: RouteObject = {
 
 const istKanal = (k: unknown): k is Kanal => typeof k === 'string' && (KANAELE as readonly string[]).includes(k);
 
+/**
+ * The free times of two weeks from `von` (default today), grouped by day: a heading per day and a compact grid of
+ * times below it (one radio group, so the keyboard moves through all times; the day is the group's legend).
+ */
 async function zeitenLaden(context: unknown, request: Request) {
-  const { app } = web(context);
+  const { app, lang } = web(context);
   const url = new URL(request.url);
   const anliegen = url.searchParams.get('anliegen') ?? '';
   const kanalParam = url.searchParams.get('kanal');
   const kanal = istKanal(kanalParam) ? kanalParam : 'vor_ort';
   const standortId = url.searchParams.get('standortId') || undefined;
+  const vonParam = url.searchParams.get('von') ?? '';
+  const von = /^\d{4}-\d{2}-\d{2}$/.test(vonParam) ? vonParam : undefined;
   const traegerId = await traegerIdFuer(context);
-  const r = await listeFreieZeiten({ ctx: app, traegerId, input: { anliegen, kanal, standortId } });
+  const r = await listeFreieZeiten({ ctx: app, traegerId, input: { anliegen, kanal, standortId, von } });
+  const angebot = await listeAnliegen({ ctx: app, traegerId });
+  const standort = (id: string) => angebot.standorte.find((s) => s.id === id);
+  const zeiten = r.zeiten.map((z) => ({ wert: z.beginn.toISOString(), beginn: z.beginn, uhrzeit: uhrzeitText(z.beginn, lang), standortId: z.standortId, standort: standort(z.standortId)?.name ?? '' }));
+  const orte = [...new Set(zeiten.map((z) => z.standortId))];
+  const einOrt = orte.length === 1 ? standort(orte[0]!) : undefined;
   return {
-    anliegen: r.anliegen,
+    anliegen: { ...r.anliegen, name: anliegenText(r.anliegen, lang) },
     kanal,
     standortId: standortId ?? '',
-    zeiten: r.zeiten.slice(0, 40).map((z) => ({ wert: z.beginn.toISOString(), text: `${deutscheAnzeige(z.beginn)} – ${r.standorte.find((s) => s.id === z.standortId)?.name ?? ''}`, standortId: z.standortId })),
+    von: von ?? '',
+    weiterAb: r.weiterAb ?? '',
+    // one Standort for all times: named once above the list (with the address for a visit), not at every time
+    ort: einOrt ? (kanal === 'vor_ort' ? `${einOrt.name}, ${einOrt.anschrift}` : einOrt.name) : '',
+    mehrereOrte: orte.length > 1,
+    zeiten: zeiten.map(({ beginn: _b, ...z }) => z),
+    tage: nachTag(zeiten).map((t) => ({ datum: t.datum, titel: tagText(t.datum, lang), zeiten: t.zeiten.map(({ beginn: _b, ...z }) => z) })),
   };
 }
 
@@ -234,18 +297,35 @@ function BuchenPage() {
   const d = (useActionData<typeof buchenAction>() as typeof geladen | undefined) ?? geladen;
   const { csrfToken } = useRoot();
   const t = useT();
-  const query = `?anliegen=${encodeURIComponent(d.anliegen.schluessel)}&kanal=${d.kanal}${d.standortId ? `&standortId=${d.standortId}` : ''}`;
+  const basis = `?anliegen=${encodeURIComponent(d.anliegen.schluessel)}&kanal=${d.kanal}${d.standortId ? `&standortId=${d.standortId}` : ''}`;
+  const query = `${basis}${d.von ? `&von=${d.von}` : ''}`;
   return (
     <div className="kern-stack-lg form-narrow">
       <h1 className="kern-heading-large">{t('termine.zeiten.titel', { anliegen: d.anliegen.name })}</h1>
-      <p className="kern-body">
-        {t('termine.kanal')}: {t(kanalKey(d.kanal))}
-      </p>
+      <dl className="kern-description-list">
+        <div className="kern-description-list-item">
+          <dt className="kern-description-list-item__key">{t('termine.kanal')}</dt>
+          <dd className="kern-description-list-item__value">{t(kanalKey(d.kanal))}</dd>
+        </div>
+        {d.ort ? (
+          <div className="kern-description-list-item">
+            <dt className="kern-description-list-item__key">{t('termine.link.ort')}</dt>
+            <dd className="kern-description-list-item__value">{d.ort}</dd>
+          </div>
+        ) : null}
+      </dl>
       {d.warteliste ? <Alert type="success" title={t('termine.warteliste.ok')} /> : null}
       <ErrorSummary errors={d.errors} title={t('termine.fehler.titel')} />
       {d.zeiten.length > 0 ? (
         <PostForm csrfToken={csrfToken} action={`/termine/buchen${query}`}>
-          <RadioGroup name="beginn" legend={d.errors.beginn ? t('termine.alternativen') : t('termine.zeit')} options={d.zeiten.map((z) => ({ value: z.wert, label: z.text }))} checked={d.values.beginn} error={d.errors.beginn} />
+          <ZeitWahl tage={d.tage} mehrereOrte={d.mehrereOrte} legend={d.errors.beginn ? t('termine.alternativen') : t('termine.zeit')} checked={d.values.beginn} error={d.errors.beginn} />
+          {d.weiterAb ? (
+            <p className="kern-body">
+              <a className="kern-link" href={`/termine/buchen${basis}&von=${d.weiterAb}`}>
+                {t('termine.zeiten.spaeter')}
+              </a>
+            </p>
+          ) : null}
           {d.angemeldet ? null : (
             <>
               <TextField name="email" label={t('termine.email')} hint={t('termine.email.hinweis')} type="email" autoComplete="email" defaultValue={d.values.email} error={d.errors.email} />
@@ -308,9 +388,9 @@ export const termineGebuchtRoute: RouteObject = { path: 'termine/gebucht', Compo
 // ---------------------------------------------------------------- /termine/bestaetigen/:token
 
 async function bestaetigenLoader({ context, params }: LoaderFunctionArgs) {
-  const { app } = web(context);
+  const { app, lang } = web(context);
   const b = await anfragePruefen({ ctx: app, token: params.token ?? '' });
-  return { beginn: deutscheAnzeige(b.beginn), kanal: b.kanal };
+  return { beginn: zeitText(b.beginn, lang), kanal: b.kanal };
 }
 async function bestaetigenAction({ context, params }: ActionFunctionArgs) {
   const { app, req } = web(context);
@@ -345,9 +425,9 @@ export const termineBestaetigenRoute: RouteObject = {
 // ---------------------------------------------------------------- /termine/angebot/:token
 
 async function angebotLoader({ context, params }: LoaderFunctionArgs) {
-  const { app } = web(context);
+  const { app, lang } = web(context);
   const a = await angebotLesen({ ctx: app, token: params.token ?? '' });
-  return { beginn: deutscheAnzeige(a.beginn), kanal: a.kanal, gueltigBis: deutscheAnzeige(a.gueltigBis) };
+  return { beginn: zeitText(a.beginn, lang), kanal: a.kanal, gueltigBis: zeitText(a.gueltigBis, lang) };
 }
 async function angebotAction({ context, params }: ActionFunctionArgs) {
   const { app, req } = web(context);
@@ -383,45 +463,47 @@ export const termineAngebotRoute: RouteObject = {
 
 async function detailLoader({ context, request, params }: LoaderFunctionArgs) {
   const actor = requirePageActor(context, request);
-  const { app } = web(context);
-  const termin = await app.db.withTenant(tenantScope(actor), async (tx) => {
-    const t = await termineRepository.findTermin(tx, params.id ?? '');
-    if (!t || !darfSehen(actor, t)) throw terminNichtGefunden();
-    const anliegen = await termineRepository.findAnliegen(tx, t.anliegenId);
-    return { ...t, anliegenName: anliegen?.name ?? '', anliegenSchluessel: anliegen?.schluessel ?? '' };
-  });
-  const zeiten = termin.status === 'gebucht' && termin.art === 'buchung'
-    ? (await listeFreieZeiten({ ctx: app, traegerId: actor.traegerId, input: { anliegen: termin.anliegenId, kanal: termin.kanal as Kanal, standortId: termin.standortId } })).zeiten.slice(0, 20)
+  const { app, lang } = web(context);
+  const r = await terminAnsehen({ ctx: app, actor, id: params.id ?? '' });
+  const termin = r.termin;
+  const aktiv = termin.status === 'gebucht' && termin.art === 'buchung';
+  // never the booked time itself as a target (another desk may be free then, but nothing would change)
+  const zeiten = aktiv && r.darfVerschieben.ok
+    ? (await listeVerschiebeZiele({ ctx: app, traegerId: actor.traegerId, termin: { anliegenId: termin.anliegenId, kanal: r.kanal, standortId: termin.standortId, beginn: termin.beginn } })).slice(0, 20)
     : [];
   return {
     id: termin.id,
-    beginn: deutscheAnzeige(termin.beginn),
+    beginn: zeitText(termin.beginn, lang),
     kanal: termin.kanal,
     status: termin.status,
     art: termin.art,
-    anliegen: termin.anliegenName,
-    zeiten: zeiten.map((z) => ({ value: z.beginn.toISOString(), label: deutscheAnzeige(z.beginn) })),
+    anliegen: r.anliegen ? anliegenText(r.anliegen, lang) : '',
+    ort: r.kanal === 'vor_ort' && r.standort ? `${r.standort.name}, ${r.standort.anschrift}` : '',
+    darfVerschieben: aktiv && r.darfVerschieben.ok,
+    darfAbsagen: aktiv && r.darfAbsagen.ok,
+    zeiten: zeiten.map((z) => ({ value: z.beginn.toISOString(), label: zeitText(z.beginn, lang) })),
     errors: {} as Record<string, string>,
   };
 }
 
 async function detailAction({ context, request, params }: ActionFunctionArgs) {
   const actor = requirePageActor(context, request);
-  const { app, req, reply } = web(context);
+  const { app, req, reply, lang } = web(context);
+  const t = translator(lang);
   const form = await readForm(request);
   const basisUrl = publicBaseUrl(app, req);
   try {
     if (form.get('_aktion') === 'absagen') {
       await sageTerminAb({ ctx: app, actor, terminId: params.id ?? '', basisUrl });
-      flash(context, 'Ihr Termin ist abgesagt.');
+      flash(context, t('termine.abgesagt'));
     } else {
       const wert = String(form.get('beginn') ?? '');
-      if (!wert) {
+      if (!wert || Number.isNaN(new Date(wert).getTime())) {
         reply.code(400);
-        return { ...(await detailLoader({ context, request, params } as LoaderFunctionArgs)), errors: { beginn: 'Bitte wählen Sie eine Zeit.' } };
+        return { ...(await detailLoader({ context, request, params } as LoaderFunctionArgs)), errors: { beginn: t('termine.zeit.fehlt') } };
       }
       await verschiebeTermin({ ctx: app, actor, terminId: params.id ?? '', input: { beginn: new Date(wert) }, basisUrl });
-      flash(context, 'Ihr Termin ist verschoben.');
+      flash(context, t('termine.verschoben'));
     }
   } catch (err) {
     if (err instanceof AppError && err.status < 500 && err.status !== 404) {
@@ -450,9 +532,10 @@ function DetailPage() {
           </a>
         </p>
       ) : null}
-      {d.status === 'gebucht' && d.art === 'buchung' ? (
+      {d.status === 'gebucht' && d.art === 'buchung' && !d.darfVerschieben && !d.darfAbsagen ? <p className="kern-body">{t('termine.link.frist')}</p> : null}
+      {d.darfVerschieben || d.darfAbsagen ? (
         <>
-          {d.zeiten.length > 0 ? (
+          {d.darfVerschieben && d.zeiten.length > 0 ? (
             <section aria-labelledby="verschieben" className="kern-stack-sm">
               <h2 className="kern-heading-small" id="verschieben">
                 {t('termine.verschieben')}
@@ -464,16 +547,18 @@ function DetailPage() {
               </PostForm>
             </section>
           ) : null}
-          <section aria-labelledby="absagen" className="kern-stack-sm">
-            <h2 className="kern-heading-small" id="absagen">
-              {t('termine.absagen')}
-            </h2>
-            <p className="kern-body">{t('termine.absagen.text')}</p>
-            <PostForm csrfToken={csrfToken}>
-              <input type="hidden" name="_aktion" value="absagen" />
-              <SubmitButton variant="secondary">{t('termine.absagen')}</SubmitButton>
-            </PostForm>
-          </section>
+          {d.darfAbsagen ? (
+            <section aria-labelledby="absagen" className="kern-stack-sm">
+              <h2 className="kern-heading-small" id="absagen">
+                {t('termine.absagen')}
+              </h2>
+              <p className="kern-body">{t('termine.absagen.text')}</p>
+              <PostForm csrfToken={csrfToken}>
+                <input type="hidden" name="_aktion" value="absagen" />
+                <SubmitButton variant="secondary">{t('termine.absagen')}</SubmitButton>
+              </PostForm>
+            </section>
+          ) : null}
         </>
       ) : null}
     </div>

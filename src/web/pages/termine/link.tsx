@@ -1,9 +1,8 @@
 import { redirect, useActionData, useLoaderData, type ActionFunctionArgs, type LoaderFunctionArgs, type RouteObject } from 'react-router';
-import { deutscheAnzeige } from '../../../domain/termine/index.ts';
 import { publicBaseUrl } from '../../../server/auth/public-url.ts';
 import { AppError } from '../../../server/errors.ts';
 import { sageTerminAb, verschiebeTermin } from '../../../server/termine/aendere-termin.ts';
-import { listeFreieZeiten } from '../../../server/termine/freie-zeiten.ts';
+import { listeVerschiebeZiele } from '../../../server/termine/freie-zeiten.ts';
 import { linkAufloesen, terminPerLink } from '../../../server/termine/verwaltung-per-link.ts';
 import { eintragLesen, eintragZurueckziehen } from '../../../server/termine/warteliste-zurueckziehen.ts';
 import { ErrorSummary, PostForm, SelectField, SubmitButton } from '../../components/forms.tsx';
@@ -11,6 +10,7 @@ import { useRoot, useT } from '../../hooks.ts';
 import { translator, type MessageKey } from '../../i18n/index.ts';
 import { flash, readForm, web } from '../../web-context.ts';
 import type { PageHandle } from '../root.tsx';
+import { anliegenText, zeitText } from './anzeige.ts';
 
 /**
  * Citizen pages reached by a personal link from an e-mail, without an account (issue 6): the booked appointment
@@ -35,25 +35,25 @@ export function terminFehlerText(context: unknown, err: AppError) {
 // ---------------------------------------------------------------- /termine/verwalten/:token
 
 async function terminLoader({ context, params }: LoaderFunctionArgs) {
-  const { app } = web(context);
+  const { app, lang } = web(context);
   const token = params.token ?? '';
   const r = await terminPerLink({ ctx: app, token });
   const t = r.termin;
   const zeiten =
     r.darfVerschieben.ok && t.art === 'buchung' && r.anliegen
-      ? (await listeFreieZeiten({ ctx: app, traegerId: t.traegerId, input: { anliegen: r.anliegen.id, kanal: r.kanal, standortId: t.standortId } })).zeiten.slice(0, 20)
+      ? (await listeVerschiebeZiele({ ctx: app, traegerId: t.traegerId, termin: { anliegenId: r.anliegen.id, kanal: r.kanal, standortId: t.standortId, beginn: t.beginn } })).slice(0, 20)
       : [];
   return {
     token,
-    beginn: deutscheAnzeige(t.beginn),
+    beginn: zeitText(t.beginn, lang),
     kanal: t.kanal,
     status: t.status,
     art: t.art,
-    anliegen: r.anliegen?.name ?? '',
+    anliegen: r.anliegen ? anliegenText(r.anliegen, lang) : '',
     ort: r.kanal === 'vor_ort' && r.standort ? `${r.standort.name}, ${r.standort.anschrift}` : '',
     darfAendern: r.darfVerschieben.ok,
     darfAbsagen: r.darfAbsagen.ok,
-    zeiten: zeiten.map((z) => ({ value: z.beginn.toISOString(), label: deutscheAnzeige(z.beginn) })),
+    zeiten: zeiten.map((z) => ({ value: z.beginn.toISOString(), label: zeitText(z.beginn, lang) })),
     errors: {} as Record<string, string>,
   };
 }
@@ -166,9 +166,9 @@ export const terminPerLinkRoute: RouteObject = {
 // ---------------------------------------------------------------- /termine/warteliste/:token
 
 async function eintragLoader({ context, params }: LoaderFunctionArgs) {
-  const { app } = web(context);
+  const { app, lang } = web(context);
   const e = await eintragLesen({ ctx: app, token: params.token ?? '' });
-  return { anliegen: e.anliegenName, status: e.status, eingetragenAm: deutscheAnzeige(e.eingetragenAm), kanaele: e.kanaele };
+  return { anliegen: e.anliegenSchluessel ? anliegenText({ schluessel: e.anliegenSchluessel, name: e.anliegenName }, lang) : e.anliegenName, status: e.status, eingetragenAm: zeitText(e.eingetragenAm, lang), kanaele: e.kanaele };
 }
 
 async function eintragAction({ context, params }: ActionFunctionArgs) {

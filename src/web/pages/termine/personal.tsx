@@ -10,6 +10,7 @@ import { ErrorSummary, PostForm, SelectField, SubmitButton, TextField } from '..
 import { useRoot } from '../../hooks.ts';
 import { flash, readForm, requirePermission, web } from '../../web-context.ts';
 import type { PageHandle } from '../root.tsx';
+import { TabellenBereich } from '../../components/tabelle.tsx';
 
 /** Staff pages of issue 6 (German only): calendar, consultation hours, invitations with outcome, check-in. */
 
@@ -24,7 +25,7 @@ async function kalenderLoader({ context, request }: LoaderFunctionArgs) {
   const url = new URL(request.url);
   const ansicht = (['person', 'team', 'standort'] as const).find((a) => a === url.searchParams.get('ansicht')) ?? 'person';
   const datumParam = url.searchParams.get('datum');
-  const datum = datumParam && /^\d{4}-\d{2}-\d{2}$/.test(datumParam) ? datumParam : lokalesDatum(new Date());
+  const datum = datumParam && /^\d{4}-\d{2}-\d{2}$/.test(datumParam) ? datumParam : lokalesDatum(app.clock.now());
   const tage = url.searchParams.get('tage') === '7' ? 7 : 1;
   const standortId = url.searchParams.get('standortId') || actor.standorte[0]?.id;
   const r = await kalender({ ctx: app, actor, input: { ansicht, datum: new Date(instantAus(datum, 0)), tage, standortId, team: url.searchParams.get('team') || undefined } });
@@ -88,48 +89,50 @@ function KalenderPage() {
       {d.termine.length === 0 ? (
         <p className="kern-body">Keine Termine in diesem Zeitraum.</p>
       ) : (
-        <table className="kern-table">
-          <caption className="kern-title">Termine ab {d.datum}</caption>
-          <thead>
-            <tr>
-              <th scope="col">Zeit</th>
-              <th scope="col">Anliegen</th>
-              <th scope="col">Person</th>
-              <th scope="col">Bei</th>
-              <th scope="col">Art</th>
-              <th scope="col">Status</th>
-              <th scope="col">Angekommen</th>
-              <th scope="col">Aktion</th>
-            </tr>
-          </thead>
-          <tbody>
-            {d.termine.map((t) => (
-              <tr key={t.id}>
-                <th scope="row">
-                  {t.zeit}–{t.bis}
-                </th>
-                <td>{t.anliegen}</td>
-                <td>{t.person}</td>
-                <td>{t.bei}</td>
-                <td>{t.kanal}</td>
-                <td>{t.status}</td>
-                <td>{t.checkin || '–'}</td>
-                <td>
-                  {t.video ? (
-                    <a className="kern-link" href={`/video/${t.id}`}>
-                      Video-Raum
-                    </a>
-                  ) : null}{' '}
-                  {t.einladungId ? (
-                    <a className="kern-link" href={`/termine/einladungen/${t.einladungId}`}>
-                      Einladung und Ergebnis
-                    </a>
-                  ) : null}
-                </td>
+        <TabellenBereich label="Termine">
+          <table className="kern-table">
+            <caption className="kern-title">Termine ab {d.datum}</caption>
+            <thead>
+              <tr>
+                <th scope="col">Zeit</th>
+                <th scope="col">Anliegen</th>
+                <th scope="col">Person</th>
+                <th scope="col">Bei</th>
+                <th scope="col">Art</th>
+                <th scope="col">Status</th>
+                <th scope="col">Angekommen</th>
+                <th scope="col">Aktion</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {d.termine.map((t) => (
+                <tr key={t.id}>
+                  <th scope="row">
+                    {t.zeit}–{t.bis}
+                  </th>
+                  <td>{t.anliegen}</td>
+                  <td>{t.person}</td>
+                  <td>{t.bei}</td>
+                  <td>{t.kanal}</td>
+                  <td>{t.status}</td>
+                  <td>{t.checkin || '–'}</td>
+                  <td>
+                    {t.video ? (
+                      <a className="kern-link" href={`/video/${t.id}`}>
+                        Video-Raum
+                      </a>
+                    ) : null}{' '}
+                    {t.einladungId ? (
+                      <a className="kern-link" href={`/termine/einladungen/${t.einladungId}`}>
+                        Einladung und Ergebnis
+                      </a>
+                    ) : null}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TabellenBereich>
       )}
     </div>
   );
@@ -140,13 +143,12 @@ export const terminKalenderRoute: RouteObject = { path: 'termine/kalender', load
 // ---------------------------------------------------------------- /termine/sprechzeiten
 
 async function sprechzeitenLoader({ context, request }: LoaderFunctionArgs) {
-  const actor = requirePermission(context, request, 'termine.bearbeiten');
+  const actor = requirePermission(context, request, ['termine.eigenerKalender', 'termine.planen']);
   const { app } = web(context);
   const ressourcen = await listeRessourcen({ ctx: app, actor });
-  const leitung = actor.roles.includes('teamleitung') || actor.roles.includes('admin');
   return {
     ressourcen: ressourcen
-      .filter((r) => leitung || r.userId === actor.userId)
+      .filter((r) => r.darfPflegen)
       .map((r) => ({ id: r.id, name: r.name, sprechzeiten: r.sprechzeiten.map((s) => ({ id: s.id, text: `${WOCHENTAGE[s.wochentag - 1]} ${s.von}–${s.bis}${s.kanaele ? ` (nur ${s.kanaele.map((k) => KANAL_NAME[k as Kanal]).join(', ')})` : ''}${s.gueltigAb ? ` ab ${s.gueltigAb}` : ''}${s.gueltigBis ? ` bis ${s.gueltigBis}` : ''}` })) })),
     errors: {} as Record<string, string>,
     values: {} as Record<string, string>,
@@ -154,7 +156,7 @@ async function sprechzeitenLoader({ context, request }: LoaderFunctionArgs) {
 }
 
 async function sprechzeitenAction({ context, request }: ActionFunctionArgs) {
-  const actor = requirePermission(context, request, 'termine.bearbeiten');
+  const actor = requirePermission(context, request, ['termine.eigenerKalender', 'termine.planen']);
   const { app, reply } = web(context);
   const form = await readForm(request);
   const ressourceId = form.get('ressourceId');

@@ -66,7 +66,7 @@ const RAUM_KEYS: Record<string, MessageKey> = {
 async function ladeRaum(context: unknown, terminId: string, link: string | undefined) {
   const { app, req } = web(context);
   try {
-    const z = await videoZugang(app, req, terminId, new Date(), link);
+    const z = await videoZugang(app, req, terminId, app.clock.now(), link);
     return { offen: true as const, terminId, rolle: z.rolle, iceServers: JSON.stringify(iceServerFuer(app.config, z)), link: link ?? '', meldung: null as MessageKey | null, meldungText: '', minuten: z.offenVorMinuten };
   } catch (err) {
     if (err instanceof AppError && err.status === 409) return { offen: false as const, terminId, rolle: 'buerger' as const, iceServers: '[]', link: '', meldung: RAUM_KEYS[err.code] ?? null, meldungText: err.message, minuten: typeof err.extra.minuten === 'number' ? err.extra.minuten : STANDARD_REGELN.videoOffenVorMinuten };

@@ -13,6 +13,7 @@ async function loader({ context, request }: LoaderFunctionArgs) {
     protokoll: can(actor, 'protokoll.durchsuchen'),
     einstellungen: can(actor, 'einstellungen.verwalten'),
     kdu: can(actor, 'kdu.verwalten'),
+    terminplanung: can(actor, 'termine.planen'),
   };
   if (!bereiche.organisation && !bereiche.benutzer) throw forbidden();
   return { traeger: actor.traegerName, bereiche };
@@ -61,6 +62,12 @@ function VerwaltungPage() {
         ) : null}
         {d.bereiche.einstellungen ? (
           <Karte id="v-termin-regeln" href="/verwaltung/termin-regeln" title="Termin-Regeln" text="Vorlauf, Buchungshorizont, Fristen zum Verschieben und Absagen, Erinnerung, Warteliste, Video-Raum und Check-in." />
+        ) : null}
+        {d.bereiche.terminplanung ? (
+          <>
+            <Karte id="v-sprechzeiten" href="/termine/sprechzeiten" title="Sprechzeiten" text="Wöchentliche Sprechzeiten der buchbaren Plätze aller Standorte." />
+            <Karte id="v-termin-ausnahmen" href="/termine/ausnahmen" title="Ausnahmen und Abwesenheiten" text="Geschlossene Tage und zusätzliche Öffnungszeiten der Standorte, Abwesenheiten und Teams der Plätze." />
+          </>
         ) : null}
         {d.bereiche.kdu ? (
           <Karte id="v-kdu" href="/verwaltung/kdu-richtwerte" title="KdU-Richtwerte" text="Angemessene Kosten der Unterkunft und Heizung je Kommune und Haushaltsgröße, mit Gültigkeit." />

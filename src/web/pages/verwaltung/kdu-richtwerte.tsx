@@ -11,6 +11,7 @@ import { flash, readForm, requirePermission, web } from '../../web-context.ts';
 import type { PageHandle } from '../root.tsx';
 import { BETRAG_FEHLER, datumText, euroText, parseEuro, zeitraumText } from '../faelle/shared.tsx';
 import { formFailure, formVersion, invalid, KonfliktHinweis, Zurueck, type FormResult } from './shared.tsx';
+import { TabellenBereich } from '../../components/tabelle.tsx';
 
 const PFAD = '/verwaltung/kdu-richtwerte';
 const FEHLER_TITEL = 'Bitte prüfen Sie Ihre Eingaben';
@@ -51,7 +52,7 @@ function fehlerAnFeldern(context: unknown, err: unknown, values: Record<string, 
 
 async function listLoader({ context, request }: LoaderFunctionArgs) {
   const actor = requirePermission(context, request, 'kdu.verwalten');
-  return { ...(await listeKduRichtwerte({ ctx: web(context).app, actor })), heute: heute() };
+  return { ...(await listeKduRichtwerte({ ctx: web(context).app, actor })), heute: heute(web(context).app.clock.now()) };
 }
 
 async function listAction({ context, request }: ActionFunctionArgs): Promise<FormResult | Response> {
@@ -111,7 +112,7 @@ function KduPage() {
           <h2 className="kern-heading-medium" id={`kommune-${k.id}`}>
             {k.name}
           </h2>
-          <div className="table-wrap">
+          <TabellenBereich label={`KdU-Richtwerte ${k.name}`}>
             <table className="kern-table">
               <caption className="kern-sr-only">{`KdU-Richtwerte ${k.name} nach Haushaltsgröße`}</caption>
               <thead className="kern-table__head">
@@ -143,7 +144,7 @@ function KduPage() {
                 ))}
               </tbody>
             </table>
-          </div>
+          </TabellenBereich>
         </section>
       ))}
       <section aria-labelledby="neu" className="kern-stack-md form-narrow">
@@ -225,33 +226,35 @@ function KduRichtwertPage() {
         <h2 className="kern-heading-medium" id="verlauf">
           Verlauf
         </h2>
-        <table className="kern-table">
-          <caption className="kern-sr-only">{`Alle Richtwerte ${w.kommune}, ${personen}`}</caption>
-          <thead className="kern-table__head">
-            <tr className="kern-table__row">
-              <th scope="col" className="kern-table__header">Gültig</th>
-              <th scope="col" className="kern-table__header kern-table__header--numeric">Bruttokaltmiete</th>
-              <th scope="col" className="kern-table__header kern-table__header--numeric">Heizkosten</th>
-              <th scope="col" className="kern-table__header">Stand</th>
-            </tr>
-          </thead>
-          <tbody className="kern-table__body">
-            {verlauf.map((x) => (
-              <tr key={x.id} className="kern-table__row">
-                <th scope="row" className="kern-table__cell">
-                  {zeitraumText(x.gueltigVon, x.gueltigBis)}
-                  {x.id === w.id ? <span className="kern-sr-only"> (dieser Richtwert)</span> : null}
-                  {x.id === w.id ? <strong aria-hidden="true"> ◀</strong> : null}
-                </th>
-                <td className="kern-table__cell kern-table__cell--numeric">{euroText(x.bruttokaltmieteCent)}</td>
-                <td className="kern-table__cell kern-table__cell--numeric">{euroText(x.heizkostenCent)}</td>
-                <td className="kern-table__cell">
-                  <StandBadge r={x} heute={tag} />
-                </td>
+        <TabellenBereich label={`Alle Richtwerte ${w.kommune}, ${personen}`}>
+          <table className="kern-table">
+            <caption className="kern-sr-only">{`Alle Richtwerte ${w.kommune}, ${personen}`}</caption>
+            <thead className="kern-table__head">
+              <tr className="kern-table__row">
+                <th scope="col" className="kern-table__header">Gültig</th>
+                <th scope="col" className="kern-table__header kern-table__header--numeric">Bruttokaltmiete</th>
+                <th scope="col" className="kern-table__header kern-table__header--numeric">Heizkosten</th>
+                <th scope="col" className="kern-table__header">Stand</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody className="kern-table__body">
+              {verlauf.map((x) => (
+                <tr key={x.id} className="kern-table__row">
+                  <th scope="row" className="kern-table__cell">
+                    {zeitraumText(x.gueltigVon, x.gueltigBis)}
+                    {x.id === w.id ? <span className="kern-sr-only"> (dieser Richtwert)</span> : null}
+                    {x.id === w.id ? <strong aria-hidden="true"> ◀</strong> : null}
+                  </th>
+                  <td className="kern-table__cell kern-table__cell--numeric">{euroText(x.bruttokaltmieteCent)}</td>
+                  <td className="kern-table__cell kern-table__cell--numeric">{euroText(x.heizkostenCent)}</td>
+                  <td className="kern-table__cell">
+                    <StandBadge r={x} heute={tag} />
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TabellenBereich>
       </section>
       <section aria-labelledby="neuer-wert" className="kern-stack-md">
         <h2 className="kern-heading-medium" id="neuer-wert">

@@ -6,6 +6,7 @@ import { ErrorSummary, SubmitButton, TextField, type FieldErrors } from '../../c
 import { requirePermission, web } from '../../web-context.ts';
 import type { PageHandle } from '../root.tsx';
 import { berlinZeit, issuesToErrors, Zurueck } from './shared.tsx';
+import { TabellenBereich } from '../../components/tabelle.tsx';
 
 const FIELDS = ['person', 'actor', 'von', 'bis'] as const;
 type Filter = Record<(typeof FIELDS)[number], string>;
@@ -166,7 +167,7 @@ function ProtokollPage() {
           {r.eintraege.length === 0 ? (
             <p className="kern-body">Keine Einträge gefunden.</p>
           ) : (
-            <div className="table-wrap">
+            <TabellenBereich label="Einträge des Zugriffsprotokolls">
               <table className="kern-table kern-table--small">
                 <caption className="kern-title">
                   Einträge {(d.seite - 1) * AUDIT_PAGE_DEFAULT + 1}–{(d.seite - 1) * AUDIT_PAGE_DEFAULT + r.eintraege.length}, neueste zuerst
@@ -202,7 +203,7 @@ function ProtokollPage() {
                   ))}
                 </tbody>
               </table>
-            </div>
+            </TabellenBereich>
           )}
           {d.seite > 1 || r.weitere ? (
             <nav aria-label="Seiten des Ergebnisses" className="actions">

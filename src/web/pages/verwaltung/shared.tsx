@@ -3,6 +3,7 @@ import { AppError, type FieldIssue } from '../../../server/errors.ts';
 import { Alert } from '../../components/alert.tsx';
 import { PostForm, SubmitButton, type FieldErrors } from '../../components/forms.tsx';
 import { web } from '../../web-context.ts';
+import { TabellenBereich } from '../../components/tabelle.tsx';
 
 /** What a form action of the admin area returns when it does not redirect: messages and the values sent. */
 export type FormResult = {
@@ -98,7 +99,7 @@ export function ListenKopf(p: { titel: string; neuHref: string; neuLabel: string
 /** The table of an admin list: a caption, one header per column, the rows (first cell a row header). */
 export function ListenTabelle(p: { caption: string; spalten: string[]; children: React.ReactNode }) {
   return (
-    <div className="table-wrap">
+    <TabellenBereich label={p.caption}>
       <table className="kern-table">
         <caption className="kern-title">{p.caption}</caption>
         <thead>
@@ -112,7 +113,7 @@ export function ListenTabelle(p: { caption: string; spalten: string[]; children:
         </thead>
         <tbody className="kern-table__body">{p.children}</tbody>
       </table>
-    </div>
+    </TabellenBereich>
   );
 }
 
