@@ -7,7 +7,8 @@ import { publicBaseUrl } from '../auth/public-url.ts';
 import { requireActor } from '../http.ts';
 import { authorize, type Permission } from '../policies.ts';
 import { withIssuePrefix } from './common.ts';
-import { createKommune } from './create-kommune.ts';
+import { kommuneAnlegen } from './create-kommune.ts';
+import { apiRoute } from '../use-case.ts';
 import { createStandort } from './create-standort.ts';
 import { createUser } from './create-user.ts';
 import { getKommune } from './get-kommune.ts';
@@ -67,15 +68,7 @@ export function registerAdminRoutes(app: FastifyInstance, ctx: AppContext) {
     { preValidation: org, schema: { tags: kommunenTags, security, summary: 'Alle Kommunen des Trägers', response: { 200: z.object({ kommunen: z.array(kommuneSchema) }), ...errors } } },
     async (req) => ({ kommunen: (await listKommunen({ ctx, actor: requireActor(req) })).map(presentKommune) }),
   );
-  api.post(
-    '/api/admin/kommunen',
-    { preValidation: org, schema: { tags: kommunenTags, security, summary: 'Kommune anlegen', body: kommuneCreateSchema, response: { 201: kommuneSchema, ...errors } } },
-    async (req, reply) => {
-      const actor = requireActor(req);
-      const kommune = await withIssuePrefix('body', () => createKommune({ ctx, actor, input: req.body }));
-      return reply.code(201).send(presentKommune(kommune));
-    },
-  );
+  apiRoute(app, ctx, { method: 'POST', url: '/api/admin/kommunen', useCase: kommuneAnlegen, tags: kommunenTags, summary: 'Kommune anlegen', status: 201, response: kommuneSchema, present: presentKommune });
   api.get(
     '/api/admin/kommunen/:id',
     { preValidation: org, schema: { tags: kommunenTags, security, summary: 'Eine Kommune', params: idParams, response: { 200: kommuneSchema, ...errors } } },

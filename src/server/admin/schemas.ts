@@ -39,8 +39,8 @@ export const kommuneCreateSchema = z.object({
     .optional()
     .describe('Amtlicher Gemeindeschlüssel (8 Ziffern), optional'),
   postleitzahlen: z
-    .array(z.string().trim().regex(/^[0-9]{5}$/, { error: 'Jede Postleitzahl besteht aus genau 5 Ziffern.' }))
-    .max(500)
+    // A form sends one text ("12345, 12347"); the API a list. Both reach the same check.
+    .preprocess((v) => (typeof v === 'string' ? v.split(/[\s,;]+/).filter(Boolean) : v), z.array(z.string().trim().regex(/^[0-9]{5}$/, { error: 'Bitte geben Sie Postleitzahlen mit genau 5 Ziffern an, durch Komma getrennt.' })).max(500))
     .optional()
     .describe('Postleitzahlen der Kommune; das Bürgerportal leitet daraus die Kommune einer Anschrift ab'),
 });

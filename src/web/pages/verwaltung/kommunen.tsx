@@ -1,9 +1,9 @@
 import { redirect, useActionData, useLoaderData, type ActionFunctionArgs, type LoaderFunctionArgs, type RouteObject } from 'react-router';
-import { createKommune } from '../../../server/admin/create-kommune.ts';
+import { kommuneAnlegen } from '../../../server/admin/create-kommune.ts';
 import { getKommune } from '../../../server/admin/get-kommune.ts';
 import { listKommunen } from '../../../server/admin/list-kommunen.ts';
 import { parsePostleitzahlen } from '../../../domain/formular/kommune-plz.ts';
-import { kommuneCreateSchema, kommuneUpdateSchema, presentKommune } from '../../../server/admin/schemas.ts';
+import { kommuneUpdateSchema, presentKommune } from '../../../server/admin/schemas.ts';
 import { setKommuneAktiv } from '../../../server/admin/set-kommune-aktiv.ts';
 import { updateKommune } from '../../../server/admin/update-kommune.ts';
 import { ErrorSummary, PostForm, SubmitButton, TextField } from '../../components/forms.tsx';
@@ -111,12 +111,9 @@ async function newLoader({ context, request }: LoaderFunctionArgs) {
 async function newAction({ context, request }: ActionFunctionArgs): Promise<FormResult | Response> {
   const actor = requirePermission(context, request, 'organisation.verwalten');
   const { values } = await readKommuneForm(request);
-  const postleitzahlen = parsePostleitzahlen(values.postleitzahlen);
-  if (!postleitzahlen) return invalid(context, { postleitzahlen: PLZ_FEHLER }, values);
-  const parsed = parseWith(kommuneCreateSchema, { name: values.name, ags: orNull(values.ags), postleitzahlen });
-  if ('errors' in parsed) return invalid(context, parsed.errors, values);
   try {
-    const kommune = await createKommune({ ctx: web(context).app, actor, input: parsed.data });
+    // The page only maps form fields to the use case's input; the use case parses, checks and writes.
+    const kommune = await kommuneAnlegen.execute({ ctx: web(context).app, actor, input: { name: values.name, ags: orNull(values.ags), postleitzahlen: values.postleitzahlen } });
     flash(context, `Die Kommune „${kommune.name}“ wurde angelegt.`);
     return redirect('/verwaltung/kommunen');
   } catch (err) {
