@@ -6,8 +6,12 @@
  * Starts vorort on a fresh database (embedded PostgreSQL in a temporary directory, or a new database on the server
  * of DATABASE_URL), seeds the demo data, signs in the demo citizen, picks the first free slots of one Anliegen and
  * fires a fixed number of booking requests for exactly those slots with autocannon on 127.0.0.1. Afterwards the
- * database is checked for overlapping active appointments of one Ressource. The last output line is one JSON object.
+ * database is checked for overlapping active appointments of one Ressource. Then pgbench (select-only, `-S`) runs
+ * against the same PostgreSQL server with the same number of connections, as the yardstick of what the database
+ * itself can do on this machine. The last output line is one JSON object
+ * (`bookingsPerSecond`, `p99Ms`, `doubleBookings`, `pgbenchTps`, `ratioToPgbench`).
  */
+import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -15,7 +19,7 @@ import path from 'node:path';
 import autocannon from 'autocannon';
 import { Client } from 'pg';
 import { testConfig } from '../src/config/config.ts';
-import { buildApp } from '../src/server/app.ts';
+import { buildApp } from '../src/app.ts';
 import { systemClock } from '../src/server/clock.ts';
 import { startSystem } from '../src/system.ts';
 
@@ -40,6 +44,29 @@ async function frischeDatenbank(serverUrl: string): Promise<{ url: string; drop:
       await c.end();
     },
   };
+}
+
+/**
+ * pgbench -S (select-only, 10 s) on a fresh database of the same server, `verbindungen` clients; tps without the
+ * connection set-up, or null when pgbench is not installed (Debian: postgresql-client).
+ */
+async function pgbench(serverUrl: string, verbindungen: number): Promise<number | null> {
+  const db = await frischeDatenbank(serverUrl);
+  try {
+    const u = new URL(db.url);
+    const env = { ...process.env, PGHOST: u.hostname, PGPORT: u.port || '5432', PGUSER: decodeURIComponent(u.username), PGPASSWORD: decodeURIComponent(u.password), PGDATABASE: u.pathname.slice(1) };
+    try {
+      execFileSync('pgbench', ['-i', '-s', '1', '-q'], { env, stdio: 'ignore' });
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code === 'ENOENT') return null;
+      throw err;
+    }
+    const out = execFileSync('pgbench', ['-S', '-n', '-c', String(verbindungen), '-j', '2', '-T', '10'], { env, encoding: 'utf8' });
+    const tps = /tps = ([0-9.]+) \(without initial connection time\)/.exec(out) ?? /tps = ([0-9.]+)/.exec(out);
+    return tps ? Number(tps[1]) : null;
+  } finally {
+    await db.drop();
+  }
 }
 
 async function main() {
@@ -94,7 +121,11 @@ async function main() {
     console.log(`Gebucht: ${gebucht} (in der Datenbank: ${anzahl.rows[0]!.n}, Plätze: ${plaetze}); 409: ${belegt}; Fehler: ${ergebnis.errors}; Timeouts: ${ergebnis.timeouts}`);
     if (gebucht !== plaetze || anzahl.rows[0]!.n !== plaetze) console.log('WARNUNG: Anzahl der Buchungen weicht von den Plätzen ab.');
     const requests = ergebnis.requests.total;
-    console.log(JSON.stringify({ requests, bookingsPerSecond: Math.round((requests / ergebnis.duration) * 10) / 10, p99Ms: ergebnis.latency.p99, doubleBookings }));
+    const bookingsPerSecond = Math.round((requests / ergebnis.duration) * 10) / 10;
+    console.log(`pgbench -S mit ${VERBINDUNGEN} Verbindungen auf demselben Server …`);
+    const pgbenchTps = await pgbench(system.connectionString, VERBINDUNGEN);
+    const ratioToPgbench = pgbenchTps ? Math.round((bookingsPerSecond / pgbenchTps) * 1000) / 1000 : null;
+    console.log(JSON.stringify({ requests, bookingsPerSecond, p99Ms: ergebnis.latency.p99, doubleBookings, pgbenchTps: pgbenchTps === null ? null : Math.round(pgbenchTps), ratioToPgbench }));
     if (doubleBookings !== 0) process.exitCode = 1;
   } finally {
     await app.close();

@@ -48,7 +48,7 @@ export async function startSystem(config: Config, opts: SystemOptions = {}): Pro
     connectionString = config.databaseUrl;
   } else {
     log(`Starte eingebetteten PostgreSQL-Server (Daten in ${config.dataDir}) …`);
-    embedded = await startEmbeddedPostgres({ dataDir: config.dataDir });
+    embedded = await startEmbeddedPostgres({ dataDir: config.dataDir, ausweichen: !config.dataDirGesetzt, hinweis: log });
     connectionString = await ensureDatabase(embedded.connectionString, 'vorort');
   }
   const cleanup: (() => Promise<void> | void)[] = [];

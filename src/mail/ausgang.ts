@@ -1,12 +1,9 @@
-import type PgBoss from 'pg-boss';
 import type { Tx } from '../db/client.ts';
 import { mailAusgangRepository } from '../db/repositories/mail-ausgang.ts';
 import type { AppContext } from '../server/context.ts';
 import type { MailAnhang } from '../db/schema/index.ts';
 import { decrypt, encrypt } from '../server/security/crypto.ts';
 import type { OutgoingMail } from './mailer.ts';
-
-export const MAIL_AUSGANG_JOB = 'mail-ausgang';
 
 /** A mail waiting in the outbox: its key for sending right after the commit. */
 export type VorgemerkteMail = { traegerId: string; id: string };
@@ -119,14 +116,4 @@ export async function loescheVerfalleneMails(opts: { ctx: AppContext; log?: Log 
   const weg = await opts.ctx.db.withSystem((tx) => mailAusgangRepository.loescheVerfallene(tx));
   for (const w of weg) opts.log?.warn({ anlass: w.anlass, versuche: w.versuche }, 'E-Mail verfallen, nicht gesendet und gelöscht');
   return weg.length;
-}
-
-/** Every minute: deletes expired mails, then sends what is due in the outbox (mails whose first attempt failed). */
-export async function registriereMailJob(opts: { boss: PgBoss; ctx: AppContext; log?: Log }): Promise<void> {
-  await opts.boss.createQueue(MAIL_AUSGANG_JOB);
-  await opts.boss.schedule(MAIL_AUSGANG_JOB, '* * * * *', {}, { tz: 'Europe/Berlin' });
-  await opts.boss.work(MAIL_AUSGANG_JOB, async () => {
-    await loescheVerfalleneMails({ ctx: opts.ctx, ...(opts.log ? { log: opts.log } : {}) });
-    await versendeMails({ ctx: opts.ctx, ...(opts.log ? { log: opts.log } : {}) });
-  });
 }

@@ -22,10 +22,10 @@ import { isDatabaseUnavailable } from '../db/client.ts';
 import type { AppContext } from './context.ts';
 import { alsDatenfehler, AppError, DATENFEHLER_CODES, type FieldIssue } from './errors.ts';
 import { sendError } from './http.ts';
-import { resolveSession, SESSION_COOKIE } from './auth/session.ts';
+import { resolveSession } from './auth/session.ts';
+import { clearSessionCookie, SESSION_COOKIE } from './cookies.ts';
 import { checkCsrf, ensureCsrfCookie } from './security/csrf.ts';
 import { registerApiRoutes } from './routes.ts';
-import { registerWebRoutes, renderErrorPage } from '../web/server.tsx';
 import { contentSecurityPolicy, setzeSicherheitsHeader } from './security/header.ts';
 import { UNZULAESSIGE_ZEICHEN, unspeicherbareStelle } from './schemas/grenzen.ts';
 
@@ -33,8 +33,24 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
 
 export type App = FastifyInstance;
 
-/** Builds the HTTP application: API under /api, server-rendered pages everywhere else. */
-export async function buildApp(ctx: AppContext, opts: { logger?: boolean } = {}): Promise<App> {
+/**
+ * The pages, handed in by the composition root (src/app.ts): src/server never imports src/web
+ * (docs/adr/0014-schichtgrenzen-und-abhaengigkeitsregel.md), yet unknown paths and errors outside /api are answered
+ * with a page.
+ */
+export type Seiten = {
+  /** Registers the catch-all routes that render pages (after the API routes). */
+  registrieren(app: FastifyInstance, ctx: AppContext): void;
+  /** The (translated) error page for a failure outside the API. */
+  fehlerseite(ctx: AppContext, req: FastifyRequest, reply: FastifyReply, err: AppError): Promise<unknown>;
+};
+
+/**
+ * Builds the HTTP server: hooks, error handling and the JSON API under /api; the pages come from `seiten`.
+ * Start the application through `buildApp` in src/app.ts, which plugs in src/web.
+ */
+export async function buildServer(ctx: AppContext, opts: { logger?: boolean; seiten: Seiten }): Promise<App> {
+  const { registrieren: registerWebRoutes, fehlerseite: renderErrorPage } = opts.seiten;
   const app = Fastify({
     logger:
       opts.logger === false || ctx.config.logLevel === 'silent'
@@ -119,7 +135,7 @@ export async function buildApp(ctx: AppContext, opts: { logger?: boolean } = {})
     if (token) {
       req.sessionState = await resolveSession(ctx, token, String(req.id));
       req.actor = req.sessionState?.kind === 'aktiv' ? req.sessionState.actor : null;
-      if (!req.sessionState) reply.clearCookie(SESSION_COOKIE, { path: '/' });
+      if (!req.sessionState) clearSessionCookie(reply);
     }
   });
 

@@ -30,3 +30,6 @@ export function fixedClock(at: Date | string): Clock {
   if (!Number.isFinite(ms)) throw new Error(`fixedClock: kein gültiger Zeitpunkt: ${String(at)}`);
   return { now: () => new Date(ms) };
 }
+
+/** The business date: the calendar day in Germany ('YYYY-MM-DD') of an instant — "today" is `heute(ctx.clock.now())`. */
+export const heute = (now: Date) => new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Berlin' }).format(now);

@@ -1,44 +1,228 @@
+import { CHECKIN_FEHLER } from '../domain/termine/checkin.ts';
+import { ERGEBNIS_FEHLER } from '../domain/termine/einladung.ts';
+import { CHECKIN_MELDUNG, RAUM_MELDUNG, REGEL_FEHLER, type CheckinStatus, type RaumStatus } from '../domain/termine/regeln.ts';
+import { TERMIN_FEHLER } from '../domain/termine/verfuegbarkeit.ts';
+import { WARTELISTE_FEHLER } from '../domain/termine/warteliste.ts';
+import { DOKUMENT_MELDUNGEN, type DokumentFehlerCode } from './dokumente/virenscan.ts';
+
 /**
  * Errors with a stable machine code and a German message for people. Every use case throws these;
  * the HTTP layer maps them to status codes (API: JSON `{error, message, issues?}`; pages: the message at the field).
+ *
+ * `FEHLERCODES` is the one list of every code a machine may see (issue 12): its German message — the general text;
+ * a thrown error may carry a more specific one (with the date, the amount, the limit) — and its HTTP status where it
+ * is always the same. `ErrorCode` is derived from it, so a code that is not listed does not compile. Codes whose
+ * text belongs to a domain rule (Termine, Warteliste, uploads) keep it in their domain table; the list takes it from
+ * there. Per-field codes (`FieldIssue.code`, e.g. zod's `too_small` or `datum_ungueltig`) are a separate, open
+ * vocabulary: the field's message is what a client shows (see docs/adr/0013-geschlossene-typen.md).
  */
-export type ErrorCode =
-  | 'validation_failed'
-  | 'invalid_json'
-  | 'invalid_credentials'
-  | 'too_many_attempts'
-  | 'totp_required'
-  | 'totp_invalid'
-  | 'totp_setup_required'
-  | 'email_not_verified'
-  | 'account_inactive'
-  | 'unauthenticated'
-  | 'forbidden'
-  | 'csrf_failed'
-  | 'not_found'
-  | 'conflict'
-  | 'version_conflict'
-  | 'email_taken'
-  | 'token_invalid'
-  | 'oidc_failed'
-  | 'database_unavailable'
-  | 'internal_error'
-  // boundary and protocol errors (issue 11): input PostgreSQL refused, and Fastify's own errors in our shape
-  | 'invalid_characters'
-  | 'invalid_value'
-  | 'missing_value'
-  | 'unknown_reference'
-  | 'still_referenced'
-  | 'constraint_violated'
-  | 'already_exists'
-  | 'bad_url'
-  | 'url_too_long'
-  | 'payload_too_large'
-  | 'unsupported_media_type'
-  | 'method_not_allowed'
-  | 'bad_request'
-  | (string & {});
+type Eintrag = { readonly meldung: string; readonly status?: number };
 
+const EIGENE = {
+  // request, protocol and boundary (issue 11)
+  validation_failed: { status: 400, meldung: 'Bitte prüfen Sie Ihre Eingaben.' },
+  invalid_json: { status: 400, meldung: 'Der Inhalt der Anfrage ist kein gültiges JSON.' },
+  invalid_characters: { status: 400, meldung: 'Die Angabe enthält unzulässige Zeichen.' },
+  invalid_value: { status: 400, meldung: 'Eine Angabe hat ein ungültiges Format oder liegt außerhalb des erlaubten Bereichs. Bitte prüfen Sie Ihre Eingaben.' },
+  missing_value: { status: 400, meldung: 'Eine erforderliche Angabe fehlt. Bitte prüfen Sie Ihre Eingaben.' },
+  unknown_reference: { status: 400, meldung: 'Ein angegebener Bezug (z. B. Fallakte, Person oder Standort) existiert nicht.' },
+  still_referenced: { status: 409, meldung: 'Der Eintrag wird noch verwendet und kann nicht entfernt werden.' },
+  constraint_violated: { status: 400, meldung: 'Die Angaben passen nicht zusammen. Bitte prüfen Sie Ihre Eingaben.' },
+  already_exists: { status: 409, meldung: 'Einen solchen Eintrag gibt es bereits.' },
+  bad_url: { status: 400, meldung: 'Die Adresse enthält eine ungültige Zeichenkodierung (Prozent-Kodierung).' },
+  url_too_long: { status: 414, meldung: 'Ein Teil der Adresse ist zu lang.' },
+  payload_too_large: { status: 413, meldung: 'Die Anfrage ist zu groß.' },
+  unsupported_media_type: { status: 415, meldung: 'Dieses Format wird nicht unterstützt.' },
+  method_not_allowed: { status: 405, meldung: 'Diese Aktion ist hier nicht möglich.' },
+  bad_request: { meldung: 'Die Anfrage ist ungültig.' },
+  csrf_failed: { status: 403, meldung: 'Die Anfrage konnte nicht überprüft werden. Bitte laden Sie die Seite neu und versuchen Sie es noch einmal.' },
+  too_many_requests: { status: 429, meldung: 'Zu viele Anfragen in kurzer Zeit. Bitte versuchen Sie es in einigen Minuten erneut.' },
+  database_unavailable: { status: 503, meldung: 'Die Datenbank ist gerade nicht erreichbar. Bitte versuchen Sie es gleich noch einmal.' },
+  internal_error: { status: 500, meldung: 'Ein unerwarteter Fehler ist aufgetreten. Bitte versuchen Sie es später erneut.' },
+  /** A page's routing error (React Router) shown on the German error page; its status is the router's. */
+  error: { meldung: 'Fehler' },
+
+  // general
+  unauthenticated: { status: 401, meldung: 'Bitte melden Sie sich an.' },
+  forbidden: { status: 403, meldung: 'Dafür fehlt Ihnen die Berechtigung.' },
+  not_found: { status: 404, meldung: 'Der Eintrag wurde nicht gefunden.' },
+  conflict: { status: 409, meldung: 'Die Änderung steht im Widerspruch zu vorhandenen Daten.' },
+  version_conflict: { status: 409, meldung: 'Der Eintrag wurde inzwischen von jemand anderem geändert. Bitte laden Sie die Seite neu und prüfen Sie die Änderungen.' },
+  status_ungueltig: { status: 409, meldung: 'In diesem Zustand ist das nicht möglich.' },
+  zeitraum_ueberschneidung: { status: 409, meldung: 'Für diesen Zeitraum gibt es schon einen Eintrag.' },
+  datum_ausserhalb_rechtsstand: { status: 400, meldung: 'Für dieses Datum ist das Recht in vorort nicht hinterlegt.' },
+
+  // sign-in and accounts
+  invalid_credentials: { status: 401, meldung: 'E-Mail-Adresse oder Passwort ist nicht richtig.' },
+  too_many_attempts: { status: 429, meldung: 'Zu viele fehlgeschlagene Anmeldeversuche. Bitte versuchen Sie es später erneut.' },
+  totp_required: { status: 401, meldung: 'Bitte geben Sie den Sicherheitscode aus Ihrer Authenticator-App ein.' },
+  totp_invalid: { meldung: 'Der Sicherheitscode ist nicht richtig oder abgelaufen.' },
+  totp_setup_required: { status: 403, meldung: 'Ihr Jobcenter verlangt einen zweiten Faktor. Bitte melden Sie sich einmal im Browser an und richten Sie ihn ein.' },
+  totp_setup_expired: { status: 400, meldung: 'Die Einrichtung ist abgelaufen. Bitte scannen Sie den neuen QR-Code und geben Sie einen neuen Code ein.' },
+  totp_required_by_traeger: { status: 409, meldung: 'Ihr Jobcenter verlangt für alle Mitarbeitenden einen zweiten Faktor. Er kann deshalb nicht abgeschaltet werden.' },
+  email_not_verified: { status: 403, meldung: 'Bitte bestätigen Sie zuerst Ihre E-Mail-Adresse über den Link, den wir Ihnen geschickt haben.' },
+  account_inactive: { meldung: 'Dieses Konto ist deaktiviert.' },
+  email_taken: { status: 409, meldung: 'Diese E-Mail-Adresse wird bereits verwendet.' },
+  token_invalid: { status: 400, meldung: 'Der Link ist ungültig oder abgelaufen. Bitte fordern Sie einen neuen an.' },
+  oidc_failed: { status: 400, meldung: 'Die Anmeldung über den Anmeldedienst ist fehlgeschlagen.' },
+  oidc_unavailable: { status: 502, meldung: 'Der Anmeldedienst ist gerade nicht erreichbar. Bitte versuchen Sie es später erneut oder melden Sie sich mit E-Mail und Passwort an.' },
+  oidc_no_account: { status: 403, meldung: 'Zu dieser Anmeldung gibt es kein Konto.' },
+  own_account: { status: 409, meldung: 'Das eigene Konto können Sie so nicht ändern.' },
+  read_only: { status: 409, meldung: 'Konten von Bürgerinnen und Bürgern werden von ihnen selbst gepflegt. Hier können Sie sie nur deaktivieren oder wieder aktivieren.' },
+
+  // administration
+  kommune_in_use: { status: 409, meldung: 'In dieser Kommune gibt es noch aktive Standorte. Bitte deaktivieren Sie zuerst die Standorte oder ordnen Sie sie einer anderen Kommune zu.' },
+  kommune_inactive: { status: 409, meldung: 'Die Kommune dieses Standorts ist deaktiviert. Bitte aktivieren Sie zuerst die Kommune oder ordnen Sie den Standort einer aktiven Kommune zu.' },
+
+  // Fallakte and Antrag
+  fall_geschlossen: { status: 409, meldung: 'Diese Bedarfsgemeinschaft ist bereits geschlossen.' },
+  bewilligung_laeuft: { status: 409, meldung: 'Eine Bewilligung läuft über diesen Tag hinaus. Bitte heben Sie sie zuerst auf.' },
+  person_in_anderer_bg: { status: 409, meldung: 'Die Person gehört in diesem Zeitraum schon zu einer anderen Bedarfsgemeinschaft.' },
+  nichts_zu_beenden: { status: 409, meldung: 'Die Person gehört an diesem Tag nicht zu dieser Bedarfsgemeinschaft.' },
+  rolle_vergeben: { status: 409, meldung: 'Diese Rolle ist in der Bedarfsgemeinschaft an diesem Tag schon vergeben.' },
+  schon_uebernommen: { status: 409, meldung: 'Dieser Antrag gehört schon zu einer Fallakte.' },
+  antragsdaten_unvollstaendig: { status: 409, meldung: 'Die Angaben dieses Antrags reichen nicht für eine Fallakte. Bitte erfassen Sie den Antrag als Erstantrag.' },
+  kein_erstantrag: { status: 409, meldung: 'Nur ein Erstantrag ohne Fallakte kann einer Fallakte zugeordnet werden.' },
+  keine_online_einreichung: { status: 409, meldung: 'Zu diesem Antrag gibt es keine Online-Einreichung. Papieranträge liegen bei den Dokumenten der Fallakte.' },
+  keine_portal_mitteilung: { status: 409, meldung: 'Zu diesem Antrag gibt es keine Angaben aus dem Bürgerportal, die sich übernehmen lassen.' },
+  schon_angewendet: { status: 409, meldung: 'Diese Veränderungsmitteilung wurde schon übernommen.' },
+  schon_erledigt: { status: 409, meldung: 'Diese Wiedervorlage ist schon erledigt.' },
+  keine_adresse: { status: 400, meldung: 'Für diesen Monat ist keine Anschrift der Bedarfsgemeinschaft eingetragen.' },
+  kein_antragsteller: { status: 400, meldung: 'Zu diesem Zeitpunkt ist keine antragstellende Person eingetragen.' },
+  mehrere_antragsteller: { status: 400, meldung: 'Es sind mehrere antragstellende Personen eingetragen.' },
+  mehrere_partner: { status: 400, meldung: 'Es sind mehrere Partnerinnen oder Partner eingetragen.' },
+  keine_personen: { status: 400, meldung: 'Zu diesem Zeitpunkt gehört niemand zur Bedarfsgemeinschaft.' },
+
+  // Berechnung (codes of the benefit engine, src/domain/berechnung/fehler.ts)
+  berechnung_ungueltig: { status: 400, meldung: 'Die Berechnung ist mit diesen Angaben nicht möglich.' },
+  schema_ungueltig: { status: 400, meldung: 'Die Eingabe der Berechnung ist unvollständig oder hat ein ungültiges Format.' },
+  negativer_betrag: { status: 400, meldung: 'Ein Betrag darf nicht negativ sein.' },
+  zeitraum_ungueltig: { status: 400, meldung: 'Der Zeitraum ist ungültig.' },
+  zeitraum_ausserhalb_rechtsstand: { status: 400, meldung: 'Für diesen Zeitraum ist das Recht in vorort nicht hinterlegt.' },
+  geburtsdatum_nach_zeitraum: { status: 400, meldung: 'Das Geburtsdatum liegt nach dem Berechnungszeitraum.' },
+  kind_aelter_als_elternteil: { status: 400, meldung: 'Ein Kind ist älter als sein Elternteil.' },
+  kind_25_oder_aelter: { status: 400, meldung: 'Ein Kind ist 25 Jahre oder älter und gehört nicht mehr zur Bedarfsgemeinschaft der Eltern.' },
+  keine_person_in_bg: { status: 400, meldung: 'Zur Bedarfsgemeinschaft gehört niemand.' },
+  keine_erwerbsfaehige_person: { status: 400, meldung: 'In der Bedarfsgemeinschaft ist keine erwerbsfähige leistungsberechtigte Person.' },
+  erwerbsfaehig_unter_15: { status: 400, meldung: 'Eine Person unter 15 Jahren kann nicht erwerbsfähig sein.' },
+  antragsteller_fehlt: { status: 400, meldung: 'Es ist keine antragstellende Person angegeben.' },
+  antragsteller_mehrfach: { status: 400, meldung: 'Es sind mehrere antragstellende Personen angegeben.' },
+  partner_mehrfach: { status: 400, meldung: 'Es sind mehrere Partnerinnen oder Partner angegeben.' },
+  id_doppelt: { status: 400, meldung: 'Eine Kennung kommt mehrfach vor.' },
+  unbekannte_person: { status: 400, meldung: 'Eine Angabe bezieht sich auf eine unbekannte Person.' },
+  kindergeldberechtigter_ungueltig: { status: 400, meldung: 'Die kindergeldberechtigte Person ist ungültig.' },
+  leistungsbeginn_nach_zeitraum: { status: 400, meldung: 'Der Leistungsbeginn liegt nach dem Berechnungszeitraum.' },
+  bewilligungszeitraum_ungueltig: { status: 400, meldung: 'Der Bewilligungszeitraum ist ungültig.' },
+  alleinerziehend_ohne_kind: { status: 400, meldung: 'Alleinerziehend ist nur, wer mit einem minderjährigen Kind zusammenlebt.' },
+  mehrbedarf_behinderung_unter_15: { status: 400, meldung: 'Der Mehrbedarf wegen Behinderung setzt ein Alter von mindestens 15 Jahren voraus.' },
+  netto_groesser_brutto: { status: 400, meldung: 'Das Nettoeinkommen ist größer als das Bruttoeinkommen.' },
+  minderung_unzulaessig: { status: 400, meldung: 'Diese Minderung ist nicht zulässig.' },
+
+  // Bewilligung, Aufhebung, Bescheid
+  beginn_fehlt: { status: 400, meldung: 'Bitte geben Sie den Beginn des Bewilligungszeitraums an oder wählen Sie einen Antrag.' },
+  bewilligungszeitraum_ueberschneidung: { status: 409, meldung: 'Für diesen Zeitraum ist bereits eine Bewilligung erteilt. Bewilligungszeiträume dürfen sich nicht überschneiden; ändern Sie die bestehende Bewilligung.' },
+  vier_augen_selbe_person: { status: 403, meldung: 'Nach dem Vier-Augen-Prinzip muss eine andere Person die Bewilligung freigeben.' },
+  vorgaenger_nicht_bewilligt: { status: 409, meldung: 'Die geänderte Bewilligung ist nicht mehr in Kraft.' },
+  nicht_vorlaeufig: { status: 409, meldung: 'Eine abschließende Feststellung gibt es nur für eine vorläufige Bewilligung.' },
+  keine_aenderung: { status: 409, meldung: 'Die Neuberechnung ergibt dieselben Beträge; ein Änderungsbescheid ist nicht nötig.' },
+  keine_bewilligung: { status: 409, meldung: 'Diese Bewilligung ist noch nicht entschieden. Ein Bescheid kann erst nach der Freigabe erstellt werden.' },
+  keine_monate: { status: 400, meldung: 'Der Bewilligungszeitraum enthält keinen Monat.' },
+  monate_nicht_lueckenlos: { status: 400, meldung: 'Die Monate müssen lückenlos aufeinander folgen.' },
+  monat_fehlt: { status: 400, meldung: 'Für einen vorläufig bewilligten Monat fehlen die tatsächlichen Angaben.' },
+  kein_anspruch_im_monat: { status: 400, meldung: 'In diesem Monat besteht an keinem Tag ein Anspruch.' },
+  grund_ungueltig: { status: 400, meldung: 'Bitte wählen Sie einen Grund aus der Liste.' },
+  grund_zu_lang: { meldung: 'Der Grund ist zu lang.' },
+  norm_fehlt: { status: 400, meldung: 'Bitte geben Sie die Rechtsgrundlage an (zum Beispiel „§ 7 Abs. 4 SGB II“).' },
+  norm_ungueltig: { status: 400, meldung: 'Die Rechtsgrundlage muss eine Vorschrift nennen (mit § oder Art.).' },
+  betrag_ungueltig: { status: 400, meldung: 'Bitte geben Sie einen Betrag über 0 € an.' },
+  betrag_zu_hoch: { status: 400, meldung: 'Der Betrag übersteigt die offene Forderung.' },
+  forderung_erledigt: { status: 409, meldung: 'Diese Erstattungsforderung ist bereits erledigt.' },
+  bereits_niedergeschlagen: { status: 409, meldung: 'Diese Erstattungsforderung ist bereits niedergeschlagen.' },
+  // the reasons a decided Aufhebung is refused (src/domain/bewilligung/aufhebung.ts, pruefeAufhebungsRecht)
+  datum_ungueltig: { meldung: 'Das Datum ist ungültig.' },
+  person_ausscheiden: { status: 409, meldung: 'Scheidet nur eine Person aus, wird die Bewilligung geändert, nicht aufgehoben.' },
+  nicht_ganze_bg: { status: 409, meldung: 'Dieser Tatbestand gilt nur für die ganze Bedarfsgemeinschaft.' },
+  erstattung_tod: { status: 409, meldung: 'Nach dem Tod einer Person wird keine Erstattung von ihr verlangt.' },
+  tatbestand_ungueltig: { status: 409, meldung: 'Bitte wählen Sie einen Tatbestand aus der Liste.' },
+  tatbestand_fehlt: { status: 409, meldung: 'Bitte wählen Sie den Tatbestand der Aufhebung.' },
+  ausnahme_ungueltig: { status: 409, meldung: 'Bitte wählen Sie eine Ausnahme von der Anhörung aus der Liste.' },
+  ausnahme_unpassend: { status: 409, meldung: 'Diese Ausnahme von der Anhörung passt nicht zu dieser Aufhebung.' },
+  ausnahme_grund_fehlt: { status: 409, meldung: 'Bitte begründen Sie, warum von der Anhörung abgesehen wird.' },
+  anhoerung_fehlt: { status: 409, meldung: 'Vor der Aufhebung ist die Person anzuhören (§ 24 SGB X).' },
+  berechnung_fehlt: { status: 409, meldung: 'Für diesen Bescheid liegt keine berechnete Bewilligung vor.' },
+  erklaerung_fehlt: { status: 409, meldung: 'Für einen Monat fehlt die Erklärung der Berechnung.' },
+  aenderung_fehlt: { status: 409, meldung: 'Ein Änderungsbescheid braucht die Änderungen.' },
+  aufhebung_fehlt: { status: 409, meldung: 'Ein Aufhebungsbescheid braucht Grund und Zeitpunkt.' },
+  kein_ablehnungsgrund: { status: 409, meldung: 'Die Berechnung ergibt in jedem Monat einen Anspruch; eine Ablehnung ist nicht begründet.' },
+
+  // Zahlung, Aufrechnung, Erstattung
+  forderung_nicht_offen: { status: 409, meldung: 'Die Erstattungsforderung ist nicht mehr offen.' },
+  aufrechnung_status: { status: 409, meldung: 'In diesem Zustand der Aufrechnung ist das nicht möglich.' },
+  aufrechnung_hoechstgrenze: { status: 409, meldung: 'Mit den laufenden Aufrechnungen würde die zulässige Höchstgrenze überschritten (§ 43 Abs. 2 S. 2 SGB II).' },
+  aufrechnung_laeuft: { status: 409, meldung: 'Gegen diese Person läuft mit dieser Forderung bereits eine Aufrechnung.' },
+  aufrechnung_minderung: { status: 409, meldung: 'Neben einer Minderung, die die Höchstgrenze der Aufrechnung erreicht, ist keine Aufrechnung zulässig (§ 43 Abs. 3 S. 1 SGB II).' },
+  nichts_offen: { status: 409, meldung: 'Die Forderung ist vollständig beglichen; es gibt nichts aufzurechnen.' },
+  keine_laufende_leistung: { status: 409, meldung: 'Für diesen Monat ist dieser Person keine Leistung bewilligt, gegen die aufgerechnet werden könnte.' },
+  anteil_getilgt: { status: 409, meldung: 'Der Anteil dieser Person an der Forderung ist bereits getilgt; gegen ihre Leistung kann nicht weiter aufgerechnet werden.' },
+  traeger_konto_fehlt: { status: 409, meldung: 'Für den Zahllauf fehlt das Konto des Trägers (IBAN und Kontoinhaber), von dem überwiesen wird.' },
+  aufrechnung_konflikt: { status: 409, meldung: 'Eine Erstattungsforderung wurde während des Zahllaufs geändert. Bitte starten Sie den Zahllauf für den Monat erneut; bereits gebuchte Zahlungen werden nicht wiederholt.' },
+  massenaenderung_laeuft: { status: 409, meldung: 'Es läuft bereits eine Massenänderung. Bitte warten Sie, bis sie fertig ist, oder brechen Sie sie ab.' },
+
+  // Bürgerportal
+  entwurf_abgeschlossen: { status: 409, meldung: 'Dieser Antrag wurde bereits abgeschickt.' },
+  antrag_unvollstaendig: { status: 400, meldung: 'Der Antrag ist noch nicht vollständig.' },
+  kein_fall: { status: 409, meldung: 'Für Ihr Konto ist noch keine Fallakte angelegt. Bitte stellen Sie zuerst einen Antrag oder wenden Sie sich an Ihr Jobcenter.' },
+  kein_portalkonto: { status: 409, meldung: 'Zu dieser Fallakte gibt es kein Konto im Bürgerportal.' },
+  liste_voll: { status: 400, meldung: 'Es sind keine weiteren Einträge möglich.' },
+  datei_nicht_freigegeben: { status: 409, meldung: 'Die Datei ist nicht freigegeben.' },
+
+  // Termine (the rules' own codes come from src/domain/termine, below)
+  gleiche_zeit: { status: 422, meldung: 'Ihr Termin liegt bereits zu dieser Zeit. Bitte wählen Sie eine andere Zeit.' },
+  link_ungueltig: { status: 404, meldung: 'Dieser Link ist ungültig. Bitte prüfen Sie, ob Sie ihn vollständig kopiert haben.' },
+  link_verbraucht: { status: 410, meldung: 'Dieser Link wurde bereits verwendet.' },
+  link_abgelaufen: { status: 410, meldung: 'Dieser Link gilt nicht mehr.' },
+  eintrag_erledigt: { status: 409, meldung: 'Dieser Eintrag ist erledigt: Sie haben über die Warteliste einen Termin bekommen.' },
+} as const satisfies Record<string, Eintrag>;
+
+/** Messages of a domain table (code → text) as entries of the list; `praefix` for status codes (`raum_…`). */
+function ausDomaene<T extends Record<string, string>, P extends string = ''>(t: T, praefix?: P, ohne: readonly string[] = []) {
+  return Object.fromEntries(
+    Object.entries(t)
+      .filter(([code]) => !ohne.includes(code))
+      .map(([code, meldung]) => [`${praefix ?? ''}${code}`, { meldung }]),
+  ) as { readonly [K in keyof T & string as `${P}${K}`]: { readonly meldung: string } };
+}
+
+const AUS_DOMAENE = {
+  ...TERMIN_FEHLER,
+  ...ausDomaene(WARTELISTE_FEHLER),
+  ...ausDomaene(REGEL_FEHLER),
+  ...ausDomaene(CHECKIN_FEHLER),
+  ...ausDomaene(ERGEBNIS_FEHLER),
+  ...ausDomaene(DOKUMENT_MELDUNGEN as Readonly<Record<DokumentFehlerCode, string>>),
+  ...(ausDomaene(RAUM_MELDUNG as Readonly<Record<Exclude<RaumStatus, 'offen'>, string>>, 'raum_')),
+  ...(ausDomaene(CHECKIN_MELDUNG as Readonly<Record<Exclude<CheckinStatus, 'moeglich'>, string>>, 'checkin_', ['moeglich'])),
+};
+
+/** A code must be listed once: in EIGENE or in a domain table, never in both. */
+type Doppelt = keyof typeof EIGENE & keyof typeof AUS_DOMAENE;
+const keineDoppelten: [Doppelt] extends [never] ? true : Doppelt = true;
+void keineDoppelten;
+
+/** Every error code a machine may see, with its German message and (where always the same) its HTTP status. */
+export const FEHLERCODES: { readonly [K in ErrorCode]: Eintrag } = { ...EIGENE, ...AUS_DOMAENE };
+
+export type ErrorCode = keyof typeof EIGENE | keyof typeof AUS_DOMAENE;
+
+/** The German message of a code (the general text of the list). */
+export const meldungZu = (code: ErrorCode): string => FEHLERCODES[code].meldung;
+
+export const istErrorCode = (code: string): code is ErrorCode => Object.hasOwn(FEHLERCODES, code);
+
+/**
+ * One refused field: `code` is open on purpose — zod's issue codes (`too_small`, `invalid_type`, …) and the rules'
+ * per-field codes; clients show `message` at `path`. The request-level code is the closed `ErrorCode`.
+ */
 export type FieldIssue = { path: string; code: string; message: string };
 
 export class AppError extends Error {
@@ -52,6 +236,20 @@ export class AppError extends Error {
     super(message);
     this.name = 'AppError';
   }
+}
+
+/**
+ * An error of the list with its general message and fixed status; `meldung`/`status` only where the case needs a
+ * more specific text (with a date, an amount) or the code has no fixed status.
+ */
+export function fehler(
+  code: ErrorCode,
+  opts: { meldung?: string; status?: number; issues?: FieldIssue[]; extra?: Record<string, unknown> } = {},
+): AppError {
+  const eintrag = FEHLERCODES[code];
+  const status = opts.status ?? eintrag.status;
+  if (status === undefined) throw new TypeError(`Fehlercode ${code} hat keinen festen Status; bitte angeben.`);
+  return new AppError(code, status, opts.meldung ?? eintrag.meldung, opts.issues ?? [], opts.extra ?? {});
 }
 
 export const notFound = (what = 'Der Eintrag') => new AppError('not_found', 404, `${what} wurde nicht gefunden.`);

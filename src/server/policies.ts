@@ -4,6 +4,8 @@ import type { Actor } from './context.ts';
 import { forbidden } from './errors.ts';
 
 export type { Permission, Reichweite } from './berechtigungen.ts';
+/** Roles, for pages (src/web does not import src/db). */
+export { STAFF_ROLES, type Role, type StaffRole } from '../db/schema/users.ts';
 
 /**
  * Who may do what: every check reads the permission table in `berechtigungen.ts`. Use cases call

@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import type { AuditAction } from './audit-trail.ts';
+import type { Tx } from '../db/client.ts';
+import type { AuditMarke } from './audit-trail.ts';
 import type { Actor, AppContext } from './context.ts';
 import { AppError, unauthenticated, validationFailed, type FieldIssue } from './errors.ts';
 import { authorize, authorizeOneOf, type Permission } from './policies.ts';
@@ -16,8 +17,8 @@ import { authorize, authorizeOneOf, type Permission } from './policies.ts';
 /** Who may call a use case: one permission, any of several, every signed-in person, or everybody. */
 export type Zugang = Permission | readonly Permission[] | 'angemeldet' | 'oeffentlich';
 
-/** An audit event a use case writes: `<objectType>.<action>` (see src/server/audit-trail.ts). */
-export type AuditMarke = `${string}.${AuditAction}`;
+/** An audit event a use case writes: `<objectType>.<action>`, derived from the closed event union in src/server/audit-trail.ts. */
+export type { AuditMarke };
 
 type ActorFor<Z extends Zugang> = Z extends 'oeffentlich' ? Actor | null : Actor;
 
@@ -30,7 +31,11 @@ export type UseCaseDefinition<S extends z.ZodType, O, Z extends Zugang> = {
   input: S;
   /** Audit events the use case writes, `[]` if it reads or changes no person's data. */
   audit: readonly AuditMarke[];
-  run(opts: { ctx: AppContext; actor: ActorFor<Z>; input: z.output<S> }): Promise<O>;
+  /**
+   * `tx`: only when another use case runs this one inside its own transaction (e.g. applying a
+   * Veränderungsmitteilung runs several Fallakte changes at once); `execute` never passes it.
+   */
+  run(opts: { ctx: AppContext; actor: ActorFor<Z>; input: z.output<S>; tx?: Tx }): Promise<O>;
 };
 
 export type UseCase<S extends z.ZodType = z.ZodType, O = unknown, Z extends Zugang = Zugang> = Readonly<UseCaseDefinition<S, O, Z>> & {
@@ -41,6 +46,9 @@ export type UseCase<S extends z.ZodType = z.ZodType, O = unknown, Z extends Zuga
 };
 
 const REGISTRY = new Map<string, UseCase>();
+
+/** Refusals raised by a use case's schema (not by its `run`): `apiRoute` can tell them apart (`praefix: 'schema'`). */
+const SCHEMA_FEHLER = new WeakSet<object>();
 
 /** Field issues from a zod error, with dotted paths (`adresse.plz`) and the German messages of src/config/zod-de.ts. */
 export function zodIssues(error: z.ZodError, prefix = ''): FieldIssue[] {
@@ -65,7 +73,11 @@ export function defineUseCase<S extends z.ZodType, O, Z extends Zugang>(def: Use
     ...def,
     parse(raw) {
       const parsed = def.input.safeParse(raw);
-      if (!parsed.success) throw validationFailed(zodIssues(parsed.error));
+      if (!parsed.success) {
+        const fehler = validationFailed(zodIssues(parsed.error));
+        SCHEMA_FEHLER.add(fehler);
+        throw fehler;
+      }
       return parsed.data;
     },
     async execute({ ctx, actor, input }) {
@@ -90,6 +102,8 @@ export type ApiRouteSpec<S extends z.ZodType, O> = {
   useCase: UseCase<S, O>;
   tags: string[];
   summary: string;
+  /** Longer OpenAPI description (optional). */
+  description?: string;
   /** Success status (default 200; 201 for POST that creates, set explicitly). */
   status?: number;
   /** Response schema for the success status (serialisation and OpenAPI). */
@@ -104,6 +118,11 @@ export type ApiRouteSpec<S extends z.ZodType, O> = {
   input?: (req: FastifyRequest) => unknown;
   /** Extra work on the reply (cookies, headers) after success. */
   onSuccess?: (reply: FastifyReply, out: O) => void;
+  /**
+   * Which field issues get the `body.`/`params.`/`query.` prefix: 'alle' (default) or only those of the schema
+   * ('schema') — for areas whose API always answered the checks made inside the use case with the bare field path.
+   */
+  praefix?: 'alle' | 'schema';
 };
 
 export const apiErrorSchema = z
@@ -130,6 +149,7 @@ export function apiRoute<S extends z.ZodType, O>(app: FastifyInstance, ctx: AppC
     schema: {
       tags: spec.tags,
       summary: spec.summary,
+      ...(spec.description ? { description: spec.description } : {}),
       ...(spec.useCase.zugang === 'oeffentlich' ? {} : { security: [{ sitzung: [] }] }),
       ...(spec.params ? { params: spec.params } : {}),
       ...(spec.querystring ? { querystring: spec.querystring } : {}),
@@ -141,12 +161,13 @@ export function apiRoute<S extends z.ZodType, O>(app: FastifyInstance, ctx: AppC
     handler: async (req, reply) => {
       const raw = spec.input
         ? spec.input(req)
-        : { ...(req.query as object | undefined), ...(req.params as object | undefined), ...(isObject(req.body) ? req.body : {}) };
+        : // path ids win: a body cannot redirect the use case to another object
+          { ...(req.query as object | undefined), ...(isObject(req.body) ? req.body : {}), ...(req.params as object | undefined) };
       let out: O;
       try {
         out = await spec.useCase.execute({ ctx, actor: req.actor, input: raw });
       } catch (err) {
-        throw mitBodyPrefix(err, req);
+        throw spec.praefix === 'schema' && !(typeof err === 'object' && err !== null && SCHEMA_FEHLER.has(err)) ? err : mitBodyPrefix(err, req);
       }
       spec.onSuccess?.(reply, out);
       return reply.code(spec.status ?? 200).send(spec.present ? spec.present(out, req) : out);

@@ -1,5 +1,5 @@
 import { useRouteLoaderData } from 'react-router';
-import { translator, type T } from './i18n/index.ts';
+import { translator, type T } from '../i18n/index.ts';
 import type { RootData } from './pages/root.tsx';
 
 export const useRoot = (): RootData => useRouteLoaderData('root') as RootData;

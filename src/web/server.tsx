@@ -6,10 +6,11 @@ import type { AppContext } from '../server/context.ts';
 import { AppError } from '../server/errors.ts';
 import { sendError } from '../server/http.ts';
 import { Shell } from './components/shell.tsx';
-import { isLang, LANG_COOKIE, translator, type Lang } from './i18n/index.ts';
+import { isLang, translator, type Lang } from '../i18n/index.ts';
+import { jobcenterName as jobcenterNameLesen } from '../server/auth/jobcenter-name.ts';
+import { langFromCookie, setLangCookie } from '../server/cookies.ts';
 import { routes } from './routes.tsx';
 import type { WebContext } from './web-context.ts';
-import { directoryRepository } from '../db/repositories/directory.ts';
 
 /**
  * Server-rendered pages: React Router's static data router runs the route's loader/action (which call the
@@ -80,11 +81,10 @@ function firstError(context: StaticHandlerContext): AppError | null {
 function resolveLang(req: FastifyRequest, reply: FastifyReply, ctx: AppContext): Lang {
   const query = (req.query as Record<string, unknown> | undefined)?.lang;
   if (isLang(query)) {
-    reply.setCookie(LANG_COOKIE, query, { path: '/', sameSite: 'lax', httpOnly: true, secure: ctx.config.secureCookies, maxAge: 365 * 24 * 3600 });
+    setLangCookie(reply, ctx.config.secureCookies, query);
     return query;
   }
-  const cookie = req.cookies[LANG_COOKIE];
-  return isLang(cookie) ? cookie : 'de';
+  return langFromCookie(req);
 }
 
 /** German (or translated) error page for every failure outside the API: 404, 403, 500, 503, CSRF. */
@@ -92,8 +92,7 @@ export async function renderErrorPage(ctx: AppContext, req: FastifyRequest, repl
   if (err.status === 401) {
     return reply.code(303).header('location', `/anmelden?weiter=${encodeURIComponent(req.url.split('?')[0] ?? '/')}`).send();
   }
-  const cookieLang = req.cookies?.[LANG_COOKIE];
-  const lang: Lang = isLang(cookieLang) ? cookieLang : 'de';
+  const lang: Lang = langFromCookie(req);
   const t = translator(lang);
   // personal links (Termin, Warteliste) that no longer hold: the citizen's language; German keeps the precise message
   const linkText = lang === 'de' ? null : err.code === 'link_verbraucht' ? t('fehler.link.link_verbraucht') : err.code === 'link_abgelaufen' ? t('fehler.link.link_abgelaufen') : null;
@@ -112,7 +111,7 @@ export async function renderErrorPage(ctx: AppContext, req: FastifyRequest, repl
   let jobcenterName: string | null = null;
   if (err.status !== 503) {
     try {
-      jobcenterName = await defaultJobcenterName(ctx);
+      jobcenterName = await jobcenterNameLesen.execute({ ctx, actor: req.actor, input: {} });
     } catch {
       jobcenterName = null;
     }
@@ -141,21 +140,4 @@ export async function renderErrorPage(ctx: AppContext, req: FastifyRequest, repl
     </Shell>,
   );
   return reply.code(err.status).header('content-type', 'text/html; charset=utf-8').header('cache-control', 'no-store').send(`<!DOCTYPE html>${html}`);
-}
-
-export async function defaultJobcenterName(ctx: AppContext): Promise<string | null> {
-  const t = await defaultTraeger(ctx);
-  return t?.jobcenterName ?? null;
-}
-
-/** The Träger whose public pages "/" shows: VORORT_TRAEGER, else the first one created. */
-export async function defaultTraeger(ctx: AppContext) {
-  return ctx.db.withSystem(async (tx) => {
-    if (ctx.config.defaultTraegerSlug) {
-      const bySlug = await directoryRepository.findTraegerBySlug(tx, ctx.config.defaultTraegerSlug);
-      if (bySlug) return bySlug;
-    }
-    const all = await directoryRepository.listTraeger(tx);
-    return all[0];
-  });
 }

@@ -1,9 +1,10 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { redirect } from 'react-router';
 import type { Actor, AppContext } from '../server/context.ts';
+import { setHinweis } from '../server/cookies.ts';
 import { requestInfo } from '../server/http.ts';
 import { authorize, authorizeOneOf, type Permission } from '../server/policies.ts';
-import type { Lang } from './i18n/index.ts';
+import type { Lang } from '../i18n/index.ts';
 
 /** What every page loader and action receives as `context`. */
 export type WebContext = {
@@ -38,9 +39,8 @@ export function requirePermission(context: unknown, request: Request, permission
 export const info = (context: unknown) => requestInfo(web(context).req);
 
 /** A one-time notice shown on the next page (after a redirect). */
-export const HINWEIS_COOKIE = 'vorort_hinweis';
 export function flash(context: unknown, message: string) {
-  web(context).reply.setCookie(HINWEIS_COOKIE, encodeURIComponent(message), { path: '/', httpOnly: true, sameSite: 'lax', maxAge: 60 });
+  setHinweis(web(context).reply, message);
 }
 
 /** Reads a form submission into a plain object (repeated fields as arrays). */

@@ -7,7 +7,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { euroText } from '../../src/domain/berechnung/geld.ts';
 import type { Actor } from '../../src/server/context.ts';
-import { speichereEinstellungen } from '../../src/server/verwaltung/traeger-einstellungen.ts';
+import { traegerEinstellungenSpeichern } from '../../src/server/verwaltung/traeger-einstellungen-speichern.ts';
 import type { TestApp } from '../helpers/app.ts';
 import { browserAvailable, expectAccessible } from '../helpers/browser.ts';
 import { useBrowserTestbed } from '../helpers/testbed.ts';
@@ -33,7 +33,7 @@ describe.skipIf(!browserAvailable)('Bewilligung bis Zahlung in Chromium', () => 
     base = bed.base;
     const admin = (await t.ctx.db.withSystem((tx) => tx.execute<{ id: string; traeger_id: string }>(sql`select id, traeger_id from users where email = 'admin@musterland.example'`))).rows[0]!;
     const actor: Actor = { userId: admin.id, traegerId: admin.traeger_id, traegerName: 'Kreis Musterland', art: 'staff', email: 'admin@musterland.example', name: 'Anna Admin', roles: ['admin'], standorte: [], sessionId: 'e2e', requestId: 'e2e' };
-    await speichereEinstellungen({
+    await traegerEinstellungenSpeichern.execute({
       ctx: t.ctx,
       actor,
       input: {

@@ -2,7 +2,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { sql } from 'drizzle-orm';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { text, type Sprache } from '../../src/domain/formular/index.ts';
-import { stelleBescheidZu } from '../../src/server/portal/postfach.ts';
+import { stelleBescheidZu } from '../../src/server/portal/bescheid-zustellen.ts';
 import { createTestApp, type TestApp } from '../helpers/app.ts';
 import { browserAvailable, expectAccessible, launchBrowser } from '../helpers/browser.ts';
 import { clamdFehlt, startClamd, type TestClamd } from '../helpers/clamd.ts';

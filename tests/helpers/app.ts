@@ -3,7 +3,7 @@ import { testConfig, type Config } from '../../src/config/config.ts';
 import { seedDemoData } from '../../src/db/seed/demo.ts';
 import { startMailCatcher, type MailCatcher } from '../../src/mail/mail-catcher.ts';
 import { createMailer } from '../../src/mail/mailer.ts';
-import { buildApp, type App } from '../../src/server/app.ts';
+import { buildApp, type App } from '../../src/app.ts';
 import type { AppContext } from '../../src/server/context.ts';
 import { hashPassword } from '../../src/server/security/passwords.ts';
 import type { Clock } from '../../src/server/clock.ts';

@@ -279,7 +279,7 @@ function beispiel(s: Schema | undefined, name = ''): unknown {
       if (s.maxLength === 10 && /von|bis|^ab$|datum/i.test(name)) return '2026-12-01';
       if (s.format === 'date-time') return '2027-01-11T10:00:00+01:00';
       if (s.format === 'email' || p.includes('@') || /mail/i.test(name)) return 'matrix@example.org';
-      if (p.includes('\\d{4}-\\d{2}-\\d{2}') || /datum|^ab$|^bis$/i.test(name)) return '2026-12-01';
+      if (p.includes('\\d{4}-\\d{2}-\\d{2}') || /datum|^ab$|^bis$|faelligAm/i.test(name)) return '2026-12-01';
       if (p.includes('\\d{4}-') || /monat/i.test(name)) return '2026-12';
       if (p.includes('[0-9]{8}')) return '12345678';
       if (p.includes('[a-z]+\\/')) return 'application/pdf';

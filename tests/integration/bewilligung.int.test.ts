@@ -1,48 +1,20 @@
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { euroText } from '../../src/domain/berechnung/geld.ts';
 import { zahllauf } from '../../src/server/zahlung/zahllauf.ts';
-import type { Actor } from '../../src/server/context.ts';
-import { createTestApp, postForm, signIn, type CookieJar, type TestApp } from '../helpers/app.ts';
+import { erstantrag, pdfText as pdfTextAus, useApiTestbed } from '../helpers/api.ts';
+import { postForm, type CookieJar, type TestApp } from '../helpers/app.ts';
 
+const bed = useApiTestbed();
 let t: TestApp;
 let musterland: string;
 let kommunen: Record<string, string>;
 const jars: Record<string, CookieJar> = {};
-const verzeichnis = mkdtempSync(join(tmpdir(), 'vorort-bewilligung-'));
 
-const api = async (who: string, method: 'GET' | 'POST' | 'PUT', url: string, payload?: unknown) =>
-  t.app.inject({ method, url, headers: { cookie: jars[who]!.header(), ...(payload ? { 'content-type': 'application/json' } : {}) }, payload: payload as never });
-
-const erstantrag = (kommuneId: string, nachname: string, iban = 'DE02120300000000202051') => ({
-  antragsdatum: '2024-06-12',
-  eingangskanal: 'papier',
-  personen: [
-    { ref: 'a', vorname: 'Aylin', nachname, geburtsdatum: '1985-03-10', staatsangehoerigkeit: 'DE', rolle: 'antragsteller', einkommen: [{ art: 'erwerbstaetigkeit', bezeichnung: 'Bäckerei Korn', bruttoCent: 120000, nettoCent: 95000 }] },
-    { ref: 'b', vorname: 'Ben', nachname, geburtsdatum: '1987-05-10', staatsangehoerigkeit: 'DE', rolle: 'partner' },
-    { ref: 'c', vorname: 'Clara', nachname, geburtsdatum: '2017-01-10', staatsangehoerigkeit: 'DE', rolle: 'kind', einkommen: [{ art: 'kindergeld', betragCent: 25000 }] },
-    { ref: 'd', vorname: 'David', nachname, geburtsdatum: '2010-01-10', staatsangehoerigkeit: 'DE', rolle: 'kind', einkommen: [{ art: 'kindergeld', betragCent: 25000 }] },
-  ],
-  adresse: { strasse: 'Lindenweg', hausnummer: '4', plz: '12345', ort: 'Musterstadt', kommuneId },
-  bank: { iban, kontoinhaber: `Aylin ${nachname}` },
-  unterkunft: { grundmieteCent: 57000, nebenkostenCent: 14000, heizkostenCent: 14000 },
-});
-
-function pdfText(pdf: Buffer, name: string): string {
-  const datei = join(verzeichnis, `${name}.pdf`);
-  writeFileSync(datei, pdf);
-  return execFileSync('pdftotext', ['-enc', 'UTF-8', datei, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
-}
-
-async function neuerFall(nachname: string, iban?: string): Promise<{ bgId: string; personIds: Record<string, string> }> {
-  const res = await api('leistung', 'POST', '/api/faelle', erstantrag(kommunen.Musterstadt!, nachname, iban));
-  if (res.statusCode !== 201) throw new Error(`Erstantrag: ${res.statusCode} ${res.body}`);
-  return { bgId: res.json().bg.id, personIds: res.json().personIds };
-}
+const api = (who: string, method: 'GET' | 'POST' | 'PUT', url: string, payload?: unknown) => bed.api(who === 'fremd' ? 'admin@beispielstadt.example' : who, method, url, payload);
+const pdfText = (pdf: Buffer, _name?: string) => pdfTextAus(pdf);
+const neuerFall = (nachname: string, iban?: string) => bed.neuerFall(nachname, iban ? { iban } : {});
+const actorFor = (email: string) => bed.actor(email);
 
 async function bewilligterFall(nachname: string, iban?: string) {
   const f = await neuerFall(nachname, iban);
@@ -53,20 +25,12 @@ async function bewilligterFall(nachname: string, iban?: string) {
   return { ...f, bewilligung: fr.json().bewilligung };
 }
 
-async function actorFor(email: string): Promise<Actor> {
-  const r = await t.ctx.db.withSystem((tx) => tx.execute<{ id: string; name: string; roles: string[] }>(sql`select id, name, roles from users where email = ${email}`));
-  const u = r.rows[0]!;
-  return { userId: u.id, traegerId: musterland, traegerName: 'Kreis Musterland', art: 'staff', email, name: u.name, roles: u.roles as Actor['roles'], standorte: [], sessionId: 'test', requestId: 'test' };
-}
-
 const regeln = { nachzahlungAbCent: 10_000, monatsbetragAbCent: 500_000, erstattungAbCent: 100_000, ablehnung: false, aufhebung: true, erstbewilligung: false };
 
 beforeAll(async () => {
-  t = await createTestApp({ seed: true });
-  const tr = await t.ctx.db.withSystem((tx) => tx.execute<{ id: string }>(sql`select id from traeger where slug = 'musterland'`));
-  musterland = tr.rows[0]!.id;
-  const k = await t.ctx.db.withSystem((tx) => tx.execute<{ id: string; name: string }>(sql`select id, name from kommunen where traeger_id = ${musterland}`));
-  kommunen = Object.fromEntries(k.rows.map((r) => [r.name, r.id]));
+  t = bed.t;
+  musterland = await bed.traeger();
+  kommunen = await bed.kommunen();
   // a second Teamleitung (for the Vier-Augen rule) with the same Standorte and password
   await t.ctx.db.withSystem(async (tx) => {
     await tx.execute(sql`insert into users (traeger_id, art, email, name, password_hash, email_verified_at, roles)
@@ -75,17 +39,13 @@ beforeAll(async () => {
       select s.traeger_id, (select id from users where email = 'teamleitung2@musterland.example'), s.standort_id
       from user_standorte s join users u on u.id = s.user_id where u.email = 'teamleitung@musterland.example'`);
   });
-  for (const who of ['leistung', 'integration', 'teamleitung', 'teamleitung2', 'controlling', 'admin']) jars[who] = await signIn(t.app, `${who}@musterland.example`);
-  jars.fremd = await signIn(t.app, 'admin@beispielstadt.example');
+  for (const who of ['leistung', 'integration', 'teamleitung', 'teamleitung2', 'controlling', 'admin']) jars[who] = await bed.jar(who);
+  jars.fremd = await bed.jar('admin@beispielstadt.example');
   const e = await api('admin', 'PUT', '/api/admin/traeger-einstellungen', { vierAugenRegeln: regeln, iban: 'DE89 3704 0044 0532 0130 00', bic: 'COBADEFFXXX', kontoinhaber: 'Kreis Musterland Jobcenter', version: 0 });
   if (e.statusCode !== 200) throw new Error(`Einstellungen: ${e.body}`);
   const kdu = await api('admin', 'POST', '/api/admin/kdu-richtwerte', { kommuneId: kommunen.Musterstadt, haushaltsgroesse: 4, bruttokaltmieteCent: 85000, heizkostenCent: 16000, gueltigVon: '2021-01-01' });
   if (kdu.statusCode !== 201) throw new Error(`KdU: ${kdu.body}`);
 }, 60_000);
-afterAll(async () => {
-  await t.close();
-  rmSync(verzeichnis, { recursive: true, force: true });
-});
 
 describe('OpenAPI', () => {
   it('documents the routes with tags', async () => {

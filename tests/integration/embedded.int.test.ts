@@ -1,5 +1,5 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir, userInfo } from 'node:os';
 import path from 'node:path';
 import { sql } from 'drizzle-orm';
@@ -8,7 +8,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { createServer as createTcpServer } from 'node:net';
 import { testConfig } from '../../src/config/config.ts';
 import { freePort, startEmbeddedPostgres } from '../../src/db/embedded.ts';
-import { buildApp } from '../../src/server/app.ts';
+import { buildApp } from '../../src/app.ts';
 import { startSystem } from '../../src/system.ts';
 import { testClock } from '../helpers/clock.ts';
 
@@ -266,6 +266,50 @@ describe('embedded PostgreSQL', () => {
     }
     expect(existsSync(path.join(dataDir, 'vorort.lock'))).toBe(false);
   });
+
+  it.skipIf(userInfo().uid !== 0)(
+    'as root, `npm start` from a checkout inside a 0700 folder runs: cluster and programs go where the postgres user reaches them',
+    { timeout: 300_000 },
+    async () => {
+      // A checkout in a private folder (like /root/vorort): the folder is 0700, the files are hard links of this one.
+      const privat = tempDataDir();
+      expect(statSync(privat).mode & 0o777).toBe(0o700);
+      const checkout = path.join(privat, 'vorort');
+      mkdirSync(checkout);
+      for (const teil of ['bin', 'src', 'node_modules', 'package.json', 'tsconfig.json']) {
+        // hard links where the file system allows them, a copy otherwise
+        const kopiert = spawnSync('cp', ['-al', path.join(root, teil), checkout]).status === 0 || spawnSync('cp', ['-a', path.join(root, teil), checkout]).status === 0;
+        expect(kopiert).toBe(true);
+      }
+      // Where the reachable copies go (default /var/lib/vorort); a fresh folder so the test leaves nothing behind.
+      const ort = tempDataDir();
+      const port = await freePort();
+      const childEnv: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: 'development', LOG_LEVEL: 'warn', PORT: String(port), HOST: '127.0.0.1', VORORT_DEV_SMTP_PORT: '0', VORORT_POSTGRES_ORT: ort };
+      delete childEnv.DATABASE_URL;
+      delete childEnv.VORORT_DATA_DIR;
+      // the same command as `npm start`
+      const server = spawn(process.execPath, ['bin/vorort.mjs', 'start'], { cwd: checkout, env: childEnv, stdio: ['ignore', 'pipe', 'pipe'] });
+      children.push(server);
+      let out = '';
+      server.stdout!.on('data', (d: Buffer) => (out += d.toString()));
+      server.stderr!.on('data', (d: Buffer) => (out += d.toString()));
+      let beendet = false;
+      server.on('exit', () => (beendet = true));
+      await waitFor(() => out.includes('vorort läuft auf') || beendet, 240_000, () => out);
+      expect(beendet, out).toBe(false);
+      const health = await fetch(`http://127.0.0.1:${port}/api/health`);
+      expect(await health.json()).toEqual({ status: 'ok', database: 'ok' });
+      // The notice says where the data went; the cluster and the programs are there.
+      expect(out).toMatch(/die Datenbank liegt in .*cluster-[0-9a-f]{12}/);
+      expect(readdirSync(ort).some((n) => n.startsWith('cluster-'))).toBe(true);
+      // (a checkout whose node_modules is a link to a reachable folder needs no copy of the programs)
+      const programmeKopiert = readdirSync(ort).some((n) => n.startsWith('postgres-'));
+      expect(programmeKopiert).toBe(!lstatSync(path.join(root, 'node_modules')).isSymbolicLink());
+      const exit = new Promise((resolve) => server.on('exit', resolve));
+      server.kill('SIGTERM');
+      await within(exit, 60_000, 'vorort stop on SIGTERM');
+    },
+  );
 
   it('gives up after the configured restart attempts and says so (vorort start then exits with 1)', { timeout: 180_000 }, async () => {
     const dataDir = tempDataDir();

@@ -4,12 +4,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { geheVorwaerts } from '../../src/domain/formular/flows/durchlauf.testhilfe.ts';
-import { familieMitZweiKindern } from '../../src/domain/formular/flows/testfaelle.ts';
+import { geheVorwaerts } from '../helpers/formular-durchlauf.ts';
+import { familieMitZweiKindern } from '../helpers/formular-faelle.ts';
 import type { AntragDaten } from '../../src/domain/formular/index.ts';
 import type { Actor } from '../../src/server/context.ts';
 import { reicheEin } from '../../src/server/portal/einreichen.ts';
-import { starteEntwurf } from '../../src/server/portal/entwuerfe.ts';
+import { entwurfStarten } from '../../src/server/portal/entwurf-starten.ts';
 import { createTestApp, postForm, signIn, type CookieJar, type TestApp } from '../helpers/app.ts';
 
 /**
@@ -53,7 +53,7 @@ function antwort(vorname: string): AntragDaten {
 }
 
 async function einreichen(daten: AntragDaten, datei?: string) {
-  const id = await starteEntwurf({ ctx: t.ctx, actor: buerger, flowId: 'erstantrag', vorbelegung: daten });
+  const id = await entwurfStarten.execute({ ctx: t.ctx, actor: buerger, input: { flowId: 'erstantrag', vorbelegung: daten } });
   if (datei) {
     await t.ctx.db.withSystem((tx) =>
       tx.execute(sql`insert into portal_dateien (traeger_id, buerger_id, entwurf_id, dateiname, mime, groesse, sha256, inhalt, status)

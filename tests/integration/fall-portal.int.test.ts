@@ -38,14 +38,14 @@ const daten = () => ({
 
 describe('Online-Erstantrag', () => {
   it('is checked like a paper application (invalid IBAN refused)', async () => {
-    await expect(onlineErstantragEingang({ ctx: t.ctx, actor: buerger, daten: { ...daten(), bank: { iban: 'DE00', kontoinhaber: 'x' } } })).rejects.toMatchObject({
+    await expect(onlineErstantragEingang.execute({ ctx: t.ctx, actor: buerger, input: { ...daten(), bank: { iban: 'DE00', kontoinhaber: 'x' } } })).rejects.toMatchObject({
       status: 400,
       issues: [{ path: 'bank.iban', code: 'iban_ungueltig' }],
     });
   });
 
   it('lands in the queue of the Standort without a Fallakte and is taken over into one', async () => {
-    const antrag = await onlineErstantragEingang({ ctx: t.ctx, actor: buerger, daten: daten() });
+    const antrag = await onlineErstantragEingang.execute({ ctx: t.ctx, actor: buerger, input: daten() });
     expect(antrag).toMatchObject({ bgId: null, eingangskanal: 'online', status: 'eingegangen', eingereichtVon: buerger.userId });
     const vorrat = await t.app.inject({ url: '/api/antraege', headers: { cookie: leistung.header() } });
     const eintrag = vorrat.json().eintraege.find((e: { id: string }) => e.id === antrag.id);

@@ -12,7 +12,7 @@ import { freePort } from '../../src/db/embedded.ts';
 import { seedDemoData } from '../../src/db/seed/demo.ts';
 import { startMailCatcher, type MailCatcher } from '../../src/mail/mail-catcher.ts';
 import { createMailer, type Mailer } from '../../src/mail/mailer.ts';
-import { buildApp, type App } from '../../src/server/app.ts';
+import { buildApp, type App } from '../../src/app.ts';
 import { hashPassword } from '../../src/server/security/passwords.ts';
 import { createTestApp, type TestApp } from '../helpers/app.ts';
 import { testClock } from '../helpers/clock.ts';
@@ -88,6 +88,8 @@ async function startProxy(targetUrl: string): Promise<Proxy> {
   const proxied = new URL(targetUrl);
   proxied.hostname = '127.0.0.1';
   proxied.port = String(port);
+  // the embedded server also listens on a Unix socket (ADR 0012); the proxy stands on its TCP port
+  proxied.searchParams.delete('host');
   return { url: proxied.toString(), cut, restore: listen, freeze: () => (frozen = true), close: cut };
 }
 

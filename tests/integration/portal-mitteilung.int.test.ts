@@ -79,10 +79,10 @@ beforeAll(async () => {
   buergerId = row.id;
   traegerId = row.traeger_id;
   const actor: Actor = { userId: row.id, traegerId, traegerName: 'Kreis Musterland', art: 'buerger', email: 'buerger@musterland.example', name: 'Max Mustermann', roles: ['buerger'], standorte: [], sessionId: 's', requestId: 'r' };
-  const antrag = await onlineErstantragEingang({
+  const antrag = await onlineErstantragEingang.execute({
     ctx: t.ctx,
     actor,
-    daten: {
+    input: {
       antragsdatum: '2025-03-03',
       eingangskanal: 'online',
       personen: [

@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Actor } from '../../src/server/context.ts';
 import { onlineErstantragEingang } from '../../src/server/fall/online-antrag-eingang.ts';
-import { stelleBescheidZu } from '../../src/server/portal/postfach.ts';
+import { stelleBescheidZu } from '../../src/server/portal/bescheid-zustellen.ts';
 import { createTestApp, postForm, signIn, type CookieJar, type TestApp } from '../helpers/app.ts';
 import { kleinesPdf } from '../helpers/testdateien.ts';
 
@@ -38,10 +38,10 @@ beforeAll(async () => {
   buergerId = row.id;
   traegerId = row.traeger_id;
   const actor: Actor = { userId: row.id, traegerId: row.traeger_id, traegerName: 'Kreis Musterland', art: 'buerger', email: 'buerger@musterland.example', name: 'Max Mustermann', roles: ['buerger'], standorte: [], sessionId: 's', requestId: 'r' };
-  const antrag = await onlineErstantragEingang({
+  const antrag = await onlineErstantragEingang.execute({
     ctx: t.ctx,
     actor,
-    daten: {
+    input: {
       antragsdatum: '2025-03-03',
       eingangskanal: 'online',
       personen: [{ ref: 'a', vorname: 'Max', nachname: 'Mustermann', geburtsdatum: '1979-09-09', staatsangehoerigkeit: 'DE', rolle: 'antragsteller' }],

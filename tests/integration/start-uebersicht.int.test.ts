@@ -4,12 +4,14 @@ import { fixedClock, type Clock } from '../../src/server/clock.ts';
 import type { Actor } from '../../src/server/context.ts';
 import { onlineErstantragEingang } from '../../src/server/fall/online-antrag-eingang.ts';
 import { lokalesDatum } from '../../src/domain/termine/zeit.ts';
-import { createTestApp, signIn, type CookieJar, type TestApp } from '../helpers/app.ts';
+import { useApiTestbed } from '../helpers/api.ts';
+import type { CookieJar, TestApp } from '../helpers/app.ts';
 
 /**
  * Issue 10, item 5: the staff start page tells the truth. Every tile counts what is in the database for the person's
  * role and Standorte: an approval waiting, today's appointment, a Wiedervorlage due today, a new online application.
  */
+const bed = useApiTestbed();
 let t: TestApp;
 let musterland: string;
 let kommune: string;
@@ -17,8 +19,7 @@ let standortMusterstadt: string;
 let echteUhr: Clock;
 const jars: Record<string, CookieJar> = {};
 
-const api = async (who: string, method: 'GET' | 'POST' | 'PUT', url: string, payload?: unknown) =>
-  t.app.inject({ method, url, headers: { ...(jars[who] ? { cookie: jars[who].header() } : {}), ...(payload ? { 'content-type': 'application/json' } : {}) }, payload: payload as never });
+const api = bed.api;
 const seite = async (who: string) => {
   const r = await t.app.inject({ url: '/arbeitsplatz', headers: { cookie: jars[who]!.header() } });
   expect(r.statusCode, r.body).toBe(200);
@@ -26,7 +27,7 @@ const seite = async (who: string) => {
 };
 
 beforeAll(async () => {
-  t = await createTestApp({ seed: true });
+  t = bed.t;
   echteUhr = t.ctx.clock;
   const r = await t.ctx.db.withSystem((tx) =>
     tx.execute<{ traeger: string; kommune: string; standort: string }>(
@@ -37,7 +38,7 @@ beforeAll(async () => {
   musterland = r.rows[0]!.traeger;
   kommune = r.rows[0]!.kommune;
   standortMusterstadt = r.rows[0]!.standort;
-  for (const who of ['leistung', 'integration', 'teamleitung', 'controlling', 'admin']) jars[who] = await signIn(t.app, `${who}@musterland.example`);
+  for (const who of ['leistung', 'integration', 'teamleitung', 'controlling', 'admin']) jars[who] = await bed.jar(who);
   // every Erstbewilligung needs the second person
   const e = await api('admin', 'PUT', '/api/admin/traeger-einstellungen', {
     vierAugenRegeln: { nachzahlungAbCent: 100_000, monatsbetragAbCent: 300_000, erstattungAbCent: 100_000, ablehnung: false, aufhebung: true, erstbewilligung: true },
@@ -47,9 +48,8 @@ beforeAll(async () => {
   });
   if (e.statusCode !== 200) throw new Error(`Einstellungen: ${e.body}`);
 }, 60_000);
-afterAll(async () => {
+afterAll(() => {
   t.ctx.clock = echteUhr;
-  await t.close();
 });
 
 describe('Staff start page', () => {
@@ -87,10 +87,10 @@ describe('Staff start page', () => {
     // an online application from the portal
     const buerger = await t.ctx.db.withSystem((tx) => tx.execute<{ id: string }>(sql`select id from users where email = 'buerger@musterland.example'`));
     const actor: Actor = { userId: buerger.rows[0]!.id, traegerId: musterland, traegerName: 'Kreis Musterland', art: 'buerger', email: 'buerger@musterland.example', name: 'Max Mustermann', roles: ['buerger'], standorte: [], sessionId: 's', requestId: 'r' };
-    await onlineErstantragEingang({
+    await onlineErstantragEingang.execute({
       ctx: t.ctx,
       actor,
-      daten: {
+      input: {
         antragsdatum: heute,
         eingangskanal: 'online',
         personen: [{ ref: 'a', vorname: 'Max', nachname: 'Mustermann', geburtsdatum: '1979-09-09', staatsangehoerigkeit: 'DE', rolle: 'antragsteller' }],
@@ -103,7 +103,7 @@ describe('Staff start page', () => {
     // an appointment at Musterstadt on a coming day; that day becomes "today" on the business clock
     const von = lokalesDatum(new Date(t.ctx.clock.now().getTime() + 2 * 86_400_000));
     const bis = lokalesDatum(new Date(t.ctx.clock.now().getTime() + 30 * 86_400_000));
-    const frei = await api('anonym', 'GET', `/api/termine/freie-zeiten?anliegen=beratung_integration&kanal=vor_ort&standortId=${standortMusterstadt}&von=${von}&bis=${bis}`);
+    const frei = await api(null, 'GET', `/api/termine/freie-zeiten?anliegen=beratung_integration&kanal=vor_ort&standortId=${standortMusterstadt}&von=${von}&bis=${bis}`);
     expect(frei.statusCode, frei.body).toBe(200);
     const beginn = (frei.json().zeiten as { beginn: string }[])[0]!.beginn;
     const termin = await api('integration', 'POST', '/api/termine/personal/einladungen', {
@@ -165,7 +165,7 @@ describe('Staff start page', () => {
       await tx.execute(sql`insert into user_standorte (traeger_id, user_id, standort_id)
         select ${musterland}, (select id from users where email = 'seeheim@musterland.example'), id from standorte where name = 'Jobcenter Seeheim'`);
     });
-    jars.seeheim = await signIn(t.app, 'seeheim@musterland.example');
+    jars.seeheim = await bed.jar('seeheim');
     const s = await seite('seeheim');
     expect(s).toContain('Keine neuen Online-Anträge an Ihren Standorten.');
     expect(s).toContain('An Ihren Standorten: Es liegen keine offenen Anträge vor.');

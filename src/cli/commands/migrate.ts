@@ -11,7 +11,7 @@ export async function migrateCommand(_args: string[]): Promise<number> {
     console.log(`Migrationen angewendet: ${safeTarget(config.databaseUrl)}`);
     return 0;
   }
-  const embedded = await startEmbeddedPostgres({ dataDir: config.dataDir });
+  const embedded = await startEmbeddedPostgres({ dataDir: config.dataDir, ausweichen: !config.dataDirGesetzt });
   try {
     await runMigrations(await ensureDatabase(embedded.connectionString, 'vorort'));
     console.log(`Migrationen angewendet (eingebettete Datenbank in ${config.dataDir}).`);

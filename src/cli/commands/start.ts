@@ -2,11 +2,9 @@ import { ConfigError, loadConfig } from '../../config/config.ts';
 import { konfigurierteBasisUrl } from '../../server/auth/public-url.ts';
 import { DataDirLockedError, releaseSignalHooks } from '../../db/embedded.ts';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '../../db/seed/demo.ts';
-import { buildApp } from '../../server/app.ts';
+import { buildApp } from '../../app.ts';
 import { systemClock } from '../../server/clock.ts';
-import { registriereTerminJobs } from '../../server/termine/jobs.ts';
-import { registrierePortalJobs } from '../../server/portal/jobs.ts';
-import { registriereMailJob } from '../../mail/ausgang.ts';
+import { registriereJobs } from '../../jobs/index.ts';
 import { DatabaseUnreachableError, startSystem } from '../../system.ts';
 
 /** `vorort start` (= `npm start`): database, migrations, demo data, mail, HTTP. Stops cleanly on SIGINT/SIGTERM. */
@@ -72,9 +70,7 @@ export async function startCommand(_args: string[]): Promise<number> {
 
   await app.listen({ port: config.port, host: config.host });
   const url = konfigurierteBasisUrl(config); // the same base as every mail link (never a request's Host header)
-  if (system.boss) await registriereTerminJobs({ boss: system.boss, ctx, basisUrl: url });
-  if (system.boss) await registrierePortalJobs({ boss: system.boss, ctx });
-  if (system.boss) await registriereMailJob({ boss: system.boss, ctx, log: app.log });
+  if (system.boss) await registriereJobs({ boss: system.boss, ctx, basisUrl: url, log: app.log });
   console.log(`\nvorort läuft auf ${url}`);
   if (system.mailCatcher) console.log(`Entwicklungs-Postfach (abgefangene E-Mails): ${url}/entwicklung/post`);
   if (config.demoData) {

@@ -26,11 +26,16 @@ export type AuditFilter = {
 
 const personUser = alias(users, 'person_user');
 
-export const auditRepository = {
-  async insert(tx: Tx, row: AuditInsert) {
-    await tx.insert(auditLog).values(row);
-  },
+/**
+ * The only INSERT into audit_log. Called by `recordAudit` (src/server/audit-trail.ts) alone, which types the event;
+ * a unit test (src/server/audit-trail.test.ts) keeps every other module from importing it.
+ */
+export async function schreibeAuditZeile(tx: Tx, row: AuditInsert): Promise<void> {
+  await tx.insert(auditLog).values(row);
+}
 
+/** Reading the audit trail (the Zugriffsprotokoll); writing goes through `recordAudit`. */
+export const auditRepository = {
   /** Search by person (the data subject), actor and period — newest first. */
   async search(tx: Tx, filter: AuditFilter) {
     const conditions = [];

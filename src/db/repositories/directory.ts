@@ -1,6 +1,7 @@
-import { and, asc, eq, gt, isNull, sql } from 'drizzle-orm';
-import type { Tx } from '../client.ts';
-import { authTokens, kommunen, oidcProvider, sessions, standorte, traeger, userStandorte, users, type User } from '../schema/index.ts';
+import { and, asc, eq, sql } from 'drizzle-orm';
+import type { Database, Tx } from '../client.ts';
+import { zeileAusJson } from '../json-zeilen.ts';
+import { authTokens, kommunen, oidcProvider, sessions, standorte, traeger, users, type User } from '../schema/index.ts';
 
 /**
  * Look-ups across Träger that happen before the Träger is known (sign-in, session cookie, public pages).
@@ -12,25 +13,19 @@ export const directoryRepository = {
     return row;
   },
 
-  async findSessionByTokenHash(tx: Tx, tokenHash: string) {
-    const [row] = await tx
-      .select({ session: sessions, user: users, traeger })
-      .from(sessions)
-      .innerJoin(users, and(eq(users.traegerId, sessions.traegerId), eq(users.id, sessions.userId)))
-      .innerJoin(traeger, eq(traeger.id, sessions.traegerId))
-      .where(and(eq(sessions.tokenHash, tokenHash), isNull(sessions.revokedAt), gt(sessions.expiresAt, sql`now()`)))
-      .limit(1);
-    if (!row) return undefined;
-    const standortRows = await tx
-      .select({ id: standorte.id, name: standorte.name })
-      .from(userStandorte)
-      .innerJoin(
-        standorte,
-        and(eq(standorte.traegerId, userStandorte.traegerId), eq(standorte.id, userStandorte.standortId)),
-      )
-      .where(and(eq(userStandorte.traegerId, row.user.traegerId), eq(userStandorte.userId, row.user.id)))
-      .orderBy(asc(standorte.name));
-    return { ...row, standorte: standortRows };
+  /**
+   * The session of a token hash with account, Träger and the account's Standorte — in one round trip, outside a
+   * transaction (SQL function `vorort_sitzung_zum_token`, migration 0022). 
+   */
+  async sitzungZumToken(db: Pick<Database, 'einzelAbfrage'>, tokenHash: string) {
+    const [row] = await db.einzelAbfrage<{ s: { session: Record<string, unknown>; user: Record<string, unknown>; traeger: Record<string, unknown>; standorte: { id: string; name: string }[] } | null }>(
+      'SELECT vorort_sitzung_zum_token($1) AS s',
+      [tokenHash],
+      'vorort_sitzung_zum_token',
+    );
+    const s = row?.s;
+    if (!s) return undefined;
+    return { session: zeileAusJson(sessions, s.session), user: zeileAusJson(users, s.user), traeger: zeileAusJson(traeger, s.traeger), standorte: s.standorte };
   },
 
   async listTraeger(tx: Tx) {

@@ -1,5 +1,6 @@
 import { and, asc, eq, gt, gte, inArray, isNull, lt, ne, sql } from 'drizzle-orm';
-import type { Tx } from '../client.ts';
+import { vorbereitet, type Tx } from '../client.ts';
+import { zeileAusJson, zeilenAusJson } from '../json-zeilen.ts';
 import {
   einladungen,
   standorte,
@@ -7,6 +8,7 @@ import {
   terminAnliegen,
   terminAusnahmen,
   terminBestaetigungen,
+  terminRegeln,
   termine,
   terminRessourcen,
   terminSprechzeiten,
@@ -16,6 +18,17 @@ import {
 } from '../schema/index.ts';
 
 export type TerminRow = typeof termine.$inferSelect;
+
+/** Occupancy rows from JSON (`buchungsdaten`): snake_case keys, timestamps as text. */
+function belegungAus(j: unknown) {
+  return (Array.isArray(j) ? j : []).map((b: Record<string, unknown>) => ({
+    id: b.id as string,
+    ressourceId: b.ressource_id as string,
+    beginn: new Date(b.beginn as string),
+    ende: new Date(b.ende as string),
+    ...('blockiert_bis' in b ? { blockiertBis: new Date(b.blockiert_bis as string) } : {}),
+  }));
+}
 export type AnliegenRow = typeof terminAnliegen.$inferSelect;
 export type RessourceRow = typeof terminRessourcen.$inferSelect;
 export type AngebotRow = typeof wartelisteAngebote.$inferSelect;
@@ -45,6 +58,47 @@ export const termineRepository = {
     const ausnahmen = await tx.select().from(terminAusnahmen);
     const standortListe = await tx.select().from(standorte).where(eq(standorte.aktiv, true)).orderBy(asc(standorte.name));
     return { anliegen, ressourcen, sprechzeiten, ausnahmen, standorte: standortListe };
+  },
+
+  /**
+   * Everything the slot computation of one booking needs — the Träger's rules, the master data, absences and the
+   * occupancy of the booking horizon — in ONE statement (one round trip instead of nine). The horizon is
+   * [jetzt − 1 day, jetzt + (horizontTage + 2) days) with the Träger's horizon or `standardHorizontTage`.
+   * Same rows and order as `terminRegelnRepository.find` + `stammdaten` + `abwesenheiten` + `belegungen`.
+   */
+  async buchungsdaten(tx: Tx, opts: { traegerId: string; jetzt: Date; standardHorizontTage: number }) {
+    const rows = await vorbereitet<Record<string, unknown>>(tx, 'vorort_buchungsdaten', sql`
+      WITH r AS (SELECT * FROM termin_regeln WHERE traeger_id = ${opts.traegerId} LIMIT 1),
+           f AS (SELECT ${opts.jetzt.toISOString()}::timestamptz - interval '1 day' AS von,
+                        ${opts.jetzt.toISOString()}::timestamptz + make_interval(days => coalesce((SELECT horizont_tage FROM r), ${opts.standardHorizontTage}::int) + 2) AS bis)
+      SELECT
+        (SELECT row_to_json(r) FROM r) AS regeln,
+        (SELECT coalesce(json_agg(x ORDER BY x.name), '[]'::json) FROM termin_anliegen x) AS anliegen,
+        (SELECT coalesce(json_agg(x ORDER BY x.id), '[]'::json) FROM termin_ressourcen x WHERE x.aktiv) AS ressourcen,
+        (SELECT coalesce(json_agg(x), '[]'::json) FROM termin_sprechzeiten x) AS sprechzeiten,
+        (SELECT coalesce(json_agg(x), '[]'::json) FROM termin_ausnahmen x) AS ausnahmen,
+        (SELECT coalesce(json_agg(x ORDER BY x.name), '[]'::json) FROM standorte x WHERE x.aktiv) AS standorte,
+        (SELECT coalesce(json_agg(x), '[]'::json) FROM termin_abwesenheiten x, f WHERE x.von < f.bis AND x.bis > f.von) AS abwesenheiten,
+        (SELECT coalesce(json_agg(json_build_object('id', x.id, 'ressource_id', x.ressource_id, 'beginn', x.beginn, 'ende', x.ende, 'blockiert_bis', x.blockiert_bis)), '[]'::json)
+           FROM termine x, f WHERE x.status <> 'abgesagt' AND x.beginn < f.bis AND x.blockiert_bis > f.von) AS termine,
+        (SELECT coalesce(json_agg(json_build_object('id', x.id, 'ressource_id', x.ressource_id, 'beginn', x.beginn, 'ende', x.ende)), '[]'::json)
+           FROM warteliste_angebote x, f WHERE x.status = 'offen' AND x.gueltig_bis > now() AND x.beginn < f.bis AND x.ende > f.von) AS angebote`);
+    const z = rows[0]!;
+    return {
+      regeln: z.regeln ? zeileAusJson(terminRegeln, z.regeln as Record<string, unknown>) : undefined,
+      stammdaten: {
+        anliegen: zeilenAusJson(terminAnliegen, z.anliegen),
+        ressourcen: zeilenAusJson(terminRessourcen, z.ressourcen),
+        sprechzeiten: zeilenAusJson(terminSprechzeiten, z.sprechzeiten),
+        ausnahmen: zeilenAusJson(terminAusnahmen, z.ausnahmen),
+        standorte: zeilenAusJson(standorte, z.standorte),
+      },
+      abwesenheiten: zeilenAusJson(terminAbwesenheiten, z.abwesenheiten),
+      belegt: {
+        termine: belegungAus(z.termine) as { id: string; ressourceId: string; beginn: Date; ende: Date; blockiertBis: Date }[],
+        angebote: belegungAus(z.angebote) as { id: string; ressourceId: string; beginn: Date; ende: Date }[],
+      },
+    };
   },
 
   async abwesenheiten(tx: Tx, von: Date, bis: Date) {
@@ -344,6 +398,13 @@ export const termineRepository = {
   async findEinladungZuTermin(tx: Tx, terminId: string) {
     const [row] = await tx.select().from(einladungen).where(eq(einladungen.terminId, terminId)).limit(1);
     return row;
+  },
+
+  /** The Einladung ids of many appointments in one query (calendar): terminId → einladungId. */
+  async einladungenZuTerminen(tx: Tx, terminIds: string[]): Promise<Map<string, string>> {
+    if (!terminIds.length) return new Map();
+    const rows = await tx.select({ id: einladungen.id, terminId: einladungen.terminId }).from(einladungen).where(inArray(einladungen.terminId, terminIds));
+    return new Map(rows.map((r) => [r.terminId, r.id]));
   },
 
   async updateEinladung(tx: Tx, id: string, version: number, patch: Partial<typeof einladungen.$inferInsert>) {

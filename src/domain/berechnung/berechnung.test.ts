@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { berechne } from './index.ts';
-import { erwerb, fall, person, summeCent } from './testfaelle.ts';
+import { erwerb, fall, person, summeCent } from '../../../tests/helpers/berechnung-faelle.ts';
 import type { BerechnungErgebnis, BerechnungInput, PersonInput } from './schema.ts';
 
 const allein = (zeitraum: BerechnungInput['zeitraum'], mehr: Partial<PersonInput> = {}, rest: Partial<BerechnungInput> = {}) =>

@@ -2,7 +2,7 @@ import * as fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { berechne, pruefe, type BerechnungInput, type EinkommenInput, type PersonInput } from './index.ts';
 import { tageImMonat } from './datum.ts';
-import { summeCent } from './testfaelle.ts';
+import { summeCent } from '../../../tests/helpers/berechnung-faelle.ts';
 
 const cent = (max: number) => fc.integer({ min: 0, max: max * 100 }).map((c) => c / 100);
 const pad = (n: number) => String(n).padStart(2, '0');

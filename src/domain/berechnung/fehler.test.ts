@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { BerechnungsFehler, berechne } from './index.ts';
-import { erwerb, fall, person } from './testfaelle.ts';
+import { erwerb, fall, person } from '../../../tests/helpers/berechnung-faelle.ts';
 
 function fehlerVon(input: unknown): BerechnungsFehler {
   try {

@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { RECHT_BIS, parameterAm } from '../recht/index.ts';
 import { berechne } from './index.ts';
-import { erwerb, fall, person, summeCent } from './testfaelle.ts';
+import { erwerb, fall, person, summeCent } from '../../../tests/helpers/berechnung-faelle.ts';
 import type { BerechnungErgebnis, BerechnungInput } from './schema.ts';
 
 /** The same facts in two months: everything but the month is equal. */

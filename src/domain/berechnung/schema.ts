@@ -150,6 +150,10 @@ export const schrittSchema = z.strictObject({
   norm: z.string(),
   betrag: ausgabeBetrag,
   person: z.string().nullable(),
+  quelle: z
+    .string()
+    .optional()
+    .describe('Herkunft des Werts: Fundstelle des angewandten Rechtsparameters (z. B. „§ 20 Abs. 1a SGB II i.V.m. RBSFV 2024“) oder „Angaben im Fall“'),
 });
 
 export const berechnungErgebnisSchema = z

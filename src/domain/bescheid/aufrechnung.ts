@@ -4,6 +4,7 @@
  */
 import { euroText } from '../berechnung/geld.ts';
 import { datumText, ersterTag, monatText, pruefeTag } from '../bewilligung/monat.ts';
+import { aufrechnungsregelAm } from '../recht/aufrechnung.ts';
 import { leistungsnameIm } from '../zahlung/plan.ts';
 import { bescheidHash, rechtsbehelfsbelehrung, TITEL, type Anschrift, type Bescheid, type BescheidEingabe } from './index.ts';
 
@@ -36,7 +37,7 @@ export function erstelleAufrechnungsbescheid(e: AufrechnungsbescheidEingabe): Be
   const hinweise = [
     `Begründung: ${e.begruendung}`,
     'Der einbehaltene Betrag wird von der monatlichen Zahlung abgezogen und auf die Forderung angerechnet. Sie erhalten die übrigen Leistungen wie bewilligt.',
-    'Alle Aufrechnungen zusammen betragen höchstens 30 % des maßgebenden Regelbedarfs (§ 43 Abs. 2 S. 2 SGB II).',
+    `Alle Aufrechnungen zusammen betragen höchstens ${aufrechnungsregelAm(ersterTag(e.abMonat)).wert.hoechstProzent} % des maßgebenden Regelbedarfs (§ 43 Abs. 2 S. 2 SGB II).`,
     'Ein Widerspruch gegen die Aufrechnung hat aufschiebende Wirkung (§ 86a Abs. 1 SGG; § 39 SGB II nennt die Aufrechnung nicht). Legen Sie Widerspruch ein, wird bis zur Entscheidung darüber nicht aufgerechnet.',
   ];
   const ohneHash: Omit<Bescheid, 'inhaltHash'> = {

@@ -77,7 +77,8 @@ export type BetragsTabelle = {
 export type Berechnungsabschnitt = {
   ueberschrift: string;
   monate: string[];
-  zeilen: { text: string; norm: string; betragCent: number }[];
+  /** `quelle`: where the amount's value comes from (the parameter's Fundstelle, or the case's data), when known */
+  zeilen: { text: string; norm: string; betragCent: number; quelle?: string }[];
   summeCent: number;
 };
 
@@ -120,9 +121,12 @@ export const TITEL: Readonly<Record<BescheidArt, string>> = {
   aufrechnung: 'Aufrechnungsbescheid',
 };
 
+/** Why a Bescheid cannot be built (stable codes; their general texts are in src/server/errors.ts). */
+export type BescheidFehlerCode = 'aenderung_fehlt' | 'aufhebung_fehlt' | 'berechnung_fehlt' | 'erklaerung_fehlt' | 'kein_ablehnungsgrund';
+
 export class BescheidFehler extends Error {
-  readonly code: string;
-  constructor(code: string, message: string) {
+  readonly code: BescheidFehlerCode;
+  constructor(code: BescheidFehlerCode, message: string) {
     super(message);
     this.name = 'BescheidFehler';
     this.code = code;
@@ -155,7 +159,7 @@ function leistungsnamen(z: ZeitraumErgebnis | undefined, beginn: string): string
 
 /** Steps without the month-specific overview line; used to group months with the same calculation. */
 function schrittSignatur(m: MonatsErgebnis): string {
-  return JSON.stringify(m.ergebnis.schritte.slice(1).map((s) => [s.text, s.norm, s.betrag, s.person]));
+  return JSON.stringify(m.ergebnis.schritte.slice(1).map((s) => [s.text, s.norm, s.betrag, s.person, s.quelle ?? null]));
 }
 
 /** "Rechtsstand 01.01.2026", for a carried-forward month with "fortgeschrieben, Recht bekannt am 31.12.2026". */
@@ -189,7 +193,10 @@ function abschnitte(z: ZeitraumErgebnis, namen: ReadonlyMap<string, string>, mus
       continue;
     }
     sig = s;
-    const zeilen = m.ergebnis.schritte.slice(1).map((x: Schritt) => ({ text: mitNamen(x.text, namen, muster), norm: x.norm, betragCent: Math.round(x.betrag * 100) }));
+    const zeilen = m.ergebnis.schritte.slice(1).map((x: Schritt) => {
+      const zeile = { text: mitNamen(x.text, namen, muster), norm: x.norm, betragCent: Math.round(x.betrag * 100) };
+      return x.quelle === undefined ? zeile : { ...zeile, quelle: x.quelle };
+    });
     out.push({
       ueberschrift: `${monatText(m.monat)} (${standText(m)})`,
       monate: [m.monat],

@@ -152,7 +152,20 @@ export function eigeneAblehnungsgruende(input: { codes?: readonly string[]; frei
   return out;
 }
 
-export type Feldfehler = { path: string; code: string; message: string };
+/** Codes of a refused Aufhebung (pruefeAufhebungsRecht); also the error code of the refusal. */
+export type AufhebungsFehlerCode =
+  | 'person_ausscheiden'
+  | 'nicht_ganze_bg'
+  | 'erstattung_tod'
+  | 'tatbestand_ungueltig'
+  | 'tatbestand_fehlt'
+  | 'ausnahme_ungueltig'
+  | 'ausnahme_unpassend'
+  | 'ausnahme_grund_fehlt'
+  | 'grund_zu_lang'
+  | 'anhoerung_fehlt'
+  | 'datum_ungueltig';
+export type Feldfehler = { path: string; code: AufhebungsFehlerCode; message: string };
 
 /** What the law asks of an Aufhebung besides its reason; stored with the draft and checked again at the decision. */
 export type AufhebungsRecht = {

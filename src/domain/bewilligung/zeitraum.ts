@@ -32,9 +32,26 @@ export type ZeitraumWahl = {
   monate?: number;
 };
 
+/** Stable codes of refused Bewilligung input (their general texts are in src/server/errors.ts). */
+export type BewilligungsFehlerCode =
+  | 'bereits_niedergeschlagen'
+  | 'betrag_ungueltig'
+  | 'betrag_zu_hoch'
+  | 'bewilligungszeitraum_ungueltig'
+  | 'forderung_erledigt'
+  | 'grund_fehlt'
+  | 'grund_ungueltig'
+  | 'grund_zu_lang'
+  | 'kein_anspruch_im_monat'
+  | 'keine_monate'
+  | 'monat_fehlt'
+  | 'monate_nicht_lueckenlos'
+  | 'norm_fehlt'
+  | 'norm_ungueltig';
+
 export class BewilligungsFehler extends Error {
-  readonly code: string;
-  constructor(code: string, message: string) {
+  readonly code: BewilligungsFehlerCode;
+  constructor(code: BewilligungsFehlerCode, message: string) {
     super(message);
     this.name = 'BewilligungsFehler';
     this.code = code;

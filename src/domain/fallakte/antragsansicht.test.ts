@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { erstantragFlow, type AntragDaten } from '../formular/index.ts';
-import { geheVorwaerts } from '../formular/flows/durchlauf.testhilfe.ts';
-import { familieMitZweiKindern } from '../formular/flows/testfaelle.ts';
+import { geheVorwaerts } from '../../../tests/helpers/formular-durchlauf.ts';
+import { familieMitZweiKindern } from '../../../tests/helpers/formular-faelle.ts';
 import { antragsansicht } from './antragsansicht.ts';
 
 describe('antragsansicht', () => {

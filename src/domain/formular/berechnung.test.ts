@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { berechne, type BerechnungInput } from '../berechnung/index.ts';
 import { antragAbbilden, antragZuBerechnungInput, AntragUnvollstaendig } from './berechnung.ts';
-import { geheVorwaerts } from './flows/durchlauf.testhilfe.ts';
-import { alleinerziehendSelbststaendig, familieMitZweiKindern } from './flows/testfaelle.ts';
+import { geheVorwaerts } from '../../../tests/helpers/formular-durchlauf.ts';
+import { alleinerziehendSelbststaendig, familieMitZweiKindern } from '../../../tests/helpers/formular-faelle.ts';
 import type { AntragDaten } from './flows/erstantrag-daten.ts';
 
 const familie = () => geheVorwaerts(familieMitZweiKindern).daten as AntragDaten;

@@ -11,7 +11,7 @@ import {
   type FlowDaten,
 } from './engine.ts';
 import { erstantragFlow } from './flows/erstantrag.ts';
-import { alleinerziehendSelbststaendig, alleinstehend, familieMitZweiKindern, HEUTE, type Testfall } from './flows/testfaelle.ts';
+import { alleinerziehendSelbststaendig, alleinstehend, familieMitZweiKindern, HEUTE, type Testfall } from '../../../tests/helpers/formular-faelle.ts';
 import { landAusEingabe, landName } from './laender.ts';
 import { pruefung } from './pruefung.ts';
 import { ergaenzeVorbelegung, vorbelegungAusKonto } from './vorbelegung.ts';

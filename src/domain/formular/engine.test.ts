@@ -16,8 +16,8 @@ import {
 } from './engine.ts';
 import { feld, parseDatum, parseGeld } from './felder.ts';
 import { erstantragFlow } from './flows/erstantrag.ts';
-import { familieMitZweiKindern } from './flows/testfaelle.ts';
-import { geheVorwaerts } from './flows/durchlauf.testhilfe.ts';
+import { familieMitZweiKindern } from '../../../tests/helpers/formular-faelle.ts';
+import { geheVorwaerts } from '../../../tests/helpers/formular-durchlauf.ts';
 import { text } from './texte/index.ts';
 import { de } from './texte/de.ts';
 import { en } from './texte/en.ts';

@@ -3,8 +3,8 @@ import { erstantragDatenSchema, leistungsbeginn, pruefeErstantrag } from '../fal
 import { faktenAusErstantrag } from '../fallakte/erstantrag.ts';
 import { AbbildungUnvollstaendig, antragZuErstantragDaten, FELD_ABBILDUNG } from './fallakte-abbildung.ts';
 import { erstantragFlow } from './flows/erstantrag.ts';
-import { geheVorwaerts } from './flows/durchlauf.testhilfe.ts';
-import { erstantragFaelle, familieMitZweiKindern } from './flows/testfaelle.ts';
+import { geheVorwaerts } from '../../../tests/helpers/formular-durchlauf.ts';
+import { erstantragFaelle, familieMitZweiKindern } from '../../../tests/helpers/formular-faelle.ts';
 import type { AntragDaten } from './flows/erstantrag-daten.ts';
 
 const KOMMUNE = '00000000-0000-4000-8000-000000000001';

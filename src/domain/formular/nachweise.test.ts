@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { benoetigteNachweise, nachweisText } from './nachweise.ts';
-import { geheVorwaerts } from './flows/durchlauf.testhilfe.ts';
-import { alleinerziehendSelbststaendig, alleinstehend, familieMitZweiKindern } from './flows/testfaelle.ts';
+import { geheVorwaerts } from '../../../tests/helpers/formular-durchlauf.ts';
+import { alleinerziehendSelbststaendig, alleinstehend, familieMitZweiKindern } from '../../../tests/helpers/formular-faelle.ts';
 import type { AntragDaten } from './flows/erstantrag-daten.ts';
 
 const daten = (f: typeof alleinstehend) => geheVorwaerts(f).daten as AntragDaten;

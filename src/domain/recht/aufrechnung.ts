@@ -1,4 +1,4 @@
-import type { Gueltig } from './typen.ts';
+import { gueltigAm, type Gueltig } from './typen.ts';
 
 /** Aufrechnung with Erstattungs- and Ersatzansprüchen against the running benefit (§ 43 SGB II). */
 export type Aufrechnungsregel = {
@@ -21,3 +21,8 @@ export const AUFRECHNUNG: readonly Gueltig<Aufrechnungsregel>[] = [
       'SGB II § 43 i.d.F. des 9. SGB II-ÄndG v. 26.07.2016 (BGBl. I S. 1824): Abs. 2 S. 1 10 % bei § 41a und § 48 Abs. 1 S. 2 Nr. 3 SGB X, sonst 30 %; Abs. 2 S. 2 zusammen höchstens 30 %; Abs. 4 S. 2 spätestens drei Jahre (BSG 09.03.2016 B 14 AS 20/15 R)',
   },
 ];
+
+/** The Aufrechnung rule in force on `datum` ('YYYY-MM-DD'): the rates (10 % / 30 %), the joint maximum, the longest duration. */
+export function aufrechnungsregelAm(datum: string): Gueltig<Aufrechnungsregel> {
+  return gueltigAm(AUFRECHNUNG, datum, 'die Aufrechnung');
+}

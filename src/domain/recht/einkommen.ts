@@ -36,6 +36,7 @@ export const ERWERBSFREIBETRAG: readonly Gueltig<Erwerbsfreibetrag>[] = [
     },
     norm: '§ 11b Abs. 2 und 3 SGB II (Fassung bis 30.6.2023)',
     quelle: 'GETTSIM arbeitslosengeld_2/freibeträge.yaml (Eintrag 2011-04-01); lexetius.org/SGB2/11b',
+    fundstelle: '§ 11b Abs. 2 und 3 SGB II (Fassung bis 30.6.2023)',
   },
   {
     gueltigAb: '2023-07-01',
@@ -52,6 +53,7 @@ export const ERWERBSFREIBETRAG: readonly Gueltig<Erwerbsfreibetrag>[] = [
     },
     norm: '§ 11b Abs. 2 und 3 SGB II',
     quelle: 'Bürgergeld-Gesetz BGBl. 2022 I S. 2328 (Inkrafttreten 1.7.2023); GETTSIM Eintrag 2023-07-01; Gesetzestext 2025/2026',
+    fundstelle: '§ 11b Abs. 2 und 3 SGB II i.d.F. des Bürgergeld-Gesetzes (BGBl. I 2022 S. 2328)',
   },
 ];
 
@@ -63,12 +65,14 @@ export const VERSICHERUNGSPAUSCHALE: readonly Gueltig<number>[] = [
     wert: 3000,
     norm: '§ 11b Abs. 1 S. 1 Nr. 3 SGB II i.V.m. § 6 Abs. 1 Nr. 1 Alg II-V',
     quelle: 'Alg II-V § 6 Abs. 1 Nr. 1 (Referenz sgb2-law.md § 1.5)',
+    fundstelle: '§ 6 Abs. 1 Nr. 1 Alg II-V',
   },
   {
     gueltigAb: '2023-01-01',
     wert: 3000,
     norm: '§ 11b Abs. 1 S. 1 Nr. 3 SGB II i.V.m. § 6 Abs. 1 Nr. 1 Bürgergeld-V',
     quelle: 'Bürgergeld-V § 6 Abs. 1 Nr. 1 (Referenz sgb2-law.md § 1.5; Jobcenter Oberberg Beispiele 2 und 3)',
+    fundstelle: '§ 6 Abs. 1 Nr. 1 Bürgergeld-V',
   },
 ];
 

@@ -131,17 +131,5 @@ export function vermoegensregelFuer(monatsbeginn: string, bwzBeginn: string): Ve
   return { art: 'regel', regel };
 }
 
-/** Every parameter table with a label, for documentation. */
-export const ALLE_TABELLEN: readonly { name: string; eintraege: readonly Gueltig<unknown>[] }[] = [
-  { name: 'Regelbedarfe (Cent)', eintraege: REGELBEDARFE },
-  { name: 'Mehrbedarfe (Basispunkte)', eintraege: MEHRBEDARF_SAETZE },
-  { name: 'Erwerbstätigenfreibetrag', eintraege: ERWERBSFREIBETRAG },
-  { name: 'Versicherungspauschale (Cent)', eintraege: VERSICHERUNGSPAUSCHALE },
-  { name: 'Kindersofortzuschlag (Cent)', eintraege: SOFORTZUSCHLAG },
-  { name: 'Kosten der Unterkunft', eintraege: UNTERKUNFT },
-  { name: 'Vermögen', eintraege: VERMOEGEN },
-  { name: 'Vereinfachtes Verfahren (Corona)', eintraege: [VEREINFACHTES_VERFAHREN] },
-  { name: 'Leistungsminderungen', eintraege: MINDERUNG },
-  { name: 'Name der Leistung', eintraege: LEISTUNGSNAME },
-  { name: 'Kindergeld (Cent)', eintraege: KINDERGELD },
-];
+/** Every dated parameter table with its unit (register.ts; the documentation table is generated from it). */
+export { ALLE_TABELLEN, type Parametertabelle } from './register.ts';

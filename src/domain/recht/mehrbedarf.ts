@@ -33,6 +33,7 @@ export const MEHRBEDARF_SAETZE: readonly Gueltig<Mehrbedarfssaetze>[] = [
     norm: '§ 21 SGB II',
     quelle:
       'SGB II § 21 (gesetze-im-internet.de, Fassungen 24.2.2025 und 16.4.2026); Schwangerschaft bis Ende des Entbindungsmonats seit 1.1.2021 (Haufe Sauer § 21 Rz. 28)',
+    fundstelle: '§ 21 SGB II (Sätze unverändert seit 1.1.2021)',
   },
 ];
 

@@ -21,6 +21,7 @@ export const MINDERUNG: readonly Gueltig<Minderungsregel>[] = [
     wert: { hoechstProzent: 30, vollerWegfall: false, mindestanspruchCent: 0 },
     norm: '§§ 31a, 32 SGB II a.F. i.V.m. BVerfG 05.11.2019 1 BvL 7/16',
     quelle: 'asyl.net/rsdb/M27819 (BVerfG)',
+    fundstelle: '§§ 31a, 32 SGB II a.F. i.V.m. BVerfG 1 BvL 7/16',
     unsicher: 'genauer Wortlaut und Dauer a.F. nicht bestätigt',
   },
   {
@@ -29,6 +30,7 @@ export const MINDERUNG: readonly Gueltig<Minderungsregel>[] = [
     wert: { hoechstProzent: 10, vollerWegfall: false, mindestanspruchCent: 0 },
     norm: '§ 84 SGB II a.F. (Sanktionsmoratorium), § 32 SGB II',
     quelle: 'jobcenter.wuppertal.de Sanktionsmoratorium ab 01.07.2022; Haufe Sauer § 84 Rz. 8–18',
+    fundstelle: '§ 84 SGB II a.F. (Sanktionsmoratorium)',
   },
   {
     gueltigAb: '2023-01-01',
@@ -36,6 +38,7 @@ export const MINDERUNG: readonly Gueltig<Minderungsregel>[] = [
     wert: { hoechstProzent: 30, vollerWegfall: false, mindestanspruchCent: 0 },
     norm: '§ 31a Abs. 1–4, § 31b, § 32 SGB II',
     quelle: 'Bürgergeld-Gesetz BGBl. 2022 I S. 2328; SGB II Fassung 24.2.2025',
+    fundstelle: '§ 31a SGB II i.d.F. des Bürgergeld-Gesetzes (BGBl. I 2022 S. 2328)',
   },
   {
     gueltigAb: '2024-03-28',
@@ -43,12 +46,14 @@ export const MINDERUNG: readonly Gueltig<Minderungsregel>[] = [
     wert: { hoechstProzent: 30, vollerWegfall: true, mindestanspruchCent: 0 },
     norm: '§ 31a Abs. 1–4 und 7 SGB II',
     quelle: 'SGB II Fassung 24.2.2025 § 31a Abs. 7; aufgehoben mit Ablauf des 27.3.2026 (§ 86 SGB II Fassung 2026)',
+    fundstelle: '§ 31a Abs. 7 SGB II (bis 27.3.2026)',
   },
   {
     gueltigAb: '2026-03-28',
     wert: { hoechstProzent: 30, vollerWegfall: false, mindestanspruchCent: 0 },
     norm: '§ 31a Abs. 1–4, § 32 SGB II',
     quelle: 'SGB II Fassung 24.2.2025 ohne § 31a Abs. 7',
+    fundstelle: '§ 31a SGB II ohne Abs. 7',
   },
   {
     // start date: the named reading AUSLEGUNG.minderungNeuesRechtAb (§ 65a Abs. 2)
@@ -56,6 +61,7 @@ export const MINDERUNG: readonly Gueltig<Minderungsregel>[] = [
     wert: { hoechstProzent: 30, vollerWegfall: true, mindestanspruchCent: 100 },
     norm: '§§ 31a, 31b, 32, § 65a Abs. 2 SGB II (Fassung 16.4.2026)',
     quelle: 'SGB II Fassung Art. 1a G v. 16.4.2026 BGBl. 2026 I Nr. 107 (github habibhaidari1/gesetze s/sgb_2)',
+    fundstelle: '§§ 31a, 31b SGB II i.d.F. des G v. 16.4.2026 (BGBl. 2026 I Nr. 107)',
     unsicher: 'Einzelquelle; gegen BGBl. 2026 I Nr. 107 zu bestätigen',
   },
 ];

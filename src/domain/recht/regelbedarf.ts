@@ -23,6 +23,7 @@ export const REGELBEDARFE: readonly Gueltig<Regelbedarfsstufen>[] = [
     wert: euro(446, 401, 357, 373, 309, 283),
     norm: NORM_BETRAG,
     quelle: 'RBEG 2021, G. v. 09.12.2020 BGBl. I S. 2855 (GETTSIM grundsicherung/bedarfe.yaml)',
+    fundstelle: '§ 20 Abs. 1a SGB II i.V.m. RBEG 2021 (BGBl. I 2020 S. 2855)',
   },
   {
     gueltigAb: '2022-01-01',
@@ -30,6 +31,7 @@ export const REGELBEDARFE: readonly Gueltig<Regelbedarfsstufen>[] = [
     wert: euro(449, 404, 360, 376, 311, 285),
     norm: NORM_BETRAG,
     quelle: 'RBSFV 2022, V. v. 13.10.2021 BGBl. I S. 4674 (GETTSIM)',
+    fundstelle: '§ 20 Abs. 1a SGB II i.V.m. RBSFV 2022 (BGBl. I 2021 S. 4674)',
   },
   {
     gueltigAb: '2023-01-01',
@@ -37,6 +39,7 @@ export const REGELBEDARFE: readonly Gueltig<Regelbedarfsstufen>[] = [
     wert: euro(502, 451, 402, 420, 348, 318),
     norm: `${NORM_BETRAG}; § 65 Abs. 3 SGB II`,
     quelle: 'Bürgergeld-Gesetz, G. v. 20.12.2022 BGBl. I S. 2328 (GETTSIM; jobcenter-stade.de)',
+    fundstelle: '§ 20 Abs. 1a SGB II i.V.m. Bürgergeld-Gesetz (BGBl. I 2022 S. 2328)',
   },
   {
     gueltigAb: '2024-01-01',
@@ -44,6 +47,7 @@ export const REGELBEDARFE: readonly Gueltig<Regelbedarfsstufen>[] = [
     wert: euro(563, 506, 451, 471, 390, 357),
     norm: NORM_BETRAG,
     quelle: 'RBSFV 2024 (GETTSIM grundsicherung/bedarfe.yaml; jobcenter-stade.de/geldleistungen/regelbedarfe)',
+    fundstelle: '§ 20 Abs. 1a SGB II i.V.m. RBSFV 2024',
   },
   {
     gueltigAb: '2025-01-01',
@@ -51,6 +55,7 @@ export const REGELBEDARFE: readonly Gueltig<Regelbedarfsstufen>[] = [
     wert: euro(563, 506, 451, 471, 390, 357),
     norm: `${NORM_BETRAG}; Besitzschutz § 28a Abs. 5 SGB XII`,
     quelle: 'RBSFV 2025, V. v. 24.10.2024 BGBl. 2024 I Nr. 287 (Nullrunde)',
+    fundstelle: '§ 20 Abs. 1a SGB II i.V.m. RBSFV 2025 (BGBl. 2024 I Nr. 287)',
   },
   {
     gueltigAb: '2026-01-01',
@@ -58,6 +63,7 @@ export const REGELBEDARFE: readonly Gueltig<Regelbedarfsstufen>[] = [
     wert: euro(563, 506, 451, 471, 390, 357),
     norm: `${NORM_BETRAG}; Besitzschutz § 28a Abs. 5 SGB XII`,
     quelle: 'RBSFV 2026, V. v. 17.10.2025 BGBl. 2025 I Nr. 243, § 1 Abs. 2 (Nullrunde)',
+    fundstelle: '§ 20 Abs. 1a SGB II i.V.m. RBSFV 2026 (BGBl. 2025 I Nr. 243)',
   },
 ];
 

@@ -15,6 +15,11 @@ export type Gueltig<T> = {
   norm: string;
   /** where the value is published (BGBl, statute text, reference notes) */
   quelle: string;
+  /**
+   * the short citation of the value for documents (the Bescheid's calculation annex), e.g.
+   * "§ 20 Abs. 1a SGB II i.V.m. RBSFV 2024"; `fundstelle()` falls back to the norm
+   */
+  fundstelle?: string;
   /** set when the reference notes mark the value or its date as uncertain */
   unsicher?: string;
 };
@@ -39,4 +44,9 @@ export function gueltigAm<T>(liste: readonly Gueltig<T>[], datum: string, name: 
   }
   if (treffer === undefined) throw new RechtsstandFehler(name, datum);
   return treffer;
+}
+
+/** The short citation of a parameter's value for documents: its `fundstelle`, else its norm. */
+export function fundstelle(g: Gueltig<unknown>): string {
+  return g.fundstelle ?? g.norm;
 }

@@ -1,6 +1,6 @@
 /**
  * Procedural rules of SGB II / SGB X used by Bewilligung, Zahlung and Bescheid, as dated parameters.
- * Amounts in cents. Not part of the engine's parameter table (`ALLE_TABELLEN`): the engine does not read them.
+ * Amounts in cents. The engine does not read them; they are registered with the others in `ALLE_TABELLEN` (register.ts).
  */
 import { gueltigAm, type Gueltig } from './typen.ts';
 

@@ -51,6 +51,7 @@ export const VERMOEGEN: readonly Gueltig<Vermoegensregel>[] = [
     },
     norm: '§ 12 Abs. 2 S. 1 Nr. 1, 1a, 4 und S. 2 SGB II (Fassung bis 31.12.2022)',
     quelle: 'GETTSIM arbeitslosengeld_2/freibeträge.yaml, freibeträge_vermögen.py; SGB II § 12 a.F.',
+    fundstelle: '§ 12 Abs. 2 SGB II a.F.',
     unsicher:
       'Mindestbetrag 3.100 € je Erwachsenem aus dem Gesetzeswortlaut a.F., nicht in GETTSIM modelliert; Altersvorsorge-Freibetrag nicht modelliert',
   },
@@ -66,6 +67,7 @@ export const VERMOEGEN: readonly Gueltig<Vermoegensregel>[] = [
     norm: '§ 12 Abs. 3 und 4 SGB II (Fassung 1.1.2023 bis 30.6.2026)',
     quelle:
       'Bürgergeld-Gesetz BGBl. 2022 I S. 2328; SGB II Fassung 24.2.2025; GETTSIM vermögensfreibetrag_je_person_nach_karenzzeit; Jobcenter Oberberg Beispiel 1',
+    fundstelle: '§ 12 Abs. 3 und 4 SGB II i.d.F. des Bürgergeld-Gesetzes (BGBl. I 2022 S. 2328)',
   },
   {
     gueltigAb: '2026-07-01',
@@ -80,6 +82,7 @@ export const VERMOEGEN: readonly Gueltig<Vermoegensregel>[] = [
     },
     norm: '§ 12 Abs. 2 SGB II i.V.m. § 65a Abs. 1 SGB II (Fassung 16.4.2026)',
     quelle: 'SGB II Fassung Art. 1a G v. 16.4.2026 BGBl. 2026 I Nr. 107 (github habibhaidari1/gesetze s/sgb_2)',
+    fundstelle: '§ 12 Abs. 2, § 65a Abs. 1 SGB II i.d.F. des G v. 16.4.2026 (BGBl. 2026 I Nr. 107)',
     unsicher: 'Einzelquelle; gegen BGBl. 2026 I Nr. 107 zu bestätigen',
   },
 ];
@@ -104,5 +107,6 @@ export const VEREINFACHTES_VERFAHREN: Gueltig<VereinfachtesVerfahren> = {
   },
   norm: '§ 67 Abs. 1–3 SGB II',
   quelle: 'SGB II § 67 (Fassung 16.4.2026, Text "1. März 2020 bis zum 31. März 2022")',
+  fundstelle: '§ 67 SGB II (Schwelle nach BA-Praxis)',
   unsicher: 'Schwelle "erheblich" 60.000 € + 30.000 € je weiterer Person ist BA-Praxis, nicht Gesetzestext',
 };

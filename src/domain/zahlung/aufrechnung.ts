@@ -10,10 +10,10 @@
  * (Abs. 4 S. 3); `bisMonat` is fixed at the declaration.
  */
 import { euroText } from '../berechnung/geld.ts';
-import { AUFRECHNUNG, type Aufrechnungsregel } from '../recht/aufrechnung.ts';
+import { aufrechnungsregelAm } from '../recht/aufrechnung.ts';
 import { rechtsdatumFuer } from '../recht/index.ts';
 import { REGELBEDARFE, type Stufe } from '../recht/regelbedarf.ts';
-import { gueltigAm, type Gueltig } from '../recht/typen.ts';
+import { gueltigAm } from '../recht/typen.ts';
 import { monatPlus, pruefeMonat } from '../bewilligung/monat.ts';
 
 /** Why the Forderung arose: decides the share (§ 43 Abs. 2 S. 1). */
@@ -25,18 +25,18 @@ export const AUFRECHNUNGS_TATBESTAENDE: Readonly<Record<AufrechnungsTatbestand, 
   sonstige: { text: 'Erstattung aus anderen Gründen (z. B. Mitteilungspflicht verletzt, Kenntnis der Rechtswidrigkeit)', grundlage: '§ 50 SGB X' },
 };
 
+export type AufrechnungsFehlerCode = 'nichts_offen' | 'aufrechnung_hoechstgrenze' | 'aufrechnung_minderung';
+
 export class AufrechnungsFehler extends Error {
-  readonly code: string;
-  constructor(code: string, message: string) {
+  readonly code: AufrechnungsFehlerCode;
+  constructor(code: AufrechnungsFehlerCode, message: string) {
     super(message);
     this.name = 'AufrechnungsFehler';
     this.code = code;
   }
 }
 
-export function aufrechnungsregelAm(datum: string): Gueltig<Aufrechnungsregel> {
-  return gueltigAm(AUFRECHNUNG, datum, 'die Aufrechnung');
-}
+export { aufrechnungsregelAm };
 
 /**
  * The origin of an Erstattungsforderung as it decides the Aufrechnung rate (§ 43 Abs. 2 S. 1 SGB II), fixed when the

@@ -2,11 +2,11 @@ import type { Tx } from '../../db/client.ts';
 import { organisationRepository } from '../../db/repositories/organisation.ts';
 import type { Kommune, Standort } from '../../db/schema/index.ts';
 import { recordAudit } from '../audit-trail.ts';
-import { tenantScope, type Actor, type AppContext } from '../context.ts';
+import { tenantScope } from '../context.ts';
 import { validationFailed } from '../errors.ts';
-import { authorize } from '../policies.ts';
+import { defineUseCase } from '../use-case.ts';
 import { withUniqueFields } from './common.ts';
-import type { StandortCreate } from './schemas.ts';
+import { standortCreateSchema, type StandortCreate } from './schemas.ts';
 
 export const STANDORT_NAME_TAKEN = { path: 'name', code: 'name_taken', message: 'Einen Standort mit diesem Namen gibt es schon.' };
 
@@ -20,10 +20,14 @@ export async function requireActiveKommune(tx: Tx, kommuneId: string): Promise<K
   return kommune;
 }
 
-export async function createStandort(opts: { ctx: AppContext; actor: Actor; input: StandortCreate }): Promise<{ standort: Standort; kommune: string }> {
-  const { ctx, actor, input } = opts;
-  authorize(actor, 'organisation.verwalten');
-  return withUniqueFields(
+/** Verwaltung: einen Standort in einer aktiven Kommune anlegen (Name eindeutig je Träger). */
+export const standortAnlegen = defineUseCase({
+  name: 'verwaltung.standort-anlegen',
+  zugang: 'organisation.verwalten',
+  input: standortCreateSchema,
+  audit: ['standort.create'],
+  run: ({ ctx, actor, input }): Promise<{ standort: Standort; kommune: string }> =>
+    withUniqueFields(
     () =>
       ctx.db.withTenant(tenantScope(actor), async (tx) => {
         const kommune = await requireActiveKommune(tx, input.kommuneId);
@@ -49,5 +53,5 @@ export async function createStandort(opts: { ctx: AppContext; actor: Actor; inpu
       }),
     { standorte_name_unique: STANDORT_NAME_TAKEN },
     STANDORT_NAME_TAKEN,
-  );
-}
+  ),
+});

@@ -2,13 +2,14 @@ import type { Tx } from '../../db/client.ts';
 import { organisationRepository } from '../../db/repositories/organisation.ts';
 import { userRepository } from '../../db/repositories/users.ts';
 import { recordAudit } from '../audit-trail.ts';
-import { tenantScope, type Actor, type AppContext } from '../context.ts';
+import { tenantScope } from '../context.ts';
 import { validationFailed, type FieldIssue } from '../errors.ts';
-import { authorize } from '../policies.ts';
+import { konfigurierteBasisUrl } from '../auth/public-url.ts';
+import { defineUseCase } from '../use-case.ts';
 import { withUniqueFields } from './common.ts';
 import { loadUserView } from './get-user.ts';
 import { issuePasswordLink, mailPasswordLink, type MailStatus } from './password-link.ts';
-import { ROLES_NEEDING_STANDORT, type UserCreate, type UserView } from './schemas.ts';
+import { ROLES_NEEDING_STANDORT, userCreateSchema, type UserView } from './schemas.ts';
 
 export const EMAIL_TAKEN: FieldIssue = { path: 'email', code: 'email_taken', message: 'Diese E-Mail-Adresse wird bereits für ein anderes Konto verwendet.' };
 export const EMAIL_UNIQUE_CONSTRAINTS = { users_email_traeger_unique: EMAIL_TAKEN, users_email_global_unique: EMAIL_TAKEN };
@@ -46,9 +47,12 @@ export async function checkRolesAndStandorte(tx: Tx, roles: string[], standortId
  * Creates a staff account. The person gets no password from the admin: a mail with a one-time link
  * (valid 72 hours) lets them set it themselves.
  */
-export async function createUser(opts: { ctx: AppContext; actor: Actor; input: UserCreate; baseUrl: string }): Promise<{ benutzer: UserView; passwortMail: MailStatus }> {
-  const { ctx, actor, input } = opts;
-  authorize(actor, 'benutzer.verwalten');
+export const benutzerAnlegen = defineUseCase({
+  name: 'verwaltung.benutzer-anlegen',
+  zugang: 'benutzer.verwalten',
+  input: userCreateSchema,
+  audit: ['user.create', 'user.password_link'],
+  run: async ({ ctx, actor, input }): Promise<{ benutzer: UserView; passwortMail: MailStatus }> => {
   const roles = [...new Set(input.roles)];
   const standortIds = [...new Set(input.standortIds ?? [])];
   const { benutzer, user, link } = await withUniqueFields(
@@ -70,6 +74,7 @@ export async function createUser(opts: { ctx: AppContext; actor: Actor; input: U
     EMAIL_UNIQUE_CONSTRAINTS,
     EMAIL_TAKEN,
   );
-  const passwortMail = await mailPasswordLink(ctx, { user, link, anlass: 'neues_konto', baseUrl: opts.baseUrl });
+  const passwortMail = await mailPasswordLink(ctx, { user, link, anlass: 'neues_konto', baseUrl: konfigurierteBasisUrl(ctx.config) });
   return { benutzer, passwortMail };
-}
+  },
+});

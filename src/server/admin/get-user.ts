@@ -2,11 +2,11 @@ import type { Tx } from '../../db/client.ts';
 import { organisationRepository } from '../../db/repositories/organisation.ts';
 import { userRepository } from '../../db/repositories/users.ts';
 import { recordAudit } from '../audit-trail.ts';
-import { tenantScope, type Actor, type AppContext } from '../context.ts';
+import { tenantScope, type Actor } from '../context.ts';
 import { notFound } from '../errors.ts';
-import { authorize } from '../policies.ts';
+import { defineUseCase } from '../use-case.ts';
 import { requireUuid } from './common.ts';
-import { presentUser, type UserView } from './schemas.ts';
+import { idInputSchema, presentUser, type UserView } from './schemas.ts';
 
 /** The account with the names of its Standorte, within the current Träger (RLS); undefined when not there. */
 export async function loadUserView(tx: Tx, id: string): Promise<UserView | undefined> {
@@ -29,9 +29,13 @@ export async function recordUserRead(tx: Tx, actor: Actor, id: string): Promise<
 }
 
 /** One account of the Träger, for the administration; the read is recorded in the audit trail. */
-export async function getUser(opts: { ctx: AppContext; actor: Actor; id: string }): Promise<UserView> {
-  const { ctx, actor, id } = opts;
-  authorize(actor, 'benutzer.verwalten');
+export const benutzerLaden = defineUseCase({
+  name: 'verwaltung.benutzer-laden',
+  zugang: 'benutzer.verwalten',
+  input: idInputSchema,
+  audit: ['user.read'],
+  run: async ({ ctx, actor, input }): Promise<UserView> => {
+  const { id } = input;
   requireUuid(id, 'Das Konto');
   return ctx.db.withTenant(tenantScope(actor), async (tx) => {
     const view = await loadUserView(tx, id);
@@ -39,4 +43,5 @@ export async function getUser(opts: { ctx: AppContext; actor: Actor; id: string 
     await recordUserRead(tx, actor, id);
     return view;
   });
-}
+  },
+});

@@ -1,10 +1,15 @@
 import { userRepository } from '../../db/repositories/users.ts';
 import { recordAudit } from '../audit-trail.ts';
-import { tenantScope, type Actor, type AppContext } from '../context.ts';
-import { authorize } from '../policies.ts';
+import { z } from 'zod';
+import { tenantScope } from '../context.ts';
+import { defineUseCase } from '../use-case.ts';
 import { presentUser, type UserView } from './schemas.ts';
 
-export type UserFilter = { art?: 'staff' | 'buerger' | undefined; q?: string | undefined };
+export const userFilterSchema = z.object({
+  art: z.enum(['staff', 'buerger']).optional().describe('nur Beschäftigte oder nur Bürgerinnen/Bürger'),
+  q: z.string().trim().max(200).optional().describe('Teil von Name oder E-Mail-Adresse'),
+});
+export type UserFilter = z.infer<typeof userFilterSchema>;
 
 /** At most this many accounts per list; a search narrows it down. */
 export const USER_LIST_LIMIT = 200;
@@ -14,11 +19,14 @@ export const USER_LIST_LIMIT = 200;
  * e-mail). Seeing a list of accounts is a use of personal data: the audit trail records the filter and the
  * ids shown, so a later search by person finds this list too.
  */
-export async function listUsers(opts: { ctx: AppContext; actor: Actor; filter?: UserFilter }): Promise<{ benutzer: UserView[]; begrenzt: boolean }> {
-  const { ctx, actor } = opts;
-  authorize(actor, 'benutzer.verwalten');
-  const q = opts.filter?.q?.trim() || undefined;
-  const art = opts.filter?.art;
+export const benutzerAuflisten = defineUseCase({
+  name: 'verwaltung.benutzer-auflisten',
+  zugang: 'benutzer.verwalten',
+  input: userFilterSchema,
+  audit: ['user.search'],
+  run: async ({ ctx, actor, input }): Promise<{ benutzer: UserView[]; begrenzt: boolean }> => {
+  const q = input.q?.trim() || undefined;
+  const art = input.art;
   return ctx.db.withTenant(tenantScope(actor), async (tx) => {
     const rows = await userRepository.list(tx, { art, query: q, limit: USER_LIST_LIMIT + 1 });
     const shown = rows.slice(0, USER_LIST_LIMIT);
@@ -30,4 +38,5 @@ export async function listUsers(opts: { ctx: AppContext; actor: Actor; filter?: 
     });
     return { benutzer: shown.map((u) => presentUser(u, u.standorte)), begrenzt: rows.length > USER_LIST_LIMIT };
   });
-}
+  },
+});

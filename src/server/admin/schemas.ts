@@ -20,6 +20,10 @@ const version = z
   .min(1, { error: VERSION_FEHLT })
   .describe('Version, die gelesen wurde (optimistisches Sperren)');
 
+/** The id from the URL (unknown or malformed ids are "not found", checked in the use case). */
+export const idFeld = z.string().max(100).describe('ID (UUID)');
+export const idInputSchema = z.object({ id: idFeld });
+
 const email = z
   .string({ error: 'Bitte geben Sie eine E-Mail-Adresse an.' })
   .trim()
@@ -45,6 +49,7 @@ export const kommuneCreateSchema = z.object({
     .describe('Postleitzahlen der Kommune; das Bürgerportal leitet daraus die Kommune einer Anschrift ab'),
 });
 export const kommuneUpdateSchema = kommuneCreateSchema.partial().extend({ version });
+export const kommuneAendernSchema = kommuneUpdateSchema.extend({ id: idFeld });
 export type KommuneCreate = z.infer<typeof kommuneCreateSchema>;
 export type KommuneUpdate = z.infer<typeof kommuneUpdateSchema>;
 
@@ -89,6 +94,7 @@ export const standortCreateSchema = z.object({
   oeffnungszeiten: z.string().trim().max(2000, { error: 'Bitte kürzen Sie die Öffnungszeiten auf höchstens 2000 Zeichen.' }).optional().describe('Eine Zeile je Zeitraum'),
 });
 export const standortUpdateSchema = standortCreateSchema.partial().extend({ version });
+export const standortAendernSchema = standortUpdateSchema.extend({ id: idFeld });
 export type StandortCreate = z.infer<typeof standortCreateSchema>;
 export type StandortUpdate = z.infer<typeof standortUpdateSchema>;
 
@@ -152,6 +158,7 @@ export const userCreateSchema = z.object({
   standortIds: standortIds.optional().describe('Standorte; Pflicht (mindestens einer) außer für controlling und admin'),
 });
 export const userUpdateSchema = userCreateSchema.partial().extend({ version });
+export const userAendernSchema = userUpdateSchema.extend({ id: idFeld });
 export type UserCreate = z.infer<typeof userCreateSchema>;
 export type UserUpdate = z.infer<typeof userUpdateSchema>;
 
@@ -192,6 +199,8 @@ export const aktivBodySchema = z
   .object({ version: version.optional() })
   .nullish()
   .describe('Optional die gelesene Version; weicht sie ab, antwortet der Server 409 version_conflict');
+/** Input of the activate/deactivate use cases: id from the URL, the wanted state, optionally the version read. */
+export const aktivSetzenSchema = z.object({ id: idFeld, aktiv: z.boolean(), version: version.optional() });
 
 // ---------- Zugriffsprotokoll ----------
 

@@ -2,11 +2,11 @@ import type { Tx } from '../../db/client.ts';
 import { auditRepository } from '../../db/repositories/audit.ts';
 import { userRepository } from '../../db/repositories/users.ts';
 import { recordAudit } from '../audit-trail.ts';
-import { tenantScope, type Actor, type AppContext } from '../context.ts';
+import { tenantScope } from '../context.ts';
 import { AppError, type FieldIssue } from '../errors.ts';
-import { authorize } from '../policies.ts';
+import { defineUseCase } from '../use-case.ts';
 import { isUuid } from './common.ts';
-import type { AuditQuery } from './schemas.ts';
+import { auditQuerySchema } from './schemas.ts';
 
 export type PersonRef = { id: string; name: string | null; email: string | null };
 
@@ -45,9 +45,12 @@ async function resolvePerson(tx: Tx, value: string, field: 'person' | 'actor'): 
  * in Europe/Berlin, both inclusive), newest first. The search itself is recorded — after reading, so it does
  * not appear in its own result.
  */
-export async function searchAudit(opts: { ctx: AppContext; actor: Actor; query: AuditQuery }) {
-  const { ctx, actor, query } = opts;
-  authorize(actor, 'protokoll.durchsuchen');
+export const protokollDurchsuchen = defineUseCase({
+  name: 'verwaltung.protokoll-durchsuchen',
+  zugang: 'protokoll.durchsuchen',
+  input: auditQuerySchema,
+  audit: ['audit_log.search'],
+  run: async ({ ctx, actor, input: query }) => {
   const limit = query.limit ?? AUDIT_PAGE_DEFAULT;
   const offset = query.offset ?? 0;
   return ctx.db.withTenant(tenantScope(actor), async (tx) => {
@@ -98,4 +101,5 @@ export async function searchAudit(opts: { ctx: AppContext; actor: Actor; query: 
     });
     return { eintraege, weitere: rows.length > limit, person, actor: handelnd };
   });
-}
+  },
+});

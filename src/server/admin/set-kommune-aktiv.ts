@@ -1,18 +1,23 @@
 import { organisationRepository } from '../../db/repositories/organisation.ts';
 import type { Kommune } from '../../db/schema/index.ts';
 import { recordAudit } from '../audit-trail.ts';
-import { tenantScope, type Actor, type AppContext } from '../context.ts';
+import { tenantScope } from '../context.ts';
 import { AppError, notFound, versionConflict } from '../errors.ts';
-import { authorize } from '../policies.ts';
+import { defineUseCase } from '../use-case.ts';
 import { requireUuid } from './common.ts';
+import { aktivSetzenSchema } from './schemas.ts';
 
 /**
  * Deactivates (aktiv: false) or reactivates a Kommune — Kommunen are never deleted. A Kommune with active
  * Standorte cannot be deactivated. Setting the state it already has changes nothing.
  */
-export async function setKommuneAktiv(opts: { ctx: AppContext; actor: Actor; id: string; aktiv: boolean; version?: number | undefined }): Promise<Kommune> {
-  const { ctx, actor, id, aktiv } = opts;
-  authorize(actor, 'organisation.verwalten');
+export const kommuneAktivSetzen = defineUseCase({
+  name: 'verwaltung.kommune-aktiv-setzen',
+  zugang: 'organisation.verwalten',
+  input: aktivSetzenSchema,
+  audit: ['kommune.activate', 'kommune.deactivate'],
+  run: async ({ ctx, actor, input: opts }): Promise<Kommune> => {
+  const { id, aktiv } = opts;
   requireUuid(id, 'Die Kommune');
   return ctx.db.withTenant(tenantScope(actor), async (tx) => {
     const current = await organisationRepository.findKommune(tx, id);
@@ -37,4 +42,5 @@ export async function setKommuneAktiv(opts: { ctx: AppContext; actor: Actor; id:
     });
     return updated;
   });
-}
+  },
+});

@@ -1,24 +1,23 @@
 import { organisationRepository } from '../../db/repositories/organisation.ts';
 import type { Standort } from '../../db/schema/index.ts';
 import { recordAudit } from '../audit-trail.ts';
-import { tenantScope, type Actor, type AppContext } from '../context.ts';
+import { tenantScope } from '../context.ts';
 import { AppError, notFound, versionConflict } from '../errors.ts';
-import { authorize } from '../policies.ts';
+import { defineUseCase } from '../use-case.ts';
 import { requireUuid } from './common.ts';
+import { aktivSetzenSchema } from './schemas.ts';
 
 /**
  * Deactivates or reactivates a Standort (never deleted). A deactivated Standort disappears from the public
  * start page; staff keep their assignment. Reactivation needs an active Kommune.
  */
-export async function setStandortAktiv(opts: {
-  ctx: AppContext;
-  actor: Actor;
-  id: string;
-  aktiv: boolean;
-  version?: number | undefined;
-}): Promise<{ standort: Standort; kommune: string }> {
-  const { ctx, actor, id, aktiv } = opts;
-  authorize(actor, 'organisation.verwalten');
+export const standortAktivSetzen = defineUseCase({
+  name: 'verwaltung.standort-aktiv-setzen',
+  zugang: 'organisation.verwalten',
+  input: aktivSetzenSchema,
+  audit: ['standort.activate', 'standort.deactivate'],
+  run: async ({ ctx, actor, input: opts }): Promise<{ standort: Standort; kommune: string }> => {
+  const { id, aktiv } = opts;
   requireUuid(id, 'Der Standort');
   return ctx.db.withTenant(tenantScope(actor), async (tx) => {
     const current = await organisationRepository.findStandort(tx, id);
@@ -44,4 +43,5 @@ export async function setStandortAktiv(opts: {
     });
     return { standort: updated, kommune: kommune?.name ?? '' };
   });
-}
+  },
+});

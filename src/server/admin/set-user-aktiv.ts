@@ -1,20 +1,24 @@
 import { sessionRepository } from '../../db/repositories/sessions.ts';
 import { userRepository } from '../../db/repositories/users.ts';
 import { recordAudit } from '../audit-trail.ts';
-import { tenantScope, type Actor, type AppContext } from '../context.ts';
+import { tenantScope } from '../context.ts';
 import { notFound, versionConflict } from '../errors.ts';
-import { authorize } from '../policies.ts';
+import { defineUseCase } from '../use-case.ts';
 import { ownAccount, requireUuid } from './common.ts';
 import { loadUserView, recordUserRead } from './get-user.ts';
-import type { UserView } from './schemas.ts';
+import { aktivSetzenSchema, type UserView } from './schemas.ts';
 
 /**
  * Deactivates or reactivates a staff or citizen account (accounts are never deleted). Deactivation ends
  * every session of the account at once and voids its open e-mail links. Admins cannot deactivate themselves.
  */
-export async function setUserAktiv(opts: { ctx: AppContext; actor: Actor; id: string; aktiv: boolean; version?: number | undefined }): Promise<UserView> {
-  const { ctx, actor, id, aktiv } = opts;
-  authorize(actor, 'benutzer.verwalten');
+export const benutzerAktivSetzen = defineUseCase({
+  name: 'verwaltung.benutzer-aktiv-setzen',
+  zugang: 'benutzer.verwalten',
+  input: aktivSetzenSchema,
+  audit: ['user.activate', 'user.deactivate', 'user.read'],
+  run: async ({ ctx, actor, input: opts }): Promise<UserView> => {
+  const { id, aktiv } = opts;
   requireUuid(id, 'Das Konto');
   return ctx.db.withTenant(tenantScope(actor), async (tx) => {
     const current = await userRepository.findById(tx, id);
@@ -44,4 +48,5 @@ export async function setUserAktiv(opts: { ctx: AppContext; actor: Actor; id: st
     }
     return (await loadUserView(tx, id))!;
   });
-}
+  },
+});

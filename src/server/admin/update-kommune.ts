@@ -1,17 +1,21 @@
 import { organisationRepository } from '../../db/repositories/organisation.ts';
 import type { Kommune } from '../../db/schema/index.ts';
 import { recordAudit } from '../audit-trail.ts';
-import { tenantScope, type Actor, type AppContext } from '../context.ts';
+import { tenantScope } from '../context.ts';
 import { notFound, versionConflict } from '../errors.ts';
-import { authorize } from '../policies.ts';
+import { defineUseCase } from '../use-case.ts';
 import { changedFields, requireUuid, withUniqueFields } from './common.ts';
 import { KOMMUNE_NAME_TAKEN } from './create-kommune.ts';
-import type { KommuneUpdate } from './schemas.ts';
+import { kommuneAendernSchema } from './schemas.ts';
 
 /** Changes name, AGS and Postleitzahlen; `input.version` must be the version that was read (optimistic locking). */
-export async function updateKommune(opts: { ctx: AppContext; actor: Actor; id: string; input: KommuneUpdate }): Promise<Kommune> {
-  const { ctx, actor, id, input } = opts;
-  authorize(actor, 'organisation.verwalten');
+export const kommuneAendern = defineUseCase({
+  name: 'verwaltung.kommune-aendern',
+  zugang: 'organisation.verwalten',
+  input: kommuneAendernSchema,
+  audit: ['kommune.update'],
+  run: async ({ ctx, actor, input }): Promise<Kommune> => {
+  const { id } = input;
   requireUuid(id, 'Die Kommune');
   return withUniqueFields(
     () =>
@@ -40,4 +44,5 @@ export async function updateKommune(opts: { ctx: AppContext; actor: Actor; id: s
     { kommunen_name_unique: KOMMUNE_NAME_TAKEN },
     KOMMUNE_NAME_TAKEN,
   );
-}
+  },
+});

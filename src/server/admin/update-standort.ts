@@ -1,17 +1,21 @@
 import { organisationRepository } from '../../db/repositories/organisation.ts';
 import type { Standort } from '../../db/schema/index.ts';
 import { recordAudit } from '../audit-trail.ts';
-import { tenantScope, type Actor, type AppContext } from '../context.ts';
+import { tenantScope } from '../context.ts';
 import { notFound, versionConflict } from '../errors.ts';
-import { authorize } from '../policies.ts';
+import { defineUseCase } from '../use-case.ts';
 import { changedFields, requireUuid, withUniqueFields } from './common.ts';
 import { requireActiveKommune, STANDORT_NAME_TAKEN } from './create-standort.ts';
-import type { StandortUpdate } from './schemas.ts';
+import { standortAendernSchema } from './schemas.ts';
 
 /** Changes a Standort; `input.version` must be the version that was read (optimistic locking). */
-export async function updateStandort(opts: { ctx: AppContext; actor: Actor; id: string; input: StandortUpdate }): Promise<{ standort: Standort; kommune: string }> {
-  const { ctx, actor, id, input } = opts;
-  authorize(actor, 'organisation.verwalten');
+export const standortAendern = defineUseCase({
+  name: 'verwaltung.standort-aendern',
+  zugang: 'organisation.verwalten',
+  input: standortAendernSchema,
+  audit: ['standort.update'],
+  run: async ({ ctx, actor, input }): Promise<{ standort: Standort; kommune: string }> => {
+  const { id } = input;
   requireUuid(id, 'Der Standort');
   return withUniqueFields(
     () =>
@@ -49,4 +53,5 @@ export async function updateStandort(opts: { ctx: AppContext; actor: Actor; id: 
     { standorte_name_unique: STANDORT_NAME_TAKEN },
     STANDORT_NAME_TAKEN,
   );
-}
+  },
+});

@@ -1,20 +1,24 @@
 import { userRepository } from '../../db/repositories/users.ts';
 import { recordAudit } from '../audit-trail.ts';
-import { tenantScope, type Actor, type AppContext } from '../context.ts';
+import { tenantScope } from '../context.ts';
 import { notFound, validationFailed, versionConflict } from '../errors.ts';
-import { authorize } from '../policies.ts';
+import { defineUseCase } from '../use-case.ts';
 import { changedFields, readOnlyAccount, requireUuid, withUniqueFields } from './common.ts';
 import { checkRolesAndStandorte, EMAIL_TAKEN, EMAIL_UNIQUE_CONSTRAINTS } from './create-user.ts';
 import { loadUserView, recordUserRead } from './get-user.ts';
-import type { UserUpdate, UserView } from './schemas.ts';
+import { userAendernSchema, type UserView } from './schemas.ts';
 
 /**
  * Changes name, e-mail, roles and Standorte of a staff account; `input.version` must be the version that was
  * read (optimistic locking). Citizen accounts are read-only here. Admins cannot take their own admin role away.
  */
-export async function updateUser(opts: { ctx: AppContext; actor: Actor; id: string; input: UserUpdate }): Promise<UserView> {
-  const { ctx, actor, id, input } = opts;
-  authorize(actor, 'benutzer.verwalten');
+export const benutzerAendern = defineUseCase({
+  name: 'verwaltung.benutzer-aendern',
+  zugang: 'benutzer.verwalten',
+  input: userAendernSchema,
+  audit: ['user.update', 'user.read'],
+  run: async ({ ctx, actor, input }): Promise<UserView> => {
+  const { id } = input;
   requireUuid(id, 'Das Konto');
   return withUniqueFields(
     () =>
@@ -60,4 +64,5 @@ export async function updateUser(opts: { ctx: AppContext; actor: Actor; id: stri
     EMAIL_UNIQUE_CONSTRAINTS,
     EMAIL_TAKEN,
   );
-}
+  },
+});

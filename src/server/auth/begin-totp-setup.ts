@@ -1,7 +1,9 @@
 import QRCode from 'qrcode';
+import { z } from 'zod';
 import type { AppContext } from '../context.ts';
 import { decrypt, encrypt } from '../security/crypto.ts';
 import { newTotpSecret, totpFor } from '../security/totp.ts';
+import { defineUseCase } from '../use-case.ts';
 
 /** How long a set-up page stays usable (the secret travels sealed in the form until it is confirmed). */
 const SETUP_TTL_MS = 30 * 60 * 1000;
@@ -24,24 +26,31 @@ export type TotpSetup = {
  * (confirmTotpSetup). A `sealed` value from a previous attempt of the same user is reused, so the QR code does
  * not change while someone is still typing a code for it.
  */
-export async function beginTotpSetup(opts: {
-  ctx: AppContext;
-  userId: string;
-  email: string;
-  /** Shown as the account's issuer in the authenticator app, e.g. "Jobcenter Kreis Musterland". */
-  issuer: string;
-  sealed?: string | undefined;
-}): Promise<TotpSetup> {
-  const previous = opts.sealed ? openTotpSetup(opts.ctx, opts.sealed, opts.userId) : null;
-  const secret = previous ?? newTotpSecret();
-  const sealed =
-    previous && opts.sealed
-      ? opts.sealed
-      : encrypt(opts.ctx.config.secret, PURPOSE, JSON.stringify({ u: opts.userId, s: secret, x: Date.now() + SETUP_TTL_MS }));
-  const uri = totpFor(secret, opts.email, opts.issuer).toString();
-  const qrSvg = await QRCode.toString(uri, { type: 'svg', errorCorrectionLevel: 'M', margin: 2 });
-  return { secret, sealed, uri, qrSvg };
-}
+export const beginTotpSetup = defineUseCase({
+  name: 'auth.begin-totp-setup',
+  // Also for the pending session the Träger's TOTP requirement holds back (no actor yet): the adapter names the
+  // account from the resolved session. Nothing is stored; the secret is sealed to that account.
+  zugang: 'oeffentlich',
+  input: z.object({
+    userId: z.string(),
+    email: z.string(),
+    /** Shown as the account's issuer in the authenticator app, e.g. "Jobcenter Kreis Musterland". */
+    issuer: z.string(),
+    sealed: z.string().optional(),
+  }),
+  audit: [],
+  run: async ({ ctx, input: opts }): Promise<TotpSetup> => {
+    const previous = opts.sealed ? openTotpSetup(ctx, opts.sealed, opts.userId) : null;
+    const secret = previous ?? newTotpSecret();
+    const sealed =
+      previous && opts.sealed
+        ? opts.sealed
+        : encrypt(ctx.config.secret, PURPOSE, JSON.stringify({ u: opts.userId, s: secret, x: Date.now() + SETUP_TTL_MS }));
+    const uri = totpFor(secret, opts.email, opts.issuer).toString();
+    const qrSvg = await QRCode.toString(uri, { type: 'svg', errorCorrectionLevel: 'M', margin: 2 });
+    return { secret, sealed, uri, qrSvg };
+  },
+});
 
 /** The secret inside a sealed set-up value, if it belongs to this user and has not run out; otherwise null. */
 export function openTotpSetup(ctx: AppContext, sealed: string, userId: string): string | null {

@@ -1,6 +1,7 @@
 import { organisationRepository } from '../../db/repositories/organisation.ts';
-import { tenantScope, type Actor, type AppContext } from '../context.ts';
-import { authorize } from '../policies.ts';
+import { z } from 'zod';
+import { tenantScope } from '../context.ts';
+import { defineUseCase } from '../use-case.ts';
 
 export type SignInSettings = {
   totpPflicht: boolean;
@@ -8,14 +9,18 @@ export type SignInSettings = {
 };
 
 /** The Träger's sign-in settings for the admin page: TOTP requirement and OIDC providers (never their secrets). */
-export async function getSignInSettings(opts: { ctx: AppContext; actor: Actor }): Promise<SignInSettings> {
-  authorize(opts.actor, 'organisation.verwalten');
-  return opts.ctx.db.withTenant(tenantScope(opts.actor), async (tx) => {
-    const traeger = await organisationRepository.traeger(tx);
-    const providers = await organisationRepository.listOidcProviders(tx);
-    return {
-      totpPflicht: traeger?.totpPflicht ?? false,
-      providers: providers.map((p) => ({ id: p.id, label: p.label, issuer: p.issuer, clientId: p.clientId, aktiv: p.aktiv })),
-    };
-  });
-}
+export const getSignInSettings = defineUseCase({
+  name: 'auth.get-sign-in-settings',
+  zugang: 'organisation.verwalten',
+  input: z.object({}),
+  audit: [],
+  run: async ({ ctx, actor }): Promise<SignInSettings> =>
+    ctx.db.withTenant(tenantScope(actor), async (tx) => {
+      const traeger = await organisationRepository.traeger(tx);
+      const providers = await organisationRepository.listOidcProviders(tx);
+      return {
+        totpPflicht: traeger?.totpPflicht ?? false,
+        providers: providers.map((p) => ({ id: p.id, label: p.label, issuer: p.issuer, clientId: p.clientId, aktiv: p.aktiv })),
+      };
+    }),
+});

@@ -1,4 +1,5 @@
-import type { AppContext, RequestInfo } from '../context.ts';
+import { z } from 'zod';
+import type { AppContext } from '../context.ts';
 import { directoryRepository } from '../../db/repositories/directory.ts';
 import { userRepository } from '../../db/repositories/users.ts';
 import type { User } from '../../db/schema/index.ts';
@@ -6,21 +7,17 @@ import { AppError } from '../errors.ts';
 import { verifyPassword } from '../security/passwords.ts';
 import { checkTotp, openTotpSecret } from '../security/totp.ts';
 import { startSession } from './session.ts';
+import { defineUseCase } from '../use-case.ts';
+import { anfrageSchema } from './anfrage.ts';
 import { assertNotLocked, clearLoginFailures, recordLoginFailure } from './throttle.ts';
 
-export type LoginOptions = {
-  ctx: AppContext;
-  request: RequestInfo;
-  email: string;
-  password: string;
+/** What a person types: the body of POST /api/auth/login and the fields of the sign-in form. */
+export const loginEingabe = z.object({
+  email: z.string().trim().min(1).max(320),
+  password: z.string().min(1).max(1000),
   /** TOTP code, when the caller has it at hand (API). */
-  totp?: string | undefined;
-  /**
-   * Pages sign in in two steps: with `allowPending` a missing TOTP code yields a pending session that the
-   * second-factor page completes. The API instead answers 401 `totp_required` and expects the code in the same call.
-   */
-  allowPending: boolean;
-};
+  totp: z.string().max(10).optional(),
+});
 
 export type LoginResult = {
   token: string;
@@ -31,9 +28,25 @@ export type LoginResult = {
 const invalid = () => new AppError('invalid_credentials', 401, 'E-Mail-Adresse oder Passwort ist nicht richtig.');
 
 /** Sign-in with e-mail and password (and TOTP where set up or required). */
-export async function login(opts: LoginOptions): Promise<LoginResult> {
-  const { ctx, request } = opts;
-  const email = opts.email.trim();
+export const login = defineUseCase({
+  name: 'auth.login',
+  zugang: 'oeffentlich',
+  input: loginEingabe.extend({
+    /**
+     * Pages sign in in two steps: with `allowPending` a missing TOTP code yields a pending session that the
+     * second-factor page completes. The API instead answers 401 `totp_required` and expects the code in the same call.
+     * Set by the adapter, never taken from the body.
+     */
+    allowPending: z.boolean(),
+    anfrage: anfrageSchema,
+  }),
+  audit: [],
+  run: ({ ctx, input }) => anmelden(ctx, input),
+});
+
+async function anmelden(ctx: AppContext, opts: z.output<typeof loginEingabe> & { allowPending: boolean; anfrage: z.output<typeof anfrageSchema> }): Promise<LoginResult> {
+  const request = opts.anfrage;
+  const email = opts.email;
   await assertNotLocked(ctx.db, email, request.ip);
 
   const found = await ctx.db.withSystem((tx) => directoryRepository.findUserByEmail(tx, email));

@@ -1,20 +1,31 @@
+import { z } from 'zod';
 import { sessionRepository } from '../../db/repositories/sessions.ts';
-import type { AppContext } from '../context.ts';
+import { uuid } from '../schemas/grenzen.ts';
+import { defineUseCase } from '../use-case.ts';
 
-export type LogoutOptions = {
-  ctx: AppContext;
-  traegerId: string;
-  userId: string;
-  sessionId: string;
-  requestId: string;
-  /** "Überall abmelden": end every session of this user, on every device. */
-  everywhere?: boolean;
-};
-
-export async function logout(opts: LogoutOptions): Promise<{ ended: number }> {
-  return opts.ctx.db.withTenant({ traegerId: opts.traegerId, userId: opts.userId, requestId: opts.requestId }, async (tx) => {
-    if (opts.everywhere) return { ended: await sessionRepository.revokeAllOfUser(tx, opts.userId) };
-    await sessionRepository.revoke(tx, opts.sessionId);
+/**
+ * Ends the session the request came with — also a pending one (password given, second factor missing), which has
+ * no actor yet; hence public, with the session named by the adapter from the resolved cookie, never by the body.
+ */
+export const logout = defineUseCase({
+  name: 'auth.logout',
+  zugang: 'oeffentlich',
+  input: z.object({ sitzung: z.object({ traegerId: uuid(), userId: uuid(), sessionId: uuid() }), requestId: z.string() }),
+  audit: [],
+  run: async ({ ctx, input }) => {
+    const { traegerId, userId, sessionId } = input.sitzung;
+    await ctx.db.withTenant({ traegerId, userId, requestId: input.requestId }, (tx) => sessionRepository.revoke(tx, sessionId));
     return { ended: 1 };
-  });
-}
+  },
+});
+
+/** "Überall abmelden": ends every session of the signed-in person, on every device. */
+export const logoutAll = defineUseCase({
+  name: 'auth.logout-all',
+  zugang: 'angemeldet',
+  input: z.object({}),
+  audit: [],
+  run: async ({ ctx, actor }) => ({
+    ended: await ctx.db.withTenant({ traegerId: actor.traegerId, userId: actor.userId, requestId: actor.requestId }, (tx) => sessionRepository.revokeAllOfUser(tx, actor.userId)),
+  }),
+});

@@ -1,4 +1,4 @@
-import { isLang, translate, type Lang, type MessageKey } from '../../web/i18n/index.ts';
+import { isLang, translate, type Lang, type MessageKey } from '../../i18n/index.ts';
 
 /** Mail to a person in their language (citizens: the chosen language; staff: German), with the Jobcenter's sign-off. */
 export function composeMail(opts: {

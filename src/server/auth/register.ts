@@ -1,40 +1,20 @@
 import { z } from 'zod';
 import { directoryRepository } from '../../db/repositories/directory.ts';
 import { userRepository } from '../../db/repositories/users.ts';
-import type { Lang } from '../../web/i18n/index.ts';
+import { LANGUAGES, type Lang } from '../../i18n/index.ts';
 import { recordAudit } from '../audit-trail.ts';
-import type { AppContext, RequestInfo } from '../context.ts';
-import { AppError, validationFailed, type FieldIssue } from '../errors.ts';
+import type { AppContext } from '../context.ts';
+import { AppError } from '../errors.ts';
 import { hashToken, randomToken } from '../security/crypto.ts';
 import { hashPassword, PASSWORD_MIN_LENGTH } from '../security/passwords.ts';
+import { defineUseCase } from '../use-case.ts';
+import { anfrageSchema } from './anfrage.ts';
 import { composeMail } from './mail-text.ts';
+import { standardTraeger } from './standard-traeger.ts';
 import { merkeMailVor, versendeMails } from '../../mail/ausgang.ts';
 
 /** A verification link stays valid for 48 hours and can be used once. */
 export const VERIFY_TOKEN_TTL_MS = 48 * 60 * 60 * 1000;
-
-export type RegisterInput = { name: string; email: string; password: string };
-
-export type RegisterOptions = {
-  ctx: AppContext;
-  request: RequestInfo;
-  /**
-   * The Träger the new citizen account belongs to. Callers pass the default Träger (`defaultTraeger(ctx)`):
-   * the one whose public start page this installation shows, so citizens register with the Jobcenter whose pages
-   * they are on — the same rule the start page and the sign-in page's OIDC buttons follow.
-   */
-  traegerId: string;
-  input: RegisterInput;
-  /** Language of the pages the citizen used; also the language of the mail and of the account. */
-  lang: Lang;
-  /** Base for the link in the mail (VORORT_PUBLIC_URL or the request's origin). */
-  baseUrl: string;
-  /**
-   * Where the citizen was going when asked to register (e.g. the Online-Antrag with the pre-check's answers): the
-   * confirmation link carries it, so after confirming and signing in they arrive there. Only a local path is kept.
-   */
-  weiter?: string | undefined;
-};
 
 /** A local path of this site (no other host, no scheme, no backslash tricks), or undefined. */
 export function lokalesZiel(wert: string | null | undefined): string | undefined {
@@ -54,43 +34,62 @@ const mitWeiter = (url: string, weiter: string | undefined) => {
 };
 
 const emailSchema = z.email();
+const NAME_FEHLER = 'Bitte geben Sie Ihren Namen an (höchstens 200 Zeichen).';
+const EMAIL_FEHLER = 'Bitte geben Sie eine gültige E-Mail-Adresse an.';
+const PASSWORT_FEHLER = `Das Passwort muss mindestens ${PASSWORD_MIN_LENGTH} Zeichen lang sein.`;
 
-/** Field rules shared by the API and the page (the page shows translated messages for the same rules). */
-export function registrationIssues(input: RegisterInput): FieldIssue[] {
-  const issues: FieldIssue[] = [];
-  if (!input.name.trim() || input.name.trim().length > 200) {
-    issues.push({ path: 'name', code: 'invalid_name', message: 'Bitte geben Sie Ihren Namen an (höchstens 200 Zeichen).' });
-  }
-  if (!emailSchema.safeParse(input.email.trim()).success || input.email.trim().length > 320) {
-    issues.push({ path: 'email', code: 'invalid_email', message: 'Bitte geben Sie eine gültige E-Mail-Adresse an.' });
-  }
-  if (input.password.length < PASSWORD_MIN_LENGTH || input.password.length > 1000) {
-    issues.push({
-      path: 'password',
-      code: 'password_too_short',
-      message: `Das Passwort muss mindestens ${PASSWORD_MIN_LENGTH} Zeichen lang sein.`,
-    });
-  }
-  return issues;
-}
+/** What a person types (API body and the registration form); one message per field, the page translates by field. */
+export const registerEingabe = z.object({
+  name: z.string().trim().min(1, NAME_FEHLER).max(200, NAME_FEHLER),
+  email: z
+    .string()
+    .trim()
+    .refine((v) => v.length <= 320 && emailSchema.safeParse(v).success, EMAIL_FEHLER),
+  password: z.string().min(PASSWORD_MIN_LENGTH, PASSWORT_FEHLER).max(1000, PASSWORT_FEHLER),
+  /**
+   * Where the citizen was going when asked to register (e.g. the Online-Antrag with the pre-check's answers): the
+   * confirmation link carries it, so after confirming and signing in they arrive there. Only a local path is kept.
+   */
+  weiter: z
+    .string()
+    .optional()
+    .transform((v) => lokalesZiel(v)),
+});
+
+const registerInput = registerEingabe.extend({
+  /** Language of the pages the citizen used (cookie); also the language of the mail and of the account. */
+  lang: z.enum(Object.keys(LANGUAGES) as [Lang, ...Lang[]]),
+  /** Base for the link in the mail (VORORT_PUBLIC_URL or the request's origin). */
+  baseUrl: z.string(),
+  anfrage: anfrageSchema,
+});
+type RegisterOptions = { ctx: AppContext } & z.output<typeof registerInput>;
 
 /**
- * Citizen self-registration. Creates an unverified citizen account and mails a one-time verification link.
+ * Citizen self-registration (`auth.register`). Creates an unverified citizen account and mails a one-time verification link.
  * Whether the address already has an account is never revealed: in that case the owner of the address gets a
  * "you already have an account" mail instead, and the caller shows the same confirmation as for a new account.
  */
-export async function register(opts: RegisterOptions): Promise<void> {
-  const { ctx, request, input } = opts;
-  const issues = registrationIssues(input);
-  if (issues.length) throw validationFailed(issues);
-  const name = input.name.trim();
-  const email = input.email.trim();
+export const register = defineUseCase({
+  name: 'auth.register',
+  zugang: 'oeffentlich',
+  input: registerInput,
+  audit: ['user.create'],
+  run: ({ ctx, input }) => registrieren({ ctx, ...input }),
+});
 
-  const traeger = await ctx.db.withSystem((tx) => directoryRepository.findTraegerById(tx, opts.traegerId));
-  if (!traeger) throw new AppError('not_found', 404, 'Dieses Jobcenter gibt es nicht.');
+async function registrieren(opts: RegisterOptions): Promise<void> {
+  const { ctx } = opts;
+  const request = opts.anfrage;
+  const { name, email } = opts;
+
+  // The account belongs to the Träger whose public pages this installation shows (start page, sign-in, OIDC
+  // buttons follow the same rule), so citizens register with the Jobcenter whose pages they are on.
+  const traeger = await standardTraeger(ctx);
+  if (!traeger) throw new AppError('not_found', 404, 'Es ist noch kein Jobcenter eingerichtet.');
 
   // Hash before the look-up, so both answers take the same time.
-  const passwordHash = await hashPassword(input.password);
+  const passwordHash = await hashPassword(opts.password);
   // Sign-in identifies an account by its address alone, so addresses are unique across Träger.
   const existing = await ctx.db.withSystem((tx) => directoryRepository.findUserByEmail(tx, email));
   if (existing) return sendAlreadyRegistered(opts, email, traeger.id, traeger.jobcenterName);
@@ -154,7 +153,7 @@ async function sendAlreadyRegistered(opts: RegisterOptions, email: string, traeg
     params: { anmelden: mitWeiter(`${opts.baseUrl}/anmelden`, opts.weiter), vergessen: `${opts.baseUrl}/passwort-vergessen` },
     jobcenter,
   });
-  const vorgemerkt = await opts.ctx.db.withTenant({ traegerId, requestId: opts.request.requestId }, (tx) =>
+  const vorgemerkt = await opts.ctx.db.withTenant({ traegerId, requestId: opts.anfrage.requestId }, (tx) =>
     merkeMailVor(tx, { secret: opts.ctx.config.secret, traegerId, anlass: 'registrierung_vorhanden', mail: { to: email, ...mail } }),
   );
   await versendeMails({ ctx: opts.ctx, vorgemerkt: [vorgemerkt] });

@@ -1,28 +1,22 @@
-import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../context.ts';
 import { requestInfo, requireActor } from '../http.ts';
 import { login } from './login.ts';
-import { logout } from './logout.ts';
-import { resolveSession, SESSION_COOKIE, SESSION_IDLE_MS } from './session.ts';
+import { logout, logoutAll } from './logout.ts';
+import { resolveSession } from './session.ts';
+import { clearSessionCookie, langFromCookie, setSessionCookie } from '../cookies.ts';
 import { AppError } from '../errors.ts';
+import { apiErrorSchema } from '../use-case.ts';
 import type { Actor } from '../context.ts';
-import { defaultTraeger } from '../../web/server.tsx';
-import { isLang, LANG_COOKIE } from '../../web/i18n/index.ts';
 import { publicBaseUrl } from './public-url.ts';
 import { register } from './register.ts';
 import { requestPasswordReset } from './request-password-reset.ts';
 import { resetPassword } from './reset-password.ts';
 import { verifyEmail } from './verify-email.ts';
 
-export const errorSchema = z
-  .object({
-    error: z.string().describe('stabiler Fehlercode'),
-    message: z.string().describe('deutscher Text für Menschen'),
-    issues: z.array(z.object({ path: z.string(), code: z.string(), message: z.string() })).optional(),
-  })
-  .passthrough();
+const errorSchema = apiErrorSchema;
 
 export const meSchema = z.object({
   id: z.string().uuid(),
@@ -44,16 +38,11 @@ export const presentMe = (a: Actor): z.infer<typeof meSchema> => ({
   standorte: a.standorte,
 });
 
-export function setSessionCookie(reply: FastifyReply, ctx: AppContext, token: string) {
-  reply.setCookie(SESSION_COOKIE, token, {
-    path: '/',
-    httpOnly: true,
-    sameSite: 'lax',
-    secure: ctx.config.secureCookies,
-    maxAge: Math.floor(SESSION_IDLE_MS / 1000),
-  });
-}
-
+/**
+ * The auth API. Each route calls its use case's `execute`; they stay hand-written because they set or clear the
+ * session cookie or read the language cookie. The body schemas keep Fastify's check of the JSON shape (field paths
+ * `body.x`); the use case's schema is the one that decides.
+ */
 export function registerAuthRoutes(app: FastifyInstance, ctx: AppContext) {
   const api = app.withTypeProvider<ZodTypeProvider>();
 
@@ -68,8 +57,8 @@ export function registerAuthRoutes(app: FastifyInstance, ctx: AppContext) {
       },
     },
     async (req, reply) => {
-      const result = await login({ ctx, request: requestInfo(req), ...req.body, allowPending: false });
-      setSessionCookie(reply, ctx, result.token);
+      const result = await login.execute({ ctx, actor: req.actor, input: { ...req.body, allowPending: false, anfrage: requestInfo(req) } });
+      setSessionCookie(reply, ctx.config.secureCookies, result.token);
       const state = await resolveSession(ctx, result.token, String(req.id));
       if (state?.kind !== 'aktiv') throw new AppError('internal_error', 500, 'Die Sitzung konnte nicht angelegt werden.');
       return presentMe(state.actor);
@@ -83,9 +72,9 @@ export function registerAuthRoutes(app: FastifyInstance, ctx: AppContext) {
       const state = req.sessionState;
       if (state) {
         const s = state.kind === 'aktiv' ? { traegerId: state.actor.traegerId, userId: state.actor.userId, sessionId: state.actor.sessionId } : { traegerId: state.user.traegerId, userId: state.user.id, sessionId: state.sessionId };
-        await logout({ ctx, ...s, requestId: String(req.id) });
+        await logout.execute({ ctx, actor: req.actor, input: { sitzung: s, requestId: String(req.id) } });
       }
-      reply.clearCookie(SESSION_COOKIE, { path: '/' });
+      clearSessionCookie(reply);
       return reply.code(204).send(null);
     },
   );
@@ -94,9 +83,8 @@ export function registerAuthRoutes(app: FastifyInstance, ctx: AppContext) {
     '/api/auth/logout-all',
     { schema: { tags: ['Anmeldung'], summary: 'Überall abmelden (alle Sitzungen auf allen Geräten)', response: { 200: z.object({ beendet: z.number() }), 401: errorSchema } } },
     async (req, reply) => {
-      const actor = requireActor(req);
-      const { ended } = await logout({ ctx, traegerId: actor.traegerId, userId: actor.userId, sessionId: actor.sessionId, requestId: actor.requestId, everywhere: true });
-      reply.clearCookie(SESSION_COOKIE, { path: '/' });
+      const { ended } = await logoutAll.execute({ ctx, actor: requireActor(req), input: {} });
+      clearSessionCookie(reply);
       return { beendet: ended };
     },
   );
@@ -117,16 +105,10 @@ export function registerAuthRoutes(app: FastifyInstance, ctx: AppContext) {
       },
     },
     async (req, reply) => {
-      const traeger = await defaultTraeger(ctx);
-      if (!traeger) throw new AppError('not_found', 404, 'Es ist noch kein Jobcenter eingerichtet.');
-      const cookieLang = req.cookies[LANG_COOKIE];
-      await register({
+      await register.execute({
         ctx,
-        request: requestInfo(req),
-        traegerId: traeger.id,
-        input: req.body,
-        lang: isLang(cookieLang) ? cookieLang : 'de',
-        baseUrl: publicBaseUrl(ctx, req),
+        actor: req.actor,
+        input: { ...req.body, lang: langFromCookie(req), baseUrl: publicBaseUrl(ctx, req), anfrage: requestInfo(req) },
       });
       return reply.code(202).send({ message: 'Wir haben eine E-Mail an die angegebene Adresse geschickt. Bitte öffnen Sie den Link darin.' });
     },
@@ -143,7 +125,7 @@ export function registerAuthRoutes(app: FastifyInstance, ctx: AppContext) {
       },
     },
     async (req) => {
-      await verifyEmail({ ctx, request: requestInfo(req), token: req.body.token });
+      await verifyEmail.execute({ ctx, actor: req.actor, input: { token: req.body.token, anfrage: requestInfo(req) } });
       return { message: 'Ihre E-Mail-Adresse ist bestätigt. Sie können sich jetzt anmelden.' };
     },
   );
@@ -159,7 +141,7 @@ export function registerAuthRoutes(app: FastifyInstance, ctx: AppContext) {
       },
     },
     async (req, reply) => {
-      await requestPasswordReset({ ctx, request: requestInfo(req), email: req.body.email, baseUrl: publicBaseUrl(ctx, req) });
+      await requestPasswordReset.execute({ ctx, actor: req.actor, input: { email: req.body.email, baseUrl: publicBaseUrl(ctx, req), anfrage: requestInfo(req) } });
       return reply.code(202).send({ message: 'Wenn es ein Konto mit dieser Adresse gibt, haben wir eine E-Mail mit einem Link geschickt. Der Link gilt eine Stunde.' });
     },
   );
@@ -175,7 +157,7 @@ export function registerAuthRoutes(app: FastifyInstance, ctx: AppContext) {
       },
     },
     async (req) => {
-      await resetPassword({ ctx, request: requestInfo(req), token: req.body.token, password: req.body.password });
+      await resetPassword.execute({ ctx, actor: req.actor, input: { token: req.body.token, password: req.body.password, anfrage: requestInfo(req) } });
       return { message: 'Ihr Passwort wurde geändert. Bitte melden Sie sich mit dem neuen Passwort an.' };
     },
   );

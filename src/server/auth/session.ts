@@ -6,7 +6,6 @@ import { userRepository } from '../../db/repositories/users.ts';
 import type { Role, User } from '../../db/schema/index.ts';
 import { hashToken, randomToken } from '../security/crypto.ts';
 
-export const SESSION_COOKIE = 'vorort_sitzung';
 /** Sliding lifetime: a session ends 8 hours after its last use. */
 export const SESSION_IDLE_MS = 8 * 60 * 60 * 1000;
 /** A session is re-stamped at most every 5 minutes, not on every request. */
@@ -57,7 +56,7 @@ export async function completeSession(tx: Tx, sessionId: string, userId: string)
 /** Resolves the session cookie to the signed-in actor (or a pending second-factor state). */
 export async function resolveSession(ctx: AppContext, token: string, requestId: string): Promise<SessionState | null> {
   if (!token || token.length > 200) return null;
-  const found = await ctx.db.withSystem((tx) => directoryRepository.findSessionByTokenHash(tx, hashToken(token)));
+  const found = await directoryRepository.sitzungZumToken(ctx.db, hashToken(token));
   if (!found) return null;
   const { session, user, traeger, standorte } = found;
   if (!user.aktiv) return null;

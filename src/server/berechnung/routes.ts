@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { berechnungErgebnisSchema, berechnungInputSchema } from '../../domain/berechnung/index.ts';
-import { errorSchema } from '../auth/routes.ts';
+import { apiErrorSchema as errorSchema } from '../use-case.ts';
 import type { AppContext } from '../context.ts';
 import { requireActor } from '../http.ts';
 import { berechnen } from './berechnen.ts';

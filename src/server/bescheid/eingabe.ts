@@ -1,4 +1,4 @@
-import type { BescheidStammdaten } from '../../db/repositories/bewilligung.ts';
+import type { BescheidStammdaten } from '../../db/repositories/bg-stammdaten.ts';
 import type { Bewilligung } from '../../db/schema/index.ts';
 import type { BescheidArt, BescheidEingabe } from '../../domain/bescheid/index.ts';
 import { zukunftAb, type ZeitraumErgebnis } from '../../domain/bewilligung/index.ts';

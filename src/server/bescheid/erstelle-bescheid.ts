@@ -1,75 +1,36 @@
 import { createHash } from 'node:crypto';
-import type { Tx } from '../../db/client.ts';
-import { antraegeRepository } from '../../db/repositories/antraege.ts';
-import { bescheidRepository, bescheidStammdaten, bewilligungRepository } from '../../db/repositories/bewilligung.ts';
+import { z } from 'zod';
+import { bescheidRepository } from '../../db/repositories/bescheide.ts';
+import { bewilligungRepository } from '../../db/repositories/bewilligung.ts';
 import { erstattungRepository } from '../../db/repositories/erstattungen.ts';
-import { organisationRepository } from '../../db/repositories/organisation.ts';
-import type { Bedarfsgemeinschaft, Bewilligung } from '../../db/schema/index.ts';
-import { BescheidFehler, erstelleBescheid as erstelleModell } from '../../domain/bescheid/index.ts';
-import { tenantScope, type Actor, type AppContext } from '../context.ts';
+import type { Bewilligung } from '../../db/schema/index.ts';
+import { tenantScope } from '../context.ts';
 import { AppError, notFound } from '../errors.ts';
-import { heute, ladeBgFuer, protokolliere } from '../fall/common.ts';
+import { heute } from '../clock.ts';
+import { ladeBgFuer } from '../fall/zugriff.ts';
+import { protokolliere } from '../fall/protokolliere.ts';
 import { can } from '../policies.ts';
-import type { AenderungsDaten } from '../bewilligung/freigeben.ts';
-import { zeitraumAusGespeichert } from '../bewilligung/common.ts';
-import { bescheidEingabe, type Briefkopf } from './eingabe.ts';
+import { leerAlsFehlend } from '../schemas/formular.ts';
+import { text, uuid } from '../schemas/grenzen.ts';
+import { defineUseCase } from '../use-case.ts';
+import { bescheidModell } from './modell.ts';
 import { renderBescheidPdf } from './pdf.ts';
-import { stelleBescheidZu } from '../portal/postfach.ts';
+import { stelleBescheidZu } from '../portal/bescheid-zustellen.ts';
 
 const ENTSCHIEDEN = new Set(['bewilligt', 'abgelehnt', 'ersetzt', 'aufgehoben']);
-
-export async function briefkopf(tx: Tx, standortId: string): Promise<Briefkopf> {
-  const t = await organisationRepository.traeger(tx);
-  const s = await organisationRepository.findStandort(tx, standortId);
-  return {
-    traeger: { name: t?.name ?? '', jobcenter: t?.jobcenterName ?? '' },
-    standort: {
-      name: s?.name ?? '',
-      strasse: s?.strasse ?? '',
-      plz: s?.plz ?? '',
-      ort: s?.ort ?? '',
-      ...(s?.telefon ? { telefon: s.telefon } : {}),
-      ...(s?.email ? { email: s.email } : {}),
-      ...(s?.oeffnungszeiten ? { oeffnungszeiten: s.oeffnungszeiten } : {}),
-    },
-  };
-}
-
-/** Builds the model of the Bescheid of a decided Bewilligung (no PDF yet). */
-export async function bescheidModell(tx: Tx, bg: Bedarfsgemeinschaft, b: Bewilligung, opts: { datum: string; sachbearbeitung?: { name: string } }) {
-  const monate = await bewilligungRepository.monate(tx, b.id);
-  const aenderung = b.aenderung as AenderungsDaten | null;
-  const relevant = aenderung && b.vorgang === 'aenderung' ? monate.filter((m) => m.monat >= aenderung.ab.slice(0, 7)) : monate;
-  // an Aufhebung states no new amounts: the months it keeps are unchanged
-  const zeitraum = b.vorgang === 'aufhebung' ? undefined : zeitraumAusGespeichert(relevant);
-  const stamm = (await bescheidStammdaten(tx, [bg.id], opts.datum, { bank: true })).get(bg.id)!;
-  const antrag = b.antragId ? await antraegeRepository.find(tx, b.antragId) : undefined;
-  const eingabe = bescheidEingabe({
-    b,
-    fallnummer: bg.fallnummer,
-    briefkopf: await briefkopf(tx, bg.standortId),
-    stamm,
-    zeitraum,
-    datum: opts.datum,
-    antragsdatum: antrag?.antragsdatum,
-    sachbearbeitung: opts.sachbearbeitung,
-  });
-  try {
-    return erstelleModell(eingabe);
-  } catch (err) {
-    if (err instanceof BescheidFehler) throw new AppError(err.code, 409, err.message);
-    throw err;
-  }
-}
 
 /**
  * Creates the Bescheid for a decided Bewilligung of the BG (default: the latest decided one): model, PDF
  * (renderBescheidPdf), content hash – stored immutably. A BG without a decided Bewilligung gets a clear 409.
  */
-export async function erstelleBescheid(opts: { ctx: AppContext; actor: Actor; bgId: string; bewilligungId?: string | undefined }) {
-  const { ctx, actor } = opts;
-  return ctx.db.withTenant(tenantScope(actor), async (tx) => {
-    const bg = await ladeBgFuer(tx, actor, opts.bgId, 'bewilligung.bearbeiten');
+export const bescheidErstellen = defineUseCase({
+  name: 'bescheid.erstellen',
+  zugang: 'angemeldet',
+  input: z.object({ id: text(100).describe('ID der Bedarfsgemeinschaft'), bewilligungId: leerAlsFehlend(uuid('Die Bewilligung')) }),
+  audit: ['fallakte.update'],
+  run: async ({ ctx, actor, input: opts }) =>
+  ctx.db.withTenant(tenantScope(actor), async (tx) => {
+    const bg = await ladeBgFuer(tx, actor, opts.id, 'bewilligung.bearbeiten');
     const alle = await bewilligungRepository.listByBg(tx, bg.id);
     let b: Bewilligung | undefined;
     if (opts.bewilligungId) {
@@ -118,5 +79,5 @@ export async function erstelleBescheid(opts: { ctx: AppContext; actor: Actor; bg
       zweck: 'Leistungssachbearbeitung: Bescheid erstellen',
     });
     return { id: row.id, art: modell.art, titel: modell.titel, datum: modell.datum, sha256: modell.inhaltHash, bewilligungId: b.id, zustellung, bankSichtbar: can(actor, 'fall.bankdaten') };
-  });
-}
+  }),
+});

@@ -53,6 +53,16 @@ describe('Bescheid als PDF', () => {
     expect(roh).toContain('/DisplayDocTitle true');
   });
 
+  it('die Berechnungsanlage nennt zu jedem Betrag Norm und Herkunft des Werts (Fundstelle der Verordnung)', async () => {
+    const b = erstelleBescheid(bewilligungsEingabe('2024-06', 12));
+    const zeilen = b.berechnung.flatMap((a) => a.zeilen);
+    for (const z of zeilen.filter((x) => x.betragCent !== 0)) expect(z.quelle, z.text).toBeTruthy();
+    const text = flach(pdfText(await renderBescheidPdf(b), 'herkunft'));
+    expect(text).toContain('Herkunft des Werts');
+    expect(text).toMatch(/§ 20 Abs. 4 SGB II; Wert: § 20 Abs. 1a SGB II i.V.m. RBSFV 2024/);
+    expect(text).toContain('RBSFV 2025');
+  });
+
   it('ist deterministisch: gleiches Modell → gleiche Bytes und gleicher Hash', async () => {
     const a = await renderBescheidPdf(erstelleBescheid(bewilligungsEingabe('2024-06', 12)));
     const b = await renderBescheidPdf(erstelleBescheid(bewilligungsEingabe('2024-06', 12)));

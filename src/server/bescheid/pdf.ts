@@ -217,13 +217,13 @@ export function renderBescheidPdf(b: Bescheid): Promise<Buffer> {
       const zeilen: Zelle[][] = [
         [
           { text: 'Erläuterung', type: 'TH', scope: 'column' },
-          { text: 'Rechtsgrundlage', type: 'TH', scope: 'column' },
+          { text: 'Rechtsgrundlage; Herkunft des Werts', type: 'TH', scope: 'column' },
           { text: 'Betrag', type: 'TH', scope: 'column', align: 'right' },
         ],
-        ...a.zeilen.map((z): Zelle[] => [{ text: z.text }, { text: z.norm }, { text: z.betragCent === 0 ? '' : betrag(z.betragCent), align: 'right' }]),
+        ...a.zeilen.map((z): Zelle[] => [{ text: z.text }, { text: z.quelle ? `${z.norm}; Wert: ${z.quelle}` : z.norm }, { text: z.betragCent === 0 ? '' : betrag(z.betragCent), align: 'right' }]),
         [{ text: 'Auszahlung im Monat', type: 'TH', scope: 'row' }, { text: '' }, { text: betrag(a.summeCent), align: 'right', fett: true }],
       ];
-      tabelle(doc, haupt, ['*', 120, 72], zeilen);
+      tabelle(doc, haupt, ['*', 150, 72], zeilen);
     }
   }
 

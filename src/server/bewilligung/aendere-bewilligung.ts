@@ -13,19 +13,20 @@ import {
 import { kostenaufteilung } from '../../domain/kosten/index.ts';
 import { abschlussRegelAm } from '../../domain/recht/verfahren.ts';
 import { istKalenderdatum } from '../../domain/fallakte/index.ts';
-import { tenantScope, type Actor, type AppContext } from '../context.ts';
+import { z as zod } from 'zod';
+import { tenantScope } from '../context.ts';
+import { deutschesDatum, haekchen, leerAlsFehlend, version } from '../schemas/formular.ts';
+import { text } from '../schemas/grenzen.ts';
+import { defineUseCase } from '../use-case.ts';
 import { AppError, validationFailed, versionConflict } from '../errors.ts';
-import { heute, protokolliere } from '../fall/common.ts';
-import {
-  berechneAusFallakte,
-  ladeBewilligungFuer,
-  ladeFallakte,
-  monatBis,
-  monatsZeilen,
-  monatVonTag,
-  presentBewilligung,
-  vierAugenRegeln,
-} from './common.ts';
+import { heute } from '../clock.ts';
+import { protokolliere } from '../fall/protokolliere.ts';
+import { berechneAusFallakte, monatsZeilen } from './berechnung-aus-fallakte.ts';
+import { ladeBewilligungFuer } from './zugriff.ts';
+import { ladeFallakte } from './fallakte-laden.ts';
+import { monatBis, monatVonTag } from './zeitraum-tage.ts';
+import { presentBewilligung } from './darstellung.ts';
+import { vierAugenRegeln } from './vier-augen-regeln.ts';
 import type { AenderungsDaten } from './freigeben.ts';
 
 /**
@@ -35,25 +36,28 @@ import type { AenderungsDaten } from './freigeben.ts';
  * before `ab` are copied unchanged. `abschliessend` turns a vorläufige Bewilligung into the final decision
  * (§ 41a Abs. 3): every month is recomputed from the actual figures recorded in the Fallakte.
  */
-export async function aendereBewilligung(opts: {
-  ctx: AppContext;
-  actor: Actor;
-  id: string;
-  input: {
-    ab?: string | undefined;
-    grund: string;
-    version: number;
-    abschliessend?: boolean | undefined;
-    /**
-     * abschließende Feststellung of a period under the old law (begun before 2023): the person asked for a decision
-     * on the actual monthly income instead of the average (§ 41a Abs. 4 S. 2 Nr. 3 SGB II a.F.)
-     */
-    tatsaechlichesEinkommen?: boolean | undefined;
-  };
-}) {
-  const { ctx, actor, input } = opts;
-  return ctx.db.withTenant(tenantScope(actor), async (tx) => {
-    const { b: alt, bg } = await ladeBewilligungFuer(tx, actor, opts.id, 'bewilligung.bearbeiten');
+export const bewilligungAendernSchema = zod.object({
+  id: text(100).describe('ID der Bewilligung'),
+  /** from when the circumstances changed (checked by the use case: `ab`, datum_ungueltig); a form's TT.MM.JJJJ is read as a date */
+  ab: zod.preprocess(deutschesDatum, leerAlsFehlend(text(10))),
+  grund: zod.string().min(1).max(500),
+  version: version(),
+  abschliessend: haekchen().optional(),
+  /**
+   * abschließende Feststellung of a period under the old law (begun before 2023): the person asked for a decision
+   * on the actual monthly income instead of the average (§ 41a Abs. 4 S. 2 Nr. 3 SGB II a.F.)
+   */
+  tatsaechlichesEinkommen: haekchen().optional().describe('abschließende Feststellung (BWZ vor 2023): auf Antrag tatsächliches Monatseinkommen, § 41a Abs. 4 S. 2 Nr. 3 SGB II a.F.'),
+});
+
+export const bewilligungAendern = defineUseCase({
+  name: 'bewilligung.aendern',
+  zugang: 'angemeldet',
+  input: bewilligungAendernSchema,
+  audit: ['fallakte.update'],
+  run: async ({ ctx, actor, input }) =>
+  ctx.db.withTenant(tenantScope(actor), async (tx) => {
+    const { b: alt, bg } = await ladeBewilligungFuer(tx, actor, input.id, 'bewilligung.bearbeiten');
     if (alt.version !== input.version) throw versionConflict();
     if (alt.status !== 'bewilligt') throw new AppError('status_ungueltig', 409, 'Nur eine erteilte Bewilligung kann geändert werden.');
     if (input.abschliessend && alt.art !== 'vorlaeufig') {
@@ -159,5 +163,5 @@ export async function aendereBewilligung(opts: {
       vierAugen: pruefung,
       abschluss: abschluss ?? null,
     };
-  });
-}
+  }),
+});

@@ -9,44 +9,60 @@ import {
   vierAugenErforderlich,
   type Vorgangsart,
 } from '../../domain/bewilligung/index.ts';
-import { tenantScope, type Actor, type AppContext } from '../context.ts';
+import { z as zod } from 'zod';
+import { tenantScope } from '../context.ts';
+import { ganzzahl, leerAlsFehlend } from '../schemas/formular.ts';
+import { kalendermonat, text, uuid } from '../schemas/grenzen.ts';
+import { defineUseCase } from '../use-case.ts';
 import { AppError, notFound } from '../errors.ts';
-import { ladeBgFuer, protokolliere, pruefeOffenBis } from '../fall/common.ts';
-import {
-  berechneAusFallakte,
-  ladeFallakte,
-  monatsZeilen,
-  periodeTage,
-  presentBewilligung,
-  ueberschneidungsFehler,
-  vierAugenRegeln,
-} from './common.ts';
+import { ladeBgFuer } from '../fall/zugriff.ts';
+import { protokolliere } from '../fall/protokolliere.ts';
+import { pruefeOffenBis } from '../fall/bg-ende.ts';
+import { berechneAusFallakte, monatsZeilen } from './berechnung-aus-fallakte.ts';
+import { ladeFallakte } from './fallakte-laden.ts';
+import { periodeTage } from './zeitraum-tage.ts';
+import { presentBewilligung } from './darstellung.ts';
+import { ueberschneidungsFehler } from './ueberschneidung.ts';
+import { vierAugenRegeln } from './vier-augen-regeln.ts';
 
-export type BerechneBewilligungEingabe = {
+export const bewilligungBerechnenSchema = zod.object({
+  /** the BG (Fallakte) */
+  id: text(100).describe('ID der Bedarfsgemeinschaft'),
   /** Antrag the decision answers (its Antragsdatum sets the Leistungsbeginn, § 37 Abs. 2 S. 2) */
-  antragId?: string | undefined;
-  /** first month 'YYYY-MM' (default: from the Antrag, else the month after the last approved period) */
-  beginn?: string | undefined;
-  /** length in months (default: the rule, normally 12) */
-  monate?: number | undefined;
+  antragId: leerAlsFehlend(uuid('Der Antrag')),
+  /** first month (default: from the Antrag, else the month after the last approved period) */
+  beginn: leerAlsFehlend(kalendermonat()).describe('erster Monat JJJJ-MM'),
+  /** length in months (default: the rule) */
+  monate: leerAlsFehlend(ganzzahl('Bitte geben Sie die Dauer als ganze Zahl von Monaten an.', 1, 12)),
   /** vorläufige Entscheidung (§ 41a) with its reason */
-  vorlaeufigGrund?: string | undefined;
+  vorlaeufigGrund: leerAlsFehlend(text(500)).describe('vorläufige Entscheidung nach § 41a mit Grund'),
   /**
    * Ablehnung for the caseworker's own reasons (besides the engine's): standard reasons (STANDARD_ABLEHNUNGSGRUENDE)
    * and/or a free reason with its norm. Any reason makes the draft an Ablehnung.
    */
-  ablehnung?: { gruende?: string[] | undefined; freitext?: string | undefined; norm?: string | undefined } | undefined;
-};
+  ablehnung: zod
+    .object({
+      gruende: zod.array(text(50)).max(10).optional().describe('Standardgründe: fehlende_mitwirkung | nicht_erwerbsfaehig | leistungsausschluss | vermoegen'),
+      freitext: text(1000).optional().describe('eigener Ablehnungsgrund'),
+      norm: text(200).optional().describe('Rechtsgrundlage des eigenen Grunds (Pflicht mit freitext)'),
+    })
+    .optional()
+    .describe('Ablehnung mit eigenen Gründen der Sachbearbeitung (neben denen der Berechnung)'),
+});
 
 /**
  * Computes a Bewilligung for a BG month by month from the Fallakte and stores it as `entwurf` with its
  * Rechtsstand and the Vier-Augen reasons that will apply to its approval. A period overlapping an approved one is
  * refused. When no month has an entitlement the draft is an Ablehnung (with the reasons from the engine).
  */
-export async function berechneBewilligung(opts: { ctx: AppContext; actor: Actor; bgId: string; input: BerechneBewilligungEingabe }) {
-  const { ctx, actor, input } = opts;
-  return ctx.db.withTenant(tenantScope(actor), async (tx) => {
-    const bg = await ladeBgFuer(tx, actor, opts.bgId, 'bewilligung.bearbeiten');
+export const bewilligungBerechnen = defineUseCase({
+  name: 'bewilligung.berechnen',
+  zugang: 'angemeldet',
+  input: bewilligungBerechnenSchema,
+  audit: ['fallakte.update'],
+  run: async ({ ctx, actor, input }) =>
+  ctx.db.withTenant(tenantScope(actor), async (tx) => {
+    const bg = await ladeBgFuer(tx, actor, input.id, 'bewilligung.bearbeiten');
     let eigene;
     try {
       eigene = eigeneAblehnungsgruende({ codes: input.ablehnung?.gruende, freitext: input.ablehnung?.freitext, norm: input.ablehnung?.norm });
@@ -137,5 +153,5 @@ export async function berechneBewilligung(opts: { ctx: AppContext; actor: Actor;
     });
     const monate = await bewilligungRepository.monate(tx, b.id);
     return { bewilligung: presentBewilligung(b, monate), zeitraumBegruendung: zeitraum.begruendung, vierAugen: pruefung };
-  });
-}
+  }),
+});

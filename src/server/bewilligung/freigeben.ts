@@ -13,12 +13,21 @@ import {
 } from '../../domain/bewilligung/index.ts';
 import { kostenDerDifferenz, type Kostenanteil } from '../../domain/kosten/index.ts';
 import { tatbestandDerForderung } from '../../domain/zahlung/aufrechnung.ts';
-import { tenantScope, type Actor, type AppContext } from '../context.ts';
+import { z } from 'zod';
+import { tenantScope, type Actor } from '../context.ts';
+import { haekchen, version } from '../schemas/formular.ts';
+import { text } from '../schemas/grenzen.ts';
+import { defineUseCase } from '../use-case.ts';
 import { AppError, forbidden, versionConflict } from '../errors.ts';
 import { schliesseAntraegeNachEntscheidung } from '../fall/antraege-abschliessen.ts';
-import { heute, protokolliere, pruefeOffenBis } from '../fall/common.ts';
+import { heute } from '../clock.ts';
+import { protokolliere } from '../fall/protokolliere.ts';
+import { pruefeOffenBis } from '../fall/bg-ende.ts';
 import { can } from '../policies.ts';
-import { ladeBewilligungFuer, ohneUeberschneidung, presentBewilligung, vierAugenRegeln } from './common.ts';
+import { ladeBewilligungFuer } from './zugriff.ts';
+import { ohneUeberschneidung } from './ueberschneidung.ts';
+import { presentBewilligung } from './darstellung.ts';
+import { vierAugenRegeln } from './vier-augen-regeln.ts';
 import { pruefeAufhebungJetzt } from './hebe-bewilligung-auf.ts';
 
 export type AenderungsDaten = {
@@ -35,9 +44,20 @@ export type AenderungsDaten = {
  * it. Approval of a new version replaces the previous one (status `ersetzt`) and records Nachzahlungen (paid by
  * the next Zahllauf) and the Erstattungsforderung of an Änderung.
  */
-export async function freigeben(opts: { ctx: AppContext; actor: Actor; id: string; version: number; /** keep the decided Anträge open (default: approval closes them) */ antragOffenLassen?: boolean }) {
-  const { ctx, actor } = opts;
-  return ctx.db.withTenant(tenantScope(actor), async (tx) => {
+export const bewilligungFreigebenSchema = z.object({
+  id: text(100).describe('ID der Bewilligung'),
+  version: version(),
+  /** keep the decided Anträge open (default: approval closes them) */
+  antragOffenLassen: haekchen().optional().describe('Standard: die Freigabe schließt die beantworteten Anträge (Status entschieden)'),
+});
+
+export const bewilligungFreigeben = defineUseCase({
+  name: 'bewilligung.freigeben',
+  zugang: 'angemeldet',
+  input: bewilligungFreigebenSchema,
+  audit: ['fallakte.update'],
+  run: async ({ ctx, actor, input: opts }) =>
+  ctx.db.withTenant(tenantScope(actor), async (tx) => {
     const { b, bg } = await ladeBewilligungFuer(tx, actor, opts.id, 'bewilligung.lesen');
     // the permission comes before the version: without the right a stale version must not answer 409
     if (!can(actor, 'bewilligung.bearbeiten') && !can(actor, 'bewilligung.freigeben')) throw forbidden();
@@ -83,8 +103,8 @@ export async function freigeben(opts: { ctx: AppContext; actor: Actor; id: strin
       return { bewilligung: presentBewilligung(entschieden), freigabeErforderlich: false, antraege };
     }
     throw new AppError('status_ungueltig', 409, 'Diese Bewilligung ist bereits entschieden.');
-  });
-}
+  }),
+});
 
 /** Final decision: bewilligt (or abgelehnt), replacing the previous version; Nachzahlungen and Erstattung recorded. */
 export async function entscheide(tx: Tx, actor: Actor | { system: string; traegerId: string; userId: null }, b: Bewilligung, jetzt: Date): Promise<Bewilligung> {

@@ -14,30 +14,38 @@ import {
   type PersonBetrag,
 } from '../../domain/bewilligung/index.ts';
 import { istKalenderdatum } from '../../domain/fallakte/index.ts';
-import { tenantScope, type Actor, type AppContext } from '../context.ts';
+import { z } from 'zod';
+import { tenantScope } from '../context.ts';
+import { deutschesDatum, haekchen, leerAlsFehlend, version } from '../schemas/formular.ts';
+import { text } from '../schemas/grenzen.ts';
+import { defineUseCase } from '../use-case.ts';
 import { AppError, validationFailed, versionConflict } from '../errors.ts';
-import { heute, protokolliere } from '../fall/common.ts';
-import { ladeBewilligungFuer, monatBis, monatVonTag, presentBewilligung, vierAugenRegeln } from './common.ts';
+import { heute } from '../clock.ts';
+import { protokolliere } from '../fall/protokolliere.ts';
+import { ladeBewilligungFuer } from './zugriff.ts';
+import { monatBis, monatVonTag } from './zeitraum-tage.ts';
+import { presentBewilligung } from './darstellung.ts';
+import { vierAugenRegeln } from './vier-augen-regeln.ts';
 import type { AenderungsDaten } from './freigeben.ts';
 
-export type AufhebungsEingabe = {
-  /** first day of the first month no longer granted 'YYYY-MM-DD' */
-  ab: string;
+/** Dates are checked by the use case (each with its own code); a form's TT.MM.JJJJ is read as a date. */
+export const bewilligungAufhebenSchema = z.object({
+  id: text(100).describe('ID der Bewilligung'),
+  /** first day of the first month no longer granted */
+  ab: z.preprocess(deutschesDatum, text(10)).describe('erster Tag des ersten aufgehobenen Monats JJJJ-MM-TT'),
   /** AUFHEBUNGSGRUENDE key */
-  grund: string;
+  grund: text(50),
   /** required for `sonstiger`, otherwise an optional addition */
-  grundText?: string | undefined;
-  /** Tatbestand of § 48 Abs. 1 S. 2 SGB X (AUFHEBUNG_TATBESTAENDE key); required for the past or with Erstattung */
-  tatbestand?: string | undefined;
-  /** date of the Anhörung (§ 24 Abs. 1 SGB X); required for every Aufhebung unless an exception applies */
-  anhoerungAm?: string | undefined;
-  /** exception of § 24 Abs. 2 SGB X (ANHOERUNG_AUSNAHMEN key) with its reason */
-  anhoerungAusnahme?: string | undefined;
-  anhoerungAusnahmeGrund?: string | undefined;
-  /** Umzug in a BG of several persons: the whole BG moved away */
-  ganzeBg?: boolean | undefined;
-  version: number;
-};
+  grundText: text(1000).optional(),
+  tatbestand: leerAlsFehlend(text(10)).describe(
+    'nr2 | nr3 | nr4: Tatbestand nach § 48 Abs. 1 S. 2 SGB X; Pflicht, wenn die Aufhebung vor dem Ersten des nächsten Monats wirkt oder eine Erstattung entsteht (tatbestand_fehlt)',
+  ),
+  anhoerungAm: z.preprocess(deutschesDatum, leerAlsFehlend(text(10))).describe('Datum der Anhörung (§ 24 Abs. 1 SGB X); Pflicht für jede Aufhebung, auch nur für die Zukunft, außer bei einer Ausnahme (anhoerung_fehlt)'),
+  anhoerungAusnahme: leerAlsFehlend(text(10)).describe('nr3 | nr5: Ausnahme nach § 24 Abs. 2 SGB X (nr5 nur bei wegfall_hilfebeduerftigkeit), mit anhoerungAusnahmeGrund'),
+  anhoerungAusnahmeGrund: text(1000).optional(),
+  ganzeBg: haekchen().optional().describe('umzug bei mehreren Personen: die ganze Bedarfsgemeinschaft ist weggezogen (nicht_ganze_bg)'),
+  version: version(),
+});
 
 /** What an Aufhebung stores besides the comparison (in `aenderung`). */
 export type AufhebungsDaten = AenderungsDaten & {
@@ -88,10 +96,14 @@ export async function pruefeAufhebungJetzt(tx: Tx, b: Bewilligung, heuteDatum: s
  * that were already paid become an Erstattungsforderung when it is decided (freigeben → entscheide); later months
  * are no longer paid because the Zahllauf pays only months of an approved version. Vier-Augen per the Träger's rules.
  */
-export async function hebeBewilligungAuf(opts: { ctx: AppContext; actor: Actor; id: string; input: AufhebungsEingabe }) {
-  const { ctx, actor, input } = opts;
-  return ctx.db.withTenant(tenantScope(actor), async (tx) => {
-    const { b: alt, bg } = await ladeBewilligungFuer(tx, actor, opts.id, 'bewilligung.bearbeiten');
+export const bewilligungAufheben = defineUseCase({
+  name: 'bewilligung.aufheben',
+  zugang: 'angemeldet',
+  input: bewilligungAufhebenSchema,
+  audit: ['fallakte.update'],
+  run: async ({ ctx, actor, input }) =>
+  ctx.db.withTenant(tenantScope(actor), async (tx) => {
+    const { b: alt, bg } = await ladeBewilligungFuer(tx, actor, input.id, 'bewilligung.bearbeiten');
     if (alt.version !== input.version) throw versionConflict();
     if (alt.status !== 'bewilligt') throw new AppError('status_ungueltig', 409, 'Nur eine erteilte, laufende Bewilligung kann aufgehoben werden.');
     const fehler = [];
@@ -181,5 +193,5 @@ export async function hebeBewilligungAuf(opts: { ctx: AppContext; actor: Actor; 
       aufgehobeneMonate: betraege.map((m) => m.monat),
       vierAugen: pruefung,
     };
-  });
-}
+  }),
+});

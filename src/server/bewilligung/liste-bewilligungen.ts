@@ -1,15 +1,23 @@
-import { bescheidRepository, bewilligungRepository } from '../../db/repositories/bewilligung.ts';
+import { bescheidRepository } from '../../db/repositories/bescheide.ts';
+import { bewilligungRepository } from '../../db/repositories/bewilligung.ts';
 import { recordAudit } from '../audit-trail.ts';
-import { tenantScope, type Actor, type AppContext } from '../context.ts';
-import { ladeBgFuer } from '../fall/common.ts';
+import { z } from 'zod';
+import { tenantScope } from '../context.ts';
+import { text } from '../schemas/grenzen.ts';
+import { defineUseCase } from '../use-case.ts';
+import { ladeBgFuer } from '../fall/zugriff.ts';
 import { can } from '../policies.ts';
-import { presentBewilligung } from './common.ts';
+import { presentBewilligung } from './darstellung.ts';
 
 /** Bewilligungen (with months of the latest ones) and Bescheide of a BG; audited as a read of benefit data. */
-export async function listeBewilligungen(opts: { ctx: AppContext; actor: Actor; bgId: string }) {
-  const { ctx, actor } = opts;
-  return ctx.db.withTenant(tenantScope(actor), async (tx) => {
-    const bg = await ladeBgFuer(tx, actor, opts.bgId, 'bewilligung.lesen');
+export const bewilligungenListen = defineUseCase({
+  name: 'bewilligung.listen',
+  zugang: 'angemeldet',
+  input: z.object({ id: text(100).describe('ID der Bedarfsgemeinschaft') }),
+  audit: ['bewilligung.read'],
+  run: async ({ ctx, actor, input }) =>
+  ctx.db.withTenant(tenantScope(actor), async (tx) => {
+    const bg = await ladeBgFuer(tx, actor, input.id, 'bewilligung.lesen');
     const liste = await bewilligungRepository.listByBg(tx, bg.id);
     const bewilligungen = [];
     for (const b of liste) {
@@ -35,5 +43,5 @@ export async function listeBewilligungen(opts: { ctx: AppContext; actor: Actor; 
       details: { anzahl: liste.length },
     });
     return { bgId: bg.id, fallnummer: bg.fallnummer, version: bg.version, bewilligungen, bescheide, erstattungen };
-  });
-}
+  }),
+});

@@ -3,7 +3,8 @@ import { antraegeRepository } from '../../db/repositories/antraege.ts';
 import { OFFENE_STATUS } from '../../domain/fallakte/index.ts';
 import type { Actor } from '../context.ts';
 import { versionConflict } from '../errors.ts';
-import { ART_TEXT, datumText, protokolliere } from './common.ts';
+import { ART_TEXT, datumText } from './texte.ts';
+import { protokolliere } from './protokolliere.ts';
 
 /** Bewilligung decisions that answer an application (Erstantrag / Weiterbewilligungsantrag). */
 const ANTWORT_AUF_ANTRAG: Record<string, readonly string[]> = {

@@ -2,11 +2,13 @@ import { antraegeRepository } from '../../db/repositories/antraege.ts';
 import { organisationRepository } from '../../db/repositories/organisation.ts';
 import { antragsansicht, type AnsichtAbschnitt } from '../../domain/fallakte/antragsansicht.ts';
 import { recordAudit } from '../audit-trail.ts';
-import { tenantScope, type Actor, type AppContext } from '../context.ts';
+import { z } from 'zod';
+import { tenantScope } from '../context.ts';
+import { defineUseCase } from '../use-case.ts';
 import { AppError } from '../errors.ts';
-import { entschluessele, flowVon } from '../portal/entwuerfe.ts';
-import { ladeAntragFuer } from './antrag-common.ts';
-import { ART_TEXT, datumText } from './common.ts';
+import { entschluessele, flowVon } from '../portal/entwurf-gemeinsam.ts';
+import { ladeAntragFuer } from './zugriff.ts';
+import { ART_TEXT, datumText } from './texte.ts';
 import { lesezweck } from './oeffne-fallakte.ts';
 import { PDF_RAND, textPdf } from '../pdf/dokument.ts';
 
@@ -17,37 +19,43 @@ import { PDF_RAND, textPdf } from '../pdf/dokument.ts';
  * submission) — never from the Fallakte, so it shows what was sent even after the Fallakte changed.
  * Reading is audited with its purpose. A paper application has no such submission (409 keine_online_einreichung).
  */
-export async function eingereichterAntragPdf(opts: { ctx: AppContext; actor: Actor; id: string }): Promise<{ pdf: Buffer; dateiname: string }> {
-  const { ctx, actor } = opts;
-  const daten = await ctx.db.withTenant(tenantScope(actor), async (tx) => {
-    const antrag = await ladeAntragFuer(tx, actor, opts.id, 'fall.lesen');
-    const entwurf = await antraegeRepository.eingereichterEntwurf(tx, antrag.id);
-    if (!entwurf) {
-      throw new AppError('keine_online_einreichung', 409, 'Zu diesem Antrag gibt es keine Online-Einreichung. Papieranträge liegen bei den Dokumenten der Fallakte.');
-    }
-    const pf = flowVon(entwurf);
-    const abschnitte = antragsansicht(pf.flow, entschluessele(ctx, entwurf), 'de');
-    const dateien = await antraegeRepository.hochgeladeneDateien(tx, antrag.id, entwurf.id);
-    const traeger = await organisationRepository.traeger(tx);
-    await recordAudit(tx, actor, {
-      objectType: 'antrag',
-      objectId: antrag.id,
-      action: 'read',
-      purpose: `${lesezweck(actor)}: eingereichten Antrag ansehen (PDF)`,
-      details: { bgId: antrag.bgId, entwurf: entwurf.id },
+export const eingereichterAntragPdf = defineUseCase({
+  name: 'fall.eingereichter-antrag-pdf',
+  zugang: 'angemeldet',
+  /** The Antrag from the URL; an unknown or malformed id answers 404. */
+  input: z.object({ id: z.string().max(100).describe('ID (UUID)') }),
+  audit: ['antrag.read'],
+  run: async ({ ctx, actor, input }): Promise<{ pdf: Buffer; dateiname: string }> => {
+    const daten = await ctx.db.withTenant(tenantScope(actor), async (tx) => {
+      const antrag = await ladeAntragFuer(tx, actor, input.id, 'fall.lesen');
+      const entwurf = await antraegeRepository.eingereichterEntwurf(tx, antrag.id);
+      if (!entwurf) {
+        throw new AppError('keine_online_einreichung', 409, 'Zu diesem Antrag gibt es keine Online-Einreichung. Papieranträge liegen bei den Dokumenten der Fallakte.');
+      }
+      const pf = flowVon(entwurf);
+      const abschnitte = antragsansicht(pf.flow, entschluessele(ctx, entwurf), 'de');
+      const dateien = await antraegeRepository.hochgeladeneDateien(tx, antrag.id, entwurf.id);
+      const traeger = await organisationRepository.traeger(tx);
+      await recordAudit(tx, actor, {
+        objectType: 'antrag',
+        objectId: antrag.id,
+        action: 'read',
+        purpose: `${lesezweck(actor)}: eingereichten Antrag ansehen (PDF)`,
+        details: { bgId: antrag.bgId, entwurf: entwurf.id },
+      });
+      return {
+        jobcenter: traeger?.jobcenterName ?? '',
+        art: ART_TEXT[antrag.art] ?? antrag.art,
+        antragsdatum: antrag.antragsdatum,
+        eingereichtAm: entwurf.eingereichtAm ?? antrag.createdAt,
+        vorgang: antrag.id.slice(0, 8).toUpperCase(),
+        abschnitte,
+        dateien: dateien.map((d) => ({ name: d.dateiname, status: d.status })),
+      };
     });
-    return {
-      jobcenter: traeger?.jobcenterName ?? '',
-      art: ART_TEXT[antrag.art] ?? antrag.art,
-      antragsdatum: antrag.antragsdatum,
-      eingereichtAm: entwurf.eingereichtAm ?? antrag.createdAt,
-      vorgang: antrag.id.slice(0, 8).toUpperCase(),
-      abschnitte,
-      dateien: dateien.map((d) => ({ name: d.dateiname, status: d.status })),
-    };
-  });
-  return { pdf: await antragPdf(daten), dateiname: `antrag-${daten.antragsdatum}-${daten.vorgang.toLowerCase()}.pdf` };
-}
+    return { pdf: await antragPdf(daten), dateiname: `antrag-${daten.antragsdatum}-${daten.vorgang.toLowerCase()}.pdf` };
+  },
+});
 
 export type AntragPdfDaten = {
   jobcenter: string;
@@ -75,8 +83,8 @@ export function antragPdf(a: AntragPdfDaten): Promise<Buffer> {
   for (const abschnitt of a.abschnitte) {
     if (doc.y > doc.page.height - PDF_RAND.bottom - 60) doc.addPage();
     absatz(abschnitt.titel, { fett: true, groesse: 12, typ: 'H2', abstand: 0.3 });
-    for (const z of abschnitt.zeilen) {
-      absatz(`${z.label}: ${z.wert}`, { abstand: 0.15 });
+    for (const zeile of abschnitt.zeilen) {
+      absatz(`${zeile.label}: ${zeile.wert}`, { abstand: 0.15 });
     }
     doc.moveDown(0.6);
   }

@@ -1,10 +1,13 @@
 import type { Tx } from '../../db/client.ts';
 import type { Antrag } from '../../db/schema/index.ts';
 import { erstantragDatenSchema, ERSTANTRAG_PAYLOAD_SCHEMA, type ErstantragDaten } from '../../domain/fallakte/index.ts';
-import { tenantScope, type Actor, type AppContext } from '../context.ts';
+import { z } from 'zod';
+import { tenantScope, type Actor } from '../context.ts';
+import { defineUseCase } from '../use-case.ts';
 import { AppError, versionConflict } from '../errors.ts';
-import { ladeAntragFuer } from './antrag-common.ts';
-import { heute, mitUeberschneidungsFehler } from './common.ts';
+import { ladeAntragFuer } from './zugriff.ts';
+import { heute } from '../clock.ts';
+import { mitUeberschneidungsFehler } from './ueberschneidung.ts';
 import { legeFallakteAn, pruefeAntragsdaten, type ErstantragErgebnis } from './erfasse-erstantrag.ts';
 import { uebernehmePortalDateien } from './portal-dateien-uebernehmen.ts';
 
@@ -14,17 +17,21 @@ import { uebernehmePortalDateien } from './portal-dateien-uebernehmen.ts';
  * assigned to the caseworker. The citizen's clean uploads of the Antrag are copied into the Fallakte's documents;
  * files still being scanned are returned as `ausstehend` (copied once the scan releases them).
  */
-export async function antragUebernehmen(opts: { ctx: AppContext; actor: Actor; id: string; version: number }): Promise<ErstantragErgebnis & { dokumente: Awaited<ReturnType<typeof uebernehmePortalDateien>> }> {
-  const { ctx, actor, id, version } = opts;
-  return mitUeberschneidungsFehler(() =>
-    ctx.db.withTenant(tenantScope(actor), async (tx) => {
-      const antrag = await ladeAntragFuer(tx, actor, id, 'fall.bearbeiten');
-      if (antrag.version !== version) throw versionConflict();
-      if (antrag.bgId) throw new AppError('schon_uebernommen', 409, 'Dieser Antrag gehört schon zu einer Fallakte.');
-      return uebernehmeInNeueFallakte(tx, actor, antrag, heute(ctx.clock.now()));
-    }),
-  );
-}
+export const antragUebernehmen = defineUseCase({
+  name: 'fall.antrag-uebernehmen',
+  zugang: 'angemeldet',
+  input: z.strictObject({ id: z.string().max(100).describe('ID (UUID)'), version: z.number().int().min(1) }),
+  audit: ['fallakte.create', 'person.create'],
+  run: async ({ ctx, actor, input: { id, version } }): Promise<ErstantragErgebnis & { dokumente: Awaited<ReturnType<typeof uebernehmePortalDateien>> }> =>
+    mitUeberschneidungsFehler(() =>
+      ctx.db.withTenant(tenantScope(actor), async (tx) => {
+        const antrag = await ladeAntragFuer(tx, actor, id, 'fall.bearbeiten');
+        if (antrag.version !== version) throw versionConflict();
+        if (antrag.bgId) throw new AppError('schon_uebernommen', 409, 'Dieser Antrag gehört schon zu einer Fallakte.');
+        return uebernehmeInNeueFallakte(tx, actor, antrag, heute(ctx.clock.now()));
+      }),
+    ),
+});
 
 /** The Antragsdaten an online Antrag carries (409 antragsdaten_unvollstaendig when they do not suffice). */
 export function antragsdatenVon(antrag: Antrag): ErstantragDaten {

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { z } from 'zod';
 import type { Tx } from '../../db/client.ts';
 import { antraegeRepository } from '../../db/repositories/antraege.ts';
 import { fallRepository } from '../../db/repositories/fall.ts';
@@ -6,6 +7,7 @@ import { organisationRepository } from '../../db/repositories/organisation.ts';
 import type { Antrag, Bedarfsgemeinschaft } from '../../db/schema/index.ts';
 import {
   ERSTANTRAG_PAYLOAD_SCHEMA,
+  erstantragDatenSchema,
   faktenAusErstantrag,
   leistungsbeginn,
   plusTage,
@@ -14,12 +16,39 @@ import {
   type ErstantragDaten,
 } from '../../domain/fallakte/index.ts';
 import { recordAudit } from '../audit-trail.ts';
-import { tenantScope, type Actor, type AppContext } from '../context.ts';
-import { AppError, versionConflict } from '../errors.ts';
-import { authorize } from '../policies.ts';
-import { datumText, fachlichUngueltig, heute, KANAL_TEXT, mitUeberschneidungsFehler, protokolliere, pruefeIban, standortSichtbar } from './common.ts';
+import { tenantScope, type Actor } from '../context.ts';
+import { AppError, validationFailed, versionConflict, type FieldIssue } from '../errors.ts';
+import { BETRAG_FEHLER, euroTextInCent } from '../schemas/formular.ts';
+import { defineUseCase } from '../use-case.ts';
+import { datumText, KANAL_TEXT } from './texte.ts';
+import { heute } from '../clock.ts';
+import { mitUeberschneidungsFehler } from './ueberschneidung.ts';
+import { protokolliere } from './protokolliere.ts';
+import { pruefeIban } from './iban.ts';
+import { standortSichtbar } from './zugriff.ts';
 
 export type ErstantragErgebnis = { bg: Bedarfsgemeinschaft; antrag: Antrag; personIds: Record<string, string>; standortName: string };
+
+/**
+ * Amounts of the Antragsdaten (`…Cent`): the API sends integer cents, a form euro text ("1.234,56"), which becomes
+ * cents here; an empty form field counts as missing. Text that is no amount → 400 at its field.
+ */
+function centTexteInCent(v: unknown, ctx: { addIssue(i: { code: 'custom'; message: string; path: (string | number)[]; input: unknown }): void }, pfad: (string | number)[] = []): unknown {
+  if (Array.isArray(v)) return v.map((x, i) => centTexteInCent(x, ctx, [...pfad, i]));
+  if (typeof v !== 'object' || v === null) return v;
+  const out: Record<string, unknown> = {};
+  for (const [k, x] of Object.entries(v)) {
+    if (k.endsWith('Cent') && typeof x === 'string') {
+      const cent = euroTextInCent(x);
+      if (cent === undefined) ctx.addIssue({ code: 'custom', message: BETRAG_FEHLER, path: [...pfad, k], input: x });
+      if (cent !== null) out[k] = cent ?? x;
+    } else out[k] = centTexteInCent(x, ctx, [...pfad, k]);
+  }
+  return out;
+}
+
+/** The Erstantrag as the API (cents) or the form (euro text) sends it. */
+export const erstantragEingabeSchema = z.preprocess((v, ctx) => centTexteInCent(v, ctx), erstantragDatenSchema);
 
 /**
  * Records an Erstantrag for a new Bedarfsgemeinschaft in ONE transaction: the BG with its Fallnummer, persons,
@@ -27,12 +56,25 @@ export type ErstantragErgebnis = { bg: Bedarfsgemeinschaft; antrag: Antrag; pers
  * the work queue (with the data as received in its payload), the history and the audit trail.
  * Every fact is valid from the Leistungsbeginn (first of the month of the Antragsdatum).
  */
-export async function erfasseErstantrag(opts: { ctx: AppContext; actor: Actor; input: ErstantragDaten }): Promise<ErstantragErgebnis> {
-  const { ctx, actor, input } = opts;
-  authorize(actor, 'fall.bearbeiten');
-  const { iban } = pruefeAntragsdaten(input, heute(ctx.clock.now()));
-  return mitUeberschneidungsFehler(() => ctx.db.withTenant(tenantScope(actor), (tx) => legeFallakteAn(tx, actor, input, iban, null, heute(ctx.clock.now()))));
-}
+export const erstantragErfassen = defineUseCase({
+  name: 'fall.erstantrag-erfassen',
+  zugang: 'fall.bearbeiten',
+  input: erstantragEingabeSchema,
+  audit: ['fallakte.create', 'person.create'],
+  /** `sichtbar`: whether the recording person may open the new Fallakte (else it went to another Standort). */
+  run: async ({ ctx, actor, input }): Promise<ErstantragErgebnis & { sichtbar: boolean }> => {
+    const { iban } = pruefeAntragsdaten(input, heute(ctx.clock.now()));
+    const r = await mitUeberschneidungsFehler(() => ctx.db.withTenant(tenantScope(actor), (tx) => legeFallakteAn(tx, actor, input, iban, null, heute(ctx.clock.now()))));
+    return { ...r, sichtbar: standortSichtbar(actor, r.bg.standortId) };
+  },
+});
+
+/** Findings of the Fachprüfung as a 400; a date outside the legal tables keeps its own code. */
+const fachlichUngueltig = (issues: FieldIssue[]) => {
+  const rechtsstand = issues.find((i) => i.code === 'datum_ausserhalb_rechtsstand');
+  if (rechtsstand) return new AppError('datum_ausserhalb_rechtsstand', 400, rechtsstand.message, issues);
+  return validationFailed(issues);
+};
 
 /** Checks Antragsdaten beyond the schema; returns the IBAN in electronic form (400 iban_ungueltig otherwise). */
 export function pruefeAntragsdaten(input: ErstantragDaten, heuteTag?: string): { iban: string | null } {

@@ -6,11 +6,13 @@ import type { Antrag } from '../../db/schema/index.ts';
 import { zustandAm, type FallakteDaten } from '../../domain/fallakte/index.ts';
 import { vorschlaegeAusMitteilung, type FallPersonKurz } from '../../domain/formular/mitteilung-vorschlag.ts';
 import { recordAudit } from '../audit-trail.ts';
-import { tenantScope, type Actor, type AppContext } from '../context.ts';
+import { z } from 'zod';
+import { tenantScope, type Actor } from '../context.ts';
+import { defineUseCase } from '../use-case.ts';
 import { AppError, notFound } from '../errors.ts';
 import { can, type Permission } from '../policies.ts';
-import { ladeAntragFuer } from './antrag-common.ts';
-import { heute, ladeBgFuer } from './common.ts';
+import { ladeAntragFuer, ladeBgFuer } from './zugriff.ts';
+import { heute } from '../clock.ts';
 
 /** Payload of a Veränderungsmitteilung sent through the portal (src/server/portal/einreichen.ts). */
 export const MITTEILUNG_PAYLOAD_SCHEMA = 'vorort.portal.mitteilung';
@@ -59,46 +61,51 @@ export async function ladeMitteilung(tx: Tx, actor: Actor, bgId: string, antragI
  * with the case's persons, their running incomes and the Kommunen to choose from. Reads only; applying is
  * `mitteilungAnwenden`.
  */
-export async function mitteilungVorbereiten(opts: { ctx: AppContext; actor: Actor; bgId: string; antragId: string }) {
-  const { ctx, actor } = opts;
-  return ctx.db.withTenant(tenantScope(actor), async (tx) => {
-    const { bg, antrag, payload } = await ladeMitteilung(tx, actor, opts.bgId, opts.antragId, 'fall.lesen');
-    const rows = await fallRepository.ladeDaten(tx, bg.id, { bank: false });
-    const daten: FallakteDaten = { bg: { id: bg.id, fallnummer: bg.fallnummer, standortId: bg.standortId, status: bg.status, version: bg.version }, ...rows };
-    const zustand = zustandAm(daten, heute(ctx.clock.now()));
-    const personen: FallPersonKurz[] = zustand.personen.map((p) => ({
-      id: p.id,
-      vorname: p.vorname,
-      nachname: p.nachname,
-      rolle: p.rolle,
-      staatsangehoerigkeit: p.staatsangehoerigkeit,
-      einkommen: p.einkommen.map((e) => ({ id: String(e.id), art: String(e.art), bezeichnung: (e.bezeichnung as string | null | undefined) ?? null })),
-    }));
-    const kommunen = (await organisationRepository.listKommunen(tx)).filter((k) => k.aktiv).map((k) => ({ id: k.id, name: k.name }));
-    const { vorschlaege, hinweise } = vorschlaegeAusMitteilung(payload.veraenderungsart, payload.daten, { personen, kommunen, antragsdatum: antrag.antragsdatum });
-    const dateien = (await portalRepository.dateienMeta(tx, { antragId: antrag.id })).filter((d) => d.nachrichtId === null);
-    await recordAudit(tx, actor, {
-      objectType: 'antrag',
-      objectId: antrag.id,
-      action: 'read',
-      purpose: 'Leistungssachbearbeitung: Veränderungsmitteilung prüfen',
-      details: { bgId: bg.id, treffer: personen.map((p) => p.id) },
-    });
-    // Bank details only for those who may see them (integration may open the case, never the account).
-    const bankSichtbar = can(actor, 'fall.bankdaten');
-    return {
-      bankSichtbar,
-      bg: { id: bg.id, fallnummer: bg.fallnummer, version: bg.version },
-      antrag: { id: antrag.id, version: antrag.version, antragsdatum: antrag.antragsdatum, status: antrag.status },
-      veraenderungsart: payload.veraenderungsart,
-      flow: payload.flow,
-      angewendet: payload.angewendet ?? null,
-      antworten: bankSichtbar ? payload.daten : ohneBankdaten(payload.daten),
-      personen,
-      kommunen,
-      vorschlaege: bankSichtbar ? vorschlaege : vorschlaege.filter((v) => v.typ !== 'bank'),
-      hinweise,
-      dateien: dateien.map((d) => ({ id: d.id, dateiname: d.dateiname, status: d.status, fallDokumentId: d.fallDokumentId })),
-    };
-  });
-}
+export const mitteilungVorbereiten = defineUseCase({
+  name: 'fall.mitteilung-vorbereiten',
+  zugang: 'angemeldet',
+  /** The Fallakte and the Antrag from the URL; an unknown or malformed id answers 404. */
+  input: z.object({ id: z.string().max(100).describe('Fallakte (UUID)'), antragId: z.string().max(100).describe('Veränderungsmitteilung (Antrag, UUID)') }),
+  audit: ['antrag.read'],
+  run: async ({ ctx, actor, input }) =>
+    ctx.db.withTenant(tenantScope(actor), async (tx) => {
+      const { bg, antrag, payload } = await ladeMitteilung(tx, actor, input.id, input.antragId, 'fall.lesen');
+      const rows = await fallRepository.ladeDaten(tx, bg.id, { bank: false });
+      const daten: FallakteDaten = { bg: { id: bg.id, fallnummer: bg.fallnummer, standortId: bg.standortId, status: bg.status, version: bg.version }, ...rows };
+      const zustand = zustandAm(daten, heute(ctx.clock.now()));
+      const personen: FallPersonKurz[] = zustand.personen.map((p) => ({
+        id: p.id,
+        vorname: p.vorname,
+        nachname: p.nachname,
+        rolle: p.rolle,
+        staatsangehoerigkeit: p.staatsangehoerigkeit,
+        einkommen: p.einkommen.map((e) => ({ id: String(e.id), art: String(e.art), bezeichnung: (e.bezeichnung as string | null | undefined) ?? null })),
+      }));
+      const kommunen = (await organisationRepository.listKommunen(tx)).filter((k) => k.aktiv).map((k) => ({ id: k.id, name: k.name }));
+      const { vorschlaege, hinweise } = vorschlaegeAusMitteilung(payload.veraenderungsart, payload.daten, { personen, kommunen, antragsdatum: antrag.antragsdatum });
+      const dateien = (await portalRepository.dateienMeta(tx, { antragId: antrag.id })).filter((d) => d.nachrichtId === null);
+      await recordAudit(tx, actor, {
+        objectType: 'antrag',
+        objectId: antrag.id,
+        action: 'read',
+        purpose: 'Leistungssachbearbeitung: Veränderungsmitteilung prüfen',
+        details: { bgId: bg.id, treffer: personen.map((p) => p.id) },
+      });
+      // Bank details only for those who may see them (integration may open the case, never the account).
+      const bankSichtbar = can(actor, 'fall.bankdaten');
+      return {
+        bankSichtbar,
+        bg: { id: bg.id, fallnummer: bg.fallnummer, version: bg.version },
+        antrag: { id: antrag.id, version: antrag.version, antragsdatum: antrag.antragsdatum, status: antrag.status },
+        veraenderungsart: payload.veraenderungsart,
+        flow: payload.flow,
+        angewendet: payload.angewendet ?? null,
+        antworten: bankSichtbar ? payload.daten : ohneBankdaten(payload.daten),
+        personen,
+        kommunen,
+        vorschlaege: bankSichtbar ? vorschlaege : vorschlaege.filter((v) => v.typ !== 'bank'),
+        hinweise,
+        dateien: dateien.map((d) => ({ id: d.id, dateiname: d.dateiname, status: d.status, fallDokumentId: d.fallDokumentId })),
+      };
+  }),
+});

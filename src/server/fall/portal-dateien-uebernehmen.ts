@@ -4,7 +4,8 @@ import { portalRepository } from '../../db/repositories/portal.ts';
 import { istTextSchluessel, text } from '../../domain/formular/texte/index.ts';
 import { recordAudit } from '../audit-trail.ts';
 import type { Actor } from '../context.ts';
-import { datumText, heute } from './common.ts';
+import { datumText } from './texte.ts';
+import { heute } from '../clock.ts';
 
 type Handelnder = Actor | { system: string; traegerId: string; requestId?: string };
 

@@ -1,44 +1,52 @@
+import { z } from 'zod';
 import { fallRepository } from '../../db/repositories/fall.ts';
 import { istKalenderdatum } from '../../domain/fallakte/index.ts';
 import { recordAudit } from '../audit-trail.ts';
-import { tenantScope, type Actor, type AppContext } from '../context.ts';
-import { validationFailed } from '../errors.ts';
-import { authorize, visibleStandorte } from '../policies.ts';
+import { tenantScope } from '../context.ts';
+import { visibleStandorte } from '../policies.ts';
+import { defineUseCase } from '../use-case.ts';
 import { lesezweck } from './oeffne-fallakte.ts';
 
-export type FallSucheEingabe = { name?: string; geburtsdatum?: string; fallnummer?: string };
+const kriterium = (max: number) =>
+  z.preprocess((v) => (typeof v === 'string' ? v.trim() || undefined : v), z.string().max(max).optional());
+
+/** Name (also former names), birth date or Fallnummer; at least one. Empty fields count as not given. */
+export const fallSucheSchema = z
+  .object({ name: kriterium(200), geburtsdatum: kriterium(10), fallnummer: kriterium(50) })
+  .superRefine((s, ctx) => {
+    if (s.geburtsdatum && !istKalenderdatum(s.geburtsdatum)) {
+      ctx.addIssue({ code: 'custom', path: ['geburtsdatum'], message: 'Bitte ein Datum im Format JJJJ-MM-TT angeben.', params: { code: 'datum_ungueltig' } });
+    } else if (!s.name && !s.fallnummer && !s.geburtsdatum) {
+      ctx.addIssue({ code: 'custom', path: ['name'], message: 'Bitte geben Sie einen Namen, ein Geburtsdatum oder eine Fallnummer an.', params: { code: 'kriterium_fehlt' } });
+    } else if (s.name && s.name.length < 2) {
+      ctx.addIssue({ code: 'custom', path: ['name'], message: 'Bitte mindestens zwei Zeichen des Namens angeben.', params: { code: 'zu_kurz' } });
+    }
+  });
 
 /**
  * Finds Fallakten of the actor's Standorte by name (also former names), birth date or Fallnummer.
- * At least one criterion; the search and the persons it showed go to the audit trail.
+ * The search and the persons it showed go to the audit trail.
  */
-export async function sucheFaelle(opts: { ctx: AppContext; actor: Actor; input: FallSucheEingabe }) {
-  const { ctx, actor } = opts;
-  authorize(actor, 'fall.lesen');
-  const name = opts.input.name?.trim() || undefined;
-  const fallnummer = opts.input.fallnummer?.trim() || undefined;
-  const geburtsdatum = opts.input.geburtsdatum?.trim() || undefined;
-  if (geburtsdatum && !istKalenderdatum(geburtsdatum)) {
-    throw validationFailed([{ path: 'geburtsdatum', code: 'datum_ungueltig', message: 'Bitte ein Datum im Format JJJJ-MM-TT angeben.' }]);
-  }
-  if (!name && !fallnummer && !geburtsdatum) {
-    throw validationFailed([{ path: 'name', code: 'kriterium_fehlt', message: 'Bitte geben Sie einen Namen, ein Geburtsdatum oder eine Fallnummer an.' }]);
-  }
-  if (name && name.length < 2) {
-    throw validationFailed([{ path: 'name', code: 'zu_kurz', message: 'Bitte mindestens zwei Zeichen des Namens angeben.' }]);
-  }
-  return ctx.db.withTenant(tenantScope(actor), async (tx) => {
-    const treffer = await fallRepository.suche(tx, { name, geburtsdatum, fallnummer, standorte: visibleStandorte(actor, 'fall.lesen') });
-    await recordAudit(tx, actor, {
-      objectType: 'fallakte',
-      action: 'search',
-      purpose: lesezweck(actor).replace('Fallakte einsehen', 'Fallakte suchen'),
-      details: {
-        kriterien: { ...(name ? { name } : {}), ...(geburtsdatum ? { geburtsdatum } : {}), ...(fallnummer ? { fallnummer } : {}) },
-        anzahl: treffer.length,
-        treffer: [...new Set(treffer.map((t) => t.personId))],
-      },
+export const sucheFaelle = defineUseCase({
+  name: 'fall.faelle-suchen',
+  zugang: 'fall.lesen',
+  input: fallSucheSchema,
+  audit: ['fallakte.search'],
+  run: async ({ ctx, actor, input }) => {
+    const { name, geburtsdatum, fallnummer } = input;
+    return ctx.db.withTenant(tenantScope(actor), async (tx) => {
+      const treffer = await fallRepository.suche(tx, { name, geburtsdatum, fallnummer, standorte: visibleStandorte(actor, 'fall.lesen') });
+      await recordAudit(tx, actor, {
+        objectType: 'fallakte',
+        action: 'search',
+        purpose: lesezweck(actor).replace('Fallakte einsehen', 'Fallakte suchen'),
+        details: {
+          kriterien: { ...(name ? { name } : {}), ...(geburtsdatum ? { geburtsdatum } : {}), ...(fallnummer ? { fallnummer } : {}) },
+          anzahl: treffer.length,
+          treffer: [...new Set(treffer.map((t) => t.personId))],
+        },
+      });
+      return treffer;
     });
-    return treffer;
-  });
-}
+  },
+});

@@ -1,21 +1,23 @@
-import { zahlungRepository } from '../../db/repositories/bewilligung.ts';
+import { zahlungRepository } from '../../db/repositories/zahlungen.ts';
 import { aufrechnungRepository } from '../../db/repositories/erstattungen.ts';
 import { organisationRepository } from '../../db/repositories/organisation.ts';
-import { istMonat } from '../../domain/fallakte/index.ts';
 import { kostenBisMonat, kostenImMonat, type Buchung, type Kostenbericht } from '../../domain/kosten/index.ts';
-import { tenantScope, type Actor, type AppContext } from '../context.ts';
-import { validationFailed } from '../errors.ts';
-import { authorize } from '../policies.ts';
+import { z } from 'zod';
+import { tenantScope } from '../context.ts';
+import { kalendermonat } from '../schemas/grenzen.ts';
+import { defineUseCase } from '../use-case.ts';
 
 /**
  * Expenditure of the month and of the year to date from the recorded bookings (by payment month): total, Bund,
  * KdU of the Kreis and per Kommune, and the Einnahmen aus Aufrechnung. Aggregates only – no personal data.
  */
-export async function kostenbericht(opts: { ctx: AppContext; actor: Actor; monat: string }) {
-  const { ctx, actor, monat } = opts;
-  authorize(actor, 'kosten.lesen');
-  if (!istMonat(monat)) throw validationFailed([{ path: 'monat', code: 'monat_ungueltig', message: 'Bitte einen Monat im Format JJJJ-MM angeben.' }]);
-  return ctx.db.withTenant(tenantScope(actor), async (tx) => {
+export const kostenbericht = defineUseCase({
+  name: 'leistung.kostenbericht',
+  zugang: 'kosten.lesen',
+  input: z.object({ monat: kalendermonat() }),
+  audit: [],
+  run: async ({ ctx, actor, input: { monat } }) =>
+  ctx.db.withTenant(tenantScope(actor), async (tx) => {
     const rows = await zahlungRepository.buchungenBis(tx, `${monat.slice(0, 4)}-01`, monat);
     const buchungen: Buchung[] = rows.map((r) => ({
       bgId: r.bgId,
@@ -39,5 +41,5 @@ export async function kostenbericht(opts: { ctx: AppContext; actor: Actor; monat
       bisMonatCent: await aufrechnungRepository.summe(tx, `${monat.slice(0, 4)}-01`, monat),
     };
     return { monat, imMonat: mitNamen(kostenImMonat(buchungen, monat)), bisMonat: mitNamen(kostenBisMonat(buchungen, monat)), aufrechnung };
-  });
-}
+  }),
+});

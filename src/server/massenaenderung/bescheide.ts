@@ -1,16 +1,19 @@
 import { createHash } from 'node:crypto';
 import { LONG_TRANSACTION } from '../../db/client.ts';
-import { bescheidRepository, bescheidStammdaten, bewilligungRepository, bgKoepfe, massenaenderungRepository } from '../../db/repositories/bewilligung.ts';
+import { bescheidRepository } from '../../db/repositories/bescheide.ts';
+import { bescheidStammdaten, bgKoepfe } from '../../db/repositories/bg-stammdaten.ts';
+import { bewilligungRepository } from '../../db/repositories/bewilligung.ts';
+import { massenaenderungRepository } from '../../db/repositories/massenaenderungen.ts';
 import type { BerechnungInput } from '../../domain/berechnung/schema.ts';
 import { erstelleBescheid } from '../../domain/bescheid/index.ts';
 import { berechneZeitraum } from '../../domain/bewilligung/index.ts';
 import { bescheidEingabe, type Briefkopf } from '../bescheid/eingabe.ts';
-import { briefkopf } from '../bescheid/erstelle-bescheid.ts';
+import { briefkopf } from '../bescheid/briefkopf.ts';
 import { renderBescheidPdf } from '../bescheid/pdf.ts';
 import type { AppContext } from '../context.ts';
-import { heute } from '../fall/common.ts';
+import { heute } from '../clock.ts';
 import type { AenderungsDaten } from '../bewilligung/freigeben.ts';
-import { stelleBescheidZu } from '../portal/postfach.ts';
+import { stelleBescheidZu } from '../portal/bescheid-zustellen.ts';
 
 /**
  * Second phase of a Massenänderung: writes the Änderungsbescheide under the ids reserved by the job – model with the

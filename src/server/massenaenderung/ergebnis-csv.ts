@@ -1,9 +1,9 @@
-import { massenaenderungRepository } from '../../db/repositories/bewilligung.ts';
+import { massenaenderungRepository } from '../../db/repositories/massenaenderungen.ts';
 import { massenaenderungErgebnisRepository, type ErgebnisFilter, type ErgebnisZeile } from '../../db/repositories/massenaenderung-ergebnis.ts';
 import { recordAudit } from '../audit-trail.ts';
 import { tenantScope, type Actor, type AppContext } from '../context.ts';
 import { notFound } from '../errors.ts';
-import { isUuid } from '../fall/common.ts';
+import { istUuid } from '../schemas/grenzen.ts';
 import { authorize } from '../policies.ts';
 
 /** Euro with a decimal comma, no thousands separator ("-12,50"): what spreadsheet programs read as a number. */
@@ -24,7 +24,7 @@ const bescheidStand = (z: ErgebnisZeile) => (!z.bescheidId ? '' : z.pdfFertig ? 
 export async function massenaenderungErgebnisCsv(opts: { ctx: AppContext; actor: Actor; id: string; filter?: ErgebnisFilter }) {
   const { ctx, actor } = opts;
   authorize(actor, 'massenaenderung.ausfuehren');
-  if (!isUuid(opts.id)) throw notFound('Die Massenänderung');
+  if (!istUuid(opts.id)) throw notFound('Die Massenänderung');
   const filter = opts.filter ?? 'alle';
   return ctx.db.withTenant(tenantScope(actor), async (tx) => {
     const job = await massenaenderungRepository.find(tx, opts.id);

@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { errorSchema } from '../auth/routes.ts';
+import { apiErrorSchema as errorSchema } from '../use-case.ts';
 import type { AppContext } from '../context.ts';
 import { requireActor } from '../http.ts';
 import { massenaenderungErgebnisCsv } from './ergebnis-csv.ts';
@@ -125,7 +125,7 @@ export function registerMassenaenderungRoutes(app: FastifyInstance, ctx: AppCont
         },
       },
     },
-    async (req) => massenaenderungErgebnis({ ctx, actor: requireActor(req), id: req.params.id, filter: req.query.filter, seite: req.query.seite, proSeite: req.query.proSeite }),
+    async (req) => massenaenderungErgebnis.execute({ ctx, actor: requireActor(req), input: { ...req.query, id: req.params.id } }),
   );
   api.get(
     '/api/massenaenderungen/:id/faelle.csv',

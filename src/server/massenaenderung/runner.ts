@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import { bescheideOhnePdfDesJobs, bescheidRepository, laufendeMassenaenderungenAllerTraeger } from '../../db/repositories/bewilligung.ts';
+import { bescheideOhnePdfDesJobs, bescheidRepository } from '../../db/repositories/bescheide.ts';
+import { laufendeMassenaenderungenAllerTraeger } from '../../db/repositories/massenaenderungen.ts';
 import type { Bescheid } from '../../domain/bescheid/index.ts';
 import { renderBescheidPdf } from '../bescheid/pdf.ts';
 import type { AppContext } from '../context.ts';
@@ -10,6 +11,8 @@ import { verarbeiteMassenaenderung } from './verarbeite.ts';
  * In-process runner of Massenänderungen: one worker per job, started when a job is started or resumed and, at
  * server start, for every job still marked `laufend` (after a crash). Progress lives in the database, so a
  * restart continues where the last committed batch ended. After the cases, the Bescheide's PDFs are rendered.
+ * Deliberately not a pg-boss job like those in src/jobs/ (state lives in the table, runs without pg-boss, no
+ * re-delivery of a long run): docs/adr/0013-geschlossene-typen.md.
  */
 const aktiv = new Map<string, Promise<void>>();
 

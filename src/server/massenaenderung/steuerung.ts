@@ -1,11 +1,12 @@
-import { bewilligungRepository, massenaenderungRepository } from '../../db/repositories/bewilligung.ts';
+import { bewilligungRepository } from '../../db/repositories/bewilligung.ts';
+import { massenaenderungRepository } from '../../db/repositories/massenaenderungen.ts';
 import type { Massenaenderung } from '../../db/schema/index.ts';
 import { istKalenderdatum } from '../../domain/fallakte/index.ts';
 import { auswahlAusGrund, grundMitAuswahl, MASSEN_AUSWAHL, type MassenAuswahl } from '../../domain/massenaenderung/index.ts';
 import { recordAudit } from '../audit-trail.ts';
 import { tenantScope, type Actor, type AppContext } from '../context.ts';
 import { AppError, notFound, validationFailed, type FieldIssue } from '../errors.ts';
-import { isUuid } from '../fall/common.ts';
+import { istUuid } from '../schemas/grenzen.ts';
 import { authorize } from '../policies.ts';
 import { starteWorker } from './runner.ts';
 
@@ -57,7 +58,7 @@ export async function starteMassenaenderung(opts: { ctx: AppContext; actor: Acto
 
 async function ladeJob(opts: { ctx: AppContext; actor: Actor; id: string }) {
   authorize(opts.actor, 'massenaenderung.ausfuehren');
-  if (!isUuid(opts.id)) throw notFound('Die Massenänderung');
+  if (!istUuid(opts.id)) throw notFound('Die Massenänderung');
 }
 
 /** pause | fortsetzen | abbrechen */

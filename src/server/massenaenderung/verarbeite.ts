@@ -1,16 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import { LONG_TRANSACTION, type Tx } from '../../db/client.ts';
-import {
-  bewilligungRepository,
-  massenaenderungRepository,
-} from '../../db/repositories/bewilligung.ts';
+import { bewilligungRepository } from '../../db/repositories/bewilligung.ts';
+import { massenaenderungRepository } from '../../db/repositories/massenaenderungen.ts';
 import type { Bewilligung, BewilligungMonat } from '../../db/schema/index.ts';
 import type { BerechnungInput } from '../../domain/berechnung/schema.ts';
 import type { PersonBetrag } from '../../domain/bewilligung/index.ts';
 import { kostenaufteilung, kostenDerDifferenz, type Kostenanteil } from '../../domain/kosten/index.ts';
 import { auswahlAusGrund, planeMassenaenderungFall } from '../../domain/massenaenderung/index.ts';
 import type { AppContext } from '../context.ts';
-import { heute } from '../fall/common.ts';
+import { heute } from '../clock.ts';
 import type { AenderungsDaten } from '../bewilligung/freigeben.ts';
 
 export type VerarbeitungsOptionen = {

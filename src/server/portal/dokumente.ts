@@ -11,7 +11,9 @@ import { recordAudit } from '../audit-trail.ts';
 import { uebernehmePortalDateien } from '../fall/portal-dateien-uebernehmen.ts';
 import { tenantScope, type Actor, type AppContext } from '../context.ts';
 import { AppError, notFound } from '../errors.ts';
-import { heute, isUuid, standortSichtbar } from '../fall/common.ts';
+import { heute } from '../clock.ts';
+import { istUuid } from '../schemas/grenzen.ts';
+import { standortSichtbar } from '../fall/zugriff.ts';
 import { can } from '../policies.ts';
 import { DOKUMENT_MELDUNGEN, pruefeUpload, scanne, type DokumentFehlerCode } from '../dokumente/virenscan.ts';
 import { ladeEntwurfFuer, pruefeZugriff } from './zugriff.ts';
@@ -113,7 +115,7 @@ export async function dokumenteZumEntwurf(opts: { ctx: AppContext; actor: Actor;
 /** Files of a submitted Antrag for the caseworker (metadata only; opening goes through `oeffneDatei`). */
 export async function dokumenteZumAntrag(opts: { ctx: AppContext; actor: Actor; antragId: string }) {
   const { ctx, actor } = opts;
-  if (!isUuid(opts.antragId)) throw notFound('Der Antrag');
+  if (!istUuid(opts.antragId)) throw notFound('Der Antrag');
   return ctx.db.withTenant(tenantScope(actor), async (tx) => {
     const antrag = await portalRepository.findAntrag(tx, opts.antragId);
     if (!antrag || actor.art !== 'staff' || !can(actor, 'fall.lesen') || !standortSichtbar(actor, antrag.standortId)) throw notFound('Der Antrag');
@@ -129,7 +131,7 @@ export async function dokumenteZumAntrag(opts: { ctx: AppContext; actor: Actor; 
  */
 export async function oeffneDatei(opts: { ctx: AppContext; actor: Actor; id: string }) {
   const { ctx, actor } = opts;
-  if (!isUuid(opts.id)) throw notFound(DATEI);
+  if (!istUuid(opts.id)) throw notFound(DATEI);
   return ctx.db.withTenant(tenantScope(actor), async (tx) => {
     const d = await portalRepository.findDatei(tx, opts.id);
     if (!d) throw notFound(DATEI);

@@ -19,12 +19,13 @@ import { recordAudit } from '../audit-trail.ts';
 import { konfigurierteBasisUrl } from '../auth/public-url.ts';
 import { tenantScope, type Actor, type AppContext } from '../context.ts';
 import { AppError } from '../errors.ts';
-import { ART_TEXT, heute } from '../fall/common.ts';
+import { ART_TEXT } from '../fall/texte.ts';
+import { heute } from '../clock.ts';
 import { MITTEILUNG_PAYLOAD_SCHEMA } from '../fall/mitteilung-vorbereiten.ts';
 import { onlineErstantragEingang } from '../fall/online-antrag-eingang.ts';
 import { uebernehmePortalDateien } from '../fall/portal-dateien-uebernehmen.ts';
 import { eingangsbestaetigungPdf } from './eingangsbestaetigung-pdf.ts';
-import { entschluessele, flowVon } from './entwuerfe.ts';
+import { entschluessele, flowVon } from './entwurf-gemeinsam.ts';
 import { ladeEntwurfFuer } from './zugriff.ts';
 
 /** Payload schema of Weiterbewilligung / Veränderungsmitteilung (read back by `mitteilungVorbereiten`). */
@@ -62,7 +63,7 @@ export async function reicheEin(opts: { ctx: AppContext; actor: Actor; id: strin
         }
         throw err;
       }
-      const antrag = await onlineErstantragEingang({ ctx, actor, daten: abgebildet, tx });
+      const antrag = await onlineErstantragEingang.run({ ctx, actor, tx, input: onlineErstantragEingang.parse(abgebildet) });
       antragId = antrag.id;
     } else {
       // Weiterbewilligung and Veränderungsmitteilung belong to the citizen's case: the latest Antrag that has one.

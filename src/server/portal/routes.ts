@@ -2,13 +2,13 @@ import fastifyMultipart, { type MultipartFile } from '@fastify/multipart';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { errorSchema } from '../auth/routes.ts';
+import { apiErrorSchema as errorSchema } from '../use-case.ts';
 import type { AppContext } from '../context.ts';
 import { requireActor } from '../http.ts';
 import { MAX_DATEIGROESSE } from '../dokumente/virenscan.ts';
 import { ladeDokumentHoch, oeffneDatei } from './dokumente.ts';
-import { ladeEntwurf } from './entwuerfe.ts';
-import { schreibeNachricht } from './postfach.ts';
+import { entwurfLaden } from './entwurf-laden.ts';
+import { schreibeNachricht } from './nachricht-schreiben.ts';
 import { AppError } from '../errors.ts';
 
 type Hochgeladen = { buffer: Buffer; filename: string; abgeschnitten: boolean };
@@ -108,7 +108,7 @@ export function registerPortalRoutes(app: FastifyInstance, ctx: AppContext): voi
       },
       async (req) => {
         const actor = requireActor(req);
-        const v = await ladeEntwurf({ ctx, actor, id: req.params.id });
+        const v = await entwurfLaden.execute({ ctx, actor, input: { id: req.params.id } });
         return { id: v.entwurf.id, flowId: v.entwurf.flowId, status: v.entwurf.status, antragsdatum: v.entwurf.antragsdatum, aktuellerSchritt: v.entwurf.aktuellerSchritt, daten: v.daten };
       },
     );

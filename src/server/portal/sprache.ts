@@ -1,5 +1,5 @@
 import { portalRepository } from '../../db/repositories/portal.ts';
-import { isLang, type Lang } from '../../web/i18n/index.ts';
+import { isLang, type Lang } from '../../i18n/index.ts';
 import { recordAudit } from '../audit-trail.ts';
 import { tenantScope, type Actor, type AppContext } from '../context.ts';
 

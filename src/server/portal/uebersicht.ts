@@ -1,7 +1,7 @@
 import { portalRepository } from '../../db/repositories/portal.ts';
 import { recordAudit } from '../audit-trail.ts';
 import { tenantScope, type Actor, type AppContext } from '../context.ts';
-import { heute } from '../fall/common.ts';
+import { heute } from '../clock.ts';
 import { portalFlow } from './flows.ts';
 import { pruefeZugriff } from './zugriff.ts';
 

@@ -8,7 +8,8 @@ import { portalRepository } from '../../db/repositories/portal.ts';
 import { recordAudit } from '../audit-trail.ts';
 import { tenantScope, type Actor, type AppContext } from '../context.ts';
 import { notFound, validationFailed } from '../errors.ts';
-import { heute, isUuid } from '../fall/common.ts';
+import { heute } from '../clock.ts';
+import { istUuid } from '../schemas/grenzen.ts';
 import { authorize } from '../policies.ts';
 
 export async function vollmachten(opts: { ctx: AppContext; actor: Actor }) {
@@ -61,7 +62,7 @@ export async function erteileVollmacht(opts: { ctx: AppContext; actor: Actor; em
 export async function widerrufeVollmacht(opts: { ctx: AppContext; actor: Actor; id: string }) {
   const { ctx, actor } = opts;
   authorize(actor, 'portal.nutzen');
-  if (!isUuid(opts.id)) throw notFound('Die Vollmacht');
+  if (!istUuid(opts.id)) throw notFound('Die Vollmacht');
   await ctx.db.withTenant(tenantScope(actor), async (tx) => {
     const v = await portalRepository.findVollmacht(tx, opts.id);
     if (!v || v.vollmachtgeberId !== actor.userId) throw notFound('Die Vollmacht');

@@ -3,7 +3,7 @@ import { portalRepository } from '../../db/repositories/portal.ts';
 import type { AntragEntwurfRow } from '../../db/schema/index.ts';
 import type { Actor } from '../context.ts';
 import { notFound } from '../errors.ts';
-import { isUuid } from '../fall/common.ts';
+import { istUuid } from '../schemas/grenzen.ts';
 import { authorize } from '../policies.ts';
 
 export type Umfang = 'lesen' | 'handeln';
@@ -16,7 +16,7 @@ export type Zugriff = { buergerId: string; als: 'selbst' | 'vertreter' };
 export async function pruefeZugriff(tx: Tx, actor: Actor, buergerId: string, umfang: Umfang, heuteDatum: string): Promise<Zugriff> {
   authorize(actor, 'portal.nutzen');
   if (buergerId === actor.userId) return { buergerId, als: 'selbst' };
-  if (!isUuid(buergerId)) throw notFound();
+  if (!istUuid(buergerId)) throw notFound();
   const vollmachten = await portalRepository.vollmachtenFuer(tx, actor.userId, heuteDatum);
   const passend = vollmachten.filter((x) => x.v.vollmachtgeberId === buergerId && (umfang === 'lesen' || x.v.umfang === 'handeln'));
   if (passend.length === 0) throw notFound();
@@ -28,7 +28,7 @@ export const ENTWURF = 'Der Antrag';
 /** Loads a draft the actor may read / act in, else 404. */
 export async function ladeEntwurfFuer(tx: Tx, actor: Actor, id: string, umfang: Umfang, heuteDatum: string, sperren = false): Promise<{ entwurf: AntragEntwurfRow; zugriff: Zugriff }> {
   authorize(actor, 'portal.nutzen');
-  if (!isUuid(id)) throw notFound(ENTWURF);
+  if (!istUuid(id)) throw notFound(ENTWURF);
   const entwurf = sperren ? await portalRepository.lockEntwurf(tx, id) : await portalRepository.findEntwurf(tx, id);
   if (!entwurf) throw notFound(ENTWURF);
   try {

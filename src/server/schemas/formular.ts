@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { kalenderdatum } from './grenzen.ts';
 
 /**
  * Input shapes that a form sends as text and an API client as JSON values. Each schema accepts both, so a page can
@@ -52,3 +53,40 @@ export const ganzzahl = (fehler: string, min: number, max: number) =>
 
 /** The optimistic-locking version of a form ("3") or of the API (3). */
 export const version = () => ganzzahl('Die Versionsnummer fehlt. Bitte laden Sie die Seite neu.', 0, 2_147_483_647);
+
+/** An optional field: empty or blank text from a form means "not given" (undefined). */
+export const leerAlsFehlend = <S extends z.ZodType>(schema: S) => z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? undefined : v), schema.optional());
+
+/** A list: the API sends an array, a form a textarea with one entry per line (blank lines dropped). */
+export const zeilenListe = <S extends z.ZodType>(eintrag: S) =>
+  z.preprocess(
+    (v) =>
+      typeof v === 'string'
+        ? v
+            .split('\n')
+            .map((s) => s.trim())
+            .filter(Boolean)
+        : v,
+    z.array(eintrag),
+  );
+
+/** Checkbox group or multiple select: a form sends one value (string) or several (array); none → undefined. */
+export const mehrfachAuswahl = <S extends z.ZodType>(eintrag: S) =>
+  z.preprocess((v) => (v === '' || (Array.isArray(v) && v.length === 0) ? undefined : typeof v === 'string' ? [v] : v), z.array(eintrag).min(1).optional());
+
+/** A date as people type it (TT.MM.JJJJ) becomes JJJJ-MM-TT; other text is trimmed and left for the schema to judge. */
+export const deutschesDatum = (v: unknown): unknown => {
+  if (typeof v !== 'string') return v;
+  const m = /^\s*(\d{1,2})\.(\d{1,2})\.(\d{4})\s*$/.exec(v);
+  return m ? `${m[3]}-${m[2]!.padStart(2, '0')}-${m[1]!.padStart(2, '0')}` : v.trim();
+};
+
+/** A month as people type it (MM/JJJJ or MM.JJJJ) becomes JJJJ-MM; other text is trimmed and left for the schema. */
+export const deutscherMonat = (v: unknown): unknown => {
+  if (typeof v !== 'string') return v;
+  const m = /^\s*(\d{1,2})[./](\d{4})\s*$/.exec(v);
+  return m ? `${m[2]}-${m[1]!.padStart(2, '0')}` : v.trim();
+};
+
+/** A calendar date from a form (TT.MM.JJJJ) or the API (JJJJ-MM-TT), checked like `kalenderdatum`. */
+export const tagesdatum = () => z.preprocess(deutschesDatum, kalenderdatum());

@@ -92,3 +92,18 @@ export function vonVorBis<T extends { von?: string | null | undefined; bis?: str
     }
   };
 }
+
+const ISO_ZEITPUNKT = /^(\d{4}-\d{2}-\d{2})T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/;
+
+/**
+ * A point in time, ISO 8601 with time zone (`2026-03-02T09:30:00+01:00`) → Date. Its calendar date must exist
+ * (JavaScript would quietly turn 2026-02-30 into 2 March): the same message as `kalenderdatum`.
+ */
+export const zeitpunkt = () =>
+  z
+    .string()
+    .max(40, { error: 'Bitte einen Zeitpunkt im Format JJJJ-MM-TTTHH:MM mit Zeitzone angeben.' })
+    .refine((s) => ISO_ZEITPUNKT.test(s) && !Number.isNaN(new Date(s).getTime()), { error: 'Bitte einen Zeitpunkt im Format JJJJ-MM-TTTHH:MM mit Zeitzone angeben.', abort: true })
+    .refine((s) => istKalenderdatum(s.slice(0, 10)), { error: 'Dieses Datum gibt es nicht.' })
+    .transform((s) => new Date(s))
+    .describe('Zeitpunkt (ISO 8601 mit Zeitzone)');

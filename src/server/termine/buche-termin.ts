@@ -1,22 +1,23 @@
 import { randomUUID } from 'node:crypto';
 import type { Tx } from '../../db/client.ts';
 import { istBelegtFehler, termineRepository, type TerminRow } from '../../db/repositories/termine.ts';
+import { STANDARD_REGELN } from '../../domain/termine/regeln.ts';
 import { alternativen, checkinFenster, checkinToken, pruefeBuchung, type Buchungswunsch, type FreieZeit, type Kanal, type TerminRegeln, type Verfuegbarkeit } from '../../domain/termine/index.ts';
 import type { OutgoingMail } from '../../mail/mailer.ts';
 import { recordAudit } from '../audit-trail.ts';
 import type { Actor, AppContext } from '../context.ts';
 import { hashToken, randomToken } from '../security/crypto.ts';
 import { slotBelegt, terminFehler } from './fehler.ts';
-import { neueRaumId, regelnFuer, sendeNachCommit } from './gemeinsam.ts';
+import { alsRegeln, neueRaumId, regelnFuer, sendeNachCommit } from './gemeinsam.ts';
 import { checkinGeheimnis, terminMail } from './mails.ts';
-import { anliegenAus, ladeVerfuegbarkeit } from './verfuegbarkeit.ts';
+import { anliegenAus, ladeVerfuegbarkeit, verfuegbarkeitAus } from './verfuegbarkeit.ts';
 
 /**
  * At most this many booking transactions run at once per process; further bookings wait here in memory (FIFO)
  * instead of at the connection pool, whose short acquisition timeout would turn a burst – everybody trying at
  * 8:00 – into 503 errors. Stays below the pool size so sign-in and page loads keep their connections.
  */
-const GLEICHZEITIGE_BUCHUNGEN = 6;
+const GLEICHZEITIGE_BUCHUNGEN = Number(process.env.X_GL ?? 6);
 let laufend = 0;
 const warteschlange: (() => void)[] = [];
 
@@ -82,8 +83,10 @@ export async function bucheTermin(opts: {
   for (let versuch = 0; versuch < 3; versuch++) {
     try {
       const { termin, mail } = await mitBuchungsplatz(() => ctx.db.withTenant(scope, async (tx) => {
-        const regeln = await regelnFuer(tx, traegerId);
-        const { v, daten } = await ladeVerfuegbarkeit(tx, { jetzt, regeln, ohneAngebotId: opts.ohneAngebotId });
+        // one round trip for rules, master data and occupancy (issue 12: at most 5 round trips for a refused booking)
+        const roh = await termineRepository.buchungsdaten(tx, { traegerId, jetzt, standardHorizontTage: STANDARD_REGELN.horizontTage });
+        const regeln = roh.regeln ? alsRegeln(roh.regeln) : STANDARD_REGELN;
+        const { v, daten } = verfuegbarkeitAus({ daten: roh.stammdaten, abwesenheiten: roh.abwesenheiten, belegt: roh.belegt }, { jetzt, ohneAngebotId: opts.ohneAngebotId });
         const anliegen = anliegenAus(daten.anliegen, input.anliegenId);
         const p = pruefeBuchung(v, { ...wunsch, anliegenId: anliegen?.id ?? input.anliegenId }, jetzt, regeln);
         if (!p.ok) {

@@ -4,10 +4,8 @@ import type { AppContext } from '../context.ts';
 import { regelnFuer, sendeNachCommit } from './gemeinsam.ts';
 import { terminMail } from './mails.ts';
 
-export const ERINNERUNG_JOB = 'termine-erinnerungen';
-
 /**
- * Background job (pg-boss, every minute): reminder mail with .ics for every booked appointment whose reminder time
+ * Background job (src/jobs/termine-erinnerungen.ts, every minute): reminder mail with .ics for every booked appointment whose reminder time
  * (the Träger's `erinnerungVorStunden`, 24 h by default) has come. Marked in the same transaction, so a reminder goes out at most once per appointment
  * version (moving resets it). Returns the number sent.
  */

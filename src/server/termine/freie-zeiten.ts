@@ -1,12 +1,16 @@
-import { termineRepository } from '../../db/repositories/termine.ts';
 import { freieSlots, freieZeiten, letzterBuchbarerTag, lokalesDatum, plusTage, verschiebeZiele, type Kanal } from '../../domain/termine/index.ts';
 import type { AppContext } from '../context.ts';
 import { notFound } from '../errors.ts';
 import { regelnFuer } from './gemeinsam.ts';
 import { ladeVerfuegbarkeit } from './verfuegbarkeit.ts';
 
+/**
+ * Free times of the Träger's Anliegen: the computation behind `freie-zeiten-auflisten` (public) and the move targets
+ * of `termin-ansehen` / `termin-per-link-ansehen`.
+ */
+
 /** Free start times of an Anliegen for citizens (one entry per Standort and time; public, no personal data). */
-export async function listeFreieZeiten(opts: {
+export async function freieZeitenLaden(opts: {
   ctx: AppContext;
   traegerId: string;
   input: { anliegen: string; kanal?: Kanal | undefined; standortId?: string | undefined; von?: string | undefined; bis?: string | undefined };
@@ -50,19 +54,6 @@ export async function listeVerschiebeZiele(opts: {
   jetzt?: Date;
 }) {
   const { termin } = opts;
-  const r = await listeFreieZeiten({ ctx: opts.ctx, traegerId: opts.traegerId, input: { anliegen: termin.anliegenId, kanal: termin.kanal, standortId: termin.standortId }, ...(opts.jetzt ? { jetzt: opts.jetzt } : {}) });
+  const r = await freieZeitenLaden({ ctx: opts.ctx, traegerId: opts.traegerId, input: { anliegen: termin.anliegenId, kanal: termin.kanal, standortId: termin.standortId }, ...(opts.jetzt ? { jetzt: opts.jetzt } : {}) });
   return verschiebeZiele(r.zeiten, termin);
-}
-
-/** Anliegen bookable online and the Standorte (public). */
-export async function listeAnliegen(opts: { ctx: AppContext; traegerId: string }) {
-  return opts.ctx.db.withTenant({ traegerId: opts.traegerId }, async (tx) => {
-    const daten = await termineRepository.stammdaten(tx);
-    return {
-      anliegen: daten.anliegen
-        .filter((a) => a.online)
-        .map((a) => ({ id: a.id, schluessel: a.schluessel, name: a.name, dauerMinuten: a.dauerMinuten, kanaele: a.kanaele })),
-      standorte: daten.standorte.map((s) => ({ id: s.id, name: s.name, anschrift: `${s.strasse}, ${s.plz} ${s.ort}` })),
-    };
-  });
 }

@@ -64,6 +64,26 @@ function ausnahmeBrauchbar(a: { art: string; datum: string; von: string | null; 
   return UHRZEIT.test(von) && UHRZEIT.test(bis) && uhrzeitMinuten(von) < uhrzeitMinuten(bis);
 }
 
+/** Public holidays of a year and the next (pure, so kept per year: the booking path asks for them on every request). */
+const FEIERTAGE = new Map<number, ReturnType<typeof feiertageDerJahre>>();
+function feiertageAb(jahr: number) {
+  let f = FEIERTAGE.get(jahr);
+  if (!f) FEIERTAGE.set(jahr, (f = Object.freeze(feiertageDerJahre(jahr, jahr + 1)) as ReturnType<typeof feiertageDerJahre>));
+  return f;
+}
+
+/** Opening hours parsed from a Standort's text (pure; kept per text, at most a few hundred entries). */
+const OEFFNUNGSZEITEN = new Map<string, ReturnType<typeof oeffnungszeitenAusText>>();
+function oeffnungszeitenGelesen(text: string) {
+  let o = OEFFNUNGSZEITEN.get(text);
+  if (o === undefined) {
+    o = Object.freeze(oeffnungszeitenAusText(text).map((z) => Object.freeze(z))) as ReturnType<typeof oeffnungszeitenAusText>;
+    if (OEFFNUNGSZEITEN.size > 500) OEFFNUNGSZEITEN.clear();
+    OEFFNUNGSZEITEN.set(text, o);
+  }
+  return o;
+}
+
 const UHRZEIT = /^([01]\d|2[0-3]):[0-5]\d$|^24:00$/;
 
 /**
@@ -76,8 +96,21 @@ export async function ladeVerfuegbarkeit(tx: Tx, opts: { jetzt: Date; regeln: Te
   const bis = new Date(opts.jetzt.getTime() + (opts.regeln.horizontTage + 2) * TAG);
   const abwesenheiten = await termineRepository.abwesenheiten(tx, von, bis);
   const belegt = await termineRepository.belegungen(tx, von, bis);
+  return verfuegbarkeitAus({ daten, abwesenheiten, belegt }, opts);
+}
+
+/** Raw rows as `termineRepository.stammdaten`/`abwesenheiten`/`belegungen` (or `buchungsdaten` in one go) return them. */
+export type VerfuegbarkeitsRohdaten = {
+  daten: Awaited<ReturnType<typeof termineRepository.stammdaten>>;
+  abwesenheiten: Awaited<ReturnType<typeof termineRepository.abwesenheiten>>;
+  belegt: { termine: { id: string; ressourceId: string; beginn: Date; blockiertBis: Date }[]; angebote: { id: string; ressourceId: string; beginn: Date; ende: Date }[] };
+};
+
+/** The slot computation's view of the raw rows (no IO). */
+export function verfuegbarkeitAus(roh: VerfuegbarkeitsRohdaten, opts: { jetzt: Date; ohneTerminId?: string | undefined; ohneAngebotId?: string | undefined }) {
+  const { daten, abwesenheiten, belegt } = roh;
   const jahr = new Date(opts.jetzt).getUTCFullYear();
-  const feiertage = feiertageDerJahre(jahr, jahr + 1);
+  const feiertage = feiertageAb(jahr);
   const plaene: Sprechstundenplan[] = daten.ressourcen.map((r) => ({
     ressourceId: r.id,
     standortId: r.standortId,
@@ -100,7 +133,7 @@ export async function ladeVerfuegbarkeit(tx: Tx, opts: { jetzt: Date; regeln: Te
       ),
   }));
   const v: Verfuegbarkeit = {
-    standorte: daten.standorte.map((s) => ({ id: s.id, name: s.name, feiertage, oeffnungszeiten: oeffnungszeitenAusText(s.oeffnungszeiten) })),
+    standorte: daten.standorte.map((s) => ({ id: s.id, name: s.name, feiertage, oeffnungszeiten: oeffnungszeitenGelesen(s.oeffnungszeiten) })),
     ressourcen: daten.ressourcen.map((r) => ({
       id: r.id,
       art: r.art as 'person' | 'team',

@@ -1,10 +1,9 @@
 import { termineRepository } from '../../db/repositories/termine.ts';
-import { darfAbsagen, darfVerschieben, videoraumFenster, type Kanal } from '../../domain/termine/index.ts';
-import { recordAudit } from '../audit-trail.ts';
+import { videoraumFenster } from '../../domain/termine/index.ts';
 import type { AppContext } from '../context.ts';
 import { AppError } from '../errors.ts';
 import { hashToken } from '../security/crypto.ts';
-import { alsTerminZeit, regelnFuer } from './gemeinsam.ts';
+import { regelnFuer } from './gemeinsam.ts';
 
 /**
  * Self-service by the personal link of a booking without account (docs/termine.md, „Persönlicher Link“): the
@@ -31,27 +30,4 @@ export async function linkAufloesen(ctx: AppContext, token: string, jetzt = ctx.
     throw new AppError('link_abgelaufen', 410, 'Dieser Termin liegt in der Vergangenheit; der Link gilt nicht mehr. Einen neuen Termin können Sie jederzeit online buchen.');
   }
   return { terminId: row.id, traegerId: row.traegerId, hash };
-}
-
-/** Shows the appointment behind a personal link (read is recorded in the audit trail). */
-export async function terminPerLink(opts: { ctx: AppContext; token: string; jetzt?: Date }) {
-  const jetzt = opts.jetzt ?? opts.ctx.clock.now();
-  const l = await linkAufloesen(opts.ctx, opts.token, jetzt);
-  return opts.ctx.db.withTenant({ traegerId: l.traegerId, userId: null, requestId: null }, async (tx) => {
-    const t = await termineRepository.findTermin(tx, l.terminId);
-    if (!t || t.verwaltungTokenHash !== l.hash) throw new AppError('link_ungueltig', 404, LINK_UNGUELTIG);
-    const daten = await termineRepository.stammdaten(tx);
-    const anliegen = daten.anliegen.find((a) => a.id === t.anliegenId);
-    const standort = daten.standorte.find((s) => s.id === t.standortId);
-    await recordAudit(tx, { system: 'terminlink', traegerId: l.traegerId }, { objectType: 'termin', objectId: t.id, action: 'read', purpose: 'Termin ansehen (persönlicher Link)' });
-    const regeln = await regelnFuer(tx, l.traegerId);
-    return {
-      termin: t,
-      anliegen: anliegen ? { id: anliegen.id, name: anliegen.name, schluessel: anliegen.schluessel } : undefined,
-      standort: standort ? { name: standort.name, anschrift: `${standort.strasse}, ${standort.plz} ${standort.ort}` } : undefined,
-      kanal: t.kanal as Kanal,
-      darfVerschieben: darfVerschieben(alsTerminZeit(t), jetzt, regeln),
-      darfAbsagen: darfAbsagen(alsTerminZeit(t), jetzt, regeln),
-    };
-  });
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { AppContext } from '../context.ts';
-import { pruefeAusnahme } from './ausnahmen.ts';
+import { pruefeAusnahme } from './standort-ausnahme-hinzufuegen.ts';
 import { wartelisteToken, wartelisteTokenPruefen } from './warteliste-link.ts';
 
 const ctx = (secret: string) => ({ config: { secret } }) as unknown as AppContext;

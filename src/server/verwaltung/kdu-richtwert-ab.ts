@@ -1,11 +1,12 @@
-import { kduRepository } from '../../db/repositories/bewilligung.ts';
-import { istKalenderdatum, tagVorher } from '../../domain/fallakte/index.ts';
+import { kduRepository } from '../../db/repositories/kdu-richtwerte.ts';
+import { tagVorher } from '../../domain/fallakte/index.ts';
 import { recordAudit } from '../audit-trail.ts';
-import { tenantScope, type Actor, type AppContext } from '../context.ts';
-import { notFound, validationFailed, versionConflict, type FieldIssue } from '../errors.ts';
-import { isUuid } from '../fall/common.ts';
-import { authorize } from '../policies.ts';
+import { tenantScope } from '../context.ts';
+import { notFound, validationFailed, versionConflict } from '../errors.ts';
+import { istUuid } from '../schemas/grenzen.ts';
+import { defineUseCase } from '../use-case.ts';
 import { mitUeberschneidung, presentKduRichtwert } from './kdu-richtwerte.ts';
+import { kduNeuerWertSchema } from './schemas.ts';
 
 const datumDe = (iso: string) => `${iso.slice(8, 10)}.${iso.slice(5, 7)}.${iso.slice(0, 4)}`;
 
@@ -13,23 +14,15 @@ const datumDe = (iso: string) => `${iso.slice(8, 10)}.${iso.slice(5, 7)}.${iso.s
  * A new KdU-Richtwert from a date: the current one ends the day before `ab`, the new amounts apply from `ab` until
  * the old end (or open-ended). Both rows in one transaction, so there is never a gap or an overlap.
  */
-export async function aendereKduRichtwertAb(opts: {
-  ctx: AppContext;
-  actor: Actor;
-  id: string;
-  version: number;
-  input: { ab: string; bruttokaltmieteCent: number; heizkostenCent: number };
-}) {
-  const { ctx, actor, input } = opts;
-  authorize(actor, 'kdu.verwalten');
-  const issues: FieldIssue[] = [];
-  if (!istKalenderdatum(input.ab)) issues.push({ path: 'ab', code: 'datum_ungueltig', message: 'Bitte das Datum angeben, ab dem der neue Richtwert gilt.' });
-  for (const f of ['bruttokaltmieteCent', 'heizkostenCent'] as const) {
-    if (!Number.isInteger(input[f]) || input[f] < 0) issues.push({ path: f, code: 'betrag_ungueltig', message: 'Bitte einen Betrag von 0 oder mehr angeben.' });
-  }
-  if (issues.length) throw validationFailed(issues);
+export const kduRichtwertAbAendern = defineUseCase({
+  name: 'verwaltung.kdu-richtwert-ab-aendern',
+  zugang: 'kdu.verwalten',
+  input: kduNeuerWertSchema,
+  audit: ['kdu_richtwert.update', 'kdu_richtwert.create'],
+  run: async ({ ctx, actor, input }) => {
+  const opts = input;
   return ctx.db.withTenant(tenantScope(actor), async (tx) => {
-    const alt = isUuid(opts.id) ? await kduRepository.find(tx, opts.id) : undefined;
+    const alt = istUuid(opts.id) ? await kduRepository.find(tx, opts.id) : undefined;
     if (!alt) throw notFound('Der Richtwert');
     if (alt.version !== opts.version) throw versionConflict();
     if (input.ab <= alt.gueltigVon || (alt.gueltigBis !== null && input.ab > alt.gueltigBis)) {
@@ -57,4 +50,5 @@ export async function aendereKduRichtwertAb(opts: {
     await recordAudit(tx, actor, { objectType: 'kdu_richtwert', objectId: neu.id, action: 'create', purpose: 'KdU-Richtwerte pflegen', details: { vorgaenger: alt.id, ab: input.ab } });
     return { beendet: presentKduRichtwert(beendet), neu: presentKduRichtwert(neu) };
   });
-}
+  },
+});

@@ -1,22 +1,25 @@
-import { kduRepository } from '../../db/repositories/bewilligung.ts';
-import { istKalenderdatum } from '../../domain/fallakte/index.ts';
+import { kduRepository } from '../../db/repositories/kdu-richtwerte.ts';
 import { recordAudit } from '../audit-trail.ts';
-import { tenantScope, type Actor, type AppContext } from '../context.ts';
+import { tenantScope } from '../context.ts';
 import { notFound, validationFailed, versionConflict } from '../errors.ts';
-import { isUuid } from '../fall/common.ts';
-import { authorize } from '../policies.ts';
+import { istUuid } from '../schemas/grenzen.ts';
+import { defineUseCase } from '../use-case.ts';
 import { mitUeberschneidung, presentKduRichtwert } from './kdu-richtwerte.ts';
+import { kduBeendenSchema } from './schemas.ts';
 
 /**
  * Ends a KdU-Richtwert on `bis` (last day it applies). Moving the end later is allowed as long as it does not run into
  * the next Richtwert of the same Kommune and household size (exclusion constraint → 409 zeitraum_ueberschneidung).
  */
-export async function beendeKduRichtwert(opts: { ctx: AppContext; actor: Actor; id: string; version: number; bis: string }) {
-  const { ctx, actor, bis } = opts;
-  authorize(actor, 'kdu.verwalten');
-  if (!istKalenderdatum(bis)) throw validationFailed([{ path: 'bis', code: 'datum_ungueltig', message: 'Bitte den letzten Tag angeben, an dem der Richtwert gilt.' }]);
+export const kduRichtwertBeenden = defineUseCase({
+  name: 'verwaltung.kdu-richtwert-beenden',
+  zugang: 'kdu.verwalten',
+  input: kduBeendenSchema,
+  audit: ['kdu_richtwert.update'],
+  run: async ({ ctx, actor, input: opts }) => {
+  const { bis } = opts;
   return ctx.db.withTenant(tenantScope(actor), async (tx) => {
-    const alt = isUuid(opts.id) ? await kduRepository.find(tx, opts.id) : undefined;
+    const alt = istUuid(opts.id) ? await kduRepository.find(tx, opts.id) : undefined;
     if (!alt) throw notFound('Der Richtwert');
     if (alt.version !== opts.version) throw versionConflict();
     if (bis < alt.gueltigVon) {
@@ -27,4 +30,5 @@ export async function beendeKduRichtwert(opts: { ctx: AppContext; actor: Actor; 
     await recordAudit(tx, actor, { objectType: 'kdu_richtwert', objectId: r.id, action: 'update', purpose: 'KdU-Richtwerte pflegen', details: { gueltigBis: bis } });
     return presentKduRichtwert(r);
   });
-}
+  },
+});

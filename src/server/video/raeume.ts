@@ -1,56 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { WebSocket } from 'ws';
-import { termineRepository } from '../../db/repositories/termine.ts';
-import { raumMeldung, videoraumFenster, videoraumStatus } from '../../domain/termine/index.ts';
-import { recordAudit } from '../audit-trail.ts';
-import { tenantScope, type AppContext } from '../context.ts';
+import type { AppContext } from '../context.ts';
 import { AppError } from '../errors.ts';
-import { requireActor } from '../http.ts';
-import { alsTerminZeit, regelnFuer, terminNichtGefunden } from '../termine/gemeinsam.ts';
-import { linkAufloesen } from '../termine/verwaltung-per-link.ts';
+import { raumBetreten, type VideoZugang } from './raum-betreten.ts';
 import { beitreten, empfangen, getrennt, leer, nachrichtLesen, neuerRaum, pruefeZeit, type Raum, type Schritt } from './signalling.ts';
-
-/**
- * Video-Beratung signalling over WebSocket (`/api/video/:terminId/ws`). The session cookie of the upgrade request
- * identifies the person; only the citizen of the appointment and the caseworker of its Ressource get through, and
- * only while the room is open (`videoraumStatus`). Everything else is decided by the pure `Raum` state machine in
- * signalling.ts; rooms live in memory (one process). Media never passes the server.
- */
-export type VideoZugang = { terminId: string; traegerId: string; sachbearbeitungId: string; buergerId: string; offenVon: Date; offenBis: Date; rolle: 'sachbearbeitung' | 'buerger'; selbstId: string;
-  /** the Träger's rule: the room opens this many minutes before the start (for the page's texts) */
-  offenVorMinuten: number;
-};
-
-/** The citizen's side of a booking without account is identified by the personal link, not by an account. */
-const linkPartei = (terminId: string) => `link:${terminId}`;
-
-/**
- * Who may enter the room of an appointment – the two parties, in the window; everybody else gets 404. The citizen
- * comes with the session (portal account) or, for a booking without account, with the personal link's token.
- */
-export async function videoZugang(ctx: AppContext, req: FastifyRequest, terminId: string, jetzt = ctx.clock.now(), verwaltungsToken?: string): Promise<VideoZugang> {
-  const link = verwaltungsToken ? await linkAufloesen(ctx, verwaltungsToken, jetzt) : undefined;
-  if (link && link.terminId !== terminId) throw terminNichtGefunden();
-  const actor = link ? null : requireActor(req);
-  const scope = actor ? tenantScope(actor) : { traegerId: link!.traegerId, userId: null, requestId: null };
-  return ctx.db.withTenant(scope, async (tx) => {
-    const t = await termineRepository.findTermin(tx, terminId);
-    if (!t || t.kanal !== 'video') throw terminNichtGefunden();
-    const ressource = await termineRepository.findRessource(tx, t.ressourceId);
-    const sachbearbeitungId = ressource?.userId ?? '';
-    const buergerId = t.buergerUserId ?? (t.verwaltungTokenHash ? linkPartei(t.id) : '');
-    const selbstId = actor ? actor.userId : link && t.verwaltungTokenHash === link.hash ? linkPartei(t.id) : '';
-    const rolle = selbstId === sachbearbeitungId ? 'sachbearbeitung' : selbstId === buergerId ? 'buerger' : null;
-    if (!rolle || !sachbearbeitungId || !buergerId || !selbstId) throw terminNichtGefunden();
-    const regeln = await regelnFuer(tx, t.traegerId);
-    const status = videoraumStatus(alsTerminZeit(t), jetzt, regeln);
-    if (status !== 'offen') throw new AppError(`raum_${status}`, 409, raumMeldung(status, regeln), [], { minuten: regeln.videoOffenVorMinuten });
-    await recordAudit(tx, actor ?? { system: 'terminlink', traegerId: t.traegerId }, { objectType: 'termin', objectId: t.id, personId: t.buergerUserId, action: 'read', purpose: actor ? 'Video-Beratung betreten' : 'Video-Beratung betreten (persönlicher Link)' });
-    const f = videoraumFenster(t, regeln);
-    return { terminId: t.id, traegerId: t.traegerId, sachbearbeitungId, buergerId, offenVon: f.von, offenBis: f.bis, rolle, selbstId, offenVorMinuten: regeln.videoOffenVorMinuten };
-  });
-}
 
 /** Same-origin check for the upgrade (a foreign page must not open a socket with the visitor's cookie). */
 function gleicherUrsprung(req: FastifyRequest): boolean {
@@ -63,6 +17,12 @@ function gleicherUrsprung(req: FastifyRequest): boolean {
   }
 }
 
+/**
+ * Video-Beratung signalling over WebSocket (`/api/video/:terminId/ws`). The session cookie of the upgrade request
+ * identifies the person; only the citizen of the appointment and the caseworker of its Ressource get through, and
+ * only while the room is open (`videoraumStatus`). Everything else is decided by the pure `Raum` state machine in
+ * signalling.ts; rooms live in memory (one process). Media never passes the server.
+ */
 export function registerVideoRoutes(app: FastifyInstance, ctx: AppContext) {
   const raeume = new Map<string, Raum>();
   const verbindungen = new Map<string, WebSocket>();
@@ -103,7 +63,7 @@ export function registerVideoRoutes(app: FastifyInstance, ctx: AppContext) {
         if (!gleicherUrsprung(req)) throw new AppError('forbidden', 403, 'Fremder Ursprung.');
         const { terminId } = req.params as { terminId: string };
         const link = (req.query as { link?: unknown } | undefined)?.link;
-        (req as FastifyRequest & { videoZugang?: VideoZugang }).videoZugang = await videoZugang(ctx, req, terminId, ctx.clock.now(), typeof link === 'string' && link ? link : undefined);
+        (req as FastifyRequest & { videoZugang?: VideoZugang }).videoZugang = await raumBetreten.execute({ ctx, actor: req.actor, input: { terminId, link: typeof link === 'string' ? link : undefined } });
       },
     },
     (socket, req) => {

@@ -19,7 +19,7 @@ export function turnZugangsdaten(opts: { urls: string[]; secret: string; ablaufU
 }
 
 /**
- * The ICE servers for one participant of a video room, issued only after the room admitted them (`videoZugang`):
+ * The ICE servers for one participant of a video room, issued only after the room admitted them (`raumBetreten`):
  * the static list (VORORT_ICE_SERVERS, e.g. STUN) plus, when TURN is configured, own credentials valid for the TTL
  * and at least until the room closes. The id is opaque (derived from appointment and participant with the server
  * secret): coturn's log can tell two participants apart but learns nobody's identity.

@@ -1,9 +1,23 @@
 import { aufrechnungRepository } from '../../db/repositories/erstattungen.ts';
 import { monatText } from '../../domain/bewilligung/monat.ts';
-import { tenantScope, type Actor, type AppContext } from '../context.ts';
+import { aufrechnungsregelAm } from '../../domain/zahlung/aufrechnung.ts';
+import { z } from 'zod';
+import { tenantScope } from '../context.ts';
 import { AppError, notFound, validationFailed, versionConflict } from '../errors.ts';
-import { protokolliere } from '../fall/common.ts';
-import { ladeForderungFuer, presentAufrechnung } from './erstattung-common.ts';
+import { protokolliere } from '../fall/protokolliere.ts';
+import { version } from '../schemas/formular.ts';
+import { istUuid, text } from '../schemas/grenzen.ts';
+import { defineUseCase } from '../use-case.ts';
+import { presentAufrechnung } from './forderung-darstellung.ts';
+import { ladeForderungFuer } from './forderung-zugriff.ts';
+
+export const aufrechnungStatusSchema = z.object({
+  id: text(100).describe('ID der Erstattungsforderung'),
+  aufrechnungId: text(100),
+  aktion: z.enum(['aussetzen', 'fortsetzen', 'beenden']),
+  grund: text(2000),
+  version: version(),
+});
 
 export type AufrechnungAktion = 'aussetzen' | 'fortsetzen' | 'beenden';
 
@@ -20,17 +34,16 @@ const AKTIONEN: Readonly<Record<AufrechnungAktion, { von: readonly string[]; nac
  * `ausgesetzt` until the Widerspruch is decided; it ends when the Forderung is aufgehoben or the Widerspruch succeeds.
  * Only `laufend` ones are deducted by the Zahllauf. Resuming checks the 30 % limit again (§ 43 Abs. 2 S. 2).
  */
-export async function aendereAufrechnung(opts: {
-  ctx: AppContext;
-  actor: Actor;
-  forderungId: string;
-  aufrechnungId: string;
-  input: { aktion: string; grund: string; version: number };
-}) {
-  const { ctx, actor, input } = opts;
-  return ctx.db.withTenant(tenantScope(actor), async (tx) => {
-    const r = await ladeForderungFuer(tx, actor, opts.forderungId);
-    const a = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(opts.aufrechnungId) ? await aufrechnungRepository.find(tx, opts.aufrechnungId) : undefined;
+export const aufrechnungStatusAendern = defineUseCase({
+  name: 'leistung.aufrechnung-status-aendern',
+  // 404 before 403: ladeForderungFuer answers an unknown or foreign Forderung with 404, then checks the permission
+  zugang: 'angemeldet',
+  input: aufrechnungStatusSchema,
+  audit: ['fallakte.update'],
+  run: async ({ ctx, actor, input }) =>
+  ctx.db.withTenant(tenantScope(actor), async (tx) => {
+    const r = await ladeForderungFuer(tx, actor, input.id);
+    const a = istUuid(input.aufrechnungId) ? await aufrechnungRepository.find(tx, input.aufrechnungId) : undefined;
     if (!a || a.forderungId !== r.f.id) throw notFound('Die Aufrechnung');
     const fehler = [];
     const aktion = AKTIONEN[input.aktion as AufrechnungAktion];
@@ -47,8 +60,9 @@ export async function aendereAufrechnung(opts: {
       await aufrechnungRepository.sperrePerson(tx, a.personId);
       const andere = (await aufrechnungRepository.laufendeDerPerson(tx, a.personId, a.abMonat)).filter((x) => x.id !== a.id);
       const summe = andere.reduce((s, x) => s + x.prozent, 0) + a.prozent;
-      if (summe > 30) {
-        throw new AppError('aufrechnung_hoechstgrenze', 409, `Mit den laufenden Aufrechnungen würde die Aufrechnung ${summe} % des Regelbedarfs erreichen; zulässig sind zusammen höchstens 30 % (§ 43 Abs. 2 S. 2 SGB II).`);
+      const { hoechstProzent } = aufrechnungsregelAm(`${a.abMonat}-01`).wert;
+      if (summe > hoechstProzent) {
+        throw new AppError('aufrechnung_hoechstgrenze', 409, `Mit den laufenden Aufrechnungen würde die Aufrechnung ${summe} % des Regelbedarfs erreichen; zulässig sind zusammen höchstens ${hoechstProzent} % (§ 43 Abs. 2 S. 2 SGB II).`);
       }
     }
     const neu = await aufrechnungRepository.setzeStatus(tx, a.id, a.version, aktion.nach);
@@ -62,5 +76,5 @@ export async function aendereAufrechnung(opts: {
       zweck: 'Leistungssachbearbeitung: Aufrechnung bearbeiten',
     });
     return presentAufrechnung(neu);
-  });
-}
+  }),
+});

@@ -1,21 +1,40 @@
 import { aufrechnungRepository, erstattungRepository } from '../../db/repositories/erstattungen.ts';
 import { bucheForderung, type ForderungsStatus } from '../../domain/bewilligung/index.ts';
 import { euroText } from '../../domain/berechnung/geld.ts';
-import { tenantScope, type Actor, type AppContext } from '../context.ts';
+import { z } from 'zod';
+import { tenantScope } from '../context.ts';
 import { validationFailed, versionConflict } from '../errors.ts';
-import { heute, protokolliere } from '../fall/common.ts';
-import { alsFehler, ladeForderungFuer, presentForderung, pruefeDatum } from './erstattung-common.ts';
+import { heute } from '../clock.ts';
+import { protokolliere } from '../fall/protokolliere.ts';
+import { euroCent, tagesdatum, version } from '../schemas/formular.ts';
+import { text } from '../schemas/grenzen.ts';
+import { defineUseCase } from '../use-case.ts';
+import { alsFehler } from './buchungsfehler.ts';
+import { presentForderung } from './forderung-darstellung.ts';
+import { ladeForderungFuer } from './forderung-zugriff.ts';
+
+export const zahlungseingangSchema = z.object({
+  id: text(100).describe('ID der Erstattungsforderung'),
+  betragCent: euroCent(),
+  datum: tagesdatum(),
+  version: version(),
+});
 
 /**
  * Records a Zahlungseingang on an Erstattungsforderung (also a partial one): the balance falls by the amount; at 0
  * the Forderung is erledigt. More than the balance is refused (no silent overpayment).
  */
-export async function bucheZahlungseingang(opts: { ctx: AppContext; actor: Actor; id: string; input: { betragCent: number; datum: string; version: number } }) {
-  const { ctx, actor, input } = opts;
-  return ctx.db.withTenant(tenantScope(actor), async (tx) => {
-    const r = await ladeForderungFuer(tx, actor, opts.id);
+export const zahlungseingangBuchen = defineUseCase({
+  name: 'leistung.zahlungseingang-buchen',
+  // 404 before 403: ladeForderungFuer answers an unknown or foreign Forderung with 404, then checks the permission
+  zugang: 'angemeldet',
+  input: zahlungseingangSchema,
+  audit: ['fallakte.update'],
+  run: async ({ ctx, actor, input }) =>
+  ctx.db.withTenant(tenantScope(actor), async (tx) => {
+    const r = await ladeForderungFuer(tx, actor, input.id);
     if (r.f.version !== input.version) throw versionConflict();
-    const datum = pruefeDatum(input.datum, 'datum', 'den Tag des Zahlungseingangs');
+    const datum = input.datum;
     if (datum > heute(ctx.clock.now())) throw validationFailed([{ path: 'datum', code: 'datum_zukunft', message: 'Ein Zahlungseingang kann nicht in der Zukunft liegen.' }]);
     let neu;
     try {
@@ -40,5 +59,5 @@ export async function bucheZahlungseingang(opts: { ctx: AppContext; actor: Actor
       zweck: 'Leistungssachbearbeitung: Erstattungsforderung bearbeiten',
     });
     return presentForderung({ f, offenCent: neu.offenCent, fallnummer: r.fallnummer }, await erstattungRepository.vorgaenge(tx, f.id));
-  });
-}
+  }),
+});

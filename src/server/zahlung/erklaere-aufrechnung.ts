@@ -1,5 +1,7 @@
 import { createHash } from 'node:crypto';
-import { bescheidRepository, bescheidStammdaten, bewilligungRepository } from '../../db/repositories/bewilligung.ts';
+import { bescheidRepository } from '../../db/repositories/bescheide.ts';
+import { bescheidStammdaten } from '../../db/repositories/bg-stammdaten.ts';
+import { bewilligungRepository } from '../../db/repositories/bewilligung.ts';
 import { aufrechnungRepository, erstattungRepository } from '../../db/repositories/erstattungen.ts';
 import type { BerechnungErgebnis } from '../../domain/berechnung/schema.ts';
 import { erstelleAufrechnungsbescheid } from '../../domain/bescheid/aufrechnung.ts';
@@ -18,28 +20,36 @@ import {
 } from '../../domain/zahlung/index.ts';
 import { RechtsstandFehler } from '../../domain/recht/typen.ts';
 import { anhoerungBagatelleAm } from '../../domain/recht/verfahren.ts';
-import { briefkopf } from '../bescheid/erstelle-bescheid.ts';
+import { briefkopf } from '../bescheid/briefkopf.ts';
 import { renderBescheidPdf } from '../bescheid/pdf.ts';
-import { tenantScope, type Actor, type AppContext } from '../context.ts';
+import { z } from 'zod';
+import { tenantScope } from '../context.ts';
 import { AppError, validationFailed, versionConflict } from '../errors.ts';
-import { heute, protokolliere } from '../fall/common.ts';
-import { stelleBescheidZu } from '../portal/postfach.ts';
-import { ladeForderungFuer, presentAufrechnung } from './erstattung-common.ts';
+import { heute } from '../clock.ts';
+import { protokolliere } from '../fall/protokolliere.ts';
+import { stelleBescheidZu } from '../portal/bescheid-zustellen.ts';
+import { deutschesDatum, leerAlsFehlend, leerAlsNull, version } from '../schemas/formular.ts';
+import { text, uuid } from '../schemas/grenzen.ts';
+import { defineUseCase } from '../use-case.ts';
+import { presentAufrechnung } from './forderung-darstellung.ts';
+import { ladeForderungFuer } from './forderung-zugriff.ts';
 
-export type AufrechnungEingabe = {
-  personId: string;
-  /** first month of the Aufrechnung 'YYYY-MM' */
-  ab: string;
-  /** vorlaeufig | einkommen | sonstige; may be left out where the Forderung's origin is recorded */
-  tatbestand?: string | undefined;
-  /** reasons of the decision (Ermessen, § 43 Abs. 1 „können“) */
-  grund: string;
-  /** date of the Anhörung (§ 24 Abs. 1 SGB X), not in the future */
-  anhoerungAm?: string | null | undefined;
-  /** instead of an Anhörung: the exception of § 24 Abs. 2 SGB X ('nr7': set off with a claim of less than 70 €) */
-  anhoerungAusnahme?: string | null | undefined;
-  version: number;
-};
+/**
+ * The declaration's input. Month and dates are checked by the use case itself (each with its own code, all fields at
+ * once), so the schema only bounds their length; a form's TT.MM.JJJJ is read as a date.
+ */
+export const aufrechnungSchema = z.object({
+  id: text(100).describe('ID der Erstattungsforderung'),
+  personId: uuid('Die Person'),
+  ab: text(7).describe('erster Monat JJJJ-MM'),
+  tatbestand: leerAlsFehlend(z.enum(['vorlaeufig', 'einkommen', 'sonstige'])).describe(
+    'Herkunft der Forderung; sie bestimmt die Höhe (§ 43 Abs. 2 S. 1 SGB II, Sätze: src/domain/recht/aufrechnung.ts). Ist die Herkunft gespeichert, gilt sie (abweichend → 400 tatbestand_abweichend)',
+  ),
+  grund: text(2000),
+  anhoerungAm: z.preprocess(deutschesDatum, leerAlsNull(text(10))).optional().describe('Tag der Anhörung (§ 24 Abs. 1 SGB X), JJJJ-MM-TT'),
+  anhoerungAusnahme: leerAlsNull(z.enum(['nr7'])).optional().describe('statt Anhörung: § 24 Abs. 2 Nr. 7 SGB X (Forderung unter der Bagatellgrenze)'),
+  version: version(),
+});
 
 /** Exceptions of § 24 Abs. 2 SGB X that fit an Aufrechnung (the amount: src/domain/recht/verfahren.ts, by date). */
 export const AUFRECHNUNG_ANHOERUNG_AUSNAHMEN = {
@@ -53,10 +63,15 @@ export const AUFRECHNUNG_ANHOERUNG_AUSNAHMEN = {
  * S. 1): the Aufrechnungsbescheid is created as PDF in the same transaction and delivered like every Bescheid.
  * The Zahllauf deducts the monthly amount from then on.
  */
-export async function erklaereAufrechnung(opts: { ctx: AppContext; actor: Actor; id: string; input: AufrechnungEingabe }) {
-  const { ctx, actor, input } = opts;
-  return ctx.db.withTenant(tenantScope(actor), async (tx) => {
-    const r = await ladeForderungFuer(tx, actor, opts.id);
+export const aufrechnungErklaeren = defineUseCase({
+  name: 'leistung.aufrechnung-erklaeren',
+  // 404 before 403: ladeForderungFuer answers an unknown or foreign Forderung with 404, then checks the permission
+  zugang: 'angemeldet',
+  input: aufrechnungSchema,
+  audit: ['fallakte.update'],
+  run: async ({ ctx, actor, input }) =>
+  ctx.db.withTenant(tenantScope(actor), async (tx) => {
+    const r = await ladeForderungFuer(tx, actor, input.id);
     if (r.f.version !== input.version) throw versionConflict();
     if (r.f.status !== 'offen') throw new AppError('forderung_nicht_offen', 409, 'Nur gegen eine offene Erstattungsforderung kann aufgerechnet werden.');
     const schuldner = (r.f.personen as { id: string; betragCent: number }[]) ?? [];
@@ -130,11 +145,12 @@ export async function erklaereAufrechnung(opts: { ctx: AppContext; actor: Actor;
     let erster;
     try {
       erklaerung = erklaere({ tatbestand, abMonat: input.ab, laufendeProzent: laufende.map((a) => a.prozent), offenCent: r.offenCent });
-      const hoechst = Math.round((regelbedarfIm(input.ab, person.regelbedarfsstufe).betragCent * aufrechnungsregelAm(`${input.ab}-01`).wert.hoechstProzent) / 100);
+      const { hoechstProzent } = aufrechnungsregelAm(`${input.ab}-01`).wert;
+      const hoechst = Math.round((regelbedarfIm(input.ab, person.regelbedarfsstufe).betragCent * hoechstProzent) / 100);
       if (minderungCent >= hoechst) {
         throw new AufrechnungsFehler(
           'aufrechnung_minderung',
-          `In ${monatText(input.ab)} ist die Leistung der Person um ${euroText(minderungCent)} gemindert (mindestens 30 % des Regelbedarfs); daneben ist keine Aufrechnung zulässig (§ 43 Abs. 3 S. 1 SGB II).`,
+          `In ${monatText(input.ab)} ist die Leistung der Person um ${euroText(minderungCent)} gemindert (mindestens ${hoechstProzent} % des Regelbedarfs); daneben ist keine Aufrechnung zulässig (§ 43 Abs. 3 S. 1 SGB II).`,
         );
       }
       erster = monatlicheAufrechnung({
@@ -231,5 +247,5 @@ export async function erklaereAufrechnung(opts: { ctx: AppContext; actor: Actor;
       zweck: 'Leistungssachbearbeitung: Aufrechnung erklären',
     });
     return { aufrechnung: presentAufrechnung({ ...a, bescheidId: bescheid.id }), bescheid: { id: bescheid.id, art: 'aufrechnung', datum, zustellung }, ersterBetragCent: erster.betragCent };
-  });
-}
+  }),
+});

@@ -2,19 +2,26 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { uuid } from '../schemas/grenzen.ts';
-import { errorSchema } from '../auth/routes.ts';
+import { apiErrorSchema as errorSchema } from '../use-case.ts';
 import type { AppContext } from '../context.ts';
 import { requireActor } from '../http.ts';
 import { kostenbericht } from '../kosten/kostenbericht.ts';
-import { aendereKduRichtwertAb } from '../verwaltung/kdu-richtwert-ab.ts';
-import { beendeKduRichtwert } from '../verwaltung/kdu-richtwert-beenden.ts';
-import { aendereKduRichtwert, legeKduRichtwertAn, listeKduRichtwerte } from '../verwaltung/kdu-richtwerte.ts';
-import { ladeEinstellungen, speichereEinstellungen } from '../verwaltung/traeger-einstellungen.ts';
-import { zahllaeufe, zahllaufDatei } from './zahllaeufe.ts';
+import { apiRoute } from '../use-case.ts';
+import { kduRichtwertAbAendern } from '../verwaltung/kdu-richtwert-ab.ts';
+import { kduRichtwertAendern } from '../verwaltung/kdu-richtwert-aendern.ts';
+import { kduRichtwertAnlegen } from '../verwaltung/kdu-richtwert-anlegen.ts';
+import { kduRichtwertBeenden } from '../verwaltung/kdu-richtwert-beenden.ts';
+import { kduRichtwerteAuflisten } from '../verwaltung/kdu-richtwerte-auflisten.ts';
+import { traegerEinstellungenLaden } from '../verwaltung/traeger-einstellungen-laden.ts';
+import { traegerEinstellungenSpeichern } from '../verwaltung/traeger-einstellungen-speichern.ts';
+import { zahllaeufe } from './zahllaeufe.ts';
+import { zahllaufDatei } from './zahllauf-datei.ts';
 import { zahllauf } from './zahllauf.ts';
 import { zahlungenDesLaufs, zahlungenDesLaufsCsv, zahlungenFilterSchema } from './zahlungen-des-laufs.ts';
 
 const idParams = z.object({ id: z.string().max(100).describe('ID (UUID)') });
+/** Body fields plus the id from the URL (the URL wins). */
+const mitId = (req: FastifyRequest) => ({ ...(req.body && typeof req.body === 'object' ? req.body : {}), id: (req.params as { id: string }).id });
 const errors = { 400: errorSchema, 401: errorSchema, 403: errorSchema, 404: errorSchema, 409: errorSchema };
 const security = [{ sitzung: [] }];
 const angemeldet = async (req: FastifyRequest) => {
@@ -81,7 +88,7 @@ export function registerZahlungRoutes(app: FastifyInstance, ctx: AppContext) {
   api.get(
     '/api/zahllaeufe',
     { preValidation: angemeldet, schema: { tags: ['Zahlung'], security, summary: 'Übersicht der Zahlläufe (ohne Bankdaten)', response: { 200: z.object({ zahllaeufe: z.array(laufSchema.extend({ zurueckgestellt: z.number() })) }), ...errors } } },
-    async (req) => ({ zahllaeufe: await zahllaeufe({ ctx, actor: requireActor(req) }) }),
+    async (req) => ({ zahllaeufe: await zahllaeufe.execute({ ctx, actor: requireActor(req), input: {} }) }),
   );
 
   api.post(
@@ -110,7 +117,7 @@ export function registerZahlungRoutes(app: FastifyInstance, ctx: AppContext) {
     '/api/zahllaeufe/:id/pain001',
     { preValidation: angemeldet, schema: { tags: ['Zahlung'], security, summary: 'SEPA-Überweisungsdatei (pain.001.001.09) des Zahllaufs', params: idParams } },
     async (req, reply) => {
-      const d = await zahllaufDatei({ ctx, actor: requireActor(req), id: req.params.id });
+      const d = await zahllaufDatei.execute({ ctx, actor: requireActor(req), input: { id: req.params.id } });
       return reply.type('application/xml; charset=utf-8').header('content-disposition', `attachment; filename="${d.dateiname}"`).send(d.xml);
     },
   );
@@ -189,73 +196,58 @@ export function registerZahlungRoutes(app: FastifyInstance, ctx: AppContext) {
         },
       },
     },
-    async (req) => kostenbericht({ ctx, actor: requireActor(req), monat: req.query.monat }),
+    async (req) => kostenbericht.execute({ ctx, actor: requireActor(req), input: req.query }),
   );
 
-  api.get(
-    '/api/admin/kdu-richtwerte',
-    {
-      preValidation: angemeldet,
-      schema: {
-        tags: ['Verwaltung'],
-        security,
-        summary: 'KdU-Richtwerte je Kommune und Haushaltsgröße',
-        response: { 200: z.object({ kommunen: z.array(z.object({ id: z.string(), name: z.string() })), richtwerte: z.array(kduSchema.extend({ kommune: z.string() })) }), ...errors },
-      },
-    },
-    async (req) => listeKduRichtwerte({ ctx, actor: requireActor(req) }),
-  );
-
-  api.post(
-    '/api/admin/kdu-richtwerte',
-    { preValidation: angemeldet, schema: { tags: ['Verwaltung'], security, summary: 'KdU-Richtwert anlegen (409 bei überschneidendem Zeitraum)', body: kduBody, response: { 201: kduSchema, ...errors } } },
-    async (req, reply) => reply.code(201).send(await legeKduRichtwertAn({ ctx, actor: requireActor(req), input: req.body })),
-  );
-
-  api.put(
-    '/api/admin/kdu-richtwerte/:id',
-    { preValidation: angemeldet, schema: { tags: ['Verwaltung'], security, summary: 'KdU-Richtwert ändern (mit Version)', params: idParams, body: kduBody.extend({ version: z.number().int() }), response: { 200: kduSchema, ...errors } } },
-    async (req) => {
-      const { version, ...input } = req.body;
-      return aendereKduRichtwert({ ctx, actor: requireActor(req), id: req.params.id, version, input });
-    },
-  );
-
-  api.post(
-    '/api/admin/kdu-richtwerte/:id/neuer-wert',
-    {
-      preValidation: angemeldet,
-      schema: {
-        tags: ['Verwaltung'],
-        security,
-        summary: 'Neuer KdU-Richtwert ab einem Datum: der bisherige endet am Vortag, der neue gilt bis zum bisherigen Ende',
-        description: 'Fehler: 400 datum_ausserhalb (Datum nicht innerhalb der bisherigen Gültigkeit), 409 version_conflict, 409 zeitraum_ueberschneidung.',
-        params: idParams,
-        body: z.object({ ab: z.string().max(10), bruttokaltmieteCent: z.number().int(), heizkostenCent: z.number().int(), version: z.number().int() }),
-        response: { 201: z.object({ beendet: kduSchema, neu: kduSchema }), ...errors },
-      },
-    },
-    async (req, reply) => {
-      const { version, ...input } = req.body;
-      return reply.code(201).send(await aendereKduRichtwertAb({ ctx, actor: requireActor(req), id: req.params.id, version, input }));
-    },
-  );
-
-  api.post(
-    '/api/admin/kdu-richtwerte/:id/beenden',
-    {
-      preValidation: angemeldet,
-      schema: {
-        tags: ['Verwaltung'],
-        security,
-        summary: 'KdU-Richtwert beenden (letzter Tag der Gültigkeit; 409 bei Überschneidung mit dem folgenden Richtwert)',
-        params: idParams,
-        body: z.object({ bis: z.string().max(10), version: z.number().int() }),
-        response: { 200: kduSchema, ...errors },
-      },
-    },
-    async (req) => beendeKduRichtwert({ ctx, actor: requireActor(req), id: req.params.id, version: req.body.version, bis: req.body.bis }),
-  );
+  // Verwaltung (src/server/verwaltung): issues found inside the use case keep the bare field path ('ab', 'iban').
+  apiRoute(app, ctx, {
+    method: 'GET',
+    url: '/api/admin/kdu-richtwerte',
+    useCase: kduRichtwerteAuflisten,
+    tags: ['Verwaltung'],
+    summary: 'KdU-Richtwerte je Kommune und Haushaltsgröße',
+    response: z.object({ kommunen: z.array(z.object({ id: z.string(), name: z.string() })), richtwerte: z.array(kduSchema.extend({ kommune: z.string() })) }),
+    input: () => ({}),
+    praefix: 'schema',
+  });
+  apiRoute(app, ctx, { method: 'POST', url: '/api/admin/kdu-richtwerte', useCase: kduRichtwertAnlegen, tags: ['Verwaltung'], summary: 'KdU-Richtwert anlegen (409 bei überschneidendem Zeitraum)', status: 201, body: kduBody, response: kduSchema, praefix: 'schema' });
+  apiRoute(app, ctx, {
+    method: 'PUT',
+    url: '/api/admin/kdu-richtwerte/:id',
+    useCase: kduRichtwertAendern,
+    tags: ['Verwaltung'],
+    summary: 'KdU-Richtwert ändern (mit Version)',
+    params: idParams,
+    body: kduBody.extend({ version: z.number().int() }),
+    response: kduSchema,
+    input: mitId,
+    praefix: 'schema',
+  });
+  apiRoute(app, ctx, {
+    method: 'POST',
+    url: '/api/admin/kdu-richtwerte/:id/neuer-wert',
+    useCase: kduRichtwertAbAendern,
+    tags: ['Verwaltung'],
+    summary: 'Neuer KdU-Richtwert ab einem Datum: der bisherige endet am Vortag, der neue gilt bis zum bisherigen Ende',
+    params: idParams,
+    body: z.object({ ab: z.string().max(10), bruttokaltmieteCent: z.number().int(), heizkostenCent: z.number().int(), version: z.number().int() }),
+    status: 201,
+    response: z.object({ beendet: kduSchema, neu: kduSchema }),
+    input: mitId,
+    praefix: 'schema',
+  });
+  apiRoute(app, ctx, {
+    method: 'POST',
+    url: '/api/admin/kdu-richtwerte/:id/beenden',
+    useCase: kduRichtwertBeenden,
+    tags: ['Verwaltung'],
+    summary: 'KdU-Richtwert beenden (letzter Tag der Gültigkeit; 409 bei Überschneidung mit dem folgenden Richtwert)',
+    params: idParams,
+    body: z.object({ bis: z.string().max(10), version: z.number().int() }),
+    response: kduSchema,
+    input: mitId,
+    praefix: 'schema',
+  });
 
   const einstellungenSchema = z.object({
     vierAugenRegeln: regelnSchema,
@@ -265,23 +257,15 @@ export function registerZahlungRoutes(app: FastifyInstance, ctx: AppContext) {
     updatedAt: z.string().nullable().describe('null, solange der Träger nichts gespeichert hat (dann gelten die Standardregeln)'),
     version: z.number(),
   });
-  api.get(
-    '/api/admin/traeger-einstellungen',
-    { preValidation: angemeldet, schema: { tags: ['Verwaltung'], security, summary: 'Vier-Augen-Regeln und Konto des Trägers', response: { 200: einstellungenSchema, ...errors } } },
-    async (req) => ladeEinstellungen({ ctx, actor: requireActor(req) }),
-  );
-  api.put(
-    '/api/admin/traeger-einstellungen',
-    {
-      preValidation: angemeldet,
-      schema: {
-        tags: ['Verwaltung'],
-        security,
-        summary: 'Vier-Augen-Regeln und Konto des Trägers speichern (Version 0 beim ersten Speichern)',
-        body: z.object({ vierAugenRegeln: regelnSchema, iban: z.string().max(40), bic: z.string().max(11).nullable().optional(), kontoinhaber: z.string().max(70), version: z.number().int() }),
-        response: { 200: einstellungenSchema, ...errors },
-      },
-    },
-    async (req) => speichereEinstellungen({ ctx, actor: requireActor(req), input: req.body }),
-  );
+  apiRoute(app, ctx, { method: 'GET', url: '/api/admin/traeger-einstellungen', useCase: traegerEinstellungenLaden, tags: ['Verwaltung'], summary: 'Vier-Augen-Regeln und Konto des Trägers', response: einstellungenSchema, input: () => ({}), praefix: 'schema' });
+  apiRoute(app, ctx, {
+    method: 'PUT',
+    url: '/api/admin/traeger-einstellungen',
+    useCase: traegerEinstellungenSpeichern,
+    tags: ['Verwaltung'],
+    summary: 'Vier-Augen-Regeln und Konto des Trägers speichern (Version 0 beim ersten Speichern)',
+    body: z.object({ vierAugenRegeln: regelnSchema, iban: z.string().max(40), bic: z.string().max(11).nullable().optional(), kontoinhaber: z.string().max(70), version: z.number().int() }),
+    response: einstellungenSchema,
+    praefix: 'schema',
+  });
 }

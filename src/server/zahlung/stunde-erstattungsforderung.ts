@@ -1,26 +1,41 @@
 import { erstattungRepository } from '../../db/repositories/erstattungen.ts';
 import { euroText } from '../../domain/berechnung/geld.ts';
-import { tenantScope, type Actor, type AppContext } from '../context.ts';
+import { z } from 'zod';
+import { tenantScope } from '../context.ts';
 import { AppError, validationFailed, versionConflict } from '../errors.ts';
-import { heute, protokolliere } from '../fall/common.ts';
-import { ladeForderungFuer, presentForderung, pruefeDatum } from './erstattung-common.ts';
+import { heute } from '../clock.ts';
+import { protokolliere } from '../fall/protokolliere.ts';
+import { euroCentOderNull, leerAlsNull, tagesdatum, version } from '../schemas/formular.ts';
+import { text } from '../schemas/grenzen.ts';
+import { defineUseCase } from '../use-case.ts';
+import { presentForderung } from './forderung-darstellung.ts';
+import { ladeForderungFuer } from './forderung-zugriff.ts';
+
+export const stundungSchema = z.object({
+  id: text(100).describe('ID der Erstattungsforderung'),
+  bis: tagesdatum().describe('Ende der Stundung JJJJ-MM-TT'),
+  ratenCent: euroCentOderNull().optional().describe('Monatsrate in Cent (Ratenzahlung)'),
+  grund: leerAlsNull(text(1000)).optional(),
+  version: version(),
+});
 
 /**
  * Stundung / Ratenzahlung of an open Erstattungsforderung: collection is deferred until a date, optionally with a
  * monthly instalment (Stundung under the budget law of the Träger, federal model § 59 Abs. 1 Nr. 1 BHO). Recorded as a note in the history.
  */
-export async function stundeErstattungsforderung(opts: {
-  ctx: AppContext;
-  actor: Actor;
-  id: string;
-  input: { bis: string; ratenCent?: number | undefined; grund?: string | undefined; version: number };
-}) {
-  const { ctx, actor, input } = opts;
-  return ctx.db.withTenant(tenantScope(actor), async (tx) => {
-    const r = await ladeForderungFuer(tx, actor, opts.id);
+export const erstattungsforderungStunden = defineUseCase({
+  name: 'leistung.erstattungsforderung-stunden',
+  // 404 before 403: ladeForderungFuer answers an unknown or foreign Forderung with 404, then checks the permission
+  zugang: 'angemeldet',
+  input: stundungSchema,
+  audit: ['fallakte.update'],
+  run: async ({ ctx, actor, input: eingabe }) =>
+  ctx.db.withTenant(tenantScope(actor), async (tx) => {
+    const input = { ...eingabe, ratenCent: eingabe.ratenCent ?? undefined };
+    const r = await ladeForderungFuer(tx, actor, input.id);
     if (r.f.version !== input.version) throw versionConflict();
     if (r.f.status !== 'offen') throw new AppError('forderung_nicht_offen', 409, 'Nur eine offene Erstattungsforderung kann gestundet werden.');
-    const bis = pruefeDatum(input.bis, 'bis', 'das Ende der Stundung');
+    const bis = input.bis;
     const fehler = [];
     if (bis <= heute(ctx.clock.now())) fehler.push({ path: 'bis', code: 'datum_vergangen', message: 'Das Ende der Stundung muss in der Zukunft liegen.' });
     if (input.ratenCent !== undefined && (!Number.isInteger(input.ratenCent) || input.ratenCent <= 0 || input.ratenCent > r.offenCent)) {
@@ -48,5 +63,5 @@ export async function stundeErstattungsforderung(opts: {
       zweck: 'Leistungssachbearbeitung: Erstattungsforderung bearbeiten',
     });
     return presentForderung({ f, offenCent: r.offenCent, fallnummer: r.fallnummer }, await erstattungRepository.vorgaenge(tx, f.id));
-  });
-}
+  }),
+});

@@ -1,4 +1,7 @@
-import { bankverbindungenAm, bewilligungRepository, einstellungenRepository, zahlungRepository } from '../../db/repositories/bewilligung.ts';
+import { bankverbindungenAm } from '../../db/repositories/bg-stammdaten.ts';
+import { bewilligungRepository } from '../../db/repositories/bewilligung.ts';
+import { einstellungenRepository } from '../../db/repositories/traeger-einstellungen.ts';
+import { zahlungRepository } from '../../db/repositories/zahlungen.ts';
 import { aufrechnungRepository } from '../../db/repositories/erstattungen.ts';
 import type { Zahllauf } from '../../db/schema/index.ts';
 import { monatKurz } from '../../domain/bewilligung/monat.ts';
@@ -19,7 +22,7 @@ import {
 import { recordAudit } from '../audit-trail.ts';
 import { tenantScope, type Actor, type AppContext } from '../context.ts';
 import { AppError, validationFailed } from '../errors.ts';
-import { heute } from '../fall/common.ts';
+import { heute } from '../clock.ts';
 import { authorize } from '../policies.ts';
 import { decrypt, encrypt } from '../security/crypto.ts';
 

@@ -1,10 +1,10 @@
 import { z } from 'zod';
-import { zahlungRepository } from '../../db/repositories/bewilligung.ts';
+import { zahlungRepository } from '../../db/repositories/zahlungen.ts';
 import { zahlungenListeRepository, type ZahlungenFilter } from '../../db/repositories/zahlungen-liste.ts';
 import { recordAudit } from '../audit-trail.ts';
 import { tenantScope, type Actor, type AppContext } from '../context.ts';
 import { notFound, validationFailed, type FieldIssue } from '../errors.ts';
-import { isUuid } from '../fall/common.ts';
+import { istUuid } from '../schemas/grenzen.ts';
 import { csvFeld } from '../massenaenderung/ergebnis-csv.ts';
 import { authorize, visibleStandorte } from '../policies.ts';
 
@@ -93,7 +93,7 @@ const present = (zeile: Awaited<ReturnType<typeof zahlungenListeRepository.zeile
 });
 
 async function ladeLauf(tx: Parameters<Parameters<AppContext['db']['withTenant']>[1]>[0], id: string) {
-  if (!isUuid(id)) throw notFound('Der Zahllauf');
+  if (!istUuid(id)) throw notFound('Der Zahllauf');
   const l = await zahlungRepository.findLauf(tx, id);
   if (!l) throw notFound('Der Zahllauf');
   return l;

@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
-import type { Role } from '../../db/schema/index.ts';
+import type { Role } from '../../server/policies.ts';
 import { can, type Permission } from '../../server/policies.ts';
-import { LANGUAGES, RTL_LANGUAGES, translator, type Lang } from '../i18n/index.ts';
+import { LANGUAGES, RTL_LANGUAGES, translator, type Lang } from '../../i18n/index.ts';
 import { text as formularText, type Sprache } from '../../domain/formular/index.ts';
 
 export type ShellUser = { name: string; art: 'staff' | 'buerger'; roles: Role[]; traegerName: string };

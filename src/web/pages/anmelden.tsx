@@ -1,16 +1,14 @@
 import { redirect, useActionData, useLoaderData, type ActionFunctionArgs, type LoaderFunctionArgs, type RouteObject } from 'react-router';
-import { directoryRepository } from '../../db/repositories/directory.ts';
 import { login } from '../../server/auth/login.ts';
 import { lokalesZiel } from '../../server/auth/register.ts';
 import { logout } from '../../server/auth/logout.ts';
-import { setSessionCookie } from '../../server/auth/routes.ts';
-import { SESSION_COOKIE } from '../../server/auth/session.ts';
+import { anmeldeAnbieter } from '../../server/auth/anmelde-anbieter.ts';
+import { clearSessionCookie, setSessionCookie } from '../../server/cookies.ts';
 import { AppError } from '../../server/errors.ts';
 import { contentSecurityPolicy, herkunft } from '../../server/security/header.ts';
 import { ErrorSummary, PostForm, SubmitButton, TextField, type FieldErrors } from '../components/forms.tsx';
 import { useRoot, useT } from '../hooks.ts';
-import { translator } from '../i18n/index.ts';
-import { defaultTraeger } from '../server.tsx';
+import { translator } from '../../i18n/index.ts';
 import { info, readForm, web } from '../web-context.ts';
 import type { PageHandle } from './root.tsx';
 
@@ -24,8 +22,7 @@ export const homeOf = (art: string) => (art === 'buerger' ? '/portal' : '/arbeit
 async function loader({ context, request }: LoaderFunctionArgs) {
   const { req, app, reply } = web(context);
   if (req.actor) throw redirect(homeOf(req.actor.art));
-  const traeger = await defaultTraeger(app);
-  const providers = traeger ? await app.db.withSystem((tx) => directoryRepository.activeOidcProviders(tx, traeger.id)) : [];
+  const providers = await anmeldeAnbieter.execute({ ctx: app, actor: null, input: {} });
   // The OIDC buttons post here and are redirected to the provider: form-action must allow those origins on this page.
   const ziele = providers.map((p) => herkunft(p.issuer)).filter((o): o is string => o !== null);
   if (ziele.length) reply.header('content-security-policy', contentSecurityPolicy(app.config, ziele));
@@ -41,20 +38,25 @@ async function action({ context, request }: ActionFunctionArgs): Promise<ActionD
   const { app, reply, lang } = web(context);
   const form = await readForm(request);
   const email = form.get('email').trim();
-  const password = form.get('password');
   const t = translator(lang);
-  const errors: FieldErrors = {};
-  if (!email) errors.email = t('login.fehler.email');
-  if (!password) errors.password = t('login.fehler.passwort');
-  if (Object.keys(errors).length) return { errors, email };
   try {
-    const result = await login({ ctx: app, request: info(context), email, password, allowPending: true });
-    setSessionCookie(reply, app, result.token);
+    const input = { email, password: form.get('password'), allowPending: true, anfrage: info(context) };
+    const result = await login.execute({ ctx: app, actor: null, input });
+    setSessionCookie(reply, app.config.secureCookies, result.token);
     const next = safeNext(form.get('weiter'), homeOf(result.user.art));
     if (result.next === 'zweiter_faktor') return redirect(`/anmelden/zweiter-faktor?weiter=${encodeURIComponent(next)}`);
     if (result.next === 'totp_einrichten') return redirect('/anmelden/totp-einrichten');
     return redirect(next);
   } catch (err) {
+    if (err instanceof AppError && err.code === 'validation_failed') {
+      // the schema's rule, in the chosen language next to the field
+      const errors: FieldErrors = {};
+      for (const issue of err.issues) {
+        if (issue.path === 'email') errors.email = t('login.fehler.email');
+        if (issue.path === 'password') errors.password = t('login.fehler.passwort');
+      }
+      return { errors, email };
+    }
     if (err instanceof AppError && [401, 403, 429].includes(err.status)) {
       reply.code(err.status);
       if (err.status === 429 && typeof err.extra.retryAfter === 'number') reply.header('retry-after', String(err.extra.retryAfter));
@@ -144,9 +146,9 @@ async function logoutAction({ context }: ActionFunctionArgs) {
       state.kind === 'aktiv'
         ? { traegerId: state.actor.traegerId, userId: state.actor.userId, sessionId: state.actor.sessionId }
         : { traegerId: state.user.traegerId, userId: state.user.id, sessionId: state.sessionId };
-    await logout({ ctx: app, ...ids, requestId: String(req.id) });
+    await logout.execute({ ctx: app, actor: req.actor, input: { sitzung: ids, requestId: String(req.id) } });
   }
-  reply.clearCookie(SESSION_COOKIE, { path: '/' });
+  clearSessionCookie(reply);
   return redirect('/');
 }
 

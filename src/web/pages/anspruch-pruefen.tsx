@@ -2,12 +2,12 @@ import { useActionData, useLoaderData, type ActionFunctionArgs, type LoaderFunct
 import { euroText } from '../../domain/berechnung/geld.ts';
 import { fehlertext, text } from '../../domain/formular/index.ts';
 import { leistungsnameVorpruefung, MAX_KINDER_VORPRUEFUNG, vorpruefungBerechnen, vorpruefungLesen } from '../../domain/formular/vorpruefung.ts';
-import { heute } from '../../server/fall/common.ts';
+import { heute } from '../../server/clock.ts';
 import { leseVorpruefung, merkeVorpruefung, nurVorpruefungsfelder, vergissVorpruefung, type VorpruefungWerte } from '../../server/portal/vorpruefung-speicher.ts';
 import { ErrorSummary, PostForm, TextField, type FieldErrors } from '../components/forms.tsx';
 import { useRoot } from '../hooks.ts';
-import type { Lang } from '../i18n/index.ts';
-import { schrittText } from '../i18n/schritte.ts';
+import type { Lang } from '../../i18n/index.ts';
+import { schrittText } from '../../i18n/schritte.ts';
 import { readForm, web } from '../web-context.ts';
 import { spracheVon, usePT } from './portal/texte.ts';
 import type { PageHandle } from './root.tsx';

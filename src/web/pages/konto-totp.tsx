@@ -17,8 +17,10 @@ type Setup = { secret: string; sealed: string; qrSvg: string };
 async function loader({ context, request }: LoaderFunctionArgs) {
   const actor = requirePageActor(context, request);
   const { app } = web(context);
-  const status = await getTotpStatus({ ctx: app, actor });
-  const setup = status.enabledAt ? null : await beginTotpSetup({ ctx: app, userId: actor.userId, email: actor.email, issuer: `Jobcenter ${actor.traegerName}` });
+  const status = await getTotpStatus.execute({ ctx: app, actor, input: {} });
+  const setup = status.enabledAt
+    ? null
+    : await beginTotpSetup.execute({ ctx: app, actor, input: { userId: actor.userId, email: actor.email, issuer: `Jobcenter ${actor.traegerName}` } });
   return {
     enabledAt: status.enabledAt ? status.enabledAt.toLocaleString('de-DE', { timeZone: 'Europe/Berlin', dateStyle: 'long', timeStyle: 'short' }) : null,
     requiredByTraeger: status.requiredByTraeger,
@@ -33,18 +35,14 @@ async function action({ context, request }: ActionFunctionArgs): Promise<ActionD
   if (actor.art !== 'staff') throw forbidden();
   const { app, reply } = web(context);
   const form = await readForm(request);
-  const code = form.get('code').trim();
+  const code = form.get('code');
   if (form.get('aktion') === 'abschalten') {
-    if (!code) {
-      reply.code(400);
-      return { errors: { code: 'Bitte geben Sie den Code ein, den Ihre Authenticator-App anzeigt.' } };
-    }
     try {
-      await disableTotp({ ctx: app, request: info(context), actor, code });
+      await disableTotp.execute({ ctx: app, actor, input: { code, anfrage: info(context) } });
     } catch (err) {
       if (err instanceof AppError && err.status < 500) {
         reply.code(err.status);
-        return { errors: { code: err.message } };
+        return { errors: { code: codeFehler(err) } };
       }
       throw err;
     }
@@ -54,20 +52,22 @@ async function action({ context, request }: ActionFunctionArgs): Promise<ActionD
 
   const sealed = form.get('sealed');
   const again = async (message: string, status: number): Promise<ActionData> => {
-    const setup = await beginTotpSetup({ ctx: app, userId: actor.userId, email: actor.email, issuer: `Jobcenter ${actor.traegerName}`, sealed });
+    const setup = await beginTotpSetup.execute({ ctx: app, actor, input: { userId: actor.userId, email: actor.email, issuer: `Jobcenter ${actor.traegerName}`, sealed } });
     reply.code(status);
     return { errors: { code: message }, setup: { secret: setup.secret, sealed: setup.sealed, qrSvg: setup.qrSvg } };
   };
-  if (!code) return again('Bitte geben Sie den Code ein, den Ihre Authenticator-App anzeigt.', 400);
   try {
-    await confirmTotpSetup({ ctx: app, request: info(context), actor, sealed, code });
+    await confirmTotpSetup.execute({ ctx: app, actor, input: { sealed, code, anfrage: info(context) } });
   } catch (err) {
-    if (err instanceof AppError && err.status < 500) return again(err.message, err.status);
+    if (err instanceof AppError && err.status < 500) return again(codeFehler(err), err.status);
     throw err;
   }
   flash(context, 'Die Authenticator-App ist eingerichtet. Bei der nächsten Anmeldung fragt vorort nach dem Code.');
   return redirect('/konto/totp');
 }
+
+/** The message for the code field: the use case's field issue, else its message. */
+const codeFehler = (err: AppError) => err.issues.find((i) => i.path === 'code')?.message ?? err.message;
 
 function KontoTotpPage() {
   const d = useLoaderData<typeof loader>();

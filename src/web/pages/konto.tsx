@@ -1,6 +1,6 @@
 import { redirect, useLoaderData, type ActionFunctionArgs, type LoaderFunctionArgs, type RouteObject } from 'react-router';
-import { logout } from '../../server/auth/logout.ts';
-import { SESSION_COOKIE } from '../../server/auth/session.ts';
+import { logoutAll } from '../../server/auth/logout.ts';
+import { clearSessionCookie } from '../../server/cookies.ts';
 import { PostForm, SubmitButton } from '../components/forms.tsx';
 import { useRoot, useT } from '../hooks.ts';
 import { requirePageActor, web } from '../web-context.ts';
@@ -15,8 +15,8 @@ async function loader({ context, request }: LoaderFunctionArgs) {
 async function action({ context, request }: ActionFunctionArgs) {
   const actor = requirePageActor(context, request);
   const { app, reply } = web(context);
-  await logout({ ctx: app, traegerId: actor.traegerId, userId: actor.userId, sessionId: actor.sessionId, requestId: actor.requestId, everywhere: true });
-  reply.clearCookie(SESSION_COOKIE, { path: '/' });
+  await logoutAll.execute({ ctx: app, actor, input: {} });
+  clearSessionCookie(reply);
   return redirect('/anmelden');
 }
 

@@ -2,7 +2,7 @@ import { redirect, useActionData, useLoaderData, type ActionFunctionArgs, type L
 import { finishOidcSignIn } from '../../server/auth/finish-oidc-sign-in.ts';
 import { OIDC_FLOW_COOKIE, OIDC_FLOW_TTL_MS } from '../../server/auth/oidc-flow.ts';
 import { publicBaseUrl } from '../../server/auth/public-url.ts';
-import { setSessionCookie } from '../../server/auth/routes.ts';
+import { setSessionCookie } from '../../server/cookies.ts';
 import { startOidcSignIn } from '../../server/auth/start-oidc-sign-in.ts';
 import { AppError } from '../../server/errors.ts';
 import { info, readForm, web, type WebContext } from '../web-context.ts';
@@ -37,11 +37,10 @@ async function startAction({ context, request, params }: ActionFunctionArgs): Pr
   const w = web(context);
   const form = await readForm(request);
   try {
-    const { authorizationUrl, flowCookie } = await startOidcSignIn({
+    const { authorizationUrl, flowCookie } = await startOidcSignIn.execute({
       ctx: w.app,
-      providerId: params.providerId ?? '',
-      redirectUri: redirectUri(w),
-      weiter: safeNext(form.get('weiter'), ''),
+      actor: w.req.actor,
+      input: { providerId: params.providerId ?? '', redirectUri: redirectUri(w), weiter: safeNext(form.get('weiter'), '') },
     });
     w.reply.setCookie(OIDC_FLOW_COOKIE, flowCookie, {
       path: FLOW_COOKIE_PATH,
@@ -87,8 +86,9 @@ async function callbackLoader({ context, request }: LoaderFunctionArgs): Promise
   // One attempt per flow: the cookie goes whatever the outcome.
   w.reply.clearCookie(OIDC_FLOW_COOKIE, { path: FLOW_COOKIE_PATH });
   try {
-    const result = await finishOidcSignIn({ ctx: w.app, request: info(context), flowCookie, query: new URL(request.url).searchParams });
-    setSessionCookie(w.reply, w.app, result.token);
+    const input = { flowCookie, query: new URL(request.url).searchParams, anfrage: info(context) };
+    const result = await finishOidcSignIn.execute({ ctx: w.app, actor: w.req.actor, input });
+    setSessionCookie(w.reply, w.app.config.secureCookies, result.token);
     return redirect(safeNext(result.weiter, homeOf(result.user.art)));
   } catch (err) {
     if (err instanceof AppError && err.status < 500) {

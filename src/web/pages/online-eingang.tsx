@@ -1,5 +1,6 @@
 import { redirect, useActionData, useLoaderData, type ActionFunctionArgs, type LoaderFunctionArgs, type RouteObject } from 'react-router';
-import { antragZuordnen, zuordnungsvorschlaege } from '../../server/fall/antrag-zuordnen.ts';
+import { antragZuordnen } from '../../server/fall/antrag-zuordnen.ts';
+import { zuordnungsvorschlaege } from '../../server/fall/zuordnungsvorschlaege.ts';
 import { can } from '../../server/policies.ts';
 import { onlineEingang } from '../../server/portal/online-eingang.ts';
 import { PostForm, SelectField, SubmitButton } from '../components/forms.tsx';
@@ -7,7 +8,7 @@ import { useRoot } from '../hooks.ts';
 import { flash, readForm, requirePermission, web } from '../web-context.ts';
 import type { PageHandle } from './root.tsx';
 import { ART_TEXT, datumText, fallFormFailure, STATUS_TEXT, type FallFormResult } from './faelle/shared.tsx';
-import { formVersion, KonfliktHinweis } from './verwaltung/shared.tsx';
+import { KonfliktHinweis } from './verwaltung/shared.tsx';
 import { TabellenBereich } from '../components/tabelle.tsx';
 
 /** Staff (German): unfinished online applications to follow up, and open online Anträge with their documents. */
@@ -17,7 +18,7 @@ async function loader({ context, request }: LoaderFunctionArgs) {
   const r = await onlineEingang({ ctx, actor });
   const darfZuordnen = can(actor, 'fall.bearbeiten');
   const ohneFallakte = r.antraege.filter((a) => !a.bgId && a.art === 'erstantrag').map((a) => a.id);
-  const vorschlaege = darfZuordnen && ohneFallakte.length ? await zuordnungsvorschlaege({ ctx, actor, antragIds: ohneFallakte }) : {};
+  const vorschlaege = darfZuordnen && ohneFallakte.length ? await zuordnungsvorschlaege.execute({ ctx, actor, input: { antragIds: ohneFallakte } }) : {};
   return {
     entwuerfe: r.entwuerfe.map((e) => ({ ...e, updatedAt: e.updatedAt.toISOString(), erinnerungGesendetAm: e.erinnerungGesendetAm?.toISOString() ?? null })),
     antraege: r.antraege,
@@ -30,12 +31,7 @@ async function action({ context, request }: ActionFunctionArgs): Promise<FallFor
   const actor = requirePermission(context, request, 'fall.bearbeiten');
   const form = await readForm(request);
   try {
-    const r = await antragZuordnen({
-      ctx: web(context).app,
-      actor,
-      id: form.get('antrag'),
-      input: { version: formVersion(form.get('version')), ...(form.get('bgId') ? { bgId: form.get('bgId') } : {}) },
-    });
+    const r = await antragZuordnen.execute({ ctx: web(context).app, actor, input: { id: form.get('antrag'), version: form.get('version'), bgId: form.get('bgId') } });
     flash(
       context,
       r.neu
@@ -50,7 +46,7 @@ async function action({ context, request }: ActionFunctionArgs): Promise<FallFor
 
 const SCAN_TEXT: Record<string, string> = { sauber: 'virengeprüft', quarantaene: 'in Quarantäne (noch nicht geprüft)', abgelehnt: 'abgelehnt' };
 
-function Zuordnen(p: { antragId: string; name: string; vorschlag: Awaited<ReturnType<typeof zuordnungsvorschlaege>>[string] | undefined }) {
+function Zuordnen(p: { antragId: string; name: string; vorschlag: Awaited<ReturnType<typeof zuordnungsvorschlaege.run>>[string] | undefined }) {
   const { csrfToken } = useRoot();
   const v = p.vorschlag;
   if (!v) return null;

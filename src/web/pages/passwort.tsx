@@ -1,16 +1,16 @@
 import { redirect, useActionData, useLoaderData, type ActionFunctionArgs, type LoaderFunctionArgs, type RouteObject } from 'react-router';
 import { z } from 'zod';
-import { findUsableToken } from '../../server/auth/email-token.ts';
+import { linkPruefen } from '../../server/auth/link-pruefen.ts';
 import { publicBaseUrl } from '../../server/auth/public-url.ts';
 import { requestPasswordReset } from '../../server/auth/request-password-reset.ts';
 import { resetPassword } from '../../server/auth/reset-password.ts';
-import { SESSION_COOKIE } from '../../server/auth/session.ts';
+import { clearSessionCookie } from '../../server/cookies.ts';
 import { AppError } from '../../server/errors.ts';
 import { PASSWORD_MIN_LENGTH } from '../../server/security/passwords.ts';
 import { Alert } from '../components/alert.tsx';
 import { ErrorSummary, PostForm, SubmitButton, TextField, type FieldErrors } from '../components/forms.tsx';
 import { useRoot, useT } from '../hooks.ts';
-import { translator } from '../i18n/index.ts';
+import { translator } from '../../i18n/index.ts';
 import { flash, info, readForm, web } from '../web-context.ts';
 import type { PageHandle } from './root.tsx';
 
@@ -31,7 +31,7 @@ async function forgotAction({ context, request }: ActionFunctionArgs): Promise<F
     reply.code(400);
     return { errors: { email: t('register.fehler.email') }, email };
   }
-  await requestPasswordReset({ ctx: app, request: info(context), email, baseUrl: publicBaseUrl(app, req) });
+  await requestPasswordReset.execute({ ctx: app, actor: req.actor, input: { email, baseUrl: publicBaseUrl(app, req), anfrage: info(context) } });
   // Always the same answer, whether there is an account for the address or not.
   return redirect('/passwort-vergessen?gesendet=1');
 }
@@ -81,29 +81,29 @@ export const forgotPasswordRoute: RouteObject = {
 /* ---------- /passwort-neu?token=…: set a new password ---------- */
 
 async function newLoader({ context, request }: LoaderFunctionArgs) {
-  const { app } = web(context);
+  const { app, req } = web(context);
   const token = new URL(request.url).searchParams.get('token') ?? '';
   // Only looks whether the link is still good; the token is used up by the POST.
-  const usable = !!(await findUsableToken(app, token, 'passwort_zuruecksetzen'));
+  const usable = await linkPruefen.execute({ ctx: app, actor: req.actor, input: { token, zweck: 'passwort_zuruecksetzen' } });
   return { token: usable ? token : '' };
 }
 
 type NewData = { errors: FieldErrors; ungueltig?: boolean };
 
 async function newAction({ context, request }: ActionFunctionArgs): Promise<NewData | Response> {
-  const { app, reply, lang } = web(context);
+  const { app, req, reply, lang } = web(context);
   const t = translator(lang);
   const form = await readForm(request);
   const password = form.get('password');
-  const errors: FieldErrors = {};
-  if (password.length < PASSWORD_MIN_LENGTH) errors.password = t('register.fehler.passwort', { min: PASSWORD_MIN_LENGTH });
-  else if (password !== form.get('password2')) errors.password2 = t('register.fehler.passwort2');
-  if (Object.keys(errors).length) {
-    reply.code(400);
-    return { errors };
-  }
+  const input = { token: form.get('token'), password, anfrage: info(context) };
   try {
-    await resetPassword({ ctx: app, request: info(context), token: form.get('token'), password });
+    // the use case's own rules first, then the form's repetition (which only the page has)
+    resetPassword.parse(input);
+    if (password !== form.get('password2')) {
+      reply.code(400);
+      return { errors: { password2: t('register.fehler.passwort2') } };
+    }
+    await resetPassword.execute({ ctx: app, actor: req.actor, input });
   } catch (err) {
     if (err instanceof AppError && err.code === 'token_invalid') {
       reply.code(400);
@@ -116,7 +116,7 @@ async function newAction({ context, request }: ActionFunctionArgs): Promise<NewD
     throw err;
   }
   // Every session of the account has ended, this browser's included.
-  reply.clearCookie(SESSION_COOKIE, { path: '/' });
+  clearSessionCookie(reply);
   flash(context, t('reset.neu.erfolg'));
   return redirect('/anmelden');
 }

@@ -1,15 +1,14 @@
 import { redirect, useActionData, useLoaderData, type ActionFunctionArgs, type LoaderFunctionArgs, type RouteObject } from 'react-router';
-import { findUsableToken } from '../../server/auth/email-token.ts';
+import { linkPruefen } from '../../server/auth/link-pruefen.ts';
 import { publicBaseUrl } from '../../server/auth/public-url.ts';
-import { lokalesZiel, register, registrationIssues } from '../../server/auth/register.ts';
+import { lokalesZiel, register } from '../../server/auth/register.ts';
 import { verifyEmail } from '../../server/auth/verify-email.ts';
 import { AppError } from '../../server/errors.ts';
 import { PASSWORD_MIN_LENGTH } from '../../server/security/passwords.ts';
 import { Alert } from '../components/alert.tsx';
 import { ErrorSummary, PostForm, SubmitButton, TextField, type FieldErrors } from '../components/forms.tsx';
 import { useRoot, useT } from '../hooks.ts';
-import { translator } from '../i18n/index.ts';
-import { defaultTraeger } from '../server.tsx';
+import { translator } from '../../i18n/index.ts';
 import { info, readForm, web } from '../web-context.ts';
 import { homeOf } from './anmelden.tsx';
 import type { PageHandle } from './root.tsx';
@@ -33,14 +32,27 @@ async function registerAction({ context, request }: ActionFunctionArgs): Promise
   const { app, req, reply, lang } = web(context);
   const t = translator(lang);
   const form = await readForm(request);
-  const input = { name: form.get('name'), email: form.get('email'), password: form.get('password') };
+  const input = {
+    name: form.get('name'),
+    email: form.get('email'),
+    password: form.get('password'),
+    weiter: form.get('weiter'),
+    lang,
+    baseUrl: publicBaseUrl(app, req),
+    anfrage: info(context),
+  };
   const values = { name: input.name, email: input.email };
   const errors: FieldErrors = {};
-  // The same rules as the use case, with translated messages next to the fields.
-  for (const issue of registrationIssues(input)) {
-    if (issue.path === 'name') errors.name = t('register.fehler.name');
-    if (issue.path === 'email') errors.email = t('register.fehler.email');
-    if (issue.path === 'password') errors.password = t('register.fehler.passwort', { min: PASSWORD_MIN_LENGTH });
+  // The use case's own schema decides; the page puts its rules in the chosen language next to the fields.
+  try {
+    register.parse(input);
+  } catch (err) {
+    if (!(err instanceof AppError && err.code === 'validation_failed')) throw err;
+    for (const issue of err.issues) {
+      if (issue.path === 'name') errors.name = t('register.fehler.name');
+      if (issue.path === 'email') errors.email = t('register.fehler.email');
+      if (issue.path === 'password') errors.password = t('register.fehler.passwort', { min: PASSWORD_MIN_LENGTH });
+    }
   }
   if (!errors.password && input.password !== form.get('password2')) errors.password2 = t('register.fehler.passwort2');
   if (Object.keys(errors).length) {
@@ -48,9 +60,7 @@ async function registerAction({ context, request }: ActionFunctionArgs): Promise
     return { errors, values };
   }
   // Accounts belong to the default Träger: the one whose public pages (start page, sign-in) this site shows.
-  const traeger = await defaultTraeger(app);
-  if (!traeger) throw new AppError('not_found', 404, t('start.kein_traeger'));
-  await register({ ctx: app, request: info(context), traegerId: traeger.id, input, lang, baseUrl: publicBaseUrl(app, req), weiter: lokalesZiel(form.get('weiter')) });
+  await register.execute({ ctx: app, actor: req.actor, input });
   // New account or not: the same answer, so nobody learns whether an address is registered.
   return redirect('/registrieren/gesendet');
 }
@@ -120,20 +130,20 @@ export const registerSentRoute: RouteObject = {
 /* ---------- /registrieren/bestaetigen?token=…: GET shows a button, POST confirms ---------- */
 
 async function confirmLoader({ context, request }: LoaderFunctionArgs) {
-  const { app } = web(context);
+  const { app, req } = web(context);
   const token = new URL(request.url).searchParams.get('token') ?? '';
   // Only looks: opening the link (or a mail scanner prefetching it) changes nothing.
-  const usable = !!(await findUsableToken(app, token, 'email_bestaetigung'));
+  const usable = await linkPruefen.execute({ ctx: app, actor: req.actor, input: { token, zweck: 'email_bestaetigung' } });
   return { token: usable ? token : '', weiter: weiterVon(request) };
 }
 
 type ConfirmData = { ergebnis: 'bestaetigt' | 'ungueltig' };
 
 async function confirmAction({ context, request }: ActionFunctionArgs): Promise<ConfirmData> {
-  const { app, reply } = web(context);
+  const { app, req, reply } = web(context);
   const form = await readForm(request);
   try {
-    await verifyEmail({ ctx: app, request: info(context), token: form.get('token') });
+    await verifyEmail.execute({ ctx: app, actor: req.actor, input: { token: form.get('token'), anfrage: info(context) } });
     return { ergebnis: 'bestaetigt' };
   } catch (err) {
     if (err instanceof AppError && err.code === 'token_invalid') {

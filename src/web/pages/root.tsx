@@ -1,8 +1,9 @@
 import { Outlet, useLoaderData, useMatches, type LoaderFunctionArgs, type NonIndexRouteObject } from 'react-router';
 import { Shell, type ShellUser } from '../components/shell.tsx';
-import { translator, type Lang, type T } from '../i18n/index.ts';
-import { defaultJobcenterName } from '../server.tsx';
-import { HINWEIS_COOKIE, web } from '../web-context.ts';
+import { translator, type Lang, type T } from '../../i18n/index.ts';
+import { jobcenterName } from '../../server/auth/jobcenter-name.ts';
+import { HINWEIS_COOKIE } from '../../server/cookies.ts';
+import { web } from '../web-context.ts';
 
 export type PageHandle = {
   /** The page title (first part of <title>); a function gets the page's loader data and a translator. */
@@ -29,7 +30,7 @@ async function loader({ context, request }: LoaderFunctionArgs): Promise<RootDat
     lang,
     csrfToken: req.csrfToken,
     user: actor ? { name: actor.name, art: actor.art, roles: actor.roles, traegerName: actor.traegerName } : null,
-    jobcenterName: actor ? null : await defaultJobcenterName(app),
+    jobcenterName: actor ? null : await jobcenterName.execute({ ctx: app, actor, input: {} }),
     path: new URL(request.url).pathname,
     hinweis: hinweisCookie ? decodeURIComponent(hinweisCookie) : null,
   };

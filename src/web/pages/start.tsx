@@ -1,18 +1,14 @@
 import { useLoaderData, type LoaderFunctionArgs, type RouteObject } from 'react-router';
-import { directoryRepository } from '../../db/repositories/directory.ts';
 import { useT } from '../hooks.ts';
-import { defaultTraeger } from '../server.tsx';
+import { startseite } from '../../server/auth/startseite.ts';
 import { web } from '../web-context.ts';
-import type { MessageKey } from '../i18n/index.ts';
+import type { MessageKey } from '../../i18n/index.ts';
 import type { PageHandle } from './root.tsx';
 
 /** Public start page of the Jobcenter: what can be done online, Standorte with addresses and opening hours. */
 async function loader({ context }: LoaderFunctionArgs) {
-  const { app } = web(context);
-  const traeger = await defaultTraeger(app);
-  if (!traeger) return { jobcenter: null, standorte: [] };
-  const standorte = await app.db.withSystem((tx) => directoryRepository.publicStandorte(tx, traeger.id));
-  return { jobcenter: traeger.jobcenterName, standorte };
+  const { app, req } = web(context);
+  return startseite.execute({ ctx: app, actor: req.actor, input: {} });
 }
 
 /** Every online service that exists, in the order a new citizen needs them (pages behind sign-in lead there first). */

@@ -16,7 +16,7 @@ import { TabellenBereich } from '../components/tabelle.tsx';
 async function loader({ context, request }: LoaderFunctionArgs) {
   const actor = requirePermission(context, request, 'organisation.verwalten');
   const { app, req } = web(context);
-  const settings = await getSignInSettings({ ctx: app, actor });
+  const settings = await getSignInSettings.execute({ ctx: app, actor, input: {} });
   return { ...settings, redirectUri: `${publicBaseUrl(app, req)}${OIDC_CALLBACK_PATH}` };
 }
 
@@ -30,13 +30,13 @@ async function action({ context, request }: ActionFunctionArgs): Promise<ActionD
   switch (form.get('aktion')) {
     case 'totp_pflicht': {
       const required = form.get('totpPflicht') === '1';
-      await setTotpRequirement({ ctx: app, actor, required });
+      await setTotpRequirement.execute({ ctx: app, actor, input: { required } });
       flash(context, required ? 'Der zweite Faktor ist jetzt für alle Mitarbeitenden Pflicht.' : 'Der zweite Faktor ist nicht mehr Pflicht.');
       return redirect('/verwaltung/anmeldung');
     }
     case 'anbieter_aktiv': {
       const aktiv = form.get('aktiv') === '1';
-      await setOidcProviderActive({ ctx: app, actor, providerId: form.get('providerId'), aktiv });
+      await setOidcProviderActive.execute({ ctx: app, actor, input: { providerId: form.get('providerId'), aktiv } });
       flash(context, aktiv ? 'Der Anmeldedienst ist eingeschaltet.' : 'Der Anmeldedienst ist abgeschaltet.');
       return redirect('/verwaltung/anmeldung');
     }
@@ -44,7 +44,7 @@ async function action({ context, request }: ActionFunctionArgs): Promise<ActionD
       const input = { label: form.get('label'), issuer: form.get('issuer'), clientId: form.get('clientId'), clientSecret: form.get('clientSecret') };
       const values = { label: input.label, issuer: input.issuer, clientId: input.clientId };
       try {
-        await addOidcProvider({ ctx: app, actor, input });
+        await addOidcProvider.execute({ ctx: app, actor, input });
       } catch (err) {
         if (err instanceof AppError && err.code === 'validation_failed') {
           reply.code(400);

@@ -2,7 +2,7 @@ import { redirect, useActionData, useLoaderData, type ActionFunctionArgs, type L
 import { beginTotpSetup } from '../../server/auth/begin-totp-setup.ts';
 import { completeSecondFactor } from '../../server/auth/complete-second-factor.ts';
 import { confirmTotpSetup } from '../../server/auth/confirm-totp-setup.ts';
-import { setSessionCookie } from '../../server/auth/routes.ts';
+import { setSessionCookie } from '../../server/cookies.ts';
 import { AppError } from '../../server/errors.ts';
 import { ErrorSummary, PostForm, SubmitButton, TextField, type FieldErrors } from '../components/forms.tsx';
 import { TotpSetupForm } from '../components/totp-setup.tsx';
@@ -10,6 +10,9 @@ import { useRoot } from '../hooks.ts';
 import { info, readForm, web } from '../web-context.ts';
 import { homeOf, safeNext } from './anmelden.tsx';
 import type { PageHandle } from './root.tsx';
+
+/** The message for the code field: the use case's field issue, else its message. */
+const codeFehler = (err: AppError) => err.issues.find((i) => i.path === 'code')?.message ?? err.message;
 
 /** "Abbrechen": ends the pending session through the ordinary sign-out. */
 function CancelForm({ csrfToken }: { csrfToken: string }) {
@@ -44,19 +47,15 @@ async function secondFactorAction({ context, request }: ActionFunctionArgs): Pro
   const state = req.sessionState;
   if (state?.kind !== 'zweiter_faktor') elsewhere(context);
   const form = await readForm(request);
-  const code = form.get('code').trim();
-  if (!code) {
-    reply.code(400);
-    return { errors: { code: 'Bitte geben Sie den Sicherheitscode aus Ihrer Authenticator-App ein.' } };
-  }
   try {
-    const { token } = await completeSecondFactor({ ctx: app, request: info(context), sessionId: state.sessionId, user: state.user, code });
-    setSessionCookie(reply, app, token);
+    const input = { sessionId: state.sessionId, user: state.user, code: form.get('code'), anfrage: info(context) };
+    const { token } = await completeSecondFactor.execute({ ctx: app, actor: null, input });
+    setSessionCookie(reply, app.config.secureCookies, token);
     return redirect(safeNext(form.get('weiter'), homeOf(state.user.art)));
   } catch (err) {
-    if (err instanceof AppError && (err.code === 'totp_invalid' || err.code === 'too_many_attempts')) {
+    if (err instanceof AppError && (err.code === 'totp_invalid' || err.code === 'too_many_attempts' || err.code === 'validation_failed')) {
       reply.code(err.status);
-      return { errors: { code: err.message } };
+      return { errors: { code: codeFehler(err) } };
     }
     throw err;
   }
@@ -105,7 +104,7 @@ async function forcedSetupLoader({ context }: LoaderFunctionArgs) {
   const { app, req } = web(context);
   const state = req.sessionState;
   if (state?.kind !== 'totp_einrichten') elsewhere(context);
-  const setup = await beginTotpSetup({ ctx: app, userId: state.user.id, email: state.user.email, issuer: `Jobcenter ${state.traegerName}` });
+  const setup = await beginTotpSetup.execute({ ctx: app, actor: null, input: { userId: state.user.id, email: state.user.email, issuer: `Jobcenter ${state.traegerName}` } });
   return { setup: { secret: setup.secret, sealed: setup.sealed, qrSvg: setup.qrSvg } };
 }
 
@@ -117,25 +116,19 @@ async function forcedSetupAction({ context, request }: ActionFunctionArgs): Prom
   if (state?.kind !== 'totp_einrichten') elsewhere(context);
   const form = await readForm(request);
   const sealed = form.get('sealed');
-  const code = form.get('code').trim();
+  const code = form.get('code');
   const again = async (message: string, status: number): Promise<ForcedSetupData> => {
-    const setup = await beginTotpSetup({ ctx: app, userId: state.user.id, email: state.user.email, issuer: `Jobcenter ${state.traegerName}`, sealed });
+    const setup = await beginTotpSetup.execute({ ctx: app, actor: null, input: { userId: state.user.id, email: state.user.email, issuer: `Jobcenter ${state.traegerName}`, sealed } });
     reply.code(status);
     return { errors: { code: message }, setup: { secret: setup.secret, sealed: setup.sealed, qrSvg: setup.qrSvg } };
   };
-  if (!code) return again('Bitte geben Sie den Code ein, den Ihre Authenticator-App anzeigt.', 400);
   try {
-    const { token } = await confirmTotpSetup({
-      ctx: app,
-      request: info(context),
-      pending: { sessionId: state.sessionId, userId: state.user.id, traegerId: state.user.traegerId },
-      sealed,
-      code,
-    });
-    if (token) setSessionCookie(reply, app, token);
+    const pending = { sessionId: state.sessionId, userId: state.user.id, traegerId: state.user.traegerId };
+    const { token } = await confirmTotpSetup.execute({ ctx: app, actor: null, input: { pending, sealed, code, anfrage: info(context) } });
+    if (token) setSessionCookie(reply, app.config.secureCookies, token);
     return redirect(homeOf(state.user.art));
   } catch (err) {
-    if (err instanceof AppError && err.status === 400) return again(err.message, 400);
+    if (err instanceof AppError && err.status === 400) return again(codeFehler(err), 400);
     throw err;
   }
 }

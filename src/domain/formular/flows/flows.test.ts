@@ -11,8 +11,8 @@ import {
   type Flow,
   type FlowDaten,
 } from '../engine.ts';
-import { geheVorwaerts } from './durchlauf.testhilfe.ts';
-import { erstantragFaelle, veraenderungen, weiterbewilligung } from './testfaelle.ts';
+import { geheVorwaerts } from '../../../../tests/helpers/formular-durchlauf.ts';
+import { erstantragFaelle, veraenderungen, weiterbewilligung } from '../../../../tests/helpers/formular-faelle.ts';
 import { erstantragFlow } from './erstantrag.ts';
 
 const alleFaelle = [...erstantragFaelle, weiterbewilligung, ...veraenderungen];

@@ -1,5 +1,5 @@
 /**
- * German texts of the form flows (binding). Kept beside the flows rather than in src/web/i18n so that the domain
+ * German texts of the form flows (binding). Kept beside the flows rather than in src/i18n so that the domain
  * (validation messages, document checklist) can produce them without the web layer; the web translator can merge
  * them. `{name}` is a placeholder.
  */

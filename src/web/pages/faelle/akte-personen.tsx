@@ -1,17 +1,15 @@
 import { redirect } from 'react-router';
-import type { z } from 'zod';
-import { stammdatenSchema, vermoegenDatenSchema, type PersonZustand } from '../../../domain/fallakte/index.ts';
+import type { PersonZustand } from '../../../domain/fallakte/index.ts';
 import { aenderePerson } from '../../../server/fall/aendere-person.ts';
 import { aendereVermoegen } from '../../../server/fall/aendere-vermoegen.ts';
 import { bgSchliessen } from '../../../server/fall/bg-schliessen.ts';
 import { personAufnehmen } from '../../../server/fall/person-aufnehmen.ts';
 import { personAustritt } from '../../../server/fall/person-austritt.ts';
-import type { Actor, AppContext } from '../../../server/context.ts';
 import { Checkbox, FileField, PostForm, SelectField, SubmitButton, TextField, type FieldErrors } from '../../components/forms.tsx';
 import { TabellenBereich } from '../../components/tabelle.tsx';
-import { flash, web } from '../../web-context.ts';
+import { flash } from '../../web-context.ts';
 import { TextAreaField } from '../verwaltung/shared.tsx';
-import { BETRAG_FEHLER, datumText, euroFeld, euroText, parseEuro, ROLLE_TEXT, zeitraumText, type FallFormResult } from './shared.tsx';
+import { datumText, euroFeld, euroText, fallAktion, ROLLE_TEXT, zeitraumText, type FallAktion } from './shared.tsx';
 
 /**
  * Fallakte forms for the persons of a BG (Stammdaten/Merkmale, joining, leaving), their assets (Vermögen), closing
@@ -19,7 +17,7 @@ import { BETRAG_FEHLER, datumText, euroFeld, euroText, parseEuro, ROLLE_TEXT, ze
  * route, src/server/fall/routes.ts) and names a "gültig ab" day; the use cases write the history and audit trail.
  */
 
-/** Form fields of these actions (the page action copies them into `values`). */
+/** Form fields of these actions (the page action copies them into `values`, shown again after an error). */
 export const PERSONEN_FELDER = [
   'pa_person', 'pa_ab', 'pa_vorname', 'pa_nachname', 'pa_geburtsdatum', 'pa_geschlecht', 'pa_staat', 'pa_erwerbsfaehig', 'pa_schwanger', 'pa_behinderung',
   'pa_ernaehrung', 'pa_unabweisbar', 'pa_alleinerziehend',
@@ -29,164 +27,117 @@ export const PERSONEN_FELDER = [
   'bs_ab', 'bs_grund',
 ] as const;
 
-const istTag = (x: string | undefined) => /^\d{4}-\d{2}-\d{2}$/.test(x ?? '');
-const DATUM_FEHLT = 'Bitte ein Datum angeben.';
-const STAMM_FELD: Record<string, string> = { vorname: 'vorname', nachname: 'nachname', geburtsdatum: 'geburtsdatum', geschlecht: 'geschlecht', staatsangehoerigkeit: 'staat' };
+const zurueck = (id: string) => redirect(`/faelle/${id}`);
 
-/** Stammdaten from the form fields `<prefix>_…`; messages go to the fields. */
-function stammdatenAus(values: Record<string, string>, prefix: string, errors: FieldErrors): z.infer<typeof stammdatenSchema> | null {
-  const g = values[`${prefix}_geschlecht`];
-  const roh = {
-    vorname: (values[`${prefix}_vorname`] ?? '').trim(),
-    nachname: (values[`${prefix}_nachname`] ?? '').trim(),
-    geburtsdatum: values[`${prefix}_geburtsdatum`] ?? '',
-    geschlecht: g === 'w' || g === 'm' || g === 'd' ? g : null,
-    staatsangehoerigkeit: (values[`${prefix}_staat`] ?? '').trim().toUpperCase(),
-  };
-  const p = stammdatenSchema.safeParse(roh);
-  if (p.success) return p.data;
-  for (const i of p.error.issues) {
-    const f = `${prefix}_${STAMM_FELD[String(i.path[0])] ?? 'vorname'}`;
-    errors[f] ??= i.path[0] === 'vorname' || i.path[0] === 'nachname' ? 'Bitte ausfüllen.' : i.path[0] === 'geburtsdatum' ? 'Bitte ein gültiges Geburtsdatum angeben.' : i.message;
-  }
-  return null;
-}
-
-const janein = (v: string | undefined) => (v === 'ja' ? true : v === 'nein' ? false : null);
-
-/** API paths of a refusal (400 issues) → form fields of the action. */
-export function personenFeld(aktion: string, path: string): string | undefined {
-  const letzter = path.split('.').pop() ?? '';
-  if (aktion === 'person_aendern') {
-    if (path === 'ab') return 'pa_ab';
-    if (path.startsWith('stammdaten')) return `pa_${STAMM_FELD[letzter] ?? 'vorname'}`;
-    return 'pa_ab';
-  }
-  if (aktion === 'person_aufnehmen') return path === 'ab' ? 'pn_ab' : `pn_${STAMM_FELD[letzter] ?? 'vorname'}`;
-  if (aktion === 'person_austritt') return path === 'ab' ? 'px_ab' : 'px_person';
-  if (aktion === 'vermoegen') return path === 'ab' ? 'vm_ab' : letzter === 'wertCent' ? 'vm_wert' : path.startsWith('vermoegen') ? 'vm_bezeichnung' : 'vm_person';
-  if (aktion === 'schliessen') return path === 'ab' ? 'bs_ab' : 'bs_grund';
-  return undefined;
-}
-
-/**
- * Runs one of these actions; null when `aktion` is not one of them. Bad input → the form again with the messages
- * at the fields (status 400); a refusal of the use case is left to the caller (fallFormFailure).
- */
-export async function personenAktion(o: {
-  context: unknown;
-  ctx: AppContext;
-  actor: Actor;
-  id: string;
-  aktion: string;
-  values: Record<string, string>;
-  version: number;
-}): Promise<FallFormResult | Response | null> {
-  const { context, ctx, actor, id, aktion, values: v, version } = o;
-  const errors: FieldErrors = {};
-  const fehlt = () => {
-    web(context).reply.code(400);
-    return { errors, values: v, aktion };
-  };
-  const cent = (n: string, pflicht: boolean) => {
-    const r = parseEuro(v[n] ?? '');
-    if (r === 'ungueltig' || (pflicht && r === null)) errors[n] = BETRAG_FEHLER;
-    return typeof r === 'number' ? r : null;
-  };
-  const zurueck = redirect(`/faelle/${id}`);
-
-  if (aktion === 'person_aendern') {
-    if (!istTag(v.pa_ab)) errors.pa_ab = DATUM_FEHLT;
-    if (!v.pa_person) errors.pa_ab ??= 'Bitte wählen Sie die Person über „Daten ändern“ in der Personenliste.';
-    const stammdaten = stammdatenAus(v, 'pa', errors);
-    const ernaehrung = cent('pa_ernaehrung', false);
-    const unabweisbar = cent('pa_unabweisbar', false);
-    if (Object.keys(errors).length || !stammdaten) return fehlt();
-    await aenderePerson({
-      ctx,
-      actor,
+/** These actions of the Fallakte page (`_aktion` → use case, form fields → input); the page runs them. */
+export const PERSONEN_AKTIONEN: Record<string, FallAktion<unknown>> = {
+  person_aendern: fallAktion({
+    useCase: aenderePerson,
+    input: (v, { id }) => ({
       id,
-      input: {
-        version,
-        ab: v.pa_ab!,
-        personId: v.pa_person!,
-        stammdaten,
-        merkmale: {
-          erwerbsfaehig: janein(v.pa_erwerbsfaehig),
-          schwanger: v.pa_schwanger === '1',
-          alleinerziehend: janein(v.pa_alleinerziehend),
-          // An emptied field ends that Mehrbedarf (0 counts as none, see fallakteZuBerechnungInput).
-          mehrbedarf: { behinderung: v.pa_behinderung === '1', ernaehrungCent: ernaehrung ?? 0, unabweisbarCent: unabweisbar ?? 0 },
-        },
+      version: v.version,
+      ab: v.pa_ab,
+      personId: v.pa_person,
+      stammdaten: { vorname: v.pa_vorname, nachname: v.pa_nachname, geburtsdatum: v.pa_geburtsdatum, geschlecht: v.pa_geschlecht, staatsangehoerigkeit: v.pa_staat },
+      merkmale: {
+        erwerbsfaehig: v.pa_erwerbsfaehig,
+        schwanger: v.pa_schwanger,
+        alleinerziehend: v.pa_alleinerziehend,
+        // An emptied amount ends that Mehrbedarf (the schema reads it as 0, see fallakteZuBerechnungInput).
+        mehrbedarf: { behinderung: v.pa_behinderung, ernaehrungCent: v.pa_ernaehrung, unabweisbarCent: v.pa_unabweisbar },
       },
-    });
-    flash(context, `Die Angaben zu ${stammdaten.vorname} ${stammdaten.nachname} ab ${datumText(v.pa_ab)} wurden gespeichert.`);
-    return zurueck;
-  }
-
-  if (aktion === 'person_aufnehmen') {
-    if (!istTag(v.pn_ab)) errors.pn_ab = DATUM_FEHLT;
-    const stammdaten = stammdatenAus(v, 'pn', errors);
-    const rolle = v.pn_rolle === 'partner' || v.pn_rolle === 'sonstige' || v.pn_rolle === 'antragsteller' ? v.pn_rolle : 'kind';
-    const kindergeld = cent('pn_kindergeld', false);
-    if (Object.keys(errors).length || !stammdaten) return fehlt();
-    const r = await personAufnehmen({
-      ctx,
-      actor,
+    }),
+    felder: {
+      ab: 'pa_ab',
+      personId: 'pa_ab',
+      'stammdaten.vorname': 'pa_vorname',
+      'stammdaten.nachname': 'pa_nachname',
+      'stammdaten.geburtsdatum': 'pa_geburtsdatum',
+      'stammdaten.geschlecht': 'pa_geschlecht',
+      'stammdaten.staatsangehoerigkeit': 'pa_staat',
+      'merkmale.erwerbsfaehig': 'pa_erwerbsfaehig',
+      'merkmale.alleinerziehend': 'pa_alleinerziehend',
+      'merkmale.mehrbedarf.ernaehrungCent': 'pa_ernaehrung',
+      'merkmale.mehrbedarf.unabweisbarCent': 'pa_unabweisbar',
+    },
+    rest: 'pa_ab',
+    erfolg: (_, { context, id, v }) => {
+      flash(context, `Die Angaben zu ${v.pa_vorname?.trim()} ${v.pa_nachname?.trim()} ab ${datumText(v.pa_ab)} wurden gespeichert.`);
+      return zurueck(id);
+    },
+  }),
+  person_aufnehmen: fallAktion({
+    useCase: personAufnehmen,
+    input: (v, { id }) => ({
       id,
-      input: {
-        version,
-        ab: v.pn_ab!,
-        person: {
-          ...stammdaten,
-          rolle,
-          inBedarfsgemeinschaft: v.pn_haushalt !== '1',
-          ...(kindergeld ? { einkommen: [{ art: 'kindergeld' as const, betragCent: kindergeld }] } : {}),
-        },
+      version: v.version,
+      ab: v.pn_ab,
+      person: {
+        vorname: v.pn_vorname,
+        nachname: v.pn_nachname,
+        geburtsdatum: v.pn_geburtsdatum,
+        geschlecht: v.pn_geschlecht,
+        staatsangehoerigkeit: v.pn_staat,
+        rolle: v.pn_rolle,
+        // The checkbox says "lives only in the household".
+        inBedarfsgemeinschaft: v.pn_haushalt !== '1',
+        ...(v.pn_kindergeld?.trim() ? { einkommen: [{ art: 'kindergeld', betragCent: v.pn_kindergeld }] } : {}),
       },
-    });
-    flash(context, `${stammdaten.vorname} ${stammdaten.nachname} gehört ab ${datumText(v.pn_ab)} dazu.`);
-    return redirect(`/faelle/${id}?stichtag=${v.pn_ab}#person-${r.personId}`);
-  }
-
-  if (aktion === 'person_austritt') {
-    if (!v.px_person) errors.px_person = 'Bitte wählen Sie die Person.';
-    if (!istTag(v.px_ab)) errors.px_ab = DATUM_FEHLT;
-    if (Object.keys(errors).length) return fehlt();
-    await personAustritt({ ctx, actor, id, input: { version, ab: v.px_ab!, personId: v.px_person! } });
-    flash(context, `Der Austritt ab ${datumText(v.px_ab)} wurde gespeichert.`);
-    return zurueck;
-  }
-
-  if (aktion === 'vermoegen') {
-    const ende = v.vm_ende === '1';
-    if (!v.vm_person) errors.vm_person = 'Bitte wählen Sie die Person.';
-    if (!istTag(v.vm_ab)) errors.vm_ab = DATUM_FEHLT;
-    if (ende && !v.vm_id) errors.vm_id = 'Bitte wählen Sie das Vermögen, das nicht mehr zählt.';
-    let vermoegen: z.infer<typeof vermoegenDatenSchema> | null = null;
-    if (!ende) {
-      const wert = cent('vm_wert', true);
-      const p = vermoegenDatenSchema.safeParse({ bezeichnung: (v.vm_bezeichnung ?? '').trim(), wertCent: wert ?? 0 });
-      if (!(v.vm_bezeichnung ?? '').trim()) errors.vm_bezeichnung = 'Bitte geben Sie an, um welches Vermögen es geht (z. B. Sparbuch, Auto).';
-      else if (!p.success) errors.vm_wert ??= BETRAG_FEHLER;
-      if (p.success) vermoegen = p.data;
-    }
-    if (Object.keys(errors).length) return fehlt();
-    await aendereVermoegen({ ctx, actor, id, input: { version, ab: v.vm_ab!, personId: v.vm_person!, ...(v.vm_id ? { vermoegenId: v.vm_id } : {}), vermoegen } });
-    flash(context, `Die Vermögensangabe ab ${datumText(v.vm_ab)} wurde gespeichert.`);
-    return zurueck;
-  }
-
-  if (aktion === 'schliessen') {
-    if (!istTag(v.bs_ab)) errors.bs_ab = DATUM_FEHLT;
-    if ((v.bs_grund ?? '').length > 500) errors.bs_grund = 'Bitte höchstens 500 Zeichen.';
-    if (Object.keys(errors).length) return fehlt();
-    await bgSchliessen({ ctx, actor, id, input: { version, ab: v.bs_ab!, ...(v.bs_grund?.trim() ? { grund: v.bs_grund.trim() } : {}) } });
-    flash(context, `Die Bedarfsgemeinschaft ist ab ${datumText(v.bs_ab)} geschlossen.`);
-    return zurueck;
-  }
-  return null;
-}
+    }),
+    felder: {
+      ab: 'pn_ab',
+      'person.vorname': 'pn_vorname',
+      'person.nachname': 'pn_nachname',
+      'person.geburtsdatum': 'pn_geburtsdatum',
+      'person.geschlecht': 'pn_geschlecht',
+      'person.staatsangehoerigkeit': 'pn_staat',
+      'person.rolle': 'pn_rolle',
+      'person.einkommen': 'pn_kindergeld',
+    },
+    rest: 'pn_vorname',
+    erfolg: (out, { context, id, v }) => {
+      flash(context, `${v.pn_vorname?.trim()} ${v.pn_nachname?.trim()} gehört ab ${datumText(v.pn_ab)} dazu.`);
+      return redirect(`/faelle/${id}?stichtag=${v.pn_ab}#person-${out.personId}`);
+    },
+  }),
+  person_austritt: fallAktion({
+    useCase: personAustritt,
+    input: (v, { id }) => ({ id, version: v.version, ab: v.px_ab, personId: v.px_person }),
+    felder: { ab: 'px_ab', personId: 'px_person' },
+    rest: 'px_person',
+    erfolg: (_, { context, id, v }) => {
+      flash(context, `Der Austritt ab ${datumText(v.px_ab)} wurde gespeichert.`);
+      return zurueck(id);
+    },
+  }),
+  vermoegen: fallAktion({
+    useCase: aendereVermoegen,
+    input: (v, { id }) => ({
+      id,
+      version: v.version,
+      ab: v.vm_ab,
+      personId: v.vm_person,
+      vermoegenId: v.vm_id,
+      vermoegen: v.vm_ende === '1' ? null : { bezeichnung: v.vm_bezeichnung, wertCent: v.vm_wert },
+    }),
+    felder: { ab: 'vm_ab', personId: 'vm_person', vermoegenId: 'vm_id', vermoegen: 'vm_bezeichnung', 'vermoegen.wertCent': 'vm_wert' },
+    rest: 'vm_person',
+    erfolg: (_, { context, id, v }) => {
+      flash(context, `Die Vermögensangabe ab ${datumText(v.vm_ab)} wurde gespeichert.`);
+      return zurueck(id);
+    },
+  }),
+  schliessen: fallAktion({
+    useCase: bgSchliessen,
+    input: (v, { id }) => ({ id, version: v.version, ab: v.bs_ab, grund: v.bs_grund }),
+    felder: { ab: 'bs_ab', grund: 'bs_grund' },
+    rest: 'bs_ab',
+    erfolg: (_, { context, id, v }) => {
+      flash(context, `Die Bedarfsgemeinschaft ist ab ${datumText(v.bs_ab)} geschlossen.`);
+      return zurueck(id);
+    },
+  }),
+};
 
 type Basis = { csrfToken: string; bgId: string; version: number; v: Record<string, string>; e: FieldErrors; offen: boolean };
 

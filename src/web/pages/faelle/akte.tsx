@@ -1,20 +1,17 @@
-import { HEIZUNGSARTEN } from '../../../domain/fallakte/index.ts';
 import { text as formularText } from '../../../domain/formular/texte/index.ts';
-import { postfachZurBg } from '../../../server/portal/postfach.ts';
+import { postfachZurBg } from '../../../server/portal/postfach-zur-bg.ts';
 import { PostfachAbschnitt } from './postfach-abschnitt.tsx';
 import { BewilligungAbschnitt } from './bewilligung-abschnitt.tsx';
-import { listeBewilligungen } from '../../../server/bewilligung/liste-bewilligungen.ts';
+import { bewilligungenListen } from '../../../server/bewilligung/liste-bewilligungen.ts';
 import { redirect, useActionData, useLoaderData, type ActionFunctionArgs, type LoaderFunctionArgs, type RouteObject } from 'react-router';
-import { einkommenDatenSchema } from '../../../domain/fallakte/index.ts';
 import { aendereAdresse } from '../../../server/fall/aendere-adresse.ts';
 import { aendereBankverbindung } from '../../../server/fall/aendere-bankverbindung.ts';
 import { aendereEinkommen } from '../../../server/fall/aendere-einkommen.ts';
 import { aendereUnterkunft } from '../../../server/fall/aendere-unterkunft.ts';
 import { antragAnlegen } from '../../../server/fall/antrag-anlegen.ts';
 import { antragStatusSetzen } from '../../../server/fall/antrag-status-setzen.ts';
-import { standortSichtbar } from '../../../server/fall/common.ts';
+import { standortSichtbar } from '../../../server/fall/zugriff.ts';
 import { formularDaten } from '../../../server/fall/formular-daten.ts';
-import { ANTRAG_STATUS } from '../../../domain/fallakte/index.ts';
 import { oeffneFallakte } from '../../../server/fall/oeffne-fallakte.ts';
 import { vermerkAnlegen } from '../../../server/fall/vermerk-anlegen.ts';
 import { wiedervorlageAnlegen } from '../../../server/fall/wiedervorlage-anlegen.ts';
@@ -24,33 +21,32 @@ import { AdresseFormular, AntragFormular, AntragStatusFormular, BankFormular, Un
 import {
   DokumentFormular,
   dokumentRueckmeldung,
+  PERSONEN_AKTIONEN,
   PERSONEN_FELDER,
   PersonAendernFormular,
-  personenAktion,
-  personenFeld,
   PersonAufnehmenFormular,
   PersonAustrittFormular,
   SchliessenFormular,
   VermoegenAbschnitt,
 } from './akte-personen.tsx';
-import { heute } from '../../../server/fall/common.ts';
-import { Checkbox, ErrorSummary, PostForm, SelectField, SubmitButton, TextField, type FieldErrors } from '../../components/forms.tsx';
+import { heute } from '../../../server/clock.ts';
+import { Checkbox, ErrorSummary, PostForm, SelectField, SubmitButton, TextField } from '../../components/forms.tsx';
 import { TabellenBereich } from '../../components/tabelle.tsx';
 import { useRoot } from '../../hooks.ts';
 import { flash, readForm, requirePermission, web } from '../../web-context.ts';
 import type { PageHandle } from '../root.tsx';
-import { berlinZeit, Fakten, formVersion, KonfliktHinweis, TextAreaField, Zurueck } from '../verwaltung/shared.tsx';
-import { ART_TEXT, BETRAG_FEHLER, datumText, EINKOMMEN_TEXT, euroText, fallFormFailure, KANAL_TEXT, parseEuro, ROLLE_TEXT, STATUS_TEXT, zeitraumText, type FallFormResult } from './shared.tsx';
+import { berlinZeit, Fakten, KonfliktHinweis, TextAreaField, Zurueck } from '../verwaltung/shared.tsx';
+import { ART_TEXT, datumText, EINKOMMEN_TEXT, euroText, fallAktion, fallAktionAusfuehren, KANAL_TEXT, ROLLE_TEXT, STATUS_TEXT, zeitraumText, type FallAktion, type FallFormResult } from './shared.tsx';
 
 async function loader({ context, request, params }: LoaderFunctionArgs) {
   const actor = requirePermission(context, request, 'fall.lesen');
   const url = new URL(request.url);
   const stichtag = url.searchParams.get('stichtag') ?? undefined;
-  const akte = await oeffneFallakte({ ctx: web(context).app, actor, id: params.id ?? '', stichtag: stichtag || undefined });
+  const akte = await oeffneFallakte.execute({ ctx: web(context).app, actor, input: { id: params.id ?? '', stichtag } });
   const darfBearbeiten = can(actor, 'fall.bearbeiten');
-  const kommunen = darfBearbeiten ? (await formularDaten({ ctx: web(context).app, actor })).kommunen : [];
+  const kommunen = darfBearbeiten ? (await formularDaten.execute({ ctx: web(context).app, actor, input: {} })).kommunen : [];
   const postfach = await postfachZurBg({ ctx: web(context).app, actor, bgId: akte.bg.id });
-  const bewilligung = can(actor, 'bewilligung.lesen') ? await listeBewilligungen({ ctx: web(context).app, actor, bgId: akte.bg.id }) : null;
+  const bewilligung = can(actor, 'bewilligung.lesen') ? await bewilligungenListen.execute({ ctx: web(context).app, actor, input: { id: akte.bg.id } }) : null;
   const bewilligungRechte = { bearbeiten: can(actor, 'bewilligung.bearbeiten'), freigeben: can(actor, 'bewilligung.freigeben') };
   // "Daten ändern" of one person (?person=…) and a refused upload (?dok_fehler=…) only matter to those who may edit.
   const personBearbeiten = darfBearbeiten ? (url.searchParams.get('person') ?? '') : '';
@@ -58,178 +54,180 @@ async function loader({ context, request, params }: LoaderFunctionArgs) {
   return { akte, darfBearbeiten, kommunen, ich: actor.userId, postfach, bewilligung, bewilligungRechte, personBearbeiten, dokument, heute: heute(web(context).app.clock.now()) };
 }
 
-const istTag = (x: string | undefined) => /^\d{4}-\d{2}-\d{2}$/.test(x ?? '');
+/** Form fields the page reads (shown again with the messages after a refusal). */
+const FELDER = [
+  'version', 'wv_id', 'antrag', 'status',
+  'vermerk_text', 'wv_faellig', 'wv_grund', 'wv_mir', 'ek_person', 'ek_id', 'ek_ab', 'ek_art', 'ek_bezeichnung', 'ek_brutto', 'ek_netto', 'ek_betrag', 'ek_ende',
+  'ku_ab', 'ku_grundmiete', 'ku_nebenkosten', 'ku_heizkosten', 'ku_warmwasser', 'ku_wohnflaeche', 'ku_heizungsart',
+  'ad_ab', 'ad_strasse', 'ad_hausnummer', 'ad_plz', 'ad_ort', 'ad_kommune',
+  'bk_ab', 'bk_iban', 'bk_kontoinhaber', 'an_art', 'an_datum', 'an_kanal', ...PERSONEN_FELDER,
+];
+
+const zurueck = (id: string) => redirect(`/faelle/${id}`);
+
+/** The page's form actions (`_aktion`): each maps its fields to one use case's input; the use case checks everything. */
+const AKTIONEN: Record<string, FallAktion<unknown>> = {
+  ...PERSONEN_AKTIONEN,
+  vermerk: fallAktion({
+    useCase: vermerkAnlegen,
+    input: (v, { id }) => ({ id, text: v.vermerk_text }),
+    felder: { text: 'vermerk_text' },
+    rest: 'vermerk_text',
+    erfolg: (_, { context, id }) => {
+      flash(context, 'Der Vermerk wurde gespeichert.');
+      return zurueck(id);
+    },
+  }),
+  wiedervorlage: fallAktion({
+    useCase: wiedervorlageAnlegen,
+    input: (v, { id, actor }) => ({ id, faelligAm: v.wv_faellig, grund: v.wv_grund, zugewiesenAn: v.wv_mir === '1' ? actor.userId : null }),
+    felder: { faelligAm: 'wv_faellig', grund: 'wv_grund' },
+    rest: 'wv_grund',
+    erfolg: (wv, { context, id }) => {
+      flash(context, `Wiedervorlage zum ${datumText(wv.faelligAm)} angelegt.`);
+      return zurueck(id);
+    },
+  }),
+  wv_erledigt: fallAktion({
+    useCase: wiedervorlageErledigen,
+    input: (v) => ({ id: v.wv_id, version: v.version }),
+    felder: {},
+    rest: 'wv_id',
+    erfolg: (_, { context, id }) => {
+      flash(context, 'Die Wiedervorlage ist erledigt.');
+      return zurueck(id);
+    },
+  }),
+  unterkunft: fallAktion({
+    useCase: aendereUnterkunft,
+    input: (v, { id }) => ({
+      id,
+      version: v.version,
+      ab: v.ku_ab,
+      unterkunft: {
+        grundmieteCent: v.ku_grundmiete,
+        nebenkostenCent: v.ku_nebenkosten,
+        heizkostenCent: v.ku_heizkosten,
+        warmwasserDezentral: v.ku_warmwasser,
+        wohnflaecheQm: v.ku_wohnflaeche,
+        heizungsart: v.ku_heizungsart,
+      },
+    }),
+    felder: {
+      ab: 'ku_ab',
+      unterkunft: 'ku_grundmiete',
+      'unterkunft.grundmieteCent': 'ku_grundmiete',
+      'unterkunft.nebenkostenCent': 'ku_nebenkosten',
+      'unterkunft.heizkostenCent': 'ku_heizkosten',
+      'unterkunft.wohnflaecheQm': 'ku_wohnflaeche',
+      'unterkunft.heizungsart': 'ku_heizungsart',
+    },
+    rest: 'ku_ab',
+    erfolg: (_, { context, id, v }) => {
+      flash(context, `Die Kosten der Unterkunft ab ${datumText(v.ku_ab)} wurden gespeichert.`);
+      return zurueck(id);
+    },
+  }),
+  adresse: fallAktion({
+    useCase: aendereAdresse,
+    input: (v, { id }) => ({
+      id,
+      version: v.version,
+      ab: v.ad_ab,
+      adresse: { strasse: v.ad_strasse, hausnummer: v.ad_hausnummer, plz: v.ad_plz, ort: v.ad_ort, kommuneId: v.ad_kommune },
+    }),
+    felder: {
+      ab: 'ad_ab',
+      'adresse.strasse': 'ad_strasse',
+      'adresse.hausnummer': 'ad_hausnummer',
+      'adresse.plz': 'ad_plz',
+      'adresse.ort': 'ad_ort',
+      'adresse.kommuneId': 'ad_kommune',
+    },
+    rest: 'ad_ab',
+    erfolg: (bg, { context, id, actor, v }) => {
+      // A move to a Kommune of another Standort hands the case over: back to the search, the case is out of reach.
+      if (!standortSichtbar(actor, bg.standortId)) {
+        flash(context, `Die neue Anschrift ab ${datumText(v.ad_ab)} wurde gespeichert. Die Fallakte und ihre offenen Anträge sind an den zuständigen Standort abgegeben.`);
+        return redirect('/faelle');
+      }
+      flash(context, `Die neue Anschrift ab ${datumText(v.ad_ab)} wurde gespeichert.`);
+      return zurueck(id);
+    },
+  }),
+  bank: fallAktion({
+    useCase: aendereBankverbindung,
+    input: (v, { id }) => ({ id, version: v.version, ab: v.bk_ab, bank: { iban: v.bk_iban, kontoinhaber: v.bk_kontoinhaber } }),
+    felder: { ab: 'bk_ab', bank: 'bk_iban', 'bank.iban': 'bk_iban', 'bank.kontoinhaber': 'bk_kontoinhaber' },
+    rest: 'bk_iban',
+    erfolg: (_, { context, id, v }) => {
+      flash(context, `Die Bankverbindung ab ${datumText(v.bk_ab)} wurde gespeichert.`);
+      return zurueck(id);
+    },
+  }),
+  antrag: fallAktion({
+    useCase: antragAnlegen,
+    input: (v, { id }) => ({ id, art: v.an_art, antragsdatum: v.an_datum, eingangskanal: v.an_kanal }),
+    felder: { art: 'an_art', antragsdatum: 'an_datum', eingangskanal: 'an_kanal' },
+    rest: 'an_datum',
+    erfolg: (_, { context, id }) => {
+      flash(context, 'Der Antrag liegt im Arbeitsvorrat.');
+      return zurueck(id);
+    },
+  }),
+  status: fallAktion({
+    useCase: antragStatusSetzen,
+    input: (v) => ({ id: v.antrag, version: v.version, status: v.status }),
+    felder: { status: 'status' },
+    rest: 'status',
+    erfolg: (antrag, { context, id }) => {
+      flash(context, `Status „${STATUS_TEXT[antrag.status] ?? antrag.status}“ gespeichert.`);
+      return zurueck(id);
+    },
+  }),
+  einkommen: fallAktion({
+    useCase: aendereEinkommen,
+    input: (v, { id }) => ({
+      id,
+      version: v.version,
+      ab: v.ek_ab,
+      personId: v.ek_person,
+      einkommenId: v.ek_id,
+      einkommen:
+        v.ek_ende === '1'
+          ? null
+          : v.ek_art === 'erwerbstaetigkeit'
+            ? { art: v.ek_art, bezeichnung: v.ek_bezeichnung, bruttoCent: v.ek_brutto, nettoCent: v.ek_netto }
+            : { art: v.ek_art, bezeichnung: v.ek_bezeichnung, betragCent: v.ek_betrag },
+    }),
+    felder: {
+      ab: 'ek_ab',
+      personId: 'ek_person',
+      einkommenId: 'ek_id',
+      einkommen: 'ek_art',
+      'einkommen.bezeichnung': 'ek_bezeichnung',
+      'einkommen.bruttoCent': 'ek_brutto',
+      'einkommen.nettoCent': 'ek_netto',
+      'einkommen.betragCent': 'ek_betrag',
+    },
+    rest: 'ek_art',
+    erfolg: (_, { context, id, v }) => {
+      flash(context, `Die Einkommensänderung ab ${datumText(v.ek_ab)} wurde gespeichert.`);
+      return zurueck(id);
+    },
+  }),
+};
 
 async function action({ context, request, params }: ActionFunctionArgs): Promise<FallFormResult | Response> {
   const actor = requirePermission(context, request, 'fall.bearbeiten');
-  const ctx = web(context).app;
   const id = params.id ?? '';
   const form = await readForm(request);
   const aktion = form.get('_aktion');
-  const values: Record<string, string> = {};
-  for (const n of [
-    'vermerk_text', 'wv_faellig', 'wv_grund', 'wv_mir', 'ek_person', 'ek_id', 'ek_ab', 'ek_art', 'ek_bezeichnung', 'ek_brutto', 'ek_netto', 'ek_betrag', 'ek_ende',
-    'ku_ab', 'ku_grundmiete', 'ku_nebenkosten', 'ku_heizkosten', 'ku_warmwasser', 'ad_ab', 'ad_strasse', 'ad_hausnummer', 'ad_plz', 'ad_ort', 'ad_kommune',
-    'bk_ab', 'bk_iban', 'bk_kontoinhaber', 'an_art', 'an_datum', 'an_kanal', ...PERSONEN_FELDER,
-  ]) values[n] = form.get(n);
-  const version = formVersion(form.get('version'));
-  const fehlt = (errors: FieldErrors) => {
-    web(context).reply.code(400);
-    return { errors, values, aktion };
-  };
-  const zurueck = redirect(`/faelle/${id}`);
-  try {
-    const personen = await personenAktion({ context, ctx, actor, id, aktion, values, version });
-    if (personen) return personen;
-    if (aktion === 'vermerk') {
-      if (!values.vermerk_text!.trim()) {
-        web(context).reply.code(400);
-        return { errors: { vermerk_text: 'Bitte geben Sie den Text des Vermerks ein.' }, values, aktion };
-      }
-      await vermerkAnlegen({ ctx, actor, id, text: values.vermerk_text! });
-      flash(context, 'Der Vermerk wurde gespeichert.');
-      return zurueck;
-    }
-    if (aktion === 'wiedervorlage') {
-      const errors: FieldErrors = {};
-      if (!/^\d{4}-\d{2}-\d{2}$/.test(values.wv_faellig!)) errors.wv_faellig = 'Bitte ein Datum angeben.';
-      if (!values.wv_grund!.trim()) errors.wv_grund = 'Bitte geben Sie den Grund an.';
-      if (Object.keys(errors).length) {
-        web(context).reply.code(400);
-        return { errors, values, aktion };
-      }
-      await wiedervorlageAnlegen({ ctx, actor, id, input: { faelligAm: values.wv_faellig!, grund: values.wv_grund!.trim(), zugewiesenAn: values.wv_mir === '1' ? actor.userId : null } });
-      flash(context, `Wiedervorlage zum ${datumText(values.wv_faellig)} angelegt.`);
-      return zurueck;
-    }
-    if (aktion === 'wv_erledigt') {
-      await wiedervorlageErledigen({ ctx, actor, id: form.get('wv_id'), version: formVersion(form.get('version')) });
-      flash(context, 'Die Wiedervorlage ist erledigt.');
-      return zurueck;
-    }
-    if (aktion === 'unterkunft') {
-      const errors: FieldErrors = {};
-      const cent = (n: string) => {
-        const r = parseEuro(values[n] ?? '');
-        if (r === 'ungueltig' || r === null) errors[n] = BETRAG_FEHLER;
-        return typeof r === 'number' ? r : 0;
-      };
-      const flaeche = (values.ku_wohnflaeche ?? '').trim();
-      if (flaeche && (!/^\d{1,5}$/.test(flaeche) || Number(flaeche) < 1 || Number(flaeche) > 10000)) errors.ku_wohnflaeche = 'Bitte die Wohnfläche als ganze Zahl in m² angeben, z. B. 62.';
-      const heizungsart = (HEIZUNGSARTEN as readonly string[]).includes(values.ku_heizungsart ?? '') ? (values.ku_heizungsart as (typeof HEIZUNGSARTEN)[number]) : null;
-      const u = {
-        grundmieteCent: cent('ku_grundmiete'),
-        nebenkostenCent: cent('ku_nebenkosten'),
-        heizkostenCent: cent('ku_heizkosten'),
-        warmwasserDezentral: values.ku_warmwasser === '1',
-        wohnflaecheQm: flaeche ? Number(flaeche) : null,
-        heizungsart,
-      };
-      if (!istTag(values.ku_ab)) errors.ku_ab = 'Bitte ein Datum angeben.';
-      if (Object.keys(errors).length) return fehlt(errors);
-      await aendereUnterkunft({ ctx, actor, id, input: { version, ab: values.ku_ab!, unterkunft: u } });
-      flash(context, `Die Kosten der Unterkunft ab ${datumText(values.ku_ab)} wurden gespeichert.`);
-      return zurueck;
-    }
-    if (aktion === 'adresse') {
-      const errors: FieldErrors = {};
-      if (!istTag(values.ad_ab)) errors.ad_ab = 'Bitte ein Datum angeben.';
-      for (const f of ['ad_strasse', 'ad_hausnummer', 'ad_ort']) if (!values[f]?.trim()) errors[f] = 'Bitte ausfüllen.';
-      if (!/^\d{5}$/.test(values.ad_plz ?? '')) errors.ad_plz = 'Bitte eine fünfstellige Postleitzahl angeben.';
-      if (!values.ad_kommune) errors.ad_kommune = 'Bitte wählen Sie die Kommune.';
-      if (Object.keys(errors).length) return fehlt(errors);
-      const bg = await aendereAdresse({
-        ctx,
-        actor,
-        id,
-        input: { version, ab: values.ad_ab!, adresse: { strasse: values.ad_strasse!.trim(), hausnummer: values.ad_hausnummer!.trim(), plz: values.ad_plz!, ort: values.ad_ort!.trim(), kommuneId: values.ad_kommune! } },
-      });
-      if (!standortSichtbar(actor, bg.standortId)) {
-        flash(context, `Die neue Anschrift ab ${datumText(values.ad_ab)} wurde gespeichert. Die Fallakte und ihre offenen Anträge sind an den zuständigen Standort abgegeben.`);
-        return redirect('/faelle');
-      }
-      flash(context, `Die neue Anschrift ab ${datumText(values.ad_ab)} wurde gespeichert.`);
-      return zurueck;
-    }
-    if (aktion === 'bank') {
-      const errors: FieldErrors = {};
-      if (!istTag(values.bk_ab)) errors.bk_ab = 'Bitte ein Datum angeben.';
-      if (!values.bk_iban?.trim()) errors.bk_iban = 'Bitte die IBAN angeben.';
-      if (!values.bk_kontoinhaber?.trim()) errors.bk_kontoinhaber = 'Bitte den Kontoinhaber angeben.';
-      if (Object.keys(errors).length) return fehlt(errors);
-      await aendereBankverbindung({ ctx, actor, id, input: { version, ab: values.bk_ab!, bank: { iban: values.bk_iban!, kontoinhaber: values.bk_kontoinhaber!.trim() } } });
-      flash(context, `Die Bankverbindung ab ${datumText(values.bk_ab)} wurde gespeichert.`);
-      return zurueck;
-    }
-    if (aktion === 'antrag') {
-      if (!istTag(values.an_datum)) return fehlt({ an_datum: 'Bitte ein Datum angeben.' });
-      const art = values.an_art === 'weiterbewilligung' ? 'weiterbewilligung' : 'veraenderung';
-      const kanal = values.an_kanal === 'telefon' || values.an_kanal === 'schalter' ? values.an_kanal : 'papier';
-      await antragAnlegen({ ctx, actor, id, input: { art, antragsdatum: values.an_datum!, eingangskanal: kanal } });
-      flash(context, 'Der Antrag liegt im Arbeitsvorrat.');
-      return zurueck;
-    }
-    if (aktion === 'status') {
-      const status = form.get('status');
-      if (!(ANTRAG_STATUS as readonly string[]).includes(status)) return fehlt({ status: 'Bitte einen Status wählen.' });
-      await antragStatusSetzen({ ctx, actor, id: form.get('antrag'), status, version });
-      flash(context, `Status „${STATUS_TEXT[status] ?? status}“ gespeichert.`);
-      return zurueck;
-    }
-    if (aktion === 'einkommen') {
-      const errors: FieldErrors = {};
-      const cent = (n: string) => {
-        const r = parseEuro(values[n] ?? '');
-        if (r === 'ungueltig') errors[n] = BETRAG_FEHLER;
-        return r === 'ungueltig' ? null : r;
-      };
-      const ende = values.ek_ende === '1';
-      let einkommen: unknown = null;
-      if (!ende) {
-        const art = values.ek_art || 'erwerbstaetigkeit';
-        einkommen =
-          art === 'erwerbstaetigkeit'
-            ? { art, bezeichnung: values.ek_bezeichnung || undefined, bruttoCent: cent('ek_brutto') ?? 0, nettoCent: cent('ek_netto') ?? 0 }
-            : { art, bezeichnung: values.ek_bezeichnung || undefined, betragCent: cent('ek_betrag') ?? 0 };
-        const p = einkommenDatenSchema.safeParse(einkommen);
-        if (!p.success) errors.ek_art = 'Bitte prüfen Sie Art und Beträge des Einkommens.';
-      }
-      if (!/^\d{4}-\d{2}-\d{2}$/.test(values.ek_ab!)) errors.ek_ab = 'Bitte ein Datum angeben.';
-      if (!values.ek_person) errors.ek_person = 'Bitte wählen Sie die Person.';
-      if (ende && !values.ek_id) errors.ek_id = 'Bitte wählen Sie das Einkommen, das endet.';
-      if (Object.keys(errors).length) {
-        web(context).reply.code(400);
-        return { errors, values, aktion };
-      }
-      await aendereEinkommen({
-        ctx,
-        actor,
-        id,
-        input: {
-          version: formVersion(form.get('version')),
-          ab: values.ek_ab!,
-          personId: values.ek_person!,
-          ...(values.ek_id ? { einkommenId: values.ek_id } : {}),
-          einkommen: einkommen as never,
-        },
-      });
-      flash(context, `Die Einkommensänderung ab ${datumText(values.ek_ab)} wurde gespeichert.`);
-      return zurueck;
-    }
-    return zurueck;
-  } catch (err) {
-    const feld = (p: string) => {
-      const f = personenFeld(aktion, p);
-      if (f) return f;
-      if (aktion === 'einkommen') return `ek_${p === 'ab' ? 'ab' : p.startsWith('einkommen') ? 'art' : 'person'}`;
-      if (aktion === 'bank') return p === 'ab' ? 'bk_ab' : p.endsWith('kontoinhaber') ? 'bk_kontoinhaber' : 'bk_iban';
-      if (aktion === 'adresse') return p === 'ab' ? 'ad_ab' : p.endsWith('kommuneId') ? 'ad_kommune' : `ad_${p.split('.').pop()}`;
-      if (aktion === 'unterkunft') return p === 'ab' ? 'ku_ab' : `ku_${(p.split('.').pop() ?? '').replace('Cent', '')}`;
-      if (aktion === 'antrag') return 'an_datum';
-      return aktion === 'wiedervorlage' ? 'wv_grund' : 'vermerk_text';
-    };
-    return fallFormFailure(context, err, values, feld, aktion);
-  }
+  const v: Record<string, string> = {};
+  for (const n of FELDER) v[n] = form.get(n);
+  const a = Object.hasOwn(AKTIONEN, aktion) ? AKTIONEN[aktion] : undefined;
+  if (!a) return zurueck(id);
+  return fallAktionAusfuehren({ context, actor, id, aktion, a, v });
 }
 
 function Abschnitt(p: { id: string; titel: string; children: React.ReactNode }) {

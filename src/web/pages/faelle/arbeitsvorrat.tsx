@@ -8,7 +8,7 @@ import { PostForm, SelectField, SubmitButton } from '../../components/forms.tsx'
 import { useRoot } from '../../hooks.ts';
 import { flash, readForm, requirePermission, web } from '../../web-context.ts';
 import type { PageHandle } from '../root.tsx';
-import { formVersion, KonfliktHinweis } from '../verwaltung/shared.tsx';
+import { KonfliktHinweis } from '../verwaltung/shared.tsx';
 import { ART_TEXT, datumText, fallFormFailure, STATUS_TEXT, type FallFormResult } from './shared.tsx';
 
 async function loader({ context, request }: LoaderFunctionArgs) {
@@ -19,11 +19,11 @@ async function loader({ context, request }: LoaderFunctionArgs) {
     status: q.get('status') ?? 'offen',
     art: q.get('art') ?? '',
     bearbeiter: q.get('bearbeiter') ?? '',
-    faellig: q.get('faellig') === 'ja',
+    faellig: q.get('faellig') ?? '',
   };
   const ctx = web(context).app;
-  const vorrat = await arbeitsvorrat({ ctx, actor, filter });
-  const wiedervorlagen = await wiedervorlagenFaellig({ ctx, actor });
+  const vorrat = await arbeitsvorrat.execute({ ctx, actor, input: filter });
+  const wiedervorlagen = await wiedervorlagenFaellig.execute({ ctx, actor, input: {} });
   return { vorrat, wiedervorlagen, filter, ich: actor.userId, darfZuweisen: can(actor, 'fall.bearbeiten'), zurueck: `/arbeitsvorrat${new URL(request.url).search}` };
 }
 
@@ -34,7 +34,7 @@ async function action({ context, request }: ActionFunctionArgs): Promise<FallFor
   const ziel = form.get('_aktion') === 'mir' ? actor.userId : form.get('bearbeiter') || null;
   try {
     if (form.get('_aktion') === 'uebernehmen') {
-      const r = await antragZuordnen({ ctx: web(context).app, actor, id: form.get('antrag'), input: { version: formVersion(form.get('version')) } });
+      const r = await antragZuordnen.execute({ ctx: web(context).app, actor, input: { id: form.get('antrag'), version: form.get('version') } });
       const dok = r.dokumente;
       flash(
         context,
@@ -44,7 +44,7 @@ async function action({ context, request }: ActionFunctionArgs): Promise<FallFor
       );
       return redirect(`/faelle/${r.bg.id}`);
     }
-    const a = await antragZuweisen({ ctx: web(context).app, actor, id: form.get('antrag'), bearbeiterId: ziel, version: formVersion(form.get('version')) });
+    const a = await antragZuweisen.execute({ ctx: web(context).app, actor, input: { id: form.get('antrag'), bearbeiterId: ziel, version: form.get('version') } });
     flash(context, a.bearbeiterName ? `Der Antrag ist jetzt ${a.bearbeiterId === actor.userId ? 'Ihnen' : a.bearbeiterName} zugewiesen.` : 'Die Zuweisung wurde aufgehoben.');
     return redirect(zurueck);
   } catch (err) {
@@ -77,7 +77,7 @@ function ArbeitsvorratPage() {
           options={[{ value: '', label: 'alle' }, { value: 'ich', label: 'mir zugewiesen' }, { value: 'niemand', label: 'nicht zugewiesen' }, ...kollegen.map((k) => ({ value: k.id, label: k.name }))]}
           defaultValue={f.bearbeiter}
         />
-        <SelectField name="faellig" label="Frist" options={[{ value: '', label: 'alle' }, { value: 'ja', label: 'fällig bis heute' }]} defaultValue={f.faellig ? 'ja' : ''} />
+        <SelectField name="faellig" label="Frist" options={[{ value: '', label: 'alle' }, { value: 'ja', label: 'fällig bis heute' }]} defaultValue={f.faellig === 'ja' ? 'ja' : ''} />
         <button className="kern-btn kern-btn--secondary" type="submit">
           <span className="kern-label">Filtern</span>
         </button>

@@ -1,23 +1,22 @@
 import { redirect, useActionData, useLoaderData, type ActionFunctionArgs, type LoaderFunctionArgs, type RouteObject } from 'react-router';
 import { ANHOERUNG_AUSNAHMEN, AUFHEBUNG_TATBESTAENDE, AUFHEBUNGSGRUENDE, STANDARD_ABLEHNUNGSGRUENDE, zukunftAb } from '../../../domain/bewilligung/index.ts';
-import { heute } from '../../../server/fall/common.ts';
-import { hebeBewilligungAuf } from '../../../server/bewilligung/hebe-bewilligung-auf.ts';
-import { listeBewilligungen } from '../../../server/bewilligung/liste-bewilligungen.ts';
-import { notFound } from '../../../server/errors.ts';
-import { aendereBewilligung } from '../../../server/bewilligung/aendere-bewilligung.ts';
-import { berechneBewilligung } from '../../../server/bewilligung/berechne-bewilligung.ts';
-import { freigeben } from '../../../server/bewilligung/freigeben.ts';
-import { erstelleBescheid } from '../../../server/bescheid/erstelle-bescheid.ts';
-import { AppError } from '../../../server/errors.ts';
+import { heute } from '../../../server/clock.ts';
+import { bewilligungAufheben } from '../../../server/bewilligung/hebe-bewilligung-auf.ts';
+import { bewilligungenListen } from '../../../server/bewilligung/liste-bewilligungen.ts';
+import { AppError, notFound } from '../../../server/errors.ts';
+import { bewilligungAendern } from '../../../server/bewilligung/aendere-bewilligung.ts';
+import { bewilligungBerechnen } from '../../../server/bewilligung/berechne-bewilligung.ts';
+import { bewilligungFreigeben } from '../../../server/bewilligung/freigeben.ts';
+import { bescheidErstellen } from '../../../server/bescheid/erstelle-bescheid.ts';
 import { CheckboxGroup, ErrorSummary, PostForm, SelectField, SubmitButton, TextAreaField, TextField, type FieldErrors } from '../../components/forms.tsx';
 import { TabellenBereich } from '../../components/tabelle.tsx';
 import { useRoot } from '../../hooks.ts';
 import { flash, readForm, requirePageActor, requirePermission, web } from '../../web-context.ts';
 import type { PageHandle } from '../root.tsx';
-import { formVersion, issuesToErrors, KonfliktHinweis, Zurueck } from '../verwaltung/shared.tsx';
+import { issuesToErrors, KonfliktHinweis, Zurueck } from '../verwaltung/shared.tsx';
 import { datumText, euroText } from './shared.tsx';
 
-export type BewilligungDaten = Awaited<ReturnType<typeof listeBewilligungen>>;
+export type BewilligungDaten = Awaited<ReturnType<typeof bewilligungenListen.execute>>;
 
 const STATUS: Record<string, string> = {
   entwurf: 'Entwurf',
@@ -207,7 +206,7 @@ function BerechnenFelder(p: { values?: Record<string, string>; gruende?: string[
   return (
     <>
       <TextField name="bw-beginn" label="Erster Monat" type="month" hint="Monat und Jahr, z. B. 2026-12. Leer lassen: ab dem Monat des Antrags (§ 37 SGB II)." defaultValue={v['bw-beginn']} error={e['bw-beginn']} />
-      <TextField name="bw-monate" label="Dauer in Monaten" hint="Leer lassen: Regelfall 12 Monate (§ 41 Abs. 3 SGB II)." inputMode="numeric" defaultValue={v['bw-monate']} error={e['bw-monate']} />
+      <TextField name="bw-monate" label="Dauer in Monaten" hint="Leer lassen: Regelfall nach § 41 Abs. 3 SGB II." inputMode="numeric" defaultValue={v['bw-monate']} error={e['bw-monate']} />
       <TextField name="bw-vorlaeufig" label="Vorläufig wegen (§ 41a SGB II)" hint="Nur bei vorläufiger Entscheidung, z. B. schwankendes Einkommen." defaultValue={v['bw-vorlaeufig']} error={e['bw-vorlaeufig']} />
       <CheckboxGroup
         name="bw-ablehnung"
@@ -236,11 +235,6 @@ function fehlerText(err: unknown): string {
   throw err;
 }
 
-const deutschesDatum = (s: string) => {
-  const m = /^(\d{1,2})\.(\d{1,2})\.(\d{4})$/.exec(s.trim());
-  return m ? `${m[3]}-${m[2]!.padStart(2, '0')}-${m[1]!.padStart(2, '0')}` : s.trim();
-};
-
 /* ---------- /faelle/:id/bewilligung: "Neue Bewilligung berechnen" (form in the Fallakte; errors on its own page) ---------- */
 
 type BerechnenErgebnis = { errors: FieldErrors; values: Record<string, string>; gruende: string[]; konflikt?: string };
@@ -257,7 +251,7 @@ const BERECHNEN_FELDER: Record<string, string> = {
 
 async function berechnenLoader({ context, request, params }: LoaderFunctionArgs) {
   const actor = requirePermission(context, request, 'bewilligung.bearbeiten');
-  const daten = await listeBewilligungen({ ctx: web(context).app, actor, bgId: params.id ?? '' });
+  const daten = await bewilligungenListen.execute({ ctx: web(context).app, actor, input: { id: params.id ?? '' } });
   return { bgId: params.id ?? '', fallnummer: daten.fallnummer };
 }
 
@@ -268,16 +262,15 @@ async function berechnen({ context, request, params }: ActionFunctionArgs): Prom
   const values: Record<string, string> = {};
   for (const k of ['bw-beginn', 'bw-monate', 'bw-vorlaeufig', 'bw-ablehnung-text', 'bw-ablehnung-norm']) values[k] = form.get(k);
   const gruende = form.getAll('bw-ablehnung');
-  const monate = values['bw-monate']!.trim();
   try {
-    await berechneBewilligung({
+    await bewilligungBerechnen.execute({
       ctx: web(context).app,
       actor,
-      bgId: id,
       input: {
-        beginn: values['bw-beginn']!.trim() || undefined,
-        monate: monate ? Number(monate) : undefined,
-        vorlaeufigGrund: values['bw-vorlaeufig']!.trim() || undefined,
+        id,
+        beginn: values['bw-beginn'],
+        monate: values['bw-monate'],
+        vorlaeufigGrund: values['bw-vorlaeufig'],
         ablehnung: { gruende, freitext: values['bw-ablehnung-text'], norm: values['bw-ablehnung-norm'] },
       },
     });
@@ -325,7 +318,7 @@ async function entscheiden({ context, request, params }: ActionFunctionArgs) {
   const form = await readForm(request);
   const zurueck = form.get('zurueck').startsWith('/') ? form.get('zurueck') : '/freigaben';
   try {
-    const r = await freigeben({ ctx: web(context).app, actor, id: params.id ?? '', version: Number(form.get('version')), antragOffenLassen: form.get('antrag_offen') === '1' });
+    const r = await bewilligungFreigeben.execute({ ctx: web(context).app, actor, input: { id: params.id ?? '', version: form.get('version'), antragOffenLassen: form.get('antrag_offen') } });
     const zuAntraegen =
       'antraege' in r && r.antraege
         ? r.antraege.geschlossen.length
@@ -348,11 +341,10 @@ async function aendern({ context, request, params }: ActionFunctionArgs) {
   const k = id.slice(0, 8);
   const bgId = form.get('bgId');
   try {
-    await aendereBewilligung({
+    await bewilligungAendern.execute({
       ctx: web(context).app,
       actor,
-      id,
-      input: { ab: deutschesDatum(form.get(`aenderung-ab-${k}`)), grund: form.get(`aenderung-grund-${k}`).trim() || 'Änderung der Verhältnisse', version: Number(form.get('version')) },
+      input: { id, ab: form.get(`aenderung-ab-${k}`), grund: form.get(`aenderung-grund-${k}`).trim() || 'Änderung der Verhältnisse', version: form.get('version') },
     });
     flash(context, 'Die Änderung wurde berechnet und als Entwurf gespeichert.');
   } catch (err) {
@@ -366,7 +358,7 @@ async function bescheid({ context, request, params }: ActionFunctionArgs) {
   const form = await readForm(request);
   const id = params.id ?? '';
   try {
-    const r = await erstelleBescheid({ ctx: web(context).app, actor, bgId: id, bewilligungId: form.get('bewilligungId') || undefined });
+    const r = await bescheidErstellen.execute({ ctx: web(context).app, actor, input: { id, bewilligungId: form.get('bewilligungId') } });
     flash(context, `${r.titel} erstellt.`);
   } catch (err) {
     flash(context, `Kein Bescheid erstellt: ${fehlerText(err)}`);
@@ -381,7 +373,7 @@ type AufhebungErgebnis = { errors: FieldErrors; values: Record<string, string>; 
 async function aufhebungLoader({ context, request, params }: LoaderFunctionArgs) {
   const actor = requirePermission(context, request, 'bewilligung.bearbeiten');
   const bgId = new URL(request.url).searchParams.get('fall') ?? '';
-  const daten = await listeBewilligungen({ ctx: web(context).app, actor, bgId });
+  const daten = await bewilligungenListen.execute({ ctx: web(context).app, actor, input: { id: bgId } });
   const b = daten.bewilligungen.find((x) => x.id === params.id && x.status === 'bewilligt');
   if (!b) throw notFound('Die laufende Bewilligung');
   return { bgId, fallnummer: daten.fallnummer, b, zukunftAb: zukunftAb(heute(web(context).app.clock.now())) };
@@ -393,20 +385,21 @@ async function aufhebungAction({ context, request, params }: ActionFunctionArgs)
   const values: Record<string, string> = {};
   for (const k of ['ab', 'grund', 'grundText', 'tatbestand', 'anhoerungAm', 'anhoerungAusnahme', 'anhoerungAusnahmeGrund', 'ganzeBg']) values[k] = form.get(k);
   try {
-    const r = await hebeBewilligungAuf({
+    const r = await bewilligungAufheben.execute({
       ctx: web(context).app,
       actor,
-      id: params.id ?? '',
       input: {
-        ab: deutschesDatum(values.ab!),
-        grund: values.grund!,
+        id: params.id ?? '',
+        ab: values.ab,
+        grund: values.grund,
         grundText: values.grundText,
-        tatbestand: values.tatbestand || undefined,
-        anhoerungAm: values.anhoerungAm ? deutschesDatum(values.anhoerungAm) : undefined,
-        anhoerungAusnahme: values.anhoerungAusnahme || undefined,
+        tatbestand: values.tatbestand,
+        anhoerungAm: values.anhoerungAm,
+        anhoerungAusnahme: values.anhoerungAusnahme,
         anhoerungAusnahmeGrund: values.anhoerungAusnahmeGrund,
+        // the form asks "ja"/"nein"
         ganzeBg: values.ganzeBg === 'ja',
-        version: formVersion(form.get('version')),
+        version: form.get('version'),
       },
     });
     flash(

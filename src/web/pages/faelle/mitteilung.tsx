@@ -11,8 +11,8 @@ import { Checkbox, ErrorSummary, PostForm, SelectField, SubmitButton, TextField,
 import { useRoot } from '../../hooks.ts';
 import { flash, readForm, requirePermission, web } from '../../web-context.ts';
 import type { PageHandle } from '../root.tsx';
-import { formVersion, KonfliktHinweis, Zurueck } from '../verwaltung/shared.tsx';
-import { BETRAG_FEHLER, datumText, EINKOMMEN_TEXT, euroFeld, euroText, parseEuro, ROLLE_TEXT, STATUS_TEXT } from './shared.tsx';
+import { KonfliktHinweis, Zurueck } from '../verwaltung/shared.tsx';
+import { datumText, EINKOMMEN_TEXT, euroFeld, euroText, ROLLE_TEXT, STATUS_TEXT } from './shared.tsx';
 
 /**
  * Staff (German): a citizen's Veränderungsmitteilung from the portal next to the prepared Fallakte changes. The
@@ -21,13 +21,12 @@ import { BETRAG_FEHLER, datumText, EINKOMMEN_TEXT, euroFeld, euroText, parseEuro
  */
 async function loader({ context, request, params }: LoaderFunctionArgs) {
   const actor = requirePermission(context, request, 'fall.lesen');
-  const m = await mitteilungVorbereiten({ ctx: web(context).app, actor, bgId: params.id ?? '', antragId: params.antragId ?? '' });
+  const m = await mitteilungVorbereiten.execute({ ctx: web(context).app, actor, input: { id: params.id ?? '', antragId: params.antragId ?? '' } });
   return { ...m, darfBearbeiten: can(actor, 'fall.bearbeiten') };
 }
 
 type Ergebnis = { errors: FieldErrors; values: Record<string, string>; konflikt?: string };
 
-const CENT_FELDER = ['bruttoCent', 'nettoCent', 'betragCent', 'grundmieteCent', 'nebenkostenCent', 'heizkostenCent'];
 const BOOL_FELDER = ['ende', 'keine', 'warmwasserDezentral'];
 const FELDER: Record<Vorschlag['typ'], string[]> = {
   einkommen: ['ab', 'personId', 'einkommenId', 'ende', 'art', 'bezeichnung', 'bruttoCent', 'nettoCent', 'betragCent'],
@@ -37,32 +36,25 @@ const FELDER: Record<Vorschlag['typ'], string[]> = {
   person_aufnehmen: ['ab', 'vorname', 'nachname', 'geburtsdatum', 'geschlecht', 'staatsangehoerigkeit', 'rolle', 'einkommenArt', 'bruttoCent', 'nettoCent', 'betragCent'],
   person_austritt: ['ab', 'personId'],
 };
-const NULLBAR = new Set(['einkommenId', 'geschlecht', 'einkommenArt']);
 
 async function action({ context, request, params }: ActionFunctionArgs): Promise<Ergebnis | Response> {
   const actor = requirePermission(context, request, 'fall.bearbeiten');
   const form = await readForm(request);
   const bgId = params.id ?? '';
   const values: Record<string, string> = {};
-  const errors: FieldErrors = {};
-  const aenderungen: Record<string, unknown>[] = [];
+  const aenderungen: Record<string, string>[] = [];
   const indexVon: number[] = [];
-  const anzahl = Math.min(formVersion(form.get('anzahl')), 20);
+  const anzahl = Math.min(Math.max(0, Number(form.get('anzahl')) || 0), 20);
   for (let i = 0; i < anzahl; i++) {
     const typ = form.get(`v${i}_typ`) as Vorschlag['typ'];
     const felder = FELDER[typ];
     if (!felder) continue;
     values[`v${i}_anwenden`] = form.get(`v${i}_anwenden`) || '0';
-    const a: Record<string, unknown> = { typ };
+    const a: Record<string, string> = { typ };
     for (const f of felder) {
       const roh = form.get(`v${i}_${f}`);
       values[`v${i}_${f}`] = BOOL_FELDER.includes(f) ? roh || '0' : roh;
-      if (BOOL_FELDER.includes(f)) a[f] = roh === '1';
-      else if (CENT_FELDER.includes(f)) {
-        const c = parseEuro(roh);
-        if (c === 'ungueltig') errors[`v${i}_${f}`] = BETRAG_FEHLER;
-        a[f] = c === 'ungueltig' ? null : c;
-      } else a[f] = NULLBAR.has(f) && roh === '' ? null : f === 'staatsangehoerigkeit' ? roh.trim().toUpperCase() : roh.trim();
+      a[f] = BOOL_FELDER.includes(f) ? roh || '0' : roh;
     }
     if (values[`v${i}_anwenden`] !== '1') continue;
     aenderungen.push(a);
@@ -72,16 +64,11 @@ async function action({ context, request, params }: ActionFunctionArgs): Promise
     web(context).reply.code(konflikt && !Object.keys(e).length ? 409 : 400);
     return { errors: e, values, ...(konflikt ? { konflikt } : {}) };
   };
-  if (Object.keys(errors).length) return fehler(errors);
   try {
-    const r = await mitteilungAnwenden({
+    const r = await mitteilungAnwenden.execute({
       ctx: web(context).app,
       actor,
-      bgId,
-      antragId: params.antragId ?? '',
-      version: formVersion(form.get('version')),
-      antragVersion: formVersion(form.get('antrag_version')),
-      aenderungen,
+      input: { id: bgId, antragId: params.antragId ?? '', version: form.get('version'), antragVersion: form.get('antrag_version'), aenderungen },
     });
     flash(
       context,
@@ -94,7 +81,7 @@ async function action({ context, request, params }: ActionFunctionArgs): Promise
     if (err instanceof AppError && (err.status === 400 || err.status === 409)) {
       const e: FieldErrors = {};
       for (const x of err.issues) {
-        const [idx, feld] = x.path.split('.');
+        const [, idx, feld] = x.path.split('.');
         const i = indexVon[Number(idx)];
         if (i !== undefined && feld) e[`v${i}_${feld}`] ??= x.message;
       }

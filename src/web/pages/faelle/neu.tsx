@@ -1,21 +1,20 @@
 import { redirect, useActionData, useLoaderData, type ActionFunctionArgs, type LoaderFunctionArgs, type RouteObject } from 'react-router';
-import { erstantragDatenSchema, type ErstantragDaten, type PersonDaten } from '../../../domain/fallakte/index.ts';
-import { erfasseErstantrag } from '../../../server/fall/erfasse-erstantrag.ts';
+import type { PersonDaten } from '../../../domain/fallakte/index.ts';
+import { erstantragErfassen } from '../../../server/fall/erfasse-erstantrag.ts';
 import { formularDaten } from '../../../server/fall/formular-daten.ts';
-import { standortSichtbar } from '../../../server/fall/common.ts';
 import { Checkbox, ErrorSummary, PostForm, SelectField, SubmitButton, TextField, type FieldErrors } from '../../components/forms.tsx';
 import { useRoot } from '../../hooks.ts';
 import { flash, readForm, requirePermission, web } from '../../web-context.ts';
 import type { PageHandle } from '../root.tsx';
 import { KonfliktHinweis, Zurueck } from '../verwaltung/shared.tsx';
-import { BETRAG_FEHLER, EINKOMMEN_TEXT, fallFormFailure, parseEuro, type FallFormResult } from './shared.tsx';
+import { EINKOMMEN_TEXT, fallFormFailure, type FallFormResult } from './shared.tsx';
 
 const MAX_KINDER = 10;
 const SONSTIGE = ['unterhalt', 'unterhaltsvorschuss', 'rente', 'arbeitslosengeld', 'krankengeld', 'elterngeld', 'selbststaendigkeit', 'sonstiges'] as const;
 
 async function loader({ context, request }: LoaderFunctionArgs) {
   const actor = requirePermission(context, request, 'fall.bearbeiten');
-  return formularDaten({ ctx: web(context).app, actor });
+  return formularDaten.execute({ ctx: web(context).app, actor, input: {} });
 }
 
 type Gruppe = { key: string; rolle: PersonDaten['rolle']; titel: string };
@@ -31,39 +30,31 @@ function gruppen(kinder: number): Gruppe[] {
 
 const PERSON_FELDER = ['vorname', 'nachname', 'geburtsdatum', 'geschlecht', 'staat', 'erwerb_bezeichnung', 'erwerb_brutto', 'erwerb_netto', 'kindergeld', 'sonst_art', 'sonst_betrag'];
 
-/** Form → Antragsdaten, with field messages for amounts that are not numbers. */
+/** Form → the use case's input (amounts stay euro text: the schema turns them into cents). */
 function lies(v: Record<string, string>, kinder: number) {
-  const errors: FieldErrors = {};
-  const betrag = (name: string): number | null => {
-    const r = parseEuro(v[name] ?? '');
-    if (r === 'ungueltig') {
-      errors[name] = BETRAG_FEHLER;
-      return null;
-    }
-    return r;
-  };
+  const text = (name: string) => (v[name] ?? '').trim();
   const personen: unknown[] = [];
   /** For error messages: index in `personen` → group key, and index of each income → its field prefix. */
   const zuordnung: { key: string; einkommen: string[] }[] = [];
   for (const g of gruppen(kinder)) {
-    const leer = ['vorname', 'nachname', 'geburtsdatum'].every((f) => !(v[`${g.key}_${f}`] ?? '').trim());
+    const leer = ['vorname', 'nachname', 'geburtsdatum'].every((f) => !text(`${g.key}_${f}`));
     if (leer && g.key !== 'a') continue;
     const einkommen: unknown[] = [];
     const prefixe: string[] = [];
-    const brutto = betrag(`${g.key}_erwerb_brutto`);
-    const netto = betrag(`${g.key}_erwerb_netto`);
-    if (brutto !== null || netto !== null) {
-      einkommen.push({ art: 'erwerbstaetigkeit', bezeichnung: v[`${g.key}_erwerb_bezeichnung`] || undefined, bruttoCent: brutto ?? 0, nettoCent: netto ?? brutto ?? 0 });
-      prefixe.push('erwerb_brutto');
+    const brutto = text(`${g.key}_erwerb_brutto`);
+    const netto = text(`${g.key}_erwerb_netto`);
+    if (brutto || netto) {
+      einkommen.push({ art: 'erwerbstaetigkeit', bezeichnung: v[`${g.key}_erwerb_bezeichnung`] || undefined, bruttoCent: brutto || 0, nettoCent: netto || brutto || 0 });
+      prefixe.push(netto && !brutto ? 'erwerb_netto' : 'erwerb_brutto');
     }
-    const kg = betrag(`${g.key}_kindergeld`);
-    if (kg !== null) {
+    const kg = text(`${g.key}_kindergeld`);
+    if (kg) {
       einkommen.push({ art: 'kindergeld', betragCent: kg });
       prefixe.push('kindergeld');
     }
-    const sonst = betrag(`${g.key}_sonst_betrag`);
-    if (sonst !== null || v[`${g.key}_sonst_art`]) {
-      einkommen.push({ art: v[`${g.key}_sonst_art`] || 'sonstiges', betragCent: sonst ?? 0 });
+    const sonst = text(`${g.key}_sonst_betrag`);
+    if (sonst || v[`${g.key}_sonst_art`]) {
+      einkommen.push({ art: v[`${g.key}_sonst_art`] || 'sonstiges', betragCent: sonst || 0 });
       prefixe.push('sonst_betrag');
     }
     personen.push({
@@ -72,19 +63,19 @@ function lies(v: Record<string, string>, kinder: number) {
       nachname: v[`${g.key}_nachname`] ?? '',
       geburtsdatum: v[`${g.key}_geburtsdatum`] ?? '',
       geschlecht: v[`${g.key}_geschlecht`] || null,
-      staatsangehoerigkeit: (v[`${g.key}_staat`] ?? '').trim().toUpperCase(),
+      staatsangehoerigkeit: text(`${g.key}_staat`).toUpperCase(),
       rolle: g.rolle,
       ...(einkommen.length ? { einkommen } : {}),
     });
     zuordnung.push({ key: g.key, einkommen: prefixe });
   }
-  const grundmiete = betrag('unterkunft_grundmiete');
-  const nebenkosten = betrag('unterkunft_nebenkosten');
-  const heizkosten = betrag('unterkunft_heizkosten');
+  const grundmiete = text('unterkunft_grundmiete');
+  const nebenkosten = text('unterkunft_nebenkosten');
+  const heizkosten = text('unterkunft_heizkosten');
   const unterkunft =
-    grundmiete === null && nebenkosten === null && heizkosten === null
+    !grundmiete && !nebenkosten && !heizkosten
       ? null
-      : { grundmieteCent: grundmiete ?? 0, nebenkostenCent: nebenkosten ?? 0, heizkostenCent: heizkosten ?? 0, warmwasserDezentral: v.unterkunft_warmwasser === '1' };
+      : { grundmieteCent: grundmiete || 0, nebenkostenCent: nebenkosten || 0, heizkostenCent: heizkosten || 0, warmwasserDezentral: v.unterkunft_warmwasser === '1' };
   const roh = {
     antragsdatum: v.antragsdatum ?? '',
     eingangskanal: v.eingangskanal || 'papier',
@@ -98,7 +89,10 @@ function lies(v: Record<string, string>, kinder: number) {
     if (teile[0] === 'personen') {
       const z = zuordnung[Number(teile[1])];
       if (!z || teile.length < 3) return 'a_vorname';
-      if (teile[2] === 'einkommen') return `${z.key}_${z.einkommen[Number(teile[3])] ?? 'erwerb_brutto'}`;
+      if (teile[2] === 'einkommen') {
+        const prefix = z.einkommen[Number(teile[3])] ?? 'erwerb_brutto';
+        return `${z.key}_${prefix.startsWith('erwerb_') && teile[4] === 'nettoCent' ? 'erwerb_netto' : prefix}`;
+      }
       if (teile[2] === 'staatsangehoerigkeit') return `${z.key}_staat`;
       return `${z.key}_${teile[2]}`;
     }
@@ -108,7 +102,7 @@ function lies(v: Record<string, string>, kinder: number) {
     if (teile[0] === 'standortId') return 'adresse_kommune';
     return teile[0] ?? 'antragsdatum';
   };
-  return { roh, errors, feld };
+  return { roh, feld };
 }
 
 async function action({ context, request }: ActionFunctionArgs): Promise<FallFormResult | Response> {
@@ -124,18 +118,10 @@ async function action({ context, request }: ActionFunctionArgs): Promise<FallFor
     return { errors: {}, values, aktion: 'kind' };
   }
   values.kinder = String(kinderAlt);
-  const { roh, errors, feld } = lies(values, kinderAlt);
-  const parsed = erstantragDatenSchema.safeParse(roh);
-  if (!parsed.success) {
-    for (const i of parsed.error.issues) errors[feld(i.path.join('.'))] ??= i.message;
-  }
-  if (Object.keys(errors).length || !parsed.success) {
-    web(context).reply.code(400);
-    return { errors, values };
-  }
+  const { roh, feld } = lies(values, kinderAlt);
   try {
-    const r = await erfasseErstantrag({ ctx: web(context).app, actor, input: parsed.data as ErstantragDaten });
-    if (standortSichtbar(actor, r.bg.standortId)) {
+    const r = await erstantragErfassen.execute({ ctx: web(context).app, actor, input: roh });
+    if (r.sichtbar) {
       flash(context, `Der Erstantrag wurde erfasst: Fallakte ${r.bg.fallnummer}.`);
       return redirect(`/faelle/${r.bg.id}`);
     }

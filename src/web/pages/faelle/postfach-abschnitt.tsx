@@ -1,6 +1,7 @@
 import { redirect, type ActionFunctionArgs, type RouteObject } from 'react-router';
 import { AppError } from '../../../server/errors.ts';
-import { antworteAusFallakte, type Nachricht } from '../../../server/portal/postfach.ts';
+import { antworteAusFallakte } from '../../../server/portal/antwort-aus-fallakte.ts';
+import type { Nachricht } from '../../../server/portal/postfach-gemeinsam.ts';
 import { PostForm, SubmitButton, TextField } from '../../components/forms.tsx';
 import { flash, readForm, requirePermission, web } from '../../web-context.ts';
 import { datumText } from './shared.tsx';

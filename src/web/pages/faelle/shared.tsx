@@ -1,18 +1,9 @@
+import type { z } from 'zod';
+import type { Actor } from '../../../server/context.ts';
 import { AppError } from '../../../server/errors.ts';
+import type { UseCase } from '../../../server/use-case.ts';
 import type { FieldErrors } from '../../components/forms.tsx';
 import { web } from '../../web-context.ts';
-
-/** "1.234,56" / "1234,56" / "1234.5" / "" → cents; null for empty; 'ungueltig' for anything else. */
-export function parseEuro(raw: string): number | null | 'ungueltig' {
-  let s = raw.replace(/[\s€]/g, '');
-  if (s === '') return null;
-  if (s.includes(',')) s = s.replace(/\./g, '').replace(',', '.');
-  if (!/^\d{1,9}(\.\d{1,2})?$/.test(s)) return 'ungueltig';
-  const [ganz, bruch = ''] = s.split('.');
-  return Number(ganz) * 100 + Number(bruch.padEnd(2, '0'));
-}
-
-export const BETRAG_FEHLER = 'Bitte einen Betrag in Euro angeben, z. B. 1234,56.';
 
 export function euroText(cent: number | null | undefined): string {
   if (cent === null || cent === undefined) return '–';
@@ -43,6 +34,44 @@ export function fallFormFailure(context: unknown, err: unknown, values: Record<s
     return { errors: {}, values, konflikt: err.message, aktion };
   }
   throw err;
+}
+
+/**
+ * One form action of the Fallakte page (`_aktion`): which use case it calls, how the form fields map to the use
+ * case's input, and which form field shows an issue at an input path (`adresse.plz` → `ad_plz`; the longest known
+ * prefix wins, else `rest`). Validation is the use case's schema alone — the page only maps and shows.
+ */
+export type FallAktion<O> = {
+  useCase: UseCase<z.ZodType, O>;
+  input: (v: Record<string, string>, o: { id: string; actor: Actor }) => unknown;
+  felder: Record<string, string>;
+  rest: string;
+  erfolg: (out: O, o: { context: unknown; id: string; actor: Actor; v: Record<string, string> }) => Response;
+};
+
+/** Keeps the result type of one action while several are listed together. */
+export const fallAktion = <O,>(a: FallAktion<O>): FallAktion<unknown> => a as FallAktion<unknown>;
+
+/** Input path of an issue → the form field that shows it. */
+export function feldVon(felder: Record<string, string>, rest: string): (path: string) => string {
+  return (path) => {
+    for (let p = path; p; p = p.includes('.') ? p.slice(0, p.lastIndexOf('.')) : '') {
+      const f = felder[p];
+      if (f) return f;
+    }
+    return rest;
+  };
+}
+
+/** Runs one form action: map, call the use case, then its success (redirect) or the form again with the messages. */
+export async function fallAktionAusfuehren(o: { context: unknown; actor: Actor; id: string; aktion: string; a: FallAktion<unknown>; v: Record<string, string> }): Promise<FallFormResult | Response> {
+  const { context, actor, id, a, v } = o;
+  try {
+    const out = await a.useCase.execute({ ctx: web(context).app, actor, input: a.input(v, { id, actor }) });
+    return a.erfolg(out, { context, id, actor, v });
+  } catch (err) {
+    return fallFormFailure(context, err, v, feldVon(a.felder, a.rest), o.aktion);
+  }
 }
 
 export const STATUS_TEXT: Record<string, string> = {

@@ -13,10 +13,10 @@ async function loader({ context, request }: LoaderFunctionArgs) {
   const input = { name: params.get('name') ?? '', geburtsdatum: params.get('geburtsdatum') ?? '', fallnummer: params.get('fallnummer') ?? '' };
   const gesucht = Object.values(input).some((v) => v.trim() !== '');
   let errors: FieldErrors = {};
-  let treffer: Awaited<ReturnType<typeof sucheFaelle>> = [];
+  let treffer: Awaited<ReturnType<typeof sucheFaelle.run>> = [];
   if (gesucht) {
     try {
-      treffer = await sucheFaelle({ ctx: web(context).app, actor, input });
+      treffer = await sucheFaelle.execute({ ctx: web(context).app, actor, input });
     } catch (err) {
       if (!(err instanceof AppError) || err.code !== 'validation_failed') throw err;
       web(context).reply.code(400);

@@ -1,47 +1,43 @@
 import { redirect, useActionData, useLoaderData, type ActionFunctionArgs, type LoaderFunctionArgs, type RouteObject } from 'react-router';
 import { AppError } from '../../../server/errors.ts';
-import { bucheZahlungseingang } from '../../../server/zahlung/buche-zahlungseingang.ts';
-import { aendereAufrechnung } from '../../../server/zahlung/aendere-aufrechnung.ts';
-import { erklaereAufrechnung } from '../../../server/zahlung/erklaere-aufrechnung.ts';
-import { erlasseErstattungsforderung } from '../../../server/zahlung/erlasse-erstattungsforderung.ts';
-import { ladeErstattungsforderung, listeErstattungsforderungen } from '../../../server/zahlung/erstattungsforderungen.ts';
-import { stundeErstattungsforderung } from '../../../server/zahlung/stunde-erstattungsforderung.ts';
+import { deutscherMonat } from '../../../server/schemas/formular.ts';
+import { zahlungseingangBuchen } from '../../../server/zahlung/buche-zahlungseingang.ts';
+import { aufrechnungStatusAendern } from '../../../server/zahlung/aendere-aufrechnung.ts';
+import { aufrechnungErklaeren } from '../../../server/zahlung/erklaere-aufrechnung.ts';
+import { erstattungsforderungErlassen } from '../../../server/zahlung/erlasse-erstattungsforderung.ts';
+import { erstattungsforderungLaden } from '../../../server/zahlung/lade-erstattungsforderung.ts';
+import { erstattungsforderungenListen } from '../../../server/zahlung/liste-erstattungsforderungen.ts';
+import { erstattungsforderungStunden } from '../../../server/zahlung/stunde-erstattungsforderung.ts';
+import { aufrechnungsregelAm } from '../../../domain/recht/aufrechnung.ts';
 import { ErrorSummary, PostForm, SelectField, SubmitButton, TextAreaField, TextField, type FieldErrors } from '../../components/forms.tsx';
 import { useRoot } from '../../hooks.ts';
 import { flash, readForm, requirePermission, web } from '../../web-context.ts';
 import { datumText, euroText } from '../faelle/shared.tsx';
 import type { PageHandle } from '../root.tsx';
 import { anhoerungBagatelleAm } from '../../../domain/recht/verfahren.ts';
-import { heute } from '../../../server/fall/common.ts';
-import { formVersion, issuesToErrors, KonfliktHinweis, Zurueck } from '../verwaltung/shared.tsx';
+import { heute } from '../../../server/clock.ts';
+import { issuesToErrors, KonfliktHinweis, Zurueck } from '../verwaltung/shared.tsx';
 import { TabellenBereich } from '../../components/tabelle.tsx';
 
 const STATUS: Record<string, string> = { offen: 'offen', erledigt: 'erledigt (bezahlt)', erlassen: 'erlassen (§ 44 SGB II)', niedergeschlagen: 'niedergeschlagen' };
 const VORGANG: Record<string, string> = { zahlung: 'Zahlungseingang', stundung: 'Stundung / Ratenzahlung', erlass: 'Erlass', niederschlagung: 'Niederschlagung', aufrechnung: 'Aufrechnung (§ 43 SGB II)' };
+/** What each origin of a Forderung is; its rate (§ 43 Abs. 2 S. 1 SGB II) comes from the law in force (`satzText`). */
 const TATBESTAND: Record<string, string> = {
-  vorlaeufig: 'Erstattung nach abschließender Feststellung (§ 41a SGB II) – 10 %',
-  einkommen: 'Erstattung wegen nachträglich erzielten Einkommens (§ 48 Abs. 1 S. 2 Nr. 3 SGB X) – 10 %',
-  sonstige: 'andere Gründe (z. B. Mitteilungspflicht verletzt) – 30 %',
+  vorlaeufig: 'Erstattung nach abschließender Feststellung (§ 41a SGB II)',
+  einkommen: 'Erstattung wegen nachträglich erzielten Einkommens (§ 48 Abs. 1 S. 2 Nr. 3 SGB X)',
+  sonstige: 'andere Gründe (z. B. Mitteilungspflicht verletzt)',
 };
+/** The Aufrechnung rates in force on `tag` (src/domain/recht/aufrechnung.ts). */
+const saetze = (tag: string) => {
+  const r = aufrechnungsregelAm(tag).wert;
+  return { vorlaeufig: r.minderProzent, einkommen: r.minderProzent, sonstige: r.regelProzent, hoechst: r.hoechstProzent } as Record<string, number>;
+};
+const tatbestandText = (art: string, tag: string) => `${TATBESTAND[art] ?? art} – ${saetze(tag)[art] ?? '?'} %`;
 const BESCHEID: Record<string, string> = { aufhebung: 'Aufhebungsbescheid', aenderung: 'Änderungsbescheid', bewilligung: 'Bewilligungsbescheid', aufrechnung: 'Aufrechnungsbescheid' };
 const FEHLER_TITEL = 'Bitte prüfen Sie Ihre Eingaben';
 const monatText = (m: string) => `${m.slice(5, 7)}/${m.slice(0, 4)}`;
 /** Calendar day (Europe/Berlin) of a timestamp. */
 const berlinTag = (iso: string) => new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Berlin' }).format(new Date(iso));
-
-/** "12,50", "1.234,56 €", "100" → cents; null when it is not an amount. */
-export function euroInCent(wert: string): number | null {
-  const s = wert.replace(/€/g, '').replace(/\s/g, '');
-  if (!/^\d{1,3}(\.\d{3})*(,\d{1,2})?$|^\d+(,\d{1,2})?$/.test(s)) return null;
-  const [e, c = ''] = s.replace(/\./g, '').split(',');
-  return Number(e) * 100 + Number(c.padEnd(2, '0'));
-}
-
-/** TT.MM.JJJJ (or ISO) → ISO date; anything else is passed on and refused by the use case. */
-const isoDatum = (s: string) => {
-  const m = /^(\d{1,2})\.(\d{1,2})\.(\d{4})$/.exec(s.trim());
-  return m ? `${m[3]}-${m[2]!.padStart(2, '0')}-${m[1]!.padStart(2, '0')}` : s.trim();
-};
 
 /* ---------- /erstattungen: list with filters ---------- */
 
@@ -50,7 +46,7 @@ async function listLoader({ context, request }: LoaderFunctionArgs) {
   const q = new URL(request.url).searchParams;
   const stand = q.get('stand') === 'erledigt' ? 'erledigt' : q.get('stand') === 'alle' ? undefined : 'offen';
   const fallnummer = (q.get('fallnummer') ?? '').trim().slice(0, 40);
-  const forderungen = await listeErstattungsforderungen({ ctx: web(context).app, actor, filter: { stand, fallnummer: fallnummer || undefined } });
+  const forderungen = await erstattungsforderungenListen.execute({ ctx: web(context).app, actor, input: { stand, fallnummer: fallnummer || undefined } });
   return { forderungen, stand: stand ?? 'alle', fallnummer };
 }
 
@@ -116,7 +112,7 @@ type Ergebnis = { vorgang: string; errors: FieldErrors; values: Record<string, s
 
 async function detailLoader({ context, request, params }: LoaderFunctionArgs) {
   const actor = requirePermission(context, request, 'bewilligung.bearbeiten');
-  return { ...(await ladeErstattungsforderung({ ctx: web(context).app, actor, id: params.id ?? '' })), heute: heute(web(context).app.clock.now()) };
+  return { ...(await erstattungsforderungLaden.execute({ ctx: web(context).app, actor, input: { id: params.id ?? '' } })), heute: heute(web(context).app.clock.now()) };
 }
 
 /** Field names of each form: the use cases' paths are renamed so that the three forms never share an id. */
@@ -130,12 +126,6 @@ const FELDER: Record<string, Record<string, string>> = {
 
 const AUFRECHNUNG_STATUS: Record<string, string> = { laufend: 'läuft', ausgesetzt: 'ausgesetzt', beendet: 'beendet' };
 
-/** MM/JJJJ (or JJJJ-MM) → JJJJ-MM; anything else is passed on and refused by the use case. */
-const isoMonat = (s: string) => {
-  const m = /^(\d{1,2})[./](\d{4})$/.exec(s.trim());
-  return m ? `${m[2]}-${m[1]!.padStart(2, '0')}` : s.trim();
-};
-
 async function detailAction({ context, request, params }: ActionFunctionArgs): Promise<Ergebnis | Response> {
   const actor = requirePermission(context, request, 'bewilligung.bearbeiten');
   const form = await readForm(request);
@@ -144,7 +134,7 @@ async function detailAction({ context, request, params }: ActionFunctionArgs): P
   const values: Record<string, string> = {};
   for (const k of ['betrag', 'datum', 'bis', 'rate', 'stundungGrund', 'art', 'erlassBetrag', 'erlassGrund', 'aufPerson', 'aufAb', 'aufTatbestand', 'aufGrund', 'aufAnhoerungAm', 'aufAusnahme', 'aufrechnungId', 'statusAktion', 'statusGrund'])
     values[k] = form.get(k);
-  const version = formVersion(form.get('version'));
+  const version = form.get('version');
   const ctx = web(context).app;
   const fehler = (errors: FieldErrors): Ergebnis => {
     web(context).reply.code(400);
@@ -152,33 +142,29 @@ async function detailAction({ context, request, params }: ActionFunctionArgs): P
   };
   try {
     if (vorgang === 'zahlung') {
-      const betragCent = euroInCent(values.betrag!);
-      if (betragCent === null) return fehler({ betrag: 'Bitte geben Sie den Betrag in Euro an, z. B. 25,00.' });
-      await bucheZahlungseingang({ ctx, actor, id, input: { betragCent, datum: isoDatum(values.datum!), version } });
-      flash(context, `Zahlungseingang über ${euroText(betragCent)} gebucht.`);
+      const f = await zahlungseingangBuchen.execute({ ctx, actor, input: { id, betragCent: values.betrag, datum: values.datum, version } });
+      const vorher = f.vorgaenge?.at(-1);
+      flash(context, `Zahlungseingang über ${euroText(vorher?.betragCent ?? 0)} gebucht.`);
     } else if (vorgang === 'stundung') {
-      const rate = values.rate!.trim() ? euroInCent(values.rate!) : undefined;
-      if (rate === null) return fehler({ rate: 'Bitte geben Sie die Monatsrate in Euro an, z. B. 25,00 – oder lassen Sie das Feld leer.' });
-      await stundeErstattungsforderung({ ctx, actor, id, input: { bis: isoDatum(values.bis!), ratenCent: rate, grund: values.stundungGrund, version } });
+      await erstattungsforderungStunden.execute({ ctx, actor, input: { id, bis: values.bis, ratenCent: values.rate, grund: values.stundungGrund, version } });
       flash(context, 'Stundung gespeichert.');
     } else if (vorgang === 'erlass') {
       const art = values.art === 'niederschlagung' ? 'niederschlagung' : 'erlass';
-      const betrag = values.erlassBetrag!.trim() ? euroInCent(values.erlassBetrag!) : undefined;
-      if (betrag === null) return fehler({ erlassBetrag: 'Bitte geben Sie den Betrag in Euro an, z. B. 25,00 – oder lassen Sie das Feld leer (ganzer offener Betrag).' });
-      await erlasseErstattungsforderung({ ctx, actor, id, input: { art, betragCent: art === 'erlass' ? betrag : undefined, grund: values.erlassGrund!, version } });
+      await erstattungsforderungErlassen.execute({ ctx, actor, input: { id, art, betragCent: values.erlassBetrag, grund: values.erlassGrund, version } });
       flash(context, art === 'erlass' ? 'Erlass gespeichert.' : 'Niederschlagung gespeichert.');
     } else if (vorgang === 'aufrechnung') {
-      const r = await erklaereAufrechnung({
+      const r = await aufrechnungErklaeren.execute({
         ctx,
         actor,
-        id,
         input: {
-          personId: values.aufPerson!,
-          ab: isoMonat(values.aufAb!),
-          tatbestand: values.aufTatbestand!,
-          grund: values.aufGrund!,
-          anhoerungAm: values.aufAnhoerungAm!.trim() ? isoDatum(values.aufAnhoerungAm!) : null,
-          anhoerungAusnahme: values.aufAusnahme || null,
+          id,
+          personId: values.aufPerson,
+          // the form asks for MM/JJJJ; the use case takes JJJJ-MM
+          ab: deutscherMonat(values.aufAb),
+          tatbestand: values.aufTatbestand,
+          grund: values.aufGrund,
+          anhoerungAm: values.aufAnhoerungAm,
+          anhoerungAusnahme: values.aufAusnahme,
           version,
         },
       });
@@ -186,7 +172,7 @@ async function detailAction({ context, request, params }: ActionFunctionArgs): P
     } else if (vorgang === 'aufrechnungStatus') {
       // the select carries "id:version" so that one form serves every Aufrechnung of the Forderung
       const [aufrechnungId = '', v = ''] = values.aufrechnungId!.split(':');
-      const a = await aendereAufrechnung({ ctx, actor, forderungId: id, aufrechnungId, input: { aktion: values.statusAktion!, grund: values.statusGrund!, version: formVersion(v) } });
+      const a = await aufrechnungStatusAendern.execute({ ctx, actor, input: { id, aufrechnungId, aktion: values.statusAktion, grund: values.statusGrund, version: v } });
       flash(context, `Aufrechnung: ${AUFRECHNUNG_STATUS[a.status] ?? a.status}.`);
     } else {
       return fehler({});
@@ -213,6 +199,7 @@ function ErstattungPage() {
   const e = r?.errors ?? {};
   const v = r?.values ?? {};
   const bearbeitbar = f.status === 'offen' || f.status === 'niedergeschlagen';
+  const satz = saetze(f.heute);
   const wert = (vorgang: string, name: string) => (r?.vorgang === vorgang ? v[name] : undefined);
   return (
     <div className="kern-stack-lg">
@@ -364,8 +351,7 @@ function ErstattungPage() {
         <>
           <h2 className="kern-heading-medium" id="aufrechnung">Aufrechnung erklären (§ 43 SGB II)</h2>
           <p className="kern-body">
-            Die Forderung wird mit der laufenden Leistung der Person verrechnet: monatlich 10 % oder 30 % ihres Regelbedarfs, alle Aufrechnungen zusammen höchstens 30 %,
-            längstens drei Jahre. Der Zahllauf zieht den Betrag ab; der Aufrechnungsbescheid wird sofort erstellt.
+            {`Die Forderung wird mit der laufenden Leistung der Person verrechnet: monatlich ${satz.vorlaeufig} % oder ${satz.sonstige} % ihres Regelbedarfs, alle Aufrechnungen zusammen höchstens ${satz.hoechst} %, längstens ${aufrechnungsregelAm(f.heute).wert.hoechstMonate} Monate (${aufrechnungsregelAm(f.heute).norm}). Der Zahllauf zieht den Betrag ab; der Aufrechnungsbescheid wird sofort erstellt.`}
           </p>
           <PostForm csrfToken={csrfToken} action={`/erstattungen/${f.id}`} className="kern-stack-md form-narrow" aria-label="Aufrechnung erklären">
             <input type="hidden" name="vorgang" value="aufrechnung" />
@@ -382,17 +368,17 @@ function ErstattungPage() {
               <>
                 <input type="hidden" name="aufTatbestand" value={f.aufrechnungTatbestand} />
                 <p className="kern-body" id="feld-aufTatbestand">
-                  {`Die Forderung beruht auf: ${TATBESTAND[f.aufrechnungTatbestand] ?? f.aufrechnungTatbestand}. Die Höhe (${f.aufrechnungTatbestand === 'sonstige' ? '30' : '10'} % des Regelbedarfs) ist gesetzlich festgelegt (§ 43 Abs. 2 S. 1 SGB II).`}
+                  {`Die Forderung beruht auf: ${TATBESTAND[f.aufrechnungTatbestand] ?? f.aufrechnungTatbestand}. Die Höhe (${satz[f.aufrechnungTatbestand] ?? '?'} % des Regelbedarfs) ist gesetzlich festgelegt (§ 43 Abs. 2 S. 1 SGB II).`}
                 </p>
               </>
             ) : (
               <SelectField
                 name="aufTatbestand"
                 label="Die Forderung beruht auf"
-                hint="Die Herkunft der Forderung ist nicht gespeichert (ältere Forderung oder Änderungsbescheid). Bitte wählen Sie nach dem Erstattungsbescheid: sie bestimmt die Höhe, 10 % oder 30 % (§ 43 Abs. 2 S. 1 SGB II)."
+                hint={`Die Herkunft der Forderung ist nicht gespeichert (ältere Forderung oder Änderungsbescheid). Bitte wählen Sie nach dem Erstattungsbescheid: sie bestimmt die Höhe, ${satz.vorlaeufig} % oder ${satz.sonstige} % (§ 43 Abs. 2 S. 1 SGB II).`}
                 defaultValue={wert('aufrechnung', 'aufTatbestand') ?? (f.norm.includes('41a') ? 'vorlaeufig' : f.norm.includes('Nr. 3') ? 'einkommen' : 'sonstige')}
                 error={e.aufTatbestand}
-                options={Object.entries(TATBESTAND).map(([value, label]) => ({ value, label }))}
+                options={Object.keys(TATBESTAND).map((value) => ({ value, label: tatbestandText(value, f.heute) }))}
               />
             )}
             <TextField

@@ -1,6 +1,6 @@
 import { AntragOffenLassen } from '../faelle/bewilligung-abschnitt.tsx';
 import { useLoaderData, type LoaderFunctionArgs, type RouteObject } from 'react-router';
-import { freigabeListe } from '../../../server/bewilligung/freigaben.ts';
+import { freigabenListen } from '../../../server/bewilligung/freigaben.ts';
 import { PostForm, SubmitButton } from '../../components/forms.tsx';
 import { useRoot } from '../../hooks.ts';
 import { requirePermission, web } from '../../web-context.ts';
@@ -10,7 +10,7 @@ import { TabellenBereich } from '../../components/tabelle.tsx';
 
 async function loader({ context, request }: LoaderFunctionArgs) {
   const actor = requirePermission(context, request, 'bewilligung.freigeben');
-  return { freigaben: await freigabeListe({ ctx: web(context).app, actor }) };
+  return { freigaben: await freigabenListen.execute({ ctx: web(context).app, actor, input: {} }) };
 }
 
 /** Teamleitung's approval queue (Vier-Augen-Prinzip). */

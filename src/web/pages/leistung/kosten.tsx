@@ -1,7 +1,7 @@
 import { useLoaderData, type LoaderFunctionArgs, type RouteObject } from 'react-router';
 import { KOSTENART_TEXT, type Kostenart } from '../../../domain/kosten/index.ts';
 import { AppError } from '../../../server/errors.ts';
-import { heute } from '../../../server/fall/common.ts';
+import { heute } from '../../../server/clock.ts';
 import { kostenbericht } from '../../../server/kosten/kostenbericht.ts';
 import { TextField, SubmitButton } from '../../components/forms.tsx';
 import { requirePermission, web } from '../../web-context.ts';
@@ -13,7 +13,7 @@ async function loader({ context, request }: LoaderFunctionArgs) {
   const actor = requirePermission(context, request, 'kosten.lesen');
   const monat = new URL(request.url).searchParams.get('monat') || heute(web(context).app.clock.now()).slice(0, 7);
   try {
-    return { monat, bericht: await kostenbericht({ ctx: web(context).app, actor, monat }), fehler: null };
+    return { monat, bericht: await kostenbericht.execute({ ctx: web(context).app, actor, input: { monat } }), fehler: null };
   } catch (err) {
     if (err instanceof AppError && err.status === 400) return { monat, bericht: null, fehler: err.issues[0]?.message ?? err.message };
     throw err;

@@ -1,6 +1,5 @@
 import { useLoaderData, type LoaderFunctionArgs, type RouteObject } from 'react-router';
-import type { ErgebnisFilter } from '../../../db/repositories/massenaenderung-ergebnis.ts';
-import { ERGEBNIS_FILTER, massenaenderungErgebnis, PRO_SEITE } from '../../../server/massenaenderung/ergebnis.ts';
+import { ERGEBNIS_FILTER, massenaenderungErgebnis, PRO_SEITE, type ErgebnisFilter } from '../../../server/massenaenderung/ergebnis.ts';
 import { SelectField, SubmitButton } from '../../components/forms.tsx';
 import { requirePermission, web } from '../../web-context.ts';
 import type { PageHandle } from '../root.tsx';
@@ -14,13 +13,7 @@ const STATUS: Record<string, string> = { laufend: 'läuft', pausiert: 'pausiert'
 async function loader({ context, request, params }: LoaderFunctionArgs) {
   const actor = requirePermission(context, request, 'massenaenderung.ausfuehren');
   const q = new URL(request.url).searchParams;
-  const f = q.get('filter') ?? 'alle';
-  const filter: ErgebnisFilter = (ERGEBNIS_FILTER as readonly string[]).includes(f) ? (f as ErgebnisFilter) : 'alle';
-  const zahl = (name: string, standard: number) => {
-    const n = Number(q.get(name) ?? standard);
-    return Number.isFinite(n) ? n : standard;
-  };
-  return massenaenderungErgebnis({ ctx: web(context).app, actor, id: params.id ?? '', filter, seite: zahl('seite', 1), proSeite: zahl('proSeite', PRO_SEITE) });
+  return massenaenderungErgebnis.execute({ ctx: web(context).app, actor, input: { id: params.id ?? '', filter: q.get('filter') ?? undefined, seite: q.get('seite') ?? undefined, proSeite: q.get('proSeite') ?? undefined } });
 }
 
 const monatText = (m: string | null) => (m ? `${m.slice(5, 7)}/${m.slice(0, 4)}` : '–');

@@ -14,7 +14,7 @@ import { euroText } from '../faelle/shared.tsx';
 async function loader({ context, request }: LoaderFunctionArgs) {
   const actor = requirePermission(context, request, 'zahllauf.uebersicht');
   const app = web(context).app;
-  return { laeufe: await zahllaeufe({ ctx: app, actor }), konto: await zahlungskonto({ ctx: app, actor }), darfAusfuehren: can(actor, 'zahllauf.ausfuehren') };
+  return { laeufe: await zahllaeufe.execute({ ctx: app, actor, input: {} }), konto: await zahlungskonto.execute({ ctx: app, actor, input: {} }), darfAusfuehren: can(actor, 'zahllauf.ausfuehren') };
 }
 
 async function action({ context, request }: ActionFunctionArgs) {

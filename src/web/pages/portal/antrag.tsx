@@ -17,16 +17,20 @@ import {
   type FlowDaten,
   type FormEingabe,
 } from '../../../domain/formular/index.ts';
-import { portalRepository } from '../../../db/repositories/portal.ts';
 import { kommunenZurPlz } from '../../../domain/formular/kommune-plz.ts';
 import { pruefung, type Pruefung } from '../../../domain/formular/pruefung.ts';
 import { vorbelegungAusVorpruefung, vorpruefungLesen } from '../../../domain/formular/vorpruefung.ts';
 import { leseVorpruefung, vergissVorpruefung } from '../../../server/portal/vorpruefung-speicher.ts';
-import { heute } from '../../../server/fall/common.ts';
-import { tenantScope } from '../../../server/context.ts';
+import { heute } from '../../../server/clock.ts';
 import { AppError } from '../../../server/errors.ts';
 import { reicheEin } from '../../../server/portal/einreichen.ts';
-import { entferneEintrag, fuegeEintragHinzu, ladeEntwurf, speichereSchritt, starteEntwurf, verwirfEntwurf } from '../../../server/portal/entwuerfe.ts';
+import { eintragEntfernen } from '../../../server/portal/eintrag-entfernen.ts';
+import { eintragHinzufuegen } from '../../../server/portal/eintrag-hinzufuegen.ts';
+import { entwurfLaden } from '../../../server/portal/entwurf-laden.ts';
+import { entwurfStarten } from '../../../server/portal/entwurf-starten.ts';
+import { entwurfVerwerfen } from '../../../server/portal/entwurf-verwerfen.ts';
+import { portalKommunenAuflisten } from '../../../server/portal/kommunen-auflisten.ts';
+import { schrittSpeichern } from '../../../server/portal/schritt-speichern.ts';
 import { dokumenteZumEntwurf } from '../../../server/portal/dokumente.ts';
 import { ErrorSummary, PostForm, SelectField, SubmitButton, type FieldErrors } from '../../components/forms.tsx';
 import { beschreibeFelder, FlowFeld, type FeldBeschreibung } from '../../components/flow-felder.tsx';
@@ -81,7 +85,7 @@ async function neuAction({ context, request }: ActionFunctionArgs) {
   const gemerkt = flowId === 'erstantrag' ? leseVorpruefung(app, req) : null;
   const gelesen = gemerkt ? vorpruefungLesen((n) => gemerkt[n], heute(app.clock.now())) : null;
   const vorbelegung = gelesen && gelesen.fehler.length === 0 ? vorbelegungAusVorpruefung(gelesen.daten) : undefined;
-  const id = await starteEntwurf({ ctx: app, actor, flowId, ...(fuer ? { fuer } : {}), ...(vorbelegung ? { vorbelegung } : {}) });
+  const id = await entwurfStarten.execute({ ctx: app, actor, input: { flowId, ...(fuer ? { fuer } : {}), ...(vorbelegung ? { vorbelegung } : {}) } });
   if (gemerkt) vergissVorpruefung(reply);
   return redirect(basis(id));
 }
@@ -125,7 +129,7 @@ export const antragNeuRoute: RouteObject = {
 /** "Resume": to the first open step, or to the submission page when every step is answered. */
 async function fortsetzenLoader({ context, request, params }: LoaderFunctionArgs) {
   const actor = requirePageActor(context, request);
-  const v = await ladeEntwurf({ ctx: web(context).app, actor, id: params.id ?? '' });
+  const v = await entwurfLaden.execute({ ctx: web(context).app, actor, input: { id: params.id ?? '' } });
   if (v.entwurf.status !== 'offen') return redirect(`${basis(v.entwurf.id)}/eingegangen`);
   return redirect(zielUrl(v.entwurf.id, ersterOffenerSchritt(v.pf.flow, v.daten)));
 }
@@ -140,7 +144,7 @@ async function schrittLoader({ context, request, params }: LoaderFunctionArgs) {
   const actor = requirePageActor(context, request);
   const { app, lang } = web(context);
   const sprache = spracheVon(lang);
-  const v = await ladeEntwurf({ ctx: app, actor, id: params.id ?? '' });
+  const v = await entwurfLaden.execute({ ctx: app, actor, input: { id: params.id ?? '' } });
   const id = v.entwurf.id;
   if (v.entwurf.status !== 'offen') throw redirect(`${basis(id)}/eingegangen`);
   const adresse = params['*'] ?? '';
@@ -195,20 +199,20 @@ async function schrittAction({ context, request, params }: ActionFunctionArgs) {
   const aktion = typeof roh === 'string' ? roh : 'weiter';
   const rueckkehr = rueckkehrVon(request);
   if (aktion.startsWith('hinzufuegen:')) {
-    const ziel = await fuegeEintragHinzu({ ctx: app, actor, id, liste: aktion.slice('hinzufuegen:'.length) });
+    const ziel = await eintragHinzufuegen.execute({ ctx: app, actor, input: { id, liste: aktion.slice('hinzufuegen:'.length) } });
     return redirect(schrittUrl(id, ziel));
   }
   if (aktion.startsWith('entfernen:')) {
     const [, liste = '', eintragId = ''] = aktion.split(':');
-    await entferneEintrag({ ctx: app, actor, id, liste, eintragId });
+    await eintragEntfernen.execute({ ctx: app, actor, input: { id, liste, eintragId } });
     return redirect(mitRueckkehr(schrittUrl(id, adresse), rueckkehr));
   }
-  const r = await speichereSchritt({ ctx: app, actor, id, adresse, eingabe, sprache: spracheVon(lang) });
+  const r = await schrittSpeichern.execute({ ctx: app, actor, input: { id, adresse, eingabe, sprache: spracheVon(lang) } });
   if (!r.ok) {
     reply.code(400);
     return { errors: Object.fromEntries(r.fehler.map((f) => [f.feld, f.nachricht])), values: r.eingabe } satisfies SchrittAction;
   }
-  const { flow } = (await ladeEntwurf({ ctx: app, actor, id })).pf;
+  const { flow } = (await entwurfLaden.execute({ ctx: app, actor, input: { id } })).pf;
   // back to the review the person came from; it says what is still missing after this change
   if (rueckkehr) return redirect(rueckkehrUrl(id, flow, rueckkehr));
   // A list overview leads on only when enough complete entries exist.
@@ -376,7 +380,7 @@ async function pruefenLoader({ context, request, params }: LoaderFunctionArgs) {
   const actor = requirePageActor(context, request);
   const { app, lang } = web(context);
   const sprache = spracheVon(lang);
-  const v = await ladeEntwurf({ ctx: app, actor, id: params.id ?? '' });
+  const v = await entwurfLaden.execute({ ctx: app, actor, input: { id: params.id ?? '' } });
   const id = v.entwurf.id;
   if (v.entwurf.status !== 'offen') throw redirect(`${basis(id)}/eingegangen`);
   const p = pruefung(v.pf.flow, v.daten, sprache);
@@ -429,13 +433,13 @@ async function absendenLoader({ context, request, params }: LoaderFunctionArgs) 
   const actor = requirePageActor(context, request);
   const { app, lang } = web(context);
   const sprache = spracheVon(lang);
-  const v = await ladeEntwurf({ ctx: app, actor, id: params.id ?? '' });
+  const v = await entwurfLaden.execute({ ctx: app, actor, input: { id: params.id ?? '' } });
   const id = v.entwurf.id;
   if (v.entwurf.status !== 'offen') throw redirect(`${basis(id)}/eingegangen`);
   const offen = ersterOffenerSchritt(v.pf.flow, v.daten);
   if (offen) throw redirect(schrittUrl(id, offen));
   const daten = v.daten as AntragDaten;
-  const kommunen = v.pf.art === 'erstantrag' ? await app.db.withTenant(tenantScope(actor), (tx) => portalRepository.kommunen(tx)) : [];
+  const kommunen = v.pf.art === 'erstantrag' ? await portalKommunenAuflisten.execute({ ctx: app, actor, input: {} }) : [];
   const ort = daten.anschrift?.ort?.toLowerCase();
   const plz = kommunenZurPlz(daten.anschrift?.plz, kommunen);
   const dokumente = await dokumenteZumEntwurf({ ctx: app, actor, entwurfId: id });
@@ -470,7 +474,7 @@ async function absendenAction({ context, request, params }: ActionFunctionArgs) 
   const eingabe = await formEingabe(request);
   const id = params.id ?? '';
   if (eingabe[AKTION] === 'verwerfen') {
-    await verwirfEntwurf({ ctx: app, actor, id });
+    await entwurfVerwerfen.execute({ ctx: app, actor, input: { id } });
     return redirect('/portal');
   }
   try {
@@ -621,7 +625,7 @@ export const antragAbsendenRoute: RouteObject = {
 async function eingegangenLoader({ context, request, params }: LoaderFunctionArgs) {
   const actor = requirePageActor(context, request);
   const { app, lang } = web(context);
-  const v = await ladeEntwurf({ ctx: app, actor, id: params.id ?? '' });
+  const v = await entwurfLaden.execute({ ctx: app, actor, input: { id: params.id ?? '' } });
   if (v.entwurf.status === 'offen') throw redirect(basis(v.entwurf.id));
   const titel = text(v.entwurf.status === 'eingereicht' ? 'portal.eingegangen.titel' : 'portal.verworfen.titel', spracheVon(lang));
   return { titel, status: v.entwurf.status, antragsdatum: v.entwurf.antragsdatum, flowTitel: text(v.pf.titel, spracheVon(lang)) };

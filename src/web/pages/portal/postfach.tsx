@@ -1,6 +1,7 @@
 import { redirect, useActionData, useLoaderData, type ActionFunctionArgs, type LoaderFunctionArgs, type RouteObject } from 'react-router';
 import { AppError } from '../../../server/errors.ts';
-import { postfach, setzeZustellungswunsch } from '../../../server/portal/postfach.ts';
+import { postfach } from '../../../server/portal/postfach-lesen.ts';
+import { setzeZustellungswunsch } from '../../../server/portal/zustellungswunsch-setzen.ts';
 import { erteileVollmacht, vollmachten, widerrufeVollmacht } from '../../../server/portal/vollmacht.ts';
 import { ErrorSummary, PostForm, SubmitButton, TextField, type FieldErrors } from '../../components/forms.tsx';
 import { useRoot } from '../../hooks.ts';

@@ -1,6 +1,6 @@
 import { text, type Sprache } from '../../../domain/formular/index.ts';
 import { useRoot } from '../../hooks.ts';
-import type { Lang } from '../../i18n/index.ts';
+import type { Lang } from '../../../i18n/index.ts';
 
 /** Texts of the Bürgerportal pages come from the form dictionaries (src/domain/formular/texte), in the chosen language. */
 export const spracheVon = (lang: Lang): Sprache => lang as Sprache;

@@ -1,5 +1,5 @@
 import { deutscheAnzeige, lokalesDatum } from '../../../domain/termine/index.ts';
-import { dictionaries, type Lang, type MessageKey } from '../../i18n/index.ts';
+import { dictionaries, type Lang, type MessageKey } from '../../../i18n/index.ts';
 
 /**
  * Dates, times and appointment types on the citizen's Termine pages in the page's language. German keeps the

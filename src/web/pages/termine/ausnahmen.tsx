@@ -1,7 +1,12 @@
 import { redirect, useActionData, useLoaderData, type ActionFunctionArgs, type LoaderFunctionArgs, type RouteObject } from 'react-router';
 import { lokalesDatum } from '../../../domain/termine/index.ts';
 import { AppError } from '../../../server/errors.ts';
-import { abwesenheitEintragen, abwesenheitEntfernen, ausnahmeEntfernen, planungLaden, standortAusnahmeHinzufuegen, teamSetzen } from '../../../server/termine/ausnahmen.ts';
+import { abwesenheitEintragen } from '../../../server/termine/abwesenheit-eintragen.ts';
+import { abwesenheitEntfernen } from '../../../server/termine/abwesenheit-entfernen.ts';
+import { ausnahmeEntfernen } from '../../../server/termine/ausnahme-entfernen.ts';
+import { planungLaden } from '../../../server/termine/planung-laden.ts';
+import { standortAusnahmeHinzufuegen } from '../../../server/termine/standort-ausnahme-hinzufuegen.ts';
+import { teamSetzen } from '../../../server/termine/team-setzen.ts';
 import { ErrorSummary, PostForm, SelectField, SubmitButton, TextField } from '../../components/forms.tsx';
 import { useRoot } from '../../hooks.ts';
 import { flash, readForm, requirePermission, web } from '../../web-context.ts';
@@ -18,11 +23,11 @@ const datumText = (d: string) => d.split('-').toReversed().join('.');
 async function loader({ context, request }: LoaderFunctionArgs) {
   const actor = requirePermission(context, request, ['termine.eigenerKalender', 'termine.planen']);
   const { app } = web(context);
-  const p = await planungLaden({ ctx: app, actor });
+  const p = await planungLaden.execute({ ctx: app, actor, input: {} });
   const name = (id: string) => p.ressourcen.find((r) => r.id === id)?.name ?? '';
   return {
     leitung: p.leitung,
-    heute: lokalesDatum(app.clock.now()),
+    heute: p.heute,
     standorte: p.standorte.map((s) => ({ value: s.id, label: s.name })),
     ressourcen: p.ressourcen.map((r) => ({ id: r.id, name: r.name, team: r.team ?? '', version: r.version, standort: p.standorte.find((s) => s.id === r.standortId)?.name ?? '' })),
     ausnahmen: p.ausnahmen.map((a) => ({
@@ -45,29 +50,31 @@ async function action({ context, request }: ActionFunctionArgs) {
   const aktion = form.get('_aktion');
   const values: Record<string, string> = {};
   for (const k of ['standortId', 'art', 'datum', 'von', 'bis', 'grund', 'abwesendRessourceId', 'abwesendVon', 'abwesendBis', 'abwesendGrund', 'teamRessourceId', 'team']) values[k] = form.get(k);
+  // form field → use-case input (each form has its own field names, so the error summary links to the right field)
+  const FELD: Record<string, Record<string, string>> = { abwesenheit: { ressourceId: 'abwesendRessourceId', vonDatum: 'abwesendVon', bisDatum: 'abwesendBis', grund: 'abwesendGrund' }, team: { ressourceId: 'teamRessourceId' } };
   try {
     if (aktion === 'ausnahme') {
-      const n = await standortAusnahmeHinzufuegen({ ctx: app, actor, input: { standortId: values.standortId!, art: values.art!, datum: values.datum!, von: values.von, bis: values.bis, grund: values.grund } });
+      const n = await standortAusnahmeHinzufuegen.execute({ ctx: app, actor, input: { standortId: values.standortId, art: values.art, datum: values.datum, von: values.von, bis: values.bis, grund: values.grund } });
       flash(context, `Die Ausnahme gilt jetzt für ${n} ${n === 1 ? 'Platz' : 'Plätze'} des Standorts.`);
     } else if (aktion === 'ausnahme-entfernen') {
-      await ausnahmeEntfernen({ ctx: app, actor, id: form.get('id') });
+      await ausnahmeEntfernen.execute({ ctx: app, actor, input: { id: form.get('id') } });
       flash(context, 'Die Ausnahme wurde entfernt.');
     } else if (aktion === 'abwesenheit') {
-      await abwesenheitEintragen({ ctx: app, actor, input: { ressourceId: values.abwesendRessourceId!, vonDatum: values.abwesendVon!, bisDatum: values.abwesendBis!, grund: values.abwesendGrund } });
+      await abwesenheitEintragen.execute({ ctx: app, actor, input: { ressourceId: values.abwesendRessourceId, vonDatum: values.abwesendVon, bisDatum: values.abwesendBis, grund: values.abwesendGrund } });
       flash(context, 'Die Abwesenheit wurde eingetragen. In dieser Zeit bietet vorort an diesem Platz keine Termine an.');
     } else if (aktion === 'abwesenheit-entfernen') {
-      await abwesenheitEntfernen({ ctx: app, actor, id: form.get('id') });
+      await abwesenheitEntfernen.execute({ ctx: app, actor, input: { id: form.get('id') } });
       flash(context, 'Die Abwesenheit wurde entfernt.');
     } else if (aktion === 'team') {
-      const [ressourceId = '', version = '0'] = values.teamRessourceId!.split('|');
-      await teamSetzen({ ctx: app, actor, input: { ressourceId, team: values.team ?? '', version: Number(version) } });
+      const [ressourceId = '', version = ''] = values.teamRessourceId!.split('|');
+      await teamSetzen.execute({ ctx: app, actor, input: { ressourceId, team: values.team, version } });
       flash(context, 'Das Team wurde gespeichert.');
     }
   } catch (err) {
     if (err instanceof AppError && (err.status === 400 || err.status === 409)) {
       reply.code(err.status);
       const errors: Record<string, string> = {};
-      for (const i of err.issues) errors[i.path] ??= i.message;
+      for (const i of err.issues) errors[FELD[aktion]?.[i.path] ?? i.path] ??= i.message;
       if (!err.issues.length) errors[aktion === 'team' ? 'team' : 'datum'] = err.message;
       return { ...(await loader({ context, request } as LoaderFunctionArgs)), errors, values };
     }

@@ -1,24 +1,28 @@
 import { redirect, useActionData, useLoaderData, type ActionFunctionArgs, type LoaderFunctionArgs, type RouteObject } from 'react-router';
-import { termineRepository } from '../../../db/repositories/termine.ts';
 import { KANAELE, type Kanal } from '../../../domain/termine/index.ts';
-import { publicBaseUrl } from '../../../server/auth/public-url.ts';
-import { tenantScope } from '../../../server/context.ts';
 import { AppError } from '../../../server/errors.ts';
-import { anfrageBestaetigen, anfragePruefen, anonymeAnfrage } from '../../../server/termine/anfrage.ts';
-import { sageTerminAb, verschiebeTermin } from '../../../server/termine/aendere-termin.ts';
-import { bucheTermin } from '../../../server/termine/buche-termin.ts';
-import { listeAnliegen, listeFreieZeiten, listeVerschiebeZiele } from '../../../server/termine/freie-zeiten.ts';
+import { anfrageBestaetigen } from '../../../server/termine/anfrage-bestaetigen.ts';
+import { anfragePruefen } from '../../../server/termine/anfrage-pruefen.ts';
+import { anfrageStellen } from '../../../server/termine/anfrage-stellen.ts';
+import { angebotAnnehmen } from '../../../server/termine/angebot-annehmen.ts';
+import { angebotAnsehen } from '../../../server/termine/angebot-ansehen.ts';
+import { anliegenAuflisten } from '../../../server/termine/anliegen-auflisten.ts';
+import { freieZeitenAuflisten } from '../../../server/termine/freie-zeiten-auflisten.ts';
+import { meineWarteliste } from '../../../server/termine/meine-warteliste.ts';
+import { wartelisteEintragZurueckziehen } from '../../../server/termine/warteliste-eintrag-zurueckziehen.ts';
+import { wartelisteEintragen } from '../../../server/termine/warteliste-eintragen.ts';
+import { terminBuchen } from '../../../server/termine/termin-buchen.ts';
+import { meineTermine } from '../../../server/termine/meine-termine.ts';
+import { terminAbsagen } from '../../../server/termine/termin-absagen.ts';
 import { terminAnsehen } from '../../../server/termine/termin-ansehen.ts';
-import { traegerFuer } from '../../../server/termine/gemeinsam.ts';
-import { angebotAnnehmen, angebotLesen, wartelisteEintragen } from '../../../server/termine/warteliste.ts';
-import { eintragZurueckziehen, meineWarteliste } from '../../../server/termine/warteliste-zurueckziehen.ts';
-import { translator } from '../../i18n/index.ts';
-import { TerminAngaben, terminFehlerText } from './link.tsx';
+import { terminVerschieben } from '../../../server/termine/termin-verschieben.ts';
+import { translator } from '../../../i18n/index.ts';
+import { beginnFehlerText, TerminAngaben, terminFehlerText } from './link.tsx';
 import { anliegenText, nachTag, tagText, uhrzeitText, zeitText } from './anzeige.ts';
 import { Alert } from '../../components/alert.tsx';
 import { ErrorSummary, PostForm, SelectField, SubmitButton, TextField } from '../../components/forms.tsx';
 import { useRoot, useT } from '../../hooks.ts';
-import type { MessageKey } from '../../i18n/index.ts';
+import type { MessageKey } from '../../../i18n/index.ts';
 import { flash, readForm, requirePageActor, web } from '../../web-context.ts';
 import type { PageHandle } from '../root.tsx';
 
@@ -30,9 +34,9 @@ import type { PageHandle } from '../root.tsx';
 const kanalKey = (k: string) => `termine.kanal.${k}` as MessageKey;
 const statusKey = (s: string) => `termine.status.${s}` as MessageKey;
 
-async function traegerIdFuer(context: unknown) {
-  const { app, req } = web(context);
-  return req.actor ? req.actor.traegerId : (await traegerFuer(app, app.config.defaultTraegerSlug ?? undefined)).id;
+/** Without a session a page request means the configured default Träger (the use case takes a signed-in person's own). */
+function traegerSlug(context: unknown) {
+  return web(context).app.config.defaultTraegerSlug ?? undefined;
 }
 
 function RadioGroup(p: { name: string; legend: string; options: { value: string; label: string }[]; checked?: string | undefined; error?: string | undefined }) {
@@ -105,11 +109,10 @@ function ZeitWahl(p: { tage: { datum: string; titel: string; zeiten: { wert: str
 
 async function uebersichtLoader({ context }: LoaderFunctionArgs) {
   const { app, req, lang } = web(context);
-  const traegerId = await traegerIdFuer(context);
-  const angebot = await listeAnliegen({ ctx: app, traegerId });
+  const angebot = await anliegenAuflisten.execute({ ctx: app, actor: req.actor, input: { traeger: traegerSlug(context) } });
   const actor = req.actor?.art === 'buerger' ? req.actor : null;
-  const meine = actor ? await app.db.withTenant(tenantScope(actor), (tx) => termineRepository.termineVonBuerger(tx, actor.userId)) : [];
-  const warteliste = actor ? await meineWarteliste({ ctx: app, actor }) : [];
+  const meine = actor ? await meineTermine.execute({ ctx: app, actor, input: {} }) : [];
+  const warteliste = actor ? await meineWarteliste.execute({ ctx: app, actor, input: {} }) : [];
   return {
     angemeldet: !!actor,
     warteliste: warteliste.map((e) => ({ id: e.id, anliegen: anliegenText({ schluessel: e.anliegenSchluessel, name: e.anliegenName }, lang), status: e.status, seit: zeitText(e.eingetragenAm, lang) })),
@@ -125,9 +128,9 @@ async function uebersichtLoader({ context }: LoaderFunctionArgs) {
 /** Signed-in citizens withdraw their own Warteliste entry from the overview (no-JS form). */
 async function uebersichtAction({ context, request }: ActionFunctionArgs) {
   const actor = requirePageActor(context, request);
-  const { app, req, lang } = web(context);
+  const { app, lang } = web(context);
   const form = await readForm(request);
-  await eintragZurueckziehen({ ctx: app, actor, eintragId: form.get('eintragId'), basisUrl: publicBaseUrl(app, req) });
+  await wartelisteEintragZurueckziehen.execute({ ctx: app, actor, input: { id: form.get('eintragId') } });
   flash(context, translator(lang)('termine.warteliste.zurueckgezogen'));
   return redirect('/termine');
 }
@@ -207,24 +210,20 @@ export const termineRoute: RouteObject = {
 
 // ---------------------------------------------------------------- /termine/buchen
 
-const istKanal = (k: unknown): k is Kanal => typeof k === 'string' && (KANAELE as readonly string[]).includes(k);
-
 /**
  * The free times of two weeks from `von` (default today), grouped by day: a heading per day and a compact grid of
  * times below it (one radio group, so the keyboard moves through all times; the day is the group's legend).
  */
 async function zeitenLaden(context: unknown, request: Request) {
-  const { app, lang } = web(context);
+  const { app, req, lang } = web(context);
   const url = new URL(request.url);
-  const anliegen = url.searchParams.get('anliegen') ?? '';
-  const kanalParam = url.searchParams.get('kanal');
-  const kanal = istKanal(kanalParam) ? kanalParam : 'vor_ort';
-  const standortId = url.searchParams.get('standortId') || undefined;
-  const vonParam = url.searchParams.get('von') ?? '';
-  const von = /^\d{4}-\d{2}-\d{2}$/.test(vonParam) ? vonParam : undefined;
-  const traegerId = await traegerIdFuer(context);
-  const r = await listeFreieZeiten({ ctx: app, traegerId, input: { anliegen, kanal, standortId, von } });
-  const angebot = await listeAnliegen({ ctx: app, traegerId });
+  const q = url.searchParams;
+  const kanal = (q.get('kanal') || 'vor_ort') as Kanal;
+  const standortId = q.get('standortId') || undefined;
+  const von = q.get('von') || undefined;
+  const traeger = traegerSlug(context);
+  const r = await freieZeitenAuflisten.execute({ ctx: app, actor: req.actor, input: { traeger, anliegen: q.get('anliegen') ?? '', kanal, standortId, von } });
+  const angebot = await anliegenAuflisten.execute({ ctx: app, actor: req.actor, input: { traeger } });
   const standort = (id: string) => angebot.standorte.find((s) => s.id === id);
   const zeiten = r.zeiten.map((z) => ({ wert: z.beginn.toISOString(), beginn: z.beginn, uhrzeit: uhrzeitText(z.beginn, lang), standortId: z.standortId, standort: standort(z.standortId)?.name ?? '' }));
   const orte = [...new Set(zeiten.map((z) => z.standortId))];
@@ -253,42 +252,39 @@ async function buchenAction({ context, request }: ActionFunctionArgs) {
   const daten = await zeitenLaden(context, request);
   const form = await readForm(request);
   const actor = req.actor?.art === 'buerger' ? req.actor : null;
-  const basisUrl = publicBaseUrl(app, req);
-  const values = { beginn: String(form.get('beginn') ?? ''), email: String(form.get('email') ?? ''), name: String(form.get('name') ?? '') };
+  const values = { beginn: form.get('beginn'), email: form.get('email'), name: form.get('name') };
   const fehler = (errors: Record<string, string>, status = 400) => {
     reply.code(status);
     return { ...daten, angemeldet: !!actor, errors, values, warteliste: false };
   };
-  const traegerId = await traegerIdFuer(context);
+  /** Field issues at their fields; a refusal without field at `feld` (rate limit: translated). */
+  const abgelehnt = (err: unknown, feld: string) => {
+    if (!(err instanceof AppError) || err.status >= 500) throw err;
+    const errors: Record<string, string> = {};
+    for (const i of err.issues) errors[i.path.split('.')[0] ?? feld] ??= i.path === 'beginn' && i.code === 'invalid_type' ? 'Bitte wählen Sie eine Zeit.' : i.message;
+    if (!err.issues.length) errors[err.status === 429 ? 'email' : feld] = terminFehlerText(context, err);
+    return fehler(errors, err.status);
+  };
+  const traeger = traegerSlug(context);
   if (form.get('_aktion') === 'warteliste') {
-    if (!actor && !values.email.includes('@')) return fehler({ email: 'Bitte geben Sie Ihre E-Mail-Adresse an.' });
     try {
-      await wartelisteEintragen({ ctx: app, traegerId, actor, input: { anliegen: daten.anliegen.id, kanaele: [daten.kanal], email: values.email || undefined, name: values.name || undefined }, ip: req.ip, basisUrl });
+      await wartelisteEintragen.execute({ ctx: app, actor: req.actor, input: { traeger, anliegen: daten.anliegen.id, kanaele: [daten.kanal], email: values.email, name: values.name, ip: req.ip } });
     } catch (err) {
-      if (err instanceof AppError && err.status < 500) return fehler({ email: terminFehlerText(context, err) }, err.status);
-      throw err;
+      return abgelehnt(err, 'email');
     }
     return { ...daten, angemeldet: !!actor, errors: {}, values, warteliste: true };
   }
-  const beginn = new Date(values.beginn);
-  if (!values.beginn || Number.isNaN(beginn.getTime())) return fehler({ beginn: 'Bitte wählen Sie eine Zeit.' });
   const standortId = daten.zeiten.find((z) => z.wert === values.beginn)?.standortId ?? (daten.standortId || undefined);
   try {
     if (actor) {
-      const termin = await bucheTermin({ ctx: app, traegerId, actor, person: { userId: actor.userId, name: actor.name }, input: { anliegenId: daten.anliegen.id, kanal: daten.kanal, beginn, standortId }, basisUrl });
+      const termin = await terminBuchen.execute({ ctx: app, actor, input: { anliegenId: daten.anliegen.id, kanal: daten.kanal, beginn: values.beginn, standortId } });
       flash(context, 'Ihr Termin ist gebucht. Die Bestätigung mit Kalenderdatei haben wir Ihnen per E-Mail geschickt.');
       return redirect(`/termine/${termin.id}`);
     }
-    const errors: Record<string, string> = {};
-    if (!values.email.includes('@')) errors.email = 'Bitte geben Sie Ihre E-Mail-Adresse an.';
-    if (!values.name.trim()) errors.name = 'Bitte geben Sie Ihren Namen an.';
-    if (Object.keys(errors).length) return fehler(errors);
-    await anonymeAnfrage({ ctx: app, traegerId, input: { anliegenId: daten.anliegen.id, kanal: daten.kanal, beginn, standortId, email: values.email, name: values.name.trim() }, basisUrl, ip: req.ip });
+    await anfrageStellen.execute({ ctx: app, actor: null, input: { traeger, anliegenId: daten.anliegen.id, kanal: daten.kanal, beginn: values.beginn, standortId, email: values.email, name: values.name, ip: req.ip } });
     return redirect('/termine/gesendet');
   } catch (err) {
-    if (err instanceof AppError && err.status === 429) return fehler({ email: terminFehlerText(context, err) }, err.status);
-    if (err instanceof AppError && err.status < 500) return fehler({ beginn: err.message }, err.status);
-    throw err;
+    return abgelehnt(err, 'beginn');
   }
 }
 
@@ -389,12 +385,12 @@ export const termineGebuchtRoute: RouteObject = { path: 'termine/gebucht', Compo
 
 async function bestaetigenLoader({ context, params }: LoaderFunctionArgs) {
   const { app, lang } = web(context);
-  const b = await anfragePruefen({ ctx: app, token: params.token ?? '' });
+  const b = await anfragePruefen.execute({ ctx: app, actor: null, input: { token: params.token ?? '' } });
   return { beginn: zeitText(b.beginn, lang), kanal: b.kanal };
 }
 async function bestaetigenAction({ context, params }: ActionFunctionArgs) {
-  const { app, req } = web(context);
-  await anfrageBestaetigen({ ctx: app, token: params.token ?? '', basisUrl: publicBaseUrl(app, req) });
+  const { app } = web(context);
+  await anfrageBestaetigen.execute({ ctx: app, actor: null, input: { token: params.token ?? '' } });
   return redirect('/termine/gebucht');
 }
 function BestaetigenPage() {
@@ -426,12 +422,12 @@ export const termineBestaetigenRoute: RouteObject = {
 
 async function angebotLoader({ context, params }: LoaderFunctionArgs) {
   const { app, lang } = web(context);
-  const a = await angebotLesen({ ctx: app, token: params.token ?? '' });
+  const a = await angebotAnsehen.execute({ ctx: app, actor: null, input: { token: params.token ?? '' } });
   return { beginn: zeitText(a.beginn, lang), kanal: a.kanal, gueltigBis: zeitText(a.gueltigBis, lang) };
 }
 async function angebotAction({ context, params }: ActionFunctionArgs) {
-  const { app, req } = web(context);
-  await angebotAnnehmen({ ctx: app, token: params.token ?? '', basisUrl: publicBaseUrl(app, req) });
+  const { app } = web(context);
+  await angebotAnnehmen.execute({ ctx: app, actor: null, input: { token: params.token ?? '' } });
   return redirect('/termine/gebucht');
 }
 function AngebotPage() {
@@ -464,13 +460,10 @@ export const termineAngebotRoute: RouteObject = {
 async function detailLoader({ context, request, params }: LoaderFunctionArgs) {
   const actor = requirePageActor(context, request);
   const { app, lang } = web(context);
-  const r = await terminAnsehen({ ctx: app, actor, id: params.id ?? '' });
+  const r = await terminAnsehen.execute({ ctx: app, actor, input: { id: params.id ?? '', ziele: true } });
   const termin = r.termin;
   const aktiv = termin.status === 'gebucht' && termin.art === 'buchung';
-  // never the booked time itself as a target (another desk may be free then, but nothing would change)
-  const zeiten = aktiv && r.darfVerschieben.ok
-    ? (await listeVerschiebeZiele({ ctx: app, traegerId: actor.traegerId, termin: { anliegenId: termin.anliegenId, kanal: r.kanal, standortId: termin.standortId, beginn: termin.beginn } })).slice(0, 20)
-    : [];
+  const zeiten = r.ziele;
   return {
     id: termin.id,
     beginn: zeitText(termin.beginn, lang),
@@ -488,27 +481,21 @@ async function detailLoader({ context, request, params }: LoaderFunctionArgs) {
 
 async function detailAction({ context, request, params }: ActionFunctionArgs) {
   const actor = requirePageActor(context, request);
-  const { app, req, reply, lang } = web(context);
+  const { app, reply, lang } = web(context);
   const t = translator(lang);
   const form = await readForm(request);
-  const basisUrl = publicBaseUrl(app, req);
   try {
     if (form.get('_aktion') === 'absagen') {
-      await sageTerminAb({ ctx: app, actor, terminId: params.id ?? '', basisUrl });
+      await terminAbsagen.execute({ ctx: app, actor, input: { id: params.id ?? '' } });
       flash(context, t('termine.abgesagt'));
     } else {
-      const wert = String(form.get('beginn') ?? '');
-      if (!wert || Number.isNaN(new Date(wert).getTime())) {
-        reply.code(400);
-        return { ...(await detailLoader({ context, request, params } as LoaderFunctionArgs)), errors: { beginn: t('termine.zeit.fehlt') } };
-      }
-      await verschiebeTermin({ ctx: app, actor, terminId: params.id ?? '', input: { beginn: new Date(wert) }, basisUrl });
+      await terminVerschieben.execute({ ctx: app, actor, input: { id: params.id ?? '', beginn: form.get('beginn') } });
       flash(context, t('termine.verschoben'));
     }
   } catch (err) {
     if (err instanceof AppError && err.status < 500 && err.status !== 404) {
       reply.code(err.status);
-      return { ...(await detailLoader({ context, request, params } as LoaderFunctionArgs)), errors: { beginn: err.message } };
+      return { ...(await detailLoader({ context, request, params } as LoaderFunctionArgs)), errors: { beginn: err.issues.length ? beginnFehlerText(context, err) : err.message } };
     }
     throw err;
   }

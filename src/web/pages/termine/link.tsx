@@ -1,13 +1,13 @@
 import { redirect, useActionData, useLoaderData, type ActionFunctionArgs, type LoaderFunctionArgs, type RouteObject } from 'react-router';
-import { publicBaseUrl } from '../../../server/auth/public-url.ts';
 import { AppError } from '../../../server/errors.ts';
-import { sageTerminAb, verschiebeTermin } from '../../../server/termine/aendere-termin.ts';
-import { listeVerschiebeZiele } from '../../../server/termine/freie-zeiten.ts';
-import { linkAufloesen, terminPerLink } from '../../../server/termine/verwaltung-per-link.ts';
-import { eintragLesen, eintragZurueckziehen } from '../../../server/termine/warteliste-zurueckziehen.ts';
+import { terminPerLinkAbsagen } from '../../../server/termine/termin-per-link-absagen.ts';
+import { terminPerLinkAnsehen } from '../../../server/termine/termin-per-link-ansehen.ts';
+import { terminPerLinkVerschieben } from '../../../server/termine/termin-per-link-verschieben.ts';
+import { wartelisteEintragPerLinkAnsehen } from '../../../server/termine/warteliste-eintrag-per-link-ansehen.ts';
+import { wartelisteEintragPerLinkZurueckziehen } from '../../../server/termine/warteliste-eintrag-per-link-zurueckziehen.ts';
 import { ErrorSummary, PostForm, SelectField, SubmitButton } from '../../components/forms.tsx';
 import { useRoot, useT } from '../../hooks.ts';
-import { translator, type MessageKey } from '../../i18n/index.ts';
+import { translator, type MessageKey } from '../../../i18n/index.ts';
 import { flash, readForm, web } from '../../web-context.ts';
 import type { PageHandle } from '../root.tsx';
 import { anliegenText, zeitText } from './anzeige.ts';
@@ -37,12 +37,9 @@ export function terminFehlerText(context: unknown, err: AppError) {
 async function terminLoader({ context, params }: LoaderFunctionArgs) {
   const { app, lang } = web(context);
   const token = params.token ?? '';
-  const r = await terminPerLink({ ctx: app, token });
+  const r = await terminPerLinkAnsehen.execute({ ctx: app, actor: null, input: { token, ziele: true } });
   const t = r.termin;
-  const zeiten =
-    r.darfVerschieben.ok && t.art === 'buchung' && r.anliegen
-      ? (await listeVerschiebeZiele({ ctx: app, traegerId: t.traegerId, termin: { anliegenId: r.anliegen.id, kanal: r.kanal, standortId: t.standortId, beginn: t.beginn } })).slice(0, 20)
-      : [];
+  const zeiten = r.ziele;
   return {
     token,
     beginn: zeitText(t.beginn, lang),
@@ -59,31 +56,36 @@ async function terminLoader({ context, params }: LoaderFunctionArgs) {
 }
 
 async function terminAction({ context, request, params }: ActionFunctionArgs) {
-  const { app, req, reply, lang } = web(context);
+  const { app, reply, lang } = web(context);
   const t = translator(lang);
   const token = params.token ?? '';
   const form = await readForm(request);
-  const basisUrl = publicBaseUrl(app, req);
-  const l = await linkAufloesen(app, token);
-  const neuLaden = async (errors: Record<string, string>, status: number) => {
-    reply.code(status);
-    return { ...(await terminLoader({ context, request, params } as LoaderFunctionArgs)), errors };
-  };
   try {
     if (form.get('_aktion') === 'absagen') {
-      await sageTerminAb({ ctx: app, verwaltungsToken: token, terminId: l.terminId, basisUrl });
+      await terminPerLinkAbsagen.execute({ ctx: app, actor: null, input: { token } });
       flash(context, t('termine.abgesagt'));
       return redirect('/termine');
     }
-    const wert = form.get('beginn');
-    if (!wert || Number.isNaN(new Date(wert).getTime())) return neuLaden({ beginn: t('termine.zeit.fehlt') }, 400);
-    await verschiebeTermin({ ctx: app, verwaltungsToken: token, terminId: l.terminId, input: { beginn: new Date(wert) }, basisUrl });
+    await terminPerLinkVerschieben.execute({ ctx: app, actor: null, input: { token, beginn: form.get('beginn') } });
     flash(context, t('termine.verschoben'));
   } catch (err) {
-    if (err instanceof AppError && err.status < 500 && err.status !== 404 && err.status !== 410) return neuLaden({ beginn: terminFehlerText(context, err) }, err.status);
+    if (err instanceof AppError && err.status < 500 && err.status !== 404 && err.status !== 410) {
+      reply.code(err.status);
+      return { ...(await terminLoader({ context, request, params } as LoaderFunctionArgs)), errors: { beginn: beginnFehlerText(context, err) } };
+    }
     throw err;
   }
   return redirect(`/termine/verwalten/${token}`);
+}
+
+/**
+ * The message at the time field of a refused move: no time chosen → the page's own (translated) request to choose
+ * one; another field issue → its message; a refusal of the move itself → `terminFehlerText`.
+ */
+export function beginnFehlerText(context: unknown, err: AppError): string {
+  const issue = err.issues.find((i) => i.path === 'beginn');
+  if (issue) return issue.code === 'invalid_type' ? translator(web(context).lang)('termine.zeit.fehlt') : issue.message;
+  return terminFehlerText(context, err);
 }
 
 /** The facts of one appointment (Anliegen, time, channel, place, status), shared by the citizen's and the link's page. */
@@ -167,13 +169,13 @@ export const terminPerLinkRoute: RouteObject = {
 
 async function eintragLoader({ context, params }: LoaderFunctionArgs) {
   const { app, lang } = web(context);
-  const e = await eintragLesen({ ctx: app, token: params.token ?? '' });
+  const e = await wartelisteEintragPerLinkAnsehen.execute({ ctx: app, actor: null, input: { token: params.token ?? '' } });
   return { anliegen: e.anliegenSchluessel ? anliegenText({ schluessel: e.anliegenSchluessel, name: e.anliegenName }, lang) : e.anliegenName, status: e.status, eingetragenAm: zeitText(e.eingetragenAm, lang), kanaele: e.kanaele };
 }
 
 async function eintragAction({ context, params }: ActionFunctionArgs) {
-  const { app, req, lang } = web(context);
-  await eintragZurueckziehen({ ctx: app, token: params.token ?? '', basisUrl: publicBaseUrl(app, req) });
+  const { app, lang } = web(context);
+  await wartelisteEintragPerLinkZurueckziehen.execute({ ctx: app, actor: null, input: { token: params.token ?? '' } });
   flash(context, translator(lang)('termine.warteliste.zurueckgezogen'));
   return redirect('/termine');
 }

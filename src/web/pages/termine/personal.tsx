@@ -1,50 +1,56 @@
 import { redirect, useActionData, useLoaderData, type ActionFunctionArgs, type LoaderFunctionArgs, type RouteObject } from 'react-router';
-import { termineRepository } from '../../../db/repositories/termine.ts';
-import { deutscheAnzeige, instantAus, KANAL_NAME, KANAELE, lokalesDatum, plusTage, uhrzeitText, wandzeit, type Kanal } from '../../../domain/termine/index.ts';
-import { MELDE_ERGEBNISSE, MELDE_ERGEBNIS_TEXT, MELDEZWECKE, type MeldeErgebnis, type Meldezweck } from '../../../domain/recht/meldeaufforderung.ts';
-import { publicBaseUrl } from '../../../server/auth/public-url.ts';
-import { tenantScope } from '../../../server/context.ts';
+import { deutscheAnzeige, KANAL_NAME, KANAELE, lokalesDatum, plusTage, uhrzeitText, wandzeit, type Kanal } from '../../../domain/termine/index.ts';
+import { MELDE_ERGEBNISSE, MELDE_ERGEBNIS_TEXT, MELDEZWECKE, type MeldeErgebnis } from '../../../domain/recht/meldeaufforderung.ts';
 import { AppError } from '../../../server/errors.ts';
-import { checkIn, einladungLesen, erfasseErgebnis, kalender, ladeEin, listeRessourcen, sprechzeitEntfernen, sprechzeitHinzufuegen } from '../../../server/termine/personal.ts';
+import { einchecken } from '../../../server/termine/einchecken.ts';
+import { einladen } from '../../../server/termine/einladen.ts';
+import { einladungAnsehen } from '../../../server/termine/einladung-ansehen.ts';
+import { einladungVorbereiten } from '../../../server/termine/einladung-vorbereiten.ts';
+import { ergebnisErfassen } from '../../../server/termine/ergebnis-erfassen.ts';
+import { kalenderAnsehen } from '../../../server/termine/kalender-ansehen.ts';
+import { ressourcenAuflisten } from '../../../server/termine/ressourcen-auflisten.ts';
+import { sprechzeitEntfernen } from '../../../server/termine/sprechzeit-entfernen.ts';
+import { sprechzeitHinzufuegen } from '../../../server/termine/sprechzeit-hinzufuegen.ts';
 import { ErrorSummary, PostForm, SelectField, SubmitButton, TextField } from '../../components/forms.tsx';
 import { useRoot } from '../../hooks.ts';
 import { flash, readForm, requirePermission, web } from '../../web-context.ts';
 import type { PageHandle } from '../root.tsx';
 import { TabellenBereich } from '../../components/tabelle.tsx';
+import { issuesToErrors } from '../verwaltung/shared.tsx';
 
 /** Staff pages of issue 6 (German only): calendar, consultation hours, invitations with outcome, check-in. */
 
 const WOCHENTAGE = ['Montag', 'Dienstag', 'Mittwoch', 'Donnerstag', 'Freitag', 'Samstag', 'Sonntag'];
 const STATUS: Record<string, string> = { gebucht: 'gebucht', abgesagt: 'abgesagt', wahrgenommen: 'wahrgenommen', nicht_erschienen: 'nicht erschienen' };
 
+/**
+ * The field messages of a refused form (status set on the reply): the use case's field issues, or – for a refusal
+ * without fields (taken slot, outcome too early) – its message at `feld`. Not found and everything else is thrown on.
+ */
+function feldFehler(context: unknown, err: unknown, feld: string): Record<string, string> {
+  if (!(err instanceof AppError) || err.status >= 500 || err.status === 404 || err.status === 403 || err.status === 401) throw err;
+  web(context).reply.code(err.status);
+  const errors = issuesToErrors(err.issues) as Record<string, string>;
+  if (!Object.keys(errors).length) errors[feld] = err.message;
+  return errors;
+}
+
 // ---------------------------------------------------------------- /termine/kalender
 
 async function kalenderLoader({ context, request }: LoaderFunctionArgs) {
   const actor = requirePermission(context, request, 'termine.bearbeiten');
   const { app } = web(context);
-  const url = new URL(request.url);
-  const ansicht = (['person', 'team', 'standort'] as const).find((a) => a === url.searchParams.get('ansicht')) ?? 'person';
-  const datumParam = url.searchParams.get('datum');
-  const datum = datumParam && /^\d{4}-\d{2}-\d{2}$/.test(datumParam) ? datumParam : lokalesDatum(app.clock.now());
-  const tage = url.searchParams.get('tage') === '7' ? 7 : 1;
-  const standortId = url.searchParams.get('standortId') || actor.standorte[0]?.id;
-  const r = await kalender({ ctx: app, actor, input: { ansicht, datum: new Date(instantAus(datum, 0)), tage, standortId, team: url.searchParams.get('team') || undefined } });
-  const einladungen = await app.db.withTenant(tenantScope(actor), async (tx) => {
-    const ergebnis: Record<string, string> = {};
-    for (const t of r.termine.filter((x) => x.art === 'einladung')) {
-      const e = await termineRepository.findEinladungZuTermin(tx, t.id);
-      if (e) ergebnis[t.id] = e.id;
-    }
-    return ergebnis;
-  });
+  const q = new URL(request.url).searchParams;
+  const standortId = q.get('standortId') || actor.standorte[0]?.id;
+  const r = await kalenderAnsehen.execute({ ctx: app, actor, input: { ansicht: q.get('ansicht') ?? undefined, datum: q.get('datum') ?? undefined, tage: q.get('tage') ?? undefined, standortId, team: q.get('team') ?? undefined } });
   return {
-    ansicht,
-    datum,
-    tage,
+    ansicht: r.ansicht,
+    datum: r.datum,
+    tage: r.tage,
     standortId: standortId ?? '',
     standorte: actor.standorte,
-    zurueck: plusTage(datum, -tage),
-    weiter: plusTage(datum, tage),
+    zurueck: plusTage(r.datum, -r.tage),
+    weiter: plusTage(r.datum, r.tage),
     termine: r.termine.map((t) => ({
       id: t.id,
       zeit: deutscheAnzeige(t.beginn),
@@ -56,7 +62,7 @@ async function kalenderLoader({ context, request }: LoaderFunctionArgs) {
       video: t.kanal === 'video' && t.status === 'gebucht',
       status: STATUS[t.status] ?? t.status,
       checkin: t.eingechecktAm ? uhrzeitText(wandzeit(t.eingechecktAm).minuten) : '',
-      einladungId: einladungen[t.id] ?? null,
+      einladungId: t.einladungId,
     })),
   };
 }
@@ -145,7 +151,7 @@ export const terminKalenderRoute: RouteObject = { path: 'termine/kalender', load
 async function sprechzeitenLoader({ context, request }: LoaderFunctionArgs) {
   const actor = requirePermission(context, request, ['termine.eigenerKalender', 'termine.planen']);
   const { app } = web(context);
-  const ressourcen = await listeRessourcen({ ctx: app, actor });
+  const ressourcen = await ressourcenAuflisten.execute({ ctx: app, actor, input: {} });
   return {
     ressourcen: ressourcen
       .filter((r) => r.darfPflegen)
@@ -157,33 +163,20 @@ async function sprechzeitenLoader({ context, request }: LoaderFunctionArgs) {
 
 async function sprechzeitenAction({ context, request }: ActionFunctionArgs) {
   const actor = requirePermission(context, request, ['termine.eigenerKalender', 'termine.planen']);
-  const { app, reply } = web(context);
+  const { app } = web(context);
   const form = await readForm(request);
   const ressourceId = form.get('ressourceId');
   if (form.get('_aktion') === 'entfernen') {
-    await sprechzeitEntfernen({ ctx: app, actor, ressourceId, sprechzeitId: form.get('sprechzeitId') });
+    await sprechzeitEntfernen.execute({ ctx: app, actor, input: { ressourceId, sprechzeitId: form.get('sprechzeitId') } });
     flash(context, 'Die Sprechzeit wurde entfernt.');
     return redirect('/termine/sprechzeiten');
   }
-  const kanaele = form.getAll('kanaele');
-  const input = {
-    wochentag: Number(form.get('wochentag')),
-    von: form.get('von'),
-    bis: form.get('bis'),
-    ...(form.get('gueltigAb') ? { gueltigAb: form.get('gueltigAb') } : {}),
-    ...(form.get('gueltigBis') ? { gueltigBis: form.get('gueltigBis') } : {}),
-    ...(kanaele.length ? { kanaele } : {}),
-  };
+  const values = { wochentag: form.get('wochentag'), von: form.get('von'), bis: form.get('bis'), gueltigAb: form.get('gueltigAb'), gueltigBis: form.get('gueltigBis') };
   try {
-    await sprechzeitHinzufuegen({ ctx: app, actor, ressourceId, input });
+    await sprechzeitHinzufuegen.execute({ ctx: app, actor, input: { ressourceId, ...values, kanaele: form.getAll('kanaele') } });
   } catch (err) {
-    if (err instanceof AppError && err.status === 400) {
-      reply.code(400);
-      const errors: Record<string, string> = {};
-      for (const i of err.issues) errors[i.path.split('.')[0] || 'von'] ??= i.message;
-      return { ...(await sprechzeitenLoader({ context, request } as LoaderFunctionArgs)), errors, values: { von: form.get('von'), bis: form.get('bis'), wochentag: form.get('wochentag') } };
-    }
-    throw err;
+    const errors = feldFehler(context, err, 'von');
+    return { ...(await sprechzeitenLoader({ context, request } as LoaderFunctionArgs)), errors, values };
   }
   flash(context, 'Die Sprechzeit wurde hinzugefügt.');
   return redirect('/termine/sprechzeiten');
@@ -251,51 +244,23 @@ export const terminSprechzeitenRoute: RouteObject = { path: 'termine/sprechzeite
 async function einladenLoader({ context, request }: LoaderFunctionArgs) {
   const actor = requirePermission(context, request, 'termine.bearbeiten');
   const { app } = web(context);
-  const daten = await app.db.withTenant(tenantScope(actor), (tx) => termineRepository.stammdaten(tx));
-  return { anliegen: daten.anliegen.map((a) => ({ value: a.id, label: a.name })), errors: {} as Record<string, string>, values: {} as Record<string, string> };
+  const { anliegen } = await einladungVorbereiten.execute({ ctx: app, actor, input: {} });
+  return { anliegen: anliegen.map((a) => ({ value: a.id, label: a.name })), errors: {} as Record<string, string>, values: {} as Record<string, string> };
 }
 
 async function einladenAction({ context, request }: ActionFunctionArgs) {
   const actor = requirePermission(context, request, 'termine.bearbeiten');
-  const { app, req, reply } = web(context);
+  const { app } = web(context);
   const form = await readForm(request);
   const values = { anliegenId: form.get('anliegenId'), kanal: form.get('kanal'), datum: form.get('datum'), uhrzeit: form.get('uhrzeit'), email: form.get('email'), name: form.get('name'), zweck: form.get('zweck'), thema: form.get('thema'), mitbringen: form.get('mitbringen') };
-  const errors: Record<string, string> = {};
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(values.datum)) errors.datum = 'Bitte geben Sie das Datum an.';
-  if (!/^\d{2}:\d{2}$/.test(values.uhrzeit)) errors.uhrzeit = 'Bitte geben Sie die Uhrzeit im Format HH:MM an.';
-  if (!values.email.includes('@')) errors.email = 'Bitte geben Sie die E-Mail-Adresse an.';
-  if (!values.name.trim()) errors.name = 'Bitte geben Sie den Namen an.';
-  if (!(values.zweck in MELDEZWECKE)) errors.zweck = 'Bitte wählen Sie den Zweck.';
-  const zurueck = async (status: number) => {
-    reply.code(status);
-    return { ...(await einladenLoader({ context, request } as LoaderFunctionArgs)), errors, values };
-  };
-  if (Object.keys(errors).length) return zurueck(400);
-  const [h, m] = values.uhrzeit.split(':').map(Number) as [number, number];
   try {
-    const t = await ladeEin({
-      ctx: app,
-      actor,
-      input: {
-        anliegenId: values.anliegenId,
-        kanal: (KANAELE as readonly string[]).includes(values.kanal) ? (values.kanal as Kanal) : 'vor_ort',
-        beginn: new Date(instantAus(values.datum, h * 60 + m)),
-        email: values.email,
-        name: values.name.trim(),
-        zweck: values.zweck as Meldezweck,
-        thema: values.thema || undefined,
-        mitbringen: values.mitbringen.split('\n').map((s) => s.trim()).filter(Boolean),
-      },
-      basisUrl: publicBaseUrl(app, req),
-    });
+    const t = await einladen.execute({ ctx: app, actor, input: values });
     flash(context, 'Die Einladung wurde gebucht und verschickt.');
     return redirect(`/termine/kalender?ansicht=standort&datum=${lokalesDatum(t.beginn)}&standortId=${t.standortId}`);
   } catch (err) {
-    if (err instanceof AppError && err.status < 500) {
-      errors.uhrzeit = err.message;
-      return zurueck(err.status);
-    }
-    throw err;
+    // a refusal without field (slot taken, outside the hours) belongs to the time
+    const errors = feldFehler(context, err, 'uhrzeit');
+    return { ...(await einladenLoader({ context, request } as LoaderFunctionArgs)), errors, values };
   }
 }
 
@@ -309,14 +274,14 @@ function EinladenPage() {
       <p className="kern-body">Die Einladung enthält die Meldeaufforderung mit Rechtsgrundlage und Rechtsfolgenbelehrung; sie geht mit Kalenderdatei per E-Mail hinaus.</p>
       <ErrorSummary errors={d.errors} title="Bitte prüfen Sie Ihre Eingaben" />
       <PostForm csrfToken={csrfToken} action="/termine/einladen">
-        <SelectField name="anliegenId" label="Anliegen" defaultValue={d.values.anliegenId} options={d.anliegen} />
-        <SelectField name="kanal" label="Art" defaultValue={d.values.kanal ?? 'vor_ort'} options={KANAELE.map((k) => ({ value: k, label: KANAL_NAME[k] }))} />
+        <SelectField name="anliegenId" label="Anliegen" defaultValue={d.values.anliegenId} error={d.errors.anliegenId} options={d.anliegen} />
+        <SelectField name="kanal" label="Art" defaultValue={d.values.kanal ?? 'vor_ort'} error={d.errors.kanal} options={KANAELE.map((k) => ({ value: k, label: KANAL_NAME[k] }))} />
         <TextField name="datum" label="Datum" type="date" defaultValue={d.values.datum} error={d.errors.datum} />
         <TextField name="uhrzeit" label="Uhrzeit (HH:MM)" defaultValue={d.values.uhrzeit} error={d.errors.uhrzeit} />
         <TextField name="name" label="Name der eingeladenen Person" defaultValue={d.values.name} error={d.errors.name} />
         <TextField name="email" label="E-Mail-Adresse" type="email" defaultValue={d.values.email} error={d.errors.email} />
         <SelectField name="zweck" label="Zweck (§ 309 Abs. 2 SGB III)" defaultValue={d.values.zweck} error={d.errors.zweck} options={Object.entries(MELDEZWECKE).map(([k, v]) => ({ value: k, label: v.text }))} />
-        <TextField name="thema" label="Thema" optionalLabel="optional" defaultValue={d.values.thema} />
+        <TextField name="thema" label="Thema" optionalLabel="optional" defaultValue={d.values.thema} error={d.errors.thema} />
         <div className="kern-form-input">
           <label className="kern-label" htmlFor="feld-mitbringen">
             Mitzubringende Unterlagen (eine je Zeile, optional)
@@ -336,24 +301,19 @@ export const terminEinladenRoute: RouteObject = { path: 'termine/einladen', load
 async function einladungLoader({ context, request, params }: LoaderFunctionArgs) {
   const actor = requirePermission(context, request, 'termine.bearbeiten');
   const { app } = web(context);
-  const r = await einladungLesen({ ctx: app, actor, id: params.id ?? '' });
+  const r = await einladungAnsehen.execute({ ctx: app, actor, input: { id: params.id ?? '' } });
   return { id: r.einladung.id, version: r.einladung.version, text: r.einladung.text, status: r.einladung.status, begruendung: r.einladung.begruendung ?? '', zeit: deutscheAnzeige(r.termin.beginn), errors: {} as Record<string, string> };
 }
 
 async function einladungAction({ context, request, params }: ActionFunctionArgs) {
   const actor = requirePermission(context, request, 'termine.bearbeiten');
-  const { app, reply } = web(context);
+  const { app } = web(context);
   const form = await readForm(request);
-  const ergebnis = form.get('ergebnis') as MeldeErgebnis;
   try {
-    if (!MELDE_ERGEBNISSE.includes(ergebnis)) throw new AppError('validation_failed', 400, 'Bitte wählen Sie das Ergebnis.', [{ path: 'ergebnis', code: 'required', message: 'Bitte wählen Sie das Ergebnis.' }]);
-    await erfasseErgebnis({ ctx: app, actor, id: params.id ?? '', input: { ergebnis, begruendung: form.get('begruendung') || undefined, version: Number(form.get('version')) } });
+    await ergebnisErfassen.execute({ ctx: app, actor, input: { id: params.id ?? '', ergebnis: form.get('ergebnis'), begruendung: form.get('begruendung'), version: form.get('version') } });
   } catch (err) {
-    if (err instanceof AppError && err.status < 500 && err.status !== 404) {
-      reply.code(err.status);
-      return { ...(await einladungLoader({ context, request, params } as LoaderFunctionArgs)), errors: { [err.issues[0]?.path ?? 'ergebnis']: err.message } };
-    }
-    throw err;
+    const errors = feldFehler(context, err, 'ergebnis');
+    return { ...(await einladungLoader({ context, request, params } as LoaderFunctionArgs)), errors };
   }
   flash(context, 'Das Ergebnis wurde gespeichert.');
   return redirect(`/termine/einladungen/${params.id}`);
@@ -400,7 +360,7 @@ async function checkinLoader({ context, request, params }: LoaderFunctionArgs) {
 async function checkinAction({ context, request, params }: ActionFunctionArgs) {
   const actor = requirePermission(context, request, 'termine.bearbeiten');
   const { app } = web(context);
-  const r = await checkIn({ ctx: app, actor, token: params.token ?? '' });
+  const r = await einchecken.execute({ ctx: app, actor, input: { token: params.token ?? '' } });
   return { token: params.token ?? '', meldung: `${r.name || 'Die Person'} ist angekommen (${deutscheAnzeige(r.termin.beginn)}).`, name: r.name };
 }
 

@@ -1,11 +1,12 @@
 import { redirect, useActionData, useLoaderData, type ActionFunctionArgs, type LoaderFunctionArgs, type RouteObject } from 'react-router';
-import { REGEL_GRENZEN, terminRegelnSchema, type RegelName } from '../../../domain/termine/index.ts';
-import { ladeTerminRegeln, speichereTerminRegeln } from '../../../server/termine/regeln.ts';
-import { ErrorSummary, PostForm, SubmitButton, TextField, type FieldErrors } from '../../components/forms.tsx';
+import { REGEL_GRENZEN, type RegelName } from '../../../domain/termine/index.ts';
+import { terminRegelnLaden } from '../../../server/termine/termin-regeln-laden.ts';
+import { terminRegelnSpeichern } from '../../../server/termine/termin-regeln-speichern.ts';
+import { ErrorSummary, PostForm, SubmitButton, TextField } from '../../components/forms.tsx';
 import { useRoot } from '../../hooks.ts';
 import { flash, readForm, requirePermission, web } from '../../web-context.ts';
 import type { PageHandle } from '../root.tsx';
-import { berlinZeit, formFailure, formVersion, invalid, KonfliktHinweis, Zurueck, type FormResult } from '../verwaltung/shared.tsx';
+import { berlinZeit, formFailure, KonfliktHinweis, Zurueck, type FormResult } from '../verwaltung/shared.tsx';
 
 const PFAD = '/verwaltung/termin-regeln';
 
@@ -49,30 +50,16 @@ const grenzenText = (regel: RegelName) => `Erlaubt: ${REGEL_GRENZEN[regel].min} 
 
 async function loader({ context, request }: LoaderFunctionArgs) {
   const actor = requirePermission(context, request, 'einstellungen.verwalten');
-  return ladeTerminRegeln({ ctx: web(context).app, actor });
+  return terminRegelnLaden.execute({ ctx: web(context).app, actor, input: {} });
 }
 
 async function action({ context, request }: ActionFunctionArgs): Promise<FormResult | Response> {
   const actor = requirePermission(context, request, 'einstellungen.verwalten');
   const form = await readForm(request);
   const values: Record<string, string> = {};
-  const zahlen: Record<string, number> = {};
-  const errors: FieldErrors = {};
-  for (const regel of REGELN) {
-    const text = form.get(regel).trim();
-    values[regel] = text;
-    if (!/^[0-9]{1,6}$/.test(text)) {
-      errors[regel] = `Bitte eine ganze Zahl angeben. ${grenzenText(regel)}`;
-      continue;
-    }
-    zahlen[regel] = Number(text);
-    // the limits right away too, so that every wrong field shows its message at once
-    const geprueft = terminRegelnSchema.shape[regel].safeParse(zahlen[regel]);
-    if (!geprueft.success) errors[regel] = geprueft.error.issues[0]?.message ?? grenzenText(regel);
-  }
-  if (Object.keys(errors).length) return invalid(context, errors, values);
+  for (const regel of REGELN) values[regel] = form.get(regel).trim();
   try {
-    await speichereTerminRegeln({ ctx: web(context).app, actor, input: { ...zahlen, version: formVersion(form.get('version')) } });
+    await terminRegelnSpeichern.execute({ ctx: web(context).app, actor, input: { ...values, version: form.get('version') } });
   } catch (err) {
     return formFailure(context, err, values);
   }

@@ -2,10 +2,10 @@ import { useLoaderData, type LoaderFunctionArgs, type RouteObject } from 'react-
 import { STANDARD_REGELN } from '../../../domain/termine/index.ts';
 import { AppError } from '../../../server/errors.ts';
 import { linkAufloesen } from '../../../server/termine/verwaltung-per-link.ts';
-import { videoZugang } from '../../../server/video/raeume.ts';
+import { raumBetreten } from '../../../server/video/raum-betreten.ts';
 import { iceServerFuer } from '../../../server/video/turn.ts';
 import { useT } from '../../hooks.ts';
-import type { MessageKey, T } from '../../i18n/index.ts';
+import type { MessageKey, T } from '../../../i18n/index.ts';
 import { requirePageActor, web } from '../../web-context.ts';
 import type { PageHandle } from '../root.tsx';
 
@@ -13,7 +13,7 @@ import type { PageHandle } from '../root.tsx';
  * Video-Beratung (issue 6): waiting room, admission by the caseworker, 1:1 audio/video, chat, switches, screen
  * sharing (caseworker), hang-up and reconnect. The page itself is plain HTML; /assets/video.js (an ES module, no build
  * step) does the WebRTC part. Without JavaScript the page explains that video needs it. Citizen text is
- * translated (src/web/i18n, keys `video.*`); the texts the script shows come along in `data-texte`.
+ * translated (src/i18n, keys `video.*`); the texts the script shows come along in `data-texte`.
  *
  * Two ways in: `/video/:terminId` with a session (portal account or staff), and `/termine/verwalten/:token/video`
  * with the personal link of a booking without account (the script passes the token on to the WebSocket).
@@ -66,7 +66,7 @@ const RAUM_KEYS: Record<string, MessageKey> = {
 async function ladeRaum(context: unknown, terminId: string, link: string | undefined) {
   const { app, req } = web(context);
   try {
-    const z = await videoZugang(app, req, terminId, app.clock.now(), link);
+    const z = await raumBetreten.execute({ ctx: app, actor: link ? null : req.actor, input: { terminId, link } });
     return { offen: true as const, terminId, rolle: z.rolle, iceServers: JSON.stringify(iceServerFuer(app.config, z)), link: link ?? '', meldung: null as MessageKey | null, meldungText: '', minuten: z.offenVorMinuten };
   } catch (err) {
     if (err instanceof AppError && err.status === 409) return { offen: false as const, terminId, rolle: 'buerger' as const, iceServers: '[]', link: '', meldung: RAUM_KEYS[err.code] ?? null, meldungText: err.message, minuten: typeof err.extra.minuten === 'number' ? err.extra.minuten : STANDARD_REGELN.videoOffenVorMinuten };

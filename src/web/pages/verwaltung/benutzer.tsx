@@ -1,15 +1,14 @@
 import { redirect, useActionData, useLoaderData, type ActionFunctionArgs, type LoaderFunctionArgs, type RouteObject } from 'react-router';
-import { STAFF_ROLES } from '../../../db/schema/index.ts';
-import { createUser } from '../../../server/admin/create-user.ts';
-import { getUser } from '../../../server/admin/get-user.ts';
-import { listStandorte } from '../../../server/admin/list-standorte.ts';
-import { listUsers, USER_LIST_LIMIT } from '../../../server/admin/list-users.ts';
+import { STAFF_ROLES } from '../../../server/policies.ts';
+import { benutzerAnlegen } from '../../../server/admin/create-user.ts';
+import { benutzerLaden } from '../../../server/admin/get-user.ts';
+import { standorteAuflisten } from '../../../server/admin/list-standorte.ts';
+import { benutzerAuflisten, USER_LIST_LIMIT } from '../../../server/admin/list-users.ts';
 import { PASSWORD_LINK_HOURS } from '../../../server/admin/password-link.ts';
-import { ROLE_LABELS, userCreateSchema, userUpdateSchema, type UserView } from '../../../server/admin/schemas.ts';
-import { sendPasswordLink } from '../../../server/admin/send-password-link.ts';
-import { setUserAktiv } from '../../../server/admin/set-user-aktiv.ts';
-import { updateUser } from '../../../server/admin/update-user.ts';
-import { publicBaseUrl } from '../../../server/auth/public-url.ts';
+import { ROLE_LABELS, type UserView } from '../../../server/admin/schemas.ts';
+import { passwortLinkSenden } from '../../../server/admin/send-password-link.ts';
+import { benutzerAktivSetzen } from '../../../server/admin/set-user-aktiv.ts';
+import { benutzerAendern } from '../../../server/admin/update-user.ts';
 import type { Actor, AppContext } from '../../../server/context.ts';
 import { can } from '../../../server/policies.ts';
 import { Alert } from '../../components/alert.tsx';
@@ -25,12 +24,10 @@ import {
   Fakten,
   formFailure,
   formVersion,
-  invalid,
   KonfliktHinweis,
   ListenKopf,
   ListenTabelle,
   NamensZelle,
-  parseWith,
   Zurueck,
   type FormResult,
 } from './shared.tsx';
@@ -48,7 +45,7 @@ async function listLoader({ context, request }: LoaderFunctionArgs) {
   const q = (params.get('q') ?? '').trim().slice(0, 200);
   const artParam = params.get('art');
   const art = artParam === 'staff' || artParam === 'buerger' ? artParam : undefined;
-  const { benutzer, begrenzt } = await listUsers({ ctx: web(context).app, actor, filter: { art, q } });
+  const { benutzer, begrenzt } = await benutzerAuflisten.execute({ ctx: web(context).app, actor, input: { art, q } });
   return { benutzer, begrenzt, q, art: art ?? '' };
 }
 
@@ -130,7 +127,7 @@ export const benutzerRoute: RouteObject = {
 
 /** Standorte to choose from: the active ones, plus those already assigned even when deactivated since. */
 async function standortOptions(ctx: AppContext, actor: Actor, assigned: string[] = []) {
-  const rows = await listStandorte({ ctx, actor });
+  const rows = await standorteAuflisten.execute({ ctx, actor, input: {} });
   return rows
     .filter((s) => s.standort.aktiv || assigned.includes(s.standort.id))
     .map((s) => ({ value: s.standort.id, label: s.standort.aktiv ? `${s.standort.name} (${s.kommune})` : `${s.standort.name} (deaktiviert)` }));
@@ -171,12 +168,10 @@ async function newLoader({ context, request }: LoaderFunctionArgs) {
 
 async function newAction({ context, request }: ActionFunctionArgs): Promise<FormResult | Response> {
   const actor = requirePermission(context, request, 'benutzer.verwalten');
-  const { app, req } = web(context);
+  const { app } = web(context);
   const { values } = await readStaffForm(request);
-  const parsed = parseWith(userCreateSchema, values);
-  if ('errors' in parsed) return invalid(context, parsed.errors, values);
   try {
-    const { benutzer, passwortMail } = await createUser({ ctx: app, actor, input: parsed.data, baseUrl: publicBaseUrl(app, req) });
+    const { benutzer, passwortMail } = await benutzerAnlegen.execute({ ctx: app, actor, input: values });
     if (passwortMail === 'versandt') {
       flash(context, `Das Konto für ${benutzer.name} wurde angelegt. Eine E-Mail mit dem Link zum Festlegen des Passworts ist an ${benutzer.email} verschickt.`);
       return redirect(`/verwaltung/benutzer/${benutzer.id}`);
@@ -223,7 +218,7 @@ export const benutzerNeuRoute: RouteObject = {
 async function detailLoader({ context, request, params }: LoaderFunctionArgs) {
   const actor = requirePermission(context, request, 'benutzer.verwalten');
   const ctx = web(context).app;
-  const benutzer = await getUser({ ctx, actor, id: params.id ?? '' });
+  const benutzer = await benutzerLaden.execute({ ctx, actor, input: { id: params.id ?? '' } });
   return {
     benutzer,
     standorte: benutzer.art === 'staff' ? await standortOptions(ctx, actor, benutzer.standorte.map((s) => s.id)) : [],
@@ -235,26 +230,24 @@ async function detailLoader({ context, request, params }: LoaderFunctionArgs) {
 
 async function detailAction({ context, request, params }: ActionFunctionArgs): Promise<FormResult | Response> {
   const actor = requirePermission(context, request, 'benutzer.verwalten');
-  const { app, req } = web(context);
+  const { app } = web(context);
   const id = params.id ?? '';
   const { form, values } = await readStaffForm(request);
   const version = formVersion(form.get('version'));
   const aktion = form.get('_aktion');
   try {
     if (aktion === 'deaktivieren' || aktion === 'aktivieren') {
-      const u = await setUserAktiv({ ctx: app, actor, id, aktiv: aktion === 'aktivieren', version });
+      const u = await benutzerAktivSetzen.execute({ ctx: app, actor, input: { id, aktiv: aktion === 'aktivieren', version } });
       flash(context, u.aktiv ? `Das Konto von ${u.name} ist wieder aktiv.` : `Das Konto von ${u.name} wurde deaktiviert; alle Sitzungen sind beendet.`);
       return redirect(`/verwaltung/benutzer/${id}`);
     }
     if (aktion === 'passwort_link') {
-      const r = await sendPasswordLink({ ctx: app, actor, id, baseUrl: publicBaseUrl(app, req) });
+      const r = await passwortLinkSenden.execute({ ctx: app, actor, input: { id } });
       if (r.passwortMail === 'fehlgeschlagen') return redirect(`/verwaltung/benutzer/${id}?mail=fehlgeschlagen`);
       flash(context, `Ein neuer Link zum Festlegen des Passworts ist verschickt (gültig bis ${berlinZeit(r.gueltigBis)} Uhr). Frühere Links gelten nicht mehr.`);
       return redirect(`/verwaltung/benutzer/${id}`);
     }
-    const parsed = parseWith(userUpdateSchema, { ...values, version });
-    if ('errors' in parsed) return invalid(context, parsed.errors, values);
-    const u = await updateUser({ ctx: app, actor, id, input: parsed.data });
+    const u = await benutzerAendern.execute({ ctx: app, actor, input: { ...values, id, version } });
     flash(context, `Die Änderungen am Konto von ${u.name} wurden gespeichert.`);
     return redirect(`/verwaltung/benutzer/${id}`);
   } catch (err) {

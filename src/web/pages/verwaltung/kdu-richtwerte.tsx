@@ -1,16 +1,17 @@
 import { redirect, useActionData, useLoaderData, type ActionFunctionArgs, type LoaderFunctionArgs, type RouteObject } from 'react-router';
 import { AppError } from '../../../server/errors.ts';
-import { heute } from '../../../server/fall/common.ts';
-import { aendereKduRichtwertAb } from '../../../server/verwaltung/kdu-richtwert-ab.ts';
-import { beendeKduRichtwert } from '../../../server/verwaltung/kdu-richtwert-beenden.ts';
-import { ladeKduRichtwert } from '../../../server/verwaltung/kdu-richtwert-laden.ts';
-import { legeKduRichtwertAn, listeKduRichtwerte } from '../../../server/verwaltung/kdu-richtwerte.ts';
+import { heute } from '../../../server/clock.ts';
+import { kduRichtwertAbAendern } from '../../../server/verwaltung/kdu-richtwert-ab.ts';
+import { kduRichtwertAnlegen } from '../../../server/verwaltung/kdu-richtwert-anlegen.ts';
+import { kduRichtwertBeenden } from '../../../server/verwaltung/kdu-richtwert-beenden.ts';
+import { kduRichtwertLaden } from '../../../server/verwaltung/kdu-richtwert-laden.ts';
+import { kduRichtwerteAuflisten } from '../../../server/verwaltung/kdu-richtwerte-auflisten.ts';
 import { ErrorSummary, PostForm, SelectField, SubmitButton, TextField, type FieldErrors } from '../../components/forms.tsx';
 import { useRoot } from '../../hooks.ts';
 import { flash, readForm, requirePermission, web } from '../../web-context.ts';
 import type { PageHandle } from '../root.tsx';
-import { BETRAG_FEHLER, datumText, euroText, parseEuro, zeitraumText } from '../faelle/shared.tsx';
-import { formFailure, formVersion, invalid, KonfliktHinweis, Zurueck, type FormResult } from './shared.tsx';
+import { datumText, euroText, zeitraumText } from '../faelle/shared.tsx';
+import { formFailure, KonfliktHinweis, Zurueck, type FormResult } from './shared.tsx';
 import { TabellenBereich } from '../../components/tabelle.tsx';
 
 const PFAD = '/verwaltung/kdu-richtwerte';
@@ -52,31 +53,24 @@ function fehlerAnFeldern(context: unknown, err: unknown, values: Record<string, 
 
 async function listLoader({ context, request }: LoaderFunctionArgs) {
   const actor = requirePermission(context, request, 'kdu.verwalten');
-  return { ...(await listeKduRichtwerte({ ctx: web(context).app, actor })), heute: heute(web(context).app.clock.now()) };
+  return { ...(await kduRichtwerteAuflisten.execute({ ctx: web(context).app, actor, input: {} })), heute: heute(web(context).app.clock.now()) };
 }
 
 async function listAction({ context, request }: ActionFunctionArgs): Promise<FormResult | Response> {
   const actor = requirePermission(context, request, 'kdu.verwalten');
   const form = await readForm(request);
   const values = Object.fromEntries(['kommuneId', 'haushaltsgroesse', 'bruttokaltmiete', 'heizkosten', 'gueltigVon', 'gueltigBis'].map((k) => [k, form.get(k).trim()]));
-  const errors: FieldErrors = {};
-  const bkm = parseEuro(values.bruttokaltmiete ?? '');
-  const hk = parseEuro(values.heizkosten ?? '');
-  if (typeof bkm !== 'number') errors.bruttokaltmiete = BETRAG_FEHLER;
-  if (typeof hk !== 'number') errors.heizkosten = BETRAG_FEHLER;
-  if (!/^[0-9]{1,2}$/.test(values.haushaltsgroesse ?? '')) errors.haushaltsgroesse = 'Bitte die Zahl der Personen angeben (1 bis 12).';
-  if (Object.keys(errors).length || typeof bkm !== 'number' || typeof hk !== 'number') return invalid(context, errors, values);
   try {
-    await legeKduRichtwertAn({
+    await kduRichtwertAnlegen.execute({
       ctx: web(context).app,
       actor,
       input: {
-        kommuneId: values.kommuneId ?? '',
-        haushaltsgroesse: Number(values.haushaltsgroesse),
-        bruttokaltmieteCent: bkm,
-        heizkostenCent: hk,
-        gueltigVon: values.gueltigVon ?? '',
-        gueltigBis: values.gueltigBis || null,
+        kommuneId: values.kommuneId,
+        haushaltsgroesse: values.haushaltsgroesse,
+        bruttokaltmieteCent: values.bruttokaltmiete,
+        heizkostenCent: values.heizkosten,
+        gueltigVon: values.gueltigVon,
+        gueltigBis: values.gueltigBis,
       },
     });
   } catch (err) {
@@ -171,7 +165,7 @@ export const kduRichtwerteRoute: RouteObject = { path: 'verwaltung/kdu-richtwert
 
 async function detailLoader({ context, request, params }: LoaderFunctionArgs) {
   const actor = requirePermission(context, request, 'kdu.verwalten');
-  return ladeKduRichtwert({ ctx: web(context).app, actor, id: params.id ?? '' });
+  return kduRichtwertLaden.execute({ ctx: web(context).app, actor, input: { id: params.id ?? '' } });
 }
 
 type DetailResult = FormResult & { formular?: 'neuer-wert' | 'beenden' };
@@ -181,11 +175,11 @@ async function detailAction({ context, request, params }: ActionFunctionArgs): P
   const ctx = web(context).app;
   const id = params.id ?? '';
   const form = await readForm(request);
-  const version = formVersion(form.get('version'));
+  const version = form.get('version');
   if (form.get('_aktion') === 'beenden') {
     const values = { bis: form.get('bis').trim() };
     try {
-      const r = await beendeKduRichtwert({ ctx, actor, id, version, bis: values.bis });
+      const r = await kduRichtwertBeenden.execute({ ctx, actor, input: { id, version, bis: values.bis } });
       flash(context, `Der Richtwert gilt jetzt bis ${datumText(r.gueltigBis)}.`);
       return redirect(PFAD);
     } catch (err) {
@@ -193,14 +187,8 @@ async function detailAction({ context, request, params }: ActionFunctionArgs): P
     }
   }
   const values = { ab: form.get('ab').trim(), bruttokaltmiete: form.get('bruttokaltmiete').trim(), heizkosten: form.get('heizkosten').trim() };
-  const errors: FieldErrors = {};
-  const bkm = parseEuro(values.bruttokaltmiete);
-  const hk = parseEuro(values.heizkosten);
-  if (typeof bkm !== 'number') errors.bruttokaltmiete = BETRAG_FEHLER;
-  if (typeof hk !== 'number') errors.heizkosten = BETRAG_FEHLER;
-  if (typeof bkm !== 'number' || typeof hk !== 'number') return { ...invalid(context, errors, values), formular: 'neuer-wert' };
   try {
-    const r = await aendereKduRichtwertAb({ ctx, actor, id, version, input: { ab: values.ab, bruttokaltmieteCent: bkm, heizkostenCent: hk } });
+    const r = await kduRichtwertAbAendern.execute({ ctx, actor, input: { id, version, ab: values.ab, bruttokaltmieteCent: values.bruttokaltmiete, heizkostenCent: values.heizkosten } });
     flash(context, `Der neue Richtwert gilt ab ${datumText(r.neu.gueltigVon)}; der bisherige endet am ${datumText(r.beendet.gueltigBis)}.`);
     return redirect(PFAD);
   } catch (err) {

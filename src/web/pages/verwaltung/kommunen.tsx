@@ -1,11 +1,10 @@
 import { redirect, useActionData, useLoaderData, type ActionFunctionArgs, type LoaderFunctionArgs, type RouteObject } from 'react-router';
 import { kommuneAnlegen } from '../../../server/admin/create-kommune.ts';
-import { getKommune } from '../../../server/admin/get-kommune.ts';
-import { listKommunen } from '../../../server/admin/list-kommunen.ts';
-import { parsePostleitzahlen } from '../../../domain/formular/kommune-plz.ts';
-import { kommuneUpdateSchema, presentKommune } from '../../../server/admin/schemas.ts';
-import { setKommuneAktiv } from '../../../server/admin/set-kommune-aktiv.ts';
-import { updateKommune } from '../../../server/admin/update-kommune.ts';
+import { kommuneLaden } from '../../../server/admin/get-kommune.ts';
+import { kommunenAuflisten } from '../../../server/admin/list-kommunen.ts';
+import { presentKommune } from '../../../server/admin/schemas.ts';
+import { kommuneAktivSetzen } from '../../../server/admin/set-kommune-aktiv.ts';
+import { kommuneAendern } from '../../../server/admin/update-kommune.ts';
 import { ErrorSummary, PostForm, SubmitButton, TextField } from '../../components/forms.tsx';
 import { useRoot } from '../../hooks.ts';
 import { flash, readForm, requirePermission, web } from '../../web-context.ts';
@@ -16,25 +15,22 @@ import {
   AngabenAendern,
   formFailure,
   formVersion,
-  invalid,
   KonfliktHinweis,
   ListenKopf,
   ListenTabelle,
   NamensZelle,
   orNull,
-  parseWith,
   Zurueck,
   type FormResult,
 } from './shared.tsx';
 
 const FEHLER_TITEL = 'Bitte prüfen Sie Ihre Eingaben';
-const PLZ_FEHLER = 'Bitte geben Sie Postleitzahlen mit genau 5 Ziffern an, durch Komma getrennt.';
 
 /* ---------- /verwaltung/kommunen ---------- */
 
 async function listLoader({ context, request }: LoaderFunctionArgs) {
   const actor = requirePermission(context, request, 'organisation.verwalten');
-  return { kommunen: (await listKommunen({ ctx: web(context).app, actor })).map(presentKommune) };
+  return { kommunen: (await kommunenAuflisten.execute({ ctx: web(context).app, actor, input: {} })).map(presentKommune) };
 }
 
 function KommunenPage() {
@@ -151,7 +147,7 @@ export const kommuneNeuRoute: RouteObject = {
 
 async function detailLoader({ context, request, params }: LoaderFunctionArgs) {
   const actor = requirePermission(context, request, 'organisation.verwalten');
-  return { kommune: presentKommune(await getKommune({ ctx: web(context).app, actor, id: params.id ?? '' })) };
+  return { kommune: presentKommune(await kommuneLaden.execute({ ctx: web(context).app, actor, input: { id: params.id ?? '' } })) };
 }
 
 async function detailAction({ context, request, params }: ActionFunctionArgs): Promise<FormResult | Response> {
@@ -163,15 +159,11 @@ async function detailAction({ context, request, params }: ActionFunctionArgs): P
   const aktion = form.get('_aktion');
   try {
     if (aktion === 'deaktivieren' || aktion === 'aktivieren') {
-      const kommune = await setKommuneAktiv({ ctx, actor, id, aktiv: aktion === 'aktivieren', version });
+      const kommune = await kommuneAktivSetzen.execute({ ctx, actor, input: { id, aktiv: aktion === 'aktivieren', version } });
       flash(context, kommune.aktiv ? `Die Kommune „${kommune.name}“ ist wieder aktiv.` : `Die Kommune „${kommune.name}“ wurde deaktiviert.`);
       return redirect(`/verwaltung/kommunen/${id}`);
     }
-    const postleitzahlen = parsePostleitzahlen(values.postleitzahlen);
-    if (!postleitzahlen) return invalid(context, { postleitzahlen: PLZ_FEHLER }, values);
-    const parsed = parseWith(kommuneUpdateSchema, { name: values.name, ags: orNull(values.ags), postleitzahlen, version });
-    if ('errors' in parsed) return invalid(context, parsed.errors, values);
-    const kommune = await updateKommune({ ctx, actor, id, input: parsed.data });
+    const kommune = await kommuneAendern.execute({ ctx, actor, input: { id, name: values.name, ags: orNull(values.ags), postleitzahlen: values.postleitzahlen, version } });
     flash(context, `Die Änderungen an „${kommune.name}“ wurden gespeichert.`);
     return redirect(`/verwaltung/kommunen/${id}`);
   } catch (err) {

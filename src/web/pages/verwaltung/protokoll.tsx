@@ -1,6 +1,5 @@
 import { useLoaderData, type LoaderFunctionArgs, type RouteObject } from 'react-router';
-import { auditQuerySchema } from '../../../server/admin/schemas.ts';
-import { AUDIT_PAGE_DEFAULT, searchAudit, type PersonRef } from '../../../server/admin/search-audit.ts';
+import { AUDIT_PAGE_DEFAULT, protokollDurchsuchen, type PersonRef } from '../../../server/admin/search-audit.ts';
 import { AppError } from '../../../server/errors.ts';
 import { ErrorSummary, SubmitButton, TextField, type FieldErrors } from '../../components/forms.tsx';
 import { requirePermission, web } from '../../web-context.ts';
@@ -58,20 +57,19 @@ async function loader({ context, request }: LoaderFunctionArgs) {
   const gesucht = FIELDS.some((f) => params.has(f));
   const base = { filter, seite, gesucht, errors: {} as FieldErrors, kandidaten: {} as Record<string, PersonRef[]> };
   if (!gesucht) return { ...base, ergebnis: null };
-  const parsed = auditQuerySchema.safeParse({
-    person: filter.person || undefined,
-    actor: filter.actor || undefined,
-    von: filter.von || undefined,
-    bis: filter.bis || undefined,
-    limit: AUDIT_PAGE_DEFAULT,
-    offset: (seite - 1) * AUDIT_PAGE_DEFAULT,
-  });
-  if (!parsed.success) {
-    web(context).reply.code(400);
-    return { ...base, errors: issuesToErrors(parsed.error.issues), ergebnis: null };
-  }
   try {
-    const r = await searchAudit({ ctx: web(context).app, actor, query: parsed.data });
+    const r = await protokollDurchsuchen.execute({
+      ctx: web(context).app,
+      actor,
+      input: {
+        person: filter.person || undefined,
+        actor: filter.actor || undefined,
+        von: filter.von || undefined,
+        bis: filter.bis || undefined,
+        limit: AUDIT_PAGE_DEFAULT,
+        offset: (seite - 1) * AUDIT_PAGE_DEFAULT,
+      },
+    });
     const eintraege: Entry[] = r.eintraege.map((e) => {
       const details = (e.details ?? {}) as { felder?: unknown };
       return {

@@ -1,11 +1,11 @@
 import { redirect, useActionData, useLoaderData, type ActionFunctionArgs, type LoaderFunctionArgs, type RouteObject } from 'react-router';
-import { createStandort } from '../../../server/admin/create-standort.ts';
-import { getStandort } from '../../../server/admin/get-standort.ts';
-import { listKommunen } from '../../../server/admin/list-kommunen.ts';
-import { listStandorte } from '../../../server/admin/list-standorte.ts';
-import { presentStandort, standortCreateSchema, standortUpdateSchema } from '../../../server/admin/schemas.ts';
-import { setStandortAktiv } from '../../../server/admin/set-standort-aktiv.ts';
-import { updateStandort } from '../../../server/admin/update-standort.ts';
+import { standortAnlegen } from '../../../server/admin/create-standort.ts';
+import { standortLaden } from '../../../server/admin/get-standort.ts';
+import { kommunenAuflisten } from '../../../server/admin/list-kommunen.ts';
+import { standorteAuflisten } from '../../../server/admin/list-standorte.ts';
+import { presentStandort } from '../../../server/admin/schemas.ts';
+import { standortAktivSetzen } from '../../../server/admin/set-standort-aktiv.ts';
+import { standortAendern } from '../../../server/admin/update-standort.ts';
 import type { Actor, AppContext } from '../../../server/context.ts';
 import { ErrorSummary, PostForm, SelectField, SubmitButton, TextField } from '../../components/forms.tsx';
 import { useRoot } from '../../hooks.ts';
@@ -17,13 +17,11 @@ import {
   AngabenAendern,
   formFailure,
   formVersion,
-  invalid,
   KonfliktHinweis,
   ListenKopf,
   ListenTabelle,
   NamensZelle,
   orNull,
-  parseWith,
   TextAreaField,
   Zurueck,
   type FormResult,
@@ -37,7 +35,7 @@ type Values = Partial<Record<(typeof FIELDS)[number], string | null>>;
 
 async function listLoader({ context, request }: LoaderFunctionArgs) {
   const actor = requirePermission(context, request, 'organisation.verwalten');
-  return { standorte: (await listStandorte({ ctx: web(context).app, actor })).map((s) => presentStandort(s.standort, s.kommune)) };
+  return { standorte: (await standorteAuflisten.execute({ ctx: web(context).app, actor, input: {} })).map((s) => presentStandort(s.standort, s.kommune)) };
 }
 
 function StandortePage() {
@@ -78,7 +76,7 @@ export const standorteRoute: RouteObject = {
 
 /** Kommunen to choose from: the active ones, plus the current one even when it has been deactivated since. */
 async function kommuneOptions(ctx: AppContext, actor: Actor, current?: string) {
-  const kommunen = await listKommunen({ ctx, actor });
+  const kommunen = await kommunenAuflisten.execute({ ctx, actor, input: {} });
   return kommunen
     .filter((k) => k.aktiv || k.id === current)
     .map((k) => ({ value: k.id, label: k.aktiv ? k.name : `${k.name} (deaktiviert)` }));
@@ -133,10 +131,8 @@ async function newLoader({ context, request }: LoaderFunctionArgs) {
 async function newAction({ context, request }: ActionFunctionArgs): Promise<FormResult | Response> {
   const actor = requirePermission(context, request, 'organisation.verwalten');
   const { values, input } = await readStandortForm(request);
-  const parsed = parseWith(standortCreateSchema, input);
-  if ('errors' in parsed) return invalid(context, parsed.errors, values);
   try {
-    const { standort } = await createStandort({ ctx: web(context).app, actor, input: parsed.data });
+    const { standort } = await standortAnlegen.execute({ ctx: web(context).app, actor, input });
     flash(context, `Der Standort „${standort.name}“ wurde angelegt.`);
     return redirect('/verwaltung/standorte');
   } catch (err) {
@@ -182,7 +178,7 @@ export const standortNeuRoute: RouteObject = {
 async function detailLoader({ context, request, params }: LoaderFunctionArgs) {
   const actor = requirePermission(context, request, 'organisation.verwalten');
   const ctx = web(context).app;
-  const s = await getStandort({ ctx, actor, id: params.id ?? '' });
+  const s = await standortLaden.execute({ ctx, actor, input: { id: params.id ?? '' } });
   return { standort: presentStandort(s.standort, s.kommune), kommunen: await kommuneOptions(ctx, actor, s.standort.kommuneId) };
 }
 
@@ -195,13 +191,11 @@ async function detailAction({ context, request, params }: ActionFunctionArgs): P
   const aktion = form.get('_aktion');
   try {
     if (aktion === 'deaktivieren' || aktion === 'aktivieren') {
-      const { standort } = await setStandortAktiv({ ctx, actor, id, aktiv: aktion === 'aktivieren', version });
+      const { standort } = await standortAktivSetzen.execute({ ctx, actor, input: { id, aktiv: aktion === 'aktivieren', version } });
       flash(context, standort.aktiv ? `Der Standort „${standort.name}“ ist wieder aktiv.` : `Der Standort „${standort.name}“ wurde deaktiviert.`);
       return redirect(`/verwaltung/standorte/${id}`);
     }
-    const parsed = parseWith(standortUpdateSchema, { ...input, version });
-    if ('errors' in parsed) return invalid(context, parsed.errors, values);
-    const { standort } = await updateStandort({ ctx, actor, id, input: parsed.data });
+    const { standort } = await standortAendern.execute({ ctx, actor, input: { ...input, id, version } });
     flash(context, `Die Änderungen an „${standort.name}“ wurden gespeichert.`);
     return redirect(`/verwaltung/standorte/${id}`);
   } catch (err) {

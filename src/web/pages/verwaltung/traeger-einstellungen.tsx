@@ -1,14 +1,14 @@
 import { redirect, useActionData, useLoaderData, type ActionFunctionArgs, type LoaderFunctionArgs, type RouteObject } from 'react-router';
-import type { VierAugenRegeln } from '../../../domain/bewilligung/index.ts';
 import { ibanLesbar } from '../../../domain/zahlung/index.ts';
 import { AppError } from '../../../server/errors.ts';
-import { ladeEinstellungen, speichereEinstellungen } from '../../../server/verwaltung/traeger-einstellungen.ts';
+import { traegerEinstellungenLaden } from '../../../server/verwaltung/traeger-einstellungen-laden.ts';
+import { traegerEinstellungenSpeichern } from '../../../server/verwaltung/traeger-einstellungen-speichern.ts';
 import { Checkbox, ErrorSummary, PostForm, SubmitButton, TextField, type FieldErrors } from '../../components/forms.tsx';
 import { useRoot } from '../../hooks.ts';
 import { flash, readForm, requirePermission, web } from '../../web-context.ts';
 import type { PageHandle } from '../root.tsx';
-import { BETRAG_FEHLER, euroFeld, euroText, parseEuro } from '../faelle/shared.tsx';
-import { berlinZeit, formFailure, formVersion, invalid, KonfliktHinweis, Zurueck, type FormResult } from './shared.tsx';
+import { euroFeld, euroText } from '../faelle/shared.tsx';
+import { berlinZeit, formFailure, invalid, KonfliktHinweis, Zurueck, type FormResult } from './shared.tsx';
 
 const PFAD = '/verwaltung/traeger-einstellungen';
 
@@ -34,7 +34,7 @@ const FELD: Record<string, string> = {
 
 async function loader({ context, request }: LoaderFunctionArgs) {
   const actor = requirePermission(context, request, 'einstellungen.verwalten');
-  return ladeEinstellungen({ ctx: web(context).app, actor });
+  return traegerEinstellungenLaden.execute({ ctx: web(context).app, actor, input: {} });
 }
 
 async function action({ context, request }: ActionFunctionArgs): Promise<FormResult | Response> {
@@ -43,27 +43,12 @@ async function action({ context, request }: ActionFunctionArgs): Promise<FormRes
   const values: Record<string, string> = {};
   for (const f of ['nachzahlungAb', 'monatsbetragAb', 'erstattungAb', 'iban', 'bic', 'kontoinhaber']) values[f] = form.get(f).trim();
   for (const { feld } of IMMER) values[feld] = form.get(feld) === '1' ? '1' : '';
-  const errors: FieldErrors = {};
-  const grenzen: Partial<Record<(typeof GRENZEN)[number]['regel'], number | null>> = {};
-  for (const g of GRENZEN) {
-    const cent = parseEuro(values[g.feld] ?? '');
-    if (cent === 'ungueltig') errors[g.feld] = BETRAG_FEHLER;
-    else grenzen[g.regel] = cent;
-  }
-  if (Object.keys(errors).length) return invalid(context, errors, values);
-  const regeln: VierAugenRegeln = {
-    nachzahlungAbCent: grenzen.nachzahlungAbCent ?? null,
-    monatsbetragAbCent: grenzen.monatsbetragAbCent ?? null,
-    erstattungAbCent: grenzen.erstattungAbCent ?? null,
-    ablehnung: values.ablehnung === '1',
-    aufhebung: values.aufhebung === '1',
-    erstbewilligung: values.erstbewilligung === '1',
-  };
+  const vierAugenRegeln = Object.fromEntries([...GRENZEN.map((g) => [g.regel, values[g.feld]]), ...IMMER.map(({ feld }) => [feld, values[feld]])]);
   try {
-    await speichereEinstellungen({
+    await traegerEinstellungenSpeichern.execute({
       ctx: web(context).app,
       actor,
-      input: { vierAugenRegeln: regeln, iban: values.iban ?? '', bic: values.bic || null, kontoinhaber: values.kontoinhaber ?? '', version: formVersion(form.get('version')) },
+      input: { vierAugenRegeln, iban: values.iban, bic: values.bic, kontoinhaber: values.kontoinhaber, version: form.get('version') },
     });
   } catch (err) {
     if (err instanceof AppError && err.code === 'validation_failed') {

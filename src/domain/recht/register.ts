@@ -1,0 +1,134 @@
+/**
+ * The registry of every dated legal parameter (`Gueltig` table) in src/domain/recht: its label, the unit its values
+ * are stored in, the entries (value, validity, norm, source) and how a value reads in the documentation. The table
+ * in docs/berechnung.md is generated from it (dokumentation.ts), and a unit test (register.test.ts) checks that
+ * every such table the recht modules export is registered here. Add a new table here when you add it to a module.
+ */
+import { AUFRECHNUNG } from './aufrechnung.ts';
+import { ERWERBSFREIBETRAG, VERSICHERUNGSPAUSCHALE, type Erwerbsfreibetrag } from './einkommen.ts';
+import { KINDERGELD } from './kindergeld.ts';
+import { LEISTUNGSNAME } from './leistung.ts';
+import { MEHRBEDARF_SAETZE } from './mehrbedarf.ts';
+import { MELDE_BELEHRUNG } from './meldeaufforderung.ts';
+import { MINDERUNG } from './minderung.ts';
+import { REGELBEDARFE } from './regelbedarf.ts';
+import { SOFORTZUSCHLAG } from './sofortzuschlag.ts';
+import type { Gueltig } from './typen.ts';
+import { UNTERKUNFT } from './unterkunft.ts';
+import { ABSCHLIESSENDE_FESTSTELLUNG, ANHOERUNG_BAGATELLE, AUFHEBUNG_VERGANGENHEIT, BEWILLIGUNGSZEITRAUM } from './verfahren.ts';
+import { VEREINFACHTES_VERFAHREN, VERMOEGEN, type Vermoegensregel } from './vermoegen.ts';
+
+export type Parametertabelle<T> = {
+  /** label in the documentation */
+  name: string;
+  /** the unit the values are stored in (cents, basis points, percent, months, text) */
+  einheit: string;
+  eintraege: readonly Gueltig<T>[];
+  /** the value as it reads in the documentation */
+  wert: (w: T) => string;
+};
+
+const tausender = (n: number): string => String(n).replace(/\B(?=(\d{3})+(?!\d))/g, '.');
+/** "1.234,56 €" / "563 €" from cents */
+export const euroDoku = (cent: number): string =>
+  `${tausender(Math.floor(cent / 100))}${cent % 100 ? `,${String(cent % 100).padStart(2, '0')}` : ''} €`;
+const e = euroDoku;
+/** "2,3 %" from basis points */
+const p = (bp: number): string => `${String(bp / 100).replace('.', ',')} %`;
+
+const freibetrag = (w: Erwerbsfreibetrag): string =>
+  `${e(w.grundabsetzbetragCent)} Grundabsetzbetrag (Nachweis höherer Kosten ab ${e(w.nachweisAbCent)} brutto); ${w.stufen
+    .map((s) => `${p(s.prozent)} von ${e(s.abCent)} bis ${s.bisCent === null ? `${e(w.obergrenzeCent)} / ${e(w.obergrenzeMitKindCent)} mit minderjährigem Kind` : e(s.bisCent)}`)
+    .join('; ')}`;
+
+const vermoegen = (w: Vermoegensregel): string => {
+  if (w.art === 'grundfreibetrag')
+    return `${e(w.jeLebensjahrCent)} je vollendetem Lebensjahr je Erwachsenem (mind. ${e(w.mindestCent)}, höchstens ${w.hoechst.map((h) => `${e(h.cent)} geb. vor ${h.geborenVor}`).join(' / ')}); ${e(w.jeMinderjaehrigesKindCent)} je minderjährigem Kind; ${e(w.anschaffungJePersonCent)} Anschaffungsfreibetrag je Person`;
+  if (w.art === 'karenzzeit')
+    return `Karenzzeit ${w.karenzMonate} Monate: ${e(w.karenzErstePersonCent)} + ${e(w.karenzJeWeiterePersonCent)} je weitere Person; danach ${e(w.nachKarenzJePersonCent)} je Person`;
+  return w.stufen.map((s) => `ab ${s.abAlter} Jahren ${e(s.cent)}`).join('; ');
+};
+
+/** Keeps each table's value type checked against its formatter, then erases it for the list. */
+function tabelle<T>(t: Parametertabelle<T>): Parametertabelle<unknown> {
+  return t as Parametertabelle<unknown>;
+}
+
+/** Every dated parameter table of src/domain/recht, in the order of the documentation. */
+export const ALLE_TABELLEN: readonly Parametertabelle<unknown>[] = [
+  tabelle({ name: 'Regelbedarfsstufen 1–6', einheit: 'Cent je Monat', eintraege: REGELBEDARFE, wert: (w) => ([1, 2, 3, 4, 5, 6] as const).map((s) => e(w[s])).join(' / ') }),
+  tabelle({
+    name: 'Mehrbedarfe',
+    einheit: 'Basispunkte (1 % = 100); Lebensjahre',
+    eintraege: MEHRBEDARF_SAETZE,
+    wert: (w) =>
+      `Schwangerschaft ${p(w.schwangerschaft)}; Alleinerziehende ${p(w.alleinerziehendHoch)} (ein Kind unter ${w.alleinerziehendKindUnter} oder zwei/drei unter ${w.alleinerziehendZweiDreiKinderUnter}) bzw. ${p(w.alleinerziehendJeKind)} je Kind, höchstens ${p(w.alleinerziehendHoechstens)} der Stufe 1; Behinderung ${p(w.behinderung)}; Warmwasser Stufen 1–6: ${([1, 2, 3, 4, 5, 6] as const).map((s) => p(w.warmwasser[s])).join(' / ')}`,
+  }),
+  tabelle({ name: 'Erwerbstätigenfreibetrag', einheit: 'Cent; Basispunkte', eintraege: ERWERBSFREIBETRAG, wert: freibetrag }),
+  tabelle({ name: 'Versicherungspauschale', einheit: 'Cent je Monat', eintraege: VERSICHERUNGSPAUSCHALE, wert: e }),
+  tabelle({ name: 'Kindersofortzuschlag je Kind', einheit: 'Cent je Monat', eintraege: SOFORTZUSCHLAG, wert: e }),
+  tabelle({
+    name: 'Unterkunft und Heizung',
+    einheit: 'Monate; Basispunkte',
+    eintraege: UNTERKUNFT,
+    wert: (w) =>
+      w.karenzMonate === 0
+        ? 'keine Karenzzeit; Begrenzung auf die angemessenen Kosten'
+        : `Karenzzeit ${w.karenzMonate} Monate (Bezug ab ${w.karenzZaehltAb} zählt), Heizung stets geprüft${w.karenzObergrenzeFaktor ? `; in der Karenzzeit höchstens ${p(w.karenzObergrenzeFaktor)} der angemessenen Unterkunft` : ''}`,
+  }),
+  tabelle({ name: 'Vermögensfreibeträge', einheit: 'Cent; Monate; Lebensjahre', eintraege: VERMOEGEN, wert: vermoegen }),
+  tabelle({
+    name: 'Vereinfachtes Verfahren (Corona)',
+    einheit: 'Cent; Monate',
+    eintraege: [VEREINFACHTES_VERFAHREN],
+    wert: (w) =>
+      `BWZ-Beginn ab ${w.bwzBeginnAb}: ${w.monate} Monate nur erhebliches Vermögen (${e(w.erheblichErstePersonCent)} + ${e(w.erheblichJeWeiterePersonCent)} je weitere Person), tatsächliche KdU`,
+  }),
+  tabelle({
+    name: 'Leistungsminderungen',
+    einheit: 'Prozent des Regelbedarfs; Cent',
+    eintraege: MINDERUNG,
+    wert: (w) =>
+      `höchstens ${w.hoechstProzent} %${w.vollerWegfall ? ' oder Wegfall des Regelbedarfs (100 %)' : ''}${w.mindestanspruchCent ? `; Restanspruch ${e(w.mindestanspruchCent)}` : ''}`,
+  }),
+  tabelle({
+    name: 'Name der Leistung',
+    einheit: 'Text',
+    eintraege: LEISTUNGSNAME,
+    wert: (w) => (w.erwerbsfaehig === w.nichtErwerbsfaehig ? w.erwerbsfaehig : `${w.erwerbsfaehig} / ${w.nichtErwerbsfaehig}`),
+  }),
+  tabelle({ name: 'Kindergeld (nur Dokumentation und Benchmark)', einheit: 'Cent je Monat (1., 2., 3., ab 4. Kind)', eintraege: KINDERGELD, wert: (w) => w.map(e).join(' / ') }),
+  tabelle({
+    name: 'Aufrechnung',
+    einheit: 'Prozent des Regelbedarfs; Monate',
+    eintraege: AUFRECHNUNG,
+    wert: (w) =>
+      `${w.minderProzent} % des Regelbedarfs bei Erstattung nach § 41a SGB II oder § 48 Abs. 1 S. 2 Nr. 3 SGB X, sonst ${w.regelProzent} %; alle Aufrechnungen zusammen höchstens ${w.hoechstProzent} %; längstens ${w.hoechstMonate} Monate`,
+  }),
+  tabelle({
+    name: 'Bewilligungszeitraum',
+    einheit: 'Monate',
+    eintraege: BEWILLIGUNGSZEITRAUM,
+    wert: (w) => `in der Regel ${w.regelMonate} Monate, verkürzt ${w.verkuerztMonate} Monate`,
+  }),
+  tabelle({
+    name: 'Abschließende Feststellung',
+    einheit: 'Regel; Cent',
+    eintraege: ABSCHLIESSENDE_FESTSTELLUNG,
+    wert: (w) =>
+      `Einkommen ${w.einkommen === 'durchschnitt' ? 'im Durchschnitt des Bewilligungszeitraums' : 'des jeweiligen Monats (Selbstständige: Durchschnitt)'}; ${w.erstattungAbCent > 0 ? `Erstattung erst ab ${e(w.erstattungAbCent)} für die Bedarfsgemeinschaft` : 'Erstattung ohne Bagatellgrenze'}`,
+  }),
+  tabelle({
+    name: 'Aufhebung für die Vergangenheit',
+    einheit: 'Cent',
+    eintraege: AUFHEBUNG_VERGANGENHEIT,
+    wert: (w) => (w.bagatellgrenzeCent > 0 ? `keine Aufhebung, wenn die Erstattung unter ${e(w.bagatellgrenzeCent)} bliebe` : 'keine Bagatellgrenze'),
+  }),
+  tabelle({
+    name: 'Anhörung bei Aufrechnung (Bagatelle)',
+    einheit: 'Cent',
+    eintraege: ANHOERUNG_BAGATELLE,
+    wert: (w) => `keine Anhörung nötig bei weniger als ${e(w.grenzeCent)}`,
+  }),
+  tabelle({ name: 'Rechtsfolgenbelehrung Meldeversäumnis', einheit: 'Text', eintraege: MELDE_BELEHRUNG, wert: (w) => w.rechtsfolgen }),
+];

@@ -1,0 +1,10 @@
+import type { Tx } from '../../db/client.ts';
+import { fallRepository } from '../../db/repositories/fall.ts';
+import type { Bedarfsgemeinschaft } from '../../db/schema/index.ts';
+import type { FallakteDaten } from '../../domain/fallakte/index.ts';
+
+/** The Fallakte of a BG as the benefit engine reads it (with or without bank data). */
+export async function ladeFallakte(tx: Tx, bg: Bedarfsgemeinschaft, bank: boolean): Promise<FallakteDaten> {
+  const rows = await fallRepository.ladeDaten(tx, bg.id, { bank });
+  return { bg: { id: bg.id, fallnummer: bg.fallnummer, standortId: bg.standortId, status: bg.status, version: bg.version }, ...rows };
+}
