@@ -62,6 +62,26 @@ export const BERECHTIGUNGEN = {
   'kosten.lesen': { beschreibung: 'Kostenbericht (Summen je Monat, Kommune und Kostenträger)', rollen: { controlling: 'traeger', teamleitung: 'traeger' }, aggregat: true },
   'massenaenderung.ausfuehren': { beschreibung: 'Massenänderung (z. B. neue Regelbedarfe) planen, ausführen, Ergebnis ansehen', rollen: { teamleitung: 'traeger' } },
 
+  // ------------------------------------------------------------------ Fördern (Integration, docs/foerdern.md)
+  'integration.lesen': {
+    beschreibung: 'Integrationsdaten einer Person lesen: Betreuung, Arbeitsmarktstatus, Gesprächsvermerke, Potenzialanalyse ohne Gesundheitsangaben, Kooperationsplan, Maßnahme-Teilnahmen, Integrationen',
+    rollen: { leistung: 'standort', integration: 'standort', teamleitung: 'standort' },
+  },
+  'integration.bearbeiten': {
+    beschreibung: 'Integrationsarbeit: Status, Gesprächsvermerke, Potenzialanalyse, Kooperationsplan, Vorschlag/Zuweisung/Eintritt/Austritt, Integrationen, Förderleistungen erfassen',
+    rollen: { integration: 'standort', teamleitung: 'standort' },
+  },
+  'potenzialanalyse.gesundheit': {
+    beschreibung: 'Gesundheitsbezogene Angaben der Potenzialanalyse (besondere Kategorie, Art. 9 DSGVO) sehen und erfassen – nur die Integrationsfachkraft',
+    rollen: { integration: 'standort' },
+  },
+  'betreuung.zuweisen': { beschreibung: 'Persönliche Ansprechpartner zuweisen und umverteilen (auch mehrere auf einmal)', rollen: { teamleitung: 'standort' } },
+  'massnahmen.lesen': { beschreibung: 'Maßnahmenprogramm des Trägers mit Plätzen lesen', rollen: { leistung: 'traeger', integration: 'traeger', teamleitung: 'traeger' } },
+  'massnahmen.verwalten': { beschreibung: 'Maßnahmenprogramm des Trägers pflegen: Maßnahmen, Plätze je Standort und Zeitraum, Katalog der Handlungsbedarfe', rollen: { teamleitung: 'traeger', admin: 'traeger' } },
+  'zuweisung.genehmigen': { beschreibung: 'Zuweisungen genehmigen, die das freie Eingliederungsbudget überschreiten', rollen: { teamleitung: 'standort' } },
+  'budget.verwalten': { beschreibung: 'Eingliederungsbudget je Haushaltsjahr und Titel eintragen; Rechnungen der Maßnahmeträger buchen', rollen: { teamleitung: 'traeger' } },
+  'budget.lesen': { beschreibung: 'Budgetübersicht: Soll, gebunden, ausgezahlt, frei je Titel, Instrument und Standort (nur Summen)', rollen: { controlling: 'traeger', teamleitung: 'traeger', integration: 'traeger' }, aggregat: true },
+
   // ------------------------------------------------------------------ Termine
   'termine.bearbeiten': {
     beschreibung: 'Termine der Bürgerinnen und Bürger sehen, verschieben, absagen; Kalender, Einladungen, Ergebnis, Check-in',

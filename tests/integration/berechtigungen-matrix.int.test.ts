@@ -236,6 +236,18 @@ const MATRIX: Record<string, Eintrag> = {
   // ---------------------------------------------------------------- Bürgerportal
   'GET /api/portal/entwuerfe/{id}': { erwartet: { sonst: 403, anonym: 401, buerger: 404, buerger2: 404 } },
 
+  // ---------------------------------------------------------------- Fördern A: Betreuung, Status, Gesprächsvermerke (issue 13)
+  // MARKER foerdern-A
+  // ---------------------------------------------------------------- Fördern B1: Potenzialanalyse, Katalog (issue 13)
+  // MARKER foerdern-B1
+  // ---------------------------------------------------------------- Fördern B2: Kooperationsplan, Schlichtung, Portal (issue 13)
+  // MARKER foerdern-B2
+  // ---------------------------------------------------------------- Fördern C: Maßnahmen, Teilnahmen (issue 13)
+  // MARKER foerdern-C
+  // ---------------------------------------------------------------- Fördern D: Budget, Förderleistungen (issue 13)
+  // MARKER foerdern-D
+  // ---------------------------------------------------------------- Fördern E: Integrationen (issue 13)
+  // MARKER foerdern-E
   // ---------------------------------------------------------------- pages: HTML, checked by their own tests (and /termine/{id} below)
   // here: the staff work area /arbeitsplatz (citizens 403, anonymous → redirect to sign-in); a form without CSRF token 403
   'GET /{*}': { erwartet: { sonst: 'ok', anonym: 'erlaubt', buerger: 403, buerger2: 403 } },

@@ -444,7 +444,8 @@ export const fallEreignisse = pgTable(
 );
 
 export const ANTRAG_ARTEN = ['erstantrag', 'weiterbewilligung', 'veraenderung'] as const;
-export const EINGANGSKANAELE = ['papier', 'telefon', 'schalter', 'online'] as const;
+/** 'intern': a change proposal from the integration side (e.g. the expected income of a recorded job start). */
+export const EINGANGSKANAELE = ['papier', 'telefon', 'schalter', 'online', 'intern'] as const;
 export const ANTRAG_STATUS = ['eingegangen', 'in_bearbeitung', 'wartet_auf_unterlagen', 'entschieden', 'zurueckgenommen'] as const;
 
 /** An application or change notice and its way through the work queue. */
@@ -481,7 +482,7 @@ export const antraege = pgTable(
     foreignKey({ columns: [t.traegerId, t.bearbeiterId], foreignColumns: [users.traegerId, users.id] }),
     foreignKey({ columns: [t.traegerId, t.eingereichtVon], foreignColumns: [users.traegerId, users.id] }),
     check('antraege_art_check', sql`${t.art} in ('erstantrag', 'weiterbewilligung', 'veraenderung')`),
-    check('antraege_kanal_check', sql`${t.eingangskanal} in ('papier', 'telefon', 'schalter', 'online')`),
+    check('antraege_kanal_check', sql`${t.eingangskanal} in ('papier', 'telefon', 'schalter', 'online', 'intern')`),
     check(
       'antraege_status_check',
       sql`${t.status} in ('eingegangen', 'in_bearbeitung', 'wartet_auf_unterlagen', 'entschieden', 'zurueckgenommen')`,
@@ -501,6 +502,15 @@ export const wiedervorlagen = pgTable(
     antragId: uuid('antrag_id'),
     faelligAm: date('faellig_am', { mode: 'string' }).notNull(),
     grund: text('grund').notNull(),
+    /**
+     * What the follow-up is for: 'allgemein' (typed by staff), 'kooperationsplan_ueberpruefung' (review of a
+     * Kooperationsplan, § 15 Abs. 3 SGB II), 'integration_nachhaltigkeit' (6-month follow-up of a job start),
+     * 'integration_kontakt' (next contact agreed in a Gesprächsvermerk). `bezug_id` names the object.
+     */
+    art: text('art').notNull().default('allgemein'),
+    /** The person it concerns (integration follow-ups are about one person of the BG). */
+    personId: uuid('person_id'),
+    bezugId: uuid('bezug_id'),
     zugewiesenAn: uuid('zugewiesen_an'),
     erledigtAm: timestamp('erledigt_am', { withTimezone: true }),
     erledigtVon: uuid('erledigt_von'),
@@ -513,6 +523,8 @@ export const wiedervorlagen = pgTable(
     bgFk(t),
     foreignKey({ columns: [t.traegerId, t.antragId], foreignColumns: [antraege.traegerId, antraege.id] }),
     foreignKey({ columns: [t.traegerId, t.zugewiesenAn], foreignColumns: [users.traegerId, users.id] }),
+    foreignKey({ columns: [t.traegerId, t.personId], foreignColumns: [personen.traegerId, personen.id] }),
+    check('wiedervorlagen_art_check', sql`${t.art} in ('allgemein', 'kooperationsplan_ueberpruefung', 'integration_nachhaltigkeit', 'integration_kontakt')`),
     index('wiedervorlagen_faellig_idx').on(t.traegerId, t.faelligAm),
     index('wiedervorlagen_bg_idx').on(t.traegerId, t.bgId),
   ],

@@ -6,3 +6,4 @@ export * from './termine.ts';
 export * from './bewilligung.ts';
 export * from './portal.ts';
 export * from './mail.ts';
+export * from './foerdern.ts';
