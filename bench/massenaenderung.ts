@@ -187,7 +187,7 @@ async function main() {
   try {
     await runMigrations(url.toString());
     db = createDatabase(url.toString());
-    await seedDemoData(db, hashPassword);
+    await seedDemoData(db, hashPassword, { beispielfaelle: false });
     const info = await db.withSystem((tx) =>
       tx.execute<{ traeger: string; standort: string; kommune: string; user_id: string }>(sql`
         select t.id as traeger, s.id as standort, s.kommune_id as kommune, u.id as user_id

@@ -7,6 +7,7 @@ import { runMigrations } from './db/migrate.ts';
 import { seedDemoData } from './db/seed/demo.ts';
 import { startMailCatcher, type MailCatcher } from './mail/mail-catcher.ts';
 import { createMailer, type Mailer } from './mail/mailer.ts';
+import { heute, systemClock, type Clock } from './server/clock.ts';
 import { hashPassword } from './server/security/passwords.ts';
 
 /**
@@ -38,6 +39,8 @@ export type SystemOptions = {
   onFatal?: (message: string) => void;
   /** How often the database is probed with a fresh connection (default 2000 ms). */
   probeIntervalMs?: number;
+  /** The application's clock: the demo data's dates are derived from its day (default: the system clock). */
+  clock?: Clock;
 };
 
 export async function startSystem(config: Config, opts: SystemOptions = {}): Promise<System> {
@@ -62,7 +65,7 @@ export async function startSystem(config: Config, opts: SystemOptions = {}): Pro
     });
     cleanup.unshift(() => db.close());
     let seeded = false;
-    if (config.demoData) seeded = await seedDemoData(db, hashPassword);
+    if (config.demoData) seeded = await seedDemoData(db, hashPassword, { heute: heute((opts.clock ?? systemClock).now()) });
 
     let mailCatcher: MailCatcher | null = null;
     let smtpUrl = config.smtpUrl;

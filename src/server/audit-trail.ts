@@ -27,25 +27,40 @@ export type AuditAction =
 export const AUDIT_OBJEKTE = {
   antrag: ['create', 'read', 'search', 'update'],
   antrag_entwurf: ['create', 'read', 'update'],
+  arbeitsmarktstatus: ['create', 'read', 'update'],
   arbeitsvorrat: ['read'],
   audit_log: ['search'],
   bescheid: ['read'],
+  betreuung: ['create', 'read', 'update'],
   bevollmaechtigung: ['create', 'read', 'update'],
   bewilligung: ['create', 'read', 'search', 'update'],
   dokument: ['read'],
   einladung: ['read', 'update'],
+  eingliederungsbudget: ['create', 'read', 'update'],
   erstattungsforderung: ['read', 'search'],
   fallakte: ['create', 'read', 'search', 'update'],
+  handlungsbedarf: ['create', 'update', 'activate', 'deactivate'],
+  gespraechsvermerk: ['create', 'read'],
+  integration: ['create', 'read', 'update'],
+  foerderleistung: ['create', 'read', 'update'],
   kdu_richtwert: ['create', 'update'],
   kommune: ['create', 'update', 'activate', 'deactivate'],
+  kooperationsplan: ['create', 'read', 'update', 'export'],
   massenaenderung: ['create', 'read', 'update'],
+  massnahme: ['create', 'read', 'update', 'activate', 'deactivate'],
+  kontingent: ['create', 'update'],
+  mittelbindung: ['create', 'update'],
   oidc_provider: ['create', 'activate', 'deactivate'],
   person: ['create', 'update'],
+  potenzialanalyse: ['create', 'read'],
+  potenzialanalyse_gesundheit: ['create', 'read'],
   portal: ['read'],
   portal_datei: ['create', 'read', 'update'],
   postfach: ['read'],
   postfach_nachricht: ['create'],
+  schlichtung: ['create', 'update'],
   standort: ['create', 'update', 'activate', 'deactivate'],
+  teilnahme: ['create', 'read', 'search', 'update', 'export'],
   termin: ['create', 'read', 'update'],
   termin_abwesenheit: ['create', 'read', 'deactivate'],
   termin_ausnahme: ['deactivate'],
@@ -73,13 +88,16 @@ type Felder = { felder?: readonly string[] };
 export type AuditDetails = {
   antrag: Liste & { personen?: number; entwurf?: string; fuer?: string; bgId?: string | null; entwuerfe?: number; antraege?: number };
   antrag_entwurf: { flow?: string; fuer?: string; vorbelegung?: 'anspruchspruefung'; schritt?: string; antragsdatum?: string | null };
+  arbeitsmarktstatus: { status?: string; von?: string; bis?: string | null; quelle?: string; art?: string };
   arbeitsvorrat: Liste;
   audit_log: { filter: { person: string | null; actor: string | null; von: string | null; bis: string | null; offset: number }; anzahl: number };
   bescheid: { bgId: string; art: string };
+  betreuung: Liste & { fachkraftId?: string; ab?: string; anzahl?: number; ansicht?: string };
   bevollmaechtigung: { umfang?: string; gueltigBis?: string | null };
   bewilligung: Liste & { art?: string; version?: number };
   dokument: { bgId: string };
   einladung: { ergebnis?: string };
+  eingliederungsbudget: { haushaltsjahr?: number; titel?: string; sollCent?: number; ansicht?: string };
   erstattungsforderung: Liste & { bgId?: string; stand?: string | undefined; fallnummer?: string | undefined };
   fallakte: Liste & {
     stichtag?: string;
@@ -90,16 +108,29 @@ export type AuditDetails = {
     dokumentId?: string;
     portalDateiId?: string;
   };
+  foerderleistung: Liste & { art?: string; bgId?: string; betragCent?: number; beendetAm?: string };
+  gespraechsvermerk: { art?: string; datum?: string; terminId?: string | null; wiedervorlageId?: string | null; erledigteWiedervorlagen?: number };
+  integration: Liste & { art?: string; beginn?: string; bgId?: string; antragId?: string; wiedervorlageId?: string; teilnahmeId?: string | null; ergebnis?: string; ende?: string };
+  handlungsbedarf: Felder & { code?: string; anzahl?: number };
   kdu_richtwert: { vorgaenger?: string; ab?: string; gueltigBis?: string | null };
   kommune: Felder;
+  kooperationsplan: { fassung?: number; fassungen?: number; status?: string; art?: string; zustellung?: string; reaktion?: string; nachweis?: string; als?: string; bgId?: string };
   massenaenderung: { ab?: string; gesamt?: number; auswahl?: string; filter?: string; seite?: number; faelle?: number };
+  massnahme: Felder & { instrument?: string; ansicht?: string; anzahl?: number };
+  kontingent: { massnahmeId?: string; standortId?: string; plaetze?: number; von?: string; bis?: string | null };
+  mittelbindung: { teilnahmeId?: string; foerderleistungId?: string; jahre?: readonly number[]; betragCent?: number; ab?: string; beleg?: string };
   oidc_provider: { label: string; issuer?: string };
   person: { bgId: string; ref?: string };
+  potenzialanalyse: { fassung?: number; fassungen?: number; bgId?: string };
+  /** Health part (Art. 9 DSGVO): which Fassungen were shown or written; `uebernommen`: carried over unseen. */
+  potenzialanalyse_gesundheit: { fassung?: number; fassungen?: readonly number[]; uebernommen?: boolean };
   portal: { als: string };
   portal_datei: { status?: string; code?: string };
   postfach: { als?: string };
   postfach_nachricht: { als?: string };
+  schlichtung: { beginn?: string; ende?: string; ergebnis?: string; beantragtVon?: string };
   standort: Felder & { art?: string; datum?: string; plaetze?: number };
+  teilnahme: Liste & { massnahmeId?: string; von?: string; nach?: string; grund?: string; platzNr?: number | null; dokument?: string; format?: string; ansicht?: string };
   termin: { kanal?: string; anliegenId?: string; feld?: string; status?: string };
   termin_abwesenheit: Liste;
   termin_ausnahme: { datum: string };

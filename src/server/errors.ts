@@ -51,6 +51,9 @@ const EIGENE = {
   status_ungueltig: { status: 409, meldung: 'In diesem Zustand ist das nicht möglich.' },
   zeitraum_ueberschneidung: { status: 409, meldung: 'Für diesen Zeitraum gibt es schon einen Eintrag.' },
   datum_ausserhalb_rechtsstand: { status: 400, meldung: 'Für dieses Datum ist das Recht in vorort nicht hinterlegt.' },
+  // Fördern, slice A (Betreuung, Arbeitsmarktstatus, Gesprächsvermerke)
+  status_ueberschneidung: { status: 400, meldung: 'Für diesen Zeitraum ist schon ein Arbeitsmarktstatus erfasst. Bitte beenden oder berichtigen Sie erst den vorhandenen.' },
+  kein_elb: { status: 400, meldung: 'Diese Person ist keine erwerbsfähige Leistungsberechtigte (eLb) einer laufenden Bedarfsgemeinschaft.' },
 
   // sign-in and accounts
   invalid_credentials: { status: 401, meldung: 'E-Mail-Adresse oder Passwort ist nicht richtig.' },
@@ -87,6 +90,7 @@ const EIGENE = {
   keine_portal_mitteilung: { status: 409, meldung: 'Zu diesem Antrag gibt es keine Angaben aus dem Bürgerportal, die sich übernehmen lassen.' },
   schon_angewendet: { status: 409, meldung: 'Diese Veränderungsmitteilung wurde schon übernommen.' },
   schon_erledigt: { status: 409, meldung: 'Diese Wiedervorlage ist schon erledigt.' },
+  wiedervorlage_eigener_abschluss: { status: 409, meldung: 'Diese Wiedervorlage gehört zur Integrationsarbeit und wird dort erledigt, sobald das Ergebnis erfasst ist.' },
   keine_adresse: { status: 400, meldung: 'Für diesen Monat ist keine Anschrift der Bedarfsgemeinschaft eingetragen.' },
   kein_antragsteller: { status: 400, meldung: 'Zu diesem Zeitpunkt ist keine antragstellende Person eingetragen.' },
   mehrere_antragsteller: { status: 400, meldung: 'Es sind mehrere antragstellende Personen eingetragen.' },
@@ -167,6 +171,24 @@ const EIGENE = {
   traeger_konto_fehlt: { status: 409, meldung: 'Für den Zahllauf fehlt das Konto des Trägers (IBAN und Kontoinhaber), von dem überwiesen wird.' },
   aufrechnung_konflikt: { status: 409, meldung: 'Eine Erstattungsforderung wurde während des Zahllaufs geändert. Bitte starten Sie den Zahllauf für den Monat erneut; bereits gebuchte Zahlungen werden nicht wiederholt.' },
   massenaenderung_laeuft: { status: 409, meldung: 'Es läuft bereits eine Massenänderung. Bitte warten Sie, bis sie fertig ist, oder brechen Sie sie ab.' },
+
+  // Fördern: Eingliederungsbudget und Förderleistungen (docs/foerdern.md)
+  budget_ueberschritten: { status: 409, meldung: 'Das freie Budget des Haushaltsjahres reicht dafür nicht aus.' },
+  rechnung_ueber_bindung: { status: 400, meldung: 'Der Rechnungsbetrag ist höher als die noch gebundenen Mittel dieser Teilnahme.' },
+  keine_mittelbindung: { status: 409, meldung: 'Für diese Teilnahme sind keine Mittel gebunden.' },
+  foerderleistung_beendet: { status: 409, meldung: 'Diese Förderleistung ist bereits beendet.' },
+  budget_ohne_soll: { status: 409, meldung: 'Für dieses Haushaltsjahr und diesen Titel ist noch kein Budget (Soll) eingetragen.' },
+
+  // Fördern: Maßnahmen und Teilnahmen (slice C, docs/foerdern.md)
+  austritt_vor_eintritt: { status: 400, meldung: 'Der Austritt kann nicht vor dem Eintritt liegen.' },
+  hoechstdauer_ueberschritten: { status: 400, meldung: 'Die Teilnahme überschreitet die gesetzliche Höchstdauer dieses Instruments.' },
+  massnahme_inaktiv: { status: 409, meldung: 'Diese Maßnahme ist nicht mehr im Programm.' },
+
+  // Fördern: Kooperationsplan, Schlichtung, Verwaltungsakt (slice B2, docs/foerdern.md)
+  eingliederungsvereinbarung_nur_lesbar: { status: 409, meldung: 'Vor dem 1. Juli 2023 galt die Eingliederungsvereinbarung. Sie kann nur noch gelesen, aber nicht mehr neu angelegt werden.' },
+  schlichtung_nicht_mehr_moeglich: { status: 409, meldung: 'Ein Schlichtungsverfahren (§ 15a SGB II a.F.) ist zu diesem Datum nicht möglich; es ist seit dem 1. Juli 2026 abgeschafft.' },
+  verwaltungsakt_noch_nicht_moeglich: { status: 409, meldung: 'Eine Verpflichtung durch Verwaltungsakt ist erst ab dem 1. Juli 2026 möglich.' },
+  schlichtung_laeuft: { status: 409, meldung: 'Zu diesem Kooperationsplan läuft bereits ein Schlichtungsverfahren.' },
 
   // Bürgerportal
   entwurf_abgeschlossen: { status: 409, meldung: 'Dieser Antrag wurde bereits abgeschickt.' },

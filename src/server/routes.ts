@@ -14,6 +14,12 @@ import { registerMassenaenderungRoutes } from './massenaenderung/routes.ts';
 import { registerTermineRoutes } from './termine/routes.ts';
 import { registerVideoRoutes } from './video/raeume.ts';
 import { registerPortalRoutes } from './portal/routes.ts';
+import { registerKooperationsplanRoutes } from './integration/routes-kooperationsplan.ts';
+import { registerIntegrationenRoutes } from './integration/routes-integrationen.ts';
+import { registerPotenzialanalyseRoutes } from './integration/routes-potenzialanalyse.ts';
+import { registerBetreuungRoutes } from './integration/routes-betreuung.ts';
+import { registerBudgetRoutes } from './integration/routes-budget.ts';
+import { registerMassnahmenRoutes } from './integration/routes-massnahmen.ts';
 
 
 /** Every JSON API area registers its routes here (one folder per area). */
@@ -32,5 +38,11 @@ export function registerApiRoutes(app: FastifyInstance, ctx: AppContext): void {
   registerTermineRoutes(api, ctx);
   registerVideoRoutes(app, ctx);
   registerPortalRoutes(app, ctx);
+  registerKooperationsplanRoutes(app, ctx);
+  registerIntegrationenRoutes(api, ctx);
+  registerPotenzialanalyseRoutes(api, ctx);
+  registerBetreuungRoutes(api, ctx);
+  registerBudgetRoutes(api, ctx);
+  registerMassnahmenRoutes(api, ctx);
   api.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 }

@@ -73,7 +73,7 @@ export async function routenTabelleMarkdown(): Promise<string> {
   // API: every route registered in a routes file, with the use case it is built from (apiRoute) or that its handler calls
   zeilen.push('', '### API', '', '| Methode | URL | Datei | Anwendungsfall |', '|---|---|---|---|');
   const api: string[] = [];
-  for (const datei of dateien(SERVER, /routes\.ts$/)) {
+  for (const datei of dateien(SERVER, /routes(-[a-z-]+)?\.ts$/)) {
     const text = readFileSync(datei, 'utf8');
     const ucNamen = new Map<string, string>();
     const importiert = await useCasesVonMitVariablen(datei);

@@ -7,8 +7,11 @@ import { portalRoute } from './pages/portal.tsx';
 import { onlineEingangRoute } from './pages/online-eingang.tsx';
 import { anspruchPruefenRoute } from './pages/anspruch-pruefen.tsx';
 import { postfachRoute, vollmachtenRoute, zustellungRoute } from './pages/portal/postfach.tsx';
+import { portalKooperationsplanRoute } from './pages/portal/kooperationsplan.tsx';
+import { kooperationsplanRoute } from './pages/integration/kooperationsplan.tsx';
 import { fallPostfachRoute } from './pages/faelle/postfach-abschnitt.tsx';
 import { fallMitteilungRoute } from './pages/faelle/mitteilung.tsx';
+import { integrationenRoute } from './pages/integration/integrationen.tsx';
 import { antragAbsendenRoute, antragEingegangenRoute, antragNeuRoute, antragPruefenRoute, antragRoute, antragSchrittRoute } from './pages/portal/antrag.tsx';
 import { kontoRoute } from './pages/konto.tsx';
 import { barrierefreiheitRoute, datenschutzRoute } from './pages/info.tsx';
@@ -44,6 +47,16 @@ import { terminPerLinkRoute, wartelistePerLinkRoute } from './pages/termine/link
 import { checkinRoute, terminEinladenRoute, terminEinladungRoute, terminKalenderRoute, terminSprechzeitenRoute } from './pages/termine/personal.tsx';
 import { terminAusnahmenRoute } from './pages/termine/ausnahmen.tsx';
 import { terminRegelnRoute } from './pages/termine/regeln.tsx';
+import { potenzialanalyseRoute } from './pages/integration/potenzialanalyse.tsx';
+import { katalogRoute } from './pages/integration/katalog.tsx';
+import { caseloadRoute } from './pages/integration/caseload.tsx';
+import { integrationsakteRoute } from './pages/integration/akte.tsx';
+import { umverteilenRoute } from './pages/integration/umverteilen.tsx';
+import { budgetRoute } from './pages/integration/budget.tsx';
+import { foerderleistungenRoute } from './pages/integration/foerderleistungen.tsx';
+import { massnahmeRoute, massnahmenRoute } from './pages/integration/massnahmen.tsx';
+import { teilnahmenRoute } from './pages/integration/teilnahmen.tsx';
+import { genehmigungenRoute } from './pages/integration/genehmigungen.tsx';
 
 /**
  * Every page, by path. Each page module exports one route object: its loader/action call the use case
@@ -70,8 +83,13 @@ export const routes: RouteObject[] = [
       postfachRoute,
       zustellungRoute,
       vollmachtenRoute,
+      portalKooperationsplanRoute,
+      kooperationsplanRoute,
       fallPostfachRoute,
       fallMitteilungRoute,
+      integrationenRoute,
+      budgetRoute,
+      foerderleistungenRoute,
       kontoRoute,
       registerRoute,
       registerSentRoute,
@@ -134,6 +152,15 @@ export const routes: RouteObject[] = [
       terminEinladenRoute,
       terminEinladungRoute,
       checkinRoute,
+      potenzialanalyseRoute,
+      katalogRoute,
+      caseloadRoute,
+      integrationsakteRoute,
+      massnahmenRoute,
+      massnahmeRoute,
+      teilnahmenRoute,
+      genehmigungenRoute,
+      umverteilenRoute,
       barrierefreiheitRoute,
       datenschutzRoute,
     ],

@@ -5,6 +5,7 @@ import { setzeSprache } from '../server/portal/sprache.ts';
 import type { AppContext } from '../server/context.ts';
 import { AppError } from '../server/errors.ts';
 import { sendError } from '../server/http.ts';
+import { setzeSeitenRenderer } from '../server/seite.ts';
 import { Shell } from './components/shell.tsx';
 import { isLang, translator, type Lang } from '../i18n/index.ts';
 import { jobcenterName as jobcenterNameLesen } from '../server/auth/jobcenter-name.ts';
@@ -19,32 +20,39 @@ import type { WebContext } from './web-context.ts';
  */
 const handler = createStaticHandler(routes);
 
-export function registerWebRoutes(app: FastifyInstance, ctx: AppContext) {
-  const serve = async (req: FastifyRequest, reply: FastifyReply) => {
-    if (req.url.startsWith('/api/')) return sendError(reply, new AppError('not_found', 404, 'Diese Schnittstelle gibt es nicht.'));
-    const lang = resolveLang(req, reply, ctx);
-    // the language switch on a citizen page also sets the account's language (for mails)
-    if (req.actor?.art === 'buerger' && isLang((req.query as Record<string, unknown> | undefined)?.lang)) await setzeSprache({ ctx, actor: req.actor, sprache: lang });
-    const webContext: WebContext = { app: ctx, req, reply, lang };
-    const result = await handler.query(toFetchRequest(req), { requestContext: webContext });
-    if (result instanceof Response) {
-      if (result.status >= 300 && result.status < 400) {
-        return reply.code(result.status).header('location', result.headers.get('location') ?? '/').send();
-      }
-      return reply.code(result.status).send(await result.text());
+/**
+ * Renders the page for `req` — or, with `anfrage`, for another request (a multipart route outside the page router
+ * that answers a wrong upload with the page and its field errors, status 400, instead of a redirect).
+ */
+export async function seiteAusliefern(ctx: AppContext, req: FastifyRequest, reply: FastifyReply, anfrage?: Request) {
+  if (req.url.startsWith('/api/')) return sendError(reply, new AppError('not_found', 404, 'Diese Schnittstelle gibt es nicht.'));
+  const lang = resolveLang(req, reply, ctx);
+  // the language switch on a citizen page also sets the account's language (for mails)
+  if (req.actor?.art === 'buerger' && isLang((req.query as Record<string, unknown> | undefined)?.lang)) await setzeSprache({ ctx, actor: req.actor, sprache: lang });
+  const webContext: WebContext = { app: ctx, req, reply, lang };
+  const result = await handler.query(anfrage ?? toFetchRequest(req), { requestContext: webContext });
+  if (result instanceof Response) {
+    if (result.status >= 300 && result.status < 400) {
+      return reply.code(result.status).header('location', result.headers.get('location') ?? '/').send();
     }
-    const error = firstError(result);
-    if (error) return renderErrorPage(ctx, req, reply, error);
-    const router = createStaticRouter(handler.dataRoutes, result);
-    const html = renderToString(<StaticRouterProvider router={router} context={result} hydrate={false} />);
-    // An action may set the status either through React Router's data(…, {status}) or on the reply (e.g. 400, 429).
-    const status = result.statusCode !== 200 ? result.statusCode : reply.statusCode;
-    return reply
-      .code(status)
-      .header('content-type', 'text/html; charset=utf-8')
-      .header('cache-control', 'no-store')
-      .send(`<!DOCTYPE html>${html}`);
-  };
+    return reply.code(result.status).send(await result.text());
+  }
+  const error = firstError(result);
+  if (error) return renderErrorPage(ctx, req, reply, error);
+  const router = createStaticRouter(handler.dataRoutes, result);
+  const html = renderToString(<StaticRouterProvider router={router} context={result} hydrate={false} />);
+  // An action may set the status either through React Router's data(…, {status}) or on the reply (e.g. 400, 429).
+  const status = result.statusCode !== 200 ? result.statusCode : reply.statusCode;
+  return reply
+    .code(status)
+    .header('content-type', 'text/html; charset=utf-8')
+    .header('cache-control', 'no-store')
+    .send(`<!DOCTYPE html>${html}`);
+}
+
+export function registerWebRoutes(app: FastifyInstance, ctx: AppContext) {
+  setzeSeitenRenderer(seiteAusliefern);
+  const serve = (req: FastifyRequest, reply: FastifyReply) => seiteAusliefern(ctx, req, reply);
   app.get('/*', serve);
   app.post('/*', serve);
 }

@@ -6,7 +6,7 @@ import { createMailer } from '../../src/mail/mailer.ts';
 import { buildApp, type App } from '../../src/app.ts';
 import type { AppContext } from '../../src/server/context.ts';
 import { hashPassword } from '../../src/server/security/passwords.ts';
-import type { Clock } from '../../src/server/clock.ts';
+import { heute, type Clock } from '../../src/server/clock.ts';
 import { testClock } from './clock.ts';
 import { createTestDatabase, type TestDatabase } from './db.ts';
 
@@ -24,14 +24,21 @@ export type TestApp = {
  * The real application on a fresh database, with a real SMTP server catching its mail.
  * `seed: true` loads the demo Träger and accounts (password "vorort-demo"); without `traegerKonto: true` the demo
  * Träger's bank account (DEMO_TRAEGER_KONTO) is left out, so tests can enter the Träger settings from version 0.
+ * The demo Fallakten and integration data (`beispielfaelle`, on for `npm start`) are left out unless a test asks for
+ * them, so that tests start from an empty Träger; their dates follow the test clock.
  */
-export async function createTestApp(opts: { seed?: boolean; traegerKonto?: boolean; config?: Partial<Config>; clock?: Clock } = {}): Promise<TestApp> {
+export async function createTestApp(
+  opts: { seed?: boolean; traegerKonto?: boolean; beispielfaelle?: boolean; config?: Partial<Config>; clock?: Clock } = {},
+): Promise<TestApp> {
   const database = await createTestDatabase();
   const mail = await startMailCatcher();
   const config = testConfig(opts.config);
   const mailer = createMailer({ smtpUrl: `smtp://127.0.0.1:${mail.port}`, from: config.mailFrom });
-  if (opts.seed) await seedDemoData(database.db, hashPassword, { traegerKonto: opts.traegerKonto ?? false });
-  const ctx: AppContext = { config, db: database.db, mailer, mailCatcher: mail, clock: opts.clock ?? testClock() };
+  const clock = opts.clock ?? testClock();
+  if (opts.seed) {
+    await seedDemoData(database.db, hashPassword, { traegerKonto: opts.traegerKonto ?? false, beispielfaelle: opts.beispielfaelle ?? false, heute: heute(clock.now()) });
+  }
+  const ctx: AppContext = { config, db: database.db, mailer, mailCatcher: mail, clock };
   const app = await buildApp(ctx, { logger: false });
   return {
     app,

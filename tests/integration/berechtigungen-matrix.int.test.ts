@@ -79,6 +79,37 @@ const ANGEMELDET = (e: Ergebnis): Erwartung => ({ sonst: e, anonym: 401 });
  */
 const UNBEKANNT: Erwartung = { sonst: 404, anonym: 401 };
 
+/** A valid Kooperationsplan (slice B2) whose steps lie after the test's today. */
+const kooperationsplanBody = (heute: string) => ({
+  eingliederungsziel: 'Arbeit im Lager',
+  inhalt: {
+    schritte: [{ was: 'Bewerben', wer: 'person', bis: `${Number(heute.slice(0, 4)) + 1}-06-30` }],
+    eigenbemuehungen: { anzahlJeMonat: 2, nachweis: 'Liste' },
+    sprachfoerderung: 'keine',
+    rehaBedarf: false,
+    eingliederungsleistungen: [],
+    taetigkeitsbereiche: [],
+  },
+});
+
+/** Fördern B1: one entry of Kreis Musterland's catalogue of Handlungsbedarfe (created on first use). */
+let handlungsbedarf: Promise<string> | undefined;
+const handlungsbedarfId = () =>
+  (handlungsbedarf ??= t.ctx.db
+    .withSystem((tx) => tx.execute<{ id: string }>(sql`insert into handlungsbedarf_katalog (traeger_id, code, schluesselgroesse, bezeichnung) select id, 'matrix_eintrag', 'motivation', 'Matrix-Eintrag' from traeger where slug = 'musterland' returning id`))
+    .then((r) => r.rows[0]!.id));
+
+/** Fördern A: the id of a demo account (e.g. the Fachkraft a Betreuung names). */
+const userIdVon = async (mail: string) =>
+  (await t.ctx.db.withSystem((tx) => tx.execute<{ id: string }>(sql`select id from users where email = ${mail}`))).rows[0]!.id;
+
+/** Fördern E: one job start of the Matrix person (created on first use, through the API like a Fachkraft would). */
+let integration: Promise<string> | undefined;
+const integrationId = (o: Objekte) =>
+  (integration ??= als('integration', 'POST', `/api/integration/personen/${o.personId}/integrationen`, { art: 'svb_vollzeit', beginn: '2026-11-16', arbeitgeber: 'Matrix GmbH', wochenstunden: 38 }).then(
+    (r: { integration: { id: string } }) => r.integration.id,
+  ));
+
 const MATRIX: Record<string, Eintrag> = {
   'GET /api/health': { erwartet: OEFFENTLICH('ok') },
   'POST /api/auth/login': { erwartet: OEFFENTLICH(401), body: () => ({ email: `niemand-${randomUUID().slice(0, 8)}@musterland.example`, password: 'falsch-falsch' }) },
@@ -238,16 +269,85 @@ const MATRIX: Record<string, Eintrag> = {
 
   // ---------------------------------------------------------------- Fördern A: Betreuung, Status, Gesprächsvermerke (issue 13)
   // MARKER foerdern-A
+  'GET /api/integration/caseload': { erwartet: liste('arbeitsplatz.integration') },
+  'GET /api/integration/umverteilung': { erwartet: liste('betreuung.zuweisen') },
+  // the Matrix user "opfer" works in the Leistung: not a Fachkraft of the Standort → 400 at fachkraftId (the check passed)
+  'POST /api/integration/umverteilung': { erwartet: liste('betreuung.zuweisen', 'erlaubt'), body: (o) => ({ personIds: [o.personId], fachkraftId: o.userId, ab: '2027-01-01' }) },
+  'GET /api/integration/personen/{personId}': { erwartet: personal('integration.lesen', 'ok'), params: (o) => ({ personId: o.personId }) },
+  // Ivo Integration takes the person over (the Teamleitung may assign him too; the second call changes nothing)
+  'POST /api/integration/personen/{personId}/betreuung': {
+    erwartet: personal('integration.bearbeiten', 'erlaubt'),
+    params: (o) => ({ personId: o.personId }),
+    body: async () => ({ fachkraftId: await userIdVon('integration@musterland.example'), ab: '2026-12-01' }),
+  },
+  // the first holder records it, the second gets 400 status_ueberschneidung (the check passed)
+  'POST /api/integration/personen/{personId}/status': { erwartet: personal('integration.bearbeiten', 'erlaubt'), params: (o) => ({ personId: o.personId }), body: () => ({ gueltigVon: '2026-11-01', status: 'arbeitslos', grund: null }) },
+  'POST /api/integration/personen/{personId}/status/arbeitslos-wiederherstellen': { erwartet: personal('integration.bearbeiten', 'erlaubt'), params: (o) => ({ personId: o.personId }), body: () => ({ ab: '2026-10-01' }) },
+  // an unknown status period: 404 for every signed-in actor (looked up before the permission, like a Fallakte)
+  'POST /api/integration/status/{id}/beenden': { erwartet: UNBEKANNT, body: () => ({ gueltigBis: '2026-12-31' }) },
+  'PUT /api/integration/status/{id}': { erwartet: UNBEKANNT, body: () => ({ gueltigVon: '2026-01-01', status: 'arbeitslos', grund: null }) },
+  'POST /api/integration/personen/{personId}/gespraechsvermerke': { erwartet: personal('integration.bearbeiten', 'ok'), params: (o) => ({ personId: o.personId }), body: (o) => ({ datum: o.heute, art: 'telefonisch', text: 'Matrix-Gespräch' }) },
   // ---------------------------------------------------------------- Fördern B1: Potenzialanalyse, Katalog (issue 13)
   // MARKER foerdern-B1
+  'GET /api/integration/personen/{personId}/potenzialanalyse': { erwartet: personal('integration.lesen', 'ok'), params: (o) => ({ personId: o.personId }) },
+  // an empty Fassung is valid (every part has a default); health content would need potenzialanalyse.gesundheit
+  'POST /api/integration/personen/{personId}/potenzialanalyse': { erwartet: personal('integration.bearbeiten', 'ok'), params: (o) => ({ personId: o.personId }), body: () => ({ inhalt: {} }) },
+  // the catalogue is Träger data: read by the integration side and by those who keep it (also the second Träger's admin: its own)
+  'GET /api/integration/handlungsbedarfe': { erwartet: { ...liste('integration.lesen'), ...mit('massnahmen.verwalten', 'ok'), fremd: 'ok' } },
+  'POST /api/integration/handlungsbedarfe': { erwartet: liste('massnahmen.verwalten', 'erlaubt'), body: () => ({ code: `matrix_${randomUUID().slice(0, 8)}`, schluesselgroesse: 'motivation', bezeichnung: 'Matrix-Bedarf' }) },
+  'POST /api/integration/handlungsbedarfe/standard': { erwartet: liste('massnahmen.verwalten', 'ok') },
+  'PATCH /api/integration/handlungsbedarfe/{id}': { erwartet: personal('massnahmen.verwalten', 'erlaubt'), params: async () => ({ id: await handlungsbedarfId() }) },
+  'POST /api/integration/handlungsbedarfe/{id}/deactivate': { erwartet: personal('massnahmen.verwalten', 'erlaubt'), params: async () => ({ id: await handlungsbedarfId() }) },
+  'POST /api/integration/handlungsbedarfe/{id}/activate': { erwartet: personal('massnahmen.verwalten', 'erlaubt'), params: async () => ({ id: await handlungsbedarfId() }) },
   // ---------------------------------------------------------------- Fördern B2: Kooperationsplan, Schlichtung, Portal (issue 13)
   // MARKER foerdern-B2
+  'GET /api/integration/personen/{personId}/kooperationsplan': { erwartet: personal('integration.lesen', 'ok'), params: (o) => ({ personId: o.personId }) },
+  'POST /api/integration/personen/{personId}/kooperationsplan': { erwartet: personal('integration.bearbeiten', 'erlaubt'), params: (o) => ({ personId: o.personId }), body: (o) => kooperationsplanBody(o.heute) },
+  'PUT /api/integration/kooperationsplaene/{id}': { erwartet: UNBEKANNT, body: (o) => ({ ...kooperationsplanBody(o.heute), version: 1 }) },
+  'POST /api/integration/kooperationsplaene/{id}/abstimmen': { erwartet: UNBEKANNT, body: () => ({ version: 1 }) },
+  'POST /api/integration/kooperationsplaene/{id}/fortschreiben': { erwartet: UNBEKANNT, body: () => ({ version: 1 }) },
+  'POST /api/integration/kooperationsplaene/{id}/nicht-zustande-gekommen': { erwartet: UNBEKANNT, body: () => ({ version: 1 }) },
+  'POST /api/integration/kooperationsplaene/{id}/schlichtung': { erwartet: UNBEKANNT, body: () => ({ beantragtVon: 'person' }) },
+  'POST /api/integration/schlichtungen/{id}/ende': { erwartet: UNBEKANNT, body: () => ({ version: 1, ergebnis: 'einigung' }) },
+  'POST /api/integration/kooperationsplaene/{id}/verwaltungsakt': { erwartet: UNBEKANNT, body: () => ({ version: 1 }) },
+  'GET /api/integration/kooperationsplaene/{id}/pdf': { erwartet: UNBEKANNT },
+  'GET /api/integration/eigenbemuehungen/{id}/datei': { erwartet: UNBEKANNT },
+  'GET /api/portal/kooperationsplan': { erwartet: { sonst: 403, anonym: 401, buerger: 'ok', buerger2: 'ok' } },
+  'POST /api/portal/kooperationsplaene/{id}/reaktion': { erwartet: { sonst: 403, anonym: 401, buerger: 404, buerger2: 404 }, body: () => ({ reaktion: 'bestaetigt' }) },
   // ---------------------------------------------------------------- Fördern C: Maßnahmen, Teilnahmen (issue 13)
   // MARKER foerdern-C
+  ...foerdernC(),
   // ---------------------------------------------------------------- Fördern D: Budget, Förderleistungen (issue 13)
   // MARKER foerdern-D
+  'GET /api/integration/budget': { erwartet: liste('budget.lesen') },
+  'PUT /api/integration/budget/soll': { erwartet: liste('budget.verwalten', 'erlaubt'), body: () => ({ haushaltsjahr: 2031, titel: 'egt_bund', sollCent: 100_000, bemerkung: null }) },
+  'GET /api/integration/budget/offene-bindungen': { erwartet: liste('budget.verwalten') },
+  // an unknown Teilnahme: whoever may book gets 404
+  'POST /api/integration/budget/rechnungen': { erwartet: liste('budget.verwalten', 404), body: () => ({ teilnahmeId: randomUUID(), betragCent: 100, datum: '2027-01-15', beleg: 'R-1', schlussrechnung: false }) },
+  'GET /api/integration/personen/{personId}/foerderleistungen': { erwartet: personal('integration.lesen', 'ok'), params: (o) => ({ personId: o.personId }) },
+  // no Soll for the year in the test: the free budget is 0 → 409 budget_ueberschritten (the check passed)
+  'POST /api/integration/personen/{personId}/foerderleistungen': {
+    erwartet: personal('integration.bearbeiten', 'erlaubt'),
+    params: (o) => ({ personId: o.personId }),
+    body: (o) => ({ art: 'vermittlungsbudget_44', einmalig: true, betragCent: 5_000, gueltigVon: o.heute, gueltigBis: null, ueberschreitungBestaetigt: false }),
+  },
+  'POST /api/integration/personen/{personId}/foerderleistungen/{id}/beenden': {
+    erwartet: personal('integration.bearbeiten', 404),
+    params: (o) => ({ personId: o.personId, id: randomUUID() }),
+    body: (o) => ({ beendetAm: o.heute, version: 0 }),
+  },
   // ---------------------------------------------------------------- Fördern E: Integrationen (issue 13)
   // MARKER foerdern-E
+  'GET /api/integration/personen/{personId}/integrationen': { erwartet: personal('integration.lesen', 'ok'), params: (o) => ({ personId: o.personId }) },
+  // the first holder records it, the second sends the same job start again: 409 (already recorded)
+  'POST /api/integration/personen/{personId}/integrationen': {
+    erwartet: personal('integration.bearbeiten', 'erlaubt'),
+    params: (o) => ({ personId: o.personId }),
+    body: () => ({ art: 'svb_teilzeit', beginn: '2026-11-16', arbeitgeber: 'Matrix-Spedition', wochenstunden: 20, erwartetesBruttoCent: 150_000, erwartetesNettoCent: 115_000 }),
+  },
+  // the first holder records it, the second gets 409 (already recorded / stale version): both passed the check
+  'POST /api/integration/integrationen/{id}/nachhaltigkeit': { erwartet: personal('integration.bearbeiten', 'erlaubt'), params: async (o) => ({ id: await integrationId(o) }), body: () => ({ ergebnis: 'noch_beschaeftigt', version: 1 }) },
+  'POST /api/integration/integrationen/{id}/ende': { erwartet: personal('integration.bearbeiten', 'erlaubt'), params: async (o) => ({ id: await integrationId(o) }), body: () => ({ ende: '2026-12-31', version: 1 }) },
   // ---------------------------------------------------------------- pages: HTML, checked by their own tests (and /termine/{id} below)
   // here: the staff work area /arbeitsplatz (citizens 403, anonymous → redirect to sign-in); a form without CSRF token 403
   'GET /{*}': { erwartet: { sonst: 'ok', anonym: 'erlaubt', buerger: 403, buerger2: 403 } },
@@ -585,3 +685,72 @@ describe('Berechtigungsmatrix: jede Operation der OpenAPI × jede Rolle', () => 
     expect(abweichungen).toEqual([]);
   }, 180_000);
 });
+
+// ------------------------------------------------------------------ Fördern C: objects created on first use
+/** A Maßnahme of Kreis Musterland with a Kontingent at Musterstadt and a Vorschlag for the test person. */
+let foerdernCObjekte: Promise<{ massnahmeId: string; kontingentId: string; teilnahmeId: string }> | undefined;
+function foerdernCAnlegen(o: Objekte) {
+  foerdernCObjekte ??= (async () => {
+    const m = await als('teamleitung', 'POST', '/api/integration/massnahmen', { bezeichnung: `Matrix-Maßnahme ${randomUUID().slice(0, 6)}`, instrument: 'sgb3_45_mat', anbieter: 'Matrix gGmbH', regeldauerTage: 30, kostenJePlatzCent: 0, kostenart: 'pauschal' });
+    const k = await als('teamleitung', 'POST', `/api/integration/massnahmen/${m.id}/kontingente`, { standortId: weitere.standortMusterstadt, gueltigVon: '2026-12-01', plaetze: 3 });
+    const tn = await als('integration', 'POST', `/api/integration/personen/${o.personId}/teilnahmen`, { kontingentId: k.id, geplantVon: '2027-01-04' });
+    return { massnahmeId: m.id as string, kontingentId: k.id as string, teilnahmeId: tn.id as string };
+  })();
+  return foerdernCObjekte;
+}
+
+async function foerdernCMassnahme(o: Objekte) {
+  return { id: (await foerdernCAnlegen(o)).massnahmeId };
+}
+async function foerdernCTeilnahme(o: Objekte) {
+  return { id: (await foerdernCAnlegen(o)).teilnahmeId };
+}
+
+/** Slice C: Maßnahmen catalogue (Träger), Kontingente and the Teilnahme lifecycle (person's Standort). */
+function foerdernC(): Record<string, Eintrag> {
+  const massnahme = foerdernCMassnahme;
+  const teilnahme = foerdernCTeilnahme;
+  const lesen = personal('massnahmen.lesen', 'ok', { fremd: 403 });
+  const schritt = (e: Ergebnis = 'erlaubt'): Eintrag => ({ erwartet: personal('integration.bearbeiten', e, { fremd: 403 }), params: teilnahme, body: () => ({ version: 999 }) });
+  return {
+    'GET /api/integration/massnahmen': { erwartet: liste('massnahmen.lesen') },
+    'POST /api/integration/massnahmen': {
+      erwartet: liste('massnahmen.verwalten', 'erlaubt'),
+      body: () => ({ bezeichnung: `Matrix ${randomUUID().slice(0, 8)}`, instrument: 'sgb3_45_mat', anbieter: 'Matrix gGmbH', kostenJePlatzCent: 0, kostenart: 'pauschal' }),
+    },
+    'GET /api/integration/massnahmen/{id}': { erwartet: lesen, params: massnahme },
+    'PUT /api/integration/massnahmen/{id}': {
+      erwartet: personal('massnahmen.verwalten', 'erlaubt'),
+      params: massnahme,
+      body: () => ({ version: 999, bezeichnung: `Matrix ${randomUUID().slice(0, 8)}`, instrument: 'sgb3_45_mat', anbieter: 'Matrix gGmbH', kostenJePlatzCent: 0, kostenart: 'pauschal' }),
+    },
+    'POST /api/integration/massnahmen/{id}/aktiv': { erwartet: personal('massnahmen.verwalten', 'erlaubt'), params: massnahme, body: () => ({ version: 999, aktiv: true }) },
+    'POST /api/integration/massnahmen/{massnahmeId}/kontingente': {
+      erwartet: personal('massnahmen.verwalten', 'erlaubt'),
+      params: async (o) => ({ massnahmeId: (await foerdernCAnlegen(o)).massnahmeId }),
+      body: () => ({ standortId: weitere.standortMusterstadt, gueltigVon: '2027-01-01', plaetze: 1 }),
+    },
+    'PUT /api/integration/kontingente/{id}': {
+      erwartet: personal('massnahmen.verwalten', 'erlaubt'),
+      params: async (o) => ({ id: (await foerdernCAnlegen(o)).kontingentId }),
+      body: () => ({ version: 999, plaetze: 5 }),
+    },
+    'GET /api/integration/massnahmen/{id}/teilnehmende': { erwartet: lesen, params: massnahme },
+    'GET /api/integration/massnahmen/{id}/teilnehmende.csv': { erwartet: lesen, params: massnahme },
+    'GET /api/integration/personen/{personId}/teilnahmen': { erwartet: personal('integration.lesen', 'ok', { fremd: 403 }), params: (o) => ({ personId: o.personId }) },
+    'POST /api/integration/personen/{personId}/teilnahmen': {
+      erwartet: personal('integration.bearbeiten', 'erlaubt', { fremd: 403 }),
+      params: (o) => ({ personId: o.personId }),
+      body: async (o) => ({ kontingentId: (await foerdernCAnlegen(o)).kontingentId, geplantVon: '2027-01-04' }),
+    },
+    'POST /api/integration/teilnahmen/{id}/zuweisung': schritt(),
+    'POST /api/integration/teilnahmen/{id}/genehmigung': { erwartet: personal('zuweisung.genehmigen', 'erlaubt', { fremd: 403 }), params: teilnahme, body: () => ({ version: 999, entscheidung: 'ablehnen' }) },
+    'POST /api/integration/teilnahmen/{id}/eintritt': { ...schritt(), body: () => ({ version: 999, eintrittAm: '2027-01-04' }) },
+    'POST /api/integration/teilnahmen/{id}/austritt': { ...schritt(), body: () => ({ version: 999, austrittAm: '2027-01-05', grund: 'regulaer' }) },
+    'POST /api/integration/teilnahmen/{id}/bescheinigung': { ...schritt(), body: () => ({ version: 999, am: '2027-01-05' }) },
+    'POST /api/integration/teilnahmen/{id}/storno': schritt(),
+    'GET /api/integration/teilnahmen/{id}/zuweisung.pdf': { erwartet: personal('integration.lesen', 'erlaubt', { fremd: 403 }), params: teilnahme },
+    'GET /api/integration/teilnahmen/{id}/bescheinigung.pdf': { erwartet: personal('integration.lesen', 'erlaubt', { fremd: 403 }), params: teilnahme },
+    'GET /api/integration/genehmigungen': { erwartet: liste('zuweisung.genehmigen') },
+  };
+}

@@ -339,6 +339,62 @@ const TUEREN: Tuer[] = [
     seite: { url: () => '/verwaltung/traeger-einstellungen', felder: () => ({ nachzahlungAb: '', monatsbetragAb: '', erstattungAb: '-5', iban: 'DE89370400440532013000', bic: '', kontoinhaber: 'Tür', version: '0' }) },
     feld: { api: 'vierAugenRegeln.erstattungAbCent', seite: 'erstattungAb' },
   },
+  {
+    name: 'Fördern: Potenzialanalyse mit einer Tätigkeit, die vor ihrem Beginn endet',
+    wer: 'integration',
+    async vorbereiten(h) {
+      const fall = await h.api('leistung', 'POST', '/api/faelle', erstantragApi(await musterstadt(h)));
+      return { personId: Object.values(fall.json.personIds as Record<string, string>)[0]! };
+    },
+    api: { method: 'POST', url: (ids) => `/api/integration/personen/${ids.personId}/potenzialanalyse`, body: () => ({ inhalt: { berufserfahrung: [{ taetigkeit: 'Lager', von: 2020, bis: 2018 }] } }) },
+    seite: { url: (ids) => `/integration/personen/${ids.personId}/potenzialanalyse`, felder: () => ({ basisFassung: '0', be_0_taetigkeit: 'Lager', be_0_von: '2020', be_0_bis: '2018' }) },
+    feld: { api: 'inhalt.berufserfahrung.0.bis', seite: 'be_0_bis' },
+  },
+  {
+    name: 'Fördern: Handlungsbedarf mit ungültigem Code in den Katalog aufnehmen',
+    wer: 'teamleitung',
+    api: { method: 'POST', url: () => '/api/integration/handlungsbedarfe', body: () => ({ code: 'Mit Leerzeichen', schluesselgroesse: 'motivation', bezeichnung: 'Tür-Test' }) },
+    seite: { url: () => '/integration/katalog', felder: () => ({ _aktion: 'anlegen', code: 'Mit Leerzeichen', schluesselgroesse: 'motivation', bezeichnung: 'Tür-Test' }) },
+    feld: { api: 'code', seite: 'code' },
+  },
+  {
+    name: 'Fördern: Eingliederungsbudget mit einem Soll, das kein Betrag ist',
+    wer: 'teamleitung',
+    api: { method: 'PUT', url: () => '/api/integration/budget/soll', body: () => ({ haushaltsjahr: 2031, titel: 'egt_bund', sollCent: 'zwölf' }) },
+    seite: { url: () => '/integration/budget', felder: () => ({ _aktion: 'soll', haushaltsjahr: '2031', titel: 'egt_bund', sollCent: 'zwölf', bemerkung: '' }) },
+    feld: { api: 'sollCent', seite: 'sollCent' },
+  },
+  {
+    name: 'Fördern: Einstiegsgeld über 24 Monate',
+    wer: 'integration',
+    async vorbereiten(h) {
+      const fall = await h.api('leistung', 'POST', '/api/faelle', erstantragApi(await musterstadt(h)));
+      return { personId: Object.values(fall.json.personIds as Record<string, string>)[0]! };
+    },
+    api: { method: 'POST', url: (ids) => `/api/integration/personen/${ids.personId}/foerderleistungen`, body: () => ({ art: 'einstiegsgeld_16b', betragCent: 30_000, gueltigVon: '2027-01-01', gueltigBis: '2029-06-30' }) },
+    seite: { url: (ids) => `/integration/personen/${ids.personId}/foerderleistungen`, felder: () => ({ _aktion: 'anlegen', art: 'einstiegsgeld_16b', betragCent: '300,00', gueltigVon: '2027-01-01', gueltigBis: '2029-06-30' }) },
+    feld: { api: 'gueltigBis', seite: 'gueltigBis' },
+  },
+  {
+    name: 'Fördern: Maßnahme aufnehmen (Kosten je Platz kein Betrag)',
+    wer: 'teamleitung',
+    api: { method: 'POST', url: () => '/api/integration/massnahmen', body: () => ({ bezeichnung: 'Tür-Maßnahme', instrument: 'sgb3_45_mat', anbieter: 'Tür gGmbH', kostenJePlatzCent: 'zwölf', kostenart: 'pauschal' }) },
+    seite: { url: () => '/integration/massnahmen', felder: () => ({ bezeichnung: 'Tür-Maßnahme', instrument: 'sgb3_45_mat', anbieter: 'Tür gGmbH', beschreibung: '', regeldauerTage: '', kostenJePlatzCent: 'zwölf', kostenart: 'pauschal', titel: '' }) },
+    feld: { api: 'kostenJePlatzCent', seite: 'kostenJePlatzCent' },
+  },
+  {
+    name: 'Fördern: Arbeitsgelegenheit über 24 Monate vorschlagen (ohne dokumentierte Prüfung)',
+    wer: 'integration',
+    async vorbereiten(h) {
+      const fall = await h.api('leistung', 'POST', '/api/faelle', erstantragApi(await musterstadt(h)));
+      const m = await h.api('teamleitung', 'POST', '/api/integration/massnahmen', { bezeichnung: `Tür-AGH ${Date.now()}`, instrument: 'sgb2_16d_agh', anbieter: 'Tür gGmbH', kostenJePlatzCent: 0, kostenart: 'pauschal' });
+      const k = await h.api('teamleitung', 'POST', `/api/integration/massnahmen/${m.json.id}/kontingente`, { standortId: fall.json.bg.standortId, gueltigVon: '2026-12-01', plaetze: 2 });
+      return { personId: Object.values(fall.json.personIds as Record<string, string>)[0]!, kontingentId: k.json.id };
+    },
+    api: { method: 'POST', url: (ids) => `/api/integration/personen/${ids.personId}/teilnahmen`, body: (ids) => ({ kontingentId: ids.kontingentId, geplantVon: '2027-01-01', geplantBis: '2029-06-30' }) },
+    seite: { url: (ids) => `/integration/personen/${ids.personId}/massnahmen`, felder: (ids) => ({ _aktion: 'vorschlag', kontingentId: ids.kontingentId!, geplantVon: '2027-01-01', geplantBis: '2029-06-30', begruendung: '' }) },
+    feld: { api: 'begruendung', seite: 'begruendung' },
+  },
 ];
 
 /** The Kommune Musterstadt (for an address). */

@@ -23,7 +23,7 @@ export async function startCommand(_args: string[]): Promise<number> {
   // Set once the HTTP server exists: a database that cannot be brought back ends the process with code 1.
   let fatal: (message: string) => void = logFatal;
   try {
-    system = await startSystem(config, { log: (l) => console.log(l), onFatal: (m) => fatal(m) });
+    system = await startSystem(config, { log: (l) => console.log(l), onFatal: (m) => fatal(m), clock: systemClock });
   } catch (err) {
     if (err instanceof DataDirLockedError || err instanceof DatabaseUnreachableError) {
       console.error(err.message);

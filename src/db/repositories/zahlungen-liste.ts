@@ -9,7 +9,7 @@ export type ZahlungenFilter = {
   standorte: 'alle' | string[];
   name?: string;
   leistungsmonat?: string;
-  art?: 'laufend' | 'nachzahlung';
+  art?: 'laufend' | 'nachzahlung' | 'eingliederung';
   betragVonCent?: number;
   betragBisCent?: number;
 };

@@ -29,6 +29,7 @@ import type {
   KooperationsplanStatus,
   KostenartPlatz,
   NachhaltigkeitErgebnis,
+  PlanKommentar,
   PlanReaktion,
   Schluesselgroesse,
   SchlichtungErgebnis,
@@ -317,6 +318,11 @@ export const kooperationsplaene = pgTable(
     reaktion: text('reaktion').$type<PlanReaktion>(),
     reaktionAm: timestamp('reaktion_am', { withTimezone: true }),
     reaktionText: text('reaktion_text'),
+    /**
+     * The citizen's written answers (comments, reasons for a Schlichtung), oldest first — a history, kept apart from
+     * the confirmation (`reaktion`/`reaktion_am`), so that a later confirmation does not overwrite a comment.
+     */
+    kommentare: jsonb('kommentare').$type<PlanKommentar[]>().notNull().default([]),
     createdBy: uuid('created_by').notNull(),
     createdByName: text('created_by_name').notNull(),
     ...timestamps,
@@ -347,7 +353,7 @@ export const schlichtungen = pgTable(
     personId: uuid('person_id').notNull(),
     beantragtVon: text('beantragt_von').notNull(),
     beginn: date('beginn', { mode: 'string' }).notNull(),
-    /** beginn + 4 weeks − 1 day at the latest, or the day of the agreement. */
+    /** beginn + 4 weeks (28 days, §§ 187 Abs. 1, 188 Abs. 2 BGB) at the latest, or the day of the agreement. */
     ende: date('ende', { mode: 'string' }).notNull(),
     ergebnis: text('ergebnis').$type<SchlichtungErgebnis>().notNull().default('laufend'),
     schlichtende: text('schlichtende'),

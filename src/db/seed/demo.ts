@@ -2,6 +2,8 @@ import type { Database } from '../client.ts';
 import { directoryRepository } from '../repositories/directory.ts';
 import { STANDARD_VIER_AUGEN_REGELN } from '../../domain/bewilligung/index.ts';
 import { kommunen, standorte, traeger, traegerEinstellungen, userStandorte, users } from '../schema/index.ts';
+import { seedFaelleDemo } from './faelle-demo.ts';
+import { seedFoerdernDemo } from './foerdern-demo.ts';
 import { seedTermineDemo } from './termine-demo.ts';
 
 export const DEMO_PASSWORD = 'vorort-demo';
@@ -27,8 +29,17 @@ export const DEMO_ACCOUNTS = [
  * 3 Standorte, "Stadt Beispielstadt" with 1 Standort to show that Träger are kept apart. All names, addresses,
  * Postleitzahlen and phone numbers are invented (.example domains, 0xx-555 numbers, 12345/54321-style PLZ).
  * Kreis Musterland gets its own (invented) bank account, so the first Zahllauf runs (DEMO_TRAEGER_KONTO).
+ *
+ * With `beispielfaelle` (default on; the test helper turns it off unless a test asks for it) Kreis Musterland also
+ * gets Fallakten, Anträge, Bewilligungen and Bescheide (faelle-demo.ts) and the integration side's data (foerdern-demo.ts):
+ * see "Demodaten" in README.md. Their dates are derived from `heute` (the calendar day in Germany of the start, or
+ * of the test clock), so the demo looks current whenever it is started.
  */
-export async function seedDemoData(db: Database, hashPassword: (p: string) => Promise<string>, opts: { traegerKonto?: boolean } = {}): Promise<boolean> {
+export async function seedDemoData(
+  db: Database,
+  hashPassword: (p: string) => Promise<string>,
+  opts: { traegerKonto?: boolean; beispielfaelle?: boolean; heute?: string } = {},
+): Promise<boolean> {
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   return db.withSystem(async (tx) => {
     // Serialise concurrent first starts.
@@ -71,6 +82,7 @@ export async function seedDemoData(db: Database, hashPassword: (p: string) => Pr
       .returning();
     const standort = (name: string) => st.find((s) => s.name === name)!;
     const termineStaff: { userId: string; name: string; roles: readonly string[] }[] = [];
+    const konten = new Map<string, { id: string; name: string }>();
     for (const account of DEMO_ACCOUNTS) {
       const traegerId = account.traeger === 'musterland' ? m : b;
       const [u] = await tx
@@ -85,6 +97,7 @@ export async function seedDemoData(db: Database, hashPassword: (p: string) => Pr
           roles: [...account.roles],
         })
         .returning();
+      konten.set(account.email, { id: u!.id, name: account.name });
       if (account.roles[0] !== 'buerger') {
         const own = account.traeger === 'musterland' ? [standort('Jobcenter Musterstadt'), ...(account.roles[0] === 'teamleitung' ? [standort('Jobcenter Beispieldorf')] : [])] : [standort('Jobcenter Beispielstadt Mitte')];
         await tx.insert(userStandorte).values(own.map((s) => ({ traegerId, userId: u!.id, standortId: s.id })));
@@ -94,6 +107,24 @@ export async function seedDemoData(db: Database, hashPassword: (p: string) => Pr
       }
     }
     await seedTermineDemo(tx, { traegerId: m, standortId: standort('Jobcenter Musterstadt').id, staff: termineStaff });
+    if (opts.beispielfaelle ?? true) {
+      const konto = (email: string) => konten.get(email)!;
+      const kontext = {
+        traegerId: m,
+        heute: opts.heute ?? new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Berlin' }).format(new Date()),
+        traeger: { name: musterland!.name, jobcenterName: musterland!.jobcenterName },
+        standorte: { musterstadt: standort('Jobcenter Musterstadt'), beispieldorf: standort('Jobcenter Beispieldorf'), seeheim: standort('Jobcenter Seeheim') },
+        kommunen: { musterstadt: kommune('Musterstadt'), beispieldorf: kommune('Beispieldorf'), seeheim: kommune('Seeheim am Muster') },
+        users: {
+          leistung: konto('leistung@musterland.example'),
+          integration: konto('integration@musterland.example'),
+          teamleitung: konto('teamleitung@musterland.example'),
+          buerger: konto('buerger@musterland.example'),
+        },
+      };
+      const faelle = await seedFaelleDemo(tx, kontext);
+      await seedFoerdernDemo(tx, kontext, faelle);
+    }
     return true;
   });
 }

@@ -47,6 +47,8 @@ export type Sprachfoerderung = (typeof SPRACHFOERDERUNG)[number];
 /** The citizen's reaction in the portal. */
 export const PLAN_REAKTIONEN = ['bestaetigt', 'kommentar', 'schlichtung'] as const;
 export type PlanReaktion = (typeof PLAN_REAKTIONEN)[number];
+/** One written answer of the citizen to a plan (comment or reason for a Schlichtung); `am` ISO timestamp. */
+export type PlanKommentar = { am: string; art: 'kommentar' | 'schlichtung'; text: string };
 export const SCHLICHTUNG_ERGEBNISSE = ['laufend', 'einigung', 'ohne_einigung'] as const;
 export type SchlichtungErgebnis = (typeof SCHLICHTUNG_ERGEBNISSE)[number];
 

@@ -7,6 +7,9 @@
  *  - 'sofortzuschlag': Kindersofortzuschlag (§ 72 SGB II) – Bund
  *  - 'einmalig': einmalige Leistungen (e.g. § 24 Abs. 3) – the funding body is given with the booking
  *    (Erstausstattungen nach § 24 Abs. 3 S. 1 Nr. 1 und 2 are kommunal, § 6 Abs. 1 S. 1 Nr. 2)
+ *  - 'eingliederung': individual Leistungen zur Eingliederung in Arbeit paid to the person (Einstiegsgeld § 16b,
+ *    Mehraufwandsentschädigung § 16d, Vermittlungsbudget § 44 SGB III) – from the Eingliederungsbudget, Bund (EGT)
+ *    or kommunal (§ 16a) by the budget Titel; never Regelbedarf (src/domain/foerdern/budget.ts)
  *
  * § 19 Abs. 3 S. 2 SGB II: income covers Regel- and Mehrbedarfe first, then Unterkunft und Heizung. So of each
  * person's entitlement the part up to the person's Kopfteil of Unterkunft und Heizung is KdU, the rest
@@ -17,7 +20,7 @@ import { cent } from '../berechnung/geld.ts';
 import type { BerechnungErgebnis } from '../berechnung/schema.ts';
 import { NORM_EINKOMMENSREIHENFOLGE } from '../recht/verfahren.ts';
 
-export const KOSTENARTEN = ['lebensunterhalt', 'unterkunft', 'sofortzuschlag', 'einmalig'] as const;
+export const KOSTENARTEN = ['lebensunterhalt', 'unterkunft', 'sofortzuschlag', 'einmalig', 'eingliederung'] as const;
 export type Kostenart = (typeof KOSTENARTEN)[number];
 export type Kostentraeger = 'bund' | 'kommune';
 
@@ -26,6 +29,7 @@ export const KOSTENART_TEXT: Readonly<Record<Kostenart, string>> = {
   unterkunft: 'Kosten der Unterkunft und Heizung',
   sofortzuschlag: 'Kindersofortzuschlag',
   einmalig: 'Einmalige Leistungen',
+  eingliederung: 'Leistungen zur Eingliederung in Arbeit (Einstiegsgeld, Mehraufwandsentschädigung, Vermittlungsbudget)',
 };
 
 export const KOSTENART_NORM: Readonly<Record<Kostenart, string>> = {
@@ -33,6 +37,7 @@ export const KOSTENART_NORM: Readonly<Record<Kostenart, string>> = {
   unterkunft: '§ 22 SGB II',
   sofortzuschlag: '§ 72 SGB II',
   einmalig: '§ 24 Abs. 3 SGB II',
+  eingliederung: '§§ 16, 16b, 16d SGB II',
 };
 
 /** One cost line of a payment. `kommuneId` is set for kommunal costs (KdU, kommunal einmalige Leistungen). */
@@ -140,7 +145,7 @@ function liste(m: Map<string, number>): { kommuneId: string; betragCent: number 
 }
 
 function leer(): Record<Kostenart, number> {
-  return { lebensunterhalt: 0, unterkunft: 0, sofortzuschlag: 0, einmalig: 0 };
+  return { lebensunterhalt: 0, unterkunft: 0, sofortzuschlag: 0, einmalig: 0, eingliederung: 0 };
 }
 
 /**

@@ -84,7 +84,7 @@ describe('Kostenberichte', () => {
       { kommuneId: 'nord', betragCent: 60000 },
       { kommuneId: 'sued', betragCent: 45000 },
     ]);
-    expect(r.jeKostenart).toEqual({ lebensunterhalt: 100000, unterkunft: 105000, sofortzuschlag: 2000, einmalig: 0 });
+    expect(r.jeKostenart).toEqual({ lebensunterhalt: 100000, unterkunft: 105000, sofortzuschlag: 2000, einmalig: 0, eingliederung: 0 });
   });
   it('seit Jahresbeginn (ohne Vorjahr) und je Monat', () => {
     const r = kostenBisMonat(buchungen, '2024-02');

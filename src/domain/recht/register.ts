@@ -6,10 +6,14 @@
  */
 import { AUFRECHNUNG } from './aufrechnung.ts';
 import { ERWERBSFREIBETRAG, VERSICHERUNGSPAUSCHALE, type Erwerbsfreibetrag } from './einkommen.ts';
+import { MINIJOB_GRENZE } from './foerdern-integration.ts';
+import { KOOPERATIONSPLAN_REGIME } from './foerdern-kooperationsplan.ts';
+import { ALTERSGRENZE_7A, ARBEITSLOSIGKEIT_STUNDENGRENZE, LANGZEITARBEITSLOSIGKEIT } from './foerdern-status.ts';
 import { KINDERGELD } from './kindergeld.ts';
 import { LEISTUNGSNAME } from './leistung.ts';
 import { MEHRBEDARF_SAETZE } from './mehrbedarf.ts';
 import { MELDE_BELEHRUNG } from './meldeaufforderung.ts';
+import { INSTRUMENT_HOECHSTDAUER, INSTRUMENT_VERFUEGBARKEIT, MASSNAHME_BELEHRUNG, MASSNAHME_ZAEHLUNG, type Dauerregel } from './foerdern-instrumente.ts';
 import { MINDERUNG } from './minderung.ts';
 import { REGELBEDARFE } from './regelbedarf.ts';
 import { SOFORTZUSCHLAG } from './sofortzuschlag.ts';
@@ -48,6 +52,18 @@ const vermoegen = (w: Vermoegensregel): string => {
     return `Karenzzeit ${w.karenzMonate} Monate: ${e(w.karenzErstePersonCent)} + ${e(w.karenzJeWeiterePersonCent)} je weitere Person; danach ${e(w.nachKarenzJePersonCent)} je Person`;
   return w.stufen.map((s) => `ab ${s.abAlter} Jahren ${e(s.cent)}`).join('; ');
 };
+
+const dauerDoku = (w: Dauerregel): string =>
+  [
+    w.instrument,
+    w.hoechstMonate ? `höchstens ${w.hoechstMonate} Monate` : '',
+    w.hoechstWochen ? `höchstens ${w.hoechstWochen} Wochen${w.hoechstWochenErhoeht ? ` (${w.hoechstWochenErhoeht} bei schwerwiegenden Hemmnissen)` : ''}` : '',
+    w.rahmenJahre ? `innerhalb von ${w.rahmenJahre} Jahren ab dem ersten Eintritt` : w.zaehlung === 'insgesamt' ? 'insgesamt' : 'je Teilnahme',
+    w.verlaengerungMonate ? `+ ${w.verlaengerungMonate} Monate nach dokumentierter Prüfung` : '',
+    w.zuschussProzent ? `Zuschuss ${w.zuschussProzent.join('/')} %` : '',
+  ]
+    .filter(Boolean)
+    .join('; ');
 
 /** Keeps each table's value type checked against its formatter, then erases it for the list. */
 function tabelle<T>(t: Parametertabelle<T>): Parametertabelle<unknown> {
@@ -131,4 +147,43 @@ export const ALLE_TABELLEN: readonly Parametertabelle<unknown>[] = [
     wert: (w) => `keine Anhörung nötig bei weniger als ${e(w.grenzeCent)}`,
   }),
   tabelle({ name: 'Rechtsfolgenbelehrung Meldeversäumnis', einheit: 'Text', eintraege: MELDE_BELEHRUNG, wert: (w) => w.rechtsfolgen }),
+  tabelle({ name: 'Eingliederungsinstrumente (Verfügbarkeit)', einheit: 'Instrumente', eintraege: INSTRUMENT_VERFUEGBARKEIT, wert: (w) => w.verfuegbar.join(', ') }),
+  tabelle({ name: 'Höchstdauer der Eingliederungsinstrumente', einheit: 'Monate; Wochen; Prozent', eintraege: INSTRUMENT_HOECHSTDAUER, wert: (w) => Object.values(w).map((r) => dauerDoku(r!)).join(' | ') }),
+  tabelle({
+    name: 'Maßnahme der aktiven Arbeitsförderung (Zuordnung für Kennzahlen)',
+    einheit: 'Version; Instrumente',
+    eintraege: MASSNAHME_ZAEHLUNG,
+    wert: (w) => `Version ${w.version}; zählen nicht: ${Object.entries(w.zaehlt).filter(([, z]) => !z).map(([i]) => i).join(', ')}`,
+  }),
+  tabelle({ name: 'Rechtsfolgenbelehrung Zuweisung in eine Maßnahme', einheit: 'Text', eintraege: MASSNAHME_BELEHRUNG, wert: (w) => w.pflicht }),
+  tabelle({ name: 'Minijob-Grenze (Prüfung einer Beschäftigungsaufnahme)', einheit: 'Cent je Monat', eintraege: MINIJOB_GRENZE, wert: e }),
+  tabelle({
+    name: 'Kooperationsplan, Schlichtung, Verwaltungsakt',
+    einheit: 'Regel; Wochen; Monate',
+    eintraege: KOOPERATIONSPLAN_REGIME,
+    wert: (w) =>
+      w.art === 'eingliederungsvereinbarung'
+        ? 'Eingliederungsvereinbarung (nur noch lesbar; neue nicht mehr möglich)'
+        : `Kooperationsplan in Textform, Überprüfung spätestens nach ${w.ueberpruefungMonate} Monaten; ${w.schlichtung ? `Schlichtungsverfahren (${w.schlichtungWochen} Wochen, keine Leistungsminderung währenddessen)` : 'kein Schlichtungsverfahren'}${w.verwaltungsakt ? '; kommt kein Plan zustande: Verpflichtung durch Verwaltungsakt mit Rechtsfolgenbelehrung' : ''}`,
+  }),
+  tabelle({
+    name: 'Arbeitslosigkeit: Stundengrenze',
+    einheit: 'Stunden je Woche',
+    eintraege: ARBEITSLOSIGKEIT_STUNDENGRENZE,
+    wert: (w) => `arbeitslos nur bei Beschäftigung unter ${w.wochenstunden} Stunden wöchentlich`,
+  }),
+  tabelle({
+    name: 'Langzeitarbeitslosigkeit',
+    einheit: 'Jahre; Tage',
+    eintraege: LANGZEITARBEITSLOSIGKEIT,
+    wert: (w) =>
+      `ab ${w.jahre} Jahr Arbeitslosigkeit${w.unschaedlichTage > 0 ? `; Unterbrechung durch Krankheit oder sonstige Nicht-Erwerbstätigkeit bis ${w.unschaedlichTage} Tage unschädlich` : '; jede Unterbrechung beginnt die Frist neu'}${w.massnahme45Unschaedlich ? '; Maßnahme nach § 45 SGB III unschädlich' : ''}`,
+  }),
+  tabelle({
+    name: 'Altersgrenze § 7a SGB II',
+    einheit: 'Jahre; Monate',
+    eintraege: ALTERSGRENZE_7A,
+    wert: (w) =>
+      `${w.grundJahre} Jahre für Geburtsjahre vor ${w.abGeburtsjahr}; dann ${w.stufen.map((s) => `ab ${s.abGeburtsjahr} + ${s.monateJeJahr} Monat(e) je Jahrgang`).join(', ')}; ${w.endJahre} Jahre ab Geburtsjahr ${w.endGeburtsjahr}`,
+  }),
 ];

@@ -11,6 +11,9 @@
  *   laufend:     `${bgId}:${leistungsmonat}:laufend`
  *   Nachzahlung: `${bgId}:${leistungsmonat}:nachzahlung:${korrekturId}`
  *   Erstattung:  `${bgId}:${leistungsmonat}:erstattung:${korrekturId}`
+ *   Förderleistung (Einstiegsgeld, Mehraufwandsentschädigung, Vermittlungsbudget; Eingliederungsbudget):
+ *                `${bgId}:${leistungsmonat}:eingliederung:${foerderleistungId}` – paid like the Regelleistung for the
+ *                following month in advance and every earlier unpaid month, with the cost type `eingliederung`
  * A booking line of a payment has the key `${zahlung.schluessel}:${kostenart}[:${kommuneId}]`.
  *
  * Aufrechnung (§ 43 SGB II, aufrechnung.ts): a laufende payment is reduced by what is set off against open
@@ -76,10 +79,25 @@ export type Korrektur = {
   personen?: readonly { id: string; betragCent: number }[];
 };
 
+/**
+ * An individual payment to the person from the Eingliederungsbudget (Förderleistung): its months with the amount of
+ * each (src/domain/foerdern/budget.ts, pro rata, cent-exact) and the Mittelbindung each payment is booked against.
+ */
+export type LaufendeFoerderleistung = {
+  foerderleistungId: string;
+  bgId: string;
+  fallnummer: string;
+  empfaenger: Empfaenger;
+  /** "Einstiegsgeld", "Mehraufwandsentschädigung", … (purpose of the transfer) */
+  bezeichnung: string;
+  traeger: Kostenanteil['traeger'];
+  monate: readonly { monat: string; betragCent: number; mittelbindungId: string | null }[];
+};
+
 export type Zahlung = {
   schluessel: string;
   endToEndId: string;
-  art: 'laufend' | 'nachzahlung';
+  art: 'laufend' | 'nachzahlung' | 'eingliederung';
   bgId: string;
   bewilligungId: string | null;
   korrekturId: string | null;
@@ -94,6 +112,9 @@ export type Zahlung = {
   empfaenger: { name: string; iban: string; bic: string | null };
   verwendungszweck: string;
   kosten: Kostenanteil[];
+  /** for art 'eingliederung': the Förderleistung and the Mittelbindung the payment reduces */
+  foerderleistungId?: string;
+  mittelbindungId?: string | null;
 };
 
 export type Forderung = {
@@ -131,6 +152,8 @@ export type ZahllaufEingabe = {
   erledigt: ReadonlySet<string>;
   /** running Aufrechnungen (§ 43 SGB II), deducted from the laufende payments of their BG */
   aufrechnungen?: Iterable<LaufendeAufrechnung>;
+  /** Förderleistungen from the Eingliederungsbudget (cost type `eingliederung`, no Aufrechnung) */
+  foerderleistungen?: Iterable<LaufendeFoerderleistung>;
 };
 
 /** § 42 Abs. 1: the run of month M pays the following month. */
@@ -314,6 +337,36 @@ export function planeZahllauf(eingabe: ZahllaufEingabe): ZahllaufPlan {
         personen: (k.personen ?? []).map((p) => ({ ...p })),
         norm: NORM_ERSTATTUNG,
       });
+    }
+  }
+  for (const f of eingabe.foerderleistungen ?? []) {
+    for (const m of f.monate) {
+      if (m.monat > leistungsmonat || m.betragCent <= 0) continue;
+      const schluessel = `${f.bgId}:${m.monat}:eingliederung:${f.foerderleistungId}`;
+      if (!neu(schluessel)) continue;
+      const empfaenger = empfaengerPruefen(f.bgId, schluessel, f.empfaenger);
+      if (!empfaenger) continue;
+      const zweck = `${f.bezeichnung} ${monatKurz(m.monat)} ${f.fallnummer}`;
+      zahlungen.push({
+        schluessel,
+        endToEndId: endToEndId(schluessel),
+        art: 'eingliederung',
+        bgId: f.bgId,
+        bewilligungId: null,
+        korrekturId: null,
+        fallnummer: f.fallnummer,
+        leistungsmonat: m.monat,
+        zahlmonat: eingabe.zahlmonat,
+        betragCent: m.betragCent,
+        bruttoCent: m.betragCent,
+        aufrechnungen: [],
+        empfaenger,
+        verwendungszweck: zweck.length > 140 ? zweck.slice(0, 140) : zweck,
+        kosten: [{ kostenart: 'eingliederung', traeger: f.traeger, kommuneId: null, betragCent: m.betragCent }],
+        foerderleistungId: f.foerderleistungId,
+        mittelbindungId: m.mittelbindungId,
+      });
+      summe += m.betragCent;
     }
   }
   return { zahlmonat: eingabe.zahlmonat, leistungsmonat, norm: NORM_FAELLIGKEIT, zahlungen, forderungen, zurueckgestellt: zurueck, summeCent: summe, bereitsErledigt: erledigt };

@@ -188,3 +188,31 @@ describe('SEPA pain.001.001.09', () => {
     pruefeXml(xml);
   });
 });
+
+describe('Förderleistungen (Eingliederungsbudget) in the Zahllauf', () => {
+  const f = {
+    foerderleistungId: 'f1',
+    bgId: 'bg9',
+    fallnummer: 'F-2026-0009',
+    empfaenger: EMPFAENGER_KONTO,
+    bezeichnung: 'Einstiegsgeld',
+    traeger: 'bund' as const,
+    monate: [
+      { monat: '2026-11', betragCent: 14_000, mittelbindungId: 'm26' },
+      { monat: '2026-12', betragCent: 28_000, mittelbindungId: 'm26' },
+      { monat: '2027-01', betragCent: 28_000, mittelbindungId: 'm27' },
+      { monat: '2027-02', betragCent: 28_000, mittelbindungId: 'm27' },
+    ],
+  };
+  it('pays the following month in advance and earlier unpaid months, with the cost type eingliederung, once', () => {
+    const plan = planeZahllauf({ zahlmonat: '2026-12', bewilligungen: [], erledigt: new Set(['bg9:2026-11:eingliederung:f1']), foerderleistungen: [f] });
+    expect(plan.zahlungen.map((z) => [z.schluessel, z.art, z.betragCent, z.mittelbindungId])).toEqual([
+      ['bg9:2026-12:eingliederung:f1', 'eingliederung', 28_000, 'm26'],
+      ['bg9:2027-01:eingliederung:f1', 'eingliederung', 28_000, 'm27'],
+    ]);
+    expect(plan.bereitsErledigt).toBe(1);
+    expect(plan.zahlungen[0]!.verwendungszweck).toBe('Einstiegsgeld 12/2026 F-2026-0009');
+    expect(buchungszeilen(plan.zahlungen[0]!)).toEqual([{ schluessel: 'bg9:2026-12:eingliederung:f1:eingliederung', kostenart: 'eingliederung', traeger: 'bund', kommuneId: null, betragCent: 28_000 }]);
+    expect(plan.summeCent).toBe(56_000);
+  });
+});

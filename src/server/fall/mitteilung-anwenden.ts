@@ -238,13 +238,14 @@ export const mitteilungAnwenden = defineUseCase({
         });
         if (!aktualisiert) throw versionConflict();
         const dokumente = await uebernehmePortalDateien(tx, actor, { id: antrag.id, bgId: bg.id });
+        const woher = antrag.eingangskanal === 'intern' ? 'von der Integration' : 'aus dem Bürgerportal';
         await protokolliere(tx, actor, {
           bgId: bg.id,
           art: 'mitteilung_uebernommen',
           beschreibung:
             aenderungen.length === 0
-              ? `Veränderungsmitteilung vom ${datumText(antrag.antragsdatum)} aus dem Bürgerportal geprüft: keine Änderung der Fallakte.`
-              : `Veränderungsmitteilung vom ${datumText(antrag.antragsdatum)} aus dem Bürgerportal geprüft und übernommen (${aenderungen.length} Änderung${aenderungen.length === 1 ? '' : 'en'}).`,
+              ? `Veränderungsmitteilung vom ${datumText(antrag.antragsdatum)} ${woher} geprüft: keine Änderung der Fallakte.`
+              : `Veränderungsmitteilung vom ${datumText(antrag.antragsdatum)} ${woher} geprüft und übernommen (${aenderungen.length} Änderung${aenderungen.length === 1 ? '' : 'en'}).`,
           details: { antragId: antrag.id, typen: aenderungen.map((a) => a.typ) },
           zweck: 'Leistungssachbearbeitung: Veränderungsmitteilung übernehmen',
         });

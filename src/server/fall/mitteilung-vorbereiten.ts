@@ -24,7 +24,23 @@ export type MitteilungPayload = {
   daten: Record<string, unknown>;
   /** set once the caseworker applied the changes (nothing is applied twice) */
   angewendet?: { am: string; vonId: string; vonName: string; aenderungen: number };
+  /**
+   * Where an internal notice (channel 'intern') comes from: a job start the Integrationsfachkraft recorded
+   * (src/server/integration/integration-erfassen.ts); the portal's notices have none.
+   */
+  herkunft?: { art: 'integration'; integrationId: string; personId: string; integrationsart: string; beginn: string; wochenstunden: number; erfasstVon: string };
 };
+
+/** Notes for the caseworker on an internal notice from the integration side. */
+function herkunftsHinweise(h: MitteilungPayload['herkunft']): string[] {
+  if (h?.art !== 'integration') return [];
+  const hinweise = [
+    `Beschäftigungsaufnahme am ${h.beginn.split('-').toReversed().join('.')} (${String(h.wochenstunden).replace('.', ',')} Std./Woche), erfasst von ${h.erfasstVon} (Integration). Das erwartete Einkommen ist ab dem Beginnmonat vorgeschlagen; bitte prüfen Sie den Zufluss (§ 11 Abs. 2 SGB II) und fordern Sie die Lohnabrechnungen an.`,
+  ];
+  if (h.integrationsart === 'selbststaendigkeit') hinweise.push('Einkommen aus selbständiger Tätigkeit: bitte Art und Betrag prüfen (Anlage EKS, vorläufige Entscheidung nach § 41a SGB II).');
+  if (h.integrationsart === 'minijob') hinweise.push('Minijob: Brutto gleich Netto, soweit keine Rentenversicherungspflicht gewählt wurde.');
+  return hinweise;
+}
 
 export function alsMitteilung(antrag: Antrag): MitteilungPayload | null {
   const p = antrag.payload as Partial<MitteilungPayload> | null;
@@ -82,7 +98,9 @@ export const mitteilungVorbereiten = defineUseCase({
         einkommen: p.einkommen.map((e) => ({ id: String(e.id), art: String(e.art), bezeichnung: (e.bezeichnung as string | null | undefined) ?? null })),
       }));
       const kommunen = (await organisationRepository.listKommunen(tx)).filter((k) => k.aktiv).map((k) => ({ id: k.id, name: k.name }));
-      const { vorschlaege, hinweise } = vorschlaegeAusMitteilung(payload.veraenderungsart, payload.daten, { personen, kommunen, antragsdatum: antrag.antragsdatum });
+      const vorbereitet = vorschlaegeAusMitteilung(payload.veraenderungsart, payload.daten, { personen, kommunen, antragsdatum: antrag.antragsdatum });
+      const { vorschlaege } = vorbereitet;
+      const hinweise = [...herkunftsHinweise(payload.herkunft), ...vorbereitet.hinweise];
       const dateien = (await portalRepository.dateienMeta(tx, { antragId: antrag.id })).filter((d) => d.nachrichtId === null);
       await recordAudit(tx, actor, {
         objectType: 'antrag',
@@ -96,7 +114,8 @@ export const mitteilungVorbereiten = defineUseCase({
       return {
         bankSichtbar,
         bg: { id: bg.id, fallnummer: bg.fallnummer, version: bg.version },
-        antrag: { id: antrag.id, version: antrag.version, antragsdatum: antrag.antragsdatum, status: antrag.status },
+        antrag: { id: antrag.id, version: antrag.version, antragsdatum: antrag.antragsdatum, status: antrag.status, eingangskanal: antrag.eingangskanal },
+        herkunft: payload.herkunft ?? null,
         veraenderungsart: payload.veraenderungsart,
         flow: payload.flow,
         angewendet: payload.angewendet ?? null,

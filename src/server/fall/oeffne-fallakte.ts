@@ -71,7 +71,13 @@ export const oeffneFallakte = defineUseCase({
         zustand,
         antraege: antraege.map((a) => ({ ...a.antrag, bearbeiterName: a.bearbeiterName })),
         vermerke,
-        wiedervorlagen: wiedervorlagen.map((w) => ({ ...w.wiedervorlage, zugewiesenName: w.zugewiesenName })),
+        // The reason of an integration follow-up may quote the conversation or the citizen's comment on the plan:
+        // outside the integration side only that it exists, when and for whom (data minimisation).
+        wiedervorlagen: wiedervorlagen.map((w) => ({
+          ...w.wiedervorlage,
+          grund: w.wiedervorlage.art === 'allgemein' || can(actor, 'integration.bearbeiten') ? w.wiedervorlage.grund : 'Wiedervorlage der Integration',
+          zugewiesenName: w.zugewiesenName,
+        })),
         ereignisse,
         dokumente,
       };

@@ -66,6 +66,9 @@ export const wiedervorlageSchema = z.object({
   erledigtAm: z.string().nullable(),
   fallnummer: z.string().optional(),
   antragsteller: z.string().nullable().optional(),
+  art: z.string().describe('allgemein | kooperationsplan_ueberpruefung | integration_nachhaltigkeit | integration_kontakt'),
+  personId: z.string().nullable().describe('betroffene Person (Wiedervorlagen der Integration)'),
+  bezugId: z.string().nullable().describe('Bezug, z. B. die Beschäftigungsaufnahme'),
   version: z.number(),
 });
 
@@ -80,6 +83,9 @@ export function presentWiedervorlage(w: Wiedervorlage & { zugewiesenName?: strin
     zugewiesenName: w.zugewiesenName ?? null,
     erledigtAm: w.erledigtAm ? w.erledigtAm.toISOString() : null,
     ...(w.fallnummer !== undefined ? { fallnummer: w.fallnummer, antragsteller: w.antragsteller ?? null } : {}),
+    art: w.art,
+    personId: w.personId,
+    bezugId: w.bezugId,
     version: w.version,
   };
 }

@@ -6,7 +6,7 @@ export const datumText = (iso: string) => `${iso.slice(8, 10)}.${iso.slice(5, 7)
 export const euroText = (cent: number) =>
   `${(cent / 100).toLocaleString('de-DE', { minimumFractionDigits: 2, maximumFractionDigits: 2 })} €`;
 
-export const KANAL_TEXT: Record<string, string> = { papier: 'Papier', telefon: 'Telefon', schalter: 'Schalter', online: 'online' };
+export const KANAL_TEXT: Record<string, string> = { papier: 'Papier', telefon: 'Telefon', schalter: 'Schalter', online: 'online', intern: 'intern (Integration)' };
 export const ART_TEXT: Record<string, string> = { erstantrag: 'Erstantrag', weiterbewilligung: 'Weiterbewilligungsantrag', veraenderung: 'Veränderungsmitteilung' };
 export const STATUS_TEXT: Record<string, string> = {
   eingegangen: 'eingegangen',

@@ -4,7 +4,7 @@ import { datumSchema } from '../../domain/fallakte/index.ts';
 import { recordAudit } from '../audit-trail.ts';
 import { heute } from '../clock.ts';
 import { tenantScope } from '../context.ts';
-import { visibleStandorte } from '../policies.ts';
+import { can, visibleStandorte } from '../policies.ts';
 import { leerAlsFehlend } from '../schemas/formular.ts';
 import { defineUseCase } from '../use-case.ts';
 
@@ -22,7 +22,11 @@ export const wiedervorlagenFaellig = defineUseCase({
   run: async ({ ctx, actor, input }) => {
     const bis = input.bis ?? heute(ctx.clock.now());
     return ctx.db.withTenant(tenantScope(actor), async (tx) => {
-      const rows = await antraegeRepository.faelligeWiedervorlagen(tx, { standorte: visibleStandorte(actor, 'fall.lesen'), bis, zugewiesenAn: input.meine === 'ja' ? actor.userId : undefined });
+      const alle = await antraegeRepository.faelligeWiedervorlagen(tx, { standorte: visibleStandorte(actor, 'fall.lesen'), bis, zugewiesenAn: input.meine === 'ja' ? actor.userId : undefined });
+      // Follow-ups of the integration side (art ≠ 'allgemein') belong in the work list of those who do that work, or of
+      // whoever they are assigned to – not in every Leistung caseworker's Arbeitsvorrat.
+      const integrationsseite = can(actor, 'integration.bearbeiten');
+      const rows = alle.filter((r) => r.wiedervorlage.art === 'allgemein' || integrationsseite || r.wiedervorlage.zugewiesenAn === actor.userId);
       if (rows.length) {
         await recordAudit(tx, actor, {
           objectType: 'wiedervorlagen',
@@ -31,7 +35,13 @@ export const wiedervorlagenFaellig = defineUseCase({
           details: { anzahl: rows.length, faelle: [...new Set(rows.map((r) => r.wiedervorlage.bgId))] },
         });
       }
-      return rows.map((r) => ({ ...r.wiedervorlage, fallnummer: r.fallnummer, antragsteller: r.antragsteller, zugewiesenName: r.zugewiesenName }));
+      return rows.map((r) => ({
+        ...r.wiedervorlage,
+        grund: r.wiedervorlage.art === 'allgemein' || integrationsseite ? r.wiedervorlage.grund : 'Wiedervorlage der Integration',
+        fallnummer: r.fallnummer,
+        antragsteller: r.antragsteller,
+        zugewiesenName: r.zugewiesenName,
+      }));
     });
   },
 });

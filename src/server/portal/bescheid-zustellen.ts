@@ -10,20 +10,38 @@ import { buergerDerBg } from './postfach-gemeinsam.ts';
  * 'post' when it must be sent by letter (no portal account or no opt-in). For the Bescheid work (src/server/bescheid).
  */
 export async function stelleBescheidZu(opts: { tx: Tx; actor: Actor | { system: string; traegerId: string }; bgId: string; titel: string; pdf: Buffer; dateiname: string }): Promise<'postfach' | 'post'> {
+  return (await stelleDokumentZu({ ...opts, art: 'bescheid', text: 'Ihr Bescheid liegt als PDF im Anhang.', zweck: 'Bescheid online zustellen (Zustellungswunsch)' })).weg;
+}
+
+/**
+ * Delivers any document the Jobcenter made (Bescheid, Kooperationsplan) to the Postfach of the citizen linked to the
+ * BG — only if they chose online delivery; `weg: 'post'` otherwise. Returns the Postfach message when delivered.
+ */
+export async function stelleDokumentZu(opts: {
+  tx: Tx;
+  actor: Actor | { system: string; traegerId: string };
+  bgId: string;
+  titel: string;
+  pdf: Buffer;
+  dateiname: string;
+  art: 'bescheid' | 'nachricht';
+  text: string;
+  zweck: string;
+}): Promise<{ weg: 'postfach' | 'post'; nachrichtId: string | null }> {
   const { tx } = opts;
   const buergerId = await buergerDerBg(tx, opts.bgId);
-  if (!buergerId) return 'post';
+  if (!buergerId) return { weg: 'post', nachrichtId: null };
   const wunsch = await portalRepository.zustellung(tx, buergerId);
-  if (!wunsch?.online) return 'post';
+  if (!wunsch?.online) return { weg: 'post', nachrichtId: null };
   const traegerId = opts.actor.traegerId;
   const n = await portalRepository.insertNachricht(tx, {
     traegerId,
     buergerId,
     bgId: opts.bgId,
     richtung: 'an_buerger',
-    art: 'bescheid',
+    art: opts.art,
     betreff: opts.titel,
-    text: 'Ihr Bescheid liegt als PDF im Anhang.',
+    text: opts.text,
     absenderId: 'userId' in opts.actor ? opts.actor.userId : null,
     absenderName: 'Jobcenter',
   });
@@ -41,6 +59,6 @@ export async function stelleBescheidZu(opts: { tx: Tx; actor: Actor | { system: 
     scanErgebnis: 'vom Jobcenter erzeugt',
     gescanntAm: new Date(),
   });
-  await recordAudit(tx, opts.actor, { objectType: 'postfach_nachricht', objectId: n.id, action: 'create', purpose: 'Bescheid online zustellen (Zustellungswunsch)' });
-  return 'postfach';
+  await recordAudit(tx, opts.actor, { objectType: 'postfach_nachricht', objectId: n.id, action: 'create', purpose: opts.zweck });
+  return { weg: 'postfach', nachrichtId: n.id };
 }

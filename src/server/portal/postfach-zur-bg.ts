@@ -19,7 +19,7 @@ export async function postfachZurBg(opts: { ctx: AppContext; actor: Actor; bgId:
     // Veränderungsmitteilungen from the portal (to check and apply) and uploads still being scanned.
     const mitteilungen = (await antraegeRepository.listByBg(tx, bg.id)).flatMap(({ antrag }) => {
       const p = alsMitteilung(antrag);
-      return p ? [{ id: antrag.id, antragsdatum: antrag.antragsdatum, flow: p.flow, veraenderungsart: p.veraenderungsart, angewendet: p.angewendet ?? null }] : [];
+      return p ? [{ id: antrag.id, antragsdatum: antrag.antragsdatum, flow: p.flow, veraenderungsart: p.veraenderungsart, angewendet: p.angewendet ?? null, eingangskanal: antrag.eingangskanal }] : [];
     });
     const ausstehend = (await portalRepository.ausstehendeDateienDerBg(tx, bg.id)).map((d) => ({ id: d.id, dateiname: d.dateiname, hochgeladenAm: d.createdAt.toISOString() }));
     return { portalKonto: buergerId !== undefined, nachrichten, mitteilungen, ausstehend };

@@ -127,7 +127,7 @@ export function registerZahlungRoutes(app: FastifyInstance, ctx: AppContext) {
     bgId: z.string(),
     fallnummer: z.string(),
     name: z.string().describe('Kontoinhaber/in (Empfänger der Überweisung)'),
-    art: z.enum(['laufend', 'nachzahlung']),
+    art: z.enum(['laufend', 'nachzahlung', 'eingliederung']).describe('eingliederung: Förderleistung aus dem Eingliederungsbudget (Einstiegsgeld, Mehraufwandsentschädigung, Vermittlungsbudget)'),
     leistungsmonat: z.string(),
     betragCent: z.number(),
     aufrechnungCent: z.number(),

@@ -3,10 +3,13 @@ import { bewilligungRepository } from '../../db/repositories/bewilligung.ts';
 import { einstellungenRepository } from '../../db/repositories/traeger-einstellungen.ts';
 import { zahlungRepository } from '../../db/repositories/zahlungen.ts';
 import { aufrechnungRepository } from '../../db/repositories/erstattungen.ts';
+import { budgetRepository } from '../../db/repositories/budget.ts';
+import { foerderleistungenRepository } from '../../db/repositories/foerderleistungen.ts';
 import type { Zahllauf } from '../../db/schema/index.ts';
 import { monatKurz } from '../../domain/bewilligung/monat.ts';
 import { istMonat, plusTage, letzterTag } from '../../domain/fallakte/index.ts';
 import type { Kostenanteil } from '../../domain/kosten/index.ts';
+import { FOERDERLEISTUNG_INSTRUMENT, KOSTENTRAEGER_TITEL, foerderleistungMonate } from '../../domain/foerdern/budget.ts';
 import {
   buchungszeilen,
   erzeugePain001,
@@ -16,6 +19,7 @@ import {
   type Korrektur,
   type LaufendeAufrechnung,
   type LaufendeBewilligung,
+  type LaufendeFoerderleistung,
   type Zahlung,
   type Zurueckgestellt,
 } from '../../domain/zahlung/index.ts';
@@ -64,7 +68,9 @@ export async function zahllauf(opts: ZahllaufOptionen) {
     }
     const zeilen = await bewilligungRepository.laufendeFuerZahllauf(tx, leistungsmonat);
     const korrekturRows = await bewilligungRepository.korrekturen(tx, leistungsmonat);
-    const bgIds = [...new Set([...zeilen.map((z) => z.bgId), ...korrekturRows.map((k) => k.k.bgId)])];
+    // Förderleistungen from the Eingliederungsbudget (Einstiegsgeld, Mehraufwandsentschädigung, Vermittlungsbudget)
+    const foerderRows = await foerderleistungenRepository.fuerZahllauf(tx, letzterTag(leistungsmonat));
+    const bgIds = [...new Set([...zeilen.map((z) => z.bgId), ...korrekturRows.map((k) => k.k.bgId), ...foerderRows.map((f) => f.f.bgId)])];
     const banken = await bankverbindungenAm(tx, bgIds, `${leistungsmonat}-01`);
     const ohneKonto: Zurueckgestellt[] = [];
     // Aufrechnungen (§ 43 SGB II): only their BGs need each person's payment and Regelbedarfsstufe per month
@@ -117,7 +123,29 @@ export async function zahllauf(opts: ZahllaufOptionen) {
       });
     }
     const erledigt = await zahlungRepository.schluessel(tx);
-    const plan = planeZahllauf({ zahlmonat, bewilligungen: bewilligungen.values(), korrekturen, erledigt, aufrechnungen });
+    const foerderleistungen: LaufendeFoerderleistung[] = [];
+    const bindungen = await foerderleistungenRepository.bindungen(tx, foerderRows.map((f) => f.f.id));
+    for (const { f, fallnummer } of foerderRows) {
+      const bank = banken.get(f.bgId);
+      const monate = foerderleistungMonate(f, letzterTag(leistungsmonat)).filter((m) => m.monat <= leistungsmonat && !erledigt.has(`${f.bgId}:${m.monat}:eingliederung:${f.id}`));
+      if (monate.length === 0) continue;
+      if (!bank) {
+        ohneKonto.push({ bgId: f.bgId, schluessel: `${f.bgId}:${leistungsmonat}:eingliederung:${f.id}`, code: 'iban_ungueltig', message: 'Keine Bankverbindung eingetragen.' });
+        continue;
+      }
+      const art = FOERDERLEISTUNG_INSTRUMENT[f.art];
+      const eigene = bindungen.filter((b) => b.foerderleistungId === f.id);
+      foerderleistungen.push({
+        foerderleistungId: f.id,
+        bgId: f.bgId,
+        fallnummer,
+        empfaenger: { name: bank.kontoinhaber, iban: bank.iban, bic: bank.bic },
+        bezeichnung: art.text,
+        traeger: KOSTENTRAEGER_TITEL[eigene[0]?.titel ?? art.titel],
+        monate: monate.map((m) => ({ ...m, mittelbindungId: eigene.find((b) => b.haushaltsjahr === Number(m.monat.slice(0, 4)))?.id ?? null })),
+      });
+    }
+    const plan = planeZahllauf({ zahlmonat, bewilligungen: bewilligungen.values(), korrekturen, erledigt, aufrechnungen, foerderleistungen });
     let lauf: Zahllauf | undefined = await zahlungRepository.offenerLauf(tx, zahlmonat);
     if (!lauf && plan.zahlungen.length > 0) {
       const nr = await zahlungRepository.naechsteNr(tx, zahlmonat);
@@ -227,6 +255,12 @@ async function schreibeBatch(tx: Parameters<Parameters<AppContext['db']['withTen
     }
   }
   await zahlungRepository.insertBuchungen(tx, buchungen);
+  // a Förderleistung's payment reduces its Mittelbindung (same transaction, only when the payment was new)
+  for (const z of batch) {
+    const id = ids.get(z.schluessel);
+    if (!id || z.art !== 'eingliederung' || !z.mittelbindungId) continue;
+    await budgetRepository.insertAuszahlung(tx, { traegerId, mittelbindungId: z.mittelbindungId, datum: heuteDatum, betragCent: z.betragCent, beleg: z.verwendungszweck, zahlungId: id });
+  }
   // Aufrechnung: Tilgung of the Forderung in the same transaction as the reduced payment (one key each)
   const abzuege = [];
   for (const z of batch) {

@@ -188,8 +188,18 @@ function ArbeitsplatzPage() {
           <Area id="bereich-integration" title="Integration">
             <ul className="kern-list">
               <li>
+                <a className="kern-link" href="/integration">
+                  Meine Klientinnen und Klienten
+                </a>
+              </li>
+              <li>
                 <a className="kern-link" href="/termine/kalender">
                   Terminkalender
+                </a>
+              </li>
+              <li>
+                <a className="kern-link" href="/integration/massnahmen">
+                  Maßnahmen
                 </a>
               </li>
               <li>
@@ -204,6 +214,11 @@ function ArbeitsplatzPage() {
           <Area id="bereich-teamleitung" title="Teamleitung">
             <ul className="kern-list">
               <li>
+                <a className="kern-link" href="/integration/umverteilen">
+                  Betreuung umverteilen
+                </a>
+              </li>
+              <li>
                 <a className="kern-link" href="/freigaben">
                   Freigaben (Vier-Augen-Prinzip)
                 </a>
@@ -211,6 +226,21 @@ function ArbeitsplatzPage() {
               <li>
                 <a className="kern-link" href="/massenaenderung">
                   Massenänderung
+                </a>
+              </li>
+              <li>
+                <a className="kern-link" href="/integration/budget">
+                  Eingliederungsbudget
+                </a>
+              </li>
+              <li>
+                <a className="kern-link" href="/integration/massnahmen">
+                  Maßnahmenprogramm
+                </a>
+              </li>
+              <li>
+                <a className="kern-link" href="/integration/genehmigungen">
+                  Genehmigungen (Zuweisungen über dem Budget)
                 </a>
               </li>
             </ul>
@@ -227,6 +257,11 @@ function ArbeitsplatzPage() {
               <li>
                 <a className="kern-link" href="/zahlung">
                   Zahlläufe (Summen)
+                </a>
+              </li>
+              <li>
+                <a className="kern-link" href="/integration/budget">
+                  Eingliederungsbudget (Summen)
                 </a>
               </li>
             </ul>

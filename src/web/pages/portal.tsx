@@ -1,10 +1,11 @@
+import { TabellenBereich } from '../components/tabelle.tsx';
 import { useLoaderData, type LoaderFunctionArgs, type RouteObject } from 'react-router';
 import { text } from '../../domain/formular/index.ts';
 import { authorize } from '../../server/policies.ts';
 import { PORTAL_FLOWS } from '../../server/portal/flows.ts';
 import { portalUebersicht } from '../../server/portal/uebersicht.ts';
 import { PostForm, SubmitButton } from '../components/forms.tsx';
-import { useRoot } from '../hooks.ts';
+import { useRoot, useT } from '../hooks.ts';
 import { requirePageActor, web } from '../web-context.ts';
 import { datumText, spracheVon, usePT } from './portal/texte.ts';
 import type { PageHandle } from './root.tsx';
@@ -29,6 +30,7 @@ function PortalPage() {
   const d = useLoaderData<typeof loader>();
   const { csrfToken } = useRoot();
   const t = usePT();
+  const tk = useT();
   const fuer = d.als === 'vertreter' ? d.buergerId : '';
   return (
     <div className="kern-stack-lg">
@@ -64,7 +66,7 @@ function PortalPage() {
         {d.antraege.length === 0 ? (
           <p className="kern-body">{t('portal.status.leer')}</p>
         ) : (
-          <div className="table-wrap">
+          <TabellenBereich label={t('portal.status.titel')}>
             <table className="kern-table">
               <caption className="sr-only">{t('portal.status.titel')}</caption>
               <thead className="kern-table__head">
@@ -100,7 +102,7 @@ function PortalPage() {
                 ))}
               </tbody>
             </table>
-          </div>
+          </TabellenBereich>
         )}
       </section>
 
@@ -148,6 +150,11 @@ function PortalPage() {
               {t('postfach.titel')}
             </a>
             {d.ungelesen > 0 ? <span className="kern-body kern-body--small"> – {t('portal.ungelesen', { anzahl: d.ungelesen })}</span> : null}
+          </li>
+          <li>
+            <a className="kern-link" href={fuer ? `/portal/kooperationsplan?fuer=${fuer}` : '/portal/kooperationsplan'}>
+              {tk('koop.link')}
+            </a>
           </li>
           {fuer ? null : (
             <>

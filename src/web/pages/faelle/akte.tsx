@@ -1,4 +1,5 @@
 import { text as formularText } from '../../../domain/formular/texte/index.ts';
+import { istElb } from '../../../domain/foerdern/status.ts';
 import { postfachZurBg } from '../../../server/portal/postfach-zur-bg.ts';
 import { PostfachAbschnitt } from './postfach-abschnitt.tsx';
 import { BewilligungAbschnitt } from './bewilligung-abschnitt.tsx';
@@ -36,7 +37,7 @@ import { useRoot } from '../../hooks.ts';
 import { flash, readForm, requirePermission, web } from '../../web-context.ts';
 import type { PageHandle } from '../root.tsx';
 import { berlinZeit, Fakten, KonfliktHinweis, TextAreaField, Zurueck } from '../verwaltung/shared.tsx';
-import { ART_TEXT, datumText, EINKOMMEN_TEXT, euroText, fallAktion, fallAktionAusfuehren, KANAL_TEXT, ROLLE_TEXT, STATUS_TEXT, zeitraumText, type FallAktion, type FallFormResult } from './shared.tsx';
+import { ART_TEXT, datumText, EINKOMMEN_TEXT, euroText, fallAktion, fallAktionAusfuehren, integrationsLink, IntegrationsLink, KANAL_TEXT, ROLLE_TEXT, STATUS_TEXT, zeitraumText, type FallAktion, type FallFormResult } from './shared.tsx';
 
 async function loader({ context, request, params }: LoaderFunctionArgs) {
   const actor = requirePermission(context, request, 'fall.lesen');
@@ -414,7 +415,17 @@ function FallaktePage() {
                   ].filter(Boolean);
                   return (
                     <tr className="kern-table__row" key={p.id} id={`person-${p.id}`}>
-                      <th scope="row" className="kern-table__cell">{`${p.nachname}, ${p.vorname}`}</th>
+                      <th scope="row" className="kern-table__cell">
+                        {`${p.nachname}, ${p.vorname}`}
+                        {istElb({ geburtsdatum: p.geburtsdatum, erwerbsfaehig: m?.erwerbsfaehig ?? null, inBg: p.inBg, bgAktiv: akte.bg.status === 'aktiv' }, akte.stichtag) ? (
+                          <>
+                            {' '}
+                            <a className="kern-link" href={`/integration/personen/${p.id}`}>
+                              Integration<span className="sr-only">{` von ${p.vorname} ${p.nachname}`}</span>
+                            </a>
+                          </>
+                        ) : null}
+                      </th>
                       <td className="kern-table__cell">{datumText(p.geburtsdatum)}</td>
                       <td className="kern-table__cell">{ROLLE_TEXT[p.rolle] ?? p.rolle}</td>
                       <td className="kern-table__cell">
@@ -559,6 +570,11 @@ function FallaktePage() {
                   {a.bearbeiterName ? `, bearbeitet von ${a.bearbeiterName}` : ', nicht zugewiesen'}
                   {a.faelligAm ? `, Frist ${datumText(a.faelligAm)}` : ''}
                 </span>
+                {a.eingangskanal === 'intern' && a.art === 'veraenderung' ? (
+                  <a className="kern-link" href={`/faelle/${akte.bg.id}/mitteilungen/${a.id}`}>
+                    Vorschlag der Integration prüfen und übernehmen<span className="sr-only">{` vom ${datumText(a.antragsdatum)}`}</span>
+                  </a>
+                ) : null}
                 {a.eingangskanal === 'online' ? (
                   <a className="kern-link" href={`/api/antraege/${a.id}/antrag.pdf`}>
                     Eingereichten Antrag ansehen (PDF)<span className="sr-only">{` vom ${datumText(a.antragsdatum)}`}</span>
@@ -587,8 +603,10 @@ function FallaktePage() {
                 <span>
                   {datumText(w.faelligAm)}: {w.grund}
                   {w.zugewiesenName ? ` (${w.zugewiesenName})` : ''}
+                  <IntegrationsLink w={w} />
                 </span>
-                {darfBearbeiten ? (
+                {/* follow-ups of the integration side are done there (with their result) */}
+                {darfBearbeiten && !integrationsLink(w) ? (
                   <PostForm csrfToken={csrfToken} action={`/faelle/${akte.bg.id}`} className="inline-form" aria-label={`Wiedervorlage vom ${datumText(w.faelligAm)} erledigen`}>
                     <input type="hidden" name="wv_id" value={w.id} />
                     <input type="hidden" name="version" value={w.version} />

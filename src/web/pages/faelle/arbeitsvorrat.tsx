@@ -9,7 +9,7 @@ import { useRoot } from '../../hooks.ts';
 import { flash, readForm, requirePermission, web } from '../../web-context.ts';
 import type { PageHandle } from '../root.tsx';
 import { KonfliktHinweis } from '../verwaltung/shared.tsx';
-import { ART_TEXT, datumText, fallFormFailure, STATUS_TEXT, type FallFormResult } from './shared.tsx';
+import { ART_TEXT, datumText, fallFormFailure, IntegrationsLink, STATUS_TEXT, type FallFormResult } from './shared.tsx';
 
 async function loader({ context, request }: LoaderFunctionArgs) {
   const actor = requirePermission(context, request, 'fall.lesen');
@@ -203,6 +203,7 @@ function ArbeitsvorratPage() {
                 </a>{' '}
                 – {w.grund}
                 {w.zugewiesenName ? ` (${w.zugewiesenName})` : ''}
+                <IntegrationsLink w={w} />
               </li>
             ))}
           </ul>

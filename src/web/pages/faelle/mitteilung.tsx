@@ -249,7 +249,16 @@ function MitteilungPage() {
     <div className="kern-stack-lg">
       <Zurueck href={`/faelle/${d.bg.id}`} label={`Zur Fallakte ${d.bg.fallnummer}`} />
       <h1 className="kern-heading-large">Veränderungsmitteilung prüfen und übernehmen</h1>
-      <p className="kern-body">{`Eingegangen über das Bürgerportal am ${datumText(d.antrag.antragsdatum)} – ${STATUS_TEXT[d.antrag.status] ?? d.antrag.status}.`}</p>
+      <p className="kern-body">
+        {`${d.antrag.eingangskanal === 'intern' ? 'Vorschlag der Integration' : 'Eingegangen über das Bürgerportal'} am ${datumText(d.antrag.antragsdatum)} – ${STATUS_TEXT[d.antrag.status] ?? d.antrag.status}.`}
+      </p>
+      {d.herkunft ? (
+        <p className="kern-body">
+          <a className="kern-link" href={`/integration/personen/${d.herkunft.personId}/integrationen`}>
+            Zur erfassten Beschäftigungsaufnahme (Integration)
+          </a>
+        </p>
+      ) : null}
       <ErrorSummary errors={e} title="Bitte prüfen Sie die Änderungen" />
       <KonfliktHinweis text={r?.konflikt} />
       {d.angewendet ? (
@@ -260,7 +269,7 @@ function MitteilungPage() {
       ) : null}
       <section aria-labelledby="angaben" className="kern-stack-sm">
         <h2 className="kern-heading-medium" id="angaben">
-          Angaben der Bürgerin / des Bürgers
+          {d.antrag.eingangskanal === 'intern' ? 'Angaben der Integrationsfachkraft' : 'Angaben der Bürgerin / des Bürgers'}
         </h2>
         <Antworten daten={d.antworten} />
         {d.dateien.length ? (

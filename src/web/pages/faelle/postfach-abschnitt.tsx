@@ -20,7 +20,7 @@ const MITTEILUNG_TEXT: Record<string, string> = {
 type Portalteil = {
   portalKonto: boolean;
   nachrichten: Nachricht[];
-  mitteilungen?: { id: string; antragsdatum: string; veraenderungsart: string | null; angewendet: { am: string; vonName: string } | null }[];
+  mitteilungen?: { id: string; antragsdatum: string; veraenderungsart: string | null; angewendet: { am: string; vonName: string } | null; eingangskanal?: string }[];
   ausstehend?: { id: string; dateiname: string; hochgeladenAm: string }[];
 };
 
@@ -32,13 +32,13 @@ export function PostfachAbschnitt(p: { bgId: string; csrfToken: string; darfBear
       {mitteilungen.length ? (
         <div className="kern-stack-sm">
           <h2 className="kern-heading-medium" id="portal-mitteilungen">
-            Veränderungsmitteilungen aus dem Bürgerportal
+            {mitteilungen.some((m) => m.eingangskanal === 'intern') ? 'Veränderungsmitteilungen (Bürgerportal und Integration)' : 'Veränderungsmitteilungen aus dem Bürgerportal'}
           </h2>
           <ul className="kern-list" aria-labelledby="portal-mitteilungen">
             {mitteilungen.map((m) => (
               <li key={m.id}>
                 <a className="kern-link" href={`/faelle/${p.bgId}/mitteilungen/${m.id}`}>
-                  {`${MITTEILUNG_TEXT[m.veraenderungsart ?? ''] ?? 'Veränderung'} vom ${datumText(m.antragsdatum)}`}
+                  {`${MITTEILUNG_TEXT[m.veraenderungsart ?? ''] ?? 'Veränderung'} vom ${datumText(m.antragsdatum)}${m.eingangskanal === 'intern' ? ' (Vorschlag der Integration)' : ''}`}
                 </a>
                 {m.angewendet ? ` – übernommen am ${datumText(m.angewendet.am.slice(0, 10))} von ${m.angewendet.vonName}` : ' – noch nicht übernommen'}
               </li>

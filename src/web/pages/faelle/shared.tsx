@@ -13,6 +13,31 @@ export function euroText(cent: number | null | undefined): string {
 /** Cents → the form's text ("1234,56"). */
 export const euroFeld = (cent: number | null | undefined) => (cent === null || cent === undefined ? '' : (cent / 100).toFixed(2).replace('.', ','));
 
+/**
+ * Where a Wiedervorlage of the integration side is worked on (the Fallakte's own ones have none): the 6-month
+ * follow-up of a job start on the person's Integrationen page, the others in the person's Integrationsakte.
+ */
+export function integrationsLink(w: { art?: string | null; personId?: string | null; bezugId?: string | null }): { href: string; label: string } | null {
+  if (!w.personId || !w.art || w.art === 'allgemein') return null;
+  if (w.art === 'integration_nachhaltigkeit') return { href: `/integration/personen/${w.personId}/integrationen${w.bezugId ? `#integration-${w.bezugId}` : ''}`, label: 'Nachfrage zur Beschäftigung erfassen' };
+  if (w.art === 'kooperationsplan_ueberpruefung') return { href: `/integration/personen/${w.personId}/kooperationsplan`, label: 'Kooperationsplan überprüfen' };
+  return { href: `/integration/personen/${w.personId}`, label: 'Zur Integrationsakte' };
+}
+
+/** The link of `integrationsLink` after a Wiedervorlage's text (nothing for the Fallakte's own ones). */
+export function IntegrationsLink(p: { w: Parameters<typeof integrationsLink>[0] }) {
+  const l = integrationsLink(p.w);
+  if (!l) return null;
+  return (
+    <>
+      {' '}
+      <a className="kern-link" href={l.href}>
+        {l.label}
+      </a>
+    </>
+  );
+}
+
 export const datumText = (iso: string | null | undefined) => (iso ? `${iso.slice(8, 10)}.${iso.slice(5, 7)}.${iso.slice(0, 4)}` : '–');
 
 export function zeitraumText(von: string, bis: string | null): string {
@@ -82,7 +107,7 @@ export const STATUS_TEXT: Record<string, string> = {
   zurueckgenommen: 'zurückgenommen',
 };
 export const ART_TEXT: Record<string, string> = { erstantrag: 'Erstantrag', weiterbewilligung: 'Weiterbewilligungsantrag', veraenderung: 'Veränderungsmitteilung' };
-export const KANAL_TEXT: Record<string, string> = { papier: 'Papier', telefon: 'Telefon', schalter: 'Schalter', online: 'Online-Portal' };
+export const KANAL_TEXT: Record<string, string> = { papier: 'Papier', telefon: 'Telefon', schalter: 'Schalter', online: 'Online-Portal', intern: 'intern (Integration)' };
 export const ROLLE_TEXT: Record<string, string> = { antragsteller: 'Antragsteller/in', partner: 'Partner/in', kind: 'Kind', sonstige: 'Sonstige Person' };
 export const EINKOMMEN_TEXT: Record<string, string> = {
   erwerbstaetigkeit: 'Erwerbseinkommen',

@@ -13,6 +13,7 @@ async function loader({ context, request }: LoaderFunctionArgs) {
     protokoll: can(actor, 'protokoll.durchsuchen'),
     einstellungen: can(actor, 'einstellungen.verwalten'),
     kdu: can(actor, 'kdu.verwalten'),
+    foerdern: can(actor, 'massnahmen.verwalten'),
     terminplanung: can(actor, 'termine.planen'),
   };
   if (!bereiche.organisation && !bereiche.benutzer) throw forbidden();
@@ -71,6 +72,9 @@ function VerwaltungPage() {
         ) : null}
         {d.bereiche.kdu ? (
           <Karte id="v-kdu" href="/verwaltung/kdu-richtwerte" title="KdU-Richtwerte" text="Angemessene Kosten der Unterkunft und Heizung je Kommune und Haushaltsgröße, mit Gültigkeit." />
+        ) : null}
+        {d.bereiche.foerdern ? (
+          <Karte id="v-katalog" href="/integration/katalog" title="Handlungsbedarfe" text="Katalog der Handlungsbedarfe für die Potenzialanalyse, geordnet nach Schlüsselgrößen; gesundheitsbezogene Einträge gekennzeichnet." />
         ) : null}
         {d.bereiche.protokoll ? (
           <Karte id="v-protokoll" href="/verwaltung/protokoll" title="Zugriffsprotokoll" text="Wer hat wann zu welchem Zweck personenbezogene Daten gelesen oder geändert?" />
