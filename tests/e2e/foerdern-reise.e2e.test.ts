@@ -190,7 +190,7 @@ describe.skipIf(!browserAvailable)('Fördern: die ganze Reise in Chromium', () =
     // the Integrationsfachkraft sees the confirmation
     await ifk.goto(`${akteUrl}/kooperationsplan`);
     await pruefe(ifk, 'Kooperationsplan bestätigt');
-    expect(await ifk.locator('section[aria-labelledby=geltend]').innerText()).toContain('Rückmeldung im Bürgerportal');
+    expect(await ifk.locator('section[aria-labelledby=geltend]').innerText()).toContain('im Bürgerportal bestätigt am');
 
     // ---------------------------------------------------------------------------------------- 3. Maßnahme, Budget, Integration
     const eintritt = tag;

@@ -301,6 +301,16 @@ describe('Seiten (ohne JavaScript)', () => {
     const leer = await tb.formular('teamleitung', '/integration/umverteilen', { von: '', fachkraftId: teamleitungId, ab: '2027-03-01', grund: '' });
     expect(leer.statusCode).toBe(400);
     expect(leer.body).toContain('Bitte wählen Sie mindestens eine Person.');
+    // no Fachkraft chosen: a German message at the field
+    const ohne = await tb.formular('teamleitung', '/integration/umverteilen', { von: '', personIds: [aylin], fachkraftId: '', ab: '2027-03-01', grund: '' });
+    expect(ohne.statusCode).toBe(400);
+    expect(ohne.body).toContain('Bitte wählen Sie die neue Ansprechpartnerin oder den neuen Ansprechpartner.');
+    expect(ohne.body).toContain('feld-fachkraftId-fehler');
+    // a Fachkraft not serving the person's Standort: the message names the person concerned
+    const leistungId = (await tb.actor('leistung@musterland.example')).userId;
+    const falsch = await tb.api('teamleitung', 'POST', '/api/integration/umverteilung', { personIds: [ben], fachkraftId: leistungId, ab: '2027-03-01' });
+    expect(falsch.statusCode).toBe(400);
+    expect(falsch.json().issues[0]).toMatchObject({ path: 'body.fachkraftId', code: 'fachkraft_ungueltig', message: expect.stringContaining('Ben') });
     const umverteilt = await tb.formular('teamleitung', '/integration/umverteilen', { von: '', personIds: [aylin, ben], fachkraftId: teamleitungId, ab: '2027-03-01', grund: 'Team neu' });
     expect(umverteilt.statusCode).toBe(302);
     const stand = (await akte('teamleitung', ben, '2027-03-01')).json();

@@ -164,7 +164,11 @@ describe('Eingliederungsbudget', () => {
     await t.ctx.db.withTenant(tenantScope(teamleitung), (tx) => bindeMittel(tx, teamleitung, { teilnahmeId: tn.teilnahmeId, titel: 'egt_bund', instrument: 'sgb3_45_mat', standortId, kosten: tn.kosten }));
     expect((await uebersicht('controlling', 2027)).jeTitel[0]).toMatchObject({ haushaltsjahr: 2027, gebundenCent: 250_000 });
     await t.ctx.db.withTenant(tenantScope(teamleitung), (tx) => loeseMittel(tx, teamleitung, { teilnahmeId: tn.teilnahmeId, ab: '2026-12-07' }));
-    expect((await uebersicht('controlling', 2027)).jeTitel[0]).toMatchObject({ haushaltsjahr: 2027, gebundenCent: 0, freiCent: 5_000_000 });
+    const nachher = await uebersicht('controlling', 2027);
+    expect(nachher.jeTitel[0]).toMatchObject({ haushaltsjahr: 2027, gebundenCent: 0, freiCent: 5_000_000 });
+    // rows with nothing bound and nothing paid are left out of the breakdowns
+    expect(nachher.jeInstrument.filter((z: { gebundenCent: number; ausgezahltCent: number }) => z.gebundenCent === 0 && z.ausgezahltCent === 0)).toEqual([]);
+    expect(nachher.jeStandort.filter((z: { gebundenCent: number; ausgezahltCent: number }) => z.gebundenCent === 0 && z.ausgezahltCent === 0)).toEqual([]);
   });
 
   it('detects a cost beyond the free budget; two concurrent bindings never exceed it together', async () => {

@@ -80,6 +80,9 @@ describe('Beschäftigungsaufnahme erfassen', () => {
     expect(page.statusCode).toBe(200);
     expect(page.body).toContain('Vorschlag der Integration');
     expect(page.body).toContain('Angaben der Integrationsfachkraft');
+    // the Fachkraft's proposal in staff wording, not the citizen's first person
+    expect(page.body).toContain('Beschäftigungsaufnahme, erfasst von der Integration');
+    expect(page.body).not.toContain('Ich habe eine neue Arbeit');
 
     const an = await b.api('leistung', 'POST', `/api/faelle/${fall.bgId}/mitteilungen/${antragId}`, { version: m.bg.version, antragVersion: m.antrag.version, aenderungen: m.vorschlaege });
     expect(an.statusCode, an.body).toBe(200);
@@ -87,13 +90,16 @@ describe('Beschäftigungsaufnahme erfassen', () => {
       sql`select gueltig_von::text, brutto_cent, netto_cent, bezeichnung from person_einkommen where person_id = ${ben}`,
     );
     expect(einkommen).toEqual([{ gueltig_von: '2027-01-01', brutto_cent: 180_000, netto_cent: 140_000, bezeichnung: 'Spedition Nord' }]);
-    const [antrag] = await q<{ status: string }>(sql`select status from antraege where id = ${antragId}`);
-    expect(antrag!.status).toBe('in_bearbeitung');
+    // the proposal has nothing left to decide once applied: it closes (a citizen's notice stays in Bearbeitung)
+    const [antrag] = await q<{ status: string; erledigt: boolean }>(sql`select status, erledigt_am is not null as erledigt from antraege where id = ${antragId}`);
+    expect(antrag).toEqual({ status: 'entschieden', erledigt: true });
 
-    // the Fallakte names the channel in German and leads to the proposal
+    // the Fallakte names the channel in German and leads to the proposal, now as applied
     const akte = await b.seite('leistung', `/faelle/${fall.bgId}`);
     expect(akte.body).toContain('intern (Integration)');
     expect(akte.body).toContain(`/faelle/${fall.bgId}/mitteilungen/${antragId}`);
+    expect(akte.body).toMatch(/Vorschlag der Integration übernommen am \d{2}\.\d{2}\.\d{4}/);
+    expect(akte.body).not.toContain('Vorschlag der Integration prüfen und übernehmen');
   });
 
   it('ein Minijob wird erfasst, aber nicht als Integration gezählt', async () => {

@@ -260,6 +260,77 @@ describe('Kooperationsplan nach neuem Recht (ab 1.7.2026)', () => {
     });
     expect(falsch.statusCode).toBe(422);
     expect((await b.t.ctx.db.withSystem((tx) => tx.execute(sql`select 1 from eigenbemuehung_nachweise where kooperationsplan_id = ${neu.id}`))).rows).toHaveLength(1);
+
+    // the page form without a file: the page again, 400, error summary and the error at the "Datei" field
+    const ohneDatei = await b.t.app.inject({
+      method: 'POST',
+      url: '/portal/kooperationsplan/nachweis',
+      headers: { cookie: jar.header(), 'content-type': `multipart/form-data; boundary=${grenze}`, accept: 'text/html' },
+      payload: Buffer.from(
+        [
+          `--${grenze}\r\nContent-Disposition: form-data; name="_csrf"\r\n\r\n${csrf}\r\n`,
+          `--${grenze}\r\nContent-Disposition: form-data; name="id"\r\n\r\n${neu.id}\r\n`,
+          `--${grenze}\r\nContent-Disposition: form-data; name="monat_${neu.id}"\r\n\r\n2026-11\r\n`,
+          `--${grenze}\r\nContent-Disposition: form-data; name="anzahl_${neu.id}"\r\n\r\n3\r\n`,
+          `--${grenze}\r\nContent-Disposition: form-data; name="datei_${neu.id}"; filename=""\r\nContent-Type: application/octet-stream\r\n\r\n\r\n`,
+          `--${grenze}--\r\n`,
+        ].join(''),
+      ),
+    });
+    expect(ohneDatei.statusCode, ohneDatei.body.slice(0, 500)).toBe(400);
+    expect(ohneDatei.body).toContain('data-error-summary');
+    expect(ohneDatei.body).toContain(`href="#feld-datei_${neu.id}"`);
+    expect(ohneDatei.body).toContain(`feld-datei_${neu.id}-fehler`);
+    expect(ohneDatei.body).toContain('value="2026-11"');
+    // the page's other forms post to the page itself (no stale #nachweis anchor carried on)
+    expect(ohneDatei.body).toContain('action="/portal/kooperationsplan"');
+  });
+
+  it('Antworten im Bürgerportal bleiben als Verlauf erhalten; Dokument eines vereinbarten Plans ohne gespeichertes PDF wird nachgetragen', async () => {
+    const { bgId, personIds } = await b.neuerFall('Verlauf');
+    const personId = personIds.a!;
+    const neu = (await b.api('integration', 'POST', `/api/integration/personen/${personId}/kooperationsplan`, plan())).json();
+    await b.api('integration', 'POST', `/api/integration/kooperationsplaene/${neu.id}/abstimmen`, { version: neu.version });
+    await buergerVerknuepfen(b, bgId, 'buerger@musterland.example', false);
+
+    // a comment, then the confirmation: both kept
+    expect((await b.api('buerger', 'POST', `/api/portal/kooperationsplaene/${neu.id}/reaktion`, { reaktion: 'kommentar', text: 'Der Staplerkurs ist erst im Februar.' })).statusCode).toBe(200);
+    expect((await b.api('buerger', 'POST', `/api/portal/kooperationsplaene/${neu.id}/reaktion`, { reaktion: 'bestaetigt' })).statusCode).toBe(200);
+    expect((await b.api('buerger', 'POST', `/api/portal/kooperationsplaene/${neu.id}/reaktion`, { reaktion: 'kommentar', text: 'Danke!' })).statusCode).toBe(200);
+    const g = (await b.api('integration', 'GET', `/api/integration/personen/${personId}/kooperationsplan`)).json().geltend;
+    expect(g.reaktion).toBe('bestaetigt');
+    expect(g.kommentare.map((k: { art: string; text: string }) => [k.art, k.text])).toEqual([
+      ['kommentar', 'Der Staplerkurs ist erst im Februar.'],
+      ['kommentar', 'Danke!'],
+    ]);
+    const staff = await b.seite('integration', `/integration/personen/${personId}/kooperationsplan`);
+    expect(staff.body).toContain('im Bürgerportal bestätigt am');
+    expect(staff.body).toContain('Der Staplerkurs ist erst im Februar.');
+    const portal = await b.seite('buerger', '/portal/kooperationsplan');
+    expect(portal.body).toContain('Was Sie uns geschrieben haben');
+    expect(portal.body).toContain('Der Staplerkurs ist erst im Februar.');
+    // under the 2026 law: no Schlichtung section, but what happens instead
+    expect(portal.body).not.toContain('Schlichtung verlangen');
+    expect(portal.body).toContain('Wenn Sie mit dem Plan nicht einverstanden sind');
+
+    // an agreed plan without a stored document (older records, demo data): rendered on demand, stored, not delivered
+    await b.t.ctx.db.withSystem((tx) => tx.execute(sql`update kooperationsplaene set dokument_pdf = null where id = ${neu.id}`));
+    const nachrichten = async () => (await b.t.ctx.db.withSystem((tx) => tx.execute<{ n: number }>(sql`select count(*)::int as n from postfach_nachrichten where bg_id = ${bgId}`))).rows[0]!.n;
+    const vorher = await nachrichten();
+    const seite = await b.seite('integration', `/integration/personen/${personId}/kooperationsplan`);
+    expect(seite.body).toContain(`/api/integration/kooperationsplaene/${neu.id}/pdf`);
+    const pdf = await b.api('integration', 'GET', `/api/integration/kooperationsplaene/${neu.id}/pdf`);
+    expect(pdf.statusCode).toBe(200);
+    expect(pdf.headers['content-type']).toBe('application/pdf');
+    const text = pdfText(pdf.rawPayload);
+    expect(text).toContain('Staplerschein machen');
+    expect(text).toContain('vereinbart am 07.12.2026');
+    const gespeichert = await b.t.ctx.db.withSystem((tx) => tx.execute<{ da: boolean }>(sql`select dokument_pdf is not null as da from kooperationsplaene where id = ${neu.id}`));
+    expect(gespeichert.rows[0]!.da).toBe(true);
+    await b.t.ctx.db.withSystem((tx) => tx.execute(sql`update kooperationsplaene set dokument_pdf = null where id = ${neu.id}`));
+    expect((await b.seite('buerger', '/portal/kooperationsplan')).body).toContain(`/portal/kooperationsplan/${neu.id}/pdf`);
+    expect((await b.t.app.inject({ url: `/portal/kooperationsplan/${neu.id}/pdf`, headers: { cookie: (await b.jar('buerger')).header() } })).statusCode).toBe(200);
+    expect(await nachrichten()).toBe(vorher);
   });
 });
 

@@ -249,6 +249,15 @@ describe('Lebenszyklus einer Teilnahme', () => {
     const liste = await ok('teamleitung', 'GET', '/api/integration/genehmigungen');
     const eintrag = liste.teilnahmen.find((x: { id: string }) => x.id === id);
     expect(eintrag).toBeTruthy();
+    // what the Teamleitung decides on: Titel, per Haushaltsjahr the amount needed and the free budget
+    expect(eintrag.budget).toMatchObject({ titel: 'egt_bund', titelText: expect.stringContaining('EGT'), jahre: [expect.objectContaining({ haushaltsjahr: 2027, benoetigtCent: 60_000_000_00 })] });
+    expect(eintrag.budget.jahre[0].freiCent).toBeLessThan(60_000_000_00);
+    const seite = await api('teamleitung', 'GET', '/integration/genehmigungen');
+    expect(seite.statusCode).toBe(200);
+    expect(seite.body).toContain('2027: benötigt 60.000.000,00');
+    // the integration side after the Zuweisung: an info notice, not a success
+    const hinweis = await api('integration', 'GET', `/integration/personen/${personId}/massnahmen?genehmigung=${id}`);
+    expect(hinweis.body).toMatch(/kern-alert--info[^]*wartet auf die Genehmigung der Teamleitung/);
     expect((await api('integration', 'POST', `/api/integration/teilnahmen/${id}/genehmigung`, { version: eintrag.version, entscheidung: 'genehmigen' })).statusCode).toBe(403);
     const g = await ok('teamleitung', 'POST', `/api/integration/teilnahmen/${id}/genehmigung`, { version: eintrag.version, entscheidung: 'genehmigen' });
     expect(g).toMatchObject({ status: 'zugewiesen', platzNr: 1 });
@@ -265,6 +274,28 @@ describe('Lebenszyklus einer Teilnahme', () => {
     expect((await api('controlling', 'GET', `/api/integration/personen/${personId}/teilnahmen`)).statusCode).toBe(403);
     // a Zuweisung in the use case without a valid id is a 404, never a 500
     await expect(teilnahmeZuweisen.execute({ ctx: t.ctx, actor: await actorFor('integration@musterland.example'), input: { id: 'kaputt', version: 1 } })).rejects.toBeInstanceOf(AppError);
+  });
+});
+
+describe('Vorschlag ohne Ende und Zuweisungsschreiben', () => {
+  it('ohne Ende: Regeldauer auf das Ende der Plätze gekürzt; ein ausdrückliches Ende danach bleibt ein Feldfehler', async () => {
+    const { personId, standortId } = await neuePerson('Uwe');
+    const { kontingentId } = await massnahme({ plaetze: 2, standortId, kostenCent: 0, bis: '2027-01-31' });
+    const zuSpaet = await api('integration', 'POST', `/api/integration/personen/${personId}/teilnahmen`, { kontingentId, geplantVon: '2027-01-04', geplantBis: '2027-02-15' });
+    expect(zuSpaet.statusCode).toBe(400);
+    expect(zuSpaet.json().issues[0]).toMatchObject({ path: 'body.geplantBis', code: 'ausserhalb_kontingent' });
+    const r = await ok('integration', 'POST', `/api/integration/personen/${personId}/teilnahmen`, { kontingentId, geplantVon: '2027-01-04' }, 201);
+    expect(r).toMatchObject({ status: 'vorschlag', geplantBis: '2027-01-31', endeGekappt: true });
+
+    // a Teilnahme assigned without a stored letter (demo data): the letter is rendered on demand and kept
+    const tn = await teilnahme(personId, r.id);
+    expect((await ok('integration', 'POST', `/api/integration/teilnahmen/${r.id}/zuweisung`, { version: tn.version })).status).toBe('zugewiesen');
+    await t.ctx.db.withSystem((tx) => tx.execute(sql`update massnahme_teilnahmen set zuweisung_pdf = null where id = ${r.id}`));
+    const pdf = await api('integration', 'GET', `/api/integration/teilnahmen/${r.id}/zuweisung.pdf`);
+    expect(pdf.statusCode, pdf.body).toBe(200);
+    expect(pdf.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
+    const gespeichert = await t.ctx.db.withSystem((tx) => tx.execute<{ da: boolean }>(sql`select zuweisung_pdf is not null as da from massnahme_teilnahmen where id = ${r.id}`));
+    expect(gespeichert.rows[0]!.da).toBe(true);
   });
 });
 

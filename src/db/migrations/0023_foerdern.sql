@@ -176,7 +176,7 @@ CREATE TABLE "kooperationsplaene" (
 	"wiedervorlage_id" uuid,
 	"reaktion" text,
 	"reaktion_am" timestamp with time zone,
-	"reaktion_text" text,
+	"kommentare" jsonb DEFAULT '[]'::jsonb NOT NULL,
 	"created_by" uuid NOT NULL,
 	"created_by_name" text NOT NULL,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL,

@@ -25,7 +25,6 @@ const planSpalten = {
   wiedervorlageId: kooperationsplaene.wiedervorlageId,
   reaktion: kooperationsplaene.reaktion,
   reaktionAm: kooperationsplaene.reaktionAm,
-  reaktionText: kooperationsplaene.reaktionText,
   kommentare: kooperationsplaene.kommentare,
   createdBy: kooperationsplaene.createdBy,
   createdByName: kooperationsplaene.createdByName,

@@ -317,7 +317,6 @@ export const kooperationsplaene = pgTable(
     /** The citizen's reaction in the portal. */
     reaktion: text('reaktion').$type<PlanReaktion>(),
     reaktionAm: timestamp('reaktion_am', { withTimezone: true }),
-    reaktionText: text('reaktion_text'),
     /**
      * The citizen's written answers (comments, reasons for a Schlichtung), oldest first — a history, kept apart from
      * the confirmation (`reaktion`/`reaktion_am`), so that a later confirmation does not overwrite a comment.

@@ -234,7 +234,13 @@ export const mitteilungAnwenden = defineUseCase({
         const angewendet = { am: ctx.clock.now().toISOString(), vonId: actor.userId, vonName: actor.name, aenderungen: aenderungen.length };
         const aktualisiert = await antraegeRepository.update(tx, antrag.id, antrag.version, {
           payload: { ...payload, angewendet },
-          ...(antrag.status === 'eingegangen' ? { status: 'in_bearbeitung' as const } : {}),
+          // the Integration's proposal (channel 'intern') has nothing left to decide once applied: it closes; a
+          // citizen's notice stays in Bearbeitung (the caseworker closes it, e.g. with the Änderungsbescheid)
+          ...(antrag.eingangskanal === 'intern'
+            ? { status: 'entschieden' as const, erledigtAm: ctx.clock.now() }
+            : antrag.status === 'eingegangen'
+              ? { status: 'in_bearbeitung' as const }
+              : {}),
         });
         if (!aktualisiert) throw versionConflict();
         const dokumente = await uebernehmePortalDateien(tx, actor, { id: antrag.id, bgId: bg.id });

@@ -7,6 +7,9 @@ import { tenantScope } from '../context.ts';
 import { ganzzahl, leerAlsFehlend } from '../schemas/formular.ts';
 import { defineUseCase } from '../use-case.ts';
 
+/** A row with nothing bound and nothing paid (e.g. all its bindings released) says nothing: left out. */
+const mitBetrag = (x: { gebundenCent: number; ausgezahltCent: number }) => x.gebundenCent !== 0 || x.ausgezahltCent !== 0;
+
 export type BudgetUebersicht = Awaited<ReturnType<typeof budgetUebersicht.run>>;
 
 /**
@@ -27,8 +30,6 @@ export const budgetUebersicht = defineUseCase({
       const bindungen = await budgetRepository.bindungenAggregiert(tx);
       const namen = new Map((await budgetRepository.standortNamen(tx)).map((s) => [s.id, s.name]));
       const u = uebersicht({ jahr, jahre: [jahr], soll, bindungen });
-      // a row with nothing bound and nothing paid (e.g. all bindings released) says nothing: left out
-      const mitBetrag = (x: { gebundenCent: number; ausgezahltCent: number }) => x.gebundenCent !== 0 || x.ausgezahltCent !== 0;
       return {
         jahr,
         laufendesJahr: laufend,

@@ -31,10 +31,10 @@ export const genehmigungenAuflisten = defineUseCase({
         details: { anzahl: zeilen.length, treffer: zeilen.map((zeile) => zeile.personId), ansicht: 'genehmigungen' },
       });
       const massnahmen = new Map<string, NonNullable<Awaited<ReturnType<typeof massnahmenRepository.find>>>>();
-      for (const z of zeilen) {
-        if (!massnahmen.has(z.massnahmeId)) {
-          const m = await massnahmenRepository.find(tx, z.massnahmeId);
-          if (m) massnahmen.set(z.massnahmeId, m);
+      for (const zeile of zeilen) {
+        if (!massnahmen.has(zeile.massnahmeId)) {
+          const m = await massnahmenRepository.find(tx, zeile.massnahmeId);
+          if (m) massnahmen.set(zeile.massnahmeId, m);
         }
       }
       const freiCache = new Map<string, number>();
@@ -48,15 +48,15 @@ export const genehmigungenAuflisten = defineUseCase({
         return freiCache.get(key)!;
       };
       const liste = [];
-      for (const z of zeilen) {
-        const m = massnahmen.get(z.massnahmeId);
+      for (const zeile of zeilen) {
+        const m = massnahmen.get(zeile.massnahmeId);
         const jahre = [];
         if (m) {
-          for (const k of kostenJeJahr({ kostenJePlatzCent: m.kostenJePlatzCent, kostenart: m.kostenart, von: z.geplantVon, bis: z.geplantBis })) {
+          for (const k of kostenJeJahr({ kostenJePlatzCent: m.kostenJePlatzCent, kostenart: m.kostenart, von: zeile.geplantVon, bis: zeile.geplantBis })) {
             if (k.betragCent > 0) jahre.push({ haushaltsjahr: k.haushaltsjahr, benoetigtCent: k.betragCent, freiCent: await frei(m.titel, k.haushaltsjahr) });
           }
         }
-        liste.push({ ...presentTeilnahme(z), budget: m ? { titel: m.titel, titelText: TITEL_TEXT[m.titel], jahre } : null });
+        liste.push({ ...presentTeilnahme(zeile), budget: m ? { titel: m.titel, titelText: TITEL_TEXT[m.titel], jahre } : null });
       }
       return liste;
     }),

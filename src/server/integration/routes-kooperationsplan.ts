@@ -49,7 +49,6 @@ const planAntwort = z
     hatDokument: z.boolean(),
     reaktion: z.string().nullable(),
     reaktionAm: z.string().nullable(),
-    reaktionText: z.string().nullable(),
     kommentare: z.array(z.object({ am: z.string(), art: z.string(), text: z.string() })),
     dokumentVerfuegbar: z.boolean(),
     version: z.number(),

@@ -572,7 +572,8 @@ function FallaktePage() {
                 </span>
                 {a.eingangskanal === 'intern' && a.art === 'veraenderung' ? (
                   <a className="kern-link" href={`/faelle/${akte.bg.id}/mitteilungen/${a.id}`}>
-                    Vorschlag der Integration prüfen und übernehmen<span className="sr-only">{` vom ${datumText(a.antragsdatum)}`}</span>
+                    {a.status === 'entschieden' && a.erledigtAm ? `Vorschlag der Integration übernommen am ${datumText(heute(new Date(a.erledigtAm)))}` : 'Vorschlag der Integration prüfen und übernehmen'}
+                    <span className="sr-only">{` vom ${datumText(a.antragsdatum)}`}</span>
                   </a>
                 ) : null}
                 {a.eingangskanal === 'online' ? (

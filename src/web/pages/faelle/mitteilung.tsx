@@ -107,13 +107,26 @@ const wert = (v: unknown): string => {
 };
 const feldName = (k: string) => (istTextSchluessel(`feld.${k}`) ? text(`feld.${k}`, 'de') : k);
 
-/** The citizen's answers as sent (German labels of the flow, amounts in euro). */
-function Antworten(p: { daten: Record<string, unknown> }) {
+/**
+ * A proposal made by the Integrationsfachkraft (channel 'intern') uses the citizen's flow, whose wording is first
+ * person ("Ich habe eine neue Arbeit"): for it, the kind of change reads in staff wording.
+ */
+const INTERN_AENDERUNG: Record<string, string> = {
+  neue_arbeit: 'Beschäftigungsaufnahme, erfasst von der Integration',
+  arbeit_beendet: 'Ende der Beschäftigung, erfasst von der Integration',
+};
+
+/** The citizen's answers as sent (German labels of the flow, amounts in euro); the Fachkraft's proposal in staff wording. */
+function Antworten(p: { daten: Record<string, unknown>; intern?: boolean }) {
   const zeilen: [string, string][] = [];
   for (const [bereich, inhalt] of Object.entries(p.daten)) {
     if (bereich === 'abschluss' || typeof inhalt !== 'object' || inhalt === null) continue;
     for (const [k, v] of Object.entries(inhalt as Record<string, unknown>)) {
       if (v === undefined || v === null || typeof v === 'object') continue;
+      if (p.intern && k === 'aenderung' && INTERN_AENDERUNG[String(v)]) {
+        zeilen.push(['Art der Änderung', INTERN_AENDERUNG[String(v)]!]);
+        continue;
+      }
       zeilen.push([feldName(k), k.endsWith('Cent') && typeof v === 'number' ? euroText(v) : istTextSchluessel(`option.${String(v)}`) ? text(`option.${String(v)}`, 'de') : wert(v)]);
     }
   }
@@ -271,7 +284,7 @@ function MitteilungPage() {
         <h2 className="kern-heading-medium" id="angaben">
           {d.antrag.eingangskanal === 'intern' ? 'Angaben der Integrationsfachkraft' : 'Angaben der Bürgerin / des Bürgers'}
         </h2>
-        <Antworten daten={d.antworten} />
+        <Antworten daten={d.antworten} intern={d.antrag.eingangskanal === 'intern'} />
         {d.dateien.length ? (
           <ul className="kern-list">
             {d.dateien.map((f) => (
