@@ -15,7 +15,7 @@ describe.skipIf(!browserAvailable)('Eingliederungsbudget in Chromium', () => {
   it('teamleitung enters a Soll and sees the overview', async () => {
     const page = await bed.signedIn('teamleitung@musterland.example');
     page.setDefaultTimeout(10_000);
-    await page.getByRole('link', { name: 'Eingliederungsbudget', exact: true }).click();
+    await page.locator('#inhalt').getByRole('link', { name: 'Eingliederungsbudget', exact: true }).click();
     await page.waitForURL(/\/integration\/budget/);
     await expectAccessible(page);
 
