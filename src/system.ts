@@ -5,6 +5,7 @@ import { createDatabase, createPoolHolder, type Database } from './db/client.ts'
 import { startEmbeddedPostgres, type EmbeddedDatabase } from './db/embedded.ts';
 import { runMigrations } from './db/migrate.ts';
 import { seedDemoData } from './db/seed/demo.ts';
+import { demoSchreibenErzeugen } from './server/fordern/demo-schreiben.ts';
 import { startMailCatcher, type MailCatcher } from './mail/mail-catcher.ts';
 import { createMailer, type Mailer } from './mail/mailer.ts';
 import { heute, systemClock, type Clock } from './server/clock.ts';
@@ -66,6 +67,8 @@ export async function startSystem(config: Config, opts: SystemOptions = {}): Pro
     cleanup.unshift(() => db.close());
     let seeded = false;
     if (config.demoData) seeded = await seedDemoData(db, hashPassword, { heute: heute((opts.clock ?? systemClock).now()) });
+    // the letters of the demo Minderungsverfahren (the seed may not render PDFs: src/db does not import src/server)
+    if (seeded) await demoSchreibenErzeugen(db, (opts.clock ?? systemClock).now());
 
     let mailCatcher: MailCatcher | null = null;
     let smtpUrl = config.smtpUrl;

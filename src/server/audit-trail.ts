@@ -44,6 +44,9 @@ export const AUDIT_OBJEKTE = {
   integration: ['create', 'read', 'update'],
   foerderleistung: ['create', 'read', 'update'],
   kdu_richtwert: ['create', 'update'],
+  kdu_empfaenger: ['create', 'read', 'update'],
+  leistungsminderung: ['create', 'read', 'update'],
+  minderungsverfahren: ['create', 'read', 'search', 'update', 'export'],
   kommune: ['create', 'update', 'activate', 'deactivate'],
   kooperationsplan: ['create', 'read', 'update', 'export'],
   massenaenderung: ['create', 'read', 'update'],
@@ -96,7 +99,7 @@ export type AuditDetails = {
   bevollmaechtigung: { umfang?: string; gueltigBis?: string | null };
   bewilligung: Liste & { art?: string; version?: number };
   dokument: { bgId: string };
-  einladung: { ergebnis?: string };
+  einladung: { ergebnis?: string; zugang?: string };
   eingliederungsbudget: { haushaltsjahr?: number; titel?: string; sollCent?: number; ansicht?: string };
   erstattungsforderung: Liste & { bgId?: string; stand?: string | undefined; fallnummer?: string | undefined };
   fallakte: Liste & {
@@ -113,6 +116,10 @@ export type AuditDetails = {
   integration: Liste & { art?: string; beginn?: string; bgId?: string; antragId?: string; wiedervorlageId?: string; teilnahmeId?: string | null; ergebnis?: string; ende?: string };
   handlungsbedarf: Felder & { code?: string; anzahl?: number };
   kdu_richtwert: { vorgaenger?: string; ab?: string; gueltigBis?: string | null };
+  kdu_empfaenger: { bgId?: string; von?: string; bis?: string | null; verfahrenId?: string | null };
+  leistungsminderung: Liste & { verfahrenId?: string; bgId?: string; prozent?: number; von?: string; bis?: string; beendetAb?: string; aufgehobenAm?: string; bewilligungId?: string | null };
+  /** A Minderungsverfahren: the step (`schritt`), never the answer's text or the Würdigung. */
+  minderungsverfahren: Liste & { schritt?: string; tatbestand?: string; anlass?: string; status?: string; dokument?: string; als?: string; bgId?: string; stufe?: number; prozent?: number };
   kommune: Felder;
   kooperationsplan: { fassung?: number; fassungen?: number; status?: string; art?: string; zustellung?: string; reaktion?: string; nachweis?: string; als?: string; bgId?: string };
   massenaenderung: { ab?: string; gesamt?: number; auswahl?: string; filter?: string; seite?: number; faelle?: number };

@@ -82,6 +82,21 @@ export const BERECHTIGUNGEN = {
   'budget.verwalten': { beschreibung: 'Eingliederungsbudget je Haushaltsjahr und Titel eintragen; Rechnungen der Maßnahmeträger buchen', rollen: { teamleitung: 'traeger' } },
   'budget.lesen': { beschreibung: 'Budgetübersicht: Soll, gebunden, ausgezahlt, frei je Titel, Instrument und Standort (nur Summen)', rollen: { controlling: 'traeger', teamleitung: 'traeger', integration: 'traeger' }, aggregat: true },
 
+  // ------------------------------------------------------------------ Fordern (Minderungsverfahren, docs/fordern.md)
+  'fordern.lesen': {
+    beschreibung: 'Minderungsverfahren und festgestellte Minderungen lesen (Liste, Verlauf, Schreiben)',
+    rollen: { leistung: 'standort', integration: 'standort', teamleitung: 'standort' },
+  },
+  'fordern.bearbeiten': {
+    beschreibung: 'Minderungsverfahren eröffnen, Zugang von Einladungen erfassen, Anhörung versenden, Antworten erfassen, Verfahren einstellen, vorzeitiges Ende',
+    rollen: { leistung: 'standort', integration: 'standort', teamleitung: 'standort' },
+  },
+  'fordern.entscheiden': {
+    beschreibung: 'Über die Minderung entscheiden und den Minderungsbescheid erlassen; aufheben (Widerspruch). Welche Seite entscheidet, legt der Träger fest (Einstellung); die Teamleitung immer',
+    rollen: { leistung: 'standort', integration: 'standort', teamleitung: 'standort' },
+  },
+  'fordern.freigeben': { beschreibung: 'Minderungsbescheide mit Vier-Augen-Pflicht freigeben (eine andere Person als die entscheidende)', rollen: { teamleitung: 'standort' } },
+
   // ------------------------------------------------------------------ Termine
   'termine.bearbeiten': {
     beschreibung: 'Termine der Bürgerinnen und Bürger sehen, verschieben, absagen; Kalender, Einladungen, Ergebnis, Check-in',

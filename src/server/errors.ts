@@ -121,6 +121,7 @@ const EIGENE = {
   mehrbedarf_behinderung_unter_15: { status: 400, meldung: 'Der Mehrbedarf wegen Behinderung setzt ein Alter von mindestens 15 Jahren voraus.' },
   netto_groesser_brutto: { status: 400, meldung: 'Das Nettoeinkommen ist größer als das Bruttoeinkommen.' },
   minderung_unzulaessig: { status: 400, meldung: 'Diese Minderung ist nicht zulässig.' },
+  nicht_erreichbar_unzulaessig: { status: 400, meldung: 'Der Wegfall wegen Nichterreichbarkeit (§ 7b Abs. 4 SGB II) ist hier nicht zulässig.' },
 
   // Bewilligung, Aufhebung, Bescheid
   beginn_fehlt: { status: 400, meldung: 'Bitte geben Sie den Beginn des Bewilligungszeitraums an oder wählen Sie einen Antrag.' },
@@ -189,6 +190,23 @@ const EIGENE = {
   schlichtung_nicht_mehr_moeglich: { status: 409, meldung: 'Ein Schlichtungsverfahren (§ 15a SGB II a.F.) ist zu diesem Datum nicht möglich; es ist seit dem 1. Juli 2026 abgeschafft.' },
   verwaltungsakt_noch_nicht_moeglich: { status: 409, meldung: 'Eine Verpflichtung durch Verwaltungsakt ist erst ab dem 1. Juli 2026 möglich.' },
   schlichtung_laeuft: { status: 409, meldung: 'Zu diesem Kooperationsplan läuft bereits ein Schlichtungsverfahren.' },
+
+  // Fordern: Minderungsverfahren (docs/fordern.md)
+  belehrung_fehlt: { status: 409, meldung: 'Ohne schriftliche Rechtsfolgenbelehrung, die die Person erhalten hat, oder ihre nachgewiesene Kenntnis der Rechtsfolgen ist keine Minderung möglich (§ 31 Abs. 1, § 32 SGB II).' },
+  zugang_fehlt: { status: 409, meldung: 'Der Zugang der Einladung mit der Rechtsfolgenbelehrung ist nicht nachgewiesen. Bitte erfassen Sie zuerst, wie und wann sie die Person erreicht hat.' },
+  feststellungsfrist_abgelaufen: { status: 409, meldung: 'Die Frist für die Feststellung der Minderung nach der Pflichtverletzung (§ 31b Abs. 1 S. 5 SGB II) ist abgelaufen; eine Minderung ist nicht mehr möglich.' },
+  verfahren_besteht: { status: 409, meldung: 'Zu diesem Anlass gibt es bereits ein Minderungsverfahren.' },
+  minderung_nicht_in_bg: { status: 409, meldung: 'Die Person gehört an diesem Tag nicht als erwerbsfähige leistungsberechtigte Person zur Bedarfsgemeinschaft; eine Minderung ist nicht möglich.' },
+  minderung_tatbestand_unzulaessig: { status: 409, meldung: 'Dieser Tatbestand führt zu diesem Datum nach dem geltenden Recht nicht zu einer Minderung.' },
+  minderung_gesperrt: { status: 409, meldung: 'Während eines Schlichtungsverfahrens zum Kooperationsplan darf keine Minderung festgestellt werden (§ 15a SGB II a.F.).' },
+  verfahren_status: { status: 409, meldung: 'In diesem Stand des Minderungsverfahrens ist das nicht möglich.' },
+  nicht_entscheidungsberechtigt: { status: 403, meldung: 'Über Minderungen entscheidet bei Ihrem Träger eine andere Stelle.' },
+  anhoerung_offen: { status: 409, meldung: 'Die Frist zur Anhörung läuft noch und die Person hat noch nicht geantwortet. Bitte warten Sie die Frist ab.' },
+  persoenliche_anhoerung_noetig: { status: 409, meldung: 'Bei wiederholten Pflichtverletzungen und vor dem vollständigen Wegfall der Leistung soll die Anhörung persönlich erfolgen (§ 31a Abs. 2 SGB II). Bitte erfassen Sie die persönliche Anhörung.' },
+  vorzeitiges_ende_unzulaessig: { status: 409, meldung: 'Die Minderung kann frühestens nach einem vollen Monat enden (§ 31b Abs. 2 SGB II).' },
+  entscheidung_veraltet: { status: 409, meldung: 'Die Grundlage der Entscheidung hat sich geändert (zum Beispiel wurde ein früheres Meldeversäumnis entschuldigt oder eine frühere Minderung aufgehoben). Die Minderung kann so nicht freigegeben werden; das Verfahren ist wieder zur Entscheidung offen.' },
+  eigene_entscheidung_freigeben: { status: 409, meldung: 'Eine Minderung mit Vier-Augen-Pflicht muss eine andere Person freigeben als die, die sie entschieden hat.' },
+  kdu_empfaenger_ueberschneidung: { status: 409, meldung: 'Für diese Monate ist bereits ein anderer Empfänger der Kosten der Unterkunft eingetragen.' },
 
   // Bürgerportal
   entwurf_abgeschlossen: { status: 409, meldung: 'Dieser Antrag wurde bereits abgeschickt.' },

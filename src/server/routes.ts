@@ -7,6 +7,7 @@ import { registerAdminRoutes } from './admin/routes.ts';
 import { registerBerechnungRoutes } from './berechnung/routes.ts';
 import { registerFallRoutes } from './fall/routes.ts';
 import { registerMitteilungRoutes } from './fall/mitteilung-routes.ts';
+import { registerKduEmpfaengerRoutes } from './fall/kdu-empfaenger-routes.ts';
 import { registerBewilligungRoutes } from './bewilligung/routes.ts';
 import { registerZahlungRoutes } from './zahlung/routes.ts';
 import { registerErstattungRoutes } from './zahlung/erstattung-routes.ts';
@@ -20,6 +21,9 @@ import { registerPotenzialanalyseRoutes } from './integration/routes-potenzialan
 import { registerBetreuungRoutes } from './integration/routes-betreuung.ts';
 import { registerBudgetRoutes } from './integration/routes-budget.ts';
 import { registerMassnahmenRoutes } from './integration/routes-massnahmen.ts';
+import { registerFordernVerfahrenRoutes } from './fordern/routes-verfahren.ts';
+import { registerFordernAnhoerungRoutes } from './fordern/routes-anhoerung.ts';
+import { registerFordernEntscheidungRoutes } from './fordern/routes-entscheidung.ts';
 
 
 /** Every JSON API area registers its routes here (one folder per area). */
@@ -44,5 +48,9 @@ export function registerApiRoutes(app: FastifyInstance, ctx: AppContext): void {
   registerBetreuungRoutes(api, ctx);
   registerBudgetRoutes(api, ctx);
   registerMassnahmenRoutes(api, ctx);
+  registerFordernVerfahrenRoutes(app, ctx);
+  registerFordernAnhoerungRoutes(app, ctx);
+  registerFordernEntscheidungRoutes(app, ctx);
+  registerKduEmpfaengerRoutes(app, ctx);
   api.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 }

@@ -8,6 +8,8 @@ import { onlineEingangRoute } from './pages/online-eingang.tsx';
 import { anspruchPruefenRoute } from './pages/anspruch-pruefen.tsx';
 import { postfachRoute, vollmachtenRoute, zustellungRoute } from './pages/portal/postfach.tsx';
 import { portalKooperationsplanRoute } from './pages/portal/kooperationsplan.tsx';
+import { portalAnhoerungRoute } from './pages/portal/anhoerung.tsx';
+import { portalAnhoerungenRoute } from './pages/portal/anhoerungen.tsx';
 import { kooperationsplanRoute } from './pages/integration/kooperationsplan.tsx';
 import { fallPostfachRoute } from './pages/faelle/postfach-abschnitt.tsx';
 import { fallMitteilungRoute } from './pages/faelle/mitteilung.tsx';
@@ -57,6 +59,9 @@ import { foerderleistungenRoute } from './pages/integration/foerderleistungen.ts
 import { massnahmeRoute, massnahmenRoute } from './pages/integration/massnahmen.tsx';
 import { teilnahmenRoute } from './pages/integration/teilnahmen.tsx';
 import { genehmigungenRoute } from './pages/integration/genehmigungen.tsx';
+import { fordernListeRoute } from './pages/fordern/liste.tsx';
+import { fordernNeuRoute } from './pages/fordern/neu.tsx';
+import { fordernVerfahrenRoute } from './pages/fordern/verfahren.tsx';
 
 /**
  * Every page, by path. Each page module exports one route object: its loader/action call the use case
@@ -84,6 +89,8 @@ export const routes: RouteObject[] = [
       zustellungRoute,
       vollmachtenRoute,
       portalKooperationsplanRoute,
+      portalAnhoerungRoute,
+      portalAnhoerungenRoute,
       kooperationsplanRoute,
       fallPostfachRoute,
       fallMitteilungRoute,
@@ -161,6 +168,9 @@ export const routes: RouteObject[] = [
       teilnahmenRoute,
       genehmigungenRoute,
       umverteilenRoute,
+      fordernListeRoute,
+      fordernNeuRoute,
+      fordernVerfahrenRoute,
       barrierefreiheitRoute,
       datenschutzRoute,
     ],

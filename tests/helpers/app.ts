@@ -1,6 +1,7 @@
 import type { LightMyRequestResponse } from 'fastify';
 import { testConfig, type Config } from '../../src/config/config.ts';
 import { seedDemoData } from '../../src/db/seed/demo.ts';
+import { demoSchreibenErzeugen } from '../../src/server/fordern/demo-schreiben.ts';
 import { startMailCatcher, type MailCatcher } from '../../src/mail/mail-catcher.ts';
 import { createMailer } from '../../src/mail/mailer.ts';
 import { buildApp, type App } from '../../src/app.ts';
@@ -37,6 +38,8 @@ export async function createTestApp(
   const clock = opts.clock ?? testClock();
   if (opts.seed) {
     await seedDemoData(database.db, hashPassword, { traegerKonto: opts.traegerKonto ?? false, beispielfaelle: opts.beispielfaelle ?? false, heute: heute(clock.now()) });
+    // the letters of the demo Minderungsverfahren, as src/system.ts renders them after seeding
+    if (opts.beispielfaelle) await demoSchreibenErzeugen(database.db, clock.now());
   }
   const ctx: AppContext = { config, db: database.db, mailer, mailCatcher: mail, clock };
   const app = await buildApp(ctx, { logger: false });

@@ -103,6 +103,37 @@ const handlungsbedarfId = () =>
 const userIdVon = async (mail: string) =>
   (await t.ctx.db.withSystem((tx) => tx.execute<{ id: string }>(sql`select id from users where email = ${mail}`))).rows[0]!.id;
 
+/**
+ * Fordern B: a Minderungsverfahren opened by hand (Kenntnis der Rechtsfolgen, Pflichtverletzung today) for a person of
+ * its own Fallakte at Musterstadt (other rows change the Matrix person's Fallakte).
+ */
+let fordernPerson: Promise<string> | undefined;
+const fordernPersonId = () =>
+  (fordernPerson ??= (async () => {
+    const kommune = (await t.ctx.db.withSystem((tx) => tx.execute<{ id: string }>(sql`select k.id from kommunen k join traeger t on t.id = k.traeger_id where t.slug = 'musterland' and k.name = 'Musterstadt'`))).rows[0]!.id;
+    const fall = await als('leistung', 'POST', '/api/faelle', {
+      antragsdatum: '2026-10-01',
+      eingangskanal: 'papier',
+      personen: [{ ref: 'a', vorname: 'Fiona', nachname: 'Fordern', geburtsdatum: '1990-02-02', staatsangehoerigkeit: 'DE', rolle: 'antragsteller' }],
+      adresse: { strasse: 'Lindenweg', hausnummer: '6', plz: '12345', ort: 'Musterstadt', kommuneId: kommune },
+      bank: { iban: 'DE02120300000000202051', kontoinhaber: 'Fiona Fordern' },
+      unterkunft: { grundmieteCent: 40000, nebenkostenCent: 9000, heizkostenCent: 7000 },
+    });
+    return Object.values(fall.personIds as Record<string, string>)[0]!;
+  })());
+const manuellesVerfahren = async (o: Objekte) => ({
+  anlassArt: 'manuell',
+  personId: await fordernPersonId(),
+  tatbestand: '31_1_2',
+  pflichtverletzungAm: o.heute,
+  anlassText: 'Matrix: Vorstellungsgespräch nicht wahrgenommen',
+  belehrungArt: 'kenntnis',
+  belehrungAm: o.heute,
+  belehrungText: 'Matrix: Rechtsfolgen bekannt',
+});
+let verfahren: Promise<string> | undefined;
+const verfahrenId = (o: Objekte) => (verfahren ??= manuellesVerfahren(o).then((body) => als('integration', 'POST', '/api/fordern/verfahren', body)).then((r: { id: string }) => r.id));
+
 /** Fördern E: one job start of the Matrix person (created on first use, through the API like a Fachkraft would). */
 let integration: Promise<string> | undefined;
 const integrationId = (o: Objekte) =>
@@ -348,6 +379,50 @@ const MATRIX: Record<string, Eintrag> = {
   // the first holder records it, the second gets 409 (already recorded / stale version): both passed the check
   'POST /api/integration/integrationen/{id}/nachhaltigkeit': { erwartet: personal('integration.bearbeiten', 'erlaubt'), params: async (o) => ({ id: await integrationId(o) }), body: () => ({ ergebnis: 'noch_beschaeftigt', version: 1 }) },
   'POST /api/integration/integrationen/{id}/ende': { erwartet: personal('integration.bearbeiten', 'erlaubt'), params: async (o) => ({ id: await integrationId(o) }), body: () => ({ ende: '2026-12-31', version: 1 }) },
+  // ---------------------------------------------------------------- Fordern (issue 14): one marker per slice
+  // MARKER fordern-B
+  'GET /api/fordern/anlaesse': { erwartet: liste('fordern.lesen') },
+  'GET /api/fordern/verfahren': { erwartet: liste('fordern.lesen') },
+  // by hand for the Matrix person (a Meldeversäumnis needs a past appointment): every holder opens one
+  'POST /api/fordern/verfahren': { erwartet: liste('fordern.bearbeiten', 'ok'), body: (o) => manuellesVerfahren(o) },
+  'GET /api/fordern/verfahren/{id}': { erwartet: personal('fordern.lesen', 'ok', { fremd: 403 }), params: async (o) => ({ id: await verfahrenId(o) }) },
+  // the first holder stellt ein, the others get 409 (stale version / state): all passed the check
+  'POST /api/fordern/verfahren/{id}/einstellen': { erwartet: personal('fordern.bearbeiten', 'erlaubt', { fremd: 403 }), params: async (o) => ({ id: await verfahrenId(o) }), body: () => ({ grund: 'Matrix', version: 2 }) },
+  // Zugang of the Matrix invitation (its appointment lies ahead: recorded today); later holders: 409 stale version
+  'POST /api/termine/einladungen/{id}/zugang': { erwartet: personal('termine.bearbeiten', 'erlaubt', { fremd: 403 }), params: (o) => ({ id: o.einladungId }), body: (o) => ({ art: 'post', am: o.heute, version: 1 }) },
+  // MARKER fordern-C
+  'GET /api/fordern/verfahren/{id}/anhoerung': { erwartet: personal('fordern.lesen', 'ok', { fremd: 403 }), params: async (o) => ({ id: await verfahrenId(o) }) },
+  // the first holder sends (or gets 409 when B's row stopped the procedure first), later holders 409 stale version / state
+  'POST /api/fordern/verfahren/{id}/anhoerung': { erwartet: personal('fordern.bearbeiten', 'erlaubt', { fremd: 403 }), params: async (o) => ({ id: await verfahrenId(o) }), body: () => ({ version: 1, art: 'schriftlich' }) },
+  'POST /api/fordern/verfahren/{id}/antwort': { erwartet: personal('fordern.bearbeiten', 'erlaubt', { fremd: 403 }), params: async (o) => ({ id: await verfahrenId(o) }), body: (o) => ({ version: 1, kanal: 'post', am: o.heute, text: 'Matrix' }) },
+  // unknown procedure / file: holders 404 (the permission is checked first)
+  'GET /api/fordern/verfahren/{id}/anhoerung.pdf': { erwartet: personal('fordern.lesen', 404, { fremd: 403 }) },
+  'GET /api/fordern/verfahren/{id}/antwort-dateien/{dateiId}': { erwartet: personal('fordern.lesen', 404, { fremd: 403 }) },
+  'GET /api/portal/anhoerungen': { erwartet: { sonst: 403, anonym: 401, buerger: 'ok', buerger2: 'ok' } },
+  'GET /api/portal/anhoerungen/{id}': { erwartet: { sonst: 403, anonym: 401, buerger: 404, buerger2: 404 } },
+  'POST /api/portal/anhoerungen/{id}/antwort': { erwartet: { sonst: 403, anonym: 401, buerger: 404, buerger2: 404 }, body: () => ({ text: 'Matrix' }) },
+  // MARKER fordern-D
+  'GET /api/fordern/verfahren/{id}/entscheidung': { erwartet: personal('fordern.lesen', 'ok', { fremd: 403 }), params: async (o) => ({ id: await verfahrenId(o) }) },
+  // unknown procedure: holders 404 (the permission is checked first; the Träger's decider setting only for a found one)
+  'POST /api/fordern/verfahren/{id}/entscheidung': { erwartet: personal('fordern.entscheiden', 404, { fremd: 403 }), body: () => ({ version: 1, wichtigerGrund: 'nein', wichtigerGrundWuerdigung: 'Matrix', haerte: 'nein' }) },
+  'POST /api/fordern/verfahren/{id}/freigabe': { erwartet: personal('fordern.freigeben', 404, { fremd: 403 }), body: () => ({ version: 1 }) },
+  'POST /api/fordern/verfahren/{id}/vorzeitiges-ende': { erwartet: personal('fordern.bearbeiten', 404, { fremd: 403 }), body: (o) => ({ version: 1, erfuelltAm: o.heute, grund: 'Matrix' }) },
+  'POST /api/fordern/verfahren/{id}/aufhebung': { erwartet: personal('fordern.entscheiden', 404, { fremd: 403 }), body: () => ({ version: 1, anlass: 'widerspruch', grund: 'Matrix' }) },
+  'GET /api/fordern/verfahren/{id}/bescheid.pdf': { erwartet: personal('fordern.lesen', 404, { fremd: 403 }) },
+  'PUT /api/admin/fordern-einstellungen': { erwartet: liste('einstellungen.verwalten', 'erlaubt'), body: () => ({ minderungEntscheider: 'integration', minderungVierAugen: 'wegfall', version: 0 }) },
+  // MARKER fordern-M2
+  // KdU-Empfänger (§ 22 Abs. 7, § 7b Abs. 4): 'fall.bankdaten' is the use case's Zugang, so the second Träger's admin gets 403
+  'GET /api/faelle/{id}/kdu-empfaenger': { erwartet: personal('fall.bankdaten', 'ok', { fremd: 403 }), params: (o) => ({ id: o.bgId }) },
+  'POST /api/faelle/{id}/kdu-empfaenger': {
+    erwartet: personal('fall.bankdaten', 'erlaubt', { fremd: 403 }),
+    params: (o) => ({ id: o.bgId }),
+    body: () => ({ name: 'Wohnbau Matrix GmbH', iban: 'DE89370400440532013000', vonMonat: '2035-01', bisMonat: '2035-02', grund: 'Matrix' }),
+  },
+  'POST /api/faelle/{id}/kdu-empfaenger/{empfaengerId}/ende': {
+    erwartet: personal('fall.bankdaten', 404, { fremd: 403 }),
+    params: (o) => ({ id: o.bgId, empfaengerId: randomUUID() }),
+    body: () => ({ version: 1, bisMonat: '2035-01' }),
+  },
   // ---------------------------------------------------------------- pages: HTML, checked by their own tests (and /termine/{id} below)
   // here: the staff work area /arbeitsplatz (citizens 403, anonymous → redirect to sign-in); a form without CSRF token 403
   'GET /{*}': { erwartet: { sonst: 'ok', anonym: 'erlaubt', buerger: 403, buerger2: 403 } },

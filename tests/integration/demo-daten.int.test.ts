@@ -3,14 +3,16 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedDemoData } from '../../src/db/seed/demo.ts';
 import { hashPassword } from '../../src/server/security/passwords.ts';
 import { heute } from '../../src/server/clock.ts';
+import { VERFAHREN_STATUS } from '../../src/domain/fordern/typen.ts';
 import { createTestApp, signIn, type TestApp } from '../helpers/app.ts';
 
 /**
  * The demo data of `npm start` (README "Demodaten"): every page a demo account opens first shows something, and the
  * data keeps the rules of the database (checks, exclusion constraints, places) — the seed runs into the real schema.
  */
-describe('demo data (Fälle and Fördern)', () => {
+describe('demo data (Fälle, Fördern and Fordern)', () => {
   let t: TestApp;
+  const zeilen = async <T extends Record<string, unknown>>(query: ReturnType<typeof sql>) => (await t.database.db.withSystem((tx) => tx.execute<T>(query))).rows;
   const page = async (email: string, url: string) => {
     const jar = await signIn(t.app, email);
     const res = await t.app.inject({ method: 'GET', url, headers: { cookie: jar.header(), accept: 'text/html' } });
@@ -103,6 +105,103 @@ describe('demo data (Fälle and Fördern)', () => {
     expect(zahlung.statusCode).toBe(200);
   });
 
+  it('Fordern: Minderungsverfahren in every state, each on a missed Meldetermin with its Zugang recorded', async () => {
+    for (const s of VERFAHREN_STATUS) {
+      const [r] = await zeilen<{ n: string }>(sql`select count(*) n from minderungsverfahren where status = ${s}`);
+      expect(Number(r!.n), s).toBeGreaterThan(0);
+    }
+    // every procedure rests on an Einladung "nicht erschienen ohne wichtigen Grund" whose Zugang is proven
+    // (a wichtiger Grund recognised later – Einstellung, Widerspruch – is recorded at the Einladung)
+    const anlaesse = await zeilen<{ status: string; zugang_art: string | null; zugang_am: string | null; belehrung_zugang_am: string | null; verfahren: string }>(
+      sql`select e.status, e.zugang_art, e.zugang_am, v.belehrung_zugang_am, v.status verfahren from minderungsverfahren v join einladungen e on e.id = v.anlass_id where v.anlass_art = 'meldeversaeumnis'`,
+    );
+    const [alle] = await zeilen<{ n: string }>(sql`select count(*) n from minderungsverfahren`);
+    expect(anlaesse).toHaveLength(Number(alle!.n));
+    // Sabine Schneider (eingestellt) and Jonas Weber (aufgehoben): the wichtiger Grund is recorded at the Einladung
+    expect(anlaesse.filter((a) => a.status === 'nicht_erschienen_mit_wichtigem_grund').map((a) => a.verfahren).sort()).toEqual(['aufgehoben', 'eingestellt']);
+    for (const a of anlaesse) {
+      const erlaubt = ['eingestellt', 'aufgehoben'].includes(a.verfahren)
+        ? ['nicht_erschienen_ohne_wichtigen_grund', 'nicht_erschienen_mit_wichtigem_grund']
+        : ['nicht_erschienen_ohne_wichtigen_grund'];
+      expect(erlaubt).toContain(a.status);
+      expect(a.zugang_art).not.toBeNull();
+      expect(a.zugang_am).toBe(a.belehrung_zugang_am);
+    }
+    // a fresh missed appointment without a procedure yet: an Anlass on the list
+    const [ohne] = await zeilen<{ n: string }>(
+      sql`select count(*) n from einladungen e where e.status = 'nicht_erschienen_ohne_wichtigen_grund' and not exists (select 1 from minderungsverfahren v where v.anlass_id = e.id)`,
+    );
+    expect(Number(ohne!.n)).toBeGreaterThan(0);
+    // open procedures warn before the Feststellungsfrist runs out
+    const [ohneFrist] = await zeilen<{ n: string }>(
+      sql`select count(*) n from minderungsverfahren v where v.status in ('erfasst', 'anhoerung', 'entscheidung', 'freigabe_erforderlich') and not exists (select 1 from wiedervorlagen w where w.id = v.wiedervorlage_id and w.art = 'minderung_frist')`,
+    );
+    expect(Number(ohneFrist!.n)).toBe(0);
+    // the demo citizen: an Anhörung with its deadline still running, and an answer he gave through the portal
+    const tag = heute(t.ctx.clock.now());
+    const max = await zeilen<{ status: string; anhoerung_frist: string | null; antwort_kanal: string | null }>(
+      sql`select v.status, v.anhoerung_frist, v.antwort_kanal from minderungsverfahren v join bedarfsgemeinschaften b on b.id = v.bg_id where b.fallnummer = 'BG-000001'`,
+    );
+    expect(max.some((v) => v.status === 'anhoerung' && v.anhoerung_frist !== null && v.anhoerung_frist >= tag)).toBe(true);
+    expect(max.some((v) => v.status === 'entscheidung' && v.antwort_kanal === 'portal')).toBe(true);
+    // decided procedures carry their Leistungsminderung: running (festgestellt) or lifted (aufgehoben)
+    const minderungen = await zeilen<{ status: string; aufgehoben_am: string | null }>(sql`select v.status, m.aufgehoben_am from leistungsminderungen m join minderungsverfahren v on v.id = m.verfahren_id`);
+    expect(minderungen.some((m) => m.status === 'festgestellt' && m.aufgehoben_am === null)).toBe(true);
+    expect(minderungen.some((m) => m.status === 'aufgehoben' && m.aufgehoben_am !== null)).toBe(true);
+    expect(minderungen.every((m) => m.status === 'festgestellt' || m.status === 'aufgehoben')).toBe(true);
+  });
+
+  it('Fordern: the festgestellt Minderungen are in the Bewilligung (vorgang minderung), to the cent', async () => {
+    const laufend = await zeilen<{ bg_id: string; betrag_cent: string; von_monat: string; bis_monat: string }>(
+      sql`select m.bg_id, m.betrag_cent, m.von_monat, m.bis_monat from leistungsminderungen m join minderungsverfahren v on v.id = m.verfahren_id where v.status = 'festgestellt' and m.aufgehoben_am is null`,
+    );
+    expect(laufend.length).toBeGreaterThan(0);
+    let geminderteMonate = 0;
+    for (const bgId of new Set(laufend.map((m) => m.bg_id))) {
+      // the Bewilligung in force against the Erstbewilligung it replaced (one version per Minderung in between)
+      const monate = await zeilen<{ monat: string; neu: string; alt: string }>(sql`
+        select n.monat, n.auszahlung_cent neu, a.auszahlung_cent alt
+        from bewilligungen b
+        join bewilligungen e on e.bg_id = b.bg_id and e.vorgang = 'erstbewilligung' and e.status = 'ersetzt'
+        join bewilligung_monate n on n.bewilligung_id = b.id
+        join bewilligung_monate a on a.bewilligung_id = e.id and a.monat = n.monat
+        where b.bg_id = ${bgId} and b.vorgang = 'minderung' and b.status = 'bewilligt'
+        order by n.monat`);
+      expect(monate.length).toBeGreaterThan(0);
+      for (const x of monate) {
+        const erwartet = laufend.filter((m) => m.bg_id === bgId && x.monat >= m.von_monat && x.monat <= m.bis_monat).reduce((s, m) => s + Number(m.betrag_cent), 0);
+        if (erwartet > 0) geminderteMonate += 1;
+        expect(Number(x.alt) - Number(x.neu), x.monat).toBe(erwartet);
+      }
+    }
+    expect(geminderteMonate).toBeGreaterThan(0);
+  });
+
+  it('Fordern: the pages open on the demo procedures (Minderungen list, each procedure, the citizen\'s Anhörung)', async () => {
+    const ids = await t.database.db.withSystem(async (tx) => (await tx.execute<{ id: string; status: string }>(sql`select id, status from minderungsverfahren order by aktenzeichen`)).rows);
+    const liste = await page('integration@musterland.example', '/fordern');
+    expect(liste.statusCode).toBe(200);
+    expect(liste.body).toContain('Yilmaz');
+    for (const v of ids) {
+      const res = await page('integration@musterland.example', `/fordern/verfahren/${v.id}`);
+      expect(res.statusCode, `${v.status}: ${res.statusCode}`).toBe(200);
+    }
+    const jar = await signIn(t.app, 'buerger@musterland.example');
+    const res = await t.app.inject({ method: 'GET', url: '/api/portal/anhoerungen', headers: { cookie: jar.header() } });
+    expect(res.statusCode, res.body).toBe(200);
+    const { anhoerungen } = res.json() as { anhoerungen: { id: string; status: string }[] };
+    const offen = anhoerungen.find((a) => a.status === 'offen');
+    expect(offen).toBeDefined();
+    // the demo's letters are rendered after seeding: the citizen's Anhörungsschreiben, the Minderungsbescheid
+    const brief = await t.app.inject({ method: 'GET', url: `/portal/anhoerungen/${offen!.id}/pdf`, headers: { cookie: jar.header() } });
+    expect(brief.statusCode, brief.body.slice(0, 200)).toBe(200);
+    expect(brief.headers['content-type']).toMatch(/pdf/);
+    const [festgestellt] = await zeilen<{ id: string }>(sql`select id from minderungsverfahren where status = 'festgestellt'`);
+    const bescheid = await page('integration@musterland.example', `/api/fordern/verfahren/${festgestellt!.id}/bescheid.pdf`);
+    expect(bescheid.statusCode).toBe(200);
+    expect(bescheid.headers['content-type']).toMatch(/pdf/);
+  });
+
   it('the first Zahllauf of the current month pays the next month of every decided Bewilligung (and the MAE)', async () => {
     const jar = await signIn(t.app, 'leistung@musterland.example');
     const zahlmonat = heute(t.ctx.clock.now()).slice(0, 7);
@@ -112,6 +211,23 @@ describe('demo data (Fälle and Fördern)', () => {
     expect(r.lauf).not.toBeNull();
     // six decided Bewilligungen run into the next month; the Mehraufwandsentschädigung is paid apart
     expect(r.neu).toBeGreaterThanOrEqual(6);
+    // Fordern: the BG with the festgestellt Minderung is paid the amount of the Minderung version for the month
+    const leistungsmonat = (res.json() as { leistungsmonat: string }).leistungsmonat;
+    const [p] = (
+      await t.database.db.withSystem((tx) =>
+        tx.execute<{ gezahlt: string | null; bewilligt: string; vorher: string; minderung: string | null }>(sql`
+          select (select sum(z.betrag_cent + z.aufrechnung_cent) from zahlungen z where z.bg_id = b.bg_id and z.leistungsmonat = bm.monat and z.art in ('laufend', 'kdu_empfaenger')) gezahlt,
+                 bm.auszahlung_cent bewilligt, am.auszahlung_cent vorher,
+                 (select m.betrag_cent from leistungsminderungen m where m.bg_id = b.bg_id and m.aufgehoben_am is null and bm.monat between m.von_monat and m.bis_monat) minderung
+          from bewilligungen b
+          join bewilligung_monate bm on bm.bewilligung_id = b.id and bm.monat = ${leistungsmonat}
+          join bewilligung_monate am on am.bewilligung_id = b.vorgaenger_id and am.monat = bm.monat
+          where b.vorgang = 'minderung' and b.status = 'bewilligt'`),
+      )
+    ).rows;
+    expect(p, 'the BG with the Minderung has a month in this run').toBeDefined();
+    expect(Number(p!.gezahlt)).toBe(Number(p!.bewilligt));
+    expect(Number(p!.gezahlt)).toBe(Number(p!.vorher) - Number(p!.minderung ?? 0));
   });
 
   it('the demo citizen sees his decided Antrag in the portal', async () => {

@@ -395,6 +395,24 @@ const TUEREN: Tuer[] = [
     seite: { url: (ids) => `/integration/personen/${ids.personId}/massnahmen`, felder: (ids) => ({ _aktion: 'vorschlag', kontingentId: ids.kontingentId!, geplantVon: '2027-01-01', geplantBis: '2029-06-30', begruendung: '' }) },
     feld: { api: 'begruendung', seite: 'begruendung' },
   },
+  {
+    name: 'Fordern: Minderungsverfahren von Hand eröffnen mit einem Tag der Pflichtverletzung, den es nicht gibt',
+    wer: 'integration',
+    async vorbereiten(h) {
+      const fall = await h.api('leistung', 'POST', '/api/faelle', erstantragApi(await musterstadt(h)));
+      return { personId: Object.values(fall.json.personIds as Record<string, string>)[0]! };
+    },
+    api: {
+      method: 'POST',
+      url: () => '/api/fordern/verfahren',
+      body: (ids) => ({ anlassArt: 'manuell', personId: ids.personId, tatbestand: '31_1_2', pflichtverletzungAm: '2026-11-31', anlassText: 'Tür', belehrungArt: 'kenntnis' }),
+    },
+    seite: {
+      url: (ids) => `/fordern/neu?anlass=manuell&person=${ids.personId}`,
+      felder: (ids) => ({ anlassArt: 'manuell', personId: ids.personId!, tatbestand: '31_1_2', pflichtverletzungAm: '2026-11-31', anlassText: 'Tür', belehrungArt: 'kenntnis', belehrungAm: '', belehrungText: '', belehrungZugangArt: '', belehrungZugangAm: '' }),
+    },
+    feld: { api: 'pflichtverletzungAm', seite: 'pflichtverletzungAm' },
+  },
 ];
 
 /** The Kommune Musterstadt (for an address). */

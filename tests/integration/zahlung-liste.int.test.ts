@@ -215,6 +215,30 @@ describe('Payments of a Zahllauf', () => {
   });
 });
 
+describe('Zahlmonat of a Zahllauf', () => {
+  it('refuses a month after the current one (the run of month M pays M+1) and keeps the entered value at the field', async () => {
+    // default test clock: 7.12.2026 → December 2026 is the latest Zahlmonat
+    const api400 = await api('leistung', 'POST', '/api/zahllaeufe', { zahlmonat: '2099-01' });
+    expect(api400.statusCode).toBe(400);
+    expect(api400.json().issues).toEqual([expect.objectContaining({ path: 'zahlmonat', code: 'zahlmonat_in_zukunft' })]);
+    const naechster = await api('leistung', 'POST', '/api/zahllaeufe', { zahlmonat: '2027-01' });
+    expect(naechster.statusCode).toBe(400);
+    const vorher = await t.ctx.db.withSystem((tx) => tx.execute<{ n: number }>(sql`select count(*)::int as n from zahllaeufe where zahlmonat >= '2027-01'`));
+    expect(vorher.rows[0]!.n).toBe(0);
+    for (const [wert, text] of [
+      ['2099-01', 'Der Zahlmonat darf nicht nach dem laufenden Monat (2026-12) liegen.'],
+      ['abc', 'Bitte einen Monat im Format JJJJ-MM angeben.'],
+      ['2026-13', 'Bitte einen Monat im Format JJJJ-MM angeben.'],
+    ] as const) {
+      const r = await postForm(t.app, jars.leistung!, '/zahlung', { zahlmonat: wert });
+      expect(r.statusCode).toBe(200);
+      expect(r.body).toContain(text);
+      expect(r.body).toContain(`value="${wert}"`);
+      expect(r.body).toContain('aria-invalid="true"');
+    }
+  });
+});
+
 describe('Zahllauf without the Träger account', () => {
   it('explains on the page how to fix it (who, where) instead of a bare error', async () => {
     const gespeichert = await t.ctx.db.withSystem((tx) => tx.execute<{ iban: string }>(sql`select iban from traeger_einstellungen where traeger_id = ${musterland}`));

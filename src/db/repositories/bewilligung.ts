@@ -84,6 +84,32 @@ export const bewilligungRepository = {
       .from(bewilligungen)
       .where(and(eq(bewilligungen.bgId, bgId), eq(bewilligungen.status, 'bewilligt'), lte(bewilligungen.von, bis), gte(bewilligungen.bis, von)));
   },
+  /**
+   * The lock between the Zahllauf and a new version decided by the system (Minderung, docs/fordern.md "Geld"): the
+   * approved Bewilligungen of the BG FOR UPDATE, in id order, taken BEFORE reading what has been paid. A Zahllauf
+   * batch holds `zurZahlungGesperrt` (FOR SHARE) on the same rows while it records payments, so a month is paid
+   * either with the old amount (then the new version sees it as paid and records the difference) or – after the new
+   * version replaced the old one – not in this batch but by the next run with the new amount, never both.
+   */
+  async sperreBewilligte(tx: Tx, bgId: string) {
+    return tx
+      .select()
+      .from(bewilligungen)
+      .where(and(eq(bewilligungen.bgId, bgId), eq(bewilligungen.status, 'bewilligt')))
+      .orderBy(asc(bewilligungen.id))
+      .for('update');
+  },
+  /** Zahllauf side of `sperreBewilligte`: which of the Bewilligungen are still approved, locked FOR SHARE (id order). */
+  async zurZahlungGesperrt(tx: Tx, ids: readonly string[]): Promise<Set<string>> {
+    if (ids.length === 0) return new Set();
+    const rows = await tx
+      .select({ id: bewilligungen.id })
+      .from(bewilligungen)
+      .where(and(inArray(bewilligungen.id, [...ids]), eq(bewilligungen.status, 'bewilligt')))
+      .orderBy(asc(bewilligungen.id))
+      .for('share');
+    return new Set(rows.map((r) => r.id));
+  },
   /** Optimistic locking: undefined when `version` is no longer current. */
   async update(tx: Tx, id: string, version: number, patch: Partial<BewilligungInsert>) {
     const [r] = await tx
@@ -155,7 +181,10 @@ export const bewilligungRepository = {
         ),
       )
       .orderBy(asc(bewilligungen.id))
-      .limit(opts.limit);
+      .limit(opts.limit)
+      // locked like `sperreBewilligte`: a Zahllauf batch (FOR SHARE) pays either the old amount or, after the new
+      // version replaced it, nothing until the next run – never both
+      .for('update');
   },
   async zaehleLaufende(tx: Tx, ab: string, nurFortgeschrieben = false) {
     const [r] = await tx
@@ -195,7 +224,8 @@ export const bewilligungRepository = {
     const [r] = await tx
       .select({ m: sql<string | null>`max(${zahlungen.leistungsmonat})` })
       .from(zahlungen)
-      .where(and(eq(zahlungen.bgId, bgId), eq(zahlungen.art, 'laufend')));
+      // a month whose KdU went to a payee (§ 22 Abs. 7, § 7b Abs. 4) is paid too
+      .where(and(eq(zahlungen.bgId, bgId), inArray(zahlungen.art, ['laufend', 'kdu_empfaenger'])));
     return r?.m ?? null;
   },
   async gezahltBisVieler(tx: Tx, bgIds: string[]) {
@@ -203,7 +233,7 @@ export const bewilligungRepository = {
     const rows = await tx
       .select({ bgId: zahlungen.bgId, m: sql<string>`max(${zahlungen.leistungsmonat})` })
       .from(zahlungen)
-      .where(and(inArray(zahlungen.bgId, bgIds), eq(zahlungen.art, 'laufend')))
+      .where(and(inArray(zahlungen.bgId, bgIds), inArray(zahlungen.art, ['laufend', 'kdu_empfaenger'])))
       .groupBy(zahlungen.bgId);
     return new Map(rows.map((r) => [r.bgId, r.m]));
   },

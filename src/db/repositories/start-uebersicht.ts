@@ -1,7 +1,7 @@
 import { and, eq, gte, inArray, isNull, lt, lte, ne, sql, type SQL } from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import type { Tx } from '../client.ts';
-import { antraege, bedarfsgemeinschaften, bewilligungen, termine, wiedervorlagen } from '../schema/index.ts';
+import { antraege, bedarfsgemeinschaften, bewilligungen, minderungsverfahren, termine, wiedervorlagen } from '../schema/index.ts';
 
 /** Standorte a count is limited to: 'alle' (Träger-wide) or a list (empty = nothing). */
 export type Standorte = 'alle' | string[];
@@ -20,6 +20,15 @@ export const startUebersichtRepository = {
       .from(bewilligungen)
       .innerJoin(bedarfsgemeinschaften, and(eq(bedarfsgemeinschaften.traegerId, bewilligungen.traegerId), eq(bedarfsgemeinschaften.id, bewilligungen.bgId)))
       .where(and(eq(bewilligungen.status, 'freigabe_erforderlich'), imStandort(bedarfsgemeinschaften.standortId, s)));
+    return r?.n ?? 0;
+  },
+  /** Minderungsbescheide waiting for the second person (Fordern, Vier-Augen-Prinzip). */
+  async minderungenZurFreigabe(tx: Tx, s: Standorte): Promise<number> {
+    const [r] = await tx
+      .select({ n: sql<number>`count(*)::int` })
+      .from(minderungsverfahren)
+      .innerJoin(bedarfsgemeinschaften, and(eq(bedarfsgemeinschaften.traegerId, minderungsverfahren.traegerId), eq(bedarfsgemeinschaften.id, minderungsverfahren.bgId)))
+      .where(and(eq(minderungsverfahren.status, 'freigabe_erforderlich'), imStandort(bedarfsgemeinschaften.standortId, s)));
     return r?.n ?? 0;
   },
   /** Appointments (not cancelled) beginning in [von, bis), per Standort. */

@@ -9,7 +9,7 @@ export type ZahlungenFilter = {
   standorte: 'alle' | string[];
   name?: string;
   leistungsmonat?: string;
-  art?: 'laufend' | 'nachzahlung' | 'eingliederung';
+  art?: 'laufend' | 'nachzahlung' | 'eingliederung' | 'kdu_empfaenger';
   betragVonCent?: number;
   betragBisCent?: number;
 };

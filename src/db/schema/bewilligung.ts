@@ -42,12 +42,18 @@ export const traegerEinstellungen = pgTable(
     iban: text('iban'),
     bic: text('bic'),
     kontoinhaber: text('kontoinhaber'),
+    /** Fordern: which side decides Minderungen ('integration' | 'leistung'; teamleitung always may) */
+    minderungEntscheider: text('minderung_entscheider').notNull().default('integration'),
+    /** Fordern: second person's approval of a Minderungsbescheid ('nie' | 'wegfall' = only a lapse of the Regelbedarf or claim | 'immer') */
+    minderungVierAugen: text('minderung_vier_augen').notNull().default('wegfall'),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
     ...versionColumn,
   },
   (t) => [
     foreignKey({ columns: [t.traegerId], foreignColumns: [traeger.id] }),
     check('traeger_einstellungen_iban_check', sql`${t.iban} is null or ${t.iban} ~ '^[A-Z]{2}[0-9]{2}[A-Z0-9]{11,30}$'`),
+    check('traeger_einstellungen_minderung_entscheider_check', sql`${t.minderungEntscheider} in ('integration', 'leistung')`),
+    check('traeger_einstellungen_minderung_vier_augen_check', sql`${t.minderungVierAugen} in ('nie', 'wegfall', 'immer')`),
   ],
 );
 
@@ -89,7 +95,7 @@ export const bewilligungen = pgTable(
     von: date('von', { mode: 'string' }).notNull(),
     bis: date('bis', { mode: 'string' }).notNull(),
     art: text('art').notNull().default('endgueltig'),
-    /** erstbewilligung | weiterbewilligung | aenderung | abschliessende_feststellung | ablehnung | aufhebung */
+    /** erstbewilligung | weiterbewilligung | aenderung | abschliessende_feststellung | ablehnung | aufhebung | minderung (recomputed for a decided/lifted Minderung; the Minderungsbescheid is the decision) */
     vorgang: text('vorgang').notNull(),
     status: text('status').notNull().default('entwurf'),
     rechtsstand: text('rechtsstand').notNull(),
@@ -121,7 +127,7 @@ export const bewilligungen = pgTable(
     ),
     check(
       'bewilligungen_vorgang_check',
-      sql`${t.vorgang} in ('erstbewilligung', 'weiterbewilligung', 'aenderung', 'abschliessende_feststellung', 'ablehnung', 'aufhebung')`,
+      sql`${t.vorgang} in ('erstbewilligung', 'weiterbewilligung', 'aenderung', 'abschliessende_feststellung', 'ablehnung', 'aufhebung', 'minderung')`,
     ),
     check('bewilligungen_periode_check', sql`${t.bis} >= ${t.von}`),
     index('bewilligungen_bg_idx').on(t.traegerId, t.bgId),
@@ -261,7 +267,7 @@ export const zahlungen = pgTable(
     unique('zahlungen_schluessel_unique').on(t.traegerId, t.schluessel),
     foreignKey({ columns: [t.traegerId, t.zahllaufId], foreignColumns: [zahllaeufe.traegerId, zahllaeufe.id] }),
     bgFk(t),
-    check('zahlungen_art_check', sql`${t.art} in ('laufend', 'nachzahlung', 'eingliederung')`),
+    check('zahlungen_art_check', sql`${t.art} in ('laufend', 'nachzahlung', 'eingliederung', 'kdu_empfaenger')`),
     check('zahlungen_betrag_check', sql`${t.betragCent} > 0`),
     check('zahlungen_aufrechnung_check', sql`${t.aufrechnungCent} >= 0`),
     monatCheck('zahlungen_leistungsmonat_check', t.leistungsmonat),

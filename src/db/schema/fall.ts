@@ -505,7 +505,8 @@ export const wiedervorlagen = pgTable(
     /**
      * What the follow-up is for: 'allgemein' (typed by staff), 'kooperationsplan_ueberpruefung' (review of a
      * Kooperationsplan, § 15 Abs. 3 SGB II), 'integration_nachhaltigkeit' (6-month follow-up of a job start),
-     * 'integration_kontakt' (next contact agreed in a Gesprächsvermerk). `bezug_id` names the object.
+     * 'integration_kontakt' (next contact agreed in a Gesprächsvermerk), 'minderung_frist' (Fordern: the
+     * Feststellungsfrist of a Minderungsverfahren runs out; closes itself with the decision). `bezug_id` names the object.
      */
     art: text('art').notNull().default('allgemein'),
     /** The person it concerns (integration follow-ups are about one person of the BG). */
@@ -524,7 +525,7 @@ export const wiedervorlagen = pgTable(
     foreignKey({ columns: [t.traegerId, t.antragId], foreignColumns: [antraege.traegerId, antraege.id] }),
     foreignKey({ columns: [t.traegerId, t.zugewiesenAn], foreignColumns: [users.traegerId, users.id] }),
     foreignKey({ columns: [t.traegerId, t.personId], foreignColumns: [personen.traegerId, personen.id] }),
-    check('wiedervorlagen_art_check', sql`${t.art} in ('allgemein', 'kooperationsplan_ueberpruefung', 'integration_nachhaltigkeit', 'integration_kontakt')`),
+    check('wiedervorlagen_art_check', sql`${t.art} in ('allgemein', 'kooperationsplan_ueberpruefung', 'integration_nachhaltigkeit', 'integration_kontakt', 'minderung_frist')`),
     index('wiedervorlagen_faellig_idx').on(t.traegerId, t.faelligAm),
     index('wiedervorlagen_bg_idx').on(t.traegerId, t.bgId),
   ],

@@ -7,3 +7,4 @@ export * from './bewilligung.ts';
 export * from './portal.ts';
 export * from './mail.ts';
 export * from './foerdern.ts';
+export * from './fordern.ts';

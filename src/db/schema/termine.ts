@@ -284,6 +284,14 @@ export const einladungen = pgTable(
     begruendung: text('begruendung'),
     ergebnisAm: timestamp('ergebnis_am', { withTimezone: true }),
     ergebnisVon: uuid('ergebnis_von'),
+    /**
+     * Zugangsnachweis of the invitation (Fordern, docs/fordern.md): how and when it reached the person – the
+     * Jobcenter must prove Zugang, content and Rechtsfolgenbelehrung before a § 32 Minderung. Set automatically for
+     * the Postfach (read receipt) or recorded by staff (post, in person, Zustellungsurkunde).
+     */
+    zugangArt: text('zugang_art'),
+    zugangAm: date('zugang_am', { mode: 'string' }),
+    zugangNachweis: text('zugang_nachweis'),
     createdBy: uuid('created_by').notNull(),
     ...timestamps,
     ...versionColumn,
@@ -298,6 +306,7 @@ export const einladungen = pgTable(
       'einladungen_status_check',
       sql`${t.status} in ('eingeladen', 'wahrgenommen', 'nicht_erschienen_mit_wichtigem_grund', 'nicht_erschienen_ohne_wichtigen_grund', 'aufgehoben')`,
     ),
+    check('einladungen_zugang_check', sql`${t.zugangArt} is null or ${t.zugangArt} in ('postfach', 'post', 'persoenlich', 'zustellungsurkunde')`),
   ],
 );
 

@@ -4,6 +4,7 @@ import { STANDARD_VIER_AUGEN_REGELN } from '../../domain/bewilligung/index.ts';
 import { kommunen, standorte, traeger, traegerEinstellungen, userStandorte, users } from '../schema/index.ts';
 import { seedFaelleDemo } from './faelle-demo.ts';
 import { seedFoerdernDemo } from './foerdern-demo.ts';
+import { seedFordernDemo } from './fordern-demo.ts';
 import { seedTermineDemo } from './termine-demo.ts';
 
 export const DEMO_PASSWORD = 'vorort-demo';
@@ -31,7 +32,8 @@ export const DEMO_ACCOUNTS = [
  * Kreis Musterland gets its own (invented) bank account, so the first Zahllauf runs (DEMO_TRAEGER_KONTO).
  *
  * With `beispielfaelle` (default on; the test helper turns it off unless a test asks for it) Kreis Musterland also
- * gets Fallakten, Anträge, Bewilligungen and Bescheide (faelle-demo.ts) and the integration side's data (foerdern-demo.ts):
+ * gets Fallakten, Anträge, Bewilligungen and Bescheide (faelle-demo.ts), the integration side's data (foerdern-demo.ts)
+ * and Minderungsverfahren in every state (fordern-demo.ts):
  * see "Demodaten" in README.md. Their dates are derived from `heute` (the calendar day in Germany of the start, or
  * of the test clock), so the demo looks current whenever it is started.
  */
@@ -124,6 +126,7 @@ export async function seedDemoData(
       };
       const faelle = await seedFaelleDemo(tx, kontext);
       await seedFoerdernDemo(tx, kontext, faelle);
+      await seedFordernDemo(tx, kontext, faelle);
     }
     return true;
   });

@@ -23,7 +23,8 @@ export type FehlerCode =
   | 'alleinerziehend_ohne_kind'
   | 'mehrbedarf_behinderung_unter_15'
   | 'netto_groesser_brutto'
-  | 'minderung_unzulaessig';
+  | 'minderung_unzulaessig'
+  | 'nicht_erreichbar_unzulaessig';
 
 /** Invalid input or impossible facts. `pfad` is a JSON path such as "personen[1].geburtsdatum". */
 export class BerechnungsFehler extends Error {

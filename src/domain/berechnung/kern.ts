@@ -6,7 +6,8 @@
  * writes the calculation's Kontext:
  *  1. period, parameters by date, persons' ages (month of the birthday counts)            kern/kontext.ts
  *  2. Regelbedarf (§ 20, § 23 Nr. 1), Mehrbedarfe (§ 21), Unterkunft und Heizung (§ 22),
- *     all pro-rated per § 41 Abs. 1                                                          regelbedarf, mehrbedarf, unterkunft, teilmonat
+ *     all pro-rated per § 41 Abs. 1; § 7b Abs. 4: the needs of a person not erreichbar lapse,
+ *     its KdU head share goes to the remaining members                                       regelbedarf, mehrbedarf, unterkunft, erreichbarkeit, teilmonat
  *  3. income per person after § 11b; children's own income first (§ 9 Abs. 2 S. 2, § 11 Abs. 1 S. 5)   einkommen
  *  4. Bedarfsanteilsmethode (§ 9 Abs. 2 S. 3) over the uncovered needs                      verteilung
  *  5. Vermögen (§ 12 / § 67)                                                                  vermoegen
@@ -16,6 +17,7 @@
 import { euro } from './geld.ts';
 import { einkommen } from './kern/einkommen.ts';
 import { erklaere } from './kern/erklaerung.ts';
+import { bedarfEntfaellt, kduUmverteilung } from './kern/erreichbarkeit.ts';
 import { kontextFuer, type KernOptionen, type Kontext } from './kern/kontext.ts';
 import { leistungsname } from './kern/leistungsname.ts';
 import { mehrbedarf } from './kern/mehrbedarf.ts';
@@ -38,7 +40,9 @@ export function berechneKern(input: BerechnungInput, optionen: KernOptionen = {}
   regelbedarf(k);
   mehrbedarf(k);
   unterkunft(k);
+  kduUmverteilung(k);
   teilmonat(k);
+  bedarfEntfaellt(k);
   einkommen(k);
   verteilung(k);
   vermoegen(k);
@@ -69,7 +73,13 @@ function ergebnis(k: Kontext): BerechnungErgebnis {
     ...(fortgeschrieben ? { fortgeschrieben: { rechtBekanntBis: fortgeschrieben } } : {}),
     leistung: k.leistung,
     hilfebeduerftig: k.hilfebeduerftig,
-    ablehnungsgrund: k.hilfebeduerftig ? null : k.vermoegenAbzug > 0 ? 'vermoegen' : 'einkommen',
+    ablehnungsgrund: k.hilfebeduerftig
+      ? null
+      : k.vermoegenAbzug > 0
+        ? 'vermoegen'
+        : k.nichtErreichbar > 0 && k.gesamtbedarf === 0
+          ? 'nicht_erreichbar'
+          : 'einkommen',
     gesamtbedarf: euro(k.gesamtbedarf),
     einkommen: euro(k.einkommen),
     anspruch: euro(k.anspruch),

@@ -2,8 +2,8 @@
  * Checks of facts that the schema cannot express. Each impossible or contradictory fact raises a
  * BerechnungsFehler naming it; nothing is silently corrected.
  */
-import { ALTERSGRENZEN, RECHT_AB, parameterAm } from '../recht/index.ts';
-import { alterImMonat, parseTag, vergleiche } from './datum.ts';
+import { ALTERSGRENZEN, AUSLEGUNG, RECHT_AB, parameterAm } from '../recht/index.ts';
+import { alterImMonat, datumLang, parseTag, vergleiche } from './datum.ts';
 import { BerechnungsFehler } from './fehler.ts';
 import { zeitraumAus } from './kern.ts';
 import type { BerechnungInput } from './schema.ts';
@@ -123,6 +123,25 @@ export function pruefeFakten(input: BerechnungInput): void {
           !erwerbsfaehig
             ? `Eine Leistungsminderung trifft nur erwerbsfähige Leistungsberechtigte; Person "${p.id}" ist nicht erwerbsfähig.`
             : `Eine Minderung von ${prozent} % ist am ${zr.vonIso} nicht zulässig (höchstens ${r.hoechstProzent} %${r.vollerWegfall ? ' oder 100 % bei Wegfall des Regelbedarfs' : ''}; ${par.minderung.norm}).`,
+        );
+      }
+    }
+    if (p.nichtErreichbar === true) {
+      // § 7b Abs. 4 SGB II exists from the 2026 reform (AUSLEGUNG.minderungNeuesRechtAb, § 65a Abs. 2)
+      if (zr.vonIso < AUSLEGUNG.minderungNeuesRechtAb) {
+        throw new BerechnungsFehler(
+          'nicht_erreichbar_unzulaessig',
+          `personen[${i}].nichtErreichbar`,
+          `Der Wegfall des Anspruchs wegen Nichterreichbarkeit (§ 7b Abs. 4 SGB II) gilt erst ab dem ${datumLang(AUSLEGUNG.minderungNeuesRechtAb)}; der Zeitraum beginnt am ${datumLang(zr.vonIso)}.`,
+        );
+      }
+      if (!drin || !erwerbsfaehig) {
+        throw new BerechnungsFehler(
+          'nicht_erreichbar_unzulaessig',
+          `personen[${i}].nichtErreichbar`,
+          !drin
+            ? `Person "${p.id}" gehört nicht zur Bedarfsgemeinschaft; nach § 7b Abs. 4 SGB II entfällt nur der Anspruch eines Mitglieds.`
+            : `Nach § 7b Abs. 4 SGB II kann nur eine erwerbsfähige leistungsberechtigte Person als nicht erreichbar gelten; Person "${p.id}" ist nicht erwerbsfähig.`,
         );
       }
     }

@@ -83,6 +83,12 @@ export const personSchema = z.strictObject({
   einkommen: z.array(einkommenSchema).max(50).optional(),
   vermoegen: betrag.optional().describe('zu berücksichtigendes (verwertbares, nicht geschütztes) Vermögen in Euro'),
   minderungProzent: z.number().int().min(0).max(100).optional(),
+  nichtErreichbar: z
+    .boolean()
+    .optional()
+    .describe(
+      '§ 7b Abs. 4 SGB II (ab 1.7.2026): die erwerbsfähige Person gilt in diesem Monat als nicht erreichbar; ihr gesamter Anspruch (Regelbedarf, Mehrbedarfe, Kopfteil der Unterkunft) entfällt, ihr Kopfteil geht an die übrigen Mitglieder der Bedarfsgemeinschaft',
+    ),
 });
 
 export const unterkunftSchema = z.strictObject({
@@ -170,7 +176,10 @@ export const berechnungErgebnisSchema = z
       ),
     leistung: z.string(),
     hilfebeduerftig: z.boolean(),
-    ablehnungsgrund: z.enum(['einkommen', 'vermoegen']).nullable(),
+    ablehnungsgrund: z
+      .enum(['einkommen', 'vermoegen', 'nicht_erreichbar'])
+      .nullable()
+      .describe('nicht_erreichbar: kein Anspruch, weil alle Mitglieder mit Bedarf nach § 7b Abs. 4 SGB II als nicht erreichbar gelten'),
     gesamtbedarf: ausgabeBetrag,
     einkommen: ausgabeBetrag,
     anspruch: ausgabeBetrag.describe('Summe der Ansprüche der Personen nach Minderungen, ohne Sofortzuschlag'),

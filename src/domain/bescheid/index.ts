@@ -363,7 +363,10 @@ export function erstelleBescheid(e: BescheidEingabe): Bescheid {
   // reasons of the caseworker apply to the whole period; the engine's name their months
   const eigeneGruende = eigene.map((g) => ({ text: mitNamen(g.text, namen, muster), norm: g.norm, monate: zeitraumText }));
   const ablehnungsgruende = [...(ablehnung?.gruende ?? []).map((g) => ({ text: g.text, norm: g.norm, monate: monatsspanne(g.monate) })), ...eigeneGruende];
-  if (ablehnung && ablehnung.gruende.length > 0) rechtsgrundlagen.add(ablehnung.gruende.some((g) => g.grund === 'vermoegen') ? '§ 12 SGB II' : '§§ 11–11b SGB II');
+  if (ablehnung && ablehnung.gruende.length > 0) {
+    if (ablehnung.gruende.some((g) => g.grund === 'nicht_erreichbar')) rechtsgrundlagen.add('§ 7b Abs. 4 SGB II');
+    if (ablehnung.gruende.some((g) => g.grund !== 'nicht_erreichbar')) rechtsgrundlagen.add(ablehnung.gruende.some((g) => g.grund === 'vermoegen') ? '§ 12 SGB II' : '§§ 11–11b SGB II');
+  }
   if (e.art !== 'ablehnung' && e.art !== 'aufhebung') {
     hinweise.push(
       `Die Leistungen werden monatlich im Voraus${e.kontoMaskiert ? ` auf das Konto ${e.kontoMaskiert}` : ''} überwiesen (§ 42 Abs. 1 SGB II).`,

@@ -7,7 +7,7 @@ import type { MonatsErgebnis, ZeitraumErgebnis } from './berechnung.ts';
 import { monatText } from './monat.ts';
 
 export type Ablehnungsgrund = {
-  grund: 'einkommen' | 'vermoegen';
+  grund: 'einkommen' | 'vermoegen' | 'nicht_erreichbar';
   /** months with this reason and these figures */
   monate: string[];
   text: string;
@@ -64,6 +64,13 @@ export function ablehnungAus(z: ZeitraumErgebnis): Ablehnung | null {
         norm: '§ 9 Abs. 1, §§ 11–11b, § 19 Abs. 3 SGB II',
         bedarfCent: bedarf,
         einkommenCent: einkommen,
+      };
+    } else if (g === 'nicht_erreichbar') {
+      neu = {
+        grund: 'nicht_erreichbar',
+        monate: [m.monat],
+        text: 'Der Leistungsanspruch entfällt, weil die leistungsberechtigte Person nach drei aufeinanderfolgenden versäumten Meldeaufforderungen als nicht erreichbar gilt.',
+        norm: '§ 7b Abs. 4 SGB II',
       };
     } else {
       const vermoegen = vermoegenDerBg(m);

@@ -2,6 +2,7 @@
  * Fallakte → input of the Leistungsberechnung (exchange format v1, docs/berechnung.md).
  */
 import type { BerechnungInput, EinkommenInput, PersonInput } from '../berechnung/schema.ts';
+import { minderungImMonat } from '../fordern/monat.ts';
 import type { FallZustand, PersonZustand } from './typen.ts';
 
 export class FallakteFehler extends Error {
@@ -38,7 +39,7 @@ function einkommen(p: PersonZustand): EinkommenInput[] {
   });
 }
 
-function person(p: PersonZustand, ids: Set<string>): PersonInput {
+function person(p: PersonZustand, ids: Set<string>, minderung: { prozent: number; nichtErreichbar: boolean }): PersonInput {
   const out: PersonInput = { id: p.id, geburtsdatum: p.geburtsdatum, rolle: p.rolle };
   // The engine's default for 'sonstige' is "outside the BG", for everyone else "inside".
   const standardInBg = p.rolle !== 'sonstige';
@@ -62,6 +63,13 @@ function person(p: PersonZustand, ids: Set<string>): PersonInput {
   if (e.length) out.einkommen = e;
   const vermoegenCent = p.vermoegen.reduce((s, v) => s + v.wertCent, 0);
   if (vermoegenCent > 0) out.vermoegen = euro(vermoegenCent);
+  // a decided Minderung (§§ 31a, 32; src/domain/fordern/monat.ts) reduces only an erwerbsfähige person's
+  // Regelbedarf; a person recorded as no longer erwerbsfähig gets Sozialgeld, which no Minderung reaches
+  if (m?.erwerbsfaehig !== false) {
+    if (minderung.prozent > 0) out.minderungProzent = minderung.prozent;
+    // § 7b Abs. 4 (from 1.7.2026): the person's whole claim lapses for the month, incl. the KdU share
+    if (minderung.nichtErreichbar) out.nichtErreichbar = true;
+  }
   return out;
 }
 
@@ -81,7 +89,8 @@ export function fallakteZuBerechnungInput(zustand: FallZustand, monat: string, o
   const input: BerechnungInput = {
     version: 1,
     zeitraum: optionen.zeitraum ? { von: optionen.zeitraum.von, bis: optionen.zeitraum.bis } : monat,
-    personen: zustand.personen.map((p) => person(p, ids)),
+    // the month's decided Minderungen (docs/fordern.md, "Geld"), capped by the law of the month
+    personen: zustand.personen.map((p) => person(p, ids, minderungImMonat(zustand.minderungen ?? [], p.id, monat))),
   };
   if (optionen.leistungsbeginn) input.leistungsbeginn = optionen.leistungsbeginn;
   if (optionen.bewilligungszeitraumBeginn) input.bewilligungszeitraumBeginn = optionen.bewilligungszeitraumBeginn;

@@ -2,6 +2,7 @@
  * The dated facts of a Fallakte as the domain sees them. The shapes match the rows of src/db/schema/fall.ts
  * (extra columns are simply ignored), so a repository result can be passed in directly. Money in cents.
  */
+import type { MinderungFakt } from '../fordern/monat.ts';
 import type { Periode } from './perioden.ts';
 
 export const ROLLEN = ['antragsteller', 'partner', 'kind', 'sonstige'] as const;
@@ -114,6 +115,8 @@ export type FallakteDaten = {
   unterkunft: UnterkunftPeriode[];
   /** Optional for callers that build Fallakte data by hand (tests, calculation). */
   unterhaltspflichtige?: UnterhaltspflichtigerPeriode[];
+  /** Decided Minderungen of the persons (docs/fordern.md, "Geld"); loaded only where the Bewilligung is computed. */
+  minderungen?: MinderungFakt[];
 };
 
 export type PersonZustand = {
@@ -145,4 +148,6 @@ export type FallZustand = {
   bank: BankPeriode | null;
   unterkunft: UnterkunftPeriode | null;
   unterhaltspflichtige: UnterhaltspflichtigerPeriode[];
+  /** The decided Minderungen (all months; fallakteZuBerechnungInput takes those of its month) – only when loaded. */
+  minderungen?: readonly MinderungFakt[];
 };

@@ -62,6 +62,7 @@ export function zustandAm(daten: FallakteDaten, tag: string): FallZustand {
     bank: geltendeAm(daten.bankverbindungen, tag) ?? null,
     unterkunft: geltendeAm(daten.unterkunft, tag) ?? null,
     unterhaltspflichtige: alleGeltendenAm(daten.unterhaltspflichtige ?? [], tag),
+    ...(daten.minderungen ? { minderungen: daten.minderungen } : {}),
   };
 }
 

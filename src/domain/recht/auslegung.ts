@@ -36,6 +36,16 @@ export type Auslegung = {
   minderungNeuesRechtAb: string;
   /** KdU head shares: remainder cents go one each to the first persons in input order. */
   kopfteilRest: 'erste_personen';
+  /**
+   * § 7b Abs. 4 SGB II (2026): the income of a person deemed not erreichbar. The person stays a member of the
+   * Bedarfsgemeinschaft (§ 7 Abs. 3 names the BG by persons, § 7b only takes the claim), so § 9 Abs. 2 still
+   * counts a partner's income for the others; the law does not say how much. 'nach_eigenem_bedarf': the income
+   * first covers the person's own Regel- and Mehrbedarf that the Jobcenter no longer pays, only the excess counts
+   * for the others (as for a partner excluded from benefits in a gemischte BG, BSG 15.4.2008 B 14/7b AS 58/06 R);
+   * a child's excess Kindergeld passes to the Kindergeldberechtigte as usual. Alternative 'voll': the person has
+   * no own need any more, all income counts (a child's whole Kindergeld passes to the parent).
+   */
+  einkommenNichtErreichbar: 'nach_eigenem_bedarf' | 'voll';
 };
 
 export const AUSLEGUNG: Readonly<Auslegung> = {
@@ -49,4 +59,5 @@ export const AUSLEGUNG: Readonly<Auslegung> = {
   grundsicherungsgeldAb: '2026-07-01',
   minderungNeuesRechtAb: '2026-07-01',
   kopfteilRest: 'erste_personen',
+  einkommenNichtErreichbar: 'nach_eigenem_bedarf',
 };

@@ -77,9 +77,11 @@ export const MELDE_BELEHRUNG: readonly Gueltig<Belehrung>[] = [
         'Sie sind verpflichtet, zu diesem Termin zu erscheinen (§ 59 SGB II in Verbindung mit § 309 SGB III). ' +
         'Wenn Sie wiederholt ohne wichtigen Grund nicht zu einem Termin kommen, zu dem wir Sie schriftlich ' +
         'eingeladen haben, wird Ihr Grundsicherungsgeld jeweils für einen Monat um 30 Prozent des für Sie ' +
-        'maßgebenden Regelbedarfs gemindert (§ 32 SGB II). Die Kosten für Unterkunft und Heizung werden nicht ' +
-        'gemindert. Versäumen Sie drei Termine hintereinander ohne wichtigen Grund, kann der Anspruch auf den ' +
-        'Regelbedarf ganz entfallen, weil angenommen wird, dass Sie nicht erreichbar sind (§ 7b Abs. 4 SGB II). ' +
+        'maßgebenden Regelbedarfs gemindert (§ 32 SGB II). Die Kosten für Unterkunft und Heizung werden dabei nicht ' +
+        'gemindert. Versäumen Sie drei Termine hintereinander ohne wichtigen Grund, gehen wir davon aus, dass Sie ' +
+        'nicht erreichbar sind (§ 7b Abs. 4 SGB II). Dann entfällt im ersten Monat Ihr Regelbedarf. Ab dem zweiten ' +
+        'Monat entfällt Ihr ganzer Anspruch, auch das Geld für Unterkunft und Heizung, bis Sie sich persönlich bei ' +
+        'uns melden. ' +
         'Vor einer Entscheidung hören wir Sie an.',
       wichtigerGrund: WICHTIGER_GRUND,
     },

@@ -7,7 +7,18 @@
 import { AUFRECHNUNG } from './aufrechnung.ts';
 import { ERWERBSFREIBETRAG, VERSICHERUNGSPAUSCHALE, type Erwerbsfreibetrag } from './einkommen.ts';
 import { MINIJOB_GRENZE } from './foerdern-integration.ts';
+import {
+  ARBEITSVERWEIGERUNG,
+  BEKANNTGABE,
+  MINDERUNG_FESTSTELLUNG,
+  MINDERUNG_MELDEVERSAEUMNIS,
+  MINDERUNG_PFLICHTVERLETZUNG,
+  MINDERUNG_SCHUTZ,
+  MINDERUNG_VORZEITIGES_ENDE,
+  type MinderungsStufe,
+} from './fordern.ts';
 import { KOOPERATIONSPLAN_REGIME } from './foerdern-kooperationsplan.ts';
+import { KEINE_HLU_NORM, SOFORT_VOLLZIEHBAR_NORM } from './fordern-bescheid.ts';
 import { ALTERSGRENZE_7A, ARBEITSLOSIGKEIT_STUNDENGRENZE, LANGZEITARBEITSLOSIGKEIT } from './foerdern-status.ts';
 import { KINDERGELD } from './kindergeld.ts';
 import { LEISTUNGSNAME } from './leistung.ts';
@@ -147,6 +158,63 @@ export const ALLE_TABELLEN: readonly Parametertabelle<unknown>[] = [
     wert: (w) => `keine Anhörung nötig bei weniger als ${e(w.grenzeCent)}`,
   }),
   tabelle({ name: 'Rechtsfolgenbelehrung Meldeversäumnis', einheit: 'Text', eintraege: MELDE_BELEHRUNG, wert: (w) => w.rechtsfolgen }),
+  tabelle({
+    name: 'Minderung bei Pflichtverletzung (§ 31a)',
+    einheit: 'Prozent des Regelbedarfs; Monate',
+    eintraege: MINDERUNG_PFLICHTVERLETZUNG,
+    wert: (w) =>
+      w.anwendbar
+        ? `${w.stufen.map((s: MinderungsStufe, i) => `Stufe ${i + 1}: ${s.prozent} % für ${s.monate} Monat${s.monate === 1 ? '' : 'e'}`).join('; ')}; „weitere“, wenn eine frühere Minderung festgestellt ist und ihr Zeitraum höchstens ${w.weitereInnerhalbMonate} Monate vor der Pflichtverletzung begann`
+        : 'keine Minderung (§ 31a nicht anzuwenden)',
+  }),
+  tabelle({
+    name: 'Minderung bei Meldeversäumnis (§ 32)',
+    einheit: 'Prozent des Regelbedarfs; Monate',
+    eintraege: MINDERUNG_MELDEVERSAEUMNIS,
+    wert: (w) =>
+      `${w.abVersaeumnis > 1 ? `erst bei wiederholtem Meldeversäumnis (früheres weniger als ${w.wiederholtInnerhalbMonate} Monate zurück): ` : 'jedes Meldeversäumnis: '}${w.prozent} % für ${w.monate} Monat${w.monate === 1 ? '' : 'e'}${w.nichterreichbarkeitAb ? `; ${w.nichterreichbarkeitAb} in Folge: Nichterreichbarkeit (§ 7b Abs. 4), Anspruch entfällt` : ''}`,
+  }),
+  tabelle({
+    name: 'Arbeitsverweigerung (§ 31a Abs. 7)',
+    einheit: 'Monate',
+    eintraege: ARBEITSVERWEIGERUNG,
+    wert: (w) =>
+      w.anwendbar
+        ? `Regelbedarf entfällt ${w.mindestMonate > 0 ? `mindestens ${w.mindestMonate}, ` : ''}höchstens ${w.hoechstMonate} Monate${w.vorherigeMinderung ? `; nur nach einer Minderung wegen ${w.vorherigeMinderung.tatbestaende.join(', ')} innerhalb von ${w.vorherigeMinderung.innerhalbMonate} Monaten` : '; ohne vorherige Minderung'}`
+        : 'nicht anwendbar',
+  }),
+  tabelle({
+    name: 'Feststellung der Minderung (§ 31b Abs. 1)',
+    einheit: 'Monate',
+    eintraege: MINDERUNG_FESTSTELLUNG,
+    wert: (w) => `Feststellung nur innerhalb von ${w.fristMonate} Monaten nach der Pflichtverletzung; Minderung ab dem Kalendermonat nach der Bekanntgabe`,
+  }),
+  tabelle({
+    name: 'Vorzeitiges Ende der Minderung (§ 31b Abs. 2)',
+    einheit: 'Monate',
+    eintraege: MINDERUNG_VORZEITIGES_ENDE,
+    wert: (w) => `Ende bei Erfüllung oder ernsthafter Bereitschaft, frühestens nach ${w.mindestMonate} Monat${w.mindestMonate === 1 ? '' : 'en'}`,
+  }),
+  tabelle({
+    name: 'Schutzpflichten im Minderungsverfahren',
+    einheit: 'Regel',
+    eintraege: MINDERUNG_SCHUTZ,
+    wert: (w) =>
+      [
+        w.persoenlichAufVerlangen ? 'persönliche Anhörung auf Verlangen' : 'schriftliche Anhörung',
+        w.persoenlichBeiWiederholung ? 'persönlich bei wiederholten Pflichtverletzungen oder Meldeversäumnissen' : '',
+        w.persoenlichVorWegfall ? 'persönlich vor einem vollständigen Wegfall' : '',
+        w.haertePruefungJedesNteMeldeversaeumnis ? `Härteprüfung bei jedem ${w.haertePruefungJedesNteMeldeversaeumnis}. Meldeversäumnis in Folge` : '',
+      ]
+        .filter(Boolean)
+        .join('; '),
+  }),
+  tabelle({
+    name: 'Bekanntgabe eines Schreibens (§ 37 Abs. 2 SGB X)',
+    einheit: 'Tage',
+    eintraege: BEKANNTGABE,
+    wert: (w) => `gilt am ${w.tagNachAufgabe}. Tag nach der Aufgabe zur Post (oder Absendung) als bekannt gegeben`,
+  }),
   tabelle({ name: 'Eingliederungsinstrumente (Verfügbarkeit)', einheit: 'Instrumente', eintraege: INSTRUMENT_VERFUEGBARKEIT, wert: (w) => w.verfuegbar.join(', ') }),
   tabelle({ name: 'Höchstdauer der Eingliederungsinstrumente', einheit: 'Monate; Wochen; Prozent', eintraege: INSTRUMENT_HOECHSTDAUER, wert: (w) => Object.values(w).map((r) => dauerDoku(r!)).join(' | ') }),
   tabelle({
@@ -186,4 +254,7 @@ export const ALLE_TABELLEN: readonly Parametertabelle<unknown>[] = [
     wert: (w) =>
       `${w.grundJahre} Jahre für Geburtsjahre vor ${w.abGeburtsjahr}; dann ${w.stufen.map((s) => `ab ${s.abGeburtsjahr} + ${s.monateJeJahr} Monat(e) je Jahrgang`).join(', ')}; ${w.endJahre} Jahre ab Geburtsjahr ${w.endGeburtsjahr}`,
   }),
+  // Fordern D: norms the Minderungsbescheid cites (docs/fordern.md "Entscheidung und Bescheid")
+  tabelle({ name: 'Minderungsbescheid: keine ergänzende Hilfe zum Lebensunterhalt (SGB XII)', einheit: 'Norm', eintraege: KEINE_HLU_NORM, wert: (w) => w }),
+  tabelle({ name: 'Minderungsbescheid: keine aufschiebende Wirkung von Widerspruch und Klage', einheit: 'Norm', eintraege: SOFORT_VOLLZIEHBAR_NORM, wert: (w) => w }),
 ];

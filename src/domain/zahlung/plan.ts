@@ -11,6 +11,12 @@
  *   laufend:     `${bgId}:${leistungsmonat}:laufend`
  *   Nachzahlung: `${bgId}:${leistungsmonat}:nachzahlung:${korrekturId}`
  *   Erstattung:  `${bgId}:${leistungsmonat}:erstattung:${korrekturId}`
+ *   KdU-Empfänger: `${bgId}:${leistungsmonat}:kdu_empfaenger` – with a payee for the month (§ 22 Abs. 7 SGB II; after a
+ *                § 7b Abs. 4 lapse the KdU go to the landlord) the laufende payment is split: the month's cost lines of
+ *                kostenart 'unterkunft' go to the payee, the rest to the BG (key `laufend`). The payee's part comes
+ *                first in the plan (so a run that stopped halfway has recorded it before the BG's part). A month whose
+ *                `laufend` key is recorded without the payee's key was paid in full before the payee existed and is
+ *                not split again.
  *   Förderleistung (Einstiegsgeld, Mehraufwandsentschädigung, Vermittlungsbudget; Eingliederungsbudget):
  *                `${bgId}:${leistungsmonat}:eingliederung:${foerderleistungId}` – paid like the Regelleistung for the
  *                following month in advance and every earlier unpaid month, with the cost type `eingliederung`
@@ -18,7 +24,8 @@
  *
  * Aufrechnung (§ 43 SGB II, aufrechnung.ts): a laufende payment is reduced by what is set off against open
  * Forderungen of the BG; each part has the key `${zahlung.schluessel}:aufrechnung:${aufrechnungId}` and is
- * recorded together with the payment. The booking lines stay the gross benefit (`bruttoCent`).
+ * recorded together with the payment. The booking lines stay the gross benefit (`bruttoCent`). Only the BG's part is
+ * set off, never the payee's (the KdU paid to the landlord).
  */
 import { createHash } from 'node:crypto';
 import type { Kostenanteil } from '../kosten/index.ts';
@@ -31,11 +38,16 @@ import { istGueltigeBic, pruefeIban } from './iban.ts';
 
 export type Empfaenger = { name: string; iban: string; bic?: string | null };
 
+/** A payee of the BG's KdU for a run of months (table kdu_empfaenger); `bisMonat` null = open. */
+export type KduEmpfaengerZeitraum = { id: string; vonMonat: string; bisMonat: string | null; empfaenger: Empfaenger };
+
 export type LaufendeBewilligung = {
   bewilligungId: string;
   bgId: string;
   fallnummer: string;
   empfaenger: Empfaenger;
+  /** payees of the KdU (§ 22 Abs. 7, § 7b Abs. 4 SGB II); months without one are paid to the BG in full */
+  kduEmpfaenger?: readonly KduEmpfaengerZeitraum[];
   /** decided amount per month; `kosten` add up to `betragCent` (see kosten/kostenaufteilung) */
   monate: readonly {
     monat: string;
@@ -97,7 +109,7 @@ export type LaufendeFoerderleistung = {
 export type Zahlung = {
   schluessel: string;
   endToEndId: string;
-  art: 'laufend' | 'nachzahlung' | 'eingliederung';
+  art: 'laufend' | 'nachzahlung' | 'eingliederung' | 'kdu_empfaenger';
   bgId: string;
   bewilligungId: string | null;
   korrekturId: string | null;
@@ -115,6 +127,8 @@ export type Zahlung = {
   /** for art 'eingliederung': the Förderleistung and the Mittelbindung the payment reduces */
   foerderleistungId?: string;
   mittelbindungId?: string | null;
+  /** for art 'kdu_empfaenger': the payee (row of kdu_empfaenger) */
+  kduEmpfaengerId?: string;
 };
 
 export type Forderung = {
@@ -171,10 +185,14 @@ export function leistungsnameIm(monat: string): string {
   return gueltigAm(LEISTUNGSNAME, `${monat}-01`, 'den Namen der Leistung').wert.erwerbsfaehig;
 }
 
-/** "Bürgergeld 06/2024 F-2024-0001" (Nachzahlungen: "Nachzahlung Bürgergeld 03/2024 …"; with " abzgl. Aufrechnung 56,30 EUR"). */
+/**
+ * "Bürgergeld 06/2024 F-2024-0001" (Nachzahlungen: "Nachzahlung Bürgergeld 03/2024 …"; with " abzgl. Aufrechnung 56,30 EUR";
+ * to a KdU-Empfänger: "Unterkunft und Heizung Grundsicherungsgeld 08/2026 F-2026-0001").
+ */
 export function verwendungszweck(art: Zahlung['art'], monat: string, fallnummer: string, aufrechnungCent = 0): string {
   const abzug = aufrechnungCent > 0 ? ` abzgl. Aufrechnung ${(aufrechnungCent / 100).toFixed(2).replace('.', ',')} EUR` : '';
-  const text = `${art === 'nachzahlung' ? 'Nachzahlung ' : ''}${leistungsnameIm(monat)} ${monatKurz(monat)} ${fallnummer}${abzug}`;
+  const vorsatz = art === 'nachzahlung' ? 'Nachzahlung ' : art === 'kdu_empfaenger' ? 'Unterkunft und Heizung ' : '';
+  const text = `${vorsatz}${leistungsnameIm(monat)} ${monatKurz(monat)} ${fallnummer}${abzug}`;
   return text.length > 140 ? text.slice(0, 140) : text;
 }
 
@@ -273,10 +291,41 @@ export function planeZahllauf(eingabe: ZahllaufEingabe): ZahllaufPlan {
     for (const m of b.monate) {
       if (m.monat > leistungsmonat || m.betragCent <= 0) continue;
       const schluessel = `${b.bgId}:${m.monat}:laufend`;
+      const kdu = kduTeil(b, m, schluessel, eingabe.erledigt);
+      if (kdu) {
+        const kduSchluessel = `${b.bgId}:${m.monat}:kdu_empfaenger`;
+        if (neu(kduSchluessel)) {
+          const an = empfaengerPruefen(b.bgId, kduSchluessel, kdu.zeitraum.empfaenger);
+          if (!an || !kostenPruefen(b.bgId, kduSchluessel, m.betragCent, m.kosten)) continue;
+          zahlungen.push({
+            schluessel: kduSchluessel,
+            endToEndId: endToEndId(kduSchluessel),
+            art: 'kdu_empfaenger',
+            bgId: b.bgId,
+            bewilligungId: b.bewilligungId,
+            korrekturId: null,
+            fallnummer: b.fallnummer,
+            leistungsmonat: m.monat,
+            zahlmonat: eingabe.zahlmonat,
+            betragCent: kdu.betragCent,
+            bruttoCent: kdu.betragCent,
+            aufrechnungen: [],
+            empfaenger: an,
+            verwendungszweck: verwendungszweck('kdu_empfaenger', m.monat, b.fallnummer),
+            kosten: kdu.kosten,
+            kduEmpfaengerId: kdu.zeitraum.id,
+          });
+          summe += kdu.betragCent;
+        }
+      }
+      // the BG's part: everything but the payee's KdU
+      const betragBg = m.betragCent - (kdu?.betragCent ?? 0);
+      if (betragBg <= 0) continue;
       if (!neu(schluessel)) continue;
       const empfaenger = empfaengerPruefen(b.bgId, schluessel, b.empfaenger);
       if (!empfaenger || !kostenPruefen(b.bgId, schluessel, m.betragCent, m.kosten)) continue;
-      const aufrechnungen = abzuege(schluessel, b.bgId, m);
+      const kostenBg = kdu ? m.kosten.filter((k) => k.kostenart !== 'unterkunft') : m.kosten;
+      const aufrechnungen = abzuege(schluessel, b.bgId, { ...m, betragCent: betragBg });
       const abzug = aufrechnungen.reduce((s, x) => s + x.betragCent, 0);
       zahlungen.push({
         schluessel,
@@ -288,14 +337,14 @@ export function planeZahllauf(eingabe: ZahllaufEingabe): ZahllaufPlan {
         fallnummer: b.fallnummer,
         leistungsmonat: m.monat,
         zahlmonat: eingabe.zahlmonat,
-        betragCent: m.betragCent - abzug,
-        bruttoCent: m.betragCent,
+        betragCent: betragBg - abzug,
+        bruttoCent: betragBg,
         aufrechnungen,
         empfaenger,
         verwendungszweck: verwendungszweck('laufend', m.monat, b.fallnummer, abzug),
-        kosten: m.kosten.map((k) => ({ ...k })),
+        kosten: kostenBg.map((k) => ({ ...k })),
       });
-      summe += m.betragCent - abzug;
+      summe += betragBg - abzug;
     }
   }
   for (const k of eingabe.korrekturen ?? []) {
@@ -370,6 +419,26 @@ export function planeZahllauf(eingabe: ZahllaufEingabe): ZahllaufPlan {
     }
   }
   return { zahlmonat: eingabe.zahlmonat, leistungsmonat, norm: NORM_FAELLIGKEIT, zahlungen, forderungen, zurueckgestellt: zurueck, summeCent: summe, bereitsErledigt: erledigt };
+}
+
+/**
+ * The payee's part of a laufende month: the month's cost lines of kostenart 'unterkunft', when a payee covers the
+ * month. None when the month's BG part was recorded before the payee existed (paid in full, not split again).
+ */
+function kduTeil(
+  b: LaufendeBewilligung,
+  m: LaufendeBewilligung['monate'][number],
+  laufendSchluessel: string,
+  erledigt: ReadonlySet<string>,
+): { zeitraum: KduEmpfaengerZeitraum; betragCent: number; kosten: Kostenanteil[] } | null {
+  const zeitraum = b.kduEmpfaenger?.find((e) => e.vonMonat <= m.monat && (e.bisMonat === null || m.monat <= e.bisMonat));
+  if (!zeitraum) return null;
+  if (erledigt.has(laufendSchluessel) && !erledigt.has(`${b.bgId}:${m.monat}:kdu_empfaenger`)) return null;
+  const kosten = m.kosten.filter((k) => k.kostenart === 'unterkunft').map((k) => ({ ...k }));
+  let betrag = 0;
+  for (const k of kosten) betrag += k.betragCent;
+  if (betrag <= 0 || betrag > m.betragCent) return null;
+  return { zeitraum, betragCent: betrag, kosten };
 }
 
 /** Booking lines of a payment with their keys (what the persistence records per payment). */

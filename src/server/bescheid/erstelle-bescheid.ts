@@ -38,6 +38,11 @@ export const bescheidErstellen = defineUseCase({
       if (!b) throw notFound('Die Bewilligung');
     } else {
       b = alle.filter((x) => x.status === 'bewilligt' || x.status === 'abgelehnt' || x.status === 'aufgehoben').sort((x, y) => (x.computedAt < y.computedAt ? 1 : -1))[0];
+      // a version recomputed only for a Minderung has no Bescheid of its own: the decision before it is the one to print
+      while (b && b.vorgang === 'minderung') b = alle.find((x) => x.id === b!.vorgaengerId);
+    }
+    if (b && b.vorgang === 'minderung') {
+      throw new AppError('status_ungueltig', 409, 'Diese Fassung setzt nur eine festgestellte Minderung um. Ihr Bescheid ist der Minderungsbescheid im Minderungsverfahren.');
     }
     if (!b) {
       throw new AppError(

@@ -3,12 +3,9 @@ import {
   abschliessendeFeststellung,
   betraegeVon,
   BewilligungsFehler,
-  monateVonBis,
   vergleiche,
   verrechneAbschluss,
   vierAugenErforderlich,
-  type MonatsBetraege,
-  type PersonBetrag,
 } from '../../domain/bewilligung/index.ts';
 import { kostenaufteilung } from '../../domain/kosten/index.ts';
 import { abschlussRegelAm } from '../../domain/recht/verfahren.ts';
@@ -21,10 +18,10 @@ import { defineUseCase } from '../use-case.ts';
 import { AppError, validationFailed, versionConflict } from '../errors.ts';
 import { heute } from '../clock.ts';
 import { protokolliere } from '../fall/protokolliere.ts';
-import { berechneAusFallakte, monatsZeilen } from './berechnung-aus-fallakte.ts';
+import { berechneAb, speichereVersion } from './neue-version.ts';
 import { ladeBewilligungFuer } from './zugriff.ts';
 import { ladeFallakte } from './fallakte-laden.ts';
-import { monatBis, monatVonTag } from './zeitraum-tage.ts';
+import { monatVonTag } from './zeitraum-tage.ts';
 import { presentBewilligung } from './darstellung.ts';
 import { vierAugenRegeln } from './vier-augen-regeln.ts';
 import type { AenderungsDaten } from './freigeben.ts';
@@ -67,18 +64,10 @@ export const bewilligungAendern = defineUseCase({
     if (!ab || !istKalenderdatum(ab)) throw validationFailed([{ path: 'ab', code: 'datum_ungueltig', message: 'Bitte geben Sie an, ab wann sich etwas geändert hat (TT.MM.JJJJ).' }]);
     if (ab > alt.bis) throw validationFailed([{ path: 'ab', code: 'ausserhalb', message: 'Das Datum liegt nach dem Ende des Bewilligungszeitraums.' }]);
     const abMonat = ab < alt.von ? monatVonTag(alt.von) : ab.slice(0, 7);
-    const monate = monateVonBis(abMonat, monatBis(alt.bis));
     const daten = await ladeFallakte(tx, bg, false);
-    const altMonate = await bewilligungRepository.monate(tx, alt.id);
-    const erster = altMonate[0]?.input as { leistungsbeginn?: string } | undefined;
-    const berechnet = await berechneAusFallakte(tx, daten, monate, {
-      leistungsbeginn: erster?.leistungsbeginn ?? monatVonTag(alt.von),
-      bewilligungszeitraumBeginn: monatVonTag(alt.von),
-    });
+    const berechnet = await berechneAb(tx, alt, daten, abMonat);
+    const { altMonate, altBetraege } = berechnet;
     let { zeitraum: z, kosten } = berechnet;
-    const altBetraege: MonatsBetraege[] = altMonate
-      .filter((m) => m.monat >= abMonat)
-      .map((m) => ({ monat: m.monat, auszahlungCent: m.auszahlungCent, personen: (m.personen as PersonBetrag[]).map((p) => ({ id: p.id, auszahlungCent: p.auszahlungCent })) }));
     // abschließende Feststellung: which income counts follows the law in force when the period began (§ 41a Abs. 4
     // a.F.: the average of the period, or on the person's request the actual monthly income; from 2023: each month)
     let abschluss: AenderungsDaten['abschluss'];
@@ -116,8 +105,6 @@ export const bewilligungAendern = defineUseCase({
       throw new AppError('keine_aenderung', 409, 'Die Neuberechnung ergibt dieselben Beträge; ein Änderungsbescheid ist nicht nötig.');
     }
     const vorgang = input.abschliessend ? 'abschliessende_feststellung' : 'aenderung';
-    const unveraendert = altMonate.filter((m) => m.monat < abMonat);
-    const alle = [...unveraendert.map((m) => m.auszahlungCent), ...z.monate.map((m) => m.auszahlungCent)];
     const regeln = await vierAugenRegeln(tx);
     const pruefung = vierAugenErforderlich(regeln, {
       art: vorgang,
@@ -126,25 +113,7 @@ export const bewilligungAendern = defineUseCase({
       hoechsterMonatsbetragCent: Math.max(0, ...z.monate.map((m) => m.auszahlungCent)),
     });
     const aenderung: AenderungsDaten = { ab, gruende: [input.grund], vergleich, ...(abschluss ? { abschluss } : {}) };
-    const neu = await bewilligungRepository.insert(tx, {
-      traegerId: actor.traegerId,
-      bgId: bg.id,
-      antragId: alt.antragId,
-      von: alt.von,
-      bis: alt.bis,
-      art: 'endgueltig',
-      vorgang,
-      status: 'entwurf',
-      rechtsstand: z.rechtsstand > alt.rechtsstand ? z.rechtsstand : alt.rechtsstand,
-      vorgaengerId: alt.id,
-      summeCent: alle.reduce((s, x) => s + x, 0),
-      hoechsterMonatCent: Math.max(0, ...alle),
-      vierAugenGruende: pruefung.gruende,
-      aenderung,
-      createdBy: actor.userId,
-    });
-    await bewilligungRepository.kopiereMonate(tx, [{ vonId: alt.id, nachId: neu.id }], abMonat);
-    await bewilligungRepository.insertMonate(tx, monatsZeilen(actor.traegerId, neu.id, z, kosten));
+    const neu = await speichereVersion(tx, { alt, altMonate, abMonat, z, kosten, art: 'endgueltig', vorgang, vierAugenGruende: pruefung.gruende, aenderung, createdBy: actor.userId });
     await protokolliere(tx, actor, {
       bgId: bg.id,
       art: 'bewilligung_geaendert',

@@ -107,7 +107,8 @@ export const bewilligungFreigeben = defineUseCase({
 });
 
 /** Final decision: bewilligt (or abgelehnt), replacing the previous version; Nachzahlungen and Erstattung recorded. */
-export async function entscheide(tx: Tx, actor: Actor | { system: string; traegerId: string; userId: null }, b: Bewilligung, jetzt: Date): Promise<Bewilligung> {
+/** `actor` a person, or a job deciding itself (Massenänderung; the Minderung on behalf of the deciding `userId`). */
+export async function entscheide(tx: Tx, actor: Actor | { system: string; traegerId: string; userId: string | null }, b: Bewilligung, jetzt: Date): Promise<Bewilligung> {
   if (b.vorgaengerId) {
     const alt = await bewilligungRepository.find(tx, b.vorgaengerId);
     if (!alt || alt.status !== 'bewilligt') throw new AppError('vorgaenger_nicht_bewilligt', 409, 'Die geänderte Bewilligung ist nicht mehr in Kraft.');

@@ -75,7 +75,12 @@ export const oeffneFallakte = defineUseCase({
         // outside the integration side only that it exists, when and for whom (data minimisation).
         wiedervorlagen: wiedervorlagen.map((w) => ({
           ...w.wiedervorlage,
-          grund: w.wiedervorlage.art === 'allgemein' || can(actor, 'integration.bearbeiten') ? w.wiedervorlage.grund : 'Wiedervorlage der Integration',
+          grund:
+            w.wiedervorlage.art === 'allgemein' || (w.wiedervorlage.art === 'minderung_frist' ? can(actor, 'fordern.lesen') : can(actor, 'integration.bearbeiten'))
+              ? w.wiedervorlage.grund
+              : w.wiedervorlage.art === 'minderung_frist'
+                ? 'Wiedervorlage zu einem Minderungsverfahren'
+                : 'Wiedervorlage der Integration',
           zugewiesenName: w.zugewiesenName,
         })),
         ereignisse,

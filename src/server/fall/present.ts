@@ -66,7 +66,7 @@ export const wiedervorlageSchema = z.object({
   erledigtAm: z.string().nullable(),
   fallnummer: z.string().optional(),
   antragsteller: z.string().nullable().optional(),
-  art: z.string().describe('allgemein | kooperationsplan_ueberpruefung | integration_nachhaltigkeit | integration_kontakt'),
+  art: z.string().describe('allgemein | kooperationsplan_ueberpruefung | integration_nachhaltigkeit | integration_kontakt | minderung_frist'),
   personId: z.string().nullable().describe('betroffene Person (Wiedervorlagen der Integration)'),
   bezugId: z.string().nullable().describe('Bezug, z. B. die Beschäftigungsaufnahme'),
   version: z.number(),

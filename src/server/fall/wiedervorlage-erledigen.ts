@@ -23,6 +23,7 @@ export const wiedervorlageErledigen = defineUseCase({
       await ladeBgFuer(tx, actor, wv.bgId, 'fall.bearbeiten');
       // Follow-ups of the integration side close themselves when their result is recorded (Kooperationsplan review,
       // Nachfrage zur Beschäftigung) – not by a click in the Fallakte.
+      if (wv.art === 'minderung_frist') throw new AppError('wiedervorlage_eigener_abschluss', 409, 'Diese Wiedervorlage gehört zu einem Minderungsverfahren und wird erledigt, sobald das Verfahren entschieden oder eingestellt ist.');
       if (wv.art !== 'allgemein') throw new AppError('wiedervorlage_eigener_abschluss', 409, 'Diese Wiedervorlage gehört zur Integrationsarbeit und wird dort erledigt, sobald das Ergebnis erfasst ist.');
       if (wv.erledigtAm) throw new AppError('schon_erledigt', 409, 'Diese Wiedervorlage ist schon erledigt.');
       if (wv.version !== version) throw versionConflict();

@@ -26,7 +26,10 @@ export const wiedervorlagenFaellig = defineUseCase({
       // Follow-ups of the integration side (art ≠ 'allgemein') belong in the work list of those who do that work, or of
       // whoever they are assigned to – not in every Leistung caseworker's Arbeitsvorrat.
       const integrationsseite = can(actor, 'integration.bearbeiten');
-      const rows = alle.filter((r) => r.wiedervorlage.art === 'allgemein' || integrationsseite || r.wiedervorlage.zugewiesenAn === actor.userId);
+      // The Feststellungsfrist of a Minderungsverfahren ('minderung_frist') concerns whoever may work on procedures
+      // (integration or Leistung, as the Träger decides): shown with its text to holders of fordern.lesen.
+      const sichtbar = (art: string) => art === 'allgemein' || (art === 'minderung_frist' ? can(actor, 'fordern.lesen') : integrationsseite);
+      const rows = alle.filter((r) => sichtbar(r.wiedervorlage.art) || r.wiedervorlage.zugewiesenAn === actor.userId);
       if (rows.length) {
         await recordAudit(tx, actor, {
           objectType: 'wiedervorlagen',
@@ -37,7 +40,7 @@ export const wiedervorlagenFaellig = defineUseCase({
       }
       return rows.map((r) => ({
         ...r.wiedervorlage,
-        grund: r.wiedervorlage.art === 'allgemein' || integrationsseite ? r.wiedervorlage.grund : 'Wiedervorlage der Integration',
+        grund: sichtbar(r.wiedervorlage.art) ? r.wiedervorlage.grund : r.wiedervorlage.art === 'minderung_frist' ? 'Wiedervorlage zu einem Minderungsverfahren' : 'Wiedervorlage der Integration',
         fallnummer: r.fallnummer,
         antragsteller: r.antragsteller,
         zugewiesenName: r.zugewiesenName,

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Tx } from '../../db/client.ts';
 import { portalRepository } from '../../db/repositories/portal.ts';
+import { isLang, type Lang } from '../../i18n/index.ts';
 import { recordAudit } from '../audit-trail.ts';
 import type { Actor } from '../context.ts';
 import { buergerDerBg } from './postfach-gemeinsam.ts';
@@ -27,6 +28,8 @@ export async function stelleDokumentZu(opts: {
   art: 'bescheid' | 'nachricht';
   text: string;
   zweck: string;
+  /** subject and text in the citizen's portal language (users.sprache), where the i18n has them; else titel/text */
+  uebersetzt?: (lang: Lang) => { titel: string; text: string };
 }): Promise<{ weg: 'postfach' | 'post'; nachrichtId: string | null }> {
   const { tx } = opts;
   const buergerId = await buergerDerBg(tx, opts.bgId);
@@ -34,14 +37,16 @@ export async function stelleDokumentZu(opts: {
   const wunsch = await portalRepository.zustellung(tx, buergerId);
   if (!wunsch?.online) return { weg: 'post', nachrichtId: null };
   const traegerId = opts.actor.traegerId;
+  const sprache = opts.uebersetzt ? (await portalRepository.findUser(tx, buergerId))?.sprache : undefined;
+  const inhalt = opts.uebersetzt && isLang(sprache) ? opts.uebersetzt(sprache) : { titel: opts.titel, text: opts.text };
   const n = await portalRepository.insertNachricht(tx, {
     traegerId,
     buergerId,
     bgId: opts.bgId,
     richtung: 'an_buerger',
     art: opts.art,
-    betreff: opts.titel,
-    text: opts.text,
+    betreff: inhalt.titel,
+    text: inhalt.text,
     absenderId: 'userId' in opts.actor ? opts.actor.userId : null,
     absenderName: 'Jobcenter',
   });

@@ -1,3 +1,4 @@
+import { minderungsverfahrenRepository } from '../../db/repositories/minderungsverfahren.ts';
 import { portalRepository } from '../../db/repositories/portal.ts';
 import { recordAudit } from '../audit-trail.ts';
 import { tenantScope, type Actor, type AppContext } from '../context.ts';
@@ -18,9 +19,14 @@ export async function portalUebersicht(opts: { ctx: AppContext; actor: Actor; fu
       .filter((e) => e.status === 'offen')
       .map((e) => ({ id: e.id, flowId: e.flowId, titel: portalFlow(e.flowId)?.titel ?? e.flowId, antragsdatum: e.antragsdatum, geaendert: e.updatedAt.toISOString() }));
     const nachrichten = await portalRepository.nachrichten(tx, { buergerId });
+    // A Minderungsbescheid (Fordern) in the Postfach is no decision on an Antrag
+    const minderungsbescheide = await minderungsverfahrenRepository.minderungsbescheidNachrichten(
+      tx,
+      nachrichten.filter((x) => x.art === 'bescheid').map((x) => x.id),
+    );
     // A decided Antrag links the latest Bescheid of its case in the Postfach (if delivered online; else it comes by post).
     const bescheidZu = (bgId: string | null) => {
-      const n = bgId ? nachrichten.find((x) => x.art === 'bescheid' && x.bgId === bgId) : undefined;
+      const n = bgId ? nachrichten.find((x) => x.art === 'bescheid' && x.bgId === bgId && !minderungsbescheide.has(x.id)) : undefined;
       return n ? { nachrichtId: n.id, betreff: n.betreff } : null;
     };
     const antraege = (await portalRepository.antraegeVon(tx, buergerId)).map((a) => ({

@@ -41,6 +41,8 @@ export async function startUebersicht(opts: { ctx: AppContext; actor: Actor }) {
     const rFall = reichweite('fall.lesen');
 
     const freigaben: Kachelzahl | null = rFreigaben ? { anzahl: await startUebersichtRepository.freigabenOffen(tx, rFreigaben), link: link('bewilligung.freigeben', '/freigaben') } : null;
+    const rMinderung = reichweite('fordern.freigeben');
+    const minderungFreigaben: Kachelzahl | null = rMinderung ? { anzahl: await startUebersichtRepository.minderungenZurFreigabe(tx, rMinderung), link: link('fordern.freigeben', '/freigaben#minderungen') } : null;
 
     let termine: { anzahl: number; jeStandort: { standortId: string; name: string; anzahl: number; link: string | null }[] } | null = null;
     if (rTermine) {
@@ -62,6 +64,6 @@ export async function startUebersicht(opts: { ctx: AppContext; actor: Actor }) {
     const onlineAntraege: Kachelzahl | null = rFall ? { anzahl: await startUebersichtRepository.onlineAntraegeNeu(tx, rFall), link: link('fall.lesen', '/online-eingang') } : null;
     const offeneAntraege: Kachelzahl | null = rFall ? { anzahl: await startUebersichtRepository.antraegeOffen(tx, rFall), link: link('fall.lesen', '/arbeitsvorrat') } : null;
 
-    return { heute, aggregat, freigaben, termine, wiedervorlagen, onlineAntraege, offeneAntraege };
+    return { heute, aggregat, freigaben, minderungFreigaben, termine, wiedervorlagen, onlineAntraege, offeneAntraege };
   });
 }

@@ -119,6 +119,9 @@ export async function bucheTermin(opts: {
           checkinTokenHash: checkin ? hashToken(checkin) : null,
           verwaltungTokenHash: verwaltungsToken ? hashToken(verwaltungsToken) : null,
           createdBy: actor?.userId ?? null,
+          // the injected clock, not the database's (reminders and Fordern read the booking's time)
+          createdAt: jetzt,
+          updatedAt: jetzt,
         });
         if (opts.nachInsert) await opts.nachInsert(tx, gespeichert, verwaltungsToken);
         await recordAudit(tx, actor ?? { system: 'terminbuchung', traegerId, requestId: scope.requestId ?? undefined }, {

@@ -113,6 +113,9 @@ export const einladen = defineUseCase({
           unterlagen: input.mitbringen ?? [],
           text: volltext,
           createdBy: actor.userId,
+          // the day of the Rechtsfolgenbelehrung (Fordern) is the injected clock's, not the database's
+          createdAt: jetzt,
+          updatedAt: jetzt,
         });
         const basis = await terminMail({ ctx, tx, termin: t, art: 'bestaetigung', basisUrl, jetzt, verwaltungsToken });
         mail = basis ? { ...basis, subject: brief.betreff, text: `${volltext}\n\n${basis.text}` } : undefined;

@@ -1,7 +1,10 @@
 import { z } from 'zod';
 import { termineRepository } from '../../db/repositories/termine.ts';
 import { recordAudit } from '../audit-trail.ts';
+import { betreuungRepository } from '../../db/repositories/betreuung.ts';
+import { heute } from '../clock.ts';
 import { tenantScope } from '../context.ts';
+import { can, standortErreichbar } from '../policies.ts';
 import { notFound } from '../errors.ts';
 import { defineUseCase } from '../use-case.ts';
 import { kennung } from './eingaben.ts';
@@ -19,6 +22,9 @@ export const einladungAnsehen = defineUseCase({
       const t = e && (await termineRepository.findTermin(tx, e.terminId));
       if (!e || !t || !darfSehen(actor, t)) throw notFound('Die Einladung');
       await recordAudit(tx, actor, { objectType: 'einladung', objectId: e.id, personId: e.personId, action: 'read', purpose: 'Einladung ansehen' });
-      return { einladung: e, termin: t };
+      // the invited person of the Fallakte (name + link to the Integrationsakte) when the actor may read the Fallakte
+      const p = e.personId ? await betreuungRepository.personKontext(tx, e.personId, heute(ctx.clock.now())) : undefined;
+      const person = p && can(actor, 'fall.lesen') && standortErreichbar(actor, 'fall.lesen', p.standortId) ? { personId: p.personId, bgId: p.bgId, name: `${p.vorname} ${p.nachname}` } : null;
+      return { einladung: e, termin: t, person };
     }),
 });

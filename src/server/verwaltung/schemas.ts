@@ -45,11 +45,16 @@ export const einstellungenEingabeSchema = z.object({
 });
 export type EinstellungenEingabe = z.infer<typeof einstellungenEingabeSchema>;
 
-export const presentEinstellungen = (e: { vierAugenRegeln: unknown; iban: string | null; bic: string | null; kontoinhaber: string | null; updatedAt: Date; version: number } | undefined) => ({
+export const presentEinstellungen = (
+  e: { vierAugenRegeln: unknown; iban: string | null; bic: string | null; kontoinhaber: string | null; minderungEntscheider?: string; minderungVierAugen?: string; updatedAt: Date; version: number } | undefined,
+) => ({
   vierAugenRegeln: (e ? vierAugenRegelnSchema.safeParse(e.vierAugenRegeln).data : undefined) ?? STANDARD_VIER_AUGEN_REGELN,
   iban: e?.iban ?? null,
   bic: e?.bic ?? null,
   kontoinhaber: e?.kontoinhaber ?? null,
+  /** Fordern (docs/fordern.md): who decides Minderungen and when a second person approves the Bescheid */
+  minderungEntscheider: e?.minderungEntscheider ?? 'integration',
+  minderungVierAugen: e?.minderungVierAugen ?? 'wegfall',
   /** null until the Träger first saved its settings (then the defaults apply and no SEPA file can be made) */
   updatedAt: e ? e.updatedAt.toISOString() : null,
   version: e?.version ?? 0,

@@ -127,7 +127,9 @@ export function registerZahlungRoutes(app: FastifyInstance, ctx: AppContext) {
     bgId: z.string(),
     fallnummer: z.string(),
     name: z.string().describe('Kontoinhaber/in (Empfänger der Überweisung)'),
-    art: z.enum(['laufend', 'nachzahlung', 'eingliederung']).describe('eingliederung: Förderleistung aus dem Eingliederungsbudget (Einstiegsgeld, Mehraufwandsentschädigung, Vermittlungsbudget)'),
+    art: z
+      .enum(['laufend', 'nachzahlung', 'eingliederung', 'kdu_empfaenger'])
+      .describe('eingliederung: Förderleistung aus dem Eingliederungsbudget (Einstiegsgeld, Mehraufwandsentschädigung, Vermittlungsbudget); kdu_empfaenger: Kosten der Unterkunft an Vermieter oder anderen Empfänger (§ 22 Abs. 7, § 7b Abs. 4 SGB II)'),
     leistungsmonat: z.string(),
     betragCent: z.number(),
     aufrechnungCent: z.number(),
@@ -141,7 +143,7 @@ export function registerZahlungRoutes(app: FastifyInstance, ctx: AppContext) {
         tags: ['Zahlung'],
         security,
         summary: 'Zahlungen eines Zahllaufs (seitenweise, filterbar; IBAN maskiert)',
-        description: 'Filter: name (Teil des Namens), monat (Leistungsmonat JJJJ-MM), art (laufend | nachzahlung), betragVon/betragBis (Euro). 400 validation_failed bei ungültigem Filter.',
+        description: 'Filter: name (Teil des Namens), monat (Leistungsmonat JJJJ-MM), art (laufend | nachzahlung | eingliederung | kdu_empfaenger), betragVon/betragBis (Euro). 400 validation_failed bei ungültigem Filter.',
         params: idParams,
         querystring: zahlungenFilterSchema,
         response: {
@@ -254,6 +256,8 @@ export function registerZahlungRoutes(app: FastifyInstance, ctx: AppContext) {
     iban: z.string().nullable(),
     bic: z.string().nullable(),
     kontoinhaber: z.string().nullable(),
+    minderungEntscheider: z.enum(['integration', 'leistung']).describe('Wer über Minderungen entscheidet (Fordern, docs/fordern.md)'),
+    minderungVierAugen: z.enum(['nie', 'wegfall', 'immer']).describe('Vier-Augen-Regel für Minderungsbescheide'),
     updatedAt: z.string().nullable().describe('null, solange der Träger nichts gespeichert hat (dann gelten die Standardregeln)'),
     version: z.number(),
   });

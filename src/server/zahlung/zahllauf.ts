@@ -5,6 +5,7 @@ import { zahlungRepository } from '../../db/repositories/zahlungen.ts';
 import { aufrechnungRepository } from '../../db/repositories/erstattungen.ts';
 import { budgetRepository } from '../../db/repositories/budget.ts';
 import { foerderleistungenRepository } from '../../db/repositories/foerderleistungen.ts';
+import { kduEmpfaengerRepository } from '../../db/repositories/kdu-empfaenger.ts';
 import type { Zahllauf } from '../../db/schema/index.ts';
 import { monatKurz } from '../../domain/bewilligung/monat.ts';
 import { istMonat, plusTage, letzterTag } from '../../domain/fallakte/index.ts';
@@ -16,6 +17,7 @@ import {
   ibanMaskiert,
   leistungsmonatFuer,
   planeZahllauf,
+  type KduEmpfaengerZeitraum,
   type Korrektur,
   type LaufendeAufrechnung,
   type LaufendeBewilligung,
@@ -31,6 +33,8 @@ import { authorize } from '../policies.ts';
 import { decrypt, encrypt } from '../security/crypto.ts';
 
 export const IBAN_ZWECK = 'zahlung-iban';
+/** purpose of the encrypted IBAN of a KdU-Empfänger (kdu_empfaenger.iban_enc) */
+export const KDU_EMPFAENGER_IBAN_ZWECK = 'kdu-empfaenger-iban';
 
 export type ZahllaufOptionen = {
   ctx: AppContext;
@@ -57,6 +61,13 @@ export async function zahllauf(opts: ZahllaufOptionen) {
   const { ctx, actor, zahlmonat } = opts;
   authorize(actor, 'zahllauf.ausfuehren');
   if (!istMonat(zahlmonat)) throw validationFailed([{ path: 'zahlmonat', code: 'monat_ungueltig', message: 'Bitte einen Monat im Format JJJJ-MM angeben.' }]);
+  // the run of month M pays M+1 in advance (§ 42 Abs. 1, leistungsmonatFuer): a run for a later month would pay months not yet due
+  const laufenderMonat = heute(ctx.clock.now()).slice(0, 7);
+  if (zahlmonat > laufenderMonat) {
+    throw validationFailed([
+      { path: 'zahlmonat', code: 'zahlmonat_in_zukunft', message: `Der Zahlmonat darf nicht nach dem laufenden Monat (${laufenderMonat}) liegen. Der Lauf des laufenden Monats zahlt den Folgemonat bereits im Voraus.` },
+    ]);
+  }
   const scope = tenantScope(actor);
   const leistungsmonat = leistungsmonatFuer(zahlmonat);
   const groesse = opts.batchGroesse ?? 500;
@@ -93,6 +104,13 @@ export async function zahllauf(opts: ZahllaufOptionen) {
         );
       }
     }
+    // payees of the KdU (§ 22 Abs. 7, § 7b Abs. 4 SGB II): the laufende payment of their months is split (plan.ts)
+    const kduJeBg = new Map<string, KduEmpfaengerZeitraum[]>();
+    for (const r of await kduEmpfaengerRepository.fuerZahllauf(tx, [...new Set(zeilen.map((z) => z.bgId))], leistungsmonat)) {
+      const liste = kduJeBg.get(r.bgId) ?? [];
+      liste.push({ id: r.id, vonMonat: r.vonMonat, bisMonat: r.bisMonat, empfaenger: { name: r.name, iban: decrypt(ctx.config.secret, KDU_EMPFAENGER_IBAN_ZWECK, r.ibanEnc), bic: r.bic } });
+      kduJeBg.set(r.bgId, liste);
+    }
     const bewilligungen = new Map<string, LaufendeBewilligung & { monate: LaufendeBewilligung['monate'][number][] }>();
     for (const z of zeilen) {
       const bank = banken.get(z.bgId);
@@ -102,7 +120,15 @@ export async function zahllauf(opts: ZahllaufOptionen) {
       }
       let b = bewilligungen.get(z.id);
       if (!b) {
-        b = { bewilligungId: z.id, bgId: z.bgId, fallnummer: z.fallnummer, empfaenger: { name: bank.kontoinhaber, iban: bank.iban, bic: bank.bic }, monate: [] };
+        const kdu = kduJeBg.get(z.bgId);
+        b = {
+          bewilligungId: z.id,
+          bgId: z.bgId,
+          fallnummer: z.fallnummer,
+          empfaenger: { name: bank.kontoinhaber, iban: bank.iban, bic: bank.bic },
+          monate: [],
+          ...(kdu ? { kduEmpfaenger: kdu } : {}),
+        };
         bewilligungen.set(z.id, b);
       }
       const personen = personenJeMonat.get(`${z.id}:${z.monat}`);
@@ -211,7 +237,16 @@ export async function zahllauf(opts: ZahllaufOptionen) {
   };
 }
 
-async function schreibeBatch(tx: Parameters<Parameters<AppContext['db']['withTenant']>[1]>[0], secret: string, traegerId: string, zahllaufId: string, batch: Zahlung[], heuteDatum: string) {
+/** A payment of a Bewilligung's month: the laufende payment and the KdU part paid to a KdU-Empfänger. */
+const ausBewilligung = (z: Zahlung): boolean => (z.art === 'laufend' || z.art === 'kdu_empfaenger') && z.bewilligungId !== null;
+
+async function schreibeBatch(tx: Parameters<Parameters<AppContext['db']['withTenant']>[1]>[0], secret: string, traegerId: string, zahllaufId: string, geplant: Zahlung[], heuteDatum: string) {
+  // A Bewilligung replaced since the plan was made (a Minderung decided during the run, docs/fordern.md "Geld") is
+  // not paid by this batch: the next run pays the month with the new amount. The lock (FOR SHARE, the counterpart
+  // of bewilligungRepository.sperreBewilligte) keeps it from being replaced while its payment is recorded.
+  // (the KdU part paid to a KdU-Empfänger belongs to the laufende payment and follows the same rule)
+  const bewilligt = await bewilligungRepository.zurZahlungGesperrt(tx, [...new Set(geplant.flatMap((z) => (ausBewilligung(z) ? [z.bewilligungId!] : [])))]);
+  const batch = geplant.filter((z) => !ausBewilligung(z) || bewilligt.has(z.bewilligungId!));
   const eingefuegt = await zahlungRepository.insertZahlungen(
     tx,
     batch.map((z) => ({

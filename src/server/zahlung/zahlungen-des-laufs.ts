@@ -51,8 +51,8 @@ export function parseZahlungenFilter(eingabe: ZahlungenFilterEingabe): Geprueft 
   }
   const art = eingabe.art?.trim();
   if (art && art !== 'alle') {
-    if (art === 'laufend' || art === 'nachzahlung' || art === 'eingliederung') f.art = art;
-    else issues.push({ path: 'art', code: 'art_ungueltig', message: 'Bitte „laufende Leistung“, „Nachzahlung“ oder „Eingliederung“ wählen.' });
+    if (art === 'laufend' || art === 'nachzahlung' || art === 'eingliederung' || art === 'kdu_empfaenger') f.art = art;
+    else issues.push({ path: 'art', code: 'art_ungueltig', message: 'Bitte „laufende Leistung“, „Nachzahlung“, „Eingliederung“ oder „Unterkunft an Vermieter“ wählen.' });
   }
   for (const [feld, ziel] of [
     ['betragVon', 'betragVonCent'],
@@ -85,7 +85,7 @@ const present = (zeile: Awaited<ReturnType<typeof zahlungenListeRepository.zeile
   bgId: zeile.bgId,
   fallnummer: zeile.fallnummer,
   name: zeile.empfaengerName,
-  art: zeile.art as 'laufend' | 'nachzahlung' | 'eingliederung',
+  art: zeile.art as 'laufend' | 'nachzahlung' | 'eingliederung' | 'kdu_empfaenger',
   leistungsmonat: zeile.leistungsmonat,
   betragCent: zeile.betragCent,
   aufrechnungCent: zeile.aufrechnungCent,
@@ -142,7 +142,7 @@ export async function zahlungenDesLaufs(opts: { ctx: AppContext; actor: Actor; i
 /** Euro with a decimal comma and no thousands separator ("1234,50"): what spreadsheet programs read as a number. */
 const euroCsv = (cent: number) => `${cent < 0 ? '-' : ''}${Math.trunc(Math.abs(cent) / 100)},${String(Math.abs(cent) % 100).padStart(2, '0')}`;
 
-const ART_TEXT = { laufend: 'laufende Leistung', nachzahlung: 'Nachzahlung', eingliederung: 'Eingliederung (Förderleistung)' } as const;
+const ART_TEXT = { laufend: 'laufende Leistung', nachzahlung: 'Nachzahlung', eingliederung: 'Eingliederung (Förderleistung)', kdu_empfaenger: 'Unterkunft an Vermieter' } as const;
 
 /**
  * All payments of a Zahllauf matching the filter as CSV (semicolon, UTF-8 with BOM), IBAN masked. Audited as an

@@ -27,6 +27,7 @@ const STAFF_NAV: { href: string; label: string; permission?: Permission }[] = [
   { href: '/online-eingang', label: 'Online-Eingang', permission: 'fall.lesen' },
   { href: '/integration', label: 'Integration', permission: 'integration.bearbeiten' },
   { href: '/integration/massnahmen', label: 'Maßnahmen', permission: 'massnahmen.lesen' },
+  { href: '/fordern', label: 'Minderungen', permission: 'fordern.lesen' },
   { href: '/termine/kalender', label: 'Termine', permission: 'termine.bearbeiten' },
   { href: '/freigaben', label: 'Freigaben', permission: 'bewilligung.freigeben' },
   { href: '/zahlung', label: 'Zahlung', permission: 'zahllauf.uebersicht' },

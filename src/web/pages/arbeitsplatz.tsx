@@ -83,7 +83,7 @@ function ArbeitsplatzPage() {
   const d = useLoaderData<typeof loader>();
   const z = d.zahlen;
   const bereich = z.aggregat ? 'im ganzen Träger' : 'an Ihren Standorten';
-  const hatZahlen = !!(z.freigaben || z.termine || z.wiedervorlagen || z.onlineAntraege || z.offeneAntraege);
+  const hatZahlen = !!(z.freigaben || z.minderungFreigaben || z.termine || z.wiedervorlagen || z.onlineAntraege || z.offeneAntraege);
   return (
     <div className="kern-stack-lg">
       <div className="kern-stack-xs">
@@ -106,6 +106,14 @@ function ArbeitsplatzPage() {
                 titel="Freigaben (Vier-Augen-Prinzip)"
                 text={z.freigaben.anzahl === 0 ? `Keine Bewilligung wartet ${bereich} auf Freigabe.` : `${anzahl(z.freigaben.anzahl, 'Bewilligung wartet', 'Bewilligungen warten')} ${bereich} auf Freigabe.`}
                 link={z.freigaben.link ? { href: z.freigaben.link, label: 'Zu den Freigaben' } : null}
+              />
+            ) : null}
+            {z.minderungFreigaben ? (
+              <Kachel
+                id="kachel-minderung-freigaben"
+                titel="Minderungsbescheide zur Freigabe"
+                text={z.minderungFreigaben.anzahl === 0 ? `Kein Minderungsbescheid wartet ${bereich} auf Freigabe.` : `${anzahl(z.minderungFreigaben.anzahl, 'Minderungsbescheid wartet', 'Minderungsbescheide warten')} ${bereich} auf Freigabe.`}
+                link={z.minderungFreigaben.link ? { href: z.minderungFreigaben.link, label: 'Zu den Freigaben' } : null}
               />
             ) : null}
             {z.termine ? (

@@ -4,6 +4,7 @@ import { text } from '../../domain/formular/index.ts';
 import { authorize } from '../../server/policies.ts';
 import { PORTAL_FLOWS } from '../../server/portal/flows.ts';
 import { portalUebersicht } from '../../server/portal/uebersicht.ts';
+import { portalAnhoerungen } from '../../server/fordern/portal-anhoerungen.ts';
 import { PostForm, SubmitButton } from '../components/forms.tsx';
 import { useRoot, useT } from '../hooks.ts';
 import { requirePageActor, web } from '../web-context.ts';
@@ -18,8 +19,13 @@ async function loader({ context, request }: LoaderFunctionArgs) {
   const fuer = new URL(request.url).searchParams.get('fuer') ?? undefined;
   const u = await portalUebersicht({ ctx: app, actor, fuer });
   const sprache = spracheVon(lang);
+  // Anhörungen (Fordern) not yet decided: a card "Anhörung: bitte antworten bis …" (or "beantwortet am …") each
+  const alleAnhoerungen = (await portalAnhoerungen.execute({ ctx: app, actor, input: fuer ? { fuer } : {} })).anhoerungen;
+  const anhoerungen = alleAnhoerungen.filter((a) => a.status === 'offen' || (a.status === 'entscheidung' && a.beantwortet));
   return {
     ...u,
+    anhoerungen,
+    hatAnhoerungen: alleAnhoerungen.length > 0,
     titel: text('portal.titel', sprache),
     entwuerfe: u.entwuerfe.map((e) => ({ ...e, titel: text(e.titel, sprache) })),
     veraenderungen: [...PORTAL_FLOWS.values()].filter((f) => f.art === 'veraenderung').map((f) => ({ id: f.id, titel: text(f.titel, sprache) })),
@@ -36,6 +42,22 @@ function PortalPage() {
     <div className="kern-stack-lg">
       <h1 className="kern-heading-large">{d.titel}</h1>
       {d.als === 'vertreter' ? <p className="kern-body">{t('portal.vertretung_fuer', { name: d.name })}</p> : <p className="kern-body">{d.name}</p>}
+      {d.anhoerungen.map((a) => (
+        <section key={a.id} className={`kern-alert kern-alert--${a.status === 'offen' ? 'warning' : 'info'}`} aria-labelledby={`anhoerung-${a.id}`}>
+          <div className="kern-alert__header">
+            <span className={`kern-icon kern-icon--${a.status === 'offen' ? 'warning' : 'info'}`} aria-hidden="true" />
+            <h2 className="kern-title" id={`anhoerung-${a.id}`}>
+              {a.status === 'offen' ? tk('anh.karte', { datum: datumText(a.frist) }) : tk('anh.liste.beantwortet', { datum: datumText((a.antwortAm ?? '').slice(0, 10)) })}
+            </h2>
+          </div>
+          <div className="kern-alert__body">
+            <p className="kern-body">{tk('anh.person', { name: a.name, aktenzeichen: a.aktenzeichen })}</p>
+            <a className="kern-link" href={`/portal/anhoerungen/${a.id}${fuer ? `?fuer=${encodeURIComponent(fuer)}` : ''}`}>
+              {tk('anh.oeffnen')}
+            </a>
+          </div>
+        </section>
+      ))}
 
       <section className="kern-stack-sm" aria-labelledby="antraege-offen">
         <h2 className="kern-heading-medium" id="antraege-offen">
@@ -151,6 +173,13 @@ function PortalPage() {
             </a>
             {d.ungelesen > 0 ? <span className="kern-body kern-body--small"> – {t('portal.ungelesen', { anzahl: d.ungelesen })}</span> : null}
           </li>
+          {d.hatAnhoerungen ? (
+            <li>
+              <a className="kern-link" href={fuer ? `/portal/anhoerungen?fuer=${fuer}` : '/portal/anhoerungen'}>
+                {tk('anh.link')}
+              </a>
+            </li>
+          ) : null}
           <li>
             <a className="kern-link" href={fuer ? `/portal/kooperationsplan?fuer=${fuer}` : '/portal/kooperationsplan'}>
               {tk('koop.link')}

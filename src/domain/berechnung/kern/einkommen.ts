@@ -89,6 +89,17 @@ function bereinige(k: Kontext, p: P): boolean {
   return genutzt;
 }
 
+/** § 11 Abs. 1 S. 5: the part of a child's surplus that is Kindergeld becomes income of the Kindergeldberechtigte. */
+function uebertrageKindergeld(k: Kontext, p: P): void {
+  const kgUeberschuss = Math.min(p.kindergeld, p.ueberschuss);
+  const empfaengerId = p.e.kindergeldberechtigter ?? k.antragsteller?.id;
+  const empfaenger = k.personen.find((x) => x.id === empfaengerId);
+  if (kgUeberschuss > 0 && empfaenger && empfaenger.inBg && !empfaenger.eigenstaendig) {
+    empfaenger.uebertragErhalten += kgUeberschuss;
+    k.uebertraege.push({ von: p, an: empfaenger, betrag: kgUeberschuss });
+  }
+}
+
 export function einkommen(k: Kontext): void {
   const { personen } = k;
   let erwerbGenutzt = false;
@@ -99,16 +110,21 @@ export function einkommen(k: Kontext): void {
   for (const p of personen) {
     if (!p.inBg || !p.eigenstaendig) continue;
     if (bereinige(k, p)) pauschaleGenutzt = true;
+    if (p.nichtErreichbar) {
+      // § 7b Abs. 4: the child stays in the BG without a claim; its income serves only itself (§ 9 Abs. 2 S. 2),
+      // except Kindergeld it does not need (§ 11 Abs. 1 S. 5) – how much it needs: AUSLEGUNG.einkommenNichtErreichbar
+      p.einkommenEigen = k.ausl.einkommenNichtErreichbar === 'voll' ? 0 : Math.min(p.bereinigt, p.eigenbedarf);
+      p.ueberschuss = p.bereinigt - p.einkommenEigen;
+      uebertrageKindergeld(k, p);
+      p.gezaehlt = 0;
+      p.ungedeckt = 0;
+      p.imBgEnde = true;
+      continue;
+    }
     if (p.bereinigt >= p.bedarf) {
       p.gezaehlt = p.bedarf;
       p.ueberschuss = p.bereinigt - p.bedarf;
-      const kgUeberschuss = Math.min(p.kindergeld, p.ueberschuss);
-      const empfaengerId = p.e.kindergeldberechtigter ?? k.antragsteller?.id;
-      const empfaenger = personen.find((x) => x.id === empfaengerId);
-      if (kgUeberschuss > 0 && empfaenger && empfaenger.inBg && !empfaenger.eigenstaendig) {
-        empfaenger.uebertragErhalten += kgUeberschuss;
-        k.uebertraege.push({ von: p, an: empfaenger, betrag: kgUeberschuss });
-      }
+      uebertrageKindergeld(k, p);
       p.imBgEnde = false;
     } else {
       p.gezaehlt = p.bereinigt;
@@ -120,6 +136,16 @@ export function einkommen(k: Kontext): void {
   for (const p of personen) {
     if (!p.inBg || p.eigenstaendig) continue;
     if (bereinige(k, p)) pauschaleGenutzt = true;
+    if (p.nichtErreichbar) {
+      // § 7b Abs. 4: the partner stays in the BG (§ 9 Abs. 2 S. 1); AUSLEGUNG.einkommenNichtErreichbar decides
+      // whether the income first covers the person's own lapsed Regel- and Mehrbedarf
+      p.einkommenEigen = k.ausl.einkommenNichtErreichbar === 'voll' ? 0 : Math.min(p.bereinigt, p.eigenbedarf);
+      p.gezaehlt = p.bereinigt - p.einkommenEigen;
+      p.ungedeckt = 0;
+      p.imBgEnde = true;
+      pool += p.gezaehlt;
+      continue;
+    }
     p.gezaehlt = p.bereinigt;
     p.ungedeckt = p.bedarf;
     p.imBgEnde = true;

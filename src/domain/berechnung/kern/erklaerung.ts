@@ -8,6 +8,7 @@ import { datumLang, monatLang, type Tag } from '../datum.ts';
 import { euro, euroText } from '../geld.ts';
 import type { MehrbedarfErgebnis, Schritt } from '../schema.ts';
 import { QUELLE_ANGABEN } from './einkommen.ts';
+import { NORM_EINKOMMEN_NICHT_ERREICHBAR, NORM_KDU_UMVERTEILUNG, NORM_NICHT_ERREICHBAR } from './erreichbarkeit.ts';
 import type { Kontext, P } from './kontext.ts';
 
 /** The source of an amount derived from the lines above it (surplus, transfer). */
@@ -41,10 +42,39 @@ export const NORM_FORTSCHREIBUNG = '§ 20 Abs. 1a SGB II, § 28a SGB XII; § 48 
 const anteil = (p: P): string => (p.tage === 30 ? '' : ` (anteilig ${p.tage}/30 Tage)`);
 const datumText = (t: Tag): string => `${t.tag}. ${monatLang(t.jahr, t.monat)}`;
 
+type Add = (text: string, norm: string, betrag: number, person: string | null, quelle?: string) => void;
+
+/** The source of a § 7b Abs. 4 lapse: the Jobcenter's finding, carried by the exchange format. */
+const QUELLE_NICHT_ERREICHBAR = `${QUELLE_ANGABEN} (festgestellte Nichterreichbarkeit); SGB II i.d.F. des G v. 16.4.2026 (BGBl. 2026 I Nr. 107)`;
+
+/** § 7b Abs. 4: where the head shares of persons not erreichbar went (the KdU of the BG stay recognised in full). */
+function kduUmverteilungErklaeren(k: Kontext, add: Add): void {
+  let summe = 0;
+  const von: string[] = [];
+  const an: string[] = [];
+  for (const p of k.personen) {
+    if (p.kduAbgegeben > 0) {
+      summe += p.kduAbgegeben;
+      von.push(p.id);
+    }
+    if (p.kduErhalten > 0) an.push(`${p.id} ${euroText(p.kduErhalten)}`);
+  }
+  if (summe === 0) return;
+  add(
+    an.length > 0
+      ? `Kopfteil an Unterkunft und Heizung von ${von.join(', ')} (${euroText(summe)} monatlich) geht zu gleichen Teilen an die übrigen Mitglieder der Bedarfsgemeinschaft: ${an.join(', ')}; die Unterkunftskosten der Bedarfsgemeinschaft bleiben in voller Höhe anerkannt`
+      : `Kopfteil an Unterkunft und Heizung von ${von.join(', ')} (${euroText(summe)} monatlich) entfällt; zur Bedarfsgemeinschaft gehört kein weiteres Mitglied mit Anspruch`,
+    NORM_KDU_UMVERTEILUNG,
+    0,
+    null,
+    QUELLE_ERRECHNET,
+  );
+}
+
 /** Builds the plain-German explanation; its amounts add up to `auszahlung`. */
 export function erklaere(k: Kontext): Schritt[] {
   const s: Schritt[] = [];
-  const add = (text: string, norm: string, betrag: number, person: string | null, quelle?: string): void => {
+  const add: Add = (text, norm, betrag, person, quelle) => {
     s.push(quelle === undefined ? { text, norm, betrag: euro(betrag), person } : { text, norm, betrag: euro(betrag), person, quelle });
   };
   const { zr, par } = k;
@@ -60,19 +90,50 @@ export function erklaere(k: Kontext): Schritt[] {
   const kopfzahl = k.personen.length;
   for (const p of k.personen) {
     if (!p.inBg || p.stufe === null) continue;
+    if (p.nichtErreichbar) {
+      add(
+        `${p.id} gilt als nicht erreichbar (drei Meldeaufforderungen in Folge ohne wichtigen Grund nicht nachgekommen): der Anspruch von ${p.id} auf Regelbedarf, Mehrbedarfe und Unterkunft und Heizung entfällt in diesem Zeitraum (entfallener Regel- und Mehrbedarf ${euroText(p.eigenbedarf)}); ${p.id} bleibt Mitglied der Bedarfsgemeinschaft`,
+        NORM_NICHT_ERREICHBAR,
+        0,
+        p.id,
+        QUELLE_NICHT_ERREICHBAR,
+      );
+      continue;
+    }
     add(`Regelbedarf Stufe ${p.stufe} für ${p.id}${anteil(p)}`, NORM_STUFE[p.stufe], p.rb, p.id, quelleRb);
     for (const m of p.mb) {
       add(`${MB_TEXT[m.art]} für ${p.id}${m.text ? ` (${m.text})` : ''}${anteil(p)}`, m.norm, m.betrag, p.id, MB_AUS_ANGABEN.has(m.art) ? QUELLE_ANGABEN : quelleMb);
     }
     if (p.kduMonat > 0 || p.kdu > 0) {
-      add(`Anteil an Unterkunft und Heizung für ${p.id} (1/${kopfzahl})${anteil(p)}`, NORM_UNTERKUNFT.kopfteil, p.kdu, p.id, QUELLE_ANGABEN);
+      const dazu = p.kduErhalten > 0 ? `, dazu ${euroText(p.kduErhalten)} aus dem Kopfteil nicht erreichbarer Mitglieder` : '';
+      add(`Anteil an Unterkunft und Heizung für ${p.id} (1/${kopfzahl}${dazu})${anteil(p)}`, p.kduErhalten > 0 ? NORM_KDU_UMVERTEILUNG : NORM_UNTERKUNFT.kopfteil, p.kdu, p.id, QUELLE_ANGABEN);
     }
   }
+  if (k.nichtErreichbar > 0) kduUmverteilungErklaeren(k, add);
   // 2. income
   for (const p of k.personen) {
     if (!p.inBg || !p.zeilen) continue;
     for (const z of p.zeilen) add(z.text, z.norm, z.betrag, p.id, z.quelle);
-    if (p.eigenstaendig && p.ueberschuss > 0) {
+    if (p.nichtErreichbar) {
+      if (p.einkommenEigen > 0) {
+        add(
+          `Das Einkommen von ${p.id} deckt zuerst den entfallenen eigenen Regel- und Mehrbedarf von ${p.id}; dieser Teil wird bei den übrigen Mitgliedern nicht berücksichtigt`,
+          NORM_EINKOMMEN_NICHT_ERREICHBAR,
+          p.einkommenEigen,
+          p.id,
+          QUELLE_ERRECHNET,
+        );
+      }
+      if (p.eigenstaendig && p.ueberschuss > 0) {
+        add(
+          `Das übrige Einkommen von ${p.id} bleibt bei ${p.id} (eigenes Einkommen eines Kindes, § 9 Abs. 2 S. 2 SGB II); nicht benötigtes Kindergeld siehe folgende Zeile`,
+          NORM_EINKOMMEN.ueberschussKind,
+          p.ueberschuss,
+          p.id,
+          QUELLE_ERRECHNET,
+        );
+      }
+    } else if (p.eigenstaendig && p.ueberschuss > 0) {
       add(
         `Das Einkommen von ${p.id} deckt den eigenen Bedarf; ${p.id} ist nicht hilfebedürftig und gehört nicht zur Bedarfsgemeinschaft – übersteigender Teil`,
         NORM_EINKOMMEN.ueberschussKind,

@@ -125,6 +125,15 @@ export type P = {
   minderung: number;
   sz: number;
   zeilen: EinkommenZeile[] | null;
+  // § 7b Abs. 4 (erreichbarkeit.ts)
+  nichtErreichbar: boolean;
+  /** monthly KdU head share the person gave up (nicht erreichbar) or received from such persons */
+  kduAbgegeben: number;
+  kduErhalten: number;
+  /** the lapsed own Regel- and Mehrbedarf (pro-rated) of a person nicht erreichbar; what the income covers first */
+  eigenbedarf: number;
+  /** the part of the income kept for `eigenbedarf` (not counted for the others) */
+  einkommenEigen: number;
 };
 
 export type Uebertrag = { von: P; an: P; betrag: number };
@@ -142,6 +151,8 @@ export type Kontext = {
   antragsteller: P | undefined;
   partner: P | undefined;
   minderjaehrigeKinder: number;
+  /** number of persons nicht erreichbar (§ 7b Abs. 4); 0 skips the step */
+  nichtErreichbar: number;
   vermoegensregel: VermoegensPruefung;
   // Unterkunft
   kduText: string;
@@ -191,6 +202,7 @@ export function kontextFuer(input: BerechnungInput, optionen: KernOptionen): Kon
     antragsteller: undefined,
     partner: undefined,
     minderjaehrigeKinder: 0,
+    nichtErreichbar: 0,
     vermoegensregel: vermoegensregelFuer(monatsbeginn, bwzBeginn),
     kduText: '',
     gesamtbedarf: 0,
@@ -257,7 +269,13 @@ export function kontextFuer(input: BerechnungInput, optionen: KernOptionen): Kon
       minderung: 0,
       sz: 0,
       zeilen: erklaerung ? [] : null,
+      nichtErreichbar: e.nichtErreichbar === true,
+      kduAbgegeben: 0,
+      kduErhalten: 0,
+      eigenbedarf: 0,
+      einkommenEigen: 0,
     };
+    if (p.nichtErreichbar) k.nichtErreichbar++;
     if (e.rolle === 'antragsteller') k.antragsteller = p;
     else if (e.rolle === 'partner') k.partner = p;
     else if (e.rolle === 'kind' && alter < ALTERSGRENZEN.volljaehrig) k.minderjaehrigeKinder++;

@@ -11,7 +11,7 @@ export function sofortzuschlag(k: Kontext): void {
   if (szMonat <= 0 || k.vermoegenZuHoch) return;
   let summe = 0;
   for (const p of k.personen) {
-    if (!p.inBg || p.stufe === null || p.stufe < 3 || p.alter >= SOFORTZUSCHLAG_UNTER_ALTER) continue;
+    if (!p.inBg || p.nichtErreichbar || p.stufe === null || p.stufe < 3 || p.alter >= SOFORTZUSCHLAG_UNTER_ALTER) continue;
     let berechtigt = false;
     if (p.imBgEnde) berechtigt = k.hilfebeduerftig;
     else if (p.eigenstaendig) {

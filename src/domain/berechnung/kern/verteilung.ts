@@ -12,7 +12,8 @@ export function verteilung(k: Kontext): void {
   let anspruchEigen = 0;
   const poolMitglieder = k.poolMitglieder;
   for (const p of personen) {
-    if (!p.imBgEnde) continue;
+    // a person not erreichbar (§ 7b Abs. 4) has no need and no share; its counted income is in the pool
+    if (!p.imBgEnde || p.nichtErreichbar) continue;
     if (p.ohneElterneinkommen) {
       p.anspruchVor = p.ungedeckt;
       anspruchEigen += p.ungedeckt;

@@ -3,6 +3,7 @@ import { istElb } from '../../../domain/foerdern/status.ts';
 import { postfachZurBg } from '../../../server/portal/postfach-zur-bg.ts';
 import { PostfachAbschnitt } from './postfach-abschnitt.tsx';
 import { BewilligungAbschnitt } from './bewilligung-abschnitt.tsx';
+import { KDU_EMPFAENGER_AKTIONEN, KDU_EMPFAENGER_FELDER, KduEmpfaengerAbschnitt, ladeKduEmpfaenger } from './kdu-empfaenger-abschnitt.tsx';
 import { bewilligungenListen } from '../../../server/bewilligung/liste-bewilligungen.ts';
 import { redirect, useActionData, useLoaderData, type ActionFunctionArgs, type LoaderFunctionArgs, type RouteObject } from 'react-router';
 import { aendereAdresse } from '../../../server/fall/aendere-adresse.ts';
@@ -14,6 +15,7 @@ import { antragStatusSetzen } from '../../../server/fall/antrag-status-setzen.ts
 import { standortSichtbar } from '../../../server/fall/zugriff.ts';
 import { formularDaten } from '../../../server/fall/formular-daten.ts';
 import { oeffneFallakte } from '../../../server/fall/oeffne-fallakte.ts';
+import { verfahrenListe } from '../../../server/fordern/verfahren-liste.ts';
 import { vermerkAnlegen } from '../../../server/fall/vermerk-anlegen.ts';
 import { wiedervorlageAnlegen } from '../../../server/fall/wiedervorlage-anlegen.ts';
 import { wiedervorlageErledigen } from '../../../server/fall/wiedervorlage-erledigen.ts';
@@ -52,7 +54,11 @@ async function loader({ context, request, params }: LoaderFunctionArgs) {
   // "Daten ändern" of one person (?person=…) and a refused upload (?dok_fehler=…) only matter to those who may edit.
   const personBearbeiten = darfBearbeiten ? (url.searchParams.get('person') ?? '') : '';
   const dokument = darfBearbeiten ? dokumentRueckmeldung(url) : null;
-  return { akte, darfBearbeiten, kommunen, ich: actor.userId, postfach, bewilligung, bewilligungRechte, personBearbeiten, dokument, heute: heute(web(context).app.clock.now()) };
+  // the Minderungsverfahren of the BG's persons (Fordern), for those who may read them
+  const minderungsverfahren = can(actor, 'fordern.lesen') ? (await verfahrenListe.execute({ ctx: web(context).app, actor, input: { bgId: akte.bg.id } })).verfahren : null;
+  // payees of the KdU (§ 22 Abs. 7, § 7b Abs. 4 SGB II), for those who may see bank details
+  const kduEmpfaenger = akte.bankSichtbar ? await ladeKduEmpfaenger(context, actor, akte.bg.id) : null;
+  return { akte, darfBearbeiten, kommunen, ich: actor.userId, postfach, bewilligung, bewilligungRechte, personBearbeiten, dokument, minderungsverfahren, kduEmpfaenger, heute: heute(web(context).app.clock.now()), darfEinladen: can(actor, 'termine.bearbeiten') };
 }
 
 /** Form fields the page reads (shown again with the messages after a refusal). */
@@ -61,7 +67,7 @@ const FELDER = [
   'vermerk_text', 'wv_faellig', 'wv_grund', 'wv_mir', 'ek_person', 'ek_id', 'ek_ab', 'ek_art', 'ek_bezeichnung', 'ek_brutto', 'ek_netto', 'ek_betrag', 'ek_ende',
   'ku_ab', 'ku_grundmiete', 'ku_nebenkosten', 'ku_heizkosten', 'ku_warmwasser', 'ku_wohnflaeche', 'ku_heizungsart',
   'ad_ab', 'ad_strasse', 'ad_hausnummer', 'ad_plz', 'ad_ort', 'ad_kommune',
-  'bk_ab', 'bk_iban', 'bk_kontoinhaber', 'an_art', 'an_datum', 'an_kanal', ...PERSONEN_FELDER,
+  'bk_ab', 'bk_iban', 'bk_kontoinhaber', 'an_art', 'an_datum', 'an_kanal', ...PERSONEN_FELDER, ...KDU_EMPFAENGER_FELDER,
 ];
 
 const zurueck = (id: string) => redirect(`/faelle/${id}`);
@@ -69,6 +75,7 @@ const zurueck = (id: string) => redirect(`/faelle/${id}`);
 /** The page's form actions (`_aktion`): each maps its fields to one use case's input; the use case checks everything. */
 const AKTIONEN: Record<string, FallAktion<unknown>> = {
   ...PERSONEN_AKTIONEN,
+  ...KDU_EMPFAENGER_AKTIONEN,
   vermerk: fallAktion({
     useCase: vermerkAnlegen,
     input: (v, { id }) => ({ id, text: v.vermerk_text }),
@@ -257,6 +264,7 @@ const ABSCHNITTE: [string, string][] = [
   ['wohnung', 'Anschrift und Unterkunft'],
   ['unterhalt', 'Unterhaltspflichtige'],
   ['bank', 'Bankverbindung'],
+  ['kdu-empfaenger', 'Kosten der Unterkunft an Vermieter'],
   ['einkommen', 'Einkommen'],
   ['vermoegen', 'Vermögen'],
   ['wiedervorlagen', 'Wiedervorlagen'],
@@ -275,7 +283,7 @@ function Ueberblick(p: { akte: AkteDaten['akte']; bewilligung: AkteDaten['bewill
   const laufend = p.bewilligung?.bewilligungen.find((b) => b.status === 'bewilligt' && b.beginn <= monat && b.ende >= monat);
   const offen = p.akte.antraege.filter((a) => a.status !== 'entschieden' && a.status !== 'zurueckgenommen');
   const naechste = [...p.offeneWv].sort((a, b) => (a.faelligAm < b.faelligAm ? -1 : 1))[0];
-  const abschnitte = ABSCHNITTE.filter(([id]) => (id === 'bank' ? p.akte.bankSichtbar : id === 'bewilligung' ? p.bewilligung !== null : true));
+  const abschnitte = ABSCHNITTE.filter(([id]) => (id === 'bank' || id === 'kdu-empfaenger' ? p.akte.bankSichtbar : id === 'bewilligung' ? p.bewilligung !== null : true));
   return (
     <section aria-labelledby="ueberblick" className="kern-stack-sm akte-ueberblick">
       <h2 className="kern-heading-medium" id="ueberblick">
@@ -344,7 +352,7 @@ function Unterhaltspflichtige(p: { liste: AkteDaten['akte']['zustand']['unterhal
 }
 
 function FallaktePage() {
-  const { akte, darfBearbeiten, kommunen, postfach, bewilligung, bewilligungRechte, ich, personBearbeiten, dokument, heute: heuteTag } = useLoaderData<typeof loader>();
+  const { akte, darfBearbeiten, kommunen, postfach, bewilligung, bewilligungRechte, ich, personBearbeiten, dokument, minderungsverfahren, kduEmpfaenger, heute: heuteTag, darfEinladen } = useLoaderData<typeof loader>();
   const result = useActionData() as FallFormResult | undefined;
   const { csrfToken } = useRoot();
   const e = { ...result?.errors, ...dokument?.errors };
@@ -423,6 +431,14 @@ function FallaktePage() {
                             <a className="kern-link" href={`/integration/personen/${p.id}`}>
                               Integration<span className="sr-only">{` von ${p.vorname} ${p.nachname}`}</span>
                             </a>
+                            {darfEinladen ? (
+                              <>
+                                {' · '}
+                                <a className="kern-link" href={`/termine/einladen?person=${p.id}`}>
+                                  Zum Meldetermin einladen<span className="sr-only">{` (${p.vorname} ${p.nachname})`}</span>
+                                </a>
+                              </>
+                            ) : null}
                           </>
                         ) : null}
                       </th>
@@ -493,6 +509,7 @@ function FallaktePage() {
           {darfBearbeiten ? <BankFormular csrfToken={csrfToken} bgId={akte.bg.id} version={akte.bg.version} v={v} e={e} offen={result?.aktion === 'bank'} /> : null}
         </Abschnitt>
       ) : null}
+      <KduEmpfaengerAbschnitt bgId={akte.bg.id} csrfToken={csrfToken} eintraege={kduEmpfaenger} darfBearbeiten={darfBearbeiten} v={v} e={e} aktion={result?.aktion} />
 
       <Abschnitt id="einkommen" titel="Einkommen">
         {einkommen.length === 0 ? (
@@ -593,6 +610,21 @@ function FallaktePage() {
         )}
         {darfBearbeiten ? <AntragFormular csrfToken={csrfToken} bgId={akte.bg.id} v={v} e={e} offen={result?.aktion === 'antrag'} /> : null}
       </Abschnitt>
+
+      {minderungsverfahren && minderungsverfahren.length ? (
+        <Abschnitt id="minderungsverfahren" titel="Minderungsverfahren">
+          <ul className="kern-list">
+            {minderungsverfahren.map((m) => (
+              <li key={m.id}>
+                <a className="kern-link" href={`/fordern/verfahren/${m.id}`}>
+                  {m.aktenzeichen}
+                </a>
+                {`: ${m.name} – ${m.tatbestandText}, Pflichtverletzung am ${datumText(m.pflichtverletzungAm)} – ${m.statusText}`}
+              </li>
+            ))}
+          </ul>
+        </Abschnitt>
+      ) : null}
 
       <Abschnitt id="wiedervorlagen" titel="Wiedervorlagen">
         {offeneWv.length === 0 ? (

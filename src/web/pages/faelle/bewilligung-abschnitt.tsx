@@ -33,6 +33,7 @@ const VORGANG: Record<string, string> = {
   abschliessende_feststellung: 'abschließende Feststellung',
   ablehnung: 'Ablehnung',
   aufhebung: 'Aufhebung',
+  minderung: 'Leistungsminderung (Minderungsbescheid)',
 };
 const BESCHEID: Record<string, string> = { bewilligung: 'Bewilligungsbescheid', aenderung: 'Änderungsbescheid', ablehnung: 'Ablehnungsbescheid', aufhebung: 'Aufhebungsbescheid', aufrechnung: 'Aufrechnungsbescheid' };
 const monatText = (m: string) => `${m.slice(5, 7)}/${m.slice(0, 4)}`;
@@ -134,7 +135,7 @@ export function BewilligungAbschnitt(p: { bgId: string; csrfToken: string; darfB
                 <SubmitButton>Freigeben (zweite Person)</SubmitButton>
               </PostForm>
             ) : null}
-            {p.darfBearbeiten && (b.status === 'bewilligt' || b.status === 'abgelehnt') ? (
+            {p.darfBearbeiten && (b.status === 'bewilligt' || b.status === 'abgelehnt') && b.vorgang !== 'minderung' ? (
               <PostForm csrfToken={p.csrfToken} action={`/faelle/${p.bgId}/bescheid`} aria-label="Bescheid erstellen">
                 <input type="hidden" name="bewilligungId" value={b.id} />
                 <SubmitButton variant="secondary">Bescheid erstellen</SubmitButton>

@@ -15,12 +15,14 @@ export const euroFeld = (cent: number | null | undefined) => (cent === null || c
 
 /**
  * Where a Wiedervorlage of the integration side is worked on (the Fallakte's own ones have none): the 6-month
- * follow-up of a job start on the person's Integrationen page, the others in the person's Integrationsakte.
+ * follow-up of a job start on the person's Integrationen page, the Feststellungsfrist of a Minderungsverfahren on the
+ * procedure's page, the others in the person's Integrationsakte.
  */
 export function integrationsLink(w: { art?: string | null; personId?: string | null; bezugId?: string | null }): { href: string; label: string } | null {
   if (!w.personId || !w.art || w.art === 'allgemein') return null;
   if (w.art === 'integration_nachhaltigkeit') return { href: `/integration/personen/${w.personId}/integrationen${w.bezugId ? `#integration-${w.bezugId}` : ''}`, label: 'Nachfrage zur Beschäftigung erfassen' };
   if (w.art === 'kooperationsplan_ueberpruefung') return { href: `/integration/personen/${w.personId}/kooperationsplan`, label: 'Kooperationsplan überprüfen' };
+  if (w.art === 'minderung_frist') return w.bezugId ? { href: `/fordern/verfahren/${w.bezugId}`, label: 'Zum Minderungsverfahren' } : null;
   return { href: `/integration/personen/${w.personId}`, label: 'Zur Integrationsakte' };
 }
 

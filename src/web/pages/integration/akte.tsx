@@ -5,6 +5,8 @@ import { arbeitslosWiederherstellen } from '../../../server/integration/arbeitsl
 import { betreuungZuweisen } from '../../../server/integration/betreuung-zuweisen.ts';
 import { GESPRAECHSART_TEXT, gespraechsvermerkAnlegen } from '../../../server/integration/gespraechsvermerk-anlegen.ts';
 import { integrationsakteLesen } from '../../../server/integration/integrationsakte.ts';
+import { verfahrenListe } from '../../../server/fordern/verfahren-liste.ts';
+import { can } from '../../../server/policies.ts';
 import { statusBeenden, statusBerichtigen } from '../../../server/integration/status-berichtigen.ts';
 import { statusErfassen } from '../../../server/integration/status-erfassen.ts';
 import { Alert } from '../../components/alert.tsx';
@@ -27,7 +29,9 @@ async function loader({ context, request, params }: LoaderFunctionArgs) {
   const ctx = web(context).app;
   const such = new URL(request.url).searchParams;
   const akte = await integrationsakteLesen.execute({ ctx, actor, input: { personId: params.personId ?? '', stichtag: such.get('stichtag') ?? '' } });
-  return { ...akte, ich: actor.userId, berichtigen: such.get('berichtigen') ?? '' };
+  // the person's Minderungsverfahren (Fordern), for those who may read them
+  const minderungen = can(actor, 'fordern.lesen') ? (await verfahrenListe.execute({ ctx, actor, input: { personId: akte.person.id } })).verfahren : null;
+  return { ...akte, ich: actor.userId, berichtigen: such.get('berichtigen') ?? '', minderungen, darfFordern: can(actor, 'fordern.bearbeiten'), darfEinladen: can(actor, 'termine.bearbeiten') };
 }
 
 type Ergebnis = FallFormResult;
@@ -119,6 +123,8 @@ const terminText = (t: { beginn: string; kanal: string }) =>
 
 function IntegrationsaktePage() {
   const d = useLoaderData<typeof loader>();
+  // a conversation note records the appointment as attended: never offer one already recorded as missed or cancelled
+  const vermerkTermine = d.termine.filter((t) => t.status !== 'nicht_erschienen' && t.status !== 'abgesagt' && !String(t.einladungStatus ?? '').startsWith('nicht_erschienen'));
   const r = useActionData() as Ergebnis | undefined;
   const { csrfToken } = useRoot();
   const name = `${d.person.vorname} ${d.person.nachname}`;
@@ -182,6 +188,41 @@ function IntegrationsaktePage() {
               Förderleistungen
             </a>
           </li>
+          {d.minderungen ? (
+            <li>
+              <a className="kern-link" href={`/fordern?person=${d.person.id}&status=alle`}>
+                Minderungsverfahren
+              </a>
+              {`: ${d.minderungen.length === 0 ? 'keine' : `${d.minderungen.filter((m) => m.offen).length} offen, ${d.minderungen.length} insgesamt`}`}
+              {d.minderungen.length ? (
+                <ul className="kern-list">
+                  {d.minderungen.slice(0, 5).map((m) => (
+                    <li key={m.id}>
+                      <a className="kern-link" href={`/fordern/verfahren/${m.id}`}>
+                        {m.aktenzeichen}
+                      </a>
+                      {`: ${m.tatbestandText}, Pflichtverletzung am ${datumText(m.pflichtverletzungAm)} – ${m.statusText}`}
+                    </li>
+                  ))}
+                </ul>
+              ) : null}
+              {d.darfFordern && d.person.elb ? (
+                <>
+                  {' '}
+                  <a className="kern-link" href={`/fordern/neu?anlass=manuell&person=${d.person.id}`}>
+                    Minderungsverfahren von Hand eröffnen
+                  </a>
+                </>
+              ) : null}
+            </li>
+          ) : null}
+          {d.darfEinladen && d.person.elb ? (
+            <li>
+              <a className="kern-link" href={`/termine/einladen?person=${d.person.id}`}>
+                Zum Meldetermin einladen
+              </a>
+            </li>
+          ) : null}
         </ul>
       </nav>
 
@@ -397,12 +438,12 @@ function IntegrationsaktePage() {
               error={fehler('vermerk').art}
             />
             <TextAreaField name="text" label="Inhalt" rows={6} defaultValue={wert('vermerk', 'text')} error={fehler('vermerk').text} />
-            {d.termine.length > 0 ? (
+            {vermerkTermine.length > 0 ? (
               <SelectField
                 name="terminId"
                 label="Zum Termin"
                 hint="Der Termin wird als wahrgenommen erfasst."
-                options={[{ value: '', label: 'ohne Termin' }, ...d.termine.map((t) => ({ value: t.terminId, label: terminText(t) }))]}
+                options={[{ value: '', label: 'ohne Termin' }, ...vermerkTermine.map((t) => ({ value: t.terminId, label: terminText(t) }))]}
                 defaultValue={wert('vermerk', 'terminId')}
                 error={fehler('vermerk').terminId}
               />

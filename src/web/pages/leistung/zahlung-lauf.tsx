@@ -9,7 +9,7 @@ import { euroText } from '../faelle/shared.tsx';
 import { issuesToErrors, Zurueck } from '../verwaltung/shared.tsx';
 
 const FELDER = ['name', 'monat', 'art', 'betragVon', 'betragBis', 'seite'] as const;
-const ART_TEXT: Record<string, string> = { laufend: 'laufende Leistung', nachzahlung: 'Nachzahlung', eingliederung: 'Eingliederung (Förderleistung)' };
+const ART_TEXT: Record<string, string> = { laufend: 'laufende Leistung', nachzahlung: 'Nachzahlung', eingliederung: 'Eingliederung (Förderleistung)', kdu_empfaenger: 'Unterkunft an Vermieter' };
 const monatText = (m: string) => `${m.slice(5, 7)}/${m.slice(0, 4)}`;
 
 async function loader({ context, request, params }: LoaderFunctionArgs) {
@@ -85,6 +85,7 @@ function ZahlungLaufPage() {
               { value: 'laufend', label: 'laufende Leistung' },
               { value: 'nachzahlung', label: 'Nachzahlung' },
               { value: 'eingliederung', label: 'Eingliederung (Förderleistung)' },
+              { value: 'kdu_empfaenger', label: 'Unterkunft an Vermieter' },
             ]}
             defaultValue={d.filter.art}
             error={d.fehler.art}

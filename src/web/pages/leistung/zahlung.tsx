@@ -1,4 +1,4 @@
-import { redirect, useLoaderData, type ActionFunctionArgs, type LoaderFunctionArgs, type RouteObject } from 'react-router';
+import { redirect, useActionData, useLoaderData, type ActionFunctionArgs, type LoaderFunctionArgs, type RouteObject } from 'react-router';
 import { AppError } from '../../../server/errors.ts';
 import { can } from '../../../server/policies.ts';
 import { zahllaeufe } from '../../../server/zahlung/zahllaeufe.ts';
@@ -20,8 +20,9 @@ async function loader({ context, request }: LoaderFunctionArgs) {
 async function action({ context, request }: ActionFunctionArgs) {
   const actor = requirePermission(context, request, 'zahllauf.ausfuehren');
   const form = await readForm(request);
+  const zahlmonat = form.get('zahlmonat').trim();
   try {
-    const r = await zahllauf({ ctx: web(context).app, actor, zahlmonat: form.get('zahlmonat').trim() });
+    const r = await zahllauf({ ctx: web(context).app, actor, zahlmonat });
     flash(
       context,
       r.lauf
@@ -30,6 +31,9 @@ async function action({ context, request }: ActionFunctionArgs) {
     );
   } catch (err) {
     if (!(err instanceof AppError) || err.status >= 500) throw err;
+    // an error at the month field stays at the field with the value as entered; other errors (e.g. a missing account) as a message
+    const feld = err.issues.filter((i) => i.path === 'zahlmonat');
+    if (feld.length) return { zahlmonat, fehler: feld.map((i) => i.message).join(' ') };
     flash(context, `Zahllauf nicht ausgeführt: ${err.issues.length ? err.issues.map((i) => i.message).join(' ') : err.message}`);
   }
   return redirect('/zahlung');
@@ -70,13 +74,21 @@ function KontoFehlt(p: { darfEintragen: boolean }) {
 function ZahlungPage() {
   const { laeufe, konto, darfAusfuehren } = useLoaderData<typeof loader>();
   const { csrfToken } = useRoot();
+  const fehler = useActionData() as { zahlmonat: string; fehler: string } | undefined;
   return (
     <div className="kern-stack-lg">
       <h1 className="kern-heading-large">Zahlung</h1>
       {konto.hinterlegt ? null : <KontoFehlt darfEintragen={konto.darfEintragen} />}
       {darfAusfuehren ? (
         <PostForm csrfToken={csrfToken} action="/zahlung" className="kern-stack-md form-narrow" aria-label="Zahllauf ausführen">
-          <TextField name="zahlmonat" label="Zahlmonat (JJJJ-MM)" hint="Der Lauf zahlt den Folgemonat im Voraus (§ 42 SGB II) und offene Nachzahlungen. Ein zweiter Lauf zahlt nichts doppelt." required />
+          <TextField
+            name="zahlmonat"
+            label="Zahlmonat (JJJJ-MM)"
+            hint="Höchstens der laufende Monat. Der Lauf zahlt den Folgemonat im Voraus (§ 42 SGB II) und offene Nachzahlungen. Ein zweiter Lauf zahlt nichts doppelt."
+            defaultValue={fehler?.zahlmonat}
+            error={fehler?.fehler}
+            required
+          />
           <SubmitButton>Zahllauf ausführen</SubmitButton>
         </PostForm>
       ) : null}

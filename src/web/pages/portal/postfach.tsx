@@ -6,12 +6,16 @@ import { erteileVollmacht, vollmachten, widerrufeVollmacht } from '../../../serv
 import { ErrorSummary, PostForm, SubmitButton, TextField, type FieldErrors } from '../../components/forms.tsx';
 import { useRoot } from '../../hooks.ts';
 import { flash, readForm, requirePageActor, web } from '../../web-context.ts';
+import { translate } from '../../../i18n/index.ts';
 import type { PageHandle } from '../root.tsx';
 import { datumText, portalT, usePT } from './texte.ts';
 
 const titelHandle = { title: (d: { titel: string } | undefined) => d?.titel ?? 'vorort', citizen: true } satisfies PageHandle;
 
 // ---- Postfach ---------------------------------------------------------------------------------------------------------
+
+/** The answer page of an Anhörung a Postfach message names (src/server/fordern/anhoerung-versenden.ts). */
+const anhoerungLink = (text: string) => text.match(/\/portal\/anhoerungen\/[0-9a-f-]{36}/)?.[0] ?? null;
 
 async function postfachLoader({ context, request }: LoaderFunctionArgs) {
   const actor = requirePageActor(context, request);
@@ -23,7 +27,7 @@ async function postfachLoader({ context, request }: LoaderFunctionArgs) {
 
 function PostfachPage() {
   const d = useLoaderData<typeof postfachLoader>();
-  const { csrfToken } = useRoot();
+  const { csrfToken, lang } = useRoot();
   const t = usePT();
   const fuer = d.als === 'vertreter' ? d.buergerId : '';
   return (
@@ -69,6 +73,14 @@ function PostfachPage() {
                 <p className="kern-body pre-line" lang="de">
                   {n.text}
                 </p>
+                {/* an Anhörung (Fordern): the way to the answer page */}
+                {anhoerungLink(n.text) ? (
+                  <p>
+                    <a className="kern-link" href={anhoerungLink(n.text)!}>
+                      {translate(lang, 'anh.oeffnen')}
+                    </a>
+                  </p>
+                ) : null}
                 {n.anhaenge.length ? (
                   <ul className="kern-list">
                     {n.anhaenge.map((a) => (

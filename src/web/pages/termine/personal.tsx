@@ -7,6 +7,9 @@ import { einladen } from '../../../server/termine/einladen.ts';
 import { einladungAnsehen } from '../../../server/termine/einladung-ansehen.ts';
 import { einladungVorbereiten } from '../../../server/termine/einladung-vorbereiten.ts';
 import { ergebnisErfassen } from '../../../server/termine/ergebnis-erfassen.ts';
+import { einladungZugang, ZUGANG_TEXT } from '../../../server/termine/einladung-zugang.ts';
+import { ZUGANG_ARTEN, type ZugangArt } from '../../../domain/fordern/typen.ts';
+import { can } from '../../../server/policies.ts';
 import { kalenderAnsehen } from '../../../server/termine/kalender-ansehen.ts';
 import { ressourcenAuflisten } from '../../../server/termine/ressourcen-auflisten.ts';
 import { sprechzeitEntfernen } from '../../../server/termine/sprechzeit-entfernen.ts';
@@ -244,8 +247,9 @@ export const terminSprechzeitenRoute: RouteObject = { path: 'termine/sprechzeite
 async function einladenLoader({ context, request }: LoaderFunctionArgs) {
   const actor = requirePermission(context, request, 'termine.bearbeiten');
   const { app } = web(context);
-  const { anliegen } = await einladungVorbereiten.execute({ ctx: app, actor, input: {} });
-  return { anliegen: anliegen.map((a) => ({ value: a.id, label: a.name })), errors: {} as Record<string, string>, values: {} as Record<string, string> };
+  const personId = new URL(request.url).searchParams.get('person') ?? undefined;
+  const { anliegen, person } = await einladungVorbereiten.execute({ ctx: app, actor, input: { personId } });
+  return { anliegen: anliegen.map((a) => ({ value: a.id, label: a.name })), person, errors: {} as Record<string, string>, values: { name: person?.name ?? '' } as Record<string, string> };
 }
 
 async function einladenAction({ context, request }: ActionFunctionArgs) {
@@ -253,13 +257,16 @@ async function einladenAction({ context, request }: ActionFunctionArgs) {
   const { app } = web(context);
   const form = await readForm(request);
   const values = { anliegenId: form.get('anliegenId'), kanal: form.get('kanal'), datum: form.get('datum'), uhrzeit: form.get('uhrzeit'), email: form.get('email'), name: form.get('name'), zweck: form.get('zweck'), thema: form.get('thema'), mitbringen: form.get('mitbringen') };
+  // an invitation for a person of a Fallakte (link "Zum Meldetermin einladen") carries personId/bgId
+  const bezug = { personId: form.get('personId') || undefined, bgId: form.get('bgId') || undefined };
   try {
-    const t = await einladen.execute({ ctx: app, actor, input: values });
+    const t = await einladen.execute({ ctx: app, actor, input: { ...values, ...bezug } });
     flash(context, 'Die Einladung wurde gebucht und verschickt.');
     return redirect(`/termine/kalender?ansicht=standort&datum=${lokalesDatum(t.beginn)}&standortId=${t.standortId}`);
   } catch (err) {
     // a refusal without field (slot taken, outside the hours) belongs to the time
     const errors = feldFehler(context, err, 'uhrzeit');
+    // the form posts to ?person=<id>, so the loader shows the same person again
     return { ...(await einladenLoader({ context, request } as LoaderFunctionArgs)), errors, values };
   }
 }
@@ -272,8 +279,23 @@ function EinladenPage() {
     <div className="kern-stack-lg form-narrow">
       <h1 className="kern-heading-large">Einladung erstellen</h1>
       <p className="kern-body">Die Einladung enthält die Meldeaufforderung mit Rechtsgrundlage und Rechtsfolgenbelehrung; sie geht mit Kalenderdatei per E-Mail hinaus.</p>
-      <ErrorSummary errors={d.errors} title="Bitte prüfen Sie Ihre Eingaben" />
-      <PostForm csrfToken={csrfToken} action="/termine/einladen">
+      {d.person ? (
+        <p className="kern-body">
+          Eingeladen wird{' '}
+          <a className="kern-link" href={`/integration/personen/${d.person.personId}`}>
+            {d.person.name}
+          </a>{' '}
+          (Fallnummer {d.person.fallnummer}). Bleibt die Person dem Termin ohne wichtigen Grund fern, kann daraus ein Minderungsverfahren eröffnet werden.
+        </p>
+      ) : null}
+      <ErrorSummary errors={d.errors} title="Die Einladung wurde nicht erstellt." />
+      <PostForm csrfToken={csrfToken} action={d.person ? `/termine/einladen?person=${d.person.personId}` : '/termine/einladen'}>
+        {d.person ? (
+          <>
+            <input type="hidden" name="personId" value={d.person.personId} />
+            <input type="hidden" name="bgId" value={d.person.bgId} />
+          </>
+        ) : null}
         <SelectField name="anliegenId" label="Anliegen" defaultValue={d.values.anliegenId} error={d.errors.anliegenId} options={d.anliegen} />
         <SelectField name="kanal" label="Art" defaultValue={d.values.kanal ?? 'vor_ort'} error={d.errors.kanal} options={KANAELE.map((k) => ({ value: k, label: KANAL_NAME[k] }))} />
         <TextField name="datum" label="Datum" type="date" defaultValue={d.values.datum} error={d.errors.datum} />
@@ -302,13 +324,42 @@ async function einladungLoader({ context, request, params }: LoaderFunctionArgs)
   const actor = requirePermission(context, request, 'termine.bearbeiten');
   const { app } = web(context);
   const r = await einladungAnsehen.execute({ ctx: app, actor, input: { id: params.id ?? '' } });
-  return { id: r.einladung.id, version: r.einladung.version, text: r.einladung.text, status: r.einladung.status, begruendung: r.einladung.begruendung ?? '', zeit: deutscheAnzeige(r.termin.beginn), errors: {} as Record<string, string> };
+  return {
+    id: r.einladung.id,
+    version: r.einladung.version,
+    text: r.einladung.text,
+    status: r.einladung.status,
+    begruendung: r.einladung.begruendung ?? '',
+    zeit: deutscheAnzeige(r.termin.beginn),
+    datum: lokalesDatum(r.termin.beginn),
+    standortId: r.termin.standortId,
+    person: r.person,
+    // Zugangsnachweis (Fordern): how the invitation reached the person; a Minderungsverfahren may start from "nicht erschienen"
+    zugang: r.einladung.zugangArt && r.einladung.zugangAm ? { art: r.einladung.zugangArt as ZugangArt, am: r.einladung.zugangAm, nachweis: r.einladung.zugangNachweis ?? '' } : null,
+    mitPerson: !!r.einladung.personId && !!r.einladung.bgId,
+    darfVerfahren: can(actor, 'fordern.bearbeiten'),
+    errors: {} as Record<string, string>,
+    zugangErrors: {} as Record<string, string>,
+    zugangWerte: { art: '', am: '', nachweis: '' },
+  };
 }
 
 async function einladungAction({ context, request, params }: ActionFunctionArgs) {
   const actor = requirePermission(context, request, 'termine.bearbeiten');
   const { app } = web(context);
   const form = await readForm(request);
+  if (form.get('_aktion') === 'zugang') {
+    const zugangWerte = { art: form.get('zugang_art'), am: form.get('zugang_am'), nachweis: form.get('zugang_nachweis') };
+    try {
+      await einladungZugang.execute({ ctx: app, actor, input: { id: params.id ?? '', ...zugangWerte, version: form.get('version') } });
+    } catch (err) {
+      const fehler = feldFehler(context, err, 'art');
+      const zugangErrors = Object.fromEntries(Object.entries(fehler).map(([k, v]) => [`zugang_${k}`, v])) as Record<string, string>;
+      return { ...(await einladungLoader({ context, request, params } as LoaderFunctionArgs)), zugangErrors, zugangWerte };
+    }
+    flash(context, 'Der Zugang der Einladung wurde gespeichert.');
+    return redirect(`/termine/einladungen/${params.id}#zugang`);
+  }
   try {
     await ergebnisErfassen.execute({ ctx: app, actor, input: { id: params.id ?? '', ergebnis: form.get('ergebnis'), begruendung: form.get('begruendung'), version: form.get('version') } });
   } catch (err) {
@@ -325,7 +376,21 @@ function EinladungPage() {
   const { csrfToken } = useRoot();
   return (
     <div className="kern-stack-lg form-narrow">
-      <h1 className="kern-heading-large">Einladung vom {d.zeit}</h1>
+      <h1 className="kern-heading-large">Einladung zum Termin am {d.zeit}</h1>
+      <p className="kern-body">
+        {d.person ? (
+          <>
+            Eingeladen:{' '}
+            <a className="kern-link" href={`/integration/personen/${d.person.personId}`}>
+              {d.person.name} (Integrationsakte)
+            </a>{' '}
+            ·{' '}
+          </>
+        ) : null}
+        <a className="kern-link" href={`/termine/kalender?ansicht=standort&datum=${d.datum}&standortId=${d.standortId}`}>
+          Zurück zum Terminkalender
+        </a>
+      </p>
       <pre className="kern-body einladung-text">{d.text}</pre>
       <h2 className="kern-heading-medium">Ergebnis</h2>
       {d.status === 'eingeladen' ? (
@@ -344,6 +409,47 @@ function EinladungPage() {
           {d.begruendung ? ` – ${d.begruendung}` : ''}
         </p>
       )}
+      {d.status === 'nicht_erschienen_ohne_wichtigen_grund' && d.mitPerson && d.darfVerfahren ? (
+        <p className="kern-body">
+          <a className="kern-link" href={`/fordern/neu?anlass=meldeversaeumnis&id=${d.id}`}>
+            Minderungsverfahren eröffnen
+          </a>
+        </p>
+      ) : null}
+      <h2 className="kern-heading-medium" id="zugang">
+        Zugang der Einladung
+      </h2>
+      <p className="kern-body">
+        {d.zugang
+          ? `${ZUGANG_TEXT[d.zugang.art] ?? d.zugang.art} am ${d.zugang.am.slice(8, 10)}.${d.zugang.am.slice(5, 7)}.${d.zugang.am.slice(0, 4)}${d.zugang.nachweis ? ` – ${d.zugang.nachweis}` : ''}`
+          : 'Noch nicht erfasst. Eine Minderung wegen eines Meldeversäumnisses setzt voraus, dass der Zugang der Einladung nachgewiesen ist.'}
+      </p>
+      <details open={Object.keys(d.zugangErrors).length > 0}>
+        <summary className="kern-link">{d.zugang ? 'Zugang ändern' : 'Zugang erfassen'}</summary>
+        <ErrorSummary errors={d.zugangErrors} title="Bitte prüfen Sie den Zugang" />
+        <PostForm csrfToken={csrfToken} aria-label="Zugang der Einladung erfassen" className="kern-stack-md">
+          <input type="hidden" name="version" value={d.version} />
+          <SelectField
+            name="zugang_art"
+            label="Wie hat die Einladung die Person erreicht?"
+            options={[{ value: '', label: 'Bitte wählen' }, ...ZUGANG_ARTEN.map((z) => ({ value: z, label: ZUGANG_TEXT[z] }))]}
+            defaultValue={d.zugangWerte.art || d.zugang?.art || ''}
+            error={d.zugangErrors.zugang_art}
+          />
+          <TextField name="zugang_am" label="Zugegangen am" type="date" defaultValue={d.zugangWerte.am || d.zugang?.am || ''} error={d.zugangErrors.zugang_am} />
+          <TextField
+            name="zugang_nachweis"
+            label="Nachweis"
+            optionalLabel="optional"
+            hint="z. B. Einwurf-Einschreiben mit Nummer, Zustellungsurkunde vom …, am Empfang ausgehändigt und quittiert"
+            defaultValue={d.zugangWerte.nachweis || d.zugang?.nachweis || ''}
+            error={d.zugangErrors.zugang_nachweis}
+          />
+          <SubmitButton variant="secondary" name="_aktion" value="zugang">
+            Zugang speichern
+          </SubmitButton>
+        </PostForm>
+      </details>
     </div>
   );
 }

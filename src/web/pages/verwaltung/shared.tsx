@@ -52,6 +52,8 @@ export function formFailure(context: unknown, err: unknown, values?: Record<stri
   }
   if (err instanceof AppError && err.status === 409) {
     web(context).reply.code(409);
+    // a rule refusal that concerns one field (issues given) shows at that field
+    if (err.issues.length) return { errors: issuesToErrors(err.issues), values };
     return { errors: {}, values, konflikt: err.message };
   }
   throw err;

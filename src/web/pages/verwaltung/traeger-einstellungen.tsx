@@ -3,7 +3,8 @@ import { ibanLesbar } from '../../../domain/zahlung/index.ts';
 import { AppError } from '../../../server/errors.ts';
 import { traegerEinstellungenLaden } from '../../../server/verwaltung/traeger-einstellungen-laden.ts';
 import { traegerEinstellungenSpeichern } from '../../../server/verwaltung/traeger-einstellungen-speichern.ts';
-import { Checkbox, ErrorSummary, PostForm, SubmitButton, TextField, type FieldErrors } from '../../components/forms.tsx';
+import { fordernEinstellungenSpeichern } from '../../../server/verwaltung/fordern-einstellungen.ts';
+import { Checkbox, ErrorSummary, PostForm, SelectField, SubmitButton, TextField, type FieldErrors } from '../../components/forms.tsx';
 import { useRoot } from '../../hooks.ts';
 import { flash, readForm, requirePermission, web } from '../../web-context.ts';
 import type { PageHandle } from '../root.tsx';
@@ -40,6 +41,17 @@ async function loader({ context, request }: LoaderFunctionArgs) {
 async function action({ context, request }: ActionFunctionArgs): Promise<FormResult | Response> {
   const actor = requirePermission(context, request, 'einstellungen.verwalten');
   const form = await readForm(request);
+  if (form.get('formular') === 'fordern') {
+    // the Fordern settings (docs/fordern.md): a form of its own, so that they can be saved without a bank account
+    const fordern = { minderungEntscheider: form.get('minderungEntscheider'), minderungVierAugen: form.get('minderungVierAugen') };
+    try {
+      await fordernEinstellungenSpeichern.execute({ ctx: web(context).app, actor, input: { ...fordern, version: form.get('version') } });
+    } catch (err) {
+      return { ...formFailure(context, err, { ...fordern, formular: 'fordern' }) };
+    }
+    flash(context, 'Die Einstellungen zu Minderungen wurden gespeichert.');
+    return redirect(PFAD);
+  }
   const values: Record<string, string> = {};
   for (const f of ['nachzahlungAb', 'monatsbetragAb', 'erstattungAb', 'iban', 'bic', 'kontoinhaber']) values[f] = form.get(f).trim();
   for (const { feld } of IMMER) values[feld] = form.get(feld) === '1' ? '1' : '';
@@ -67,9 +79,12 @@ function TraegerEinstellungenPage() {
   const d = useLoaderData<typeof loader>();
   const result = useActionData() as FormResult | undefined;
   const { csrfToken } = useRoot();
-  const errors = result?.errors ?? {};
+  const fordernErgebnis = result?.values && (result.values as Record<string, string>).formular === 'fordern';
+  const errors = (fordernErgebnis ? undefined : result?.errors) ?? {};
+  const fordernFehler = (fordernErgebnis ? result?.errors : undefined) ?? {};
   // After a conflict the form shows what is stored now, with its current version.
-  const eingabe = result?.values && !result.konflikt ? (result.values as Record<string, string>) : undefined;
+  const eingabe = result?.values && !result.konflikt && !fordernErgebnis ? (result.values as Record<string, string>) : undefined;
+  const fordernEingabe = fordernErgebnis && !result?.konflikt ? (result?.values as Record<string, string>) : undefined;
   const r = d.vierAugenRegeln;
   const v = (feld: string, gespeichert: string) => (eingabe ? (eingabe[feld] ?? '') : gespeichert);
   const haken = (feld: (typeof IMMER)[number]['feld']) => (eingabe ? eingabe[feld] === '1' : r[feld]);
@@ -85,7 +100,7 @@ function TraegerEinstellungenPage() {
         </p>
       </div>
       <ErrorSummary errors={errors} title="Bitte prüfen Sie Ihre Eingaben" />
-      <KonfliktHinweis text={result?.konflikt} />
+      <KonfliktHinweis text={fordernErgebnis ? undefined : result?.konflikt} />
       <PostForm csrfToken={csrfToken} action={PFAD}>
         <input type="hidden" name="version" value={d.version} />
         <fieldset className="kern-fieldset kern-stack-md">
@@ -119,6 +134,39 @@ function TraegerEinstellungenPage() {
           <TextField name="kontoinhaber" label="Kontoinhaber" hint="So erscheint der Name in der Überweisung, höchstens 70 Zeichen." defaultValue={v('kontoinhaber', d.kontoinhaber ?? '')} error={errors.kontoinhaber} required />
         </fieldset>
         <SubmitButton>Einstellungen speichern</SubmitButton>
+      </PostForm>
+      <ErrorSummary errors={fordernFehler} title="Bitte prüfen Sie die Einstellungen zu Minderungen" />
+      <KonfliktHinweis text={fordernErgebnis ? result?.konflikt : undefined} />
+      <PostForm csrfToken={csrfToken} action={PFAD} aria-label="Minderungen">
+        <input type="hidden" name="formular" value="fordern" />
+        <input type="hidden" name="version" value={d.version} />
+        <fieldset className="kern-fieldset kern-stack-md">
+          <legend className="kern-heading-small">Minderungen (Fordern)</legend>
+          <SelectField
+            name="minderungEntscheider"
+            label="Wer entscheidet über Minderungen?"
+            hint="Die Teamleitung darf immer entscheiden."
+            options={[
+              { value: 'integration', label: 'Integrationsfachkräfte' },
+              { value: 'leistung', label: 'Leistungssachbearbeitung' },
+            ]}
+            defaultValue={fordernEingabe?.minderungEntscheider ?? d.minderungEntscheider}
+            error={fordernFehler.minderungEntscheider}
+          />
+          <SelectField
+            name="minderungVierAugen"
+            label="Wann gibt eine zweite Person den Minderungsbescheid frei?"
+            hint="Die Freigabe erteilt die Teamleitung, nie die Person, die entschieden hat."
+            options={[
+              { value: 'nie', label: 'Nie' },
+              { value: 'wegfall', label: 'Nur beim Wegfall des Regelbedarfs oder des ganzen Anspruchs' },
+              { value: 'immer', label: 'Bei jeder Minderung' },
+            ]}
+            defaultValue={fordernEingabe?.minderungVierAugen ?? d.minderungVierAugen}
+            error={fordernFehler.minderungVierAugen}
+          />
+        </fieldset>
+        <SubmitButton variant="secondary">Einstellungen zu Minderungen speichern</SubmitButton>
       </PostForm>
       <section aria-labelledby="gilt-jetzt" className="kern-stack-sm">
         <h2 className="kern-heading-medium" id="gilt-jetzt">
