@@ -109,7 +109,7 @@ async function sachbearbeitung(bed: Testbed, ansicht: BrowserContextOptions, p: 
   const beginn = monat(bed.t.ctx.clock.now());
   const ende = monat(bed.t.ctx.clock.now(), 11);
   await page.getByText('Neue Bewilligung berechnen').click();
-  await page.getByLabel('Erster Monat').fill(beginn);
+  await page.getByLabel('Erster Monat', { exact: true }).fill(beginn);
   await page.getByLabel('Dauer in Monaten').fill('12');
   await senden(page, page.getByRole('button', { name: 'Bewilligung berechnen' }));
   expect(page.url()).toMatch(/\/faelle\/[0-9a-f-]{36}#bewilligung$/);

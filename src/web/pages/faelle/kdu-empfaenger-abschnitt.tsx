@@ -115,8 +115,8 @@ export function KduEmpfaengerAbschnitt(p: {
               <TextField name="ke_name" label="Name des Empfängers" hint="Vermieterin, Vermieter oder Wohnungsunternehmen" defaultValue={v.ke_name} error={e.ke_name} />
               <TextField name="ke_iban" label="IBAN" defaultValue={v.ke_iban} error={e.ke_iban} autoComplete="off" />
               <TextField name="ke_bic" label="BIC" optionalLabel="optional" defaultValue={v.ke_bic} error={e.ke_bic} autoComplete="off" />
-              <TextField name="ke_von" label="Erster Monat" hint="Format JJJJ-MM, z. B. 2026-09; frühestens der erste noch nicht ausgezahlte Monat" defaultValue={v.ke_von} error={e.ke_von} />
-              <TextField name="ke_bis" label="Letzter Monat" optionalLabel="optional" hint="Format JJJJ-MM; leer lassen, wenn offen" defaultValue={v.ke_bis} error={e.ke_bis} />
+              <TextField name="ke_von" label="Ab Monat (Zahlung an den Empfänger)" hint="Format JJJJ-MM, z. B. 2026-09; frühestens der erste noch nicht ausgezahlte Monat" defaultValue={v.ke_von} error={e.ke_von} />
+              <TextField name="ke_bis" label="Bis Monat, wenn schon bekannt" optionalLabel="optional" hint="Format JJJJ-MM; leer lassen, wenn offen" defaultValue={v.ke_bis} error={e.ke_bis} />
               <TextField name="ke_grund" label="Grund" hint="z. B. Wegfall nach § 7b Abs. 4 SGB II oder Antrag nach § 22 Abs. 7 SGB II" defaultValue={v.ke_grund} error={e.ke_grund} />
               <SubmitButton variant="secondary" name="_aktion" value="kdu_empfaenger">
                 Empfänger speichern
