@@ -6,6 +6,7 @@ import { startEmbeddedPostgres, type EmbeddedDatabase } from './db/embedded.ts';
 import { runMigrations } from './db/migrate.ts';
 import { seedDemoData } from './db/seed/demo.ts';
 import { demoSchreibenErzeugen } from './server/fordern/demo-schreiben.ts';
+import { statistikDemoBeimSeed } from './server/statistik/demo-aufbauen.ts';
 import { startMailCatcher, type MailCatcher } from './mail/mail-catcher.ts';
 import { createMailer, type Mailer } from './mail/mailer.ts';
 import { heute, systemClock, type Clock } from './server/clock.ts';
@@ -69,6 +70,8 @@ export async function startSystem(config: Config, opts: SystemOptions = {}): Pro
     if (config.demoData) seeded = await seedDemoData(db, hashPassword, { heute: heute((opts.clock ?? systemClock).now()) });
     // the letters of the demo Minderungsverfahren (the seed may not render PDFs: src/db does not import src/server)
     if (seeded) await demoSchreibenErzeugen(db, (opts.clock ?? systemClock).now());
+    // the Statistik history of the demo (800 BG × 36 months; docs/statistik.md "Demo-Daten und Benchmark")
+    if (seeded) await statistikDemoBeimSeed({ db, config, clock: opts.clock ?? systemClock, log });
 
     let mailCatcher: MailCatcher | null = null;
     let smtpUrl = config.smtpUrl;

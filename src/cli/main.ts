@@ -14,6 +14,15 @@ const COMMANDS: Record<string, { summary: string; run: (args: string[]) => Promi
     run: async (args) =>
       (await import('./commands/berechnen.ts')).berechnenCommand({ args, stdin: process.stdin, stdout: process.stdout, stderr: process.stderr }),
   },
+  kennzahlen: {
+    summary: 'Berechnet die Kennzahlen nach § 48a SGB II: JSON (Format v1) aus Datei oder stdin, Ergebnis als JSON.',
+    run: async (args) =>
+      (await import('./commands/kennzahlen.ts')).kennzahlenCommand({ args, stdin: process.stdin, stdout: process.stdout, stderr: process.stderr }),
+  },
+  'demo-statistik': {
+    summary: 'Füllt den Demo-Träger mit einer Statistik-Geschichte in Kreisgröße (Fallakten, Bewilligungen, Integrationen; Standard 8.000 BG über 36 Monate) und erstellt die Monats-Snapshots.',
+    run: async (args) => (await import('./commands/demo-statistik.ts')).demoStatistikCommand(args),
+  },
 };
 
 function help(): string {

@@ -1,6 +1,7 @@
 import type PgBoss from 'pg-boss';
 import { pruefeNutzlast, setzeJobBoss, type JobDefinition, type JobUmgebung } from './job.ts';
 import { mailAusgangJob } from './mail-ausgang.ts';
+import { statistikSnapshotsJob } from './statistik-snapshots.ts';
 import { portalEntwurfErinnerungJob } from './portal-entwurf-erinnerung.ts';
 import { portalQuarantaeneScanJob } from './portal-quarantaene-scan.ts';
 import { terminErinnerungenJob } from './termine-erinnerungen.ts';
@@ -9,7 +10,7 @@ import { terminWartelisteJob } from './termine-warteliste.ts';
 export { defineJob, JobNutzlastFehler, sendJob, type JobDefinition, type JobUmgebung } from './job.ts';
 
 /** Every background job of vorort. A new job: one file in src/jobs/ with `defineJob`, and one line here. */
-export const ALLE_JOBS: readonly JobDefinition[] = [terminErinnerungenJob, terminWartelisteJob, portalEntwurfErinnerungJob, portalQuarantaeneScanJob, mailAusgangJob];
+export const ALLE_JOBS: readonly JobDefinition[] = [terminErinnerungenJob, terminWartelisteJob, portalEntwurfErinnerungJob, portalQuarantaeneScanJob, mailAusgangJob, statistikSnapshotsJob];
 
 /**
  * The one place that puts the jobs on pg-boss (schema `pgboss`, owner connection): a queue per job, the schedule of

@@ -63,6 +63,8 @@ export const AUDIT_OBJEKTE = {
   postfach_nachricht: ['create'],
   schlichtung: ['create', 'update'],
   standort: ['create', 'update', 'activate', 'deactivate'],
+  statistik: ['create', 'update', 'export'],
+  vergleich: ['create', 'update'],
   teilnahme: ['create', 'read', 'search', 'update', 'export'],
   termin: ['create', 'read', 'update'],
   termin_abwesenheit: ['create', 'read', 'deactivate'],
@@ -132,6 +134,9 @@ export type AuditDetails = {
   /** Health part (Art. 9 DSGVO): which Fassungen were shown or written; `uebernommen`: carried over unseen. */
   potenzialanalyse_gesundheit: { fassung?: number; fassungen?: readonly number[]; uebernommen?: boolean };
   portal: { als: string };
+  /** Statistik (aggregates only): what was built, changed or exported – never a person. */
+  statistik: { monat?: string; monate?: readonly string[]; ebene?: string; format?: string; art?: string; feld?: string; lauf?: number };
+  vergleich: { dateiname?: string; zeilen?: number; abgelehnt?: number; schluessel?: string; fiktiv?: boolean };
   portal_datei: { status?: string; code?: string };
   postfach: { als?: string };
   postfach_nachricht: { als?: string };

@@ -59,6 +59,16 @@ export const BERECHTIGUNGEN = {
     rollen: { leistung: 'standort', teamleitung: 'standort' },
   },
   'zahllauf.uebersicht': { beschreibung: 'Liste der Zahlläufe mit Summen (ohne einzelne Zahlungen)', rollen: { leistung: 'traeger', teamleitung: 'traeger', controlling: 'traeger' }, aggregat: true },
+  'statistik.lesen': {
+    beschreibung: 'Steuerung: Monatsbericht, § 48a-Kennzahlen, Vergleich der Kommunen, Standorte und Jobcenter, Pressetext (nur Summen)',
+    rollen: { controlling: 'traeger', teamleitung: 'standort', admin: 'traeger' },
+    aggregat: true,
+  },
+  'statistik.verwalten': {
+    beschreibung: 'Steuerung einrichten: Stichtag und Land, Bezugsgrößen, Statistik neu erstellen, veröffentlichte Kennzahlen importieren, Jobcenter-Verzeichnis',
+    rollen: { controlling: 'traeger', admin: 'traeger' },
+    aggregat: true,
+  },
   'kosten.lesen': { beschreibung: 'Kostenbericht (Summen je Monat, Kommune und Kostenträger)', rollen: { controlling: 'traeger', teamleitung: 'traeger' }, aggregat: true },
   'massenaenderung.ausfuehren': { beschreibung: 'Massenänderung (z. B. neue Regelbedarfe) planen, ausführen, Ergebnis ansehen', rollen: { teamleitung: 'traeger' } },
 

@@ -208,6 +208,17 @@ const EIGENE = {
   eigene_entscheidung_freigeben: { status: 409, meldung: 'Eine Minderung mit Vier-Augen-Pflicht muss eine andere Person freigeben als die, die sie entschieden hat.' },
   kdu_empfaenger_ueberschneidung: { status: 409, meldung: 'Für diese Monate ist bereits ein anderer Empfänger der Kosten der Unterkunft eingetragen.' },
 
+  // Statistik und Steuerung (docs/statistik.md)
+  statistik_monat_zukunft: { status: 400, meldung: 'Für diesen Monat gibt es noch keine Statistik: Der Stichtag liegt in der Zukunft.' },
+  statistik_monat_vor_daten: { status: 400, meldung: 'Für diesen Monat gibt es keine Statistik: Er liegt vor den ersten Daten des Trägers.' },
+  statistik_kein_snapshot: { status: 404, meldung: 'Für diesen Monat ist die Statistik noch nicht erstellt. Sie wird nachts erstellt; Sie können sie unter „Stand der Daten“ auch jetzt erstellen lassen.' },
+  statistik_endgueltig: { status: 409, meldung: 'Die Statistik dieses Monats ist endgültig (drei Monate Wartezeit sind vorbei) und wird nicht mehr neu erstellt.' },
+  statistik_ebene_verboten: { status: 403, meldung: 'Diese Auswertung steht Ihnen nur für Ihre Standorte zur Verfügung.' },
+  import_datei_ungueltig: { status: 400, meldung: 'Die Datei konnte nicht gelesen werden. Bitte laden Sie eine CSV-Datei (UTF-8 oder Windows-1252) oder eine XLSX-Datei hoch.' },
+  import_zeilen_abgelehnt: { status: 400, meldung: 'Die Datei enthält fehlerhafte Zeilen. Es wurde nichts übernommen; die Liste zeigt jede abgelehnte Zeile mit dem Grund.' },
+  import_spalten_unbekannt: { status: 400, meldung: 'Die Spalten der Datei passen nicht zur Spaltenzuordnung. Bitte prüfen Sie die Zuordnung.' },
+  bezugsgroesse_besteht: { status: 409, meldung: 'Für diese Region und diesen Berichtsmonat ist bereits eine Bezugsgröße eingetragen.' },
+
   // Bürgerportal
   entwurf_abgeschlossen: { status: 409, meldung: 'Dieser Antrag wurde bereits abgeschickt.' },
   antrag_unvollstaendig: { status: 400, meldung: 'Der Antrag ist noch nicht vollständig.' },

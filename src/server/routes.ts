@@ -24,6 +24,10 @@ import { registerMassnahmenRoutes } from './integration/routes-massnahmen.ts';
 import { registerFordernVerfahrenRoutes } from './fordern/routes-verfahren.ts';
 import { registerFordernAnhoerungRoutes } from './fordern/routes-anhoerung.ts';
 import { registerFordernEntscheidungRoutes } from './fordern/routes-entscheidung.ts';
+import { registerStatistikBerichtRoutes } from './statistik/routes-bericht.ts';
+import { registerStatistikKennzahlenRoutes } from './statistik/routes-kennzahlen.ts';
+import { registerStatistikVergleichRoutes } from './statistik/routes-vergleich.ts';
+import { registerStatistikVerwaltungRoutes } from './statistik/routes-verwaltung.ts';
 
 
 /** Every JSON API area registers its routes here (one folder per area). */
@@ -51,6 +55,10 @@ export function registerApiRoutes(app: FastifyInstance, ctx: AppContext): void {
   registerFordernVerfahrenRoutes(app, ctx);
   registerFordernAnhoerungRoutes(app, ctx);
   registerFordernEntscheidungRoutes(app, ctx);
+  registerStatistikBerichtRoutes(app, ctx);
+  registerStatistikKennzahlenRoutes(app, ctx);
+  registerStatistikVergleichRoutes(app, ctx);
+  registerStatistikVerwaltungRoutes(app, ctx);
   registerKduEmpfaengerRoutes(app, ctx);
   api.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 }

@@ -39,6 +39,16 @@ import { zahlungRoute } from './pages/leistung/zahlung.tsx';
 import { zahlungLaufRoute } from './pages/leistung/zahlung-lauf.tsx';
 import { erstattungenRoute, erstattungRoute } from './pages/leistung/erstattungen.tsx';
 import { kostenRoute } from './pages/leistung/kosten.tsx';
+import { steuerungRoute } from './pages/steuerung/index.tsx';
+import { steuerungKennzahlenRoute } from './pages/steuerung/kennzahlen.tsx';
+import { steuerungDefinitionenRoute } from './pages/steuerung/definitionen.tsx';
+import { steuerungMonatsberichtRoute } from './pages/steuerung/monatsbericht.tsx';
+import { steuerungDatenRoute } from './pages/steuerung/daten.tsx';
+import { steuerungExportRoute } from './pages/steuerung/export.tsx';
+import { steuerungPressetextRoute } from './pages/steuerung/pressetext.tsx';
+import { steuerungEinstellungenRoute } from './pages/steuerung/einstellungen.tsx';
+import { steuerungVergleichRoute } from './pages/steuerung/vergleich.tsx';
+import { steuerungVergleichImportRoute } from './pages/steuerung/vergleich-import.tsx';
 import { massenaenderungRoute } from './pages/leistung/massenaenderung.tsx';
 import { kduRichtwertRoute, kduRichtwerteRoute } from './pages/verwaltung/kdu-richtwerte.tsx';
 import { traegerEinstellungenRoute } from './pages/verwaltung/traeger-einstellungen.tsx';
@@ -136,6 +146,16 @@ export const routes: RouteObject[] = [
       erstattungenRoute,
       erstattungRoute,
       kostenRoute,
+      steuerungRoute,
+      steuerungKennzahlenRoute,
+      steuerungDefinitionenRoute,
+      steuerungMonatsberichtRoute,
+      steuerungDatenRoute,
+      steuerungExportRoute,
+      steuerungPressetextRoute,
+      steuerungEinstellungenRoute,
+      steuerungVergleichRoute,
+      steuerungVergleichImportRoute,
       massenaenderungRoute,
       kduRichtwerteRoute,
       kduRichtwertRoute,

@@ -423,6 +423,36 @@ const MATRIX: Record<string, Eintrag> = {
     params: (o) => ({ id: o.bgId, empfaengerId: randomUUID() }),
     body: () => ({ version: 1, bisMonat: '2035-01' }),
   },
+  // ---------------------------------------------------------------- Statistik und Steuerung (issue 15)
+  // MARKER statistik-bericht
+  // a month of next year: the permission and region checks pass (teamleitung: the Träger level is refused 403), then 400 "Zukunft"
+  'GET /api/statistik/monatsbericht': { erwartet: liste('statistik.lesen', 'erlaubt', { teamleitung: 403 }), query: (o) => ({ monat: `${Number(o.heute.slice(0, 4)) + 1}-01` }) },
+  // exports and Pressetext: the same checks as the Monatsbericht (a month of next year → 400 after the checks)
+  'GET /api/statistik/monatsbericht/export': { erwartet: liste('statistik.lesen', 'erlaubt', { teamleitung: 403 }), query: (o) => ({ monat: `${Number(o.heute.slice(0, 4)) + 1}-01`, format: 'csv' }) },
+  'GET /api/statistik/pressetext': { erwartet: liste('statistik.lesen', 'erlaubt', { teamleitung: 403 }), query: (o) => ({ monat: `${Number(o.heute.slice(0, 4)) + 1}-01` }) },
+  'POST /api/statistik/pressetext': { erwartet: liste('statistik.lesen', 'erlaubt', { teamleitung: 403 }), body: (o) => ({ monat: `${Number(o.heute.slice(0, 4)) + 1}-01`, ebene: 'traeger', text: 'Matrix' }) },
+  // MARKER statistik-kennzahlen
+  // a month of next year: the permission and region checks pass (teamleitung: the Träger level is refused), then 400 "Zukunft"
+  'GET /api/statistik/kennzahlen': { erwartet: liste('statistik.lesen', 'erlaubt', { teamleitung: 403 }), query: (o) => ({ monat: `${Number(o.heute.slice(0, 4)) + 1}-01` }) },
+  // MARKER statistik-vergleich
+  // the published Kennzahlen of the comparison: read with statistik.lesen (the second Träger sees its own, empty list)
+  'GET /api/statistik/vergleich': { erwartet: liste('statistik.lesen') },
+  'GET /api/statistik/vergleich/jobcenter': { erwartet: liste('statistik.lesen') },
+  'GET /api/statistik/vergleich/importe': { erwartet: liste('statistik.verwalten') },
+  // multipart upload without a file: the permission check passes, then 400 (no file)
+  'POST /api/statistik/vergleich/importe': { erwartet: liste('statistik.verwalten', 400) },
+  'GET /api/statistik/vergleich/spaltenzuordnung': { erwartet: liste('statistik.verwalten') },
+  'PUT /api/statistik/vergleich/spaltenzuordnung': { erwartet: liste('statistik.verwalten'), body: () => ({ standard: true }) },
+  // MARKER statistik-verwaltung
+  'GET /api/statistik/snapshots': { erwartet: liste('statistik.lesen') },
+  // a month in the future: holders 400 statistik_monat_zukunft (nothing is built)
+  'POST /api/statistik/snapshots/{monat}': { erwartet: liste('statistik.verwalten', 400), params: () => ({ monat: '2099-01' }) },
+  'GET /api/statistik/einstellungen': { erwartet: liste('statistik.lesen') },
+  // the first holder saves (version 0), the next get 409 (stale version): all passed the check
+  'PUT /api/statistik/einstellungen': { erwartet: liste('statistik.verwalten', 'erlaubt'), body: () => ({ stichtagTag: null, land: null, kleinzahlGrenze: 3, version: 0 }) },
+  'GET /api/statistik/bezugsgroessen': { erwartet: liste('statistik.lesen') },
+  // the first holder enters it, the next get 409 bezugsgroesse_besteht
+  'POST /api/statistik/bezugsgroessen': { erwartet: liste('statistik.verwalten', 'erlaubt'), body: (o) => ({ art: 'zivile_erwerbspersonen', kommuneId: null, gueltigAbMonat: `${Number(o.heute.slice(0, 4)) + 1}-05`, wert: 229_000, quelle: 'Matrix' }) },
   // ---------------------------------------------------------------- pages: HTML, checked by their own tests (and /termine/{id} below)
   // here: the staff work area /arbeitsplatz (citizens 403, anonymous → redirect to sign-in); a form without CSRF token 403
   'GET /{*}': { erwartet: { sonst: 'ok', anonym: 'erlaubt', buerger: 403, buerger2: 403 } },

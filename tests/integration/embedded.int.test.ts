@@ -57,7 +57,8 @@ async function query<T extends QueryResultRow>(connectionString: string, text: s
 type Exit = { code: number | null; signal: NodeJS.Signals | null; stdout: string; stderr: string };
 
 function spawnNode(args: string[], env: Record<string, string>): { child: ChildProcess; output: () => { stdout: string; stderr: string }; exited: Promise<Exit> } {
-  const childEnv: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: 'development', LOG_LEVEL: 'warn', ...env };
+  // a small Statistik history keeps the first seed quick here (npm start's default is larger: docs/statistik.md)
+  const childEnv: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: 'development', LOG_LEVEL: 'warn', VORORT_DEMO_STATISTIK_BG: '60', ...env };
   delete childEnv.DATABASE_URL;
   const child = spawn(process.execPath, args, { cwd: root, env: childEnv, stdio: ['ignore', 'pipe', 'pipe'] });
   children.push(child);
@@ -284,7 +285,7 @@ describe('embedded PostgreSQL', () => {
       // Where the reachable copies go (default /var/lib/vorort); a fresh folder so the test leaves nothing behind.
       const ort = tempDataDir();
       const port = await freePort();
-      const childEnv: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: 'development', LOG_LEVEL: 'warn', PORT: String(port), HOST: '127.0.0.1', VORORT_DEV_SMTP_PORT: '0', VORORT_POSTGRES_ORT: ort };
+      const childEnv: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: 'development', LOG_LEVEL: 'warn', VORORT_DEMO_STATISTIK_BG: '60', PORT: String(port), HOST: '127.0.0.1', VORORT_DEV_SMTP_PORT: '0', VORORT_POSTGRES_ORT: ort };
       delete childEnv.DATABASE_URL;
       delete childEnv.VORORT_DATA_DIR;
       // the same command as `npm start`

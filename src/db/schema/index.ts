@@ -8,3 +8,4 @@ export * from './portal.ts';
 export * from './mail.ts';
 export * from './foerdern.ts';
 export * from './fordern.ts';
+export * from './statistik.ts';

@@ -28,6 +28,7 @@ import { INSTRUMENT_HOECHSTDAUER, INSTRUMENT_VERFUEGBARKEIT, MASSNAHME_BELEHRUNG
 import { MINDERUNG } from './minderung.ts';
 import { REGELBEDARFE } from './regelbedarf.ts';
 import { SOFORTZUSCHLAG } from './sofortzuschlag.ts';
+import { AKTIVIERUNG_K3E2, BEZUGSGROESSE_MINDESTWERT, BUNDESBETEILIGUNG_KDU, EU_MITGLIEDER, LZB_REGEL, STATISTIK_WARTEZEIT } from './statistik.ts';
 import type { Gueltig } from './typen.ts';
 import { UNTERKUNFT } from './unterkunft.ts';
 import { ABSCHLIESSENDE_FESTSTELLUNG, ANHOERUNG_BAGATELLE, AUFHEBUNG_VERGANGENHEIT, BEWILLIGUNGSZEITRAUM } from './verfahren.ts';
@@ -254,6 +255,23 @@ export const ALLE_TABELLEN: readonly Parametertabelle<unknown>[] = [
     wert: (w) =>
       `${w.grundJahre} Jahre für Geburtsjahre vor ${w.abGeburtsjahr}; dann ${w.stufen.map((s) => `ab ${s.abGeburtsjahr} + ${s.monateJeJahr} Monat(e) je Jahrgang`).join(', ')}; ${w.endJahre} Jahre ab Geburtsjahr ${w.endGeburtsjahr}`,
   }),
+  // Statistik (docs/statistik.md "Regeln nach Datum und Merkmale")
+  tabelle({ name: 'Langzeitleistungsbeziehende (§ 48a-Kennzahlen)', einheit: 'Tage', eintraege: LZB_REGEL, wert: (w) => `eLb an mindestens ${w.mindestTage} der ${w.fensterTage} Tage bis zum Stichtag` }),
+  tabelle({ name: 'Wartezeit der Statistik', einheit: 'Monate', eintraege: STATISTIK_WARTEZEIT, wert: (w) => `vorläufig bis ${w.monate} Monate nach dem Stichtag, danach endgültig` }),
+  tabelle({ name: 'Mindestgröße der Bezugsgröße einer Quote', einheit: 'Personen', eintraege: BEZUGSGROESSE_MINDESTWERT, wert: (w) => `keine Quote bei weniger als ${tausender(w.mindestErwerbspersonen)} Personen` }),
+  tabelle({
+    name: 'Bundesbeteiligung an den Leistungen für Unterkunft und Heizung',
+    einheit: 'Basispunkte (1 % = 100) je Land',
+    eintraege: BUNDESBETEILIGUNG_KDU,
+    wert: (w) => Object.entries(w.laender).map(([land, x]) => `${land} ${p(x!.basispunkte)}`).join('; '),
+  }),
+  tabelle({
+    name: 'Maßnahme der aktiven Arbeitsförderung für K3E2',
+    einheit: 'Instrumente',
+    eintraege: AKTIVIERUNG_K3E2,
+    wert: (w) => `zählen: ${Object.entries(w.zaehlt).filter(([, z]) => z).map(([i]) => i).join(', ')}`,
+  }),
+  tabelle({ name: 'Mitgliedstaaten der Europäischen Union', einheit: 'Staat (ISO 3166-1)', eintraege: EU_MITGLIEDER, wert: (w) => `${w.aenderung}: ${w.staaten.filter((c) => c !== 'EL').length} Staaten (${w.staaten.join(', ')})` }),
   // Fordern D: norms the Minderungsbescheid cites (docs/fordern.md "Entscheidung und Bescheid")
   tabelle({ name: 'Minderungsbescheid: keine ergänzende Hilfe zum Lebensunterhalt (SGB XII)', einheit: 'Norm', eintraege: KEINE_HLU_NORM, wert: (w) => w }),
   tabelle({ name: 'Minderungsbescheid: keine aufschiebende Wirkung von Widerspruch und Klage', einheit: 'Norm', eintraege: SOFORT_VOLLZIEHBAR_NORM, wert: (w) => w }),

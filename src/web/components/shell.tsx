@@ -33,6 +33,7 @@ const STAFF_NAV: { href: string; label: string; permission?: Permission }[] = [
   { href: '/zahlung', label: 'Zahlung', permission: 'zahllauf.uebersicht' },
   { href: '/erstattungen', label: 'Erstattungen', permission: 'bewilligung.bearbeiten' },
   { href: '/kosten', label: 'Kosten', permission: 'kosten.lesen' },
+  { href: '/steuerung', label: 'Steuerung', permission: 'statistik.lesen' },
   { href: '/integration/budget', label: 'Eingliederungsbudget', permission: 'budget.lesen' },
   { href: '/massenaenderung', label: 'Massenänderung', permission: 'massenaenderung.ausfuehren' },
   { href: '/verwaltung/kdu-richtwerte', label: 'KdU-Richtwerte', permission: 'kdu.verwalten' },
