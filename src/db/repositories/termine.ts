@@ -82,7 +82,7 @@ export const termineRepository = {
         (SELECT coalesce(json_agg(json_build_object('id', x.id, 'ressource_id', x.ressource_id, 'beginn', x.beginn, 'ende', x.ende, 'blockiert_bis', x.blockiert_bis)), '[]'::json)
            FROM termine x, f WHERE x.status <> 'abgesagt' AND x.beginn < f.bis AND x.blockiert_bis > f.von) AS termine,
         (SELECT coalesce(json_agg(json_build_object('id', x.id, 'ressource_id', x.ressource_id, 'beginn', x.beginn, 'ende', x.ende)), '[]'::json)
-           FROM warteliste_angebote x, f WHERE x.status = 'offen' AND x.gueltig_bis > now() AND x.beginn < f.bis AND x.ende > f.von) AS angebote`);
+           FROM warteliste_angebote x, f WHERE x.status = 'offen' AND x.gueltig_bis > ${opts.jetzt.toISOString()}::timestamptz AND x.beginn < f.bis AND x.ende > f.von) AS angebote`);
     const z = rows[0]!;
     return {
       regeln: z.regeln ? zeileAusJson(terminRegeln, z.regeln as Record<string, unknown>) : undefined,
@@ -105,8 +105,11 @@ export const termineRepository = {
     return tx.select().from(terminAbwesenheiten).where(and(lt(terminAbwesenheiten.von, bis), gt(terminAbwesenheiten.bis, von)));
   },
 
-  /** Active appointments and open offers that touch [von, bis) – the occupancy for slot computation. */
-  async belegungen(tx: Tx, von: Date, bis: Date) {
+  /**
+   * Active appointments and open offers that touch [von, bis) – the occupancy for slot computation. An offer holds its
+   * slot until `gueltig_bis` as of `jetzt` (the business clock, like every other deadline – not the database's now()).
+   */
+  async belegungen(tx: Tx, von: Date, bis: Date, jetzt: Date) {
     const t = await tx
       .select({ id: termine.id, ressourceId: termine.ressourceId, beginn: termine.beginn, ende: termine.ende, blockiertBis: termine.blockiertBis })
       .from(termine)
@@ -114,7 +117,7 @@ export const termineRepository = {
     const a = await tx
       .select({ id: wartelisteAngebote.id, ressourceId: wartelisteAngebote.ressourceId, beginn: wartelisteAngebote.beginn, ende: wartelisteAngebote.ende })
       .from(wartelisteAngebote)
-      .where(and(eq(wartelisteAngebote.status, 'offen'), gt(wartelisteAngebote.gueltigBis, sql`now()`), lt(wartelisteAngebote.beginn, bis), gt(wartelisteAngebote.ende, von)));
+      .where(and(eq(wartelisteAngebote.status, 'offen'), gt(wartelisteAngebote.gueltigBis, jetzt), lt(wartelisteAngebote.beginn, bis), gt(wartelisteAngebote.ende, von)));
     return { termine: t, angebote: a };
   },
 

@@ -95,7 +95,7 @@ export async function ladeVerfuegbarkeit(tx: Tx, opts: { jetzt: Date; regeln: Te
   const von = new Date(opts.jetzt.getTime() - TAG);
   const bis = new Date(opts.jetzt.getTime() + (opts.regeln.horizontTage + 2) * TAG);
   const abwesenheiten = await termineRepository.abwesenheiten(tx, von, bis);
-  const belegt = await termineRepository.belegungen(tx, von, bis);
+  const belegt = await termineRepository.belegungen(tx, von, bis, opts.jetzt);
   return verfuegbarkeitAus({ daten, abwesenheiten, belegt }, opts);
 }
 
