@@ -1,7 +1,8 @@
 /**
  * Benchmark: Statistik und Steuerung (issue #15, docs/statistik.md "Demo-Daten und Benchmark").
  *
- *   npm run bench:statistik [-- personen]      (or BENCH_PERSONEN; default 1,000,000; BENCH_TRAEGER default 10)
+ *   npm run bench:statistik [-- personen]      (or BENCH_PERSONEN; default 1,000,000; BENCH_TRAEGER default 10;
+ *                                              BENCH_PARALLEL: Träger built at a time, default PARALLELE_TRAEGER)
  *   DATABASE_URL=… uses that server (a fresh database is created and dropped); otherwise an embedded PostgreSQL in a
  *   temporary directory.
  *
@@ -12,7 +13,8 @@
  * 35 earlier months as built snapshots (statistik_personen with elb/lzb/ereignisse, statistik_snapshots endgültig and
  * the Grunddaten gd.* / Leistungssummen in statistik_werte, aggregated from those rows by SQL).
  * Timed:
- *   snapshotSeconds   – baueSnapshot of the 36th month for every Träger (sequential; the real builder)
+ *   snapshotSeconds   – the snapshot of the 36th month for every Träger (the real builder, PARALLELE_TRAEGER Träger at a
+ *                       time as in the nightly job)
  *   kennzahlenSeconds – the use case 'statistik.kennzahlen' for every Träger (Ebene Träger: the engine on the stored
  *                       Grunddaten of 25 months, with its series and the Kommune/Standort comparison)
  *   duckdbSeconds     – DuckDB computing the K2 and K3 counts of every Träger from the person-month rows
@@ -37,7 +39,7 @@ import { seedDemoData } from '../src/db/seed/demo.ts';
 import { clockStartingAt } from '../src/server/clock.ts';
 import type { Actor, AppContext } from '../src/server/context.ts';
 import { hashPassword } from '../src/server/security/passwords.ts';
-import { baueSnapshot } from '../src/server/statistik/snapshot-bauen.ts';
+import { baueMonatFuerTraeger, PARALLELE_TRAEGER } from '../src/server/statistik/snapshot-bauen.ts';
 import { statistikKennzahlen } from '../src/server/statistik/kennzahlen.ts';
 
 const N = Number(process.argv[2] ?? process.env.BENCH_PERSONEN ?? 1_000_000);
@@ -76,7 +78,9 @@ const url = u.toString();
 const db = createDatabase(url, { statementTimeoutMs: 0, max: 4 });
 const aufraeumen = async () => {
   await db.close().catch(() => {});
-  await admin.query(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`).catch(() => {});
+  // BENCH_BEHALTEN=1 with DATABASE_URL: the database stays for a look at the plans (its name is logged)
+  if (process.env.BENCH_BEHALTEN === '1' && !embedded) console.log(`Datenbank behalten: ${dbName}`);
+  else await admin.query(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`).catch(() => {});
   await admin.end().catch(() => {});
   if (embedded) await embedded.stop().catch(() => {});
   if (dataDir) rmSync(dataDir, { recursive: true, force: true });
@@ -106,13 +110,13 @@ try {
   const B = P / 2;
   // month index of BG b: start s(b) (70 % since the first month), end e(b) (a third ends within the 36 months)
   const start = (b: string) => `(case when (${b} * 7) % 10 < 7 then 0 else (${b} * 7919) % ${MONATE} end)`;
-  const ende = (b: string) => `(case when (${b} * 104729) % 3 = 0 then ${start(b)} + 6 + (${b} * 31) % 40 else 999 end)`;
+  const ende = (b: string) => `(case when (${b}::int8 * 104729) % 3 = 0 then ${start(b)} + 6 + (${b} * 31) % 40 else 999 end)`;
   const monatVon = (i: string) => `to_char(date '${MONATSLISTE[0]}-01' + make_interval(months => ${i}), 'YYYY-MM')`;
   const ersterTag = (i: string) => `(date '${MONATSLISTE[0]}-01' + make_interval(months => ${i}))::date`;
   const letzterTag = (i: string) => `((date '${MONATSLISTE[0]}-01' + make_interval(months => ${i} + 1))::date - 1)`;
   // statistik_personen is loaded without its indexes (created once after all Träger: a sort instead of random inserts)
   await roh(`alter table statistik_personen drop constraint statistik_personen_traeger_id_monat_person_id_pk`);
-  await roh(`drop index statistik_personen_person_idx, statistik_personen_bg_idx`);
+  await roh(`drop index statistik_personen_bg_idx, statistik_personen_elb_idx`);
   for (const [ti, tr] of traeger.entries()) {
     const bg = `generate_series(1, ${B}) b`;
     const pers = `generate_series(1, ${P}) g`;
@@ -153,7 +157,8 @@ try {
       where not ${kind} and (g * 31 + ${MONATE - 1} * 17) % 50 = 0 and ${start('((g + 1) / 2)')} <= ${MONATE - 1} and ${ende('((g + 1) / 2)')} >= ${MONATE - 1}`);
     // the 35 earlier months as built snapshots: person rows, snapshot rows, Grunddaten
     // per person once (ids, child, months), the 35 months as a small table: no expression is evaluated per row twice
-    await roh(`insert into statistik_personen (traeger_id, monat, person_id, bg_id, gruppe, kommune_id, standort_id, altersgruppe, geschlecht, staatsangehoerigkeit,
+    // in month order (as the monthly builds write them: a month's rows lie together), within a month by BG and person
+    await roh(`set local work_mem = '1GB'; insert into statistik_personen (traeger_id, monat, person_id, bg_id, gruppe, kommune_id, standort_id, altersgruppe, geschlecht, staatsangehoerigkeit,
         arbeitsmarktstatus, elb_von, elb_bis, elb, lzb, ereignisse, integrationsart)
       select '${tr.id}', mo.monat, p.pid, p.bid, case when p.kind then 'nef' else 'elb' end, '${tr.kommune}'::uuid, '${tr.standort}'::uuid,
         case when p.kind then 'u15' else '25_49' end, p.geschlecht, 'deutsch', p.am,
@@ -165,7 +170,8 @@ try {
           case when ${kind} then null when g % 20 < 9 then 'arbeitslos' else 'arbeitsuchend' end as am,
           ${start('((g + 1) / 2)')} as s, ${ende('((g + 1) / 2)')} as e from ${pers}) p
       join (select t, ${monatVon('t')} as monat, ${ersterTag('t')} as von, ${letzterTag('t')} as bis from generate_series(0, ${MONATE - 2}) t) mo
-        on mo.t >= p.s and mo.t <= p.e`);
+        on mo.t >= p.s and mo.t <= p.e
+      order by mo.t, p.bid, p.pid`);
     await roh(`insert into statistik_snapshots (traeger_id, monat, stichtag, status, lauf, gebaut_am, endgueltig_am)
       select '${tr.id}', ${monatVon('t')}, ${letzterTag('t')}, 'endgueltig', 1, now(), now() from generate_series(0, ${MONATE - 2}) t`);
     // Zugänge/Abgänge of the earlier months from the generator (eLb = not a child; a BG's persons are members from
@@ -178,8 +184,10 @@ try {
     log(`Träger ${ti + 1}/${T}: ${P} Personen, ${B} BG angelegt (${((performance.now() - t0) / 1000).toFixed(0)} s)`);
   }
   await roh(`alter table statistik_personen add constraint statistik_personen_traeger_id_monat_person_id_pk primary key (traeger_id, monat, person_id)`);
-  await roh(`create index statistik_personen_person_idx on statistik_personen using btree (traeger_id, person_id, monat)`);
   await roh(`create index statistik_personen_bg_idx on statistik_personen using btree (traeger_id, monat, bg_id)`);
+  await roh(
+    `create index statistik_personen_elb_idx on statistik_personen using btree (traeger_id, monat) include (person_id, elb_von, elb_bis) where elb_von is not null`,
+  );
   // the Grunddaten / Leistungssummen of the 35 earlier months, every Träger in one pass (one Antragsteller 'm' per BG)
   await roh(`insert into statistik_werte (traeger_id, monat, ebene, region, kennung, wert)
     select x.traeger_id, x.monat, 'traeger', '', k.kennung, k.wert from (
@@ -194,7 +202,11 @@ try {
       ('gd.bestandAlleinerziehend', 0), ('gd.minijob', 0), ('gd.oeffentlichGefoerdert', 0), ('gd.integrationenAlleinerziehend', 0), ('gd.lzbMassnahme', 0),
       ('gd.bestandVormonat', x.vor_bestand), ('gd.lzbVormonat', x.vor_lzb),
       ('bg', x.bgs), ('personen', x.personen), ('elb', x.bestand), ('lzb', x.lzb), ('leistung.llu_cent', x.bgs * 80000), ('leistung.luh_cent', x.bgs * 70000)) as k(kennung, wert)`);
-  await roh('analyze');
+  // as autovacuum leaves the earlier months in production (visibility map set: index-only scans)
+  const wartung = new Client({ connectionString: url });
+  await wartung.connect();
+  await wartung.query('vacuum analyze');
+  await wartung.end();
   const groesse = (await eins<{ g: string }>('select pg_size_pretty(pg_database_size(current_database())) as g')).g;
   log(`Setup ${((performance.now() - t0) / 1000).toFixed(0)} s, Datenbank ${groesse}.`);
 
@@ -203,10 +215,10 @@ try {
   const clock = clockStartingAt(`${HEUTE}T09:30:00+01:00`);
   const ctx: AppContext = { config, db, clock, mailer: { send: async () => {}, close: () => {} }, mailCatcher: null };
   const s0 = performance.now();
-  for (const tr of traeger) {
-    const r = await baueSnapshot({ ctx, traegerId: tr.id, monat: MONAT, heute: HEUTE });
-    if (tr === traeger[0]) log(`Snapshot ${MONAT} Träger 1: ${JSON.stringify(r)}`);
-  }
+  // as the nightly job: PARALLELE_TRAEGER Träger at a time
+  const parallel = Number(process.env.BENCH_PARALLEL ?? PARALLELE_TRAEGER);
+  const gebaut = await baueMonatFuerTraeger({ ctx, traegerIds: traeger.map((t) => t.id), monat: MONAT, heute: HEUTE, parallel });
+  log(`Snapshot ${MONAT} Träger 1: ${JSON.stringify(gebaut[0])} (${parallel} Träger gleichzeitig)`);
   const snapshotSeconds = (performance.now() - s0) / 1000;
   log(`Snapshots ${MONAT} aller Träger: ${snapshotSeconds.toFixed(1)} s`);
 

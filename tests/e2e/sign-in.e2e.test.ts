@@ -147,7 +147,8 @@ describe.skipIf(!browserAvailable)('sign-in in Chromium', () => {
     expect(await summary.getAttribute('role')).toBe('alert');
     expect(await summary.locator('h2').textContent()).toBe('Bitte korrigieren Sie die folgenden Angaben:');
     // enhance.js moves the focus there, so screen readers read it at once.
-    expect(await page.evaluate(() => document.activeElement?.hasAttribute('data-error-summary'))).toBe(true);
+    // (enhance.js runs after the page's load event: wait for it, a slow machine may not be there yet)
+    await expect.poll(() => page.evaluate(() => document.activeElement?.hasAttribute('data-error-summary') ?? false)).toBe(true);
 
     const link = summary.getByRole('link');
     expect(await link.textContent()).toBe('E-Mail-Adresse oder Passwort ist nicht richtig.');

@@ -416,6 +416,10 @@ describe('Live-Kennzahlen aus den Snapshots = Kennzahlen-CLI auf denselben Daten
     expect((await b.api('controlling', 'GET', '/api/statistik/kennzahlen?monat=2023-10')).json()).toMatchObject({ error: 'statistik_monat_vor_daten' });
     expect((await b.api('controlling', 'GET', '/api/statistik/kennzahlen?monat=2026-13')).statusCode).toBe(400);
     expect((await b.api('controlling', 'GET', '/api/statistik/kennzahlen?monat=2026-05&kennzahl=K9')).statusCode).toBe(400);
+    // the page answers the same way: 400 with the German message at the field
+    const seite = await b.seite('controlling', '/steuerung/kennzahlen?monat=2026-12');
+    expect(seite.statusCode).toBe(400);
+    expect(seite.body).toContain('Der Stichtag dieses Monats liegt in der Zukunft.');
   });
 
   it('Seiten: Steuerung mit Eckwerten, Kennzahlen mit Vergleich, Definitionen mit Ankern', async () => {

@@ -254,6 +254,7 @@ describe('Seite /steuerung/monatsbericht', () => {
     expect(ohne.body).toContain('Für diesen Monat gibt es noch keine Statistik.');
     expect(ohne.body).toContain('href="/steuerung/daten"');
     const zukunft = await b.seite('controlling', '/steuerung/monatsbericht?monat=2027-01');
+    expect(zukunft.statusCode).toBe(400);
     expect(zukunft.body).toContain('Der Stichtag dieses Monats liegt in der Zukunft.');
     expect((await b.seite('leistung', '/steuerung/monatsbericht')).statusCode).toBe(403);
   });

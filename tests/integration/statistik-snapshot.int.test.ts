@@ -193,10 +193,46 @@ describe('Monats-Snapshots: build from the Fallakte', () => {
     expect(await alleZeilen(monat)).toEqual(vorher);
   });
 
+  it('a rebuild after a person moved to a BG of an earlier chunk: one row, under the new BG', async () => {
+    const monat = '2026-11';
+    const bgs = (await sys((tx) => tx.execute<{ bg_id: string }>(sql`select distinct bg_id from statistik_personen where traeger_id = ${musterland} and monat = ${monat} order by bg_id`))).rows.map((x) => x.bg_id);
+    expect(bgs.length).toBeGreaterThan(2);
+    const [ziel, quelle] = [bgs[0]!, bgs.at(-1)!];
+    const p = (await sys((tx) => tx.execute<{ person_id: string }>(sql`select person_id from statistik_personen where traeger_id = ${musterland} and monat = ${monat} and bg_id = ${quelle} order by person_id limit 1`))).rows[0]!.person_id;
+    // from November on in the BG `ziel` (id before `quelle`: with chunks of one BG its chunk is written first)
+    const neu = await sys(async (tx) => {
+      await tx.execute(sql`update bg_mitgliedschaften set gueltig_bis = '2026-10-31' where traeger_id = ${musterland} and bg_id = ${quelle} and person_id = ${p} and gueltig_bis is null`);
+      return (
+        await tx.execute<{ id: string }>(sql`insert into bg_mitgliedschaften (traeger_id, bg_id, person_id, gueltig_von, rolle, in_bg)
+          values (${musterland}, ${ziel}, ${p}, '2026-11-01', 'sonstige', true) returning id`)
+      ).rows[0]!.id;
+    });
+    try {
+      await baueSnapshot({ ctx, traegerId: musterland, monat, heute: HEUTE, chunkGroesse: 1 });
+      const zeilen = (await sys((tx) => tx.execute<{ bg_id: string }>(sql`select bg_id from statistik_personen where traeger_id = ${musterland} and monat = ${monat} and person_id = ${p}`))).rows;
+      expect(zeilen).toEqual([{ bg_id: ziel }]);
+    } finally {
+      await sys(async (tx) => {
+        await tx.execute(sql`delete from bg_mitgliedschaften where traeger_id = ${musterland} and id = ${neu}`);
+        await tx.execute(sql`update bg_mitgliedschaften set gueltig_bis = null where traeger_id = ${musterland} and bg_id = ${quelle} and person_id = ${p} and gueltig_bis = '2026-10-31'`);
+      });
+      await baueSnapshot({ ctx, traegerId: musterland, monat, heute: HEUTE });
+    }
+    const zurueck = (await sys((tx) => tx.execute<{ bg_id: string }>(sql`select bg_id from statistik_personen where traeger_id = ${musterland} and monat = ${monat} and person_id = ${p}`))).rows;
+    expect(zurueck).toEqual([{ bg_id: quelle }]);
+  });
+
   it('LZB sums the eLb days of the earlier snapshots in the 730-day window (638 days)', async () => {
     const monat = '2026-11';
     const [lang, kurz] = (
-      await sys((tx) => tx.execute<{ person_id: string }>(sql`select person_id from statistik_personen where traeger_id = ${musterland} and monat = ${monat} and elb order by person_id limit 2`))
+      // `lang` is the eLb of the month with the most eLb days in the demo's own snapshots (so 13 invented full months
+      // always reach 638 whichever person the random ids put first), `kurz` the next one
+      await sys((tx) =>
+        tx.execute<{ person_id: string }>(sql`select s.person_id from statistik_personen s where s.traeger_id = ${musterland} and s.monat = ${monat} and s.elb
+          order by (select coalesce(sum(least(f.elb_bis, '2026-11-30'::date) - greatest(f.elb_von, '2024-12-01'::date) + 1), 0) from statistik_personen f
+            where f.traeger_id = s.traeger_id and f.person_id = s.person_id and f.elb_von is not null and f.elb_bis >= '2024-12-01' and f.elb_von <= '2026-11-30') desc, s.person_id
+          limit 2`),
+      )
     ).rows.map((x) => x.person_id);
     // earlier months as if built: `lang` eLb the whole of 2024-12 … 2025-12, `kurz` only 2025-06 … 2025-12
     await sys(async (tx) => {

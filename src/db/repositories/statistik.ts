@@ -10,8 +10,11 @@ import { kommunen, standorte } from '../schema/index.ts';
 export const statistikRepository = {
   /** The first month of any Bewilligung of the Träger ('YYYY-MM'), NULL when there is none. */
   async ersterDatenmonat(tx: Tx): Promise<string | null> {
+    // walks the index (traeger_id, monat) from the earliest month: the first month of a decided Bewilligung ends it
     const r = await tx.execute<{ monat: string | null }>(
-      sql`select min(m.monat) as monat from bewilligung_monate m join bewilligungen b on b.traeger_id = m.traeger_id and b.id = m.bewilligung_id where b.status in ('bewilligt', 'ersetzt')`,
+      sql`select m.monat from bewilligung_monate m
+          where exists (select 1 from bewilligungen b where b.traeger_id = m.traeger_id and b.id = m.bewilligung_id and b.status in ('bewilligt', 'ersetzt'))
+          order by m.monat limit 1`,
     );
     return r.rows[0]?.monat ?? null;
   },

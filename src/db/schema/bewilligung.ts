@@ -153,6 +153,8 @@ export const bewilligungMonate = pgTable(
   },
   (t) => [
     primaryKey({ columns: [t.traegerId, t.bewilligungId, t.monat] }),
+    // the Träger's first data month (Statistik: every report and Kennzahlen request asks for it)
+    index('bewilligung_monate_monat_idx').on(t.traegerId, t.monat),
     foreignKey({ columns: [t.traegerId, t.bewilligungId], foreignColumns: [bewilligungen.traegerId, bewilligungen.id] }).onDelete('cascade'),
     monatCheck('bewilligung_monate_monat_check', t.monat),
     check('bewilligung_monate_betrag_check', sql`${t.auszahlungCent} >= 0`),

@@ -111,7 +111,6 @@ export const statistikPersonen = pgTable(
     inListe('statistik_personen_staat_check', 'staatsangehoerigkeit', STAATSANGEHOERIGKEIT_GRUPPEN),
     inListe('statistik_personen_am_check', 'arbeitsmarktstatus', AM_STATUS, true),
     check('statistik_personen_elb_check', sql`(${t.elbVon} is null) = (${t.elbBis} is null) and (${t.elbVon} is null or ${t.elbBis} >= ${t.elbVon})`),
-    index('statistik_personen_person_idx').on(t.traegerId, t.personId, t.monat),
     index('statistik_personen_bg_idx').on(t.traegerId, t.monat, t.bgId),
   ],
 );

@@ -297,9 +297,9 @@ function simuliere(o: { bg: number; monate: string[]; seed: number; kommunen: { 
             : (p.alleinerziehend || p.rolle === 'partner') && kleinKind
               ? { status: 'nicht_arbeitsuchend', grund: 'kind_unter_3' }
               : z.gewichtet([
-                  [{ status: 'arbeitslos', grund: null }, 72],
-                  [{ status: 'arbeitsuchend', grund: 'sonstiges' }, 12],
-                  [{ status: 'arbeitsuchend', grund: 'arbeitsunfaehigkeit' }, 9],
+                  [{ status: 'arbeitslos', grund: null }, 80],
+                  [{ status: 'arbeitsuchend', grund: 'sonstiges' }, 8],
+                  [{ status: 'arbeitsuchend', grund: 'arbeitsunfaehigkeit' }, 6],
                   [{ status: 'nicht_arbeitsuchend', grund: 'arbeitsunfaehig_langfristig' }, 8],
                   [{ status: 'nicht_arbeitsuchend', grund: 'pflege' }, 4],
                   [{ status: 'nicht_arbeitsuchend', grund: 'schule_ausbildung' }, 4],
@@ -337,11 +337,11 @@ function simuliere(o: { bg: number; monate: string[]; seed: number; kommunen: { 
   };
 
   // the stock at the first month: mostly long-term cases (steady state of the two spell types)
-  for (let i = 0; i < o.bg; i++) neueBg(0, true, z.chance(0.8) ? 'dauer' : 'kurz');
+  for (let i = 0; i < o.bg; i++) neueBg(0, true, z.chance(0.92) ? 'dauer' : 'kurz');
 
-  const HAZARD = { dauer: 0.004, kurz: 0.04 };
+  const HAZARD = { dauer: 0.002, kurz: 0.04 };
   // short spells find jobs more often than the long-term cases (who become LZB)
-  const JOBCHANCE = { dauer: 0.6, kurz: 2 };
+  const JOBCHANCE = { dauer: 0.6, kurz: 3 };
   for (let t = 0; t < monate.length; t++) {
     const monat = monate[t]!;
     const ultimo = letzterTag(monat);
@@ -358,6 +358,11 @@ function simuliere(o: { bg: number; monate: string[]; seed: number; kommunen: { 
           wechsel(p, `${monat}-01`, 'nicht_arbeitsuchend', 'schule_ausbildung');
         }
         if (!p.aktiv || alter < 15) continue;
+        // the youngest child turned 3: the parent is available for work again (arbeitslos from the 1st of the month)
+        if (p.status.at(-1)?.grund === 'kind_unter_3' && !bg.personen.some((q) => !q.aktiv && jahre(q.geburtsdatum, ultimo) < 3)) {
+          p.grundstatus = { status: 'arbeitslos', grund: null };
+          wechsel(p, `${monat}-01`, 'arbeitslos', null);
+        }
         if (p.jobEnde && p.jobEnde < ultimo) {
           // the Aufstocker job ended: income stops, the person is arbeitslos again
           wechsel(p, plusTage(p.jobEnde, 1), 'arbeitslos', null);
@@ -378,12 +383,12 @@ function simuliere(o: { bg: number; monate: string[]; seed: number; kommunen: { 
         }
         if (endet || p.beschaeftigt) continue;
         const bereit = p.grundstatus.status === 'arbeitslos' || p.grundstatus.grund === 'sonstiges';
-        const hazard = (alter < 18 ? 0.004 : bereit ? 0.04 : 0.01) * JOBCHANCE[bg.typ];
+        const hazard = (alter < 18 ? 0.004 : bereit ? 0.05 : 0.01) * JOBCHANCE[bg.typ];
         if (z.chance(hazard)) {
           if (integration(bg, p, t, alter, null)) endet = true;
           continue;
         }
-        if (bereit && alter >= 18 && z.chance(0.03)) {
+        if (bereit && alter >= 18 && z.chance(0.02)) {
           const m = z.gewichtet([[0, 55], [1, 25], [2, 20]] as const);
           const eintritt = tagImMonat(monat, z.int(1, 20));
           const austritt = plusTage(eintritt, DEMO_MASSNAHMEN[m]!.tage - 1 + z.int(-10, 10));
@@ -393,7 +398,7 @@ function simuliere(o: { bg: number; monate: string[]; seed: number; kommunen: { 
         }
       }
       // Aufstocker leave benefits more often (more hours, a better job)
-      if (!endet && z.chance(HAZARD[bg.typ] + (bg.personen.some((p) => p.beschaeftigt) ? 0.015 : 0))) endet = true;
+      if (!endet && z.chance(HAZARD[bg.typ] + (bg.personen.some((p) => p.beschaeftigt) ? 0.01 : 0))) endet = true;
       if (endet) {
         beende(bg, t);
         abgaenge += 1;
@@ -402,7 +407,7 @@ function simuliere(o: { bg: number; monate: string[]; seed: number; kommunen: { 
     // new cases: as many as left (the stock slowly shrinks, as in the seeds), of them 55 % short spells
     if (t + 1 < monate.length) {
       const neu = Math.max(0, Math.round(abgaenge * 0.997 + (z.next() - 0.5) * 4));
-      for (let i = 0; i < neu; i++) neueBg(t + 1, false, z.chance(0.55) ? 'kurz' : 'dauer');
+      for (let i = 0; i < neu; i++) neueBg(t + 1, false, z.chance(0.5) ? 'kurz' : 'dauer');
     }
   }
   return { bgs, integrationen: integrationenListe, teilnahmen, monate };
@@ -440,7 +445,7 @@ function simuliere(o: { bg: number; monate: string[]; seed: number; kommunen: { 
     const verlaesst = art === 'svb_vollzeit' || art === 'selbststaendigkeit' || art === 'gefoerdert_16e' ? z.chance(0.8) : art === 'svb_teilzeit' ? z.chance(alleine ? 0.35 : 0.15) : false;
     // a fifth of the jobs ends within the year (for K2E3 not every start is lasting)
     // a part of the jobs ends within the year (for K2E3 not every start is lasting; Aufstocker return to arbeitslos)
-    const endet = art !== 'ausbildung' && z.chance(verlaesst ? 0.2 : 0.5);
+    const endet = art !== 'ausbildung' && z.chance(verlaesst ? 0.2 : 0.65);
     const ende = endet ? tagImMonat(monatPlus(monat, z.int(2, 11)), 28) : null;
     integrationenListe.push({ id: z.uuid(), personId: p.id, bgId: bg.id, art, beginn, ende, bruttoCent: brutto || null, nettoCent: netto || null, stunden });
     if (verlaesst) {

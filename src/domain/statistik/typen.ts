@@ -104,6 +104,26 @@ export type Grunddaten = {
   lzbMassnahme: number;
 };
 
+/** The Grunddaten stored per month as `gd.<key>` in statistik_werte (svbKontinuierlich apart: it is written for month m−6). */
+export const GRUNDDATEN_SCHLUESSEL = [
+  'bestand',
+  'lzb',
+  'bestandAlleinerziehend',
+  'zugaenge',
+  'abgaenge',
+  'bestandVormonat',
+  'lzbZugaenge',
+  'lzbAbgaenge',
+  'lzbVormonat',
+  'integrationen',
+  'minijob',
+  'oeffentlichGefoerdert',
+  'integrationenAlleinerziehend',
+  'integrationenLzb',
+  'svbIntegrationen',
+  'lzbMassnahme',
+] as const satisfies readonly Exclude<keyof Grunddaten, 'svbKontinuierlich'>[];
+
 export type KennzahlWert = { wert: number; zaehler: number; nenner: number } | null;
 export type KennzahlenErgebnis = { version: 1; bezugsmonat: string; kennzahlen: Record<Kennzahl, KennzahlWert> };
 

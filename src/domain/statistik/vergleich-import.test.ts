@@ -114,6 +114,30 @@ describe('pruefeCsv', () => {
     expect(r.zeilenGelesen).toBe(8);
   });
 
+  it.each([
+    ['K1', '-100,1', 'Veränderungsrate'],
+    ['K3', '-250', 'Veränderungsrate'],
+    ['K2', '-0,1', 'Quote'],
+    ['K1E3', '-3', 'Quote'],
+    ['K2E3', '100,5', 'Anteil'],
+    ['K3E2', '101', 'Anteil'],
+  ])('ein unmöglicher Wert für %s (%s) wird abgelehnt: wert_unmoeglich', (k, wert, art) => {
+    const r = pruefeCsv(csv(`2026-11;05154;Kreis A;NW;IIIb;gE;${k};${wert};;;`), Z);
+    expect(r.ok ? [] : r.abgelehnt.map((a) => a.code)).toEqual(['wert_unmoeglich']);
+    expect(r.ok ? '' : r.abgelehnt[0]!.grund).toContain(art);
+  });
+
+  it.each([
+    ['K1', '-100'],
+    ['K3', '250,5'],
+    ['K2', '0'],
+    ['K2', '120'],
+    ['K2E3', '100'],
+    ['K3E2', '0'],
+  ])('ein möglicher Grenzwert für %s (%s) wird übernommen', (k, wert) => {
+    expect(pruefeCsv(csv(`2026-11;05154;Kreis A;NW;IIIb;gE;${k};${wert};;;`), Z).ok).toBe(true);
+  });
+
   it('unbekannte oder fehlende Spalten → import_spalten_unbekannt', () => {
     const r = pruefeCsv(Buffer.from('Berichtsmonat;Schlüssel;Kennzahl;Wert;Farbe\n2026-11;05154;K2;18,1;blau\n'), Z);
     expect(r).toMatchObject({ ok: false, code: 'import_spalten_unbekannt', abgelehnt: [{ zeile: 1, code: 'spalte_unbekannt' }] });

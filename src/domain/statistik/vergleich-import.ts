@@ -253,6 +253,23 @@ function leseKennzahl(s: string): Kennzahl | null {
 /* ---------------------------------------------------------------- table → rows */
 
 const WERT_GRENZE = 9_999_999;
+
+const deutsch = (x: number) => x.toLocaleString('de-DE', { maximumFractionDigits: 3 });
+/** Change rates (K1, K1E1, K1E2, K3: (Zähler/Nenner − 1) × 100) cannot fall below −100 %. */
+const AENDERUNGSRATEN: readonly Kennzahl[] = ['K1', 'K1E1', 'K1E2', 'K3'];
+/** Shares of a group (K2E3: of the svb-Integrationen; K3E2: of the LZB) lie between 0 and 100 %. */
+const ANTEILE: readonly Kennzahl[] = ['K2E3', 'K3E2'];
+
+/**
+ * Why a published value is impossible for its Kennzahl (null: possible): a change rate below −100 %, a quota (K1E3,
+ * K1E4, K2 …) below 0, a share outside 0 … 100 %. A value like that is a column mix-up or a typing error in the file.
+ */
+export function unmoeglicherWert(k: Kennzahl, wert: number): string | null {
+  if (AENDERUNGSRATEN.includes(k)) return wert < -100 ? `${k} ist eine Veränderungsrate und kann nicht unter −100 % liegen (Wert ${deutsch(wert)}).` : null;
+  if (wert < 0) return `${k} ist eine Quote und kann nicht negativ sein (Wert ${deutsch(wert)}).`;
+  if (ANTEILE.includes(k) && wert > 100) return `${k} ist ein Anteil und kann nicht über 100 % liegen (Wert ${deutsch(wert)}).`;
+  return null;
+}
 const ZAHL_GRENZE = 99_999_999_999_999;
 
 /**
@@ -297,6 +314,10 @@ export function pruefeTabelle(tabelle: Tabelle, zuordnung: Spaltenzuordnung): Ve
     const w = leseWert(zelle('wert')!);
     if (!w.ok) nein('zahl_ungueltig', `Der Wert „${zelle('wert')!.slice(0, 20)}“ ist keine Zahl (z. B. 18,1) und kein bekanntes Zeichen für fehlende Werte.`);
     else if (w.wert !== null && Math.abs(w.wert) > WERT_GRENZE) nein('zahl_ungueltig', 'Der Wert ist zu groß.');
+    else if (w.wert !== null && kennzahl) {
+      const warum = unmoeglicherWert(kennzahl, w.wert);
+      if (warum) nein('wert_unmoeglich', warum);
+    }
     const zahl = (f: 'zaehler' | 'nenner') => {
       const s = zelle(f);
       if (s === undefined || FEHLEND.has(s) || GEHEIM.has(s)) return null;

@@ -6,7 +6,7 @@ import { monatPlus } from '../../domain/bewilligung/monat.ts';
 import { lzbBestimmbarAb, lzbNichtBestimmbarText } from '../../domain/statistik/bericht.ts';
 import { K2E3_FOLGEMONATE, KENNZAHLEN_FENSTER_MONATE, kennzahlenAusGrunddaten } from '../../domain/statistik/kennzahlen.ts';
 import { stichtagVon } from '../../domain/statistik/merkmale.ts';
-import { KENNZAHLEN, type Ebene, type Grunddaten, type Kennzahl, type KennzahlenErgebnis, type Leistungssummen } from '../../domain/statistik/typen.ts';
+import { GRUNDDATEN_SCHLUESSEL, KENNZAHLEN, type Ebene, type Grunddaten, type Kennzahl, type KennzahlenErgebnis, type Leistungssummen } from '../../domain/statistik/typen.ts';
 import { heute } from '../clock.ts';
 import { tenantScope } from '../context.ts';
 import { fehler } from '../errors.ts';
@@ -72,25 +72,6 @@ function nachMonat(zeilen: readonly KennzahlenWertZeile[]): Monatswerte {
   return out;
 }
 
-const GD_SCHLUESSEL = [
-  'bestand',
-  'lzb',
-  'bestandAlleinerziehend',
-  'zugaenge',
-  'abgaenge',
-  'bestandVormonat',
-  'lzbZugaenge',
-  'lzbAbgaenge',
-  'lzbVormonat',
-  'integrationen',
-  'minijob',
-  'oeffentlichGefoerdert',
-  'integrationenAlleinerziehend',
-  'integrationenLzb',
-  'svbIntegrationen',
-  'lzbMassnahme',
-] as const satisfies readonly Exclude<keyof Grunddaten, 'svbKontinuierlich'>[];
-
 /**
  * The engine's inputs of one region from its stored figures. A month counts only when its snapshot is built; a
  * region without persons in a built month has no rows and all counts 0. `gd.svbKontinuierlich` is written once the
@@ -101,7 +82,7 @@ function quellen(werte: Monatswerte, gebaut: ReadonlySet<string>) {
   const gd = (monat: string): Grunddaten | undefined => {
     if (!gebaut.has(monat)) return undefined;
     const w = werte.get(monat) ?? new Map<string, number>();
-    const g = Object.fromEntries(GD_SCHLUESSEL.map((k) => [k, w.get(`gd.${k}`) ?? 0])) as Omit<Grunddaten, 'svbKontinuierlich'>;
+    const g = Object.fromEntries(GRUNDDATEN_SCHLUESSEL.map((k) => [k, w.get(`gd.${k}`) ?? 0])) as Omit<Grunddaten, 'svbKontinuierlich'>;
     const kont = w.get('gd.svbKontinuierlich');
     const svbKontinuierlich = kont !== undefined ? kont : g.svbIntegrationen === 0 && gebaut.has(monatPlus(monat, K2E3_FOLGEMONATE)) ? 0 : null;
     return { ...g, svbKontinuierlich };

@@ -27,7 +27,7 @@ import {
   teileLuh,
   type Bundesland,
 } from '../../domain/statistik/merkmale.ts';
-import { EREIGNIS_BIT, type Ebene, type EreignisArt, type Grunddaten, type PersonMonat, type SnapshotStatus } from '../../domain/statistik/typen.ts';
+import { EREIGNIS_BIT, GRUNDDATEN_SCHLUESSEL, type Ebene, type EreignisArt, type PersonMonat, type SnapshotStatus } from '../../domain/statistik/typen.ts';
 import type { AppContext } from '../context.ts';
 import { fehler } from '../errors.ts';
 
@@ -84,26 +84,6 @@ const EREIGNIS_VON: Readonly<Record<Integrationsart, EreignisArt>> = {
   gefoerdert_16i: 'oeffentlich_gefoerdert',
 };
 
-/** The Grunddaten written as `gd.<key>` (svbKontinuierlich apart: for month m−6). */
-const GD_SCHLUESSEL = [
-  'bestand',
-  'lzb',
-  'bestandAlleinerziehend',
-  'zugaenge',
-  'abgaenge',
-  'bestandVormonat',
-  'lzbZugaenge',
-  'lzbAbgaenge',
-  'lzbVormonat',
-  'integrationen',
-  'minijob',
-  'oeffentlichGefoerdert',
-  'integrationenAlleinerziehend',
-  'integrationenLzb',
-  'svbIntegrationen',
-  'lzbMassnahme',
-] as const satisfies readonly Exclude<keyof Grunddaten, 'svbKontinuierlich'>[];
-
 const MERKMALE = ['alter.u25', 'alter.25_49', 'alter.ue50', 'geschlecht.w', 'geschlecht.m', 'geschlecht.d', 'geschlecht.unbekannt', 'alleinerziehend', 'staat.deutsch', 'staat.eu', 'staat.drittstaat', 'staat.unbekannt'];
 
 /** Every kennung of a region (written also when 0, so a report can tell 0 from "not built"); costs only Träger/Kommune. */
@@ -140,7 +120,7 @@ export const KENNUNGEN_BESTAND: readonly string[] = [
   'zahlung.luh_bund_cent',
   'zahlung.luh_kommunal_cent',
   'zahlung.sofortzuschlag_cent',
-  ...GD_SCHLUESSEL.map((k) => `gd.${k}`),
+  ...GRUNDDATEN_SCHLUESSEL.map((k) => `gd.${k}`),
 ];
 export const KENNUNGEN_KOSTEN: readonly string[] = [
   'kosten.gesamt_cent',
@@ -402,7 +382,7 @@ async function berechneWerte(
   for (const key of regionKeys) {
     const [ebene, region] = key.split('|') as [Ebene, string];
     const gd = grunddaten(vor.get(key) ?? [], jetzt.get(key) ?? []);
-    for (const k of GD_SCHLUESSEL) s.set(ebene, region, `gd.${k}`, gd[k]);
+    for (const k of GRUNDDATEN_SCHLUESSEL) s.set(ebene, region, `gd.${k}`, gd[k]);
   }
 
   // gd.svbKontinuierlich of m−6: its svb-Integrationen, sv-pflichtig employed (integrationen, whether still in a BG
@@ -462,12 +442,14 @@ export async function baueSnapshot(o: {
   const monatsende = letzterTag(monat);
   const fenster = lzbFenster(stichtag);
   const rahmen: Monatsrahmen = { monat, stichtag, monatsanfang, monatsende, fenster, land };
-  const { bgIds, lzbVorTage } = await ctx.db.withTenant(
+  const { bgIds, lzbVorTage, personFakten } = await ctx.db.withTenant(
     scope,
     async (tx) => ({
       bgIds: await repo.bgIdsDesMonats(tx, { traegerId, monat, monatsanfang, monatsende }),
       // the earlier months do not change during the build: their eLb days in the window, read once
       lzbVorTage: await repo.lzbVorTage(tx, { traegerId, monat, stichtag, fensterVon: fenster.von, fensterMonatVon: fenster.von.slice(0, 7) }),
+      // Stammdaten, Merkmale, Arbeitsmarktstatus at the Stichtag: one pass per table instead of one per chunk
+      personFakten: await repo.personFakten(tx, { traegerId, stichtag }),
     }),
     LONG_TRANSACTION,
   );
@@ -496,6 +478,7 @@ export async function baueSnapshot(o: {
           monatsanfang,
           monatsende,
           lzbVorTage,
+          personen: personFakten,
         });
         const { personen, bgs } = chunkZeilen(fakten, rahmen);
         await repo.schreibeChunk(tx, { traegerId, monat, nach, bis: ids.at(-1)!, personen, bgs });
@@ -562,16 +545,45 @@ export async function baueFehlendeSnapshots(o: { ctx: AppContext; traegerId: str
   return out;
 }
 
-/** The nightly run: `baueFehlendeSnapshots` for every Träger; one Träger's failure does not stop the others (logged, retried next night). */
+/**
+ * Träger whose snapshots are built at the same time. Each build is one connection running one query after the other
+ * (the database does most of the work); two streams keep both cores of the reference machine busy
+ * (bench/statistik.ts: docs/statistik.md "Demo-Daten und Benchmark"). Like the parallel streams of a Massenänderung.
+ */
+export const PARALLELE_TRAEGER = 2;
+
+/** `fn` for every item, at most `n` running at a time; the results in the order of the items. */
+async function jeweils<T, R>(liste: readonly T[], n: number, fn: (x: T) => Promise<R>): Promise<R[]> {
+  const out: R[] = Array.from({ length: liste.length });
+  let naechster = 0;
+  const strom = async () => {
+    while (naechster < liste.length) {
+      const i = naechster++;
+      out[i] = await fn(liste[i]!);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.max(1, Math.min(n, liste.length)) }, strom));
+  return out;
+}
+
+/** The snapshot of one month for each of the given Träger, `parallel` (default PARALLELE_TRAEGER) at a time. */
+export async function baueMonatFuerTraeger(o: { ctx: AppContext; traegerIds: readonly string[]; monat: string; heute: string; parallel?: number }): Promise<SnapshotErgebnis[]> {
+  return jeweils(o.traegerIds, o.parallel ?? PARALLELE_TRAEGER, (traegerId) => baueSnapshot({ ctx: o.ctx, traegerId, monat: o.monat, heute: o.heute }));
+}
+
+/**
+ * The nightly run: `baueFehlendeSnapshots` for every Träger, PARALLELE_TRAEGER at a time (each Träger's months in
+ * order); one Träger's failure does not stop the others (logged, retried next night).
+ */
 export async function baueSnapshotsAllerTraeger(o: { ctx: AppContext; heute: string; log?: { warn: (obj: object, msg: string) => void } }): Promise<number> {
   const alle = await o.ctx.db.withSystem((tx) => directoryRepository.listTraeger(tx));
-  let gebaut = 0;
-  for (const t of alle) {
+  const anzahl = await jeweils(alle, PARALLELE_TRAEGER, async (t) => {
     try {
-      gebaut += (await baueFehlendeSnapshots({ ctx: o.ctx, traegerId: t.id, heute: o.heute })).length;
+      return (await baueFehlendeSnapshots({ ctx: o.ctx, traegerId: t.id, heute: o.heute })).length;
     } catch (err) {
       o.log?.warn({ err, traegerId: t.id }, 'Statistik-Snapshots: Träger übersprungen');
+      return 0;
     }
-  }
-  return gebaut;
+  });
+  return anzahl.reduce((a, b) => a + b, 0);
 }

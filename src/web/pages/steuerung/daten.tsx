@@ -31,7 +31,10 @@ async function action({ context, request }: ActionFunctionArgs) {
     flash(context, `Die Statistik für ${monatText(r.monat)} wurde erstellt (Lauf ${r.lauf}, ${DATENSTAND_TEXT[r.status]}).`);
     return redirect('/steuerung/daten');
   } catch (err) {
-    if (err instanceof AppError && err.status < 500) return { fehler: err.issues[0]?.message ?? err.message, monat };
+    if (err instanceof AppError && err.status < 500) {
+      web(context).reply.code(err.status);
+      return { fehler: err.issues[0]?.message ?? err.message, monat };
+    }
     throw err;
   }
 }

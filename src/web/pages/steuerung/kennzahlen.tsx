@@ -31,6 +31,7 @@ async function loader({ context, request }: LoaderFunctionArgs) {
     const daten = await statistikKennzahlen.execute({ ctx, actor, input: { monat: eingabe.monat, ebene: wahl.ebene, region: wahl.region, kennzahl: eingabe.kennzahl } });
     return { ...basis, daten, fehler: null, keinSnapshot: false, keineStandorte: false };
   } catch (err) {
+    if (err instanceof AppError && err.status === 400) web(context).reply.code(400);
     if (err instanceof AppError && err.status === 400) return { ...basis, daten: null, fehler: { feld: err.issues[0]?.path ?? 'monat', text: err.issues[0]?.message ?? err.message }, keinSnapshot: false, keineStandorte: false };
     if (err instanceof AppError && err.code === 'statistik_kein_snapshot') return { ...basis, daten: null, fehler: null, keinSnapshot: true, keineStandorte: false };
     throw err;

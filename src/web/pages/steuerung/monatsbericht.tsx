@@ -40,6 +40,9 @@ async function loader({ context, request }: LoaderFunctionArgs) {
     const bericht = await monatsbericht.execute({ ctx, actor, input: { monat, ebene: wahl.ebene, region: wahl.region } });
     return { ...basis, ...leer, bericht };
   } catch (err) {
+    // a wrong month: 400 like the API, with the message at the field (a Ebene the role may not see stays a notice with
+    // the choice of its own Standorte)
+    if (err instanceof AppError && err.status === 400) web(context).reply.code(400);
     if (err instanceof AppError && err.status === 400) return { ...basis, ...leer, fehler: { feld: err.issues[0]?.path ?? 'monat', text: err.issues[0]?.message ?? err.message } };
     if (err instanceof AppError && err.code === 'statistik_kein_snapshot') return { ...basis, ...leer, keinSnapshot: true };
     if (err instanceof AppError && err.code === 'statistik_ebene_verboten') return { ...basis, ...leer, verboten: err.message };
