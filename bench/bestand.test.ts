@@ -69,6 +69,11 @@ describe('synthetischer Bestand für den Benchmark', () => {
     expect(anteil((f) => erwachsene(f) === 2 && minderjaehrige(f) > 0)).toBeCloseTo(0.17, 1);
     // about a fifth with earnings
     expect(anteil((f) => f.personen.some((p) => p.einkommen?.some((e) => e.art === 'erwerbstaetigkeit' && p.rolle !== 'kind')))).toBeCloseTo(0.2, 1);
+    // issue #16: about a tenth with a child outside the BG, 3 % self-employed
+    const draussen = bgs.slice(0, 5000).filter((f) => berechneValidiert(f, { erklaerung: false }).personen.some((p) => !p.inBedarfsgemeinschaft));
+    expect(draussen.length / 5000).toBeGreaterThan(0.08);
+    expect(draussen.length / 5000).toBeLessThan(0.13);
+    expect(anteil((f) => f.personen.some((p) => p.einkommen?.some((e) => e.art === 'selbststaendigkeit')))).toBeCloseTo(0.03, 2);
     // about 27 % of the persons are children under 18 (BA: 1.55 M of 5.73 M)
     const personen = bgs.reduce((s, f) => s + f.personen.length, 0);
     const kinder = bgs.reduce((s, f) => s + minderjaehrige(f), 0);

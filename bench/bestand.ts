@@ -5,6 +5,10 @@
  * with earnings): 53 % single adults, 17 % single parents, 13 % couples without children, 17 % couples with
  * children, plus adult children 18–24 in about 9 % of the families. The stock is produced in chunks of
  * `CHUNK` BGs, each from its own seeded PRNG, so it is identical whatever the number of workers.
+ *
+ * Issue #16 adds: in about 30 % of the families one child whose Unterhalt (with Kindergeld) covers its need, so that
+ * about a tenth of all BGs have a child outside the BG (Kindergeldübertrag); 3 % self-employed (Gewinn and net);
+ * adult children with earnings in Ausbildung (§ 11b Abs. 2b); 1 % with a one-off inflow; 5 % with earlier benefits.
  */
 import type { BerechnungInput, EinkommenInput, PersonInput } from '../src/domain/berechnung/index.ts';
 
@@ -56,16 +60,23 @@ export function erzeugeBg(rnd: () => number, opt: BestandsOptionen): BerechnungI
   if (typ === 'paar' || typ === 'familie') personen.push(erwachsener('b', 'partner'));
   if (typ === 'ae' || typ === 'familie') {
     const n = rnd() < 0.55 ? 1 : rnd() < 0.75 ? 2 : rnd() < 0.8 ? 3 : 4;
+    const gedeckt = rnd() < 0.3;
     for (let k = 0; k < n; k++) {
       const kind: PersonInput = { id: `k${k}`, geburtsdatum: geburt(0, 17), rolle: 'kind', einkommen: [{ art: 'kindergeld', betrag: kindergeld }] };
-      if (typ === 'ae' && rnd() < 0.45) {
+      if (k === 0 && gedeckt) {
+        // Unterhalt that, with the Kindergeld, covers the child's need: the child leaves the BG (§ 7 Abs. 3 Nr. 4)
+        (kind.einkommen as EinkommenInput[]).push({ art: 'unterhalt', betrag: betrag(600, 900) });
+      } else if (typ === 'ae' && rnd() < 0.45) {
         (kind.einkommen as EinkommenInput[]).push({ art: rnd() < 0.6 ? 'unterhaltsvorschuss' : 'unterhalt', betrag: betrag(180, 420) });
       }
       personen.push(kind);
     }
     if (rnd() < 0.25) {
       const kind: PersonInput = { id: 'k9', geburtsdatum: geburt(19, 24), rolle: 'kind', einkommen: [{ art: 'kindergeld', betrag: kindergeld }] };
-      if (rnd() < 0.3) (kind.einkommen as EinkommenInput[]).push({ art: 'erwerbstaetigkeit', brutto: 538, netto: 538 });
+      if (rnd() < 0.3) {
+        (kind.einkommen as EinkommenInput[]).push({ art: 'erwerbstaetigkeit', brutto: 538, netto: 538 });
+        if (rnd() < 0.6) kind.ausbildung = rnd() < 0.5 ? 'ausbildung' : 'studium';
+      }
       personen.push(kind);
     }
   }
@@ -84,6 +95,14 @@ export function erzeugeBg(rnd: () => number, opt: BestandsOptionen): BerechnungI
   if (rnd() < 0.06) {
     a.einkommen = [...(a.einkommen ?? []), { art: rnd() < 0.5 ? 'rente' : 'arbeitslosengeld', betrag: betrag(150, 900) }];
   }
+  if (rnd() < 0.03) {
+    // self-employed (§ 3 Bürgergeld-V): Gewinn and the net after taxes and Pflichtbeiträge
+    const gewinn = betrag(200, 2400);
+    a.einkommen = [...(a.einkommen ?? []), { art: 'selbststaendigkeit', brutto: gewinn, netto: Math.round(gewinn * 0.82 * 100) / 100 }];
+  }
+  if (rnd() < 0.01) {
+    a.einkommen = [...(a.einkommen ?? []), { art: 'einmalig', betrag: betrag(100, 4000), zufluss: `${jahr}-${pad(monat)}-${pad(ganz(1, 28))}`, bezeichnung: 'Nachzahlung' }];
+  }
   const n = personen.length;
   const grundmiete = betrag(250 + 60 * n, 450 + 110 * n);
   const unterkunft: BerechnungInput['unterkunft'] = {
@@ -97,11 +116,19 @@ export function erzeugeBg(rnd: () => number, opt: BestandsOptionen): BerechnungI
   const lbMonat = ganz(1, 12);
   let lbJahr = jahr - lbJahre;
   if (lbJahr === jahr && lbMonat > monat) lbJahr -= 1;
-  return {
+  const fall: BerechnungInput = {
     version: 1,
     zeitraum: `${jahr}-${pad(monat)}`,
     leistungsbeginn: `${lbJahr}-${pad(lbMonat)}`,
     personen,
     unterkunft,
   };
+  if (rnd() < 0.05) {
+    // earlier benefits ending 1–48 months before the running ones (Karenzzeit extended or begun anew)
+    const ende = lbJahr * 12 + lbMonat - 1 - ganz(2, 49);
+    const anfang = ende - ganz(0, 23);
+    const monatText = (idx: number): string => `${Math.floor(idx / 12)}-${pad((idx % 12) + 1)}`;
+    fall.fruehererBezug = [{ von: monatText(anfang), bis: monatText(ende) }];
+  }
+  return fall;
 }

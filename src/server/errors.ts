@@ -122,6 +122,12 @@ const EIGENE = {
   netto_groesser_brutto: { status: 400, meldung: 'Das Nettoeinkommen ist größer als das Bruttoeinkommen.' },
   minderung_unzulaessig: { status: 400, meldung: 'Diese Minderung ist nicht zulässig.' },
   nicht_erreichbar_unzulaessig: { status: 400, meldung: 'Der Wegfall wegen Nichterreichbarkeit (§ 7b Abs. 4 SGB II) ist hier nicht zulässig.' },
+  selbststaendigkeit_ungueltig: { status: 400, meldung: 'Die Angaben zur Selbständigkeit sind unvollständig oder widersprüchlich (Gewinn und Gewinn nach Steuern gehören zusammen).' },
+  ferienjob_unzulaessig: { status: 400, meldung: 'Ein Ferienjob ist nur bei Schülerinnen und Schülern unter 25 Jahren anrechnungsfrei.' },
+  zufluss_nach_zeitraum: { status: 400, meldung: 'Die einmalige Einnahme fließt erst nach dem berechneten Zeitraum zu.' },
+  sgb12_unzulaessig: { status: 400, meldung: 'Die Angabe „Leistungen nach dem SGB XII oder Altersrente“ ist hier nicht zulässig.' },
+  frueherer_bezug_ungueltig: { status: 400, meldung: 'Ein früherer Bezugszeitraum ist ungültig.' },
+  kind_ausserhalb_bg_ungedeckt: { status: 400, meldung: 'Ein Kind außerhalb der Bedarfsgemeinschaft muss seinen Bedarf aus eigenem Einkommen decken können.' },
 
   // Bewilligung, Aufhebung, Bescheid
   beginn_fehlt: { status: 400, meldung: 'Bitte geben Sie den Beginn des Bewilligungszeitraums an oder wählen Sie einen Antrag.' },

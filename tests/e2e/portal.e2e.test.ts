@@ -60,7 +60,7 @@ async function ganzerAntrag(page: Page, axe: boolean) {
   await schritt(page, {}, axe);
   await schritt(page, { wohnform: 'miete' }, axe);
   await schritt(page, { grundmieteCent: '520', nebenkostenCent: '110', heizkostenCent: '85,50', heizungsart: 'zentral', warmwasserDezentral: 'nein', wohnflaecheQm: '68' }, axe);
-  await schritt(page, { einkommenVorhanden: 'ja' }, axe);
+  await schritt(page, { einkommenVorhanden: 'ja', einmalzahlungVorhanden: 'nein' }, axe);
   await page.locator('button[value="hinzufuegen:einkommen"]').click();
   await page.waitForURL(/einkommen\/e1\/einkommen-art/);
   await schritt(page, { person: 'antragsteller', art: 'arbeit' }, axe);

@@ -34,7 +34,7 @@ export const familieMitZweiKindern: Testfall = {
     { stepId: 'partner-erwerb', eingabe: { erwerbsfaehig: 'ja' } },
     { stepId: 'kinder', hinzufuegen: 'kinder' },
     { stepId: 'kinder/k1/kind-person', eingabe: { vorname: 'Clara', nachname: 'Beispiel', geburtsdatum: '2009-06-30', geschlecht: 'w', staatsangehoerigkeit: 'DE', verwandtschaft: 'gemeinsames_kind' } },
-    { stepId: 'kinder/k1/kind-schule', eingabe: { schuleOderAusbildung: 'ja' } },
+    { stepId: 'kinder/k1/kind-schule', eingabe: { ausbildung: 'schule' } },
     { stepId: 'kinder/k1/kind-kindergeld', eingabe: { kindergeld: 'ja' } },
     { stepId: 'kinder/k1/kind-kindergeld-betrag', eingabe: { kindergeldCent: '255' } },
     { stepId: 'kinder', hinzufuegen: 'kinder' },
@@ -47,7 +47,7 @@ export const familieMitZweiKindern: Testfall = {
       stepId: 'wohnkosten',
       eingabe: { grundmieteCent: '650', nebenkostenCent: '180,50', heizkostenCent: '95', heizungsart: 'zentral', warmwasserDezentral: 'nein', wohnflaecheQm: '78' },
     },
-    { stepId: 'einkommen-frage', eingabe: { einkommenVorhanden: 'ja' } },
+    { stepId: 'einkommen-frage', eingabe: { einkommenVorhanden: 'ja', einmalzahlungVorhanden: 'nein' } },
     { stepId: 'einkommen', hinzufuegen: 'einkommen' },
     { stepId: 'einkommen/e1/einkommen-art', eingabe: { person: 'antragsteller', art: 'arbeit' } },
     { stepId: 'einkommen/e1/einkommen-arbeit', eingabe: { arbeitgeber: 'Bäckerei Korn', bruttoCent: '1.400,00', nettoCent: '1100', minijob: 'nein' } },
@@ -63,6 +63,40 @@ export const familieMitZweiKindern: Testfall = {
   ],
 };
 
+/** A young couple: both under 25 (school, training, studies asked), the partner with a one-off payment (Erbschaft). */
+export const jungesPaar: Testfall = {
+  name: 'Junges Paar unter 25, Studium und Ausbildung, Minijob, Erbschaft',
+  flow: 'erstantrag',
+  ende: 'zusammenfassung',
+  schritte: [
+    { stepId: 'antrag', eingabe: { beantragt: 'on' } },
+    { stepId: 'person', eingabe: { vorname: 'Mia', nachname: 'Jung', geburtsdatum: '2003-09-01', geschlecht: 'w', staatsangehoerigkeit: 'DE' } },
+    { stepId: 'ausbildung', eingabe: { ausbildung: 'studium' } },
+    { stepId: 'familienstand', eingabe: { familienstand: 'ledig' } },
+    { stepId: 'anschrift', eingabe: { strasse: 'Uferweg', hausnummer: '7', plz: '12345', ort: 'Musterstadt' } },
+    { stepId: 'kontakt', eingabe: { telefon: '', email: 'mia@example.org' } },
+    { stepId: 'bank', eingabe: { iban: 'DE89 3704 0044 0532 0130 00', kontoinhaber: 'Mia Jung' } },
+    { stepId: 'haushalt', eingabe: { partner: 'ja', kinder: 'nein', weiterePersonen: 'nein' } },
+    { stepId: 'partner-person', eingabe: { vorname: 'Noah', nachname: 'Jung', geburtsdatum: '2002-01-20', geschlecht: 'm', staatsangehoerigkeit: 'DE' } },
+    { stepId: 'partner-erwerb', eingabe: { erwerbsfaehig: 'ja' } },
+    { stepId: 'partner-ausbildung', eingabe: { ausbildung: 'ausbildung' } },
+    { stepId: 'wohnung', eingabe: { wohnform: 'miete' } },
+    { stepId: 'wohnkosten', eingabe: { grundmieteCent: '480', nebenkostenCent: '100', heizkostenCent: '70', heizungsart: 'zentral', warmwasserDezentral: 'nein', wohnflaecheQm: '50' } },
+    { stepId: 'einkommen-frage', eingabe: { einkommenVorhanden: 'ja', einmalzahlungVorhanden: 'ja' } },
+    { stepId: 'einkommen', hinzufuegen: 'einkommen' },
+    { stepId: 'einkommen/e1/einkommen-art', eingabe: { person: 'antragsteller', art: 'arbeit' } },
+    { stepId: 'einkommen/e1/einkommen-arbeit', eingabe: { arbeitgeber: 'Café am Markt', bruttoCent: '520', nettoCent: '520', minijob: 'ja' } },
+    { stepId: 'einkommen', eingabe: {} },
+    { stepId: 'einmalzahlungen', hinzufuegen: 'einmalzahlungen' },
+    { stepId: 'einmalzahlungen/z1/einmalzahlung', eingabe: { person: 'partner', art: 'erbschaft', einmalbetragCent: '3.000', zuflussDatum: '2025-02-20' } },
+    { stepId: 'einmalzahlungen', eingabe: {} },
+    { stepId: 'vermoegen-frage', eingabe: { vermoegenVorhanden: 'nein' } },
+    { stepId: 'mehrbedarf', eingabe: {} },
+    { stepId: 'unterhalt', eingabe: { vorhanden: 'nein' } },
+    { stepId: 'zusammenfassung', eingabe: { richtig: 'on', mitwirkung: 'on' } },
+  ],
+};
+
 export const alleinstehend: Testfall = {
   name: 'Alleinstehend, Miete, kein Einkommen, kein Vermögen',
   flow: 'erstantrag',
@@ -72,7 +106,7 @@ export const alleinstehend: Testfall = {
     { stepId: 'haushalt', eingabe: { partner: 'nein', kinder: 'nein', weiterePersonen: 'nein' } },
     { stepId: 'wohnung', eingabe: { wohnform: 'miete' } },
     { stepId: 'wohnkosten', eingabe: { grundmieteCent: '400', nebenkostenCent: '90', heizkostenCent: '60', heizungsart: 'etage', warmwasserDezentral: 'ja', wohnflaecheQm: '45' } },
-    { stepId: 'einkommen-frage', eingabe: { einkommenVorhanden: 'nein' } },
+    { stepId: 'einkommen-frage', eingabe: { einkommenVorhanden: 'nein', einmalzahlungVorhanden: 'nein' } },
     { stepId: 'vermoegen-frage', eingabe: { vermoegenVorhanden: 'nein' } },
     { stepId: 'mehrbedarf', eingabe: {} },
     { stepId: 'unterhalt', eingabe: { vorhanden: 'nein' } },
@@ -90,19 +124,25 @@ export const alleinerziehendSelbststaendig: Testfall = {
     { stepId: 'kinder', hinzufuegen: 'kinder' },
     { stepId: 'kinder/k1/kind-person', eingabe: { vorname: 'Emil', nachname: 'Beispiel', geburtsdatum: '2020-01-15', geschlecht: 'm', staatsangehoerigkeit: 'DE', verwandtschaft: 'eigenes_kind' } },
     { stepId: 'kinder/k1/kind-kindergeld', eingabe: { kindergeld: 'nein' } },
+    // not a common child of a couple: the child's Unterhalt/Unterhaltsvorschuss is asked on its pages
+    { stepId: 'kinder/k1/kind-unterhalt', eingabe: { unterhaltErhalten: 'ja' } },
+    { stepId: 'kinder/k1/kind-unterhalt-betrag', eingabe: { unterhaltCent: '', unterhaltsvorschussCent: '227' } },
     { stepId: 'kinder', eingabe: {} },
     { stepId: 'weitere-personen', hinzufuegen: 'weiterePersonen' },
     { stepId: 'weiterePersonen/w1/weitere-person', eingabe: { vorname: 'Frieda', nachname: 'Muster', geburtsdatum: '1960-03-03', verhaeltnis: 'elternteil', wirtschaftetGemeinsam: 'nein' } },
     { stepId: 'weitere-personen', eingabe: {} },
     { stepId: 'wohnung', eingabe: { wohnform: 'ohne_kosten' } },
-    { stepId: 'einkommen-frage', eingabe: { einkommenVorhanden: 'ja' } },
+    { stepId: 'einkommen-frage', eingabe: { einkommenVorhanden: 'ja', einmalzahlungVorhanden: 'ja' } },
     { stepId: 'einkommen', hinzufuegen: 'einkommen' },
     { stepId: 'einkommen/e1/einkommen-art', eingabe: { person: 'antragsteller', art: 'selbststaendigkeit' } },
-    { stepId: 'einkommen/e1/einkommen-selbststaendig', eingabe: { taetigkeit: 'Grafikdesign', gewinnMonatlichCent: '300' } },
-    { stepId: 'einkommen', hinzufuegen: 'einkommen' },
-    { stepId: 'einkommen/e2/einkommen-art', eingabe: { person: 'k1', art: 'unterhaltsvorschuss' } },
-    { stepId: 'einkommen/e2/einkommen-betrag', eingabe: { betragCent: '227' } },
+    {
+      stepId: 'einkommen/e1/einkommen-selbststaendig',
+      eingabe: { taetigkeit: 'Grafikdesign', einnahmenCent: '1.200', ausgabenCent: '850', gewinnMonatlichCent: '', steuernCent: '50' },
+    },
     { stepId: 'einkommen', eingabe: {} },
+    { stepId: 'einmalzahlungen', hinzufuegen: 'einmalzahlungen' },
+    { stepId: 'einmalzahlungen/z1/einmalzahlung', eingabe: { person: 'antragsteller', art: 'steuererstattung', einmalbetragCent: '640', zuflussDatum: '15.02.2025' } },
+    { stepId: 'einmalzahlungen', eingabe: {} },
     { stepId: 'vermoegen-frage', eingabe: { vermoegenVorhanden: 'nein' } },
     { stepId: 'mehrbedarf', eingabe: { arten: ['ernaehrung'] } },
     { stepId: 'mehrbedarf-ernaehrung', eingabe: { ernaehrungPerson: 'k1', erkrankung: 'Zöliakie' } },
@@ -137,9 +177,10 @@ export const weiterbewilligung: Testfall = {
   },
   schritte: [
     { stepId: 'antrag', eingabe: { beantragt: 'on' } },
-    ...['person', 'familienstand', 'anschrift', 'kontakt', 'bank', 'haushalt', 'wohnung', 'wohnkosten', 'einkommen-frage', 'einkommen', 'vermoegen-frage', 'mehrbedarf', 'unterhalt'].map(
-      (stepId): Schritt => ({ stepId, weiter: true }),
-    ),
+    ...['person', 'familienstand', 'anschrift', 'kontakt', 'bank', 'haushalt', 'wohnung', 'wohnkosten'].map((stepId): Schritt => ({ stepId, weiter: true })),
+    // the one-off payment question is asked anew for every period (not carried over from the Bewilligung)
+    { stepId: 'einkommen-frage', eingabe: { einkommenVorhanden: 'ja', einmalzahlungVorhanden: 'nein' } },
+    ...['einkommen', 'vermoegen-frage', 'mehrbedarf', 'unterhalt'].map((stepId): Schritt => ({ stepId, weiter: true })),
     { stepId: 'aenderungen', eingabe: { sonstigeAenderungen: '' } },
     { stepId: 'zusammenfassung', eingabe: { richtig: 'on', mitwirkung: 'on' } },
   ],
@@ -229,4 +270,4 @@ export const veraenderungen: Testfall[] = [
   },
 ];
 
-export const erstantragFaelle = [familieMitZweiKindern, alleinstehend, alleinerziehendSelbststaendig];
+export const erstantragFaelle = [familieMitZweiKindern, alleinstehend, alleinerziehendSelbststaendig, jungesPaar];

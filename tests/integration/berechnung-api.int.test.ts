@@ -40,6 +40,25 @@ describe('POST /api/berechnung', () => {
     expect(res.json().message).toMatch(/geboren/);
   });
 
+  it('issue #16: a Selbständigkeit with Gewinn and net is computed; bad input answers 400 with the path', async () => {
+    const jar = await signIn(t.app, 'leistung@musterland.example');
+    const selbst = { ...fall, personen: [{ ...fall.personen[0], einkommen: [{ art: 'selbststaendigkeit', brutto: 1000, netto: 850 }] }] };
+    const ok = await t.app.inject({ method: 'POST', url: '/api/berechnung', headers: { cookie: jar.header() }, payload: selbst });
+    expect(ok.statusCode).toBe(200);
+    // 540 + 563 − (850 − 100 − 84 − 144) = 1.103 − 522 = 581 € (Freibetrag from the Gewinn, June 2024)
+    expect(ok.json().anspruch).toBe(581);
+    const schlecht = [
+      [{ art: 'selbststaendigkeit', brutto: 800, netto: 900 }, 'netto_groesser_brutto', 'personen[0].einkommen[0].netto'],
+      [{ art: 'einmalig', betrag: 500 }, 'schema_ungueltig', 'personen[0].einkommen[0].zufluss'],
+    ] as const;
+    for (const [ek, code, pfad] of schlecht) {
+      const res = await t.app.inject({ method: 'POST', url: '/api/berechnung', headers: { cookie: jar.header() }, payload: { ...fall, personen: [{ ...fall.personen[0], einkommen: [ek] }] } });
+      expect(res.statusCode).toBe(400);
+      expect(res.json()).toMatchObject({ error: code, pfad });
+      expect(res.json().message.length).toBeGreaterThan(10);
+    }
+  });
+
   it('rejects schema violations with 400 and the path', async () => {
     const jar = await signIn(t.app, 'leistung@musterland.example');
     const res = await t.app.inject({ method: 'POST', url: '/api/berechnung', headers: { cookie: jar.header() }, payload: { ...fall, zeitraum: '2024-13' } });

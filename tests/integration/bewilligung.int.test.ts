@@ -263,6 +263,34 @@ describe('Bewilligung, Bescheid, Zahllauf', () => {
   });
 });
 
+describe('Bewilligung mit den Angaben der Fallakte (#16)', () => {
+  it('passes a one-off income and the Ausbildung to the engine; an earlier Bewilligung before a gap is earlier benefit', async () => {
+    const f = await bewilligterFall('Frueherbezug');
+    const akte = (await api('leistung', 'GET', `/api/faelle/${f.bgId}`)).json();
+    const a = akte.zustand.personen.find((p: { rolle: string }) => p.rolle === 'antragsteller').id as string;
+    const ek = await api('leistung', 'POST', `/api/faelle/${f.bgId}/einkommen`, { version: akte.bg.version, ab: '2026-02-01', personId: a, einkommen: { art: 'einmalig', bezeichnung: 'Abfindung', betragCent: 60000, zuflussDatum: '2026-02-10' } });
+    expect(ek.statusCode, ek.body).toBe(200);
+    const pe = await api('leistung', 'POST', `/api/faelle/${f.bgId}/person`, { version: ek.json().version, ab: '2026-01-01', personId: a, merkmale: { ausbildung: 'studium' } });
+    expect(pe.statusCode, pe.body).toBe(200);
+    const res = await api('leistung', 'POST', `/api/faelle/${f.bgId}/bewilligungen`, { beginn: '2026-01', monate: 6 });
+    expect(res.statusCode, res.body).toBe(201);
+    const inputs = (
+      await t.ctx.db.withSystem((tx) => tx.execute<{ monat: string; input: { leistungsbeginn?: string; fruehererBezug?: unknown; personen: { id: string; ausbildung?: string; einkommen?: { art: string }[] }[] } }>(sql`select monat, input from bewilligung_monate where bewilligung_id = ${res.json().bewilligung.id} order by monat`))
+    ).rows;
+    expect(inputs).toHaveLength(6);
+    for (const m of inputs) {
+      expect(m.input.leistungsbeginn).toBe('2026-01');
+      expect(m.input.fruehererBezug).toEqual([{ von: f.bewilligung.beginn, bis: f.bewilligung.ende }]);
+      expect(m.input.personen.find((p) => p.id === a)?.ausbildung).toBe('studium');
+    }
+    const einmalig = (monat: string) => inputs.find((m) => m.monat === monat)!.input.personen.find((p) => p.id === a)!.einkommen?.filter((e) => e.art === 'einmalig') ?? [];
+    expect(einmalig('2026-01')).toEqual([]);
+    // the Bewilligung decides once, in the Anrechnungsmonat (600 € do not end the claim: counted at once), for every month
+    expect(einmalig('2026-02')).toEqual([{ art: 'einmalig', betrag: 600, zufluss: '2026-02-10', bezeichnung: 'Abfindung', aufteilen: false }]);
+    expect(einmalig('2026-06')).toEqual([{ art: 'einmalig', betrag: 600, zufluss: '2026-02-10', bezeichnung: 'Abfindung', aufteilen: false }]);
+  });
+});
+
 describe('Vier-Augen nach den Zahlen bei der Entscheidung', () => {
   it('requires a second person when the Nachzahlung grew above the threshold while the draft waited', async () => {
     const f = await bewilligterFall('Wartezeit', 'DE02500105170137075030');

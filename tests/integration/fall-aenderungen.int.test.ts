@@ -73,6 +73,14 @@ afterAll(async () => {
   await clamd?.stop();
 });
 
+
+const eigene = (z: { zustand: { personen: { id: string; einkommen: Record<string, unknown>[] }[] } }, id: string) => z.zustand.personen.find((p) => p.id === id)!;
+const verletzt = async (q: ReturnType<typeof sql>) =>
+  t.ctx.db.withSystem((tx) => tx.execute(q)).then(
+    () => null,
+    (err: { cause?: { constraint?: string } }) => err.cause?.constraint,
+  );
+
 describe('Vermögen je Zeitraum (API)', () => {
   it('adds, changes and ends an asset "ab" a day; history, audit and reconstruction per day', async () => {
     const f = await neuerFall('Vermoegen');
@@ -140,6 +148,160 @@ describe('Vermögen je Zeitraum (API)', () => {
     const danach = await akte(f.bgId, '2024-09-01');
     expect(danach.bg.version).toBe(f.version);
     expect(danach.zustand.personen.find((p: { id: string }) => p.id === a).vermoegen).toHaveLength(1);
+  });
+});
+
+describe('Einkommen und Merkmale für die Berechnung (#16)', () => {
+  it('API: Selbständigkeit with Gewinn, a one-off income from its Zuflussdatum, Ferienjob, Ausbildung and SGB XII; bad input 400', async () => {
+    const f = await neuerFall('Gewinn');
+    const a = f.personIds.a!;
+    const b = f.personIds.b!;
+    const url = `/api/faelle/${f.bgId}/einkommen`;
+    const netto = await api('leistung', 'POST', url, { version: f.version, ab: '2024-07-01', personId: a, einkommen: { art: 'selbststaendigkeit', bruttoCent: 50000, nettoCent: 60000 } });
+    expect(netto.statusCode).toBe(400);
+    expect(netto.json()).toMatchObject({ error: 'validation_failed', issues: [expect.objectContaining({ path: 'body.einkommen.nettoCent', message: 'Der Gewinn nach Steuern und Pflichtbeiträgen darf nicht höher sein als der Gewinn.' })] });
+    const ohneZufluss = await api('leistung', 'POST', url, { version: f.version, ab: '2024-07-01', personId: a, einkommen: { art: 'einmalig', betragCent: 100000 } });
+    expect(ohneZufluss.statusCode).toBe(400);
+    expect(ohneZufluss.json()).toMatchObject({ error: 'validation_failed', issues: [expect.objectContaining({ path: 'body.einkommen.zuflussDatum' })] });
+    const ausbildung = await api('leistung', 'POST', `/api/faelle/${f.bgId}/person`, { version: f.version, ab: '2024-07-01', personId: b, merkmale: { ausbildung: 'lehre' } });
+    expect(ausbildung.statusCode).toBe(400);
+    expect(ausbildung.json().issues[0].path).toBe('body.merkmale.ausbildung');
+    expect((await akte(f.bgId)).bg.version).toBe(f.version);
+
+    let version = f.version;
+    const post = async (pfad: string, body: Record<string, unknown>) => {
+      const res = await api('leistung', 'POST', `/api/faelle/${f.bgId}/${pfad}`, { version, ...body });
+      expect(res.statusCode, res.body).toBe(200);
+      version = res.json().version;
+    };
+    await post('einkommen', { ab: '2024-07-01', personId: a, einkommen: { art: 'selbststaendigkeit', bezeichnung: 'Kiosk', bruttoCent: 90000, nettoCent: 70000 } });
+    await post('einkommen', { ab: '2024-07-01', personId: a, einkommen: { art: 'selbststaendigkeit', betragCent: 10000 } });
+    await post('einkommen', { ab: '2024-07-01', personId: a, einkommen: { art: 'einmalig', bezeichnung: 'Nachlass', betragCent: 300000, zuflussDatum: '2024-08-20', erbschaft: true } });
+    await post('einkommen', { ab: '2024-07-01', personId: b, einkommen: { art: 'erwerbstaetigkeit', bruttoCent: 52000, nettoCent: 52000, ferienjob: true } });
+    await post('person', { ab: '2024-07-01', personId: b, merkmale: { ausbildung: 'studium', sgb12: true } });
+
+    const juli = await akte(f.bgId, '2024-07-15');
+    expect(eigene(juli, a).einkommen).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ art: 'selbststaendigkeit', bezeichnung: 'Kiosk', bruttoCent: 90000, nettoCent: 70000, betragCent: null }),
+        expect.objectContaining({ art: 'selbststaendigkeit', bruttoCent: null, betragCent: 10000 }),
+      ]),
+    );
+    expect(eigene(juli, a).einkommen.some((e) => e.art === 'einmalig')).toBe(false);
+    expect(eigene(juli, b).einkommen).toContainEqual(expect.objectContaining({ art: 'erwerbstaetigkeit', ferienjob: true }));
+    expect(eigene(juli, b)).toMatchObject({ merkmale: { ausbildung: 'studium', sgb12: true } });
+    // the one-off income is stored from its Zuflussdatum (whatever "ab" said) to the end of the sixth month after
+    const einmalig = eigene(await akte(f.bgId, '2024-08-20'), a).einkommen.find((e) => e.art === 'einmalig');
+    expect(einmalig).toMatchObject({ betragCent: 300000, zuflussDatum: '2024-08-20', erbschaft: true, gueltigVon: '2024-08-20', gueltigBis: '2025-02-28' });
+    // a correction replaces the entry (a one-off amount has no "from then on")
+    await post('einkommen', { ab: '2024-09-01', personId: a, einkommenId: einmalig!.id, einkommen: { art: 'einmalig', betragCent: 250000, zuflussDatum: '2024-08-21' } });
+    const alle = (await akte(f.bgId)).perioden.einkommen.filter((e: { art: string }) => e.art === 'einmalig');
+    expect(alle).toEqual([expect.objectContaining({ betragCent: 250000, zuflussDatum: '2024-08-21', erbschaft: false, gueltigVon: '2024-08-21', gueltigBis: '2025-02-28' })]);
+    const verlauf = (await akte(f.bgId)).ereignisse.map((e: { beschreibung: string }) => e.beschreibung);
+    expect(verlauf).toContain('Neues Einkommen ab 01.07.2024: Einkommen aus Selbstständigkeit Gewinn 900,00 €, nach Steuern und Pflichtbeiträgen 700,00 € (Kiosk).');
+    expect(verlauf).toContain('Neues Einkommen ab 01.07.2024: einmalige Einnahme 3.000,00 €, zugeflossen am 20.08.2024, Erbschaft (Nachlass).');
+
+    // the database refuses what the schema would: netto above the Gewinn, a one-off income without its day
+    expect(await verletzt(sql`update person_einkommen set netto_cent = 95000 where person_id = ${a} and bezeichnung = 'Kiosk'`)).toBe('person_einkommen_betraege_check');
+    expect(await verletzt(sql`update person_einkommen set zufluss_datum = null where person_id = ${a} and art = 'einmalig'`)).toBe('person_einkommen_zufluss_check');
+  });
+
+  it('Erstantrag (Antragsdaten): Gewinn and netto, a one-off income, Ferienjob, Ausbildung and SGB XII are taken over', async () => {
+    const res = await api('leistung', 'POST', '/api/faelle', {
+      antragsdatum: '2024-06-12',
+      eingangskanal: 'papier',
+      personen: [
+        {
+          ref: 'a',
+          vorname: 'Aylin',
+          nachname: 'Antragsdaten',
+          geburtsdatum: '1985-03-10',
+          staatsangehoerigkeit: 'DE',
+          rolle: 'antragsteller',
+          einkommen: [
+            { art: 'selbststaendigkeit', bezeichnung: 'Kiosk', bruttoCent: 90000, nettoCent: 70000 },
+            { art: 'einmalig', betragCent: 50000, zuflussDatum: '2024-06-20', erbschaft: true },
+          ],
+        },
+        { ref: 'b', vorname: 'Ben', nachname: 'Antragsdaten', geburtsdatum: '1950-05-10', staatsangehoerigkeit: 'DE', rolle: 'partner', sgb12: true },
+        { ref: 'c', vorname: 'Cem', nachname: 'Antragsdaten', geburtsdatum: '2007-05-10', staatsangehoerigkeit: 'DE', rolle: 'kind', ausbildung: 'schule', einkommen: [{ art: 'erwerbstaetigkeit', bruttoCent: 52000, nettoCent: 52000, ferienjob: true }] },
+      ],
+      adresse: { strasse: 'Lindenweg', hausnummer: '4', plz: '12345', ort: 'Musterstadt', kommuneId: kommune },
+      unterkunft: { grundmieteCent: 57000, nebenkostenCent: 14000, heizkostenCent: 14000 },
+    });
+    expect(res.statusCode, res.body).toBe(201);
+    const ids = res.json().personIds as Record<string, string>;
+    const p = (await akte(res.json().bg.id)).perioden;
+    expect(p.einkommen).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ personId: ids.a, art: 'selbststaendigkeit', bruttoCent: 90000, nettoCent: 70000, betragCent: null, gueltigVon: '2024-06-01' }),
+        expect.objectContaining({ personId: ids.a, art: 'einmalig', betragCent: 50000, zuflussDatum: '2024-06-20', erbschaft: true, gueltigVon: '2024-06-20', gueltigBis: '2024-12-31' }),
+        expect.objectContaining({ personId: ids.c, art: 'erwerbstaetigkeit', ferienjob: true }),
+      ]),
+    );
+    expect(p.merkmale).toEqual(expect.arrayContaining([expect.objectContaining({ personId: ids.b, sgb12: true }), expect.objectContaining({ personId: ids.c, ausbildung: 'schule' })]));
+    const falsch = await api('leistung', 'POST', '/api/faelle', {
+      antragsdatum: '2024-06-12',
+      eingangskanal: 'papier',
+      personen: [{ ref: 'a', vorname: 'A', nachname: 'Falsch', geburtsdatum: '1985-03-10', staatsangehoerigkeit: 'DE', rolle: 'antragsteller', einkommen: [{ art: 'selbststaendigkeit', bruttoCent: 100, nettoCent: 200 }] }],
+      adresse: { strasse: 'Lindenweg', hausnummer: '4', plz: '12345', ort: 'Musterstadt', kommuneId: kommune },
+    });
+    expect(falsch.statusCode).toBe(400);
+    expect(falsch.json().issues).toContainEqual(expect.objectContaining({ path: 'body.personen.0.einkommen.0.nettoCent' }));
+  });
+
+  it('page: the forms take Gewinn, a one-off income, Ferienjob, Ausbildungsstatus and SGB XII; errors at the fields', async () => {
+    const f = await neuerFall('Formular');
+    const a = f.personIds.a!;
+    const b = f.personIds.b!;
+    const url = `/faelle/${f.bgId}`;
+    const page = await get('leistung', `${url}?stichtag=2024-07-01`);
+    for (const x of ['Gewinn (Betriebseinnahmen minus Betriebsausgaben)', 'Gewinn nach Steuern und Pflichtbeiträgen', 'Zuflussdatum', 'Erbschaft', 'Ferienjob', 'Einmalige Einnahme']) expect(page.body).toContain(x);
+    const felder = { _aktion: 'einkommen', version: pageVersion(page.body), ek_person: a, ek_ab: '2024-07-01' };
+    const bad = await postForm(t.app, jars.leistung!, url, { ...felder, ek_art: 'selbststaendigkeit', ek_gewinn: '500', ek_gewinn_netto: '600' });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.body).toContain('href="#feld-ek_gewinn_netto"');
+    expect(bad.body).toContain('Der Gewinn nach Steuern und Pflichtbeiträgen darf nicht höher sein als der Gewinn.');
+    const ohneDatum = await postForm(t.app, jars.leistung!, url, { ...felder, ek_ab: '', ek_art: 'einmalig', ek_betrag: '1000' });
+    expect(ohneDatum.statusCode).toBe(400);
+    expect(ohneDatum.body).toContain('href="#feld-ek_zufluss"');
+
+    const gewinn = await postForm(t.app, jars.leistung!, url, { ...felder, ek_art: 'selbststaendigkeit', ek_gewinn: '900', ek_gewinn_netto: '700,50' });
+    expect(gewinn.statusCode, gewinn.body.slice(0, 800)).toBe(302);
+    let v = pageVersion((await get('leistung', `${url}?stichtag=2024-07-01`)).body);
+    const einmalig = await postForm(t.app, jars.leistung!, url, { ...felder, version: v, ek_ab: '', ek_art: 'einmalig', ek_betrag: '1.500,00', ek_zufluss: '2024-07-10', ek_erbschaft: '1' });
+    expect(einmalig.statusCode, einmalig.body.slice(0, 800)).toBe(302);
+    v = pageVersion((await get('leistung', `${url}?stichtag=2024-07-01`)).body);
+    const ferienjob = await postForm(t.app, jars.leistung!, url, { ...felder, version: v, ek_person: b, ek_art: 'erwerbstaetigkeit', ek_brutto: '520', ek_netto: '520', ek_ferienjob: '1' });
+    expect(ferienjob.statusCode, ferienjob.body.slice(0, 800)).toBe(302);
+    const ansicht = await get('leistung', `${url}?stichtag=2024-07-15&person=${b}`);
+    expect(ansicht.body).toContain('Gewinn 900,00 €, nach Steuern und Pflichtbeiträgen 700,50 €');
+    expect(ansicht.body).toContain('1.500,00 € einmalig, zugeflossen am 10.07.2024 (Erbschaft)');
+    expect(ansicht.body).toContain('brutto 520,00 €, netto 520,00 € (Ferienjob)');
+    expect(ansicht.body).toContain('Ausbildungsstatus');
+    expect(ansicht.body).toContain('Partner bezieht Altersrente oder Leistungen nach SGB XII');
+
+    const merkmale = {
+      _aktion: 'person_aendern',
+      version: pageVersion(ansicht.body),
+      pa_person: b,
+      pa_ab: '2024-08-01',
+      pa_vorname: 'Ben',
+      pa_nachname: 'Formular',
+      pa_geburtsdatum: '1987-05-10',
+      pa_staat: 'TR',
+      pa_ausbildung: 'ausbildung',
+      pa_sgb12: '1',
+    };
+    const falsch = await postForm(t.app, jars.leistung!, url, { ...merkmale, pa_ausbildung: 'lehre' });
+    expect(falsch.statusCode).toBe(400);
+    expect(falsch.body).toContain('href="#feld-pa_ausbildung"');
+    const ok = await postForm(t.app, jars.leistung!, url, merkmale);
+    expect(ok.statusCode, ok.body.slice(0, 800)).toBe(302);
+    const ben = (await akte(f.bgId, '2024-08-01')).zustand.personen.find((p: { id: string }) => p.id === b);
+    expect(ben.merkmale).toMatchObject({ ausbildung: 'ausbildung', sgb12: true });
+    const danach = await get('leistung', `${url}?stichtag=2024-08-01`);
+    expect(danach.body).toContain('Ausbildung, bezieht Altersrente oder Leistungen nach SGB XII');
   });
 });
 

@@ -76,7 +76,7 @@ async function fuelleErstantrag(jar: CookieJar, url: string): Promise<string> {
   u = await schritt(jar, u, { _aktion: 'weiter' });
   u = await schritt(jar, u, { wohnform: 'miete' });
   u = await schritt(jar, u, { grundmieteCent: '520', nebenkostenCent: '110', heizkostenCent: '85,50', heizungsart: 'zentral', warmwasserDezentral: 'nein', wohnflaecheQm: '68' });
-  u = await schritt(jar, u, { einkommenVorhanden: 'ja' });
+  u = await schritt(jar, u, { einkommenVorhanden: 'ja', einmalzahlungVorhanden: 'nein' });
   u = await schritt(jar, u, { _aktion: 'hinzufuegen:einkommen' });
   u = await schritt(jar, u, { person: 'partner', art: 'arbeit' });
   u = await schritt(jar, u, { arbeitgeber: 'Bäckerei Korn', bruttoCent: '1.200', nettoCent: '950', minijob: 'nein' });
@@ -148,6 +148,69 @@ describe('Online-Antrag: drafts', () => {
     const rm = await schritt(zweite, u, { _aktion: 'entfernen:kinder:k1' });
     expect(rm).toBe(u);
     expect((await get(zweite, u)).body).toContain('Noch keine Einträge.');
+  });
+});
+
+describe('Online-Antrag: questions for the new calculation rules (issue #16)', () => {
+  it('under 25: school/training/studies; Selbstständigkeit with Einnahmen, Ausgaben, Steuern (errors at the field, no JavaScript); one-off payment', async () => {
+    await neuerBuerger('jung@musterland.example', 'Jana Jung');
+    const jung = await signIn(t.app, 'jung@musterland.example');
+    const { id } = await starte(jung);
+    const s = (name: string) => `/portal/antrag/${id}/schritt/${name}`;
+    let u = await schritt(jung, s('antrag'), { beantragt: '1' });
+    u = await schritt(jung, u, { vorname: 'Jana', nachname: 'Jung', geburtsdatum: '2004-05-01', geschlecht: 'w', staatsangehoerigkeit: 'DE' });
+    expect(u).toBe(s('ausbildung'));
+    const seite = await get(jung, u);
+    expect(seite.body).toContain('besucht eine Schule');
+    expect(seite.body).toContain('nichts davon');
+    u = await schritt(jung, u, { ausbildung: 'studium' });
+    u = await schritt(jung, u, { familienstand: 'ledig' });
+    u = await schritt(jung, u, { strasse: 'Weg', hausnummer: '2', plz: '12345', ort: 'Musterstadt' });
+    u = await schritt(jung, u, {});
+    u = await schritt(jung, u, { iban: 'DE02120300000000202051', kontoinhaber: 'Jana Jung' });
+    u = await schritt(jung, u, { partner: 'nein', kinder: 'nein', weiterePersonen: 'nein' });
+    u = await schritt(jung, u, { wohnform: 'ohne_kosten' });
+    expect(u).toBe(s('einkommen-frage'));
+    const frage = (await get(jung, u)).body;
+    expect(frage).toContain('einmalige Zahlung');
+    // declaring income is not voluntary (§ 60 SGB I): the one-off payment question is required, not "freiwillig"
+    expect(frage).not.toContain('freiwillig');
+    const ohneAntwort = await postForm(t.app, jung, u, { einkommenVorhanden: 'ja' });
+    expect(ohneAntwort.statusCode).toBe(400);
+    expect(ohneAntwort.body).toContain('href="#feld-einmalzahlungVorhanden"');
+    u = await schritt(jung, u, { einkommenVorhanden: 'ja', einmalzahlungVorhanden: 'ja' });
+    u = await schritt(jung, u, { _aktion: 'hinzufuegen:einkommen' });
+    u = await schritt(jung, u, { person: 'antragsteller', art: 'selbststaendigkeit' });
+    expect(u).toBe(s('einkommen/e1/einkommen-selbststaendig'));
+    const falsch = await postForm(t.app, jung, u, { taetigkeit: 'Nachhilfe', einnahmenCent: '600', ausgabenCent: '100', steuernCent: '600' });
+    expect(falsch.statusCode).toBe(400);
+    expect(falsch.body).toContain('Steuern und Pflichtbeiträge können nicht höher sein als der Gewinn');
+    expect(falsch.body).toContain('href="#feld-steuernCent"');
+    u = await schritt(jung, u, { taetigkeit: 'Nachhilfe', einnahmenCent: '600', ausgabenCent: '100', steuernCent: '0' });
+    expect(u).toBe(s('einkommen'));
+    // list entries are named by what they are and whose they are, not "Einkommen in Ihrem Haushalt 1"
+    const einkommen = (await get(jung, u)).body;
+    expect(einkommen).toContain('Nachhilfe, Jana Jung');
+    expect(einkommen).not.toContain('Einkommen in Ihrem Haushalt 1');
+    u = await schritt(jung, u, { _aktion: 'weiter' });
+    expect(u).toBe(s('einmalzahlungen'));
+    u = await schritt(jung, u, { _aktion: 'hinzufuegen:einmalzahlungen' });
+    const ohneDatum = await postForm(t.app, jung, u, { person: 'antragsteller', art: 'steuererstattung', einmalbetragCent: '300' });
+    expect(ohneDatum.statusCode).toBe(400);
+    expect(ohneDatum.body).toContain('href="#feld-zuflussDatum"');
+    u = await schritt(jung, u, { person: 'antragsteller', art: 'steuererstattung', einmalbetragCent: '300', zuflussDatum: '01.02.2025' });
+    expect(u).toBe(s('einmalzahlungen'));
+    u = await schritt(jung, u, { _aktion: 'hinzufuegen:einmalzahlungen' });
+    u = await schritt(jung, u, { person: 'antragsteller', art: 'nachzahlung', einmalbetragCent: '50', zuflussDatum: '03.02.2025' });
+    const zahlungen = (await get(jung, u)).body;
+    expect(zahlungen).toMatch(/Steuererstattung, 300,00\s€/);
+    expect(zahlungen).not.toContain('Einmalige Zahlungen 1');
+    // the review's "ändern" links name the entry, so that two entries' links differ (WCAG 2.4.4)
+    const pruefen = (await get(jung, `/portal/antrag/${id}/pruefen`)).body;
+    expect(pruefen).toMatch(/<span class="sr-only">: (<!-- -->)?Steuererstattung, 300,00\s€<\/span>/);
+    expect(pruefen).toMatch(/<span class="sr-only">: (<!-- -->)?Nachzahlung[^<]*, 50,00\s€<\/span>/);
+    u = await schritt(jung, u, { _aktion: 'weiter' });
+    expect(u).toBe(s('vermoegen-frage'));
   });
 });
 
@@ -287,7 +350,7 @@ describe('Review before the binding submission', () => {
     u = await schritt(jar, u, { partner: 'nein', kinder: 'nein', weiterePersonen: 'nein' });
     u = await schritt(jar, u, { wohnform: 'miete' });
     u = await schritt(jar, u, { grundmieteCent: '400', nebenkostenCent: '90', heizkostenCent: '60', heizungsart: 'etage', warmwasserDezentral: 'nein', wohnflaecheQm: '45' });
-    u = await schritt(jar, u, { einkommenVorhanden: 'nein' });
+    u = await schritt(jar, u, { einkommenVorhanden: 'nein', einmalzahlungVorhanden: 'nein' });
     u = await schritt(jar, u, { vermoegenVorhanden: 'nein' });
     u = await schritt(jar, u, {});
     u = await schritt(jar, u, { vorhanden: 'nein' });

@@ -50,6 +50,14 @@ describe('npx vorort berechnen', () => {
     });
     expect(r.err).toContain('personen[0].geburtsdatum');
   });
+  it.each([
+    [{ art: 'selbststaendigkeit', brutto: 800, netto: 900 }, 'netto_groesser_brutto', 'personen[0].einkommen[0].netto'],
+    [{ art: 'einmalig', betrag: 500 }, 'schema_ungueltig', 'personen[0].einkommen[0].zufluss'],
+  ])('Issue #16, ungültige Einnahme %j: Exit 2 mit %s und Pfad', async (ek, code, pfad) => {
+    const r = await lauf(['-'], JSON.stringify({ ...FALL, personen: [{ ...FALL.personen[0], einkommen: [ek] }] }));
+    expect(r.code).toBe(2);
+    expect(JSON.parse(r.out)).toMatchObject({ error: code, pfad });
+  });
   it('kein JSON: Exit 2 mit json_ungueltig', async () => {
     const r = await lauf([], '{ version: 1');
     expect(r.code).toBe(2);

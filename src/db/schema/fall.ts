@@ -187,6 +187,10 @@ export const personMerkmale = pgTable(
     mehrbedarfSchulbuecherCent: integer('mehrbedarf_schulbuecher_cent'),
     alleinerziehend: boolean('alleinerziehend'),
     kindergeldberechtigterPersonId: uuid('kindergeldberechtigter_person_id'),
+    /** In school, vocational training or university (§ 11b Abs. 2b); NULL = none of these. */
+    ausbildung: text('ausbildung').$type<'schule' | 'ausbildung' | 'studium'>(),
+    /** Partner not eligible under SGB II (Altersrente, SGB XII): mixed BG. */
+    sgb12: boolean('sgb12').notNull().default(false),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
@@ -198,6 +202,7 @@ export const personMerkmale = pgTable(
       'person_merkmale_betraege_check',
       sql`coalesce(${t.mehrbedarfErnaehrungCent}, 0) >= 0 and coalesce(${t.mehrbedarfUnabweisbarCent}, 0) >= 0 and coalesce(${t.mehrbedarfSchulbuecherCent}, 0) >= 0`,
     ),
+    check('person_merkmale_ausbildung_check', sql`${t.ausbildung} in ('schule', 'ausbildung', 'studium')`),
     index('person_merkmale_person_idx').on(t.traegerId, t.personId),
   ],
 );
@@ -258,6 +263,7 @@ export const EINKOMMEN_ARTEN = [
   'krankengeld',
   'elterngeld',
   'selbststaendigkeit',
+  'einmalig',
   'sonstiges',
 ] as const;
 
@@ -275,6 +281,12 @@ export const personEinkommen = pgTable(
     nettoCent: bigint('netto_cent', { mode: 'number' }),
     absetzungenCent: bigint('absetzungen_cent', { mode: 'number' }),
     betragCent: bigint('betrag_cent', { mode: 'number' }),
+    /** Day of inflow of a one-off income (art 'einmalig', § 11 Abs. 3 SGB II); the period starts on it. */
+    zuflussDatum: date('zufluss_datum', { mode: 'string' }),
+    /** One-off income from an Erbschaft (from 1.7.2023 Vermögen, § 11a Abs. 1 Nr. 7). */
+    erbschaft: boolean('erbschaft').notNull().default(false),
+    /** Ferienjob of a pupil under 25 (art 'erwerbstaetigkeit', § 11a Abs. 7). */
+    ferienjob: boolean('ferienjob').notNull().default(false),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
@@ -282,11 +294,14 @@ export const personEinkommen = pgTable(
     personFk(t),
     periodeCheck('person_einkommen', t),
     check('person_einkommen_art_check', sql.raw(`art in (${EINKOMMEN_ARTEN.map((a) => `'${a}'`).join(', ')})`)),
+    // Erwerbstätigkeit: brutto/netto; Selbständigkeit: Gewinn (brutto) and netto or the old betrag; others: betrag
     check(
       'person_einkommen_betraege_check',
-      sql`(${t.art} = 'erwerbstaetigkeit' and ${t.bruttoCent} >= 0 and ${t.nettoCent} >= 0 and ${t.betragCent} is null and coalesce(${t.absetzungenCent}, 0) >= 0)
+      sql`(${t.art} in ('erwerbstaetigkeit', 'selbststaendigkeit') and ${t.bruttoCent} >= 0 and ${t.nettoCent} >= 0 and ${t.betragCent} is null and coalesce(${t.absetzungenCent}, 0) >= 0
+          and (${t.art} = 'erwerbstaetigkeit' or ${t.nettoCent} <= ${t.bruttoCent}))
         or (${t.art} <> 'erwerbstaetigkeit' and ${t.betragCent} >= 0 and ${t.bruttoCent} is null and ${t.nettoCent} is null and ${t.absetzungenCent} is null)`,
     ),
+    check('person_einkommen_zufluss_check', sql`(${t.art} = 'einmalig') = (${t.zuflussDatum} is not null)`),
     index('person_einkommen_person_idx').on(t.traegerId, t.personId),
   ],
 );

@@ -249,7 +249,12 @@ function faelle(h: string): Fall[] {
             staatsangehoerigkeit: 'DE',
             familienstand: 'getrennt_lebend',
             rolle: 'antragsteller',
-            einkommen: [{ art: 'arbeitslosengeld', bezeichnung: 'Arbeitslosengeld (Agentur für Arbeit)', betragCent: 61_000 }],
+            einkommen: [
+              { art: 'arbeitslosengeld', bezeichnung: 'Arbeitslosengeld (Agentur für Arbeit)', betragCent: 61_000 },
+              // a small side business (§ 3 Bürgergeld-V: Gewinn and the net after taxes and contributions) and a tax refund
+              { art: 'selbststaendigkeit', bezeichnung: 'Fahrradreparatur (Nebengewerbe)', bruttoCent: 30_000, nettoCent: 27_500 },
+              { art: 'einmalig', bezeichnung: 'Steuererstattung', betragCent: 42_000, zuflussDatum: plusTage(h, -20) },
+            ],
             vermoegen: [{ bezeichnung: 'Sparbuch Sparkasse Musterland', wertCent: 320_000 }],
           },
         ],
@@ -265,7 +270,21 @@ function faelle(h: string): Fall[] {
       kanal: 'telefon',
       antrag: 'in_bearbeitung',
       daten: {
-        personen: [{ ref: 'lea', vorname: 'Lea', nachname: 'Braun', geburtsdatum: geboren(h, 19, '06-06'), geschlecht: 'w', staatsangehoerigkeit: 'DE', familienstand: 'ledig', rolle: 'antragsteller' }],
+        // a pupil (Abitur) with a Minijob: § 11b Abs. 2b SGB II leaves earnings up to the Minijob-Grenze free
+        personen: [
+          {
+            ref: 'lea',
+            vorname: 'Lea',
+            nachname: 'Braun',
+            geburtsdatum: geboren(h, 19, '06-06'),
+            geschlecht: 'w',
+            staatsangehoerigkeit: 'DE',
+            familienstand: 'ledig',
+            rolle: 'antragsteller',
+            ausbildung: 'schule',
+            einkommen: [{ art: 'erwerbstaetigkeit', bezeichnung: 'Nachhilfeschule Lernfix (Minijob)', bruttoCent: 45_000, nettoCent: 45_000 }],
+          },
+        ],
         adresse: { strasse: 'Schulweg', hausnummer: '11', plz: '12345', ort: 'Musterstadt' },
         // no account yet: asked for on the follow-up call
         unterkunft: { grundmieteCent: 29_000, nebenkostenCent: 6_000, heizkostenCent: 4_500, heizungsart: 'zentral', wohnflaecheQm: 28 },

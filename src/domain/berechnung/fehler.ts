@@ -24,7 +24,13 @@ export type FehlerCode =
   | 'mehrbedarf_behinderung_unter_15'
   | 'netto_groesser_brutto'
   | 'minderung_unzulaessig'
-  | 'nicht_erreichbar_unzulaessig';
+  | 'nicht_erreichbar_unzulaessig'
+  | 'selbststaendigkeit_ungueltig'
+  | 'ferienjob_unzulaessig'
+  | 'zufluss_nach_zeitraum'
+  | 'sgb12_unzulaessig'
+  | 'frueherer_bezug_ungueltig'
+  | 'kind_ausserhalb_bg_ungedeckt';
 
 /** Invalid input or impossible facts. `pfad` is a JSON path such as "personen[1].geburtsdatum". */
 export class BerechnungsFehler extends Error {

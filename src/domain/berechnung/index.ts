@@ -12,7 +12,7 @@ import { berechnungInputSchema, type BerechnungErgebnis, type BerechnungInput } 
 
 export { BerechnungsFehler, type FehlerCode } from './fehler.ts';
 export type { KernOptionen } from './kern.ts';
-export { fortschreibungsText, NORM_FORTSCHREIBUNG } from './kern.ts';
+export { einmaligeEinnahmenFestlegen, fortschreibungsText, NORM_FORTSCHREIBUNG } from './kern.ts';
 export * from './schema.ts';
 
 /** Validates the exchange format and the facts; returns the typed input or throws BerechnungsFehler. */

@@ -15,10 +15,12 @@
  *  7. result and explanation                                                                 erklaerung
  */
 import { euro } from './geld.ts';
-import { einkommen } from './kern/einkommen.ts';
+import { parameterAm } from '../recht/index.ts';
+import { monatsindex } from './datum.ts';
+import { anrechnungsmonat, einkommen, erbschaftIstVermoegen } from './kern/einkommen.ts';
 import { erklaere } from './kern/erklaerung.ts';
 import { bedarfEntfaellt, kduUmverteilung } from './kern/erreichbarkeit.ts';
-import { kontextFuer, type KernOptionen, type Kontext } from './kern/kontext.ts';
+import { kontextFuer, zeitraumAus, type KernOptionen, type Kontext } from './kern/kontext.ts';
 import { leistungsname } from './kern/leistungsname.ts';
 import { mehrbedarf } from './kern/mehrbedarf.ts';
 import { minderung } from './kern/minderung.ts';
@@ -29,14 +31,16 @@ import { unterkunft } from './kern/unterkunft.ts';
 import { vermoegen } from './kern/vermoegen.ts';
 import { verteilung } from './kern/verteilung.ts';
 import type { BerechnungErgebnis, PersonErgebnis } from './schema.ts';
-import type { BerechnungInput } from './schema.ts';
+import type { BerechnungInput, EinkommenInput } from './schema.ts';
 
 export { fortschreibungsText, NORM_FORTSCHREIBUNG } from './kern/erklaerung.ts';
-export { inKarenzzeit, zeitraumAus, type KernOptionen, type Zeitraum } from './kern/kontext.ts';
+export { anrechnungsmonat, einmaligerAnteil, erbschaftIstVermoegen } from './kern/einkommen.ts';
+export { inKarenzzeit, karenzMonateBisher, zeitraumAus, type KernOptionen, type Zeitraum } from './kern/kontext.ts';
 
 /** Computes a validated case. Throws only on programming errors or law gaps (RechtsstandFehler). */
 export function berechneKern(input: BerechnungInput, optionen: KernOptionen = {}): BerechnungErgebnis {
-  const k = kontextFuer(input, optionen);
+  const entscheidungen = optionen.einmaligAufteilen || !hatOffeneEinmalige(input) ? null : entscheideEinmalige(input, optionen);
+  const k = kontextFuer(input, entscheidungen ? { ...optionen, einmaligAufteilen: entscheidungen } : optionen);
   regelbedarf(k);
   mehrbedarf(k);
   unterkunft(k);
@@ -50,6 +54,99 @@ export function berechneKern(input: BerechnungInput, optionen: KernOptionen = {}
   minderung(k);
   leistungsname(k);
   return ergebnis(k);
+}
+
+type Einmalig = Extract<EinkommenInput, { art: 'einmalig' }>;
+
+/** Fast scan (the bulk path is hot): does any person have a one-off inflow without a spreading decision? */
+function hatOffeneEinmalige(input: BerechnungInput): boolean {
+  for (const p of input.personen) {
+    const liste = p.einkommen;
+    if (liste) for (const e of liste) if (e.art === 'einmalig' && e.aufteilen === undefined) return true;
+  }
+  return false;
+}
+
+/**
+ * § 11 Abs. 3 S. 4 SGB II: a one-off inflow is spread over six months where counting it at once would end the claim.
+ * For every inflow whose months include this one and whose input leaves `aufteilen` open, the month is computed
+ * twice without explanation: without the open inflows, and with this inflow counted at once as if this were its
+ * Anrechnungsmonat (AUSLEGUNG.einmaligeEinnahmeEntscheidung: each inflow alone, with this month's facts; the
+ * Bewilligung passes the decision of the real Anrechnungsmonat, src/domain/bewilligung/berechnung.ts).
+ */
+function entscheideEinmalige(input: BerechnungInput, optionen: KernOptionen): Map<object, boolean> | null {
+  const zr = zeitraumAus(input.zeitraum);
+  const monatIdx = monatsindex(zr.jahr, zr.monat);
+  const monate = parameterAm(zr.vonIso).einmalig.wert.aufteilungMonate;
+  const offen = new Set<Einmalig>();
+  for (const p of input.personen) {
+    for (const ek of p.einkommen ?? []) {
+      if (ek.art !== 'einmalig' || ek.aufteilen !== undefined || erbschaftIstVermoegen(ek)) continue;
+      const versatz = monatIdx - anrechnungsmonat(ek);
+      if (versatz >= 0 && versatz < monate) offen.add(ek);
+    }
+  }
+  if (offen.size === 0) return null;
+  const probe: KernOptionen = { erklaerung: false, einmaligAufteilen: new Map() };
+  if (optionen.auslegung) probe.auslegung = optionen.auslegung;
+  const ohne = (behalte: Einmalig | null): BerechnungInput => ({
+    ...input,
+    personen: input.personen.map((p) =>
+      p.einkommen?.some((e) => offen.has(e as Einmalig))
+        ? {
+            ...p,
+            einkommen: p.einkommen.flatMap((e): EinkommenInput[] => {
+              if (!offen.has(e as Einmalig)) return [e];
+              if (e !== behalte) return [];
+              return [{ ...(e as Einmalig), zufluss: `${zr.vonIso.slice(0, 7)}-01`, leistungBereitsErbracht: false, erbschaft: false, aufteilen: false }];
+            }),
+          }
+        : p,
+    ),
+  });
+  const entscheidung = new Map<object, boolean>();
+  const ohneHilfebeduerftig = berechneKern(ohne(null), probe).hilfebeduerftig;
+  for (const ek of offen) entscheidung.set(ek, ohneHilfebeduerftig && !berechneKern(ohne(ek), probe).hilfebeduerftig);
+  return entscheidung;
+}
+
+const einmaligSchluessel = (personId: string, ek: Einmalig): string => `${personId}|${ek.zufluss}|${ek.betrag}|${ek.bezeichnung ?? ''}`;
+
+/**
+ * For the months of a Bewilligung: decides each open one-off inflow (`aufteilen` absent) once, with the facts of its
+ * Anrechnungsmonat where that month is among `inputs`, and writes the decision into every month's input, so that
+ * all months of the period follow the same decision (§ 11 Abs. 3 S. 4). Inflows whose Anrechnungsmonat lies before
+ * the period keep the engine's decision per month. Inputs must be validated.
+ */
+export function einmaligeEinnahmenFestlegen(inputs: readonly BerechnungInput[], optionen: KernOptionen = {}): BerechnungInput[] {
+  const entschieden = new Map<string, boolean>();
+  for (const input of inputs) {
+    const zr = zeitraumAus(input.zeitraum);
+    const monatIdx = monatsindex(zr.jahr, zr.monat);
+    if (!input.personen.some((p) => p.einkommen?.some((e) => e.art === 'einmalig' && e.aufteilen === undefined && anrechnungsmonat(e) === monatIdx))) continue;
+    const map = entscheideEinmalige(input, optionen);
+    for (const p of input.personen) {
+      for (const e of p.einkommen ?? []) {
+        if (e.art === 'einmalig' && anrechnungsmonat(e) === monatIdx && map?.has(e)) entschieden.set(einmaligSchluessel(p.id, e), map.get(e) === true);
+      }
+    }
+  }
+  if (entschieden.size === 0) return [...inputs];
+  return inputs.map((input) => ({
+    ...input,
+    personen: input.personen.map((p) =>
+      p.einkommen?.some((e) => e.art === 'einmalig' && e.aufteilen === undefined && entschieden.has(einmaligSchluessel(p.id, e)))
+        ? {
+            ...p,
+            einkommen: p.einkommen.map((e) =>
+              e.art === 'einmalig' && e.aufteilen === undefined && entschieden.has(einmaligSchluessel(p.id, e))
+                ? { ...e, aufteilen: entschieden.get(einmaligSchluessel(p.id, e)) === true }
+                : e,
+            ),
+          }
+        : p,
+    ),
+  }));
 }
 
 function ergebnis(k: Kontext): BerechnungErgebnis {

@@ -5,7 +5,7 @@
 import { ALTERSGRENZEN, AUSLEGUNG, RECHT_AB, parameterAm } from '../recht/index.ts';
 import { alterImMonat, datumLang, parseTag, vergleiche } from './datum.ts';
 import { BerechnungsFehler } from './fehler.ts';
-import { zeitraumAus } from './kern.ts';
+import { berechneKern, zeitraumAus } from './kern.ts';
 import type { BerechnungInput } from './schema.ts';
 
 export function pruefeFakten(input: BerechnungInput): void {
@@ -96,7 +96,18 @@ export function pruefeFakten(input: BerechnungInput): void {
     if (p.erwerbsfaehig === true && alter < ALTERSGRENZEN.erwerbsfaehigAb) {
       throw new BerechnungsFehler('erwerbsfaehig_unter_15', `personen[${i}].erwerbsfaehig`, `Person "${p.id}" ist ${alter} Jahre alt; erwerbsfähig ist man erst ab 15 Jahren (§ 7 Abs. 1 Nr. 1 SGB II).`);
     }
-    const drin = p.inBedarfsgemeinschaft ?? p.rolle !== 'sonstige';
+    if (p.sgb12 === true) {
+      const grund =
+        p.rolle !== 'partner'
+          ? 'nur eine Person mit der Rolle "partner" kann nach dem SGB XII leistungsberechtigt sein (gemischte Bedarfsgemeinschaft)'
+          : p.inBedarfsgemeinschaft === true
+            ? 'eine Partnerin oder ein Partner nach dem SGB XII gehört nicht zur Bedarfsgemeinschaft (inBedarfsgemeinschaft: true widerspricht sgb12)'
+            : p.nichtErreichbar === true || (p.minderungProzent ?? 0) > 0
+              ? 'Minderung und Nichterreichbarkeit betreffen nur Leistungsberechtigte nach dem SGB II'
+              : null;
+      if (grund) throw new BerechnungsFehler('sgb12_unzulaessig', `personen[${i}].sgb12`, `Person "${p.id}": ${grund}.`);
+    }
+    const drin = p.sgb12 === true ? false : (p.inBedarfsgemeinschaft ?? p.rolle !== 'sonstige');
     if (drin) {
       inBg++;
       if (erwerbsfaehig) erwerbsfaehigInBg++;
@@ -108,8 +119,31 @@ export function pruefeFakten(input: BerechnungInput): void {
       throw new BerechnungsFehler('mehrbedarf_behinderung_unter_15', `personen[${i}].mehrbedarf.behinderung`, `Der Mehrbedarf wegen Behinderung setzt ein Alter ab 15 Jahren voraus (§ 21 Abs. 4, § 23 Nr. 2 SGB II); Person "${p.id}" ist ${alter}.`);
     }
     p.einkommen?.forEach((ek, j) => {
+      const pfad = `personen[${i}].einkommen[${j}]`;
       if (ek.art === 'erwerbstaetigkeit' && ek.netto > ek.brutto) {
-        throw new BerechnungsFehler('netto_groesser_brutto', `personen[${i}].einkommen[${j}].netto`, `Das Nettoeinkommen (${ek.netto} €) ist höher als das Bruttoeinkommen (${ek.brutto} €).`);
+        throw new BerechnungsFehler('netto_groesser_brutto', `${pfad}.netto`, `Das Nettoeinkommen (${ek.netto} €) ist höher als das Bruttoeinkommen (${ek.brutto} €).`);
+      }
+      if (ek.art === 'erwerbstaetigkeit' && ek.ferienjob === true && (p.ausbildung !== 'schule' || alter >= ALTERSGRENZEN.kindBisUnter)) {
+        throw new BerechnungsFehler('ferienjob_unzulaessig', `${pfad}.ferienjob`, `Ein Ferienjob ist nur bei einer Schülerin oder einem Schüler unter 25 Jahren anrechnungsfrei (§ 11a Abs. 7 SGB II); Person "${p.id}" ist ${alter} Jahre alt${p.ausbildung === 'schule' ? '' : ' und nicht als Schülerin oder Schüler angegeben (ausbildung: "schule")'}.`);
+      }
+      if (ek.art === 'selbststaendigkeit') {
+        const neu = ek.brutto !== undefined || ek.netto !== undefined || ek.absetzungen !== undefined;
+        if (neu && ek.betrag !== undefined) {
+          throw new BerechnungsFehler('selbststaendigkeit_ungueltig', `${pfad}.betrag`, 'Selbständigkeit: entweder "betrag" (alte Form) oder "brutto" (Gewinn) und "netto" angeben, nicht beides.');
+        }
+        if (!neu && ek.betrag === undefined) {
+          throw new BerechnungsFehler('selbststaendigkeit_ungueltig', `${pfad}.brutto`, 'Selbständigkeit: "brutto" (Gewinn: Betriebseinnahmen minus notwendige Betriebsausgaben) und "netto" (nach Steuern und Pflichtbeiträgen) fehlen.');
+        }
+        if (neu && (ek.brutto === undefined || ek.netto === undefined)) {
+          const fehlt = ek.brutto === undefined ? 'brutto' : 'netto';
+          throw new BerechnungsFehler('selbststaendigkeit_ungueltig', `${pfad}.${fehlt}`, `Selbständigkeit: "${fehlt}" fehlt; "brutto" (Gewinn) und "netto" gehören zusammen.`);
+        }
+        if (ek.brutto !== undefined && ek.netto !== undefined && ek.netto > ek.brutto) {
+          throw new BerechnungsFehler('netto_groesser_brutto', `${pfad}.netto`, `Der Gewinn nach Steuern und Pflichtbeiträgen (${ek.netto} €) ist höher als der Gewinn (${ek.brutto} €).`);
+        }
+      }
+      if (ek.art === 'einmalig' && ek.zufluss > zr.bisIso) {
+        throw new BerechnungsFehler('zufluss_nach_zeitraum', `${pfad}.zufluss`, `Die einmalige Einnahme fließt erst am ${datumLang(ek.zufluss)} zu, nach dem Ende des Zeitraums (${datumLang(zr.bisIso)}); sie ist erst ab ihrem Zuflussmonat anzugeben.`);
       }
     });
     const prozent = p.minderungProzent ?? 0;
@@ -150,4 +184,45 @@ export function pruefeFakten(input: BerechnungInput): void {
   if (erwerbsfaehigInBg === 0) {
     throw new BerechnungsFehler('keine_erwerbsfaehige_person', 'personen', 'Zur Bedarfsgemeinschaft gehört keine erwerbsfähige Person; dann gilt nicht das SGB II (§ 7 Abs. 1, § 19 Abs. 1 SGB II).');
   }
+  pruefeFruehererBezug(input, monat);
+  pruefeKinderAusserhalb(input);
 }
+
+/** § 12 Abs. 3, § 22 Abs. 1: earlier benefit periods lie before the running benefit and need its first month. */
+function pruefeFruehererBezug(input: BerechnungInput, monat: string): void {
+  input.fruehererBezug?.forEach((z, i) => {
+    const pfad = `fruehererBezug[${i}]`;
+    if (z.von > z.bis) throw new BerechnungsFehler('frueherer_bezug_ungueltig', `${pfad}.bis`, `fruehererBezug: "bis" (${z.bis}) liegt vor "von" (${z.von}).`);
+    if (!input.leistungsbeginn) {
+      throw new BerechnungsFehler('frueherer_bezug_ungueltig', 'leistungsbeginn', 'Frühere Bezugszeiträume setzen den leistungsbeginn des laufenden Bezugs voraus.');
+    }
+    if (z.bis >= input.leistungsbeginn || z.bis > monat) {
+      throw new BerechnungsFehler('frueherer_bezug_ungueltig', `${pfad}.bis`, `Ein früherer Bezugszeitraum muss vor dem leistungsbeginn ${input.leistungsbeginn} enden (bis: ${z.bis}).`);
+    }
+  });
+}
+
+/**
+ * A child the input places outside the BG must be able to live on its own income (§ 7 Abs. 3 Nr. 4 SGB II); the
+ * engine decides this itself when the flag is left out. Computed once more without the flag: if the child then stays
+ * in the BG, the input contradicts the figures. (A child outside the BG for another reason — married, with its own
+ * child — is entered with the role "sonstige".)
+ */
+function pruefeKinderAusserhalb(input: BerechnungInput): void {
+  input.personen.forEach((p, i) => {
+    if (p.rolle !== 'kind' || p.inBedarfsgemeinschaft !== false) return;
+    const { inBedarfsgemeinschaft: _, ...ohneAngabe } = p;
+    const probe = { ...input, personen: input.personen.map((x) => (x === p ? ohneAngabe : x)) };
+    const ergebnis = berechneKern(probe, { erklaerung: false });
+    const kind = ergebnis.personen[i];
+    if (kind?.inBedarfsgemeinschaft) {
+      throw new BerechnungsFehler(
+        'kind_ausserhalb_bg_ungedeckt',
+        `personen[${i}].inBedarfsgemeinschaft`,
+        `Kind "${p.id}" ist als außerhalb der Bedarfsgemeinschaft angegeben, sein eigenes Einkommen (${euroZahl(kind.einkommen)} €) deckt aber seinen Bedarf (${euroZahl(kind.bedarf)} €) nicht (§ 7 Abs. 3 Nr. 4 SGB II). Lassen Sie die Angabe weg – die Berechnung entscheidet es selbst – oder geben Sie ein Kind, das aus einem anderen Grund nicht dazugehört, mit der Rolle "sonstige" an.`,
+      );
+    }
+  });
+}
+
+const euroZahl = (n: number): string => n.toFixed(2).replace('.', ',');

@@ -33,6 +33,50 @@ export const einkommenErwerbSchema = z.strictObject({
     .describe(
       'nachgewiesene Beträge nach § 11b Abs. 1 S. 1 Nr. 3–5 (Versicherungen, Riester, Werbungskosten); ersetzen die 100 € nur bei mehr als 400 € brutto und wenn höher',
     ),
+  ferienjob: z
+    .boolean()
+    .optional()
+    .describe('Ferienjob einer Schülerin oder eines Schülers unter 25 in den Schulferien: ab 1.7.2023 anrechnungsfrei (§ 11a Abs. 7 SGB II)'),
+});
+
+/**
+ * Selbständigkeit (§ 3 Bürgergeld-V). Either the old form `{art, betrag}` (an amount already net of everything,
+ * counted like other income, as before) or `brutto` (Gewinn) and `netto` (Gewinn minus Steuern und
+ * Pflichtbeiträge): then the Freibeträge of § 11b Abs. 2 and 3 are computed on the Gewinn like earnings.
+ */
+export const einkommenSelbststaendigSchema = z.strictObject({
+  art: z.literal('selbststaendigkeit'),
+  betrag: betrag.optional().describe('alte Form: monatlicher Betrag nach allen Absetzungen (ohne Freibetrag auf Erwerbseinkommen)'),
+  brutto: betrag
+    .optional()
+    .describe('monatlicher Gewinn: Betriebseinnahmen minus notwendige Betriebsausgaben (§ 3 Bürgergeld-V)'),
+  netto: betrag.optional().describe('Gewinn minus Steuern und Pflichtbeiträge zur Sozialversicherung'),
+  absetzungen: betrag
+    .optional()
+    .describe('nachgewiesene Beträge nach § 11b Abs. 1 S. 1 Nr. 3–5; ersetzen die 100 € nur bei mehr als 400 € Gewinn und wenn höher'),
+});
+
+/**
+ * Einmalige Einnahme (§ 11 Abs. 3 SGB II): counted from the month of inflow (or the month after, where the benefit
+ * for that month was already paid without it); spread evenly over six months where counting it at once would end
+ * the claim. From 1.7.2023 an Erbschaft is Vermögen, not income (§ 11a Abs. 1 Nr. 7).
+ */
+export const einkommenEinmaligSchema = z.strictObject({
+  art: z.literal('einmalig'),
+  betrag: betrag.describe('Betrag der einmaligen Einnahme in Euro (nach den für sie schon abgesetzten Beträgen)'),
+  zufluss: datum.describe('Tag, an dem die Einnahme zugeflossen ist'),
+  bezeichnung: z.string().max(200).optional(),
+  erbschaft: z.boolean().optional().describe('Einnahme aus einer Erbschaft: ab 1.7.2023 Vermögen, nicht Einkommen (§ 11a Abs. 1 Nr. 7 SGB II)'),
+  leistungBereitsErbracht: z
+    .boolean()
+    .optional()
+    .describe('für den Zuflussmonat wurden schon Leistungen ohne die Einnahme erbracht: sie zählt ab dem Folgemonat (§ 11 Abs. 3 S. 3 SGB II)'),
+  aufteilen: z
+    .boolean()
+    .optional()
+    .describe(
+      'true: auf sechs Monate verteilt, false: im Anrechnungsmonat ganz; fehlt es, entscheidet die Engine mit den Verhältnissen des berechneten Monats, ob die ganze Einnahme den Anspruch entfallen ließe (§ 11 Abs. 3 S. 4 SGB II)',
+    ),
 });
 
 export const EINKOMMENSARTEN = [
@@ -47,12 +91,22 @@ export const EINKOMMENSARTEN = [
   'sonstiges',
 ] as const;
 
+/** Income kinds of the plain form `{art, betrag}` (Selbständigkeit has its own schema with an optional brutto/netto). */
+export const EINKOMMENSARTEN_BETRAG = EINKOMMENSARTEN.filter(
+  (a): a is Exclude<(typeof EINKOMMENSARTEN)[number], 'selbststaendigkeit'> => a !== 'selbststaendigkeit',
+);
+
 export const einkommenSonstigesSchema = z.strictObject({
-  art: z.enum(EINKOMMENSARTEN),
+  art: z.enum(EINKOMMENSARTEN_BETRAG),
   betrag: betrag.describe('monatlicher Betrag in Euro nach den für diese Einnahme schon abgesetzten Beträgen'),
 });
 
-export const einkommenSchema = z.discriminatedUnion('art', [einkommenErwerbSchema, einkommenSonstigesSchema]);
+export const einkommenSchema = z.discriminatedUnion('art', [
+  einkommenErwerbSchema,
+  einkommenSelbststaendigSchema,
+  einkommenEinmaligSchema,
+  einkommenSonstigesSchema,
+]);
 
 export const ROLLEN = ['antragsteller', 'partner', 'kind', 'sonstige'] as const;
 
@@ -80,6 +134,18 @@ export const personSchema = z.strictObject({
       schulbuecher: betrag.optional(),
     })
     .optional(),
+  ausbildung: z
+    .enum(['schule', 'ausbildung', 'studium'])
+    .optional()
+    .describe(
+      'besucht eine Schule, ist in Ausbildung oder studiert: unter 25 gilt für Erwerbseinkommen § 11b Abs. 2b SGB II (ab 1.7.2023)',
+    ),
+  sgb12: z
+    .boolean()
+    .optional()
+    .describe(
+      'Partner, der nicht nach SGB II leistungsberechtigt ist (Altersrente, Grundsicherung im Alter oder bei Erwerbsminderung nach SGB XII): gemischte Bedarfsgemeinschaft – eigener Bedarf nach SGB XII, Einkommen zuerst dafür, nur der Überschuss zählt für die Bedarfsgemeinschaft',
+    ),
   einkommen: z.array(einkommenSchema).max(50).optional(),
   vermoegen: betrag.optional().describe('zu berücksichtigendes (verwertbares, nicht geschütztes) Vermögen in Euro'),
   minderungProzent: z.number().int().min(0).max(100).optional(),
@@ -112,6 +178,13 @@ export const berechnungInputSchema = z
       z.strictObject({ von: datum, bis: datum }).describe('Teil eines Kalendermonats, beide Tage einschließlich'),
     ]),
     leistungsbeginn: monat.optional().describe('erster Monat des laufenden Leistungsbezugs; fehlt er, läuft die Karenzzeit'),
+    fruehererBezug: z
+      .array(z.strictObject({ von: monat, bis: monat }).describe('Monate mit Leistungen nach SGB II oder SGB XII, beide einschließlich'))
+      .max(50)
+      .optional()
+      .describe(
+        'frühere Bezugszeiträume vor dem leistungsbeginn: sie verlängern die Karenzzeiten um die Monate ohne Bezug; nach mindestens drei Jahren ohne Bezug beginnt eine neue Karenzzeit (§ 12 Abs. 3, § 22 Abs. 1 SGB II)',
+      ),
     bewilligungszeitraumBeginn: monat
       .optional()
       .describe('Beginn des Bewilligungszeitraums; fehlt er, gilt der berechnete Monat als Beginn'),

@@ -4,7 +4,7 @@
  * new Regelbedarfe on 1 January, a new job) are simply different inputs for different months.
  */
 import { cent } from '../berechnung/geld.ts';
-import { berechneValidiert, pruefe, type BerechnungErgebnis, type BerechnungInput, type KernOptionen } from '../berechnung/index.ts';
+import { berechneValidiert, einmaligeEinnahmenFestlegen, pruefe, type BerechnungErgebnis, type BerechnungInput, type KernOptionen } from '../berechnung/index.ts';
 import { BerechnungsFehler } from '../berechnung/fehler.ts';
 import { BewilligungsFehler } from './zeitraum.ts';
 import { monatPlus } from './monat.ts';
@@ -94,6 +94,7 @@ export function berechneZeitraum(monatsInputs: readonly BerechnungInput[], optio
   if (optionen.auslegung) kern.auslegung = optionen.auslegung;
   const monate: MonatsErgebnis[] = [];
   let erwartet: string | null = null;
+  const gepruefte: BerechnungInput[] = [];
   for (const roh of monatsInputs) {
     let input = roh;
     if (!optionen.geprueft) {
@@ -115,8 +116,10 @@ export function berechneZeitraum(monatsInputs: readonly BerechnungInput[], optio
       );
     }
     erwartet = monatPlus(monat, 1);
-    monate.push(monatsErgebnis(input, berechneValidiert(input, kern)));
+    gepruefte.push(input);
   }
+  // § 11 Abs. 3: a one-off inflow is decided once, in its Anrechnungsmonat, for all months of the period
+  for (const input of einmaligeEinnahmenFestlegen(gepruefte, kern)) monate.push(monatsErgebnis(input, berechneValidiert(input, kern)));
   return zeitraumAusMonaten(monate);
 }
 

@@ -19,7 +19,7 @@
  * reaches the Bagatellgrenze for the whole BG (from 2023: 50 €).
  */
 import { teileGerundet, cent, euro } from '../berechnung/geld.ts';
-import type { BerechnungInput, EinkommenInput } from '../berechnung/schema.ts';
+import type { BerechnungInput, EINKOMMENSARTEN_BETRAG, EinkommenInput } from '../berechnung/schema.ts';
 import { NORM_VORLAEUFIG, abschlussRegelAm } from '../recht/verfahren.ts';
 import { berechneZeitraum, type MonatsBetraege, type ZeitraumErgebnis, type ZeitraumOptionen } from './berechnung.ts';
 import { ersterTag } from './monat.ts';
@@ -237,25 +237,27 @@ export function mitDurchschnitt(inputs: readonly BerechnungInput[], auswahl: (e:
     for (const p of input.personen) {
       monateJePerson.set(p.id, (monateJePerson.get(p.id) ?? 0) + 1);
       for (const e of p.einkommen ?? []) {
-        if (!auswahl(e)) continue;
+        // one-off inflows keep their own months (§ 11 Abs. 3); they are never averaged
+        if (e.art === 'einmalig' || !auswahl(e)) continue;
+        const schluessel = e.art === 'selbststaendigkeit' && e.brutto !== undefined ? 'selbststaendigkeit_gewinn' : e.art;
         let jeArt = summen.get(p.id);
         if (!jeArt) {
           jeArt = new Map();
           summen.set(p.id, jeArt);
         }
-        let s = jeArt.get(e.art);
+        let s = jeArt.get(schluessel);
         if (!s) {
           s = { brutto: 0, netto: 0, absetzungen: 0, hatAbsetzungen: false, betrag: 0 };
-          jeArt.set(e.art, s);
+          jeArt.set(schluessel, s);
         }
-        if (e.art === 'erwerbstaetigkeit') {
-          s.brutto += cent(e.brutto);
-          s.netto += cent(e.netto);
+        if (e.art === 'erwerbstaetigkeit' || (e.art === 'selbststaendigkeit' && e.brutto !== undefined)) {
+          s.brutto += cent(e.brutto ?? 0);
+          s.netto += cent(e.netto ?? 0);
           if (e.absetzungen !== undefined) {
             s.absetzungen += cent(e.absetzungen);
             s.hatAbsetzungen = true;
           }
-        } else s.betrag += cent(e.betrag);
+        } else s.betrag += cent(e.betrag ?? 0);
       }
     }
   }
@@ -266,15 +268,20 @@ export function mitDurchschnitt(inputs: readonly BerechnungInput[], auswahl: (e:
       const jeArt = summen.get(p.id);
       if (!jeArt) return p;
       const n = monateJePerson.get(p.id) ?? 1;
-      const bleibt = (p.einkommen ?? []).filter((e) => !auswahl(e));
+      const bleibt = (p.einkommen ?? []).filter((e) => e.art === 'einmalig' || !auswahl(e));
       const neu: EinkommenInput[] = [];
       for (const [art, s] of jeArt) {
-        if (art === 'erwerbstaetigkeit') {
-          const e: EinkommenInput = { art: 'erwerbstaetigkeit', brutto: euro(teileGerundet(s.brutto, n)), netto: euro(teileGerundet(s.netto, n)) };
+        if (art === 'erwerbstaetigkeit' || art === 'selbststaendigkeit_gewinn') {
+          const brutto = euro(teileGerundet(s.brutto, n));
+          const netto = euro(teileGerundet(s.netto, n));
+          const e: EinkommenInput =
+            art === 'erwerbstaetigkeit' ? { art: 'erwerbstaetigkeit', brutto, netto } : { art: 'selbststaendigkeit', brutto, netto };
           if (s.hatAbsetzungen) e.absetzungen = euro(teileGerundet(s.absetzungen, n));
           neu.push(e);
+        } else if (art === 'selbststaendigkeit') {
+          neu.push({ art: 'selbststaendigkeit', betrag: euro(teileGerundet(s.betrag, n)) });
         } else {
-          neu.push({ art: art as Exclude<EinkommenInput['art'], 'erwerbstaetigkeit'>, betrag: euro(teileGerundet(s.betrag, n)) });
+          neu.push({ art: art as (typeof EINKOMMENSARTEN_BETRAG)[number], betrag: euro(teileGerundet(s.betrag, n)) });
         }
       }
       return { ...p, einkommen: [...bleibt, ...neu] };

@@ -7,7 +7,7 @@
 import { z } from 'zod';
 import { istKalenderdatum } from '../berechnung/datum.ts';
 import { ersterTag, monatVon } from './datum.ts';
-import { EINKOMMEN_ARTEN, FAMILIENSTAENDE, HEIZUNGSARTEN, ROLLEN, UNTERHALT_VERHAELTNISSE } from './typen.ts';
+import { AUSBILDUNGEN, EINKOMMEN_ARTEN, FAMILIENSTAENDE, HEIZUNGSARTEN, ROLLEN, UNTERHALT_VERHAELTNISSE } from './typen.ts';
 
 /**
  * First day of the law the engine knows (src/domain/recht): an earlier Antragsdatum cannot be decided. There is no
@@ -38,9 +38,8 @@ const SONSTIGE_ARTEN = [
   'arbeitslosengeld',
   'krankengeld',
   'elterngeld',
-  'selbststaendigkeit',
   'sonstiges',
-] as const satisfies readonly Exclude<(typeof EINKOMMEN_ARTEN)[number], 'erwerbstaetigkeit'>[];
+] as const satisfies readonly Exclude<(typeof EINKOMMEN_ARTEN)[number], 'erwerbstaetigkeit' | 'selbststaendigkeit' | 'einmalig'>[];
 
 export const einkommenDatenSchema = z.discriminatedUnion('art', [
   z.strictObject({
@@ -49,6 +48,34 @@ export const einkommenDatenSchema = z.discriminatedUnion('art', [
     bruttoCent: centSchema,
     nettoCent: centSchema,
     absetzungenCent: centSchema.optional().describe('nachgewiesene Absetzungen nach § 11b Abs. 1 S. 1 Nr. 3–5'),
+    ferienjob: z.boolean().optional().describe('Ferienjob einer Schülerin oder eines Schülers unter 25 (§ 11a Abs. 7 SGB II)'),
+  }),
+  z
+    .strictObject({
+      art: z.literal('selbststaendigkeit'),
+      bezeichnung: z.string().trim().max(200).optional(),
+      betragCent: centSchema.optional().describe('alte Form: monatlicher Betrag nach allen Absetzungen (statt Gewinn und netto)'),
+      bruttoCent: centSchema.optional().describe('monatlicher Gewinn: Betriebseinnahmen minus Betriebsausgaben'),
+      nettoCent: centSchema.optional().describe('Gewinn nach Steuern und Pflichtbeiträgen'),
+      absetzungenCent: centSchema.optional().describe('nachgewiesene Absetzungen nach § 11b Abs. 1 S. 1 Nr. 3–5'),
+    })
+    .superRefine((e, c) => {
+      if (e.bruttoCent === undefined && e.nettoCent === undefined) {
+        if (e.betragCent === undefined) c.addIssue({ code: 'custom', path: ['bruttoCent'], message: 'Bitte geben Sie den Gewinn an.' });
+        return;
+      }
+      if (e.bruttoCent === undefined) c.addIssue({ code: 'custom', path: ['bruttoCent'], message: 'Bitte geben Sie den Gewinn an.' });
+      if (e.nettoCent === undefined) c.addIssue({ code: 'custom', path: ['nettoCent'], message: 'Bitte geben Sie den Gewinn nach Steuern und Pflichtbeiträgen an.' });
+      if (e.bruttoCent !== undefined && e.nettoCent !== undefined && e.nettoCent > e.bruttoCent) {
+        c.addIssue({ code: 'custom', path: ['nettoCent'], message: 'Der Gewinn nach Steuern und Pflichtbeiträgen darf nicht höher sein als der Gewinn.' });
+      }
+    }),
+  z.strictObject({
+    art: z.literal('einmalig'),
+    bezeichnung: z.string().trim().max(200).optional(),
+    betragCent: centSchema.describe('ganzer Betrag der einmaligen Einnahme'),
+    zuflussDatum: datumSchema.describe('Tag des Zuflusses (§ 11 Abs. 3 SGB II)'),
+    erbschaft: z.boolean().optional().describe('Einnahme aus einer Erbschaft (ab 1.7.2023 Vermögen, § 11a Abs. 1 Nr. 7 SGB II)'),
   }),
   z.strictObject({
     art: z.enum(SONSTIGE_ARTEN),
@@ -74,6 +101,8 @@ export const merkmaleDatenSchema = z.strictObject({
   schwanger: z.boolean().optional(),
   mehrbedarf: mehrbedarfDatenSchema.optional(),
   alleinerziehend: z.boolean().nullable().optional().describe('übersteuert den abgeleiteten Wert'),
+  ausbildung: z.enum(AUSBILDUNGEN).nullable().optional().describe('Schule, Ausbildung oder Studium (§ 11b Abs. 2b SGB II)'),
+  sgb12: z.boolean().optional().describe('Partner bezieht Altersrente oder Leistungen nach SGB XII (gemischte Bedarfsgemeinschaft)'),
 });
 
 export const stammdatenSchema = z.strictObject({

@@ -2,8 +2,25 @@
  * Antragsdaten of an Erstantrag → the dated facts of a new Fallakte. Every fact starts at the Leistungsbeginn
  * (first of the month of the Antragsdatum) and runs open. Ids come from the caller (`neueId`), so this stays pure.
  */
-import { leistungsbeginn, type ErstantragDaten } from './antragsdaten.ts';
-import type { FallakteDaten, MerkmalePeriode } from './typen.ts';
+import { leistungsbeginn, type EinkommenDaten, type ErstantragDaten } from './antragsdaten.ts';
+import { einmaligGueltigBis } from './perioden.ts';
+import type { EinkommenPeriode, FallakteDaten, MerkmalePeriode } from './typen.ts';
+
+/**
+ * One income of the Antragsdaten as a Fallakte period from `basis.gueltigVon`; a one-off income (art 'einmalig')
+ * runs from its Zuflussdatum instead (docs/fallakte.md, "Einmalige Einnahmen").
+ */
+export function einkommenPeriode(e: EinkommenDaten, basis: { id: string; personId: string; gueltigVon: string; gueltigBis: string | null }): EinkommenPeriode {
+  const leer = { ...basis, art: e.art, bezeichnung: e.bezeichnung || null, bruttoCent: null, nettoCent: null, absetzungenCent: null, betragCent: null, zuflussDatum: null, erbschaft: false, ferienjob: false };
+  if (e.art === 'erwerbstaetigkeit') return { ...leer, bruttoCent: e.bruttoCent, nettoCent: e.nettoCent, absetzungenCent: e.absetzungenCent ?? null, ferienjob: e.ferienjob ?? false };
+  if (e.art === 'selbststaendigkeit' && e.bruttoCent !== undefined && e.nettoCent !== undefined) {
+    return { ...leer, bruttoCent: e.bruttoCent, nettoCent: e.nettoCent, absetzungenCent: e.absetzungenCent ?? null };
+  }
+  if (e.art === 'einmalig') {
+    return { ...leer, gueltigVon: e.zuflussDatum, gueltigBis: einmaligGueltigBis(e.zuflussDatum), betragCent: e.betragCent, zuflussDatum: e.zuflussDatum, erbschaft: e.erbschaft ?? false };
+  }
+  return { ...leer, betragCent: e.betragCent ?? 0 };
+}
 
 export function faktenAusErstantrag(
   d: ErstantragDaten,
@@ -67,34 +84,12 @@ export function faktenAusErstantrag(
       mehrbedarfSchulbuecherCent: p.mehrbedarf?.schulbuecherCent ?? null,
       alleinerziehend: p.alleinerziehend ?? null,
       kindergeldberechtigterPersonId: p.kindergeldberechtigter ? (personIds[p.kindergeldberechtigter] ?? null) : null,
+      ausbildung: p.ausbildung ?? null,
+      sgb12: p.sgb12 ?? false,
     };
     daten.merkmale.push(merkmale);
     for (const e of p.einkommen ?? []) {
-      daten.einkommen.push(
-        e.art === 'erwerbstaetigkeit'
-          ? {
-              id: opts.neueId(),
-              personId,
-              ...offen,
-              art: e.art,
-              bezeichnung: e.bezeichnung || null,
-              bruttoCent: e.bruttoCent,
-              nettoCent: e.nettoCent,
-              absetzungenCent: e.absetzungenCent ?? null,
-              betragCent: null,
-            }
-          : {
-              id: opts.neueId(),
-              personId,
-              ...offen,
-              art: e.art,
-              bezeichnung: e.bezeichnung || null,
-              bruttoCent: null,
-              nettoCent: null,
-              absetzungenCent: null,
-              betragCent: e.betragCent,
-            },
-      );
+      daten.einkommen.push(einkommenPeriode(e, { id: opts.neueId(), personId, ...offen }));
     }
     for (const v of p.vermoegen ?? []) {
       daten.vermoegen.push({ id: opts.neueId(), personId, ...offen, bezeichnung: v.bezeichnung, wertCent: v.wertCent });

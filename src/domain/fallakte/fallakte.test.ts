@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { berechne, pruefe } from '../berechnung/index.ts';
 import {
   aenderungstageImMonat,
+  bezugszeiten,
+  einmaligGueltigBis,
   erstantragDatenSchema,
   fallakteZuBerechnungInput,
   faktenAusErstantrag,
@@ -167,5 +169,95 @@ describe('Änderung ab Datum X', () => {
   it('pruefeSerie finds overlaps and gaps', () => {
     expect(() => pruefeSerie([{ gueltigVon: '2024-01-01', gueltigBis: null }, { gueltigVon: '2024-02-01', gueltigBis: null }])).toThrow(/überschneiden/);
     expect(() => pruefeSerie([{ gueltigVon: '2024-01-01', gueltigBis: '2024-01-30' }, { gueltigVon: '2024-02-01', gueltigBis: null }], { lueckenlos: true })).toThrow(/fehlt/);
+  });
+});
+
+const einkommenPeriode = (personId: string, x: Partial<EinkommenPeriode> & { art: string }): EinkommenPeriode => ({
+  id: neueId(),
+  personId,
+  gueltigVon: '2024-06-01',
+  gueltigBis: null,
+  bezeichnung: null,
+  bruttoCent: null,
+  nettoCent: null,
+  absetzungenCent: null,
+  betragCent: null,
+  ...x,
+});
+const personIn = (input: ReturnType<typeof fallakteZuBerechnungInput>, id: string) => input.personen.find((p) => p.id === id)!;
+
+describe('Fallakte #16: Selbständigkeit, einmalige Einnahmen, Ausbildung, SGB XII, Ferienjob, früherer Bezug', () => {
+  it('Selbständigkeit with Gewinn and netto goes to the engine in the new form, without them in the old one', () => {
+    const { daten, personIds } = akte();
+    daten.einkommen.push(einkommenPeriode(personIds.a!, { art: 'selbststaendigkeit', bruttoCent: 80000, nettoCent: 65000, absetzungenCent: 12000 }));
+    daten.einkommen.push(einkommenPeriode(personIds.b!, { art: 'selbststaendigkeit', betragCent: 30000 }));
+    const input = fallakteZuBerechnungInput(zustandFuerMonat(daten, '2024-07'), '2024-07');
+    expect(personIn(input, personIds.a!).einkommen).toContainEqual({ art: 'selbststaendigkeit', brutto: 800, netto: 650, absetzungen: 120 });
+    expect(personIn(input, personIds.b!).einkommen).toContainEqual({ art: 'selbststaendigkeit', betrag: 300 });
+  });
+
+  it('a one-off income counts from the month of its inflow (also mid-month) for the six following months', () => {
+    const { daten, personIds } = akte();
+    const einmalig = einkommenPeriode(personIds.a!, { art: 'einmalig', betragCent: 120000, zuflussDatum: '2024-07-15', erbschaft: true, bezeichnung: 'Nachlass', gueltigVon: '2024-07-15', gueltigBis: einmaligGueltigBis('2024-07-15') });
+    expect(einmalig.gueltigBis).toBe('2025-01-31');
+    daten.einkommen.push(einmalig);
+    const art = (monat: string) => personIn(fallakteZuBerechnungInput(zustandFuerMonat(daten, monat), monat), personIds.a!).einkommen?.filter((e) => e.art === 'einmalig');
+    expect(art('2024-06')).toEqual([]);
+    expect(art('2024-07')).toEqual([{ art: 'einmalig', betrag: 1200, zufluss: '2024-07-15', bezeichnung: 'Nachlass', erbschaft: true }]);
+    expect(art('2024-12')).toHaveLength(1);
+    expect(art('2025-01')).toHaveLength(1);
+    expect(art('2025-02')).toEqual([]);
+    // the day of inflow splits no month
+    expect(aenderungstageImMonat(daten, '2024-07')).toEqual([]);
+    // the engine's input check accepts it
+    expect(() => pruefe(fallakteZuBerechnungInput(zustandFuerMonat(daten, '2024-07'), '2024-07'))).not.toThrow();
+  });
+
+  it('a one-off income in a month already provided counts from the month after; one before the Leistungsbeginn is Vermögen', () => {
+    const { daten, personIds } = akte();
+    daten.einkommen.push(einkommenPeriode(personIds.a!, { art: 'einmalig', betragCent: 300000, zuflussDatum: '2024-07-10', gueltigVon: '2024-07-10', gueltigBis: einmaligGueltigBis('2024-07-10') }));
+    const ein = (monat: string, o: Parameters<typeof fallakteZuBerechnungInput>[2]) =>
+      personIn(fallakteZuBerechnungInput(zustandFuerMonat(daten, monat), monat, o), personIds.a!).einkommen?.filter((e) => e.art === 'einmalig');
+    // a Weiterbewilligung from August: July was provided by the earlier Bewilligung (§ 11 Abs. 3 S. 3)
+    expect(ein('2024-08', { leistungsbeginn: '2024-01', bereitsErbrachtBis: '2024-07' })).toEqual([{ art: 'einmalig', betrag: 3000, zufluss: '2024-07-10', leistungBereitsErbracht: true }]);
+    expect(ein('2024-08', { leistungsbeginn: '2024-01', bereitsErbrachtBis: '2024-06' })).toEqual([{ art: 'einmalig', betrag: 3000, zufluss: '2024-07-10' }]);
+    // an Erstbewilligung from August: the July inflow came before the claim and is Vermögen
+    expect(ein('2024-08', { leistungsbeginn: '2024-08' })).toEqual([]);
+  });
+
+  it('passes Ausbildung, SGB XII, Ferienjob and the earlier benefit periods through', () => {
+    const { daten, personIds } = akte();
+    for (const m of daten.merkmale) {
+      if (m.personId === personIds.d) m.ausbildung = 'schule';
+      if (m.personId === personIds.b) m.sgb12 = true;
+    }
+    const job = daten.einkommen.find((e) => e.personId === personIds.b && e.art === 'erwerbstaetigkeit')!;
+    job.ferienjob = true;
+    const input = fallakteZuBerechnungInput(zustandFuerMonat(daten, '2024-07'), '2024-07', { leistungsbeginn: '2024-06', fruehererBezug: [{ von: '2019-01', bis: '2019-12' }] });
+    expect(personIn(input, personIds.d!).ausbildung).toBe('schule');
+    expect(personIn(input, personIds.b!).sgb12).toBe(true);
+    expect(personIn(input, personIds.b!).einkommen).toContainEqual({ art: 'erwerbstaetigkeit', brutto: 400, netto: 400, ferienjob: true });
+    expect(personIn(input, personIds.a!).ausbildung).toBeUndefined();
+    expect(personIn(input, personIds.a!).sgb12).toBeUndefined();
+    expect(input.fruehererBezug).toEqual([{ von: '2019-01', bis: '2019-12' }]);
+    expect(fallakteZuBerechnungInput(zustandFuerMonat(daten, '2024-07'), '2024-07').fruehererBezug).toBeUndefined();
+  });
+
+  it('bezugszeiten: the running benefit gives the Leistungsbeginn, periods before a gap are earlier benefit', () => {
+    expect(bezugszeiten([], '2024-06')).toEqual({ leistungsbeginn: '2024-06', fruehererBezug: [] });
+    const b = [
+      { von: '2020-01-01', bis: '2020-06-30' },
+      { von: '2020-07-01', bis: '2020-12-31' },
+      { von: '2023-01-01', bis: '2023-06-30' },
+      { von: '2023-07-01', bis: '2023-12-31' },
+    ];
+    expect(bezugszeiten(b, '2024-01')).toEqual({ leistungsbeginn: '2023-01', fruehererBezug: [{ von: '2020-01', bis: '2020-12' }] });
+    expect(bezugszeiten(b, '2024-03')).toEqual({
+      leistungsbeginn: '2024-03',
+      fruehererBezug: [
+        { von: '2020-01', bis: '2020-12' },
+        { von: '2023-01', bis: '2023-12' },
+      ],
+    });
   });
 });

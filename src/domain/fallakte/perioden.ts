@@ -4,7 +4,7 @@
  * before X, the new one starts at X and runs until the day before the next later period (or open), so the
  * series keeps no overlaps and no gaps.
  */
-import { tagVorher } from './datum.ts';
+import { letzterTag, monatVon, naechsterMonat, tagVorher } from './datum.ts';
 
 export type Periode = { gueltigVon: string; gueltigBis: string | null };
 export type MitId = { id: string };
@@ -29,6 +29,18 @@ export function geltendeAm<T extends Periode>(perioden: readonly T[], tag: strin
 /** All periods that cover the day (series that may overlap, e.g. several incomes). */
 export function alleGeltendenAm<T extends Periode>(perioden: readonly T[], tag: string): T[] {
   return perioden.filter((p) => gilt(p, tag));
+}
+
+/**
+ * A one-off income (art 'einmalig', § 11 Abs. 3 SGB II) is stored as a period from its Zuflussdatum to the last day
+ * of the sixth month after the inflow month: long enough for the six months over which it may be spread, also when it
+ * counts only from the month after the inflow; the engine decides in which of these months it counts.
+ */
+export const EINMALIG_FOLGEMONATE = 6;
+export function einmaligGueltigBis(zuflussDatum: string): string {
+  let monat = monatVon(zuflussDatum);
+  for (let i = 0; i < EINMALIG_FOLGEMONATE; i++) monat = naechsterMonat(monat);
+  return letzterTag(monat);
 }
 
 export type AenderungsPlan = {

@@ -18,6 +18,7 @@ export const EINKOMMEN_ARTEN = [
   'krankengeld',
   'elterngeld',
   'selbststaendigkeit',
+  'einmalig',
   'sonstiges',
 ] as const;
 export type EinkommenArt = (typeof EINKOMMEN_ARTEN)[number];
@@ -51,7 +52,13 @@ export type MerkmalePeriode = P & {
   mehrbedarfSchulbuecherCent: number | null;
   alleinerziehend: boolean | null;
   kindergeldberechtigterPersonId: string | null;
+  /** In school, vocational training or university (§ 11b Abs. 2b SGB II); null = none. Optional: older callers. */
+  ausbildung?: (typeof AUSBILDUNGEN)[number] | null;
+  /** Partner not eligible under SGB II (Altersrente or SGB XII): mixed BG. */
+  sgb12?: boolean;
 };
+
+export const AUSBILDUNGEN = ['schule', 'ausbildung', 'studium'] as const;
 
 export type EinkommenPeriode = P & {
   personId: string;
@@ -61,6 +68,12 @@ export type EinkommenPeriode = P & {
   nettoCent: number | null;
   absetzungenCent: number | null;
   betragCent: number | null;
+  /** Day of inflow of a one-off income (art 'einmalig', § 11 Abs. 3 SGB II); the period starts on it. */
+  zuflussDatum?: string | null;
+  /** One-off income from an Erbschaft (from 1.7.2023 Vermögen, § 11a Abs. 1 Nr. 7). */
+  erbschaft?: boolean;
+  /** Ferienjob of a pupil under 25 in the school holidays (Erwerbstätigkeit, § 11a Abs. 7). */
+  ferienjob?: boolean;
 };
 
 export type VermoegenPeriode = P & { personId: string; bezeichnung: string; wertCent: number };

@@ -68,7 +68,8 @@ export function zustandAm(daten: FallakteDaten, tag: string): FallZustand {
 
 /**
  * The state that counts for a calendar month ('YYYY-MM'): the state on the first day of the month, plus children
- * born during the month (the engine gives them a Bedarf from their birthday). Other changes during a month are
+ * born during the month (the engine gives them a Bedarf from their birthday) and one-off incomes that flow in during
+ * the month (art 'einmalig', § 11 Abs. 3 SGB II). Other changes during a month are
  * found with `aenderungstageImMonat`; a caller that must honour them splits the month (engine: `zeitraum` von/bis).
  */
 export function zustandFuerMonat(daten: FallakteDaten, monat: string): FallZustand {
@@ -83,6 +84,11 @@ export function zustandFuerMonat(daten: FallakteDaten, monat: string): FallZusta
       zustand.personen.push(person);
       schonDa.add(m.personId);
     }
+  }
+  // a one-off income that flows in during the month counts for that month (its period starts on the Zuflussdatum)
+  for (const p of zustand.personen) {
+    const neu = daten.einkommen.filter((e) => e.personId === p.id && e.art === 'einmalig' && e.gueltigVon > erster && e.gueltigVon <= letzter);
+    if (neu.length) p.einkommen = [...p.einkommen, ...neu];
   }
   zustand.personen = sortiere(zustand.personen);
   return zustand;
@@ -104,6 +110,8 @@ export function aenderungstageImMonat(daten: FallakteDaten, monat: string): stri
     ...daten.beziehungen,
   ];
   for (const p of alle) {
+    // a one-off income counts by months (zustandFuerMonat), its Zuflussdatum splits no month
+    if ('art' in p && p.art === 'einmalig') continue;
     if (p.gueltigVon > erster && p.gueltigVon <= letzter) tage.add(p.gueltigVon);
     if (p.gueltigBis !== null && p.gueltigBis >= erster && p.gueltigBis < letzter) tage.add(tagDanach(p.gueltigBis));
   }

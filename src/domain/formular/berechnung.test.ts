@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { berechne, type BerechnungInput } from '../berechnung/index.ts';
 import { antragAbbilden, antragZuBerechnungInput, AntragUnvollstaendig } from './berechnung.ts';
 import { geheVorwaerts } from '../../../tests/helpers/formular-durchlauf.ts';
-import { alleinerziehendSelbststaendig, familieMitZweiKindern } from '../../../tests/helpers/formular-faelle.ts';
+import { alleinerziehendSelbststaendig, familieMitZweiKindern, jungesPaar } from '../../../tests/helpers/formular-faelle.ts';
 import type { AntragDaten } from './flows/erstantrag-daten.ts';
 
 const familie = () => geheVorwaerts(familieMitZweiKindern).daten as AntragDaten;
@@ -16,7 +16,7 @@ const vonHand: BerechnungInput = {
   personen: [
     { id: 'antragsteller', rolle: 'antragsteller', geburtsdatum: '1988-05-12', schwanger: true, einkommen: [{ art: 'erwerbstaetigkeit', brutto: 1400, netto: 1100 }] },
     { id: 'partner', rolle: 'partner', geburtsdatum: '1986-02-01', vermoegen: 812.4 },
-    { id: 'k1', rolle: 'kind', geburtsdatum: '2009-06-30', einkommen: [{ art: 'kindergeld', betrag: 255 }] },
+    { id: 'k1', rolle: 'kind', geburtsdatum: '2009-06-30', ausbildung: 'schule', einkommen: [{ art: 'kindergeld', betrag: 255 }] },
     { id: 'k2', rolle: 'kind', geburtsdatum: '2018-11-02', einkommen: [{ art: 'kindergeld', betrag: 255 }] },
   ],
   unterkunft: { grundmiete: 650, nebenkosten: 180.5, heizkosten: 95 },
@@ -59,11 +59,34 @@ describe('antragZuBerechnungInput', () => {
       ['k1', 'kind', undefined],
       ['w1', 'sonstige', false],
     ]);
-    expect(input.personen[0]!.einkommen).toEqual([{ art: 'selbststaendigkeit', betrag: 300 }]);
+    // Einnahmen 1.200 − Ausgaben 850 = Gewinn 350; minus Steuern 50 = 300
+    expect(input.personen[0]!.einkommen).toEqual([
+      { art: 'selbststaendigkeit', brutto: 350, netto: 300 },
+      { art: 'einmalig', betrag: 640, zufluss: '2025-02-15', bezeichnung: 'steuererstattung' },
+    ]);
     expect(input.personen[1]!.einkommen).toEqual([{ art: 'unterhaltsvorschuss', betrag: 227 }]);
     expect(hinweise.join(' ')).toMatch(/Ernährung/);
     const ergebnis = berechne(input);
     expect(ergebnis.personen[0]!.mehrbedarfe.map((m) => m.art)).toContain('alleinerziehend');
+  });
+
+  it('Personen unter 25: Schule, Ausbildung, Studium; Erbschaft als einmalige Einnahme mit Kennzeichen', () => {
+    const d = geheVorwaerts(jungesPaar).daten as AntragDaten;
+    const input = antragZuBerechnungInput(d, '2025-03');
+    expect(input.personen.map((p) => [p.id, p.ausbildung])).toEqual([
+      ['antragsteller', 'studium'],
+      ['partner', 'ausbildung'],
+    ]);
+    expect(input.personen[1]!.einkommen).toEqual([{ art: 'einmalig', betrag: 3000, zufluss: '2025-02-20', bezeichnung: 'erbschaft', erbschaft: true }]);
+    expect(berechne(input).hilfebeduerftig).toBe(true);
+  });
+
+  it('Selbstständigkeit: Verlust zählt als Gewinn 0; der Gewinn kann auch direkt angegeben sein', () => {
+    const basis = geheVorwaerts(alleinerziehendSelbststaendig).daten as AntragDaten;
+    const mit = (e: Record<string, unknown>) =>
+      antragZuBerechnungInput({ ...basis, einkommen: [{ id: 'e1', person: 'antragsteller', art: 'selbststaendigkeit', taetigkeit: 'Design', ...e }] }, '2025-04').personen[0]!.einkommen?.[0];
+    expect(mit({ einnahmenCent: 50000, ausgabenCent: 80000 })).toEqual({ art: 'selbststaendigkeit', brutto: 0, netto: 0 });
+    expect(mit({ gewinnMonatlichCent: 40000, steuernCent: 6000 })).toEqual({ art: 'selbststaendigkeit', brutto: 400, netto: 340 });
   });
 
   it('ohne Geburtsdatum keine Berechnung', () => {

@@ -9,12 +9,17 @@
  *  - Schwangerschaft counts from the 13th week (Entbindungstermin minus 27 weeks) up to the month of the birth date.
  *  - "Alleinerziehend: nein" overrides the value the engine derives from the household; "ja" leaves it derived.
  *  - A child who is 25 or older in the month is taken as a household member outside the Bedarfsgemeinschaft.
+ *  - School, training or studies (persons under 25) → `ausbildung` of the person ('keine' → not set).
+ *  - Selbstständigkeit → brutto = Gewinn (Einnahmen − Ausgaben, a loss counts as 0, or the Gewinn stated),
+ *    netto = Gewinn − Steuern und Pflichtbeiträge; the engine computes the Freibeträge on it.
+ *  - Unterhalt and Unterhaltsvorschuss stated on a child's pages → the child's income.
+ *  - One-off payments → `einmalig` with the day of inflow and the Erbschaft flag; the engine decides the month(s).
  *  - Leistungsbeginn and start of the Bewilligungszeitraum = month of the Antragsdatum (if it lies before the month).
  */
 import { alterImMonat, parseTag } from '../berechnung/datum.ts';
 import { euro } from '../berechnung/geld.ts';
 import type { BerechnungInput, EinkommenInput, PersonInput } from '../berechnung/schema.ts';
-import type { AntragDaten } from './flows/erstantrag-daten.ts';
+import { selbststaendigGewinn, type AntragDaten } from './flows/erstantrag-daten.ts';
 
 export class AntragUnvollstaendig extends Error {
   constructor(public readonly feld: string) {
@@ -40,6 +45,8 @@ function geb(wert: string | undefined, feld: string): string {
   return wert;
 }
 
+const ausbildung = (a: string | undefined): Pick<PersonInput, 'ausbildung'> => (a === 'schule' || a === 'ausbildung' || a === 'studium' ? { ausbildung: a } : {});
+
 function einkommen(p: PersonInput, e: EinkommenInput): void {
   p.einkommen = [...(p.einkommen ?? []), e];
 }
@@ -52,13 +59,19 @@ export function antragAbbilden(d: AntragDaten, monat: string): Abbildung {
   const hinweise: string[] = [];
   const personen: PersonInput[] = [];
 
-  personen.push({ id: 'antragsteller', rolle: 'antragsteller', geburtsdatum: geb(d.antragsteller?.geburtsdatum, 'antragsteller.geburtsdatum') });
+  personen.push({
+    id: 'antragsteller',
+    rolle: 'antragsteller',
+    geburtsdatum: geb(d.antragsteller?.geburtsdatum, 'antragsteller.geburtsdatum'),
+    ...ausbildung(d.antragsteller?.ausbildung),
+  });
   if (d.haushalt?.partner === true) {
     personen.push({
       id: 'partner',
       rolle: 'partner',
       geburtsdatum: geb(d.partner?.geburtsdatum, 'partner.geburtsdatum'),
       ...(d.partner?.erwerbsfaehig === false ? { erwerbsfaehig: false } : {}),
+      ...ausbildung(d.partner?.ausbildung),
     });
   }
   for (const k of d.haushalt?.kinder === true ? (d.kinder ?? []) : []) {
@@ -68,7 +81,7 @@ export function antragAbbilden(d: AntragDaten, monat: string): Abbildung {
       hinweise.push(`${k.id}: 25 Jahre oder älter – eigene Bedarfsgemeinschaft, nur für den Kopfteil der Unterkunft berücksichtigt.`);
       continue;
     }
-    personen.push({ id: k.id, rolle: 'kind', geburtsdatum });
+    personen.push({ id: k.id, rolle: 'kind', geburtsdatum, ...ausbildung(k.ausbildung) });
   }
   for (const w of d.haushalt?.weiterePersonen === true ? (d.weiterePersonen ?? []) : []) {
     personen.push({ id: w.id, rolle: 'sonstige', geburtsdatum: geb(w.geburtsdatum, `weiterePersonen.${w.id}.geburtsdatum`), inBedarfsgemeinschaft: false });
@@ -79,6 +92,8 @@ export function antragAbbilden(d: AntragDaten, monat: string): Abbildung {
   for (const k of d.kinder ?? []) {
     const p = person(k.id);
     if (p && k.kindergeld === true && typeof k.kindergeldCent === 'number') einkommen(p, { art: 'kindergeld', betrag: euro(k.kindergeldCent) });
+    if (p && k.unterhaltErhalten === true && (k.unterhaltCent ?? 0) > 0) einkommen(p, { art: 'unterhalt', betrag: euro(k.unterhaltCent!) });
+    if (p && k.unterhaltErhalten === true && (k.unterhaltsvorschussCent ?? 0) > 0) einkommen(p, { art: 'unterhaltsvorschuss', betrag: euro(k.unterhaltsvorschussCent!) });
   }
   for (const e of d.einkommenVorhanden === true ? (d.einkommen ?? []) : []) {
     const p = person(e.person);
@@ -88,9 +103,17 @@ export function antragAbbilden(d: AntragDaten, monat: string): Abbildung {
         einkommen(p, { art: 'erwerbstaetigkeit', brutto: euro(e.bruttoCent), netto: euro(e.nettoCent) });
       }
     } else if (e.art === 'selbststaendigkeit') {
-      if (typeof e.gewinnMonatlichCent === 'number') einkommen(p, { art: 'selbststaendigkeit', betrag: euro(e.gewinnMonatlichCent) });
+      const g = selbststaendigGewinn(e);
+      if (g) einkommen(p, { art: 'selbststaendigkeit', brutto: euro(g.gewinnCent), netto: euro(g.nettoCent) });
     } else if (typeof e.betragCent === 'number') {
       einkommen(p, { art: e.art, betrag: euro(e.betragCent) });
+    }
+  }
+
+  for (const z of d.einmalzahlungVorhanden === true ? (d.einmalzahlungen ?? []) : []) {
+    const p = person(z.person);
+    if (p && typeof z.einmalbetragCent === 'number' && z.zuflussDatum) {
+      einkommen(p, { art: 'einmalig', betrag: euro(z.einmalbetragCent), zufluss: z.zuflussDatum, bezeichnung: z.art ?? 'sonstiges', ...(z.art === 'erbschaft' ? { erbschaft: true } : {}) });
     }
   }
 

@@ -13,7 +13,7 @@ import {
 import { erstantragFlow } from './flows/erstantrag.ts';
 import { alleinerziehendSelbststaendig, alleinstehend, familieMitZweiKindern, HEUTE, type Testfall } from '../../../tests/helpers/formular-faelle.ts';
 import { landAusEingabe, landName } from './laender.ts';
-import { pruefung } from './pruefung.ts';
+import { eintragsName, pruefung } from './pruefung.ts';
 import { ergaenzeVorbelegung, vorbelegungAusKonto } from './vorbelegung.ts';
 import { vorbelegungAusVorpruefung, vorpruefungLesen } from './vorpruefung.ts';
 
@@ -85,6 +85,22 @@ describe('review before submitting', () => {
     expect(kind.seiten.map((s) => s.adresse)).toEqual(['kinder/k1/kind-person', 'kinder/k1/kind-schule', 'kinder/k1/kind-kindergeld', 'kinder/k1/kind-kindergeld-betrag']);
     const kosten = p.abschnitte.find((a) => a.id === 'wohnkosten')!.seiten[0]!.zeilen;
     expect(kosten.find((z) => z.feld === 'unterkunft.nebenkostenCent')!.wert).toMatch(/^180,50\s€$/);
+  });
+
+  it('names list entries meaningfully: income by Tätigkeit/Arbeitgeber and person, a one-off payment by kind and amount', () => {
+    const { daten } = gehe(alleinerziehendSelbststaendig);
+    const [einkommen] = daten.einkommen as Array<Record<string, unknown>>;
+    const [zahlung] = daten.einmalzahlungen as Array<Record<string, unknown>>;
+    expect(eintragsName('einkommen', einkommen!, daten, 'de')).toBe('Grafikdesign, Anna Beispiel');
+    expect(eintragsName('einmalzahlungen', zahlung!, daten, 'de')).toMatch(/^Steuererstattung, 640,00\s€$/);
+    expect(eintragsName('einmalzahlungen', zahlung!, daten, 'en')).toMatch(/^Tax refund, 640,00\s€$/);
+    const p = pruefung(flow, daten, 'de');
+    const abschnitt = p.abschnitte.find((a) => a.id === 'einmalzahlungen/z1')!;
+    expect(abschnitt.eintrag).toMatch(/^Steuererstattung, 640,00\s€$/);
+    expect(abschnitt.titel).toMatch(/^Einmalige Zahlungen 1: Steuererstattung, 640,00\s€$/);
+    // not yet named: empty (the page falls back to "<list> <n>")
+    expect(eintragsName('einmalzahlungen', { id: 'z2' }, daten, 'de')).toBe('');
+    expect(eintragsName('einkommen', { id: 'e2', person: 'k1', art: 'kindergeld' }, daten, 'de')).toBe('Kindergeld, Emil Beispiel');
   });
 
   it('an incomplete draft says what is missing and where', () => {

@@ -4,7 +4,7 @@ import { faktenAusErstantrag } from '../fallakte/erstantrag.ts';
 import { AbbildungUnvollstaendig, antragZuErstantragDaten, FELD_ABBILDUNG } from './fallakte-abbildung.ts';
 import { erstantragFlow } from './flows/erstantrag.ts';
 import { geheVorwaerts } from '../../../tests/helpers/formular-durchlauf.ts';
-import { erstantragFaelle, familieMitZweiKindern } from '../../../tests/helpers/formular-faelle.ts';
+import { alleinerziehendSelbststaendig, erstantragFaelle, familieMitZweiKindern, jungesPaar } from '../../../tests/helpers/formular-faelle.ts';
 import type { AntragDaten } from './flows/erstantrag-daten.ts';
 
 const KOMMUNE = '00000000-0000-4000-8000-000000000001';
@@ -27,6 +27,68 @@ describe('antragZuErstantragDaten (portal → Fallakte)', () => {
     expect(e.personen[0]!.einkommen?.[0]).toMatchObject({ art: 'erwerbstaetigkeit', bruttoCent: 140000, nettoCent: 110000 });
     expect(e.personen[0]!.schwanger).toBe(true);
     expect(e.unterkunft).toEqual({ grundmieteCent: 65000, nebenkostenCent: 18050, heizkostenCent: 9500, heizungsart: 'zentral', wohnflaecheQm: 78 });
+  });
+
+  it('child with Unterhaltsvorschuss; Selbstständigkeit as Gewinn and Gewinn − Steuern; a Steuererstattung as one-off income', () => {
+    const e = antragZuErstantragDaten(geheVorwaerts(alleinerziehendSelbststaendig).daten as AntragDaten, { kommuneId: KOMMUNE });
+    expect(e.personen.find((p) => p.ref === 'k1')!.einkommen).toEqual([{ art: 'unterhaltsvorschuss', betragCent: 22700 }]);
+    // Einnahmen 1.200 − Ausgaben 850 = Gewinn 350 €, minus Steuern 50 € = 300 €
+    expect(e.personen[0]!.einkommen).toEqual([
+      { art: 'selbststaendigkeit', bezeichnung: 'Grafikdesign', bruttoCent: 35000, nettoCent: 30000 },
+      { art: 'einmalig', bezeichnung: 'Steuererstattung', betragCent: 64000, zuflussDatum: '2025-02-15' },
+    ]);
+  });
+
+  it.each([
+    ['Unterhalt und Unterhaltsvorschuss', { unterhaltErhalten: true, unterhaltCent: 10000, unterhaltsvorschussCent: 5000 }, [{ art: 'unterhalt', betragCent: 10000 }, { art: 'unterhaltsvorschuss', betragCent: 5000 }]],
+    ['nur Unterhalt', { unterhaltErhalten: true, unterhaltCent: 31200 }, [{ art: 'unterhalt', betragCent: 31200 }]],
+    ['„nein“', { unterhaltErhalten: false }, undefined],
+  ] as const)('child income from its pages: %s', (_name, kind, erwartet) => {
+    const basis = geheVorwaerts(alleinerziehendSelbststaendig).daten as AntragDaten;
+    const daten: AntragDaten = { ...basis, kinder: basis.kinder!.map((k) => ({ ...k, unterhaltCent: undefined, unterhaltsvorschussCent: undefined, ...kind })) };
+    const e = antragZuErstantragDaten(daten, { kommuneId: KOMMUNE });
+    expect(erstantragDatenSchema.safeParse(e).success).toBe(true);
+    expect(e.personen.find((p) => p.ref === 'k1')!.einkommen).toEqual(erwartet);
+  });
+
+  it.each([
+    ['loss: Gewinn 0', { einnahmenCent: 50000, ausgabenCent: 70000 }, [0, 0]],
+    ['Gewinn stated directly, Steuern', { gewinnMonatlichCent: 40000, steuernCent: 5000 }, [40000, 35000]],
+    ['no Steuern', { einnahmenCent: 90000, ausgabenCent: 20000 }, [70000, 70000]],
+  ] as const)('Selbstständigkeit: %s', (_name, felder, nettoCent) => {
+    const basis = geheVorwaerts(alleinerziehendSelbststaendig).daten as AntragDaten;
+    const daten: AntragDaten = { ...basis, einkommen: [{ id: 'e1', person: 'antragsteller', art: 'selbststaendigkeit', taetigkeit: 'Design', ...felder }] };
+    const e = antragZuErstantragDaten(daten, { kommuneId: KOMMUNE });
+    expect(erstantragDatenSchema.safeParse(e).success).toBe(true);
+    expect(e.personen[0]!.einkommen?.[0]).toEqual({ art: 'selbststaendigkeit', bezeichnung: 'Design', bruttoCent: nettoCent[0], nettoCent: nettoCent[1] });
+    expect(() => antragZuErstantragDaten({ ...daten, einkommen: [{ id: 'e1', person: 'antragsteller', art: 'selbststaendigkeit', taetigkeit: 'Design' }] }, { kommuneId: KOMMUNE })).toThrow(
+      AbbildungUnvollstaendig,
+    );
+  });
+
+  it('young couple: school/training/studies as merkmal, an Erbschaft as one-off income with its flag', () => {
+    const e = antragZuErstantragDaten(geheVorwaerts(jungesPaar).daten as AntragDaten, { kommuneId: KOMMUNE });
+    expect(erstantragDatenSchema.safeParse(e).success).toBe(true);
+    expect(pruefeErstantrag(e)).toEqual([]);
+    expect(e.personen.map((p) => [p.ref, p.ausbildung])).toEqual([
+      ['antragsteller', 'studium'],
+      ['partner', 'ausbildung'],
+    ]);
+    expect(e.personen.map((p) => p.einkommen)).toEqual([
+      [{ art: 'erwerbstaetigkeit', bezeichnung: 'Café am Markt (Minijob)', bruttoCent: 52000, nettoCent: 52000 }],
+      [{ art: 'einmalig', bezeichnung: 'Erbschaft', betragCent: 300000, zuflussDatum: '2025-02-20', erbschaft: true }],
+    ]);
+    // a child's school counts too; "nichts davon" stays empty
+    const familie = antragZuErstantragDaten(geheVorwaerts(familieMitZweiKindern).daten as AntragDaten, { kommuneId: KOMMUNE });
+    expect(familie.personen.map((p) => p.ausbildung)).toEqual([undefined, undefined, 'schule', undefined]);
+  });
+
+  it('become dated facts: merkmal ausbildung, einmalig from the day of inflow', () => {
+    const e = antragZuErstantragDaten(geheVorwaerts(jungesPaar).daten as AntragDaten, { kommuneId: KOMMUNE });
+    let n = 0;
+    const { daten: f, personIds } = faktenAusErstantrag(e, { bg: { id: 'bg', fallnummer: 'BG-1', standortId: 's', status: 'aktiv', version: 1 }, neueId: () => `id${++n}` });
+    expect(f.merkmale.find((m) => m.personId === personIds.antragsteller)).toMatchObject({ ausbildung: 'studium' });
+    expect(f.einkommen.find((x) => x.art === 'einmalig')).toMatchObject({ personId: personIds.partner, betragCent: 300000, zuflussDatum: '2025-02-20', erbschaft: true, gueltigVon: '2025-02-20' });
   });
 
   it('refuses an incomplete application with the missing field', () => {

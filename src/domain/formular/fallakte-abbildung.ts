@@ -7,7 +7,13 @@
  *  - refs: 'antragsteller', 'partner', the child's / other person's entry id (k1, w2 …) — stable within the Antrag.
  *  - geschlecht 'keine_angabe' → null. Other household members are asked no nationality → 'XX' (ungeklärt).
  *  - Kindergeld stated per child becomes the child's income (art kindergeld), paid to the Antragsteller.
- *  - Work income → erwerbstaetigkeit (Arbeitgeber as bezeichnung); Selbstständigkeit → monthly profit as betrag.
+ *  - Unterhalt and Unterhaltsvorschuss stated on a child's pages become the child's income (art unterhalt,
+ *    unterhaltsvorschuss).
+ *  - Work income → erwerbstaetigkeit (Arbeitgeber as bezeichnung). Selbstständigkeit → bruttoCent = Gewinn
+ *    (Einnahmen − Ausgaben, a loss counts as 0 – it is not set off against other income –, or the Gewinn stated),
+ *    nettoCent = Gewinn − Steuern und Pflichtbeiträge.
+ *  - School, training or studies of a person under 25 → merkmal `ausbildung` ('keine' → not set).
+ *  - One-off payments → income art 'einmalig' of the person with betragCent, zuflussDatum and erbschaft.
  *  - Schwangerschaft → merkmal schwanger of the named person; Behinderung counts only with Teilhabeleistungen.
  *  - "Alleinerziehend: nein" overrides the derived value; "ja" leaves it derived (null).
  *  - Wohnform 'ohne_kosten' → no Unterkunft row.
@@ -21,7 +27,7 @@
  * shown only in the application view (with the reason); a test fails for a field without an entry.
  */
 import type { EinkommenDaten, ErstantragDaten, PersonDaten } from '../fallakte/antragsdaten.ts';
-import type { AntragDaten } from './flows/erstantrag-daten.ts';
+import { selbststaendigGewinn, type AntragDaten } from './flows/erstantrag-daten.ts';
 
 export class AbbildungUnvollstaendig extends Error {
   constructor(public readonly feld: string) {
@@ -50,6 +56,7 @@ export function antragZuErstantragDaten(d: AntragDaten, optionen: { kommuneId: s
     ...(d.kontakt?.telefon ? { telefon: d.kontakt.telefon } : {}),
     ...(d.kontakt?.email ? { email: d.kontakt.email } : {}),
     rolle: 'antragsteller',
+    ...ausbildung(a.ausbildung),
   });
   if (d.haushalt?.partner === true) {
     const p = d.partner ?? {};
@@ -62,10 +69,13 @@ export function antragZuErstantragDaten(d: AntragDaten, optionen: { kommuneId: s
       staatsangehoerigkeit: pflicht(p.staatsangehoerigkeit, 'partner.staatsangehoerigkeit'),
       rolle: 'partner',
       ...(p.erwerbsfaehig === false ? { erwerbsfaehig: false } : {}),
+      ...ausbildung(p.ausbildung),
     });
   }
   for (const k of d.haushalt?.kinder === true ? (d.kinder ?? []) : []) {
     const einkommen: EinkommenDaten[] = k.kindergeld === true && typeof k.kindergeldCent === 'number' ? [{ art: 'kindergeld', betragCent: k.kindergeldCent }] : [];
+    if (k.unterhaltErhalten === true && (k.unterhaltCent ?? 0) > 0) einkommen.push({ art: 'unterhalt', betragCent: k.unterhaltCent! });
+    if (k.unterhaltErhalten === true && (k.unterhaltsvorschussCent ?? 0) > 0) einkommen.push({ art: 'unterhaltsvorschuss', betragCent: k.unterhaltsvorschussCent! });
     personen.push({
       ref: k.id,
       vorname: pflicht(k.vorname, `kinder.${k.id}.vorname`),
@@ -75,6 +85,7 @@ export function antragZuErstantragDaten(d: AntragDaten, optionen: { kommuneId: s
       staatsangehoerigkeit: pflicht(k.staatsangehoerigkeit, `kinder.${k.id}.staatsangehoerigkeit`),
       rolle: 'kind',
       ...elternNachVerwandtschaft(k.verwandtschaft, d.haushalt?.partner === true),
+      ...ausbildung(k.ausbildung),
       ...(k.kindergeld === true ? { kindergeldberechtigter: 'antragsteller' } : {}),
       ...(einkommen.length ? { einkommen } : {}),
     });
@@ -105,10 +116,22 @@ export function antragZuErstantragDaten(d: AntragDaten, optionen: { kommuneId: s
         nettoCent: pflicht(e.nettoCent, `einkommen.${e.id}.nettoCent`),
       };
     } else if (e.art === 'selbststaendigkeit') {
-      eintrag = { art: 'selbststaendigkeit', ...(e.taetigkeit ? { bezeichnung: e.taetigkeit } : {}), betragCent: pflicht(e.gewinnMonatlichCent, `einkommen.${e.id}.gewinnMonatlichCent`) };
+      eintrag = selbststaendigEintrag(e, e.id);
     } else {
       eintrag = { art: e.art, ...(e.bezeichnung ? { bezeichnung: e.bezeichnung } : {}), betragCent: pflicht(e.betragCent, `einkommen.${e.id}.betragCent`) };
     }
+    p.einkommen = [...(p.einkommen ?? []), eintrag];
+  }
+  for (const z of d.einmalzahlungVorhanden === true ? (d.einmalzahlungen ?? []) : []) {
+    const p = person(z.person);
+    if (!p) continue;
+    const eintrag: EinkommenDaten = {
+      art: 'einmalig',
+      ...(z.art && EINMAL_BEZEICHNUNG[z.art] ? { bezeichnung: EINMAL_BEZEICHNUNG[z.art] } : {}),
+      betragCent: pflicht(z.einmalbetragCent, `einmalzahlungen.${z.id}.einmalbetragCent`),
+      zuflussDatum: pflicht(z.zuflussDatum, `einmalzahlungen.${z.id}.zuflussDatum`),
+      ...(z.art === 'erbschaft' ? { erbschaft: true } : {}),
+    };
     p.einkommen = [...(p.einkommen ?? []), eintrag];
   }
   for (const v of d.vermoegenVorhanden === true ? (d.vermoegen ?? []) : []) {
@@ -166,6 +189,18 @@ export function antragZuErstantragDaten(d: AntragDaten, optionen: { kommuneId: s
   };
 }
 
+/** Selbstständigkeit as Fallakte income: Gewinn and Gewinn minus Steuern und Pflichtbeiträge. */
+function selbststaendigEintrag(e: NonNullable<AntragDaten['einkommen']>[number], id: string): EinkommenDaten {
+  const g = selbststaendigGewinn(e);
+  if (!g) throw new AbbildungUnvollstaendig(`einkommen.${id}.einnahmenCent`);
+  return { art: 'selbststaendigkeit', ...(e.taetigkeit ? { bezeichnung: e.taetigkeit } : {}), bruttoCent: g.gewinnCent, nettoCent: g.nettoCent };
+}
+
+const EINMAL_BEZEICHNUNG: Record<string, string> = { steuererstattung: 'Steuererstattung', nachzahlung: 'Nachzahlung', abfindung: 'Abfindung', erbschaft: 'Erbschaft' };
+
+/** 'schule' | 'ausbildung' | 'studium' as the person's merkmal; 'keine' or not asked → nothing. */
+const ausbildung = (a: string | undefined): Pick<PersonDaten, 'ausbildung'> => (a === 'schule' || a === 'ausbildung' || a === 'studium' ? { ausbildung: a } : {});
+
 /** Parents of a child by its stated Verwandtschaft; undefined = not stated (the Fallakte's default applies). */
 function elternNachVerwandtschaft(v: string | undefined, mitPartner: boolean): { eltern: string[] } | undefined {
   switch (v) {
@@ -192,6 +227,8 @@ const EINKOMMEN = 'Einkommen der Person (person_einkommen)';
 const VERMOEGEN = 'Vermögen der Person (person_vermoegen)';
 const UNTERKUNFT = 'Kosten der Unterkunft (bg_unterkunft)';
 const UNTERHALT = 'Unterhaltspflichtige (bg_unterhaltspflichtige)';
+const AUSBILDUNG = 'Merkmale (person_merkmale): Schule, Ausbildung oder Studium; „nichts davon“ bleibt leer';
+const EINMALIG = `${EINKOMMEN}: einmalige Einnahme ab dem Zuflusstag`;
 
 /**
  * Every answer field of the Erstantrag flow, as `bereich.feld` (main pages), `feld` (pages without a Bereich) or
@@ -205,6 +242,7 @@ export const FELD_ABBILDUNG: Record<string, FeldZiel> = {
   'antragsteller.geschlecht': { fallakte: STAMM },
   'antragsteller.staatsangehoerigkeit': { fallakte: STAMM },
   'antragsteller.familienstand': { fallakte: `${STAMM}: Familienstand` },
+  'antragsteller.ausbildung': { fallakte: AUSBILDUNG },
   'anschrift.strasse': { fallakte: ADRESSE },
   'anschrift.hausnummer': { fallakte: ADRESSE },
   'anschrift.zusatz': { fallakte: ADRESSE },
@@ -222,6 +260,7 @@ export const FELD_ABBILDUNG: Record<string, FeldZiel> = {
   'partner.geburtsdatum': { fallakte: STAMM },
   'partner.geschlecht': { fallakte: STAMM },
   'partner.staatsangehoerigkeit': { fallakte: STAMM },
+  'partner.ausbildung': { fallakte: AUSBILDUNG },
   'partner.erwerbsfaehig': { fallakte: 'Merkmale (person_merkmale): Erwerbsfähigkeit; „ja“ bleibt „nach Alter“' },
   'kinder.vorname': { fallakte: STAMM },
   'kinder.nachname': { fallakte: STAMM },
@@ -229,7 +268,10 @@ export const FELD_ABBILDUNG: Record<string, FeldZiel> = {
   'kinder.geschlecht': { fallakte: STAMM },
   'kinder.staatsangehoerigkeit': { fallakte: STAMM },
   'kinder.verwandtschaft': { fallakte: 'Elternbeziehungen (person_beziehungen)' },
-  'kinder.schuleOderAusbildung': { nurAntragsansicht: 'Nachweis (Schulbescheinigung) wird angefordert; die Fallakte führt keinen Schulstatus' },
+  'kinder.ausbildung': { fallakte: AUSBILDUNG },
+  'kinder.unterhaltErhalten': { fallakte: `${EINKOMMEN} des Kindes` },
+  'kinder.unterhaltCent': { fallakte: `${EINKOMMEN} des Kindes (Unterhalt)` },
+  'kinder.unterhaltsvorschussCent': { fallakte: `${EINKOMMEN} des Kindes (Unterhaltsvorschuss)` },
   'kinder.kindergeld': { fallakte: `${EINKOMMEN} des Kindes und Kindergeldberechtigte Person (person_merkmale)` },
   'kinder.kindergeldCent': { fallakte: `${EINKOMMEN} des Kindes (Kindergeld)` },
   'weiterePersonen.vorname': { fallakte: STAMM },
@@ -252,9 +294,17 @@ export const FELD_ABBILDUNG: Record<string, FeldZiel> = {
   'einkommen.nettoCent': { fallakte: EINKOMMEN },
   'einkommen.minijob': { fallakte: `${EINKOMMEN}: Bezeichnung „(Minijob)“` },
   'einkommen.taetigkeit': { fallakte: `${EINKOMMEN}: Bezeichnung` },
-  'einkommen.gewinnMonatlichCent': { fallakte: EINKOMMEN },
+  'einkommen.einnahmenCent': { fallakte: `${EINKOMMEN}: Gewinn (brutto) = Einnahmen − Ausgaben, Verlust = 0` },
+  'einkommen.ausgabenCent': { fallakte: `${EINKOMMEN}: Gewinn (brutto) = Einnahmen − Ausgaben, Verlust = 0` },
+  'einkommen.gewinnMonatlichCent': { fallakte: `${EINKOMMEN}: Gewinn (brutto), wenn ohne Einnahmen und Ausgaben angegeben` },
+  'einkommen.steuernCent': { fallakte: `${EINKOMMEN}: netto = Gewinn − Steuern und Pflichtbeiträge` },
   'einkommen.betragCent': { fallakte: EINKOMMEN },
   'einkommen.bezeichnung': { fallakte: EINKOMMEN },
+  einmalzahlungVorhanden: { fallakte: EINMALIG },
+  'einmalzahlungen.person': { fallakte: EINMALIG },
+  'einmalzahlungen.art': { fallakte: `${EINMALIG}: Bezeichnung; „Erbschaft“ setzt das Kennzeichen Erbschaft (ab 1.7.2023 Vermögen)` },
+  'einmalzahlungen.einmalbetragCent': { fallakte: `${EINMALIG}: Betrag` },
+  'einmalzahlungen.zuflussDatum': { fallakte: `${EINMALIG}: Zuflusstag` },
   vermoegenVorhanden: { fallakte: VERMOEGEN },
   'vermoegen.person': { fallakte: VERMOEGEN },
   'vermoegen.art': { nurAntragsansicht: 'die Fallakte führt Vermögen mit Bezeichnung und Wert' },

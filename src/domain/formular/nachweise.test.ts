@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { benoetigteNachweise, nachweisText } from './nachweise.ts';
 import { geheVorwaerts } from '../../../tests/helpers/formular-durchlauf.ts';
-import { alleinerziehendSelbststaendig, alleinstehend, familieMitZweiKindern } from '../../../tests/helpers/formular-faelle.ts';
+import { alleinerziehendSelbststaendig, alleinstehend, familieMitZweiKindern, jungesPaar } from '../../../tests/helpers/formular-faelle.ts';
 import type { AntragDaten } from './flows/erstantrag-daten.ts';
 
 const daten = (f: typeof alleinstehend) => geheVorwaerts(f).daten as AntragDaten;
@@ -29,6 +29,14 @@ describe('benoetigteNachweise', () => {
     expect(nachweisText(lohn)).toBe('Lohnabrechnungen der letzten 3 Monate (für Anna Beispiel)');
     expect(nachweisText(lohn, 'en')).toBe('Payslips for the last 3 months (for Anna Beispiel)');
     expect(lohn.schluessel).toBe('nachweis.lohnabrechnungen');
+  });
+
+  it('unter 25: Bescheinigung für Schule, Ausbildung oder Studium; einmalige Zahlungen und Erbschaft; Unterhaltsvorschuss vom Kind', () => {
+    const liste = benoetigteNachweise(daten(jungesPaar)).map((n) => `${n.art}:${n.person ?? '-'}`);
+    expect(liste).toEqual(expect.arrayContaining(['schulbescheinigung:antragsteller', 'schulbescheinigung:partner', 'erbschaft:partner']));
+    const allein = benoetigteNachweise(daten(alleinerziehendSelbststaendig)).map((n) => `${n.art}:${n.person ?? '-'}`);
+    expect(allein).toEqual(expect.arrayContaining(['unterhaltsvorschuss:k1', 'einmalzahlung:antragsteller']));
+    expect(nachweisText(benoetigteNachweise(daten(jungesPaar)).find((n) => n.art === 'erbschaft')!, 'tr')).toMatch(/Miras/);
   });
 
   it('alleinstehend ohne Einkommen: nur Ausweis, Kontoauszüge und Wohnkosten', () => {

@@ -31,7 +31,9 @@ export type NachweisArt =
   | 'teilhabeleistungen'
   | 'aerztliche_bescheinigung'
   | 'schulbescheinigung'
-  | 'unterhaltstitel';
+  | 'unterhaltstitel'
+  | 'einmalzahlung'
+  | 'erbschaft';
 
 export type Nachweis = {
   art: NachweisArt;
@@ -74,6 +76,8 @@ export function benoetigteNachweise(d: AntragDaten): Nachweis[] {
     neu('identitaet', 'partner');
     if (d.partner?.staatsangehoerigkeit && d.partner.staatsangehoerigkeit !== 'DE') neu('aufenthaltstitel', 'partner');
   }
+  if (d.antragsteller?.ausbildung && d.antragsteller.ausbildung !== 'keine') neu('schulbescheinigung', 'antragsteller');
+  if (d.haushalt?.partner === true && d.partner?.ausbildung && d.partner.ausbildung !== 'keine') neu('schulbescheinigung', 'partner');
   neu('kontoauszuege');
 
   const wohnform = d.unterkunft?.wohnform;
@@ -87,11 +91,14 @@ export function benoetigteNachweise(d: AntragDaten): Nachweis[] {
 
   for (const k of d.kinder ?? []) {
     if (k.kindergeld === true) neu('kindergeld', k.id);
-    if (k.schuleOderAusbildung === true) neu('schulbescheinigung', k.id);
+    if (k.ausbildung && k.ausbildung !== 'keine') neu('schulbescheinigung', k.id);
+    if (k.unterhaltErhalten === true && (k.unterhaltCent ?? 0) > 0) neu('unterhalt', k.id);
+    if (k.unterhaltErhalten === true && (k.unterhaltsvorschussCent ?? 0) > 0) neu('unterhaltsvorschuss', k.id);
   }
   for (const e of d.einkommen ?? []) {
     for (const art of EINKOMMEN_NACHWEIS[e.art ?? ''] ?? []) neu(art, e.person ?? null, e.id);
   }
+  for (const z of d.einmalzahlungVorhanden === true ? (d.einmalzahlungen ?? []) : []) neu(z.art === 'erbschaft' ? 'erbschaft' : 'einmalzahlung', z.person ?? null, z.id);
   for (const v of d.vermoegen ?? []) {
     const art: NachweisArt = v.art === 'kraftfahrzeug' ? 'kfz' : v.art === 'versicherung' ? 'versicherung' : 'vermoegen';
     neu(art, v.person ?? null, v.id);

@@ -26,8 +26,11 @@ import { text, type Sprache } from './texte/index.ts';
 export type PruefZeile = { feld: string; label: string; wert: string; fehlt: boolean };
 /** One page: its step address (where "ändern" leads) and its answers. */
 export type PruefSeite = { adresse: string; titel: string; zeilen: PruefZeile[]; vollstaendig: boolean };
-/** A section: a main page, or one list entry (a child, an income …) with its pages. */
-export type PruefAbschnitt = { id: string; titel: string; seiten: PruefSeite[] };
+/**
+ * A section: a main page, or one list entry (a child, an income …) with its pages; `eintrag` names the entry (for the
+ * "ändern" links, so that two entries' links differ).
+ */
+export type PruefAbschnitt = { id: string; titel: string; eintrag?: string; seiten: PruefSeite[] };
 export type Pruefung = { abschnitte: PruefAbschnitt[]; fehlend: Array<{ adresse: string; titel: string }>; vollstaendig: boolean };
 
 const tag = (iso: string) => (/^\d{4}-\d{2}-\d{2}$/.test(iso) ? `${iso.slice(8, 10)}.${iso.slice(5, 7)}.${iso.slice(0, 4)}` : iso);
@@ -76,9 +79,26 @@ function seiteFuer(seite: Seite, quelle: Record<string, unknown>, adresse: strin
   return { adresse, titel: text(seite.titel, sprache), zeilen, vollstaendig: istSeiteVollstaendig(seite, quelle, daten) };
 }
 
-function eintragsName(e: Record<string, unknown>): string {
-  const name = [e.vorname, e.nachname].filter((x) => typeof x === 'string').join(' ');
-  for (const x of [name, e.name, e.arbeitgeber, e.bezeichnung, e.taetigkeit]) if (typeof x === 'string' && x) return x;
+/** a non-empty text, else '' */
+const wort = (x: unknown) => (typeof x === 'string' && x ? x : '');
+
+/**
+ * How a list entry is called in the list overview and the review: a person by name; an income by its Arbeitgeber,
+ * Tätigkeit or description (else its kind) and whose it is; a one-off payment by its kind and amount
+ * ("Steuererstattung, 300,00 €"); other entries by their name or description. Empty when nothing is entered yet.
+ */
+export function eintragsName(liste: string, e: Record<string, unknown>, daten: FlowDaten, sprache: Sprache = 'de'): string {
+  const name = [e.vorname, e.nachname].filter((x) => typeof x === 'string' && x).join(' ');
+  if (name) return name;
+  const art = wort(e.art) ? option(wort(e.art), sprache, daten as AntragDaten) : '';
+  if (liste === 'einmalzahlungen') return [art, typeof e.einmalbetragCent === 'number' ? euroText(e.einmalbetragCent) : ''].filter(Boolean).join(', ');
+  if (liste === 'einkommen') {
+    const was = e.art === 'arbeit' ? wort(e.arbeitgeber) : e.art === 'selbststaendigkeit' ? wort(e.taetigkeit) : wort(e.bezeichnung);
+    const person = personenAuswahl(daten as AntragDaten).find((p) => p.ref === e.person)?.name ?? '';
+    const bezeichnung = was || art;
+    return [bezeichnung, person].filter(Boolean).join(', ');
+  }
+  for (const x of [e.name, e.arbeitgeber, e.bezeichnung, e.taetigkeit]) if (wort(x)) return wort(x);
   return '';
 }
 
@@ -104,8 +124,8 @@ export function pruefung(flow: Flow, daten: FlowDaten, sprache: Sprache = 'de'):
     const [key, konf] = liste;
     eintraege(daten, key).forEach((e, i) => {
       const seiten = eintragsSchritte(flow, key, e, daten).map((x) => seiteFuer(konf.seiten[x]!, e, listenAdresse(key, e.id, x), `${key}.${e.id}.`, sprache, daten));
-      const name = eintragsName(e);
-      abschnitte.push({ id: `${key}/${e.id}`, titel: `${text(konf.titel, sprache)} ${i + 1}${name ? `: ${name}` : ''}`, seiten });
+      const name = eintragsName(key, e, daten, sprache);
+      abschnitte.push({ id: `${key}/${e.id}`, titel: `${text(konf.titel, sprache)} ${i + 1}${name ? `: ${name}` : ''}`, eintrag: name || `${text(konf.titel, sprache)} ${i + 1}`, seiten });
       for (const s of seiten) if (!s.vollstaendig) fehlend.push({ adresse: s.adresse, titel: `${s.titel} (${text(konf.titel, sprache)} ${i + 1})` });
     });
   }

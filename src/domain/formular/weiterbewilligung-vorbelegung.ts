@@ -23,8 +23,14 @@ export function vorbelegungAusFallzustand(z: FallZustand): AntragDaten {
       const id = `e${einkommen.length + 1}`;
       const person = ref.get(p.id)!;
       if (e.art === 'erwerbstaetigkeit') einkommen.push({ id, person, art: 'arbeit', arbeitgeber: e.bezeichnung ?? '', bruttoCent: e.bruttoCent ?? 0, nettoCent: e.nettoCent ?? 0, minijob: false });
-      else if (e.art === 'selbststaendigkeit') einkommen.push({ id, person, art: 'selbststaendigkeit', taetigkeit: e.bezeichnung ?? '', gewinnMonatlichCent: e.betragCent ?? 0 });
-      else if (e.art !== 'kindergeld') einkommen.push({ id, person, art: e.art as never, betragCent: e.betragCent ?? 0, ...(e.bezeichnung ? { bezeichnung: e.bezeichnung } : {}) });
+      else if (e.art === 'selbststaendigkeit') {
+        // Gewinn and Steuern where the Fallakte holds brutto/netto, else the net amount as Gewinn; Einnahmen/Ausgaben stay open
+        const gewinn = e.bruttoCent ?? e.betragCent ?? 0;
+        const steuern = e.bruttoCent !== null && e.nettoCent !== null ? Math.max(0, e.bruttoCent - e.nettoCent) : 0;
+        einkommen.push({ id, person, art: 'selbststaendigkeit', taetigkeit: e.bezeichnung ?? '', gewinnMonatlichCent: gewinn, ...(steuern > 0 ? { steuernCent: steuern } : {}) });
+      }
+      // one-off payments of the past are not carried over: the Weiterbewilligungsantrag asks for new ones
+      else if (e.art !== 'kindergeld' && e.art !== 'einmalig') einkommen.push({ id, person, art: e.art as never, betragCent: e.betragCent ?? 0, ...(e.bezeichnung ? { bezeichnung: e.bezeichnung } : {}) });
     }
   }
   const vermoegen: NonNullable<AntragDaten['vermoegen']> = [];
@@ -37,6 +43,7 @@ export function vorbelegungAusFallzustand(z: FallZustand): AntragDaten {
     geburtsdatum: p.geburtsdatum,
     geschlecht: geschlecht(p.geschlecht) as 'w',
     staatsangehoerigkeit: p.staatsangehoerigkeit,
+    ...(p.merkmale?.ausbildung ? { ausbildung: p.merkmale.ausbildung } : {}),
   });
   return {
     ...(antragsteller ? { antragsteller: person(antragsteller) } : {}),
@@ -48,7 +55,16 @@ export function vorbelegungAusFallzustand(z: FallZustand): AntragDaten {
       ? {
           kinder: kinder.map((k, i) => {
             const kg = k.einkommen.find((e) => e.art === 'kindergeld');
-            return { id: `k${i + 1}`, ...person(k), ...(kg ? { kindergeld: true, kindergeldCent: kg.betragCent ?? 0 } : { kindergeld: false }) };
+            const uh = k.einkommen.find((e) => e.art === 'unterhalt');
+            const uvg = k.einkommen.find((e) => e.art === 'unterhaltsvorschuss');
+            return {
+              id: `k${i + 1}`,
+              ...person(k),
+              ...(kg ? { kindergeld: true, kindergeldCent: kg.betragCent ?? 0 } : { kindergeld: false }),
+              ...(uh || uvg
+                ? { unterhaltErhalten: true, ...(uh ? { unterhaltCent: uh.betragCent ?? 0 } : {}), ...(uvg ? { unterhaltsvorschussCent: uvg.betragCent ?? 0 } : {}) }
+                : { unterhaltErhalten: false }),
+            };
           }),
         }
       : {}),

@@ -46,6 +46,23 @@ export type Auslegung = {
    * no own need any more, all income counts (a child's whole Kindergeld passes to the parent).
    */
   einkommenNichtErreichbar: 'nach_eigenem_bedarf' | 'voll';
+  /**
+   * § 11b Abs. 2b SGB II (young people in Schule, Ausbildung, Studium): the Minijob-Grenze replaces the 100 € and the
+   * 20 % band; whether the 30 % and 10 % bands still apply above it is open (reference notes § 7 pitfall 5).
+   * 'weitere_stufen': by the wording, they apply (bands 2 and 3 on the gross above their lower limits);
+   * 'nur_minijobgrenze': only the Minijob-Grenze is free (the reading of the Leipzig calculator).
+   */
+  jungeErwerbstaetigeStufen: 'weitere_stufen' | 'nur_minijobgrenze';
+  /**
+   * § 11 Abs. 3 S. 4 SGB II: whether counting a one-off inflow at once "would end the claim" is judged with the
+   * facts of the Anrechnungsmonat; each inflow alone (other undecided one-off inflows left out of the trial).
+   */
+  einmaligeEinnahmeEntscheidung: 'je_einnahme_im_anrechnungsmonat';
+  /**
+   * Gemischte BG: the income of a partner under SGB XII is reduced only by the § 82 Abs. 3 SGB XII Absetzbetrag on
+   * earnings; other income is taken as given (net of the deductions of § 82 Abs. 2 SGB XII).
+   */
+  sgb12Einkommen: 'absetzbetrag_82_abs_3';
 };
 
 export const AUSLEGUNG: Readonly<Auslegung> = {
@@ -60,4 +77,7 @@ export const AUSLEGUNG: Readonly<Auslegung> = {
   minderungNeuesRechtAb: '2026-07-01',
   kopfteilRest: 'erste_personen',
   einkommenNichtErreichbar: 'nach_eigenem_bedarf',
+  jungeErwerbstaetigeStufen: 'weitere_stufen',
+  einmaligeEinnahmeEntscheidung: 'je_einnahme_im_anrechnungsmonat',
+  sgb12Einkommen: 'absetzbetrag_82_abs_3',
 };

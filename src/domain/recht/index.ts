@@ -11,7 +11,18 @@
  * Bescheid say so. Before RECHT_AB there is no law at all (RechtsstandFehler).
  */
 import { AUSLEGUNG } from './auslegung.ts';
-import { ERWERBSFREIBETRAG, VERSICHERUNGSPAUSCHALE, type Erwerbsfreibetrag } from './einkommen.ts';
+import {
+  EINMALIGE_EINNAHMEN,
+  ERWERBSFREIBETRAG,
+  JUNGE_ERWERBSTAETIGE,
+  SGB12_ERWERBSFREIBETRAG,
+  VERSICHERUNGSPAUSCHALE,
+  type EinmaligeEinnahmen,
+  type Erwerbsfreibetrag,
+  type JungeErwerbstaetige,
+  type Sgb12Erwerbsfreibetrag,
+} from './einkommen.ts';
+import { MINIJOB_GRENZE } from './foerdern-integration.ts';
 import { KINDERGELD } from './kindergeld.ts';
 import { LEISTUNGSNAME, type Leistungsname } from './leistung.ts';
 import { MEHRBEDARF_SAETZE, type Mehrbedarfssaetze } from './mehrbedarf.ts';
@@ -58,6 +69,10 @@ export type Parameter = {
   mehrbedarf: Gueltig<Mehrbedarfssaetze>;
   erwerbsfreibetrag: Gueltig<Erwerbsfreibetrag>;
   versicherungspauschale: Gueltig<number>;
+  minijobGrenze: Gueltig<number>;
+  jungeErwerbstaetige: Gueltig<JungeErwerbstaetige>;
+  einmalig: Gueltig<EinmaligeEinnahmen>;
+  sgb12Erwerbsfreibetrag: Gueltig<Sgb12Erwerbsfreibetrag>;
   sofortzuschlag: Gueltig<number>;
   unterkunft: Gueltig<Unterkunftsregel>;
   minderung: Gueltig<Minderungsregel>;
@@ -93,6 +108,10 @@ export function parameterAm(datum: string): Parameter {
     mehrbedarf: gueltigAm(MEHRBEDARF_SAETZE, d, 'die Mehrbedarfe'),
     erwerbsfreibetrag: gueltigAm(ERWERBSFREIBETRAG, d, 'den Erwerbstätigenfreibetrag'),
     versicherungspauschale: gueltigAm(VERSICHERUNGSPAUSCHALE, d, 'die Versicherungspauschale'),
+    minijobGrenze: gueltigAm(MINIJOB_GRENZE, d, 'die Minijob-Grenze'),
+    jungeErwerbstaetige: gueltigAm(JUNGE_ERWERBSTAETIGE, d, 'das Erwerbseinkommen junger Menschen'),
+    einmalig: gueltigAm(EINMALIGE_EINNAHMEN, d, 'einmalige Einnahmen'),
+    sgb12Erwerbsfreibetrag: gueltigAm(SGB12_ERWERBSFREIBETRAG, d, 'den Absetzbetrag nach § 82 Abs. 3 SGB XII'),
     sofortzuschlag: gueltigAm(SOFORTZUSCHLAG, d, 'den Sofortzuschlag'),
     unterkunft: gueltigAm(UNTERKUNFT, d, 'die Kosten der Unterkunft'),
     minderung: gueltigAm(MINDERUNG, d, 'die Leistungsminderungen'),

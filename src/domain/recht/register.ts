@@ -5,7 +5,14 @@
  * every such table the recht modules export is registered here. Add a new table here when you add it to a module.
  */
 import { AUFRECHNUNG } from './aufrechnung.ts';
-import { ERWERBSFREIBETRAG, VERSICHERUNGSPAUSCHALE, type Erwerbsfreibetrag } from './einkommen.ts';
+import {
+  EINMALIGE_EINNAHMEN,
+  ERWERBSFREIBETRAG,
+  JUNGE_ERWERBSTAETIGE,
+  SGB12_ERWERBSFREIBETRAG,
+  VERSICHERUNGSPAUSCHALE,
+  type Erwerbsfreibetrag,
+} from './einkommen.ts';
 import { MINIJOB_GRENZE } from './foerdern-integration.ts';
 import {
   ARBEITSVERWEIGERUNG,
@@ -94,6 +101,27 @@ export const ALLE_TABELLEN: readonly Parametertabelle<unknown>[] = [
   }),
   tabelle({ name: 'Erwerbstätigenfreibetrag', einheit: 'Cent; Basispunkte', eintraege: ERWERBSFREIBETRAG, wert: freibetrag }),
   tabelle({ name: 'Versicherungspauschale', einheit: 'Cent je Monat', eintraege: VERSICHERUNGSPAUSCHALE, wert: e }),
+  tabelle({
+    name: 'Erwerbseinkommen junger Menschen',
+    einheit: 'ja/nein; Lebensjahre',
+    eintraege: JUNGE_ERWERBSTAETIGE,
+    wert: (w) =>
+      w.minijobGrenzeStattGrundabsetzbetrag
+        ? `unter ${w.altersgrenze} in Schule, Ausbildung oder Studium: Minijob-Grenze statt 100 € und ohne die 20-%-Stufe; Ferienjobs von Schülerinnen und Schülern ${w.ferienjobAnrechnungsfrei ? 'anrechnungsfrei' : 'angerechnet'}`
+        : 'keine Sonderregel (allgemeine Freibeträge)',
+  }),
+  tabelle({
+    name: 'Einmalige Einnahmen',
+    einheit: 'Monate; ja/nein',
+    eintraege: EINMALIGE_EINNAHMEN,
+    wert: (w) => `Aufteilung auf ${w.aufteilungMonate} Monate, wenn der Anspruch sonst entfiele; Erbschaften ${w.erbschaftIstVermoegen ? 'sind Vermögen' : 'sind Einkommen'}`,
+  }),
+  tabelle({
+    name: 'Absetzbetrag Erwerbseinkommen SGB XII',
+    einheit: 'Basispunkte',
+    eintraege: SGB12_ERWERBSFREIBETRAG,
+    wert: (w) => `${p(w.prozent)} des Erwerbseinkommens, höchstens ${p(w.hoechstensAnteilRbs1)} der Regelbedarfsstufe 1`,
+  }),
   tabelle({ name: 'Kindersofortzuschlag je Kind', einheit: 'Cent je Monat', eintraege: SOFORTZUSCHLAG, wert: e }),
   tabelle({
     name: 'Unterkunft und Heizung',
@@ -225,7 +253,7 @@ export const ALLE_TABELLEN: readonly Parametertabelle<unknown>[] = [
     wert: (w) => `Version ${w.version}; zählen nicht: ${Object.entries(w.zaehlt).filter(([, z]) => !z).map(([i]) => i).join(', ')}`,
   }),
   tabelle({ name: 'Rechtsfolgenbelehrung Zuweisung in eine Maßnahme', einheit: 'Text', eintraege: MASSNAHME_BELEHRUNG, wert: (w) => w.pflicht }),
-  tabelle({ name: 'Minijob-Grenze (Prüfung einer Beschäftigungsaufnahme)', einheit: 'Cent je Monat', eintraege: MINIJOB_GRENZE, wert: e }),
+  tabelle({ name: 'Minijob-Grenze (§ 11b Abs. 2b SGB II; Prüfung einer Beschäftigungsaufnahme)', einheit: 'Cent je Monat', eintraege: MINIJOB_GRENZE, wert: e }),
   tabelle({
     name: 'Kooperationsplan, Schlichtung, Verwaltungsakt',
     einheit: 'Regel; Wochen; Monate',

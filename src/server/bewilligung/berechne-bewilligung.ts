@@ -6,9 +6,11 @@ import {
   eigeneAblehnungsgruende,
   BewilligungsFehler,
   leistungsbeginnAusAntrag,
+  monatPlus,
   vierAugenErforderlich,
   type Vorgangsart,
 } from '../../domain/bewilligung/index.ts';
+import { bezugszeiten } from '../../domain/fallakte/index.ts';
 import { z as zod } from 'zod';
 import { tenantScope } from '../context.ts';
 import { ganzzahl, leerAlsFehlend } from '../schemas/formular.ts';
@@ -110,10 +112,15 @@ export const bewilligungBerechnen = defineUseCase({
     if ((await bewilligungRepository.bewilligteIm(tx, bg.id, tage.von, tage.bis)).length > 0) throw ueberschneidungsFehler();
 
     const daten = await ladeFallakte(tx, bg, false);
-    const leistungsbeginn = bewilligte.map((b) => b.von.slice(0, 7)).sort()[0] ?? zeitraum.beginn;
+    // the approved periods before this one: the running benefit gives the Leistungsbeginn, periods before a gap the
+    // earlier benefit that extends or restarts the Karenzzeit (docs/fallakte.md, "Berechnung")
+    const { leistungsbeginn, fruehererBezug } = bezugszeiten(bewilligte, zeitraum.beginn);
     const { zeitraum: z, kosten } = await berechneAusFallakte(tx, daten, zeitraum.monate, {
-      leistungsbeginn: leistungsbeginn < zeitraum.beginn ? leistungsbeginn : zeitraum.beginn,
+      leistungsbeginn,
       bewilligungszeitraumBeginn: zeitraum.beginn,
+      fruehererBezug,
+      // the months before this period were provided by the earlier Bewilligung (§ 11 Abs. 3 S. 3)
+      ...(leistungsbeginn < zeitraum.beginn ? { bereitsErbrachtBis: monatPlus(zeitraum.beginn, -1) } : {}),
     });
     const ablehnung = ablehnungAus(z);
     const vorgang: Vorgangsart = ablehnung?.vollstaendig || eigene.length > 0 ? 'ablehnung' : bewilligte.length ? 'weiterbewilligung' : 'erstbewilligung';

@@ -42,7 +42,13 @@ export async function berechneAusFallakte(
   tx: Tx,
   daten: FallakteDaten,
   monate: readonly string[],
-  opts: { leistungsbeginn: string; bewilligungszeitraumBeginn: string },
+  opts: {
+    leistungsbeginn: string;
+    bewilligungszeitraumBeginn: string;
+    fruehererBezug?: readonly { von: string; bis: string }[];
+    /** last month already provided by an earlier decision (one-off income then counts from the month after, § 11 Abs. 3 S. 3) */
+    bereitsErbrachtBis?: string;
+  },
 ): Promise<BerechneteMonate> {
   const kduCache = new Map<string, KduRichtwert[]>();
   const inputs: BerechnungInput[] = [];
@@ -58,6 +64,8 @@ export async function berechneAusFallakte(
       const input = fallakteZuBerechnungInput(zustand, monat, {
         leistungsbeginn: opts.leistungsbeginn,
         bewilligungszeitraumBeginn: opts.bewilligungszeitraumBeginn,
+        ...(opts.fruehererBezug?.length ? { fruehererBezug: opts.fruehererBezug } : {}),
+        ...(opts.bereitsErbrachtBis ? { bereitsErbrachtBis: opts.bereitsErbrachtBis } : {}),
         ...(rw ? { angemessen: { bruttokaltmieteCent: rw.bruttokaltmieteCent, heizkostenCent: rw.heizkostenCent } } : {}),
       });
       inputs.push(input);

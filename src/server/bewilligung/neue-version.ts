@@ -1,7 +1,7 @@
 import type { Tx } from '../../db/client.ts';
 import { bewilligungRepository } from '../../db/repositories/bewilligung.ts';
 import type { Bewilligung, BewilligungMonat } from '../../db/schema/index.ts';
-import { monateVonBis, type MonatsBetraege, type PersonBetrag, type VierAugenGrund, type ZeitraumErgebnis } from '../../domain/bewilligung/index.ts';
+import { monatPlus, monateVonBis, type MonatsBetraege, type PersonBetrag, type VierAugenGrund, type ZeitraumErgebnis } from '../../domain/bewilligung/index.ts';
 import type { FallakteDaten } from '../../domain/fallakte/index.ts';
 import type { Kostenanteil } from '../../domain/kosten/index.ts';
 import { berechneAusFallakte, monatsZeilen, type BerechneteMonate } from './berechnung-aus-fallakte.ts';
@@ -20,10 +20,13 @@ export async function berechneAb(
   abMonat: string,
 ): Promise<BerechneteMonate & { altMonate: BewilligungMonat[]; altBetraege: MonatsBetraege[] }> {
   const altMonate = await bewilligungRepository.monate(tx, alt.id);
-  const erster = altMonate[0]?.input as { leistungsbeginn?: string } | undefined;
+  const erster = altMonate[0]?.input as { leistungsbeginn?: string; fruehererBezug?: { von: string; bis: string }[] } | undefined;
   const berechnet = await berechneAusFallakte(tx, daten, monateVonBis(abMonat, monatBis(alt.bis)), {
     leistungsbeginn: erster?.leistungsbeginn ?? monatVonTag(alt.von),
     bewilligungszeitraumBeginn: monatVonTag(alt.von),
+    ...(erster?.fruehererBezug ? { fruehererBezug: erster.fruehererBezug } : {}),
+    // the months before the change stay as provided (§ 11 Abs. 3 S. 3 for a one-off income that flowed in then)
+    bereitsErbrachtBis: monatPlus(abMonat, -1),
   });
   return { ...berechnet, altMonate, altBetraege: betraegeAb(altMonate, abMonat) };
 }

@@ -37,15 +37,31 @@ export async function aendereSerieAb<K extends PeriodenTabelle>(
  */
 export async function aendereEintragAb<K extends 'einkommen' | 'vermoegen'>(
   tx: Tx,
-  opts: { tabelle: K; personId: string; eintragId?: string | undefined; ab: string; werte: Record<string, unknown> | null; traegerId: string; nichtGefunden: string },
+  opts: {
+    tabelle: K;
+    personId: string;
+    eintragId?: string | undefined;
+    ab: string;
+    werte: Record<string, unknown> | null;
+    traegerId: string;
+    nichtGefunden: string;
+    /** A fixed period for the new values (a one-off income): a changed one-off entry is replaced, not continued from `ab`. */
+    periode?: Periode;
+  },
 ): Promise<{ vorher: Record<string, unknown> | undefined }> {
   const { tabelle, personId } = opts;
   if (!opts.eintragId) {
-    if (opts.werte) await fallRepository.insertPerioden(tx, tabelle, [{ ...opts.werte, traegerId: opts.traegerId, personId, gueltigVon: opts.ab, gueltigBis: null } as never]);
+    if (opts.werte) await fallRepository.insertPerioden(tx, tabelle, [{ ...opts.werte, traegerId: opts.traegerId, personId, gueltigVon: opts.periode?.gueltigVon ?? opts.ab, gueltigBis: opts.periode?.gueltigBis ?? null } as never]);
     return { vorher: undefined };
   }
   const vorher = await fallRepository.findPeriode(tx, tabelle, opts.eintragId);
   if (!vorher || vorher.personId !== personId) throw notFound(opts.nichtGefunden);
+  // a one-off income corrected: the entry is replaced (its period is fixed by the Zuflussdatum)
+  if (opts.periode && opts.werte && vorher.art === 'einmalig') {
+    await fallRepository.entfernePeriode(tx, tabelle, String(vorher.id));
+    await fallRepository.insertPerioden(tx, tabelle, [{ ...opts.werte, traegerId: opts.traegerId, personId, ...opts.periode } as never]);
+    return { vorher };
+  }
   const periode = { id: String(vorher.id), gueltigVon: String(vorher.gueltigVon), gueltigBis: (vorher.gueltigBis as string | null) ?? null };
   let plan;
   try {
@@ -56,8 +72,10 @@ export async function aendereEintragAb<K extends 'einkommen' | 'vermoegen'>(
   for (const x of plan.entfernen) await fallRepository.entfernePeriode(tx, tabelle, x);
   for (const z of plan.schliessen) await fallRepository.schliessePeriode(tx, tabelle, z.id, z.gueltigBis);
   if (plan.neu && opts.werte) {
+    // a running income replaced by a one-off one: it ends the day before `ab`, the new one has its own period
+    const neu = opts.periode ?? plan.neu;
     await fallRepository.insertPerioden(tx, tabelle, [
-      { ...opts.werte, traegerId: opts.traegerId, personId, gueltigVon: plan.neu.gueltigVon, gueltigBis: plan.neu.gueltigBis } as never,
+      { ...opts.werte, traegerId: opts.traegerId, personId, gueltigVon: neu.gueltigVon, gueltigBis: neu.gueltigBis } as never,
     ]);
   }
   return { vorher };

@@ -10,6 +10,8 @@ import { protokolliere } from './protokolliere.ts';
 import { personAenderungSchema } from './schemas.ts';
 import { defineUseCase } from '../use-case.ts';
 
+export const AUSBILDUNG_TEXT: Record<string, string> = { schule: 'Schule', ausbildung: 'Ausbildung', studium: 'Studium' };
+
 /** The new value if given, else the value in force, else the default. */
 const pick = <T>(neu: T | undefined, alt: unknown, leer: T): T => (neu !== undefined ? neu : ((alt as T) ?? leer));
 
@@ -70,6 +72,8 @@ export const aenderePerson = defineUseCase({
             mehrbedarfSchulbuecherCent: pick(m.mehrbedarf?.schulbuecherCent, bisher.mehrbedarfSchulbuecherCent, null),
             alleinerziehend: pick(m.alleinerziehend, bisher.alleinerziehend, null),
             kindergeldberechtigterPersonId: pick(m.kindergeldberechtigterPersonId, bisher.kindergeldberechtigterPersonId, null),
+            ausbildung: pick(m.ausbildung, bisher.ausbildung, null),
+            sgb12: pick(m.sgb12, bisher.sgb12, false),
           };
           await aendereSerieAb(tx, { tabelle: 'merkmale', filter: { personId: input.personId }, ab: input.ab, traegerId: actor.traegerId, werte });
           const t: string[] = [];
@@ -80,6 +84,8 @@ export const aenderePerson = defineUseCase({
           if (werte.mehrbedarfUnabweisbarCent) t.push('unabweisbarer Mehrbedarf');
           if (werte.mehrbedarfSchulbuecherCent) t.push('Mehrbedarf Schulbücher');
           if (werte.alleinerziehend !== null) t.push(werte.alleinerziehend ? 'alleinerziehend' : 'nicht alleinerziehend');
+          if (werte.ausbildung) t.push(AUSBILDUNG_TEXT[werte.ausbildung] ?? werte.ausbildung);
+          if (werte.sgb12) t.push('bezieht Altersrente oder Leistungen nach SGB XII');
           teile.push(`Merkmale: ${t.length ? t.join(', ') : 'keine besonderen'}`);
         }
         await protokolliere(tx, actor, {

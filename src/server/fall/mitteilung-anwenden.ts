@@ -33,7 +33,8 @@ export const aenderungSchema = z.discriminatedUnion('typ', [
     personId: z.uuid(),
     einkommenId: waehlbar(z.uuid()),
     ende: haekchen(),
-    art: z.enum(EINKOMMEN_ARTEN),
+    // a one-off income needs its Zuflussdatum: it is recorded in the Fallakte itself
+    art: z.enum(EINKOMMEN_ARTEN).exclude(['einmalig']),
     bezeichnung: z.string().trim().max(200),
     bruttoCent: cent,
     nettoCent: cent,
@@ -68,7 +69,7 @@ export const aenderungSchema = z.discriminatedUnion('typ', [
     geschlecht: waehlbar(z.enum(['w', 'm', 'd'])),
     staatsangehoerigkeit: laendercode,
     rolle: z.enum(ROLLEN).exclude(['antragsteller']),
-    einkommenArt: waehlbar(z.enum(EINKOMMEN_ARTEN)),
+    einkommenArt: waehlbar(z.enum(EINKOMMEN_ARTEN).exclude(['einmalig'])),
     bruttoCent: cent,
     nettoCent: cent,
     betragCent: cent,

@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { fallRepository } from '../../db/repositories/fall.ts';
-import { zustandAm, type FallakteDaten } from '../../domain/fallakte/index.ts';
+import { einmaligGueltigBis, zustandAm, type FallakteDaten } from '../../domain/fallakte/index.ts';
 import { recordAudit } from '../audit-trail.ts';
 import { AppError, notFound } from '../errors.ts';
 import { aendereSerieAb } from './aendere-ab.ts';
+import { einkommenSpalten } from './aendere-einkommen.ts';
 import { datumText, ROLLE_TEXT } from './texte.ts';
 import { imTenant, sperreVersion } from './fallakte-version.ts';
 import { ladeBgFuer } from './zugriff.ts';
@@ -64,15 +65,16 @@ export const personAufnehmen = defineUseCase({
           mehrbedarfSchulbuecherCent: p.mehrbedarf?.schulbuecherCent ?? null,
           alleinerziehend: p.alleinerziehend ?? null,
           kindergeldberechtigterPersonId: p.kindergeldberechtigterPersonId ?? null,
+          ausbildung: p.ausbildung ?? null,
+          sgb12: p.sgb12 ?? false,
         };
         // A known person keeps their history: the facts in force end the day before, the new ones start at `ab`.
         await aendereSerieAb(tx, { tabelle: 'merkmale', filter: { personId }, ab: input.ab, traegerId: t, werte: merkmale });
         for (const e of p.einkommen ?? []) {
-          await fallRepository.insertPerioden(tx, 'einkommen', [
-            e.art === 'erwerbstaetigkeit'
-              ? { traegerId: t, personId, gueltigVon: input.ab, gueltigBis: null, art: e.art, bezeichnung: e.bezeichnung || null, bruttoCent: e.bruttoCent, nettoCent: e.nettoCent, absetzungenCent: e.absetzungenCent ?? null, betragCent: null }
-              : { traegerId: t, personId, gueltigVon: input.ab, gueltigBis: null, art: e.art, bezeichnung: e.bezeichnung || null, bruttoCent: null, nettoCent: null, absetzungenCent: null, betragCent: e.betragCent },
-          ]);
+          const werte = einkommenSpalten(e);
+          // a one-off income runs from its Zuflussdatum (docs/fallakte.md, "Einmalige Einnahmen")
+          const periode = werte.zuflussDatum ? { gueltigVon: werte.zuflussDatum, gueltigBis: einmaligGueltigBis(werte.zuflussDatum) } : { gueltigVon: input.ab, gueltigBis: null };
+          await fallRepository.insertPerioden(tx, 'einkommen', [{ traegerId: t, personId, ...periode, ...werte }]);
         }
         for (const v of p.vermoegen ?? []) {
           await fallRepository.insertPerioden(tx, 'vermoegen', [{ traegerId: t, personId, gueltigVon: input.ab, gueltigBis: null, bezeichnung: v.bezeichnung, wertCent: v.wertCent }]);

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import {
   ANTRAG_ARTEN,
   ANTRAG_STATUS,
+  AUSBILDUNGEN,
   datumSchema,
   EINGANGSKANAELE,
   EINKOMMEN_ARTEN,
@@ -47,7 +48,11 @@ const betragLeerNull = () =>
 /** ja / nein / not stated (form: "ja", "nein", ""; API: true, false, null). */
 const jaNein = () => z.preprocess((v) => (v === 'ja' ? true : v === 'nein' ? false : v === '' ? null : v), z.boolean().nullable()).optional();
 
-const SONSTIGE_ARTEN = EINKOMMEN_ARTEN.filter((a) => a !== 'erwerbstaetigkeit') as Exclude<(typeof EINKOMMEN_ARTEN)[number], 'erwerbstaetigkeit'>[];
+/** The kinds with their own fields; all others are a monthly amount (betragCent). */
+type BetragArt = Exclude<(typeof EINKOMMEN_ARTEN)[number], 'erwerbstaetigkeit' | 'selbststaendigkeit' | 'einmalig'>;
+const SONSTIGE_ARTEN = EINKOMMEN_ARTEN.filter((a): a is BetragArt => a !== 'erwerbstaetigkeit' && a !== 'selbststaendigkeit' && a !== 'einmalig');
+export const NETTO_UEBER_BRUTTO = 'Der Gewinn nach Steuern und Pflichtbeiträgen darf nicht höher sein als der Gewinn.';
+export const ZUFLUSS_FEHLT = 'Bitte geben Sie an, wann die Einnahme zugeflossen ist.';
 const einkommenDaten = z.discriminatedUnion(
   'art',
   [
@@ -57,15 +62,45 @@ const einkommenDaten = z.discriminatedUnion(
       bruttoCent: betrag(),
       nettoCent: betrag(),
       absetzungenCent: betrag().optional().describe('nachgewiesene Absetzungen nach § 11b Abs. 1 S. 1 Nr. 3–5'),
+      ferienjob: haekchen().optional().describe('Ferienjob einer Schülerin oder eines Schülers unter 25 (§ 11a Abs. 7 SGB II)'),
+    }),
+    z
+      .strictObject({
+        art: z.literal('selbststaendigkeit'),
+        bezeichnung: leerAlsFehlend(freitext(200)),
+        betragCent: leerAlsFehlend(betrag()).describe('alte Form: monatlicher Betrag nach allen Absetzungen (statt Gewinn und netto)'),
+        bruttoCent: leerAlsFehlend(betrag()).describe('monatlicher Gewinn: Betriebseinnahmen minus Betriebsausgaben'),
+        nettoCent: leerAlsFehlend(betrag()).describe('Gewinn nach Steuern und Pflichtbeiträgen'),
+        absetzungenCent: leerAlsFehlend(betrag()).describe('nachgewiesene Absetzungen nach § 11b Abs. 1 S. 1 Nr. 3–5'),
+      })
+      .superRefine((e, c) => {
+        const gewinn = e.bruttoCent !== undefined || e.nettoCent !== undefined;
+        if (gewinn) {
+          if (e.bruttoCent === undefined) c.addIssue({ code: 'custom', path: ['bruttoCent'], message: 'Bitte geben Sie den Gewinn an.', params: { code: 'gewinn_fehlt' } });
+          if (e.nettoCent === undefined) c.addIssue({ code: 'custom', path: ['nettoCent'], message: 'Bitte geben Sie den Gewinn nach Steuern und Pflichtbeiträgen an.', params: { code: 'netto_fehlt' } });
+          if (e.bruttoCent !== undefined && e.nettoCent !== undefined && e.nettoCent > e.bruttoCent) {
+            c.addIssue({ code: 'custom', path: ['nettoCent'], message: NETTO_UEBER_BRUTTO, params: { code: 'netto_ueber_brutto' } });
+          }
+        } else if (e.betragCent === undefined) {
+          c.addIssue({ code: 'custom', path: ['bruttoCent'], message: 'Bitte geben Sie den Gewinn an.', params: { code: 'gewinn_fehlt' } });
+        }
+      }),
+    z.strictObject({
+      art: z.literal('einmalig'),
+      bezeichnung: leerAlsFehlend(freitext(200)).describe('z. B. Steuererstattung, Abfindung'),
+      betragCent: betrag(),
+      zuflussDatum: z.string({ error: ZUFLUSS_FEHLT }).trim().min(1, { error: ZUFLUSS_FEHLT }).pipe(datumSchema).describe('Tag des Zuflusses; der Eintrag gilt ab diesem Tag'),
+      erbschaft: haekchen().optional().describe('Einnahme aus einer Erbschaft (ab 1.7.2023 Vermögen, § 11a Abs. 1 Nr. 7 SGB II)'),
     }),
     z.strictObject({
-      art: z.enum(SONSTIGE_ARTEN as [(typeof SONSTIGE_ARTEN)[number], ...(typeof SONSTIGE_ARTEN)[number][]]),
+      art: z.enum(SONSTIGE_ARTEN as [BetragArt, ...BetragArt[]]),
       bezeichnung: leerAlsFehlend(freitext(200)),
       betragCent: betrag(),
     }),
   ],
   { error: 'Bitte wählen Sie die Art des Einkommens.' },
 );
+export type EinkommenDaten = z.output<typeof einkommenDaten>;
 const vermoegenDaten = z.strictObject({
   bezeichnung: pflicht(200, 'Bitte geben Sie an, um welches Vermögen es geht (z. B. Sparbuch, Auto).'),
   wertCent: betrag().describe('zu berücksichtigender Wert in Cent'),
@@ -94,6 +129,10 @@ const merkmale = z.strictObject({
   schwanger: haekchen().optional(),
   mehrbedarf: mehrbedarf.optional(),
   alleinerziehend: jaNein().describe('übersteuert den abgeleiteten Wert'),
+  ausbildung: leerAlsNull(z.enum(AUSBILDUNGEN, { error: 'Bitte wählen Sie den Ausbildungsstatus.' }))
+    .optional()
+    .describe('Schule, Ausbildung oder Studium (§ 11b Abs. 2b SGB II); leer: keine'),
+  sgb12: haekchen().optional().describe('Partner bezieht Altersrente oder Leistungen nach SGB XII (gemischte Bedarfsgemeinschaft)'),
 });
 
 export const adresseAenderungSchema = z.strictObject({

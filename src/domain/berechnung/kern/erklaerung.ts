@@ -112,7 +112,7 @@ export function erklaere(k: Kontext): Schritt[] {
   if (k.nichtErreichbar > 0) kduUmverteilungErklaeren(k, add);
   // 2. income
   for (const p of k.personen) {
-    if (!p.inBg || !p.zeilen) continue;
+    if ((!p.inBg && !p.sgb12) || !p.zeilen) continue;
     for (const z of p.zeilen) add(z.text, z.norm, z.betrag, p.id, z.quelle);
     if (p.nichtErreichbar) {
       if (p.einkommenEigen > 0) {

@@ -21,7 +21,11 @@ export type KernOptionen = {
   erklaerung?: boolean;
   /** override single readings (AUSLEGUNG) for this call */
   auslegung?: Partial<Auslegung>;
+  /** internal (kern.ts): decisions on spreading one-off inflows that the input leaves open */
+  einmaligAufteilen?: Map<object, boolean>;
 };
+
+const LEER: Map<object, boolean> = new Map();
 
 export type Zeitraum = {
   von: Tag;
@@ -77,12 +81,53 @@ export function maxDatum(...d: string[]): string {
   return m;
 }
 
-/** Is the month (index) within the Karenzzeit that starts with `leistungsbeginn` (not before `zaehltAb`)? */
-export function inKarenzzeit(leistungsbeginn: string | undefined, zaehltAb: string | null, monate: number, monatIdx: number): boolean {
+/** A period of earlier benefits (months, both inclusive), as in the input's `fruehererBezug`. */
+export type Bezugszeitraum = { von: string; bis: string };
+
+/** Gap (months without any benefit) after which a new Karenzzeit begins (§ 12 Abs. 3 S. 4, § 22 Abs. 1 S. 4 SGB II). */
+export const KARENZ_NEUBEGINN_NACH_MONATEN = 36;
+
+/**
+ * Is the month (index) within the Karenzzeit (§ 12 Abs. 3, § 22 Abs. 1 SGB II)? The Karenzzeit begins with the first
+ * month of benefits (`leistungsbeginn`, not before `zaehltAb`, § 65 Abs. 2) and lasts `monate` months of benefit: an
+ * interruption extends it by the months without benefits. After at least three years without benefits a new
+ * Karenzzeit begins. `frueher` are the benefit periods before `leistungsbeginn`.
+ */
+export function inKarenzzeit(
+  leistungsbeginn: string | undefined,
+  zaehltAb: string | null,
+  monate: number,
+  monatIdx: number,
+  frueher?: readonly Bezugszeitraum[],
+): boolean {
   if (leistungsbeginn === undefined) return true;
-  let start = monatsindexVon(leistungsbeginn);
-  if (zaehltAb !== null) start = Math.max(start, monatsindexVon(zaehltAb));
-  return monatIdx - start < monate;
+  const ab = zaehltAb === null ? Number.NEGATIVE_INFINITY : monatsindexVon(zaehltAb);
+  const laufend = monatsindexVon(leistungsbeginn);
+  if (!frueher || frueher.length === 0) return monatIdx - Math.max(laufend, ab) < monate;
+  return karenzMonateBisher(leistungsbeginn, monatIdx, frueher, ab) <= monate;
+}
+
+/** Benefit months of the current Karenzzeit up to and including `monatIdx` (months before `ab` do not count). */
+export function karenzMonateBisher(leistungsbeginn: string, monatIdx: number, frueher: readonly Bezugszeitraum[], ab: number): number {
+  const perioden = frueher
+    .map((z) => [monatsindexVon(z.von), Math.min(monatsindexVon(z.bis), monatIdx)] as [number, number])
+    .filter(([v, b]) => v <= b);
+  perioden.push([monatsindexVon(leistungsbeginn), monatIdx]);
+  perioden.sort((a, b) => a[0] - b[0]);
+  // merge overlapping and adjacent periods; a gap of three years or more starts a new Karenzzeit
+  const zusammen: [number, number][] = [];
+  for (const [v, b] of perioden) {
+    const letzte = zusammen[zusammen.length - 1];
+    if (letzte && v <= letzte[1] + 1) letzte[1] = Math.max(letzte[1], b);
+    else if (letzte && v - letzte[1] - 1 >= KARENZ_NEUBEGINN_NACH_MONATEN) zusammen.splice(0, zusammen.length, [v, b]);
+    else zusammen.push([v, b]);
+  }
+  let gezaehlt = 0;
+  for (const [v, b] of zusammen) {
+    const von = Math.max(v, ab);
+    if (b >= von) gezaehlt += b - von + 1;
+  }
+  return gezaehlt;
 }
 
 export type MehrbedarfIntern = { art: MehrbedarfErgebnis['art']; monat: number; betrag: number; norm: string; text: string };
@@ -134,6 +179,10 @@ export type P = {
   eigenbedarf: number;
   /** the part of the income kept for `eigenbedarf` (not counted for the others) */
   einkommenEigen: number;
+  /** gemischte BG: a partner under SGB XII (or with Altersrente), outside the BG; need and KdU share under SGB XII */
+  sgb12: boolean;
+  bedarfSgb12: number;
+  kduSgb12: number;
 };
 
 export type Uebertrag = { von: P; an: P; betrag: number };
@@ -177,6 +226,11 @@ export type Kontext = {
   vermoegenZuHoch: boolean;
   vermoegenAbzug: number;
   hilfebeduerftig: boolean;
+  /** one-off inflows without `aufteilen`: whether to spread them, decided before the pipeline (kern.ts) */
+  einmaligAufteilen: Map<object, boolean>;
+  einmaligGenutzt: boolean;
+  /** § 11b Abs. 2b / § 11a Abs. 7 applied */
+  jungGenutzt: boolean;
   // Sofortzuschlag, Minderung, name
   sofortzuschlag: number;
   anspruch: number;
@@ -222,6 +276,9 @@ export function kontextFuer(input: BerechnungInput, optionen: KernOptionen): Kon
     vermoegenZuHoch: false,
     vermoegenAbzug: 0,
     hilfebeduerftig: false,
+    einmaligAufteilen: optionen.einmaligAufteilen ?? LEER,
+    einmaligGenutzt: false,
+    jungGenutzt: false,
     sofortzuschlag: 0,
     anspruch: 0,
     leistung: '',
@@ -242,7 +299,9 @@ export function kontextFuer(input: BerechnungInput, optionen: KernOptionen): Kon
       geburt,
       alter,
       rolle: e.rolle,
-      inBg: e.inBedarfsgemeinschaft ?? e.rolle !== 'sonstige',
+      // a child is computed as a member and leaves the BG by its own income (§ 7 Abs. 3 Nr. 4); an explicit `false` is
+      // checked against the figures (pruefung.ts) and then gives the same result
+      inBg: e.rolle === 'kind' ? true : (e.inBedarfsgemeinschaft ?? e.rolle !== 'sonstige'),
       erwerbsfaehig: e.erwerbsfaehig ?? alter >= ALTERSGRENZEN.erwerbsfaehigAb,
       tage,
       stufe: null,
@@ -274,7 +333,11 @@ export function kontextFuer(input: BerechnungInput, optionen: KernOptionen): Kon
       kduErhalten: 0,
       eigenbedarf: 0,
       einkommenEigen: 0,
+      sgb12: e.sgb12 === true,
+      bedarfSgb12: 0,
+      kduSgb12: 0,
     };
+    if (p.sgb12) p.inBg = false;
     if (p.nichtErreichbar) k.nichtErreichbar++;
     if (e.rolle === 'antragsteller') k.antragsteller = p;
     else if (e.rolle === 'partner') k.partner = p;

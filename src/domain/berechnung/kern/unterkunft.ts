@@ -22,7 +22,7 @@ export function unterkunft(k: Kontext): void {
   if (k.vermoegensregel.art === 'vereinfacht') {
     hinweise.push('vereinfachtes Verfahren: tatsächliche Kosten gelten als angemessen (§ 67 Abs. 3 SGB II)');
   } else {
-    const karenz = kduRegel.karenzMonate > 0 && inKarenzzeit(k.input.leistungsbeginn, kduRegel.karenzZaehltAb, kduRegel.karenzMonate, k.monatIdx);
+    const karenz = kduRegel.karenzMonate > 0 && inKarenzzeit(k.input.leistungsbeginn, kduRegel.karenzZaehltAb, kduRegel.karenzMonate, k.monatIdx, k.input.fruehererBezug);
     if (karenz) {
       if (kduRegel.karenzObergrenzeFaktor !== null && angBk !== null) {
         const grenze = prozentVon(angBk, kduRegel.karenzObergrenzeFaktor);
@@ -46,7 +46,12 @@ export function unterkunft(k: Kontext): void {
   const n = k.personen.length;
   const basis = Math.floor(kduGesamt / n);
   const rest = kduGesamt - basis * n;
-  for (const p of k.personen) p.kduMonat = p.inBg ? basis + (p.index < rest ? 1 : 0) : 0;
+  for (const p of k.personen) {
+    const anteil = basis + (p.index < rest ? 1 : 0);
+    p.kduMonat = p.inBg ? anteil : 0;
+    // gemischte BG: the SGB XII partner's head share is part of that partner's own need (§ 35 SGB XII)
+    if (p.sgb12) p.kduSgb12 = anteil;
+  }
   if (k.erklaerung) {
     k.kduText = `Kosten der Unterkunft und Heizung: Grundmiete ${euroText(cent(u.grundmiete))} + Nebenkosten ${euroText(cent(u.nebenkosten))} + Heizkosten ${euroText(heizung)} = ${euroText(bruttokalt + heizung)}; anerkannt ${euroText(kduGesamt)}${hinweise.length ? ` (${hinweise.join('; ')})` : ''}; aufgeteilt auf ${n} ${n === 1 ? 'Person' : 'Personen'} im Haushalt`;
   }

@@ -5,7 +5,7 @@
 import { ALTERSGRENZEN, fundstelle, type VermoegensPruefung } from '../../recht/index.ts';
 import { isoTag } from '../datum.ts';
 import { cent } from '../geld.ts';
-import { inKarenzzeit, maxDatum, type Kontext, type P } from './kontext.ts';
+import { inKarenzzeit, maxDatum, type Bezugszeitraum, type Kontext, type P } from './kontext.ts';
 
 type Freibetrag = { freibetrag: number; text: string; norm: string; gueltigAb: string; quelle: string };
 
@@ -15,6 +15,7 @@ function vermoegensfreibetragFuer(
   bgGroesse: number,
   leistungsbeginn: string | undefined,
   monatIdx: number,
+  frueher: readonly Bezugszeitraum[] | undefined,
 ): Freibetrag {
   if (pruefung.art === 'vereinfacht') {
     const w = pruefung.regel.wert;
@@ -30,7 +31,7 @@ function vermoegensfreibetragFuer(
   const w = r.wert;
   const quelle = fundstelle(r);
   if (w.art === 'karenzzeit') {
-    const karenz = inKarenzzeit(leistungsbeginn, r.gueltigAb, w.karenzMonate, monatIdx);
+    const karenz = inKarenzzeit(leistungsbeginn, r.gueltigAb, w.karenzMonate, monatIdx, frueher);
     return karenz
       ? {
           freibetrag: w.karenzErstePersonCent + w.karenzJeWeiterePersonCent * (bgGroesse - 1),
@@ -77,7 +78,7 @@ export function vermoegen(k: Kontext): void {
     bgGroesse++;
     if (p.e.vermoegen) summe += cent(p.e.vermoegen);
   }
-  const f = vermoegensfreibetragFuer(k.vermoegensregel, k.personen, bgGroesse, k.input.leistungsbeginn, k.monatIdx);
+  const f = vermoegensfreibetragFuer(k.vermoegensregel, k.personen, bgGroesse, k.input.leistungsbeginn, k.monatIdx, k.input.fruehererBezug);
   k.rechtsstand = maxDatum(k.rechtsstand, f.gueltigAb);
   k.vermoegen = summe;
   k.vermoegensfreibetrag = f.freibetrag;

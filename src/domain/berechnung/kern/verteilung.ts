@@ -29,7 +29,7 @@ export function verteilung(k: Kontext): void {
   }
   const summeAnspruchVor = anspruchEigen + (einkommenDecktPool ? 0 : ungedecktPool - pool);
   let einkommen = 0;
-  for (const p of personen) if (p.inBg) einkommen += p.gezaehlt;
+  for (const p of personen) if (p.inBg || p.sgb12) einkommen += p.gezaehlt;
   k.ungedecktPool = ungedecktPool;
   k.anspruchEigen = anspruchEigen;
   k.summeAnspruchVor = summeAnspruchVor;

@@ -22,9 +22,17 @@ export const antragSchema = z.strictObject({
   beantragt: feld.bestaetigung(),
 });
 
+/**
+ * School, vocational training or university (asked for every person under 25 on the Antragsdatum; children from 15):
+ * for pupils, trainees and students under 25 other rules on earnings apply (§ 11b Abs. 2b SGB II). 'keine' = none.
+ */
+export const AUSBILDUNGEN = ['schule', 'ausbildung', 'studium', 'keine'] as const;
+export type Ausbildung = Exclude<(typeof AUSBILDUNGEN)[number], 'keine'>;
+
 export const antragstellerSchema = z.strictObject({
   ...personFelder,
   familienstand: feld.auswahl(FAMILIENSTAENDE),
+  ausbildung: feld.auswahl(AUSBILDUNGEN),
 });
 
 export const anschriftSchema = z.strictObject({
@@ -55,15 +63,20 @@ export const haushaltSchema = z.strictObject({
 export const partnerSchema = z.strictObject({
   ...personFelder,
   erwerbsfaehig: feld.jaNein(),
+  ausbildung: feld.auswahl(AUSBILDUNGEN),
 });
 
 /** KI: a child under 25 in the household */
 export const kindSchema = z.strictObject({
   ...personFelder,
   verwandtschaft: feld.auswahl(['eigenes_kind', 'kind_partner', 'gemeinsames_kind', 'pflegekind', 'anderes'] as const),
-  schuleOderAusbildung: feld.jaNein(),
+  ausbildung: feld.auswahl(AUSBILDUNGEN),
   kindergeld: feld.jaNein(),
   kindergeldCent: feld.geld(),
+  /** the child's own income from a parent outside the household (asked unless both parents live in it) */
+  unterhaltErhalten: feld.jaNein(),
+  unterhaltCent: feld.geld().optional(),
+  unterhaltsvorschussCent: feld.geld().optional(),
 });
 
 /** WEP: other household members outside the Bedarfsgemeinschaft (parents, siblings, flatmates …) */
@@ -100,11 +113,27 @@ export const einkommenSchema = z.strictObject({
   bruttoCent: feld.geld(),
   nettoCent: feld.geld(),
   minijob: feld.jaNein(),
-  /** EKS in simple form: expected monthly profit over the coming six months */
+  /**
+   * EKS in simple form, per month (average of the coming six months): Betriebseinnahmen and Betriebsausgaben – or the
+   * Gewinn directly – and the Steuern und Pflichtbeiträge paid on it (empty = none). See `selbststaendigGewinn`.
+   */
   taetigkeit: feld.text(200),
-  gewinnMonatlichCent: feld.geld(),
+  einnahmenCent: feld.geld().optional(),
+  ausgabenCent: feld.geld().optional(),
+  gewinnMonatlichCent: feld.geld().optional(),
+  steuernCent: feld.geld().optional(),
   betragCent: feld.geld(),
   bezeichnung: feld.text(200).optional(),
+});
+
+export const EINMALZAHLUNG_ARTEN = ['steuererstattung', 'nachzahlung', 'abfindung', 'erbschaft', 'sonstiges'] as const;
+
+/** One-off payment received in the last months or expected (§ 11 Abs. 3 SGB II; an Erbschaft is Vermögen from 1.7.2023) */
+export const einmalzahlungSchema = z.strictObject({
+  person: feld.personRef(),
+  art: feld.auswahl(EINMALZAHLUNG_ARTEN),
+  einmalbetragCent: feld.geld(),
+  zuflussDatum: feld.datum(),
 });
 
 export const VERMOEGENSARTEN = ['konto', 'bargeld', 'sparanlage', 'wertpapiere', 'kraftfahrzeug', 'immobilie', 'versicherung', 'sonstiges'] as const;
@@ -167,6 +196,8 @@ export type AntragDaten = {
   unterkunft?: Teil<typeof unterkunftSchema>;
   einkommenVorhanden?: boolean;
   einkommen?: Liste<typeof einkommenSchema>;
+  einmalzahlungVorhanden?: boolean;
+  einmalzahlungen?: Liste<typeof einmalzahlungSchema>;
   vermoegenVorhanden?: boolean;
   vermoegen?: Liste<typeof vermoegenSchema>;
   mehrbedarf?: Teil<typeof mehrbedarfSchema>;
@@ -187,4 +218,31 @@ export function personenAuswahl(d: AntragDaten): PersonAuswahl[] {
   if (d.haushalt?.partner === true) liste.push({ ref: 'partner', name: name(d.partner, 'Partner/in'), rolle: 'partner' });
   if (d.haushalt?.kinder === true) for (const k of d.kinder ?? []) liste.push({ ref: k.id, name: name(k, 'Kind'), rolle: 'kind' });
   return liste;
+}
+
+type SelbststaendigAngaben = { einnahmenCent?: number | undefined; ausgabenCent?: number | undefined; gewinnMonatlichCent?: number | undefined; steuernCent?: number | undefined };
+
+/**
+ * Monthly Gewinn (Betriebseinnahmen minus Betriebsausgaben, or the Gewinn stated directly) and Gewinn minus Steuern
+ * und Pflichtbeiträge. A loss counts as a Gewinn of 0: it is not set off against other income (§ 5 Bürgergeld-V).
+ * undefined while neither Einnahmen nor Gewinn is given.
+ */
+export function selbststaendigGewinn(e: SelbststaendigAngaben): { gewinnCent: number; nettoCent: number } | undefined {
+  const gewinnCent =
+    typeof e.einnahmenCent === 'number' ? Math.max(0, e.einnahmenCent - (e.ausgabenCent ?? 0)) : typeof e.gewinnMonatlichCent === 'number' ? e.gewinnMonatlichCent : undefined;
+  if (gewinnCent === undefined) return undefined;
+  return { gewinnCent, nettoCent: Math.max(0, gewinnCent - (e.steuernCent ?? 0)) };
+}
+
+/** Field errors of the Selbstständigkeit page (codes as in texte/de.ts `fehler.*`). */
+export function pruefeSelbststaendig(e: SelbststaendigAngaben): Array<{ feld: string; code: string }> {
+  const { einnahmenCent: ein, ausgabenCent: aus, gewinnMonatlichCent: gewinn } = e;
+  // either Einnahmen and Ausgaben, or the Gewinn
+  if (ein === undefined && aus !== undefined) return [{ feld: 'einnahmenCent', code: 'pflichtfeld' }];
+  if (ein === undefined && gewinn === undefined) return [{ feld: 'einnahmenCent', code: 'gewinn_fehlt' }];
+  if (ein !== undefined && aus === undefined) return [{ feld: 'ausgabenCent', code: 'pflichtfeld' }];
+  if (ein !== undefined && gewinn !== undefined && gewinn !== Math.max(0, ein - (aus ?? 0))) return [{ feld: 'gewinnMonatlichCent', code: 'gewinn_passt_nicht' }];
+  const g = selbststaendigGewinn(e)!;
+  if ((e.steuernCent ?? 0) > g.gewinnCent) return [{ feld: 'steuernCent', code: 'steuern_ueber_gewinn' }];
+  return [];
 }

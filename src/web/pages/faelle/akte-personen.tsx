@@ -1,6 +1,6 @@
 import { redirect } from 'react-router';
 import type { PersonZustand } from '../../../domain/fallakte/index.ts';
-import { aenderePerson } from '../../../server/fall/aendere-person.ts';
+import { AUSBILDUNG_TEXT, aenderePerson } from '../../../server/fall/aendere-person.ts';
 import { aendereVermoegen } from '../../../server/fall/aendere-vermoegen.ts';
 import { bgSchliessen } from '../../../server/fall/bg-schliessen.ts';
 import { personAufnehmen } from '../../../server/fall/person-aufnehmen.ts';
@@ -20,7 +20,7 @@ import { datumText, euroFeld, euroText, fallAktion, ROLLE_TEXT, zeitraumText, ty
 /** Form fields of these actions (the page action copies them into `values`, shown again after an error). */
 export const PERSONEN_FELDER = [
   'pa_person', 'pa_ab', 'pa_vorname', 'pa_nachname', 'pa_geburtsdatum', 'pa_geschlecht', 'pa_staat', 'pa_erwerbsfaehig', 'pa_schwanger', 'pa_behinderung',
-  'pa_ernaehrung', 'pa_unabweisbar', 'pa_alleinerziehend',
+  'pa_ernaehrung', 'pa_unabweisbar', 'pa_alleinerziehend', 'pa_ausbildung', 'pa_sgb12',
   'pn_ab', 'pn_rolle', 'pn_vorname', 'pn_nachname', 'pn_geburtsdatum', 'pn_geschlecht', 'pn_staat', 'pn_haushalt', 'pn_kindergeld',
   'px_person', 'px_ab',
   'vm_person', 'vm_id', 'vm_ab', 'vm_ende', 'vm_bezeichnung', 'vm_wert',
@@ -43,6 +43,8 @@ export const PERSONEN_AKTIONEN: Record<string, FallAktion<unknown>> = {
         erwerbsfaehig: v.pa_erwerbsfaehig,
         schwanger: v.pa_schwanger,
         alleinerziehend: v.pa_alleinerziehend,
+        ausbildung: v.pa_ausbildung,
+        sgb12: v.pa_sgb12,
         // An emptied amount ends that Mehrbedarf (the schema reads it as 0, see fallakteZuBerechnungInput).
         mehrbedarf: { behinderung: v.pa_behinderung, ernaehrungCent: v.pa_ernaehrung, unabweisbarCent: v.pa_unabweisbar },
       },
@@ -57,6 +59,7 @@ export const PERSONEN_AKTIONEN: Record<string, FallAktion<unknown>> = {
       'stammdaten.staatsangehoerigkeit': 'pa_staat',
       'merkmale.erwerbsfaehig': 'pa_erwerbsfaehig',
       'merkmale.alleinerziehend': 'pa_alleinerziehend',
+      'merkmale.ausbildung': 'pa_ausbildung',
       'merkmale.mehrbedarf.ernaehrungCent': 'pa_ernaehrung',
       'merkmale.mehrbedarf.unabweisbarCent': 'pa_unabweisbar',
     },
@@ -187,6 +190,21 @@ export function PersonAendernFormular(p: Basis & { person: PersonZustand | undef
         <SelectField name="pa_alleinerziehend" label="Alleinerziehend" options={JA_NEIN('aus der Bedarfsgemeinschaft abgeleitet')} defaultValue={wert('pa_alleinerziehend', jnFeld(m?.alleinerziehend))} />
         <Checkbox name="pa_schwanger" label="Schwanger (Mehrbedarf ab der 13. Woche)" checked={v.pa_schwanger !== undefined ? v.pa_schwanger === '1' : !!m?.schwanger} />
         <Checkbox name="pa_behinderung" label="Mehrbedarf wegen Behinderung" checked={v.pa_behinderung !== undefined ? v.pa_behinderung === '1' : !!m?.mehrbedarfBehinderung} />
+        <SelectField
+          name="pa_ausbildung"
+          label="Ausbildungsstatus"
+          hint="Unter 25 Jahren gilt für Erwerbseinkommen ein besonderer Freibetrag (§ 11b Abs. 2b SGB II)"
+          options={[{ value: '', label: 'keine' }, ...Object.entries(AUSBILDUNG_TEXT).map(([value, label]) => ({ value, label }))]}
+          defaultValue={wert('pa_ausbildung', m?.ausbildung ?? '')}
+          error={e.pa_ausbildung}
+        />
+        {pe?.rolle === 'partner' || (!pe && v.pa_sgb12 !== undefined) ? (
+          <Checkbox
+            name="pa_sgb12"
+            label="Partner bezieht Altersrente oder Leistungen nach SGB XII (gemischte Bedarfsgemeinschaft)"
+            checked={v.pa_sgb12 !== undefined ? v.pa_sgb12 === '1' : !!m?.sgb12}
+          />
+        ) : null}
         <TextField name="pa_ernaehrung" label="Mehrbedarf kostenaufwändige Ernährung (Euro monatlich)" optionalLabel="optional" inputMode="decimal" defaultValue={wert('pa_ernaehrung', euroFeld(m?.mehrbedarfErnaehrungCent || null))} error={e.pa_ernaehrung} />
         <TextField name="pa_unabweisbar" label="Unabweisbarer Mehrbedarf (Euro monatlich)" optionalLabel="optional" inputMode="decimal" defaultValue={wert('pa_unabweisbar', euroFeld(m?.mehrbedarfUnabweisbarCent || null))} error={e.pa_unabweisbar} />
         <SubmitButton variant="secondary" name="_aktion" value="person_aendern">

@@ -9,6 +9,8 @@ import { redirect, useActionData, useLoaderData, type ActionFunctionArgs, type L
 import { aendereAdresse } from '../../../server/fall/aendere-adresse.ts';
 import { aendereBankverbindung } from '../../../server/fall/aendere-bankverbindung.ts';
 import { aendereEinkommen } from '../../../server/fall/aendere-einkommen.ts';
+import { AUSBILDUNG_TEXT } from '../../../server/fall/aendere-person.ts';
+import type { EinkommenPeriode } from '../../../domain/fallakte/index.ts';
 import { aendereUnterkunft } from '../../../server/fall/aendere-unterkunft.ts';
 import { antragAnlegen } from '../../../server/fall/antrag-anlegen.ts';
 import { antragStatusSetzen } from '../../../server/fall/antrag-status-setzen.ts';
@@ -65,12 +67,27 @@ async function loader({ context, request, params }: LoaderFunctionArgs) {
 const FELDER = [
   'version', 'wv_id', 'antrag', 'status',
   'vermerk_text', 'wv_faellig', 'wv_grund', 'wv_mir', 'ek_person', 'ek_id', 'ek_ab', 'ek_art', 'ek_bezeichnung', 'ek_brutto', 'ek_netto', 'ek_betrag', 'ek_ende',
+  'ek_ferienjob', 'ek_gewinn', 'ek_gewinn_netto', 'ek_zufluss', 'ek_erbschaft',
   'ku_ab', 'ku_grundmiete', 'ku_nebenkosten', 'ku_heizkosten', 'ku_warmwasser', 'ku_wohnflaeche', 'ku_heizungsart',
   'ad_ab', 'ad_strasse', 'ad_hausnummer', 'ad_plz', 'ad_ort', 'ad_kommune',
   'bk_ab', 'bk_iban', 'bk_kontoinhaber', 'an_art', 'an_datum', 'an_kanal', ...PERSONEN_FELDER, ...KDU_EMPFAENGER_FELDER,
 ];
 
 const zurueck = (id: string) => redirect(`/faelle/${id}`);
+
+/** The income form's fields → the use case's income (by its kind); the schema checks them. */
+function einkommenAusFormular(v: Record<string, string>) {
+  const basis = { art: v.ek_art, bezeichnung: v.ek_bezeichnung };
+  if (v.ek_art === 'erwerbstaetigkeit') return { ...basis, bruttoCent: v.ek_brutto, nettoCent: v.ek_netto, ferienjob: v.ek_ferienjob };
+  // Selbständigkeit: Gewinn and netto; without them the old form (a monthly amount after all deductions)
+  if (v.ek_art === 'selbststaendigkeit') {
+    return v.ek_gewinn?.trim() || v.ek_gewinn_netto?.trim() || !v.ek_betrag?.trim()
+      ? { ...basis, bruttoCent: v.ek_gewinn, nettoCent: v.ek_gewinn_netto }
+      : { ...basis, betragCent: v.ek_betrag };
+  }
+  if (v.ek_art === 'einmalig') return { ...basis, betragCent: v.ek_betrag, zuflussDatum: v.ek_zufluss, erbschaft: v.ek_erbschaft };
+  return { ...basis, betragCent: v.ek_betrag };
+}
 
 /** The page's form actions (`_aktion`): each maps its fields to one use case's input; the use case checks everything. */
 const AKTIONEN: Record<string, FallAktion<unknown>> = {
@@ -198,29 +215,28 @@ const AKTIONEN: Record<string, FallAktion<unknown>> = {
     input: (v, { id }) => ({
       id,
       version: v.version,
-      ab: v.ek_ab,
+      // a one-off income starts on its Zuflussdatum: "Gültig ab" may stay empty
+      ab: v.ek_ab?.trim() || v.ek_art !== 'einmalig' ? v.ek_ab : v.ek_zufluss,
       personId: v.ek_person,
       einkommenId: v.ek_id,
-      einkommen:
-        v.ek_ende === '1'
-          ? null
-          : v.ek_art === 'erwerbstaetigkeit'
-            ? { art: v.ek_art, bezeichnung: v.ek_bezeichnung, bruttoCent: v.ek_brutto, nettoCent: v.ek_netto }
-            : { art: v.ek_art, bezeichnung: v.ek_bezeichnung, betragCent: v.ek_betrag },
+      einkommen: v.ek_ende === '1' ? null : einkommenAusFormular(v),
     }),
-    felder: {
-      ab: 'ek_ab',
+    // Selbständigkeit has its own fields for Gewinn and netto (the schema's bruttoCent/nettoCent)
+    felder: (v) => ({
+      // without "Gültig ab" a one-off income takes its Zuflussdatum as the day: a missing day is the Zuflussdatum's error
+      ab: v.ek_art === 'einmalig' && !v.ek_ab?.trim() ? 'ek_zufluss' : 'ek_ab',
       personId: 'ek_person',
       einkommenId: 'ek_id',
       einkommen: 'ek_art',
       'einkommen.bezeichnung': 'ek_bezeichnung',
-      'einkommen.bruttoCent': 'ek_brutto',
-      'einkommen.nettoCent': 'ek_netto',
+      'einkommen.bruttoCent': v.ek_art === 'selbststaendigkeit' ? 'ek_gewinn' : 'ek_brutto',
+      'einkommen.nettoCent': v.ek_art === 'selbststaendigkeit' ? 'ek_gewinn_netto' : 'ek_netto',
       'einkommen.betragCent': 'ek_betrag',
-    },
+      'einkommen.zuflussDatum': 'ek_zufluss',
+    }),
     rest: 'ek_art',
     erfolg: (_, { context, id, v }) => {
-      flash(context, `Die Einkommensänderung ab ${datumText(v.ek_ab)} wurde gespeichert.`);
+      flash(context, `Die Einkommensänderung ab ${datumText(v.ek_ab?.trim() || v.ek_zufluss)} wurde gespeichert.`);
       return zurueck(id);
     },
   }),
@@ -250,6 +266,14 @@ function Abschnitt(p: { id: string; titel: string; children: React.ReactNode }) 
 }
 
 type AkteDaten = Awaited<ReturnType<typeof loader>>;
+
+/** The amounts of an income as the Fallakte shows them. */
+function einkommenBetrag(ek: EinkommenPeriode): string {
+  if (ek.art === 'einmalig') return `${euroText(ek.betragCent)} einmalig, zugeflossen am ${datumText(ek.zuflussDatum)}${ek.erbschaft ? ' (Erbschaft)' : ''}`;
+  if (ek.art === 'selbststaendigkeit' && ek.bruttoCent !== null) return `Gewinn ${euroText(ek.bruttoCent)}, nach Steuern und Pflichtbeiträgen ${euroText(ek.nettoCent)}`;
+  if (ek.art === 'erwerbstaetigkeit') return `brutto ${euroText(ek.bruttoCent)}, netto ${euroText(ek.nettoCent)}${ek.ferienjob ? ' (Ferienjob)' : ''}`;
+  return euroText(ek.betragCent);
+}
 
 /** Choice keys of the application (Familienstand, Heizungsart, Verhältnis …) in the German words of the form. */
 function optionText(wert: string): string {
@@ -420,6 +444,8 @@ function FallaktePage() {
                     m?.mehrbedarfBehinderung ? 'Mehrbedarf Behinderung' : null,
                     m?.mehrbedarfErnaehrungCent ? `Mehrbedarf Ernährung ${euroText(m.mehrbedarfErnaehrungCent)}` : null,
                     m?.alleinerziehend ? 'alleinerziehend' : null,
+                    m?.ausbildung ? (AUSBILDUNG_TEXT[m.ausbildung] ?? m.ausbildung) : null,
+                    m?.sgb12 ? 'bezieht Altersrente oder Leistungen nach SGB XII' : null,
                   ].filter(Boolean);
                   return (
                     <tr className="kern-table__row" key={p.id} id={`person-${p.id}`}>
@@ -534,7 +560,7 @@ function FallaktePage() {
                       {EINKOMMEN_TEXT[ek.art] ?? ek.art}
                       {ek.bezeichnung ? ` (${ek.bezeichnung})` : ''}
                     </td>
-                    <td className="kern-table__cell">{ek.art === 'erwerbstaetigkeit' ? `brutto ${euroText(ek.bruttoCent)}, netto ${euroText(ek.nettoCent)}` : euroText(ek.betragCent)}</td>
+                    <td className="kern-table__cell">{einkommenBetrag(ek)}</td>
                     <td className="kern-table__cell">{zeitraumText(ek.gueltigVon, ek.gueltigBis)}</td>
                   </tr>
                 ))}
@@ -562,7 +588,12 @@ function FallaktePage() {
               <TextField name="ek_bezeichnung" label="Bezeichnung, z. B. Arbeitgeber" optionalLabel="optional" defaultValue={v.ek_bezeichnung} />
               <TextField name="ek_brutto" label="Brutto monatlich (Euro, bei Erwerbseinkommen)" inputMode="decimal" defaultValue={v.ek_brutto} error={e.ek_brutto} />
               <TextField name="ek_netto" label="Netto monatlich (Euro, bei Erwerbseinkommen)" inputMode="decimal" defaultValue={v.ek_netto} error={e.ek_netto} />
-              <TextField name="ek_betrag" label="Betrag monatlich (Euro, andere Arten)" inputMode="decimal" defaultValue={v.ek_betrag} error={e.ek_betrag} />
+              <Checkbox name="ek_ferienjob" label="Ferienjob (Schülerin oder Schüler unter 25, in den Schulferien)" checked={v.ek_ferienjob === '1'} />
+              <TextField name="ek_gewinn" label="Gewinn (Betriebseinnahmen minus Betriebsausgaben) monatlich (Euro, bei Selbstständigkeit)" inputMode="decimal" defaultValue={v.ek_gewinn} error={e.ek_gewinn} />
+              <TextField name="ek_gewinn_netto" label="Gewinn nach Steuern und Pflichtbeiträgen monatlich (Euro, bei Selbstständigkeit)" inputMode="decimal" defaultValue={v.ek_gewinn_netto} error={e.ek_gewinn_netto} />
+              <TextField name="ek_betrag" label="Betrag (Euro; monatlich, bei einer einmaligen Einnahme der ganze Betrag)" inputMode="decimal" defaultValue={v.ek_betrag} error={e.ek_betrag} />
+              <TextField name="ek_zufluss" label="Zuflussdatum (bei einer einmaligen Einnahme)" type="date" hint="Die einmalige Einnahme gilt ab diesem Tag, nicht ab „Gültig ab“" defaultValue={v.ek_zufluss} error={e.ek_zufluss} />
+              <Checkbox name="ek_erbschaft" label="Erbschaft (bei einer einmaligen Einnahme)" checked={v.ek_erbschaft === '1'} />
               <SubmitButton name="_aktion" value="einkommen">
                 Einkommensänderung speichern
               </SubmitButton>

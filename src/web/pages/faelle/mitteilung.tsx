@@ -148,7 +148,7 @@ function MitteilungPage() {
   const { csrfToken } = useRoot();
   const e = r?.errors ?? {};
   const personen = [{ value: '', label: 'Bitte wählen' }, ...d.personen.map((p) => ({ value: p.id, label: `${p.vorname} ${p.nachname} (${ROLLE_TEXT[p.rolle] ?? p.rolle})` }))];
-  const einkommenArten = EINKOMMEN_ARTEN.map((a) => ({ value: a, label: EINKOMMEN_TEXT[a] ?? a }));
+  const einkommenArten = EINKOMMEN_ARTEN.filter((a) => a !== 'einmalig').map((a) => ({ value: a, label: EINKOMMEN_TEXT[a] ?? a }));
   const offen = !d.angewendet && d.darfBearbeiten;
 
   const block = (v: Vorschlag, i: number): ReactNode => {

@@ -71,7 +71,8 @@ export function fallFormFailure(context: unknown, err: unknown, values: Record<s
 export type FallAktion<O> = {
   useCase: UseCase<z.ZodType, O>;
   input: (v: Record<string, string>, o: { id: string; actor: Actor }) => unknown;
-  felder: Record<string, string>;
+  /** Input path → form field; a function when the fields depend on the form (e.g. the kind of income). */
+  felder: Record<string, string> | ((v: Record<string, string>) => Record<string, string>);
   rest: string;
   erfolg: (out: O, o: { context: unknown; id: string; actor: Actor; v: Record<string, string> }) => Response;
 };
@@ -97,7 +98,7 @@ export async function fallAktionAusfuehren(o: { context: unknown; actor: Actor; 
     const out = await a.useCase.execute({ ctx: web(context).app, actor, input: a.input(v, { id, actor }) });
     return a.erfolg(out, { context, id, actor, v });
   } catch (err) {
-    return fallFormFailure(context, err, v, feldVon(a.felder, a.rest), o.aktion);
+    return fallFormFailure(context, err, v, feldVon(typeof a.felder === 'function' ? a.felder(v) : a.felder, a.rest), o.aktion);
   }
 }
 
@@ -121,5 +122,6 @@ export const EINKOMMEN_TEXT: Record<string, string> = {
   krankengeld: 'Krankengeld',
   elterngeld: 'Elterngeld',
   selbststaendigkeit: 'Selbstständigkeit (Gewinn)',
+  einmalig: 'Einmalige Einnahme',
   sonstiges: 'Sonstiges Einkommen',
 };

@@ -18,7 +18,7 @@ import {
   type FormEingabe,
 } from '../../../domain/formular/index.ts';
 import { kommunenZurPlz } from '../../../domain/formular/kommune-plz.ts';
-import { pruefung, type Pruefung } from '../../../domain/formular/pruefung.ts';
+import { eintragsName, pruefung, type Pruefung } from '../../../domain/formular/pruefung.ts';
 import { vorbelegungAusVorpruefung, vorpruefungLesen } from '../../../domain/formular/vorpruefung.ts';
 import { leseVorpruefung, vergissVorpruefung } from '../../../server/portal/vorpruefung-speicher.ts';
 import { heute } from '../../../server/clock.ts';
@@ -161,7 +161,7 @@ async function schrittLoader({ context, request, params }: LoaderFunctionArgs) {
         key,
         max: konf.max,
         eintraege: eintraege(v.daten, key).map((e, i) => {
-          const name = [e.vorname, e.nachname].filter((x) => typeof x === 'string').join(' ') || (typeof e.name === 'string' ? e.name : '') || (typeof e.arbeitgeber === 'string' ? e.arbeitgeber : '') || (typeof e.bezeichnung === 'string' ? e.bezeichnung : '') || `${text(konf.titel, sprache)} ${i + 1}`;
+          const name = eintragsName(key, e, v.daten, sprache) || `${text(konf.titel, sprache)} ${i + 1}`;
           return { id: e.id, name, link: schrittUrl(id, `${key}/${e.id}/${konf.initial}`) };
         }),
       };
@@ -332,7 +332,8 @@ function PruefListe(p: { pruefung: Pruefung; id: string; rueckkehr: Rueckkehr })
               <p className="kern-body">
                 <a className="kern-link" href={mitRueckkehr(schrittUrl(p.id, s.adresse), p.rueckkehr)}>
                   {t('portal.pruefen.aendern')}
-                  <span className="sr-only">: {s.titel}{a.seiten.length > 1 ? ` (${a.titel})` : ''}</span>
+                  {/* a list entry's links name the entry, so that two entries' links differ (WCAG 2.4.4) */}
+                  <span className="sr-only">: {a.eintrag === undefined ? s.titel : a.seiten.length > 1 ? `${s.titel} (${a.eintrag})` : a.eintrag}</span>
                 </a>
               </p>
             </div>
