@@ -241,7 +241,8 @@ describe.skipIf(!browserAvailable)('Bürgerreise: vom Anspruch prüfen bis zum T
     expect(await page.locator('input[name=grundmieteCent]').inputValue()).toBe('480');
     expect(await page.locator('input[name=nebenkostenCent]').inputValue()).toBe('95');
     await schritt(page, { heizungsart: 'zentral', warmwasserDezentral: 'nein', wohnflaecheQm: '48' }, 'Wohnkosten');
-    await schritt(page, {}, 'Einkommen');
+    // the one-off payment question is not part of the pre-check: the applicant answers it here (§ 11 Abs. 3 SGB II)
+    await schritt(page, { einmalzahlungVorhanden: 'nein' }, 'Einkommen');
     await schritt(page, {}, 'Vermögen');
     await schritt(page, {}, 'Mehrbedarf');
     await schritt(page, { vorhanden: 'nein' }, 'Unterhalt');
